@@ -1,0 +1,133 @@
+//! What the CLI prints: human text in the user's language, or one JSON document.
+
+use std::path::Path;
+
+use csmsdesk_core::company::CompanyProfile;
+use csmsdesk_core::i18n::{Lang, Message};
+use csmsdesk_workspace::{Error, WorkspaceInfo};
+use serde_json::{Value, json};
+
+#[derive(Debug)]
+pub struct Output {
+    json: bool,
+    lang: Lang,
+}
+
+impl Output {
+    pub fn new(json: bool, lang: Lang) -> Self {
+        Self { json, lang }
+    }
+
+    /// Switches to the workspace's language once the workspace is open.
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    fn t(&self, key: &'static str) -> String {
+        Message::new(key).render(self.lang)
+    }
+
+    fn print_json(value: &Value) {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        );
+    }
+
+    pub fn init(&self, dir: &Path, profile: &CompanyProfile) {
+        if self.json {
+            Self::print_json(&json!({
+                "workspace": dir.display().to_string(),
+                "company": profile.company_name,
+            }));
+        } else {
+            let text = Message::new("cli.init.created")
+                .arg("path", dir.display())
+                .arg("company", &profile.company_name)
+                .render(self.lang);
+            println!("{text}");
+        }
+    }
+
+    pub fn info(&self, info: &WorkspaceInfo) {
+        let company = &info.company;
+        if self.json {
+            Self::print_json(&json!({
+                "workspace": info.dir.display().to_string(),
+                "schema_version": info.schema_version,
+                "created_at": info.created_at,
+                "company": non_empty(&company.company_name),
+                "participant_id": company.participant_id.as_ref().map(|id| id.to_string()),
+                "enx_contact": non_empty(&company.enx_contact),
+                "language": company.language.as_str(),
+            }));
+            return;
+        }
+        let not_set = self.t("cli.info.not_set");
+        let or_not_set = |s: &str| {
+            if s.is_empty() {
+                not_set.clone()
+            } else {
+                s.to_owned()
+            }
+        };
+        let rows = [
+            ("cli.info.workspace", info.dir.display().to_string()),
+            ("cli.info.schema_version", info.schema_version.to_string()),
+            (
+                "cli.info.created_at",
+                or_not_set(info.created_at.as_deref().unwrap_or_default()),
+            ),
+            ("cli.info.company", or_not_set(&company.company_name)),
+            (
+                "cli.info.participant_id",
+                or_not_set(
+                    &company
+                        .participant_id
+                        .as_ref()
+                        .map(|id| id.to_string())
+                        .unwrap_or_default(),
+                ),
+            ),
+            ("cli.info.enx_contact", or_not_set(&company.enx_contact)),
+            ("cli.info.language", company.language.as_str().to_owned()),
+        ];
+        let labels: Vec<_> = rows.iter().map(|(key, _)| self.t(key)).collect();
+        let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        for (label, (_, value)) in labels.iter().zip(&rows) {
+            println!("{label:width$}  {value}");
+        }
+    }
+
+    /// Reports a failed request: always on stderr, and with `--json` also as a JSON document
+    /// on stdout so that scripts can branch on the code.
+    pub fn error(&self, err: &Error) {
+        tracing::debug!(error = ?err, "request failed");
+        let message = err.message().render(self.lang);
+        let fields: Vec<_> = err
+            .field_errors()
+            .iter()
+            .map(|f| (f.field.as_str(), f.message().render(self.lang)))
+            .collect();
+        eprintln!("{message}");
+        for (field, text) in &fields {
+            let line = Message::new("cli.error.field")
+                .arg("field", field)
+                .arg("message", text);
+            eprintln!("  {}", line.render(self.lang));
+        }
+        if self.json {
+            let fields: Vec<_> = fields
+                .iter()
+                .map(|(field, text)| json!({"field": field, "message": text}))
+                .collect();
+            Self::print_json(&json!({
+                "error": { "code": err.code().as_str(), "message": message, "fields": fields }
+            }));
+        }
+    }
+}
+
+fn non_empty(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}

@@ -1,0 +1,251 @@
+//! `csmsdesk-cli` as a process: arguments in, text or JSON and an exit code out (CLI.md).
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+/// The CLI with a private home, English messages and no workspace variable, so tests neither
+/// see nor touch the developer's own workspace.
+fn cli(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_csmsdesk-cli"));
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "en_US.UTF-8")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd
+}
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the CLI starts")
+}
+
+fn stdout_json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is one JSON document ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn init_creates_a_workspace_and_info_reads_it_back() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("acme");
+    let out = run(cli(home.path())
+        .args([
+            "--json",
+            "init",
+            "--company",
+            "ACME Components GmbH",
+            "--workspace",
+        ])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let created = stdout_json(&out);
+    assert_eq!(created["workspace"], ws.display().to_string());
+    assert_eq!(created["company"], "ACME Components GmbH");
+
+    let out = run(cli(home.path())
+        .args(["info", "--json", "--workspace"])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let info = stdout_json(&out);
+    assert_eq!(info["company"], "ACME Components GmbH");
+    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["workspace"], ws.display().to_string());
+}
+
+#[test]
+fn the_workspace_variable_is_used_when_no_flag_is_given() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("from-env");
+    let out =
+        run(cli(home.path())
+            .env("CSMSDESK_WORKSPACE", &ws)
+            .args(["init", "--company", "ACME"]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        ws.join("workspace.sqlite").is_file(),
+        "the variable named the folder"
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("ACME") && text.contains(&ws.display().to_string()),
+        "human text: {text}"
+    );
+}
+
+#[test]
+fn without_flag_or_variable_the_default_workspace_is_the_per_user_data_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(cli(home.path()).args(["--json", "init", "--company", "ACME"]));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = home.path().join("data/csmsdesk/workspace");
+    assert_eq!(
+        stdout_json(&out)["workspace"],
+        expected.display().to_string()
+    );
+}
+
+#[test]
+fn info_on_a_folder_without_a_workspace_fails_and_says_what_to_do() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(cli(home.path())
+        .args(["info", "--workspace"])
+        .arg(home.path()));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&home.path().display().to_string()) && err.contains("init"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "nothing on stdout without --json");
+}
+
+#[test]
+fn json_errors_carry_a_code_for_scripts() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(cli(home.path())
+        .args(["info", "--json", "--workspace"])
+        .arg(home.path().join("none")));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout_json(&out)["error"]["code"], "workspace_missing");
+}
+
+#[test]
+fn a_blank_company_name_is_refused_and_creates_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("ws");
+    let out = run(cli(home.path())
+        .args(["init", "--company", "  ", "--workspace"])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("company_name"),
+        "names the field: {}",
+        stderr(&out)
+    );
+    assert!(!ws.exists(), "all or nothing");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        &["frobnicate"][..],
+        &["init"][..],
+        &["info", "--today", "25.11.2026"][..],
+    ] {
+        let out = run(cli(home.path()).args(args));
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "never a panic");
+    }
+}
+
+#[test]
+fn a_damaged_database_is_reported_with_its_path_and_not_touched() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("ws");
+    assert!(
+        run(cli(home.path())
+            .args(["init", "--company", "ACME", "--workspace"])
+            .arg(&ws))
+        .status
+        .success()
+    );
+    let db = ws.join("workspace.sqlite");
+    let junk = vec![0x5a_u8; 8192];
+    std::fs::write(&db, &junk).unwrap();
+    let out = run(cli(home.path()).args(["info", "--workspace"]).arg(&ws));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&db.display().to_string()),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        junk,
+        "nothing is repaired silently"
+    );
+}
+
+#[test]
+fn a_workspace_held_by_another_process_is_refused_with_the_holder_named() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = home.path().join("ws");
+    assert!(
+        run(cli(home.path())
+            .args(["init", "--company", "ACME", "--workspace"])
+            .arg(&ws))
+        .status
+        .success()
+    );
+    // Another process takes the lock the way the app does: it writes its name and holds an
+    // OS lock on the file (util-linux `flock` holds it while `sleep` runs).
+    let lock = ws.join("workspace.lock");
+    std::fs::write(
+        &lock,
+        "pid=31337\nhost=quality-laptop\nsince=2026-11-25T07:00:00Z\n",
+    )
+    .unwrap();
+    let mut holder = Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock runs");
+    // Wait until the holder has the lock (flock -n fails while it is held).
+    for _ in 0..100 {
+        let probe = Command::new("flock")
+            .args(["-n"])
+            .arg(&lock)
+            .arg("true")
+            .status()
+            .unwrap();
+        if !probe.success() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = run(cli(home.path()).args(["info", "--workspace"]).arg(&ws));
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("31337")
+            && err.contains("quality-laptop")
+            && err.contains("2026-11-25T07:00:00Z"),
+        "the message names who holds the workspace: {err}"
+    );
+    let after = run(cli(home.path()).args(["info", "--workspace"]).arg(&ws));
+    assert_eq!(
+        after.status.code(),
+        Some(0),
+        "once the holder is gone the lock is taken over: {}",
+        stderr(&after)
+    );
+}
+
+#[test]
+fn messages_follow_a_german_os_language() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(cli(home.path())
+        .env("LANG", "de_DE.UTF-8")
+        .args(["info", "--workspace"])
+        .arg(home.path()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("keinen CSMS-Desk-Arbeitsbereich"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,0 +1,76 @@
+use super::*;
+use std::collections::BTreeSet;
+
+fn placeholders(text: &str) -> BTreeSet<String> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(n, _)| n.to_owned())
+        .collect()
+}
+
+#[test]
+fn both_catalogue_files_are_well_formed() {
+    for lang in Lang::ALL {
+        let (_, bad) = parse(lang.source());
+        assert!(
+            bad.is_empty(),
+            "{} has lines that are not `key = text`: {bad:?}",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn english_and_german_have_the_same_keys() {
+    let en: BTreeSet<_> = catalogue(Lang::English).keys().collect();
+    let de: BTreeSet<_> = catalogue(Lang::German).keys().collect();
+    assert_eq!(
+        en.difference(&de).collect::<Vec<_>>(),
+        Vec::<&&&str>::new(),
+        "keys missing in de.txt"
+    );
+    assert_eq!(
+        de.difference(&en).collect::<Vec<_>>(),
+        Vec::<&&&str>::new(),
+        "keys missing in en.txt"
+    );
+}
+
+#[test]
+fn every_translation_uses_the_same_placeholders_as_english() {
+    let de = catalogue(Lang::German);
+    for (key, en_text) in catalogue(Lang::English) {
+        let de_text = &de[key];
+        assert_eq!(
+            placeholders(en_text),
+            placeholders(de_text),
+            "placeholders of {key} differ"
+        );
+    }
+}
+
+#[test]
+fn arguments_replace_their_placeholders() {
+    let msg = Message::new("error.workspace_missing").arg("path", "/tmp/ws");
+    let text = msg.render(Lang::English);
+    assert!(text.contains("/tmp/ws"), "the path is named: {text}");
+    assert!(!text.contains('{'), "no placeholder is left: {text}");
+}
+
+#[test]
+fn a_german_locale_selects_german_and_anything_else_english() {
+    assert_eq!(Lang::from_locale(Some("de_DE.UTF-8")), Lang::German);
+    assert_eq!(Lang::from_locale(Some("de-AT")), Lang::German);
+    assert_eq!(Lang::from_locale(Some("fr-FR")), Lang::English);
+    assert_eq!(Lang::from_locale(Some("C")), Lang::English);
+    assert_eq!(Lang::from_locale(None), Lang::English);
+}
+
+#[test]
+fn an_unknown_key_renders_as_itself() {
+    assert_eq!(
+        Message::new("no.such.key").render(Lang::German),
+        "no.such.key"
+    );
+}

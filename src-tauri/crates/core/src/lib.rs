@@ -1,0 +1,8 @@
+//! Domain types and rules of CSMS Desk, free of IO: no files, no clock, no SQL, no JSON.
+//!
+//! Everything here is a pure function of its arguments, so the rules can be tested alone and
+//! both shells (the desktop app and `csmsdesk-cli`) get the same answers.
+
+pub mod company;
+pub mod i18n;
+pub mod ids;

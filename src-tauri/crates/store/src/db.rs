@@ -1,0 +1,154 @@
+//! The workspace database: opening it safely, its migrations, and the workspace metadata.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension as _};
+use rusqlite_migration::{M, Migrations};
+
+use crate::{Error, Result, io_error, private_file_options};
+
+/// The schema, as an append-only list of SQL files. Never edit one that has shipped: add a new
+/// file instead. Each runs in one transaction when a workspace is opened.
+const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_workspace.sql"))];
+
+/// The schema version this build writes: the number of migrations.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a statement waits for another connection's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+fn migrations() -> Migrations<'static> {
+    Migrations::from_slice(MIGRATIONS)
+}
+
+/// An open workspace database, migrated to [`SCHEMA_VERSION`].
+#[derive(Debug)]
+pub struct Db {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Db {
+    /// Creates a new database file at `path` (readable by the owner only) and migrates it.
+    /// Fails if the file exists.
+    pub fn create(path: &Path, created_at: &str, created_by: &str) -> Result<Db> {
+        private_file_options()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| io_error(path, e))?;
+        let mut db = Db::open(path)?;
+        let tx = db.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO workspace_meta (key, value) VALUES ('created_at', ?1), ('created_by', ?2)",
+            (created_at, created_by),
+        )?;
+        tx.commit()?;
+        Ok(db)
+    }
+
+    /// Opens the existing database at `path` and brings its schema up to date. Refuses files
+    /// that are not databases, databases of other programs and databases of newer builds,
+    /// without changing them.
+    pub fn open(path: &Path) -> Result<Db> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        configure(&conn).map_err(|e| classify(path, e))?;
+        let found: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|e| classify(path, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                path: path.to_owned(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found == 0 && has_tables(&conn)? {
+            return Err(Error::ForeignDatabase {
+                path: path.to_owned(),
+            });
+        }
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+            other => Error::Migration(other),
+        })?;
+        Ok(Db {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
+    /// The schema version stored in the file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// A value of the workspace metadata (`created_at`, `created_by`).
+    pub fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT value FROM workspace_meta WHERE key = ?1",
+                [key],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+}
+
+/// Per-connection settings that migrations cannot carry.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // WAL lets the app read while the CLI writes and survives crashes without a hot journal.
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(mode, "SQLite refused WAL mode");
+    }
+    Ok(())
+}
+
+fn has_tables(conn: &Connection) -> Result<bool> {
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(count > 0)
+}
+
+/// Turns SQLite's failures on opening into the errors a user can act on.
+fn classify(path: &Path, err: rusqlite::Error) -> Error {
+    let code = err.sqlite_error_code();
+    match code {
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
+            path: path.to_owned(),
+        },
+        Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied) => {
+            Error::NotWritable {
+                path: path.to_owned(),
+                source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, err.to_string()),
+            }
+        }
+        _ => Error::Sqlite(err),
+    }
+}
+
+#[cfg(test)]
+mod tests;

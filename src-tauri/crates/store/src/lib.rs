@@ -1,0 +1,98 @@
+//! Storage of a CSMS Desk workspace: the SQLite database with its migrations, the lock that
+//! keeps a second writer out, and (later) the evidence vault.
+//!
+//! This is the only crate that imports `rusqlite` or touches workspace files. It speaks in
+//! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.
+
+pub mod company_profile;
+pub mod db;
+pub mod lock;
+
+use std::path::PathBuf;
+
+pub use db::Db;
+pub use lock::{LockHolder, WorkspaceLock};
+
+/// What can go wrong while storing or loading workspace data.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file exists but SQLite does not recognise it as a database (it was replaced,
+    /// truncated or encrypted by something else).
+    #[error("{path} is not a SQLite database")]
+    NotADatabase { path: PathBuf },
+    /// The file is a SQLite database of some other program: it has tables but none of ours.
+    #[error("{path} is a SQLite database of another program")]
+    ForeignDatabase { path: PathBuf },
+    /// The workspace was written by a newer CSMS Desk whose schema this build does not know.
+    #[error("{path} has schema version {found}; this build knows up to {supported}")]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// Another process holds the workspace lock.
+    #[error("workspace {path} is in use by {holder}")]
+    InUse { path: PathBuf, holder: LockHolder },
+    /// A file or folder of the workspace cannot be created or written (permissions, read-only
+    /// medium).
+    #[error("cannot write {path}: {source}")]
+    NotWritable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// Any other file system failure.
+    #[error("file system error at {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// SQLite failed in a way the variants above do not cover (disk full, I/O error).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A migration could not be applied for a reason other than SQLite itself.
+    #[error("migration failed: {0}")]
+    Migration(rusqlite_migration::Error),
+    /// A stored value breaks an invariant the schema cannot express (edited by hand).
+    #[error("stored value {column} = {value:?} is invalid")]
+    Corrupt { column: &'static str, value: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Options that create files readable and writable by the owner only (0600 on Unix): the
+/// workspace holds customers' product secrets.
+pub(crate) fn private_file_options() -> std::fs::OpenOptions {
+    #[allow(unused_mut)]
+    let mut options = std::fs::OpenOptions::new();
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+}
+
+/// Creates `path` and missing parents; the last folder is private to the owner (0700 on Unix).
+pub fn create_private_dir(path: &std::path::Path) -> Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(path).map_err(|e| io_error(path, e))?;
+    // An existing folder keeps its mode under `create`: tighten it too.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| io_error(path, e))?;
+    }
+    Ok(())
+}
+
+/// Builds the `Io` or `NotWritable` error for `path`, depending on the kind of failure.
+pub(crate) fn io_error(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+    let path = path.into();
+    match source.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::NotWritable { path, source }
+        }
+        _ => Error::Io { path, source },
+    }
+}

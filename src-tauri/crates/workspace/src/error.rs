@@ -1,0 +1,145 @@
+//! Errors of the use cases, with the stable code the shells branch on and the message a user
+//! reads.
+
+use std::path::PathBuf;
+
+use csmsdesk_core::company::FieldError;
+use csmsdesk_core::i18n::Message;
+use csmsdesk_store::Error as StoreError;
+
+/// What can go wrong in a use case.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The folder holds no `workspace.sqlite` (a typo, or the workspace was moved).
+    #[error("no workspace at {path}")]
+    NotAWorkspace { path: PathBuf },
+    /// A new workspace was asked for in a folder that already holds one.
+    #[error("{path} already holds a workspace")]
+    AlreadyAWorkspace { path: PathBuf },
+    /// A new workspace was asked for in a folder that holds other files.
+    #[error("{path} is not empty")]
+    FolderNotEmpty { path: PathBuf },
+    /// The OS tells no per-user data folder for the default workspace (no home folder).
+    #[error("no default workspace location")]
+    NoDefaultLocation,
+    /// The company profile typed by the user has problems; each names its field.
+    #[error("invalid company profile: {0:?}")]
+    InvalidProfile(Vec<FieldError>),
+    /// The storage layer failed; see [`StoreError`] for the cases.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The closed set of error kinds the shells branch on. Grow it only when a shell needs a new
+/// branch; the message carries the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The user's input is wrong; the message (and field errors) say how to fix it.
+    InvalidInput,
+    /// No workspace where one was expected.
+    WorkspaceMissing,
+    /// Another app window or CLI process holds the workspace.
+    WorkspaceInUse,
+    /// The workspace exists but cannot be used by this build (damaged, foreign or newer).
+    WorkspaceUnusable,
+    /// A file or folder cannot be written.
+    NotWritable,
+    /// A failure the user cannot fix by changing their input; logged in full.
+    Internal,
+}
+
+impl ErrorCode {
+    /// The name used in JSON (`invalid_input`, `workspace_in_use`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidInput => "invalid_input",
+            ErrorCode::WorkspaceMissing => "workspace_missing",
+            ErrorCode::WorkspaceInUse => "workspace_in_use",
+            ErrorCode::WorkspaceUnusable => "workspace_unusable",
+            ErrorCode::NotWritable => "not_writable",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::NotAWorkspace { .. } => ErrorCode::WorkspaceMissing,
+            Error::AlreadyAWorkspace { .. }
+            | Error::FolderNotEmpty { .. }
+            | Error::NoDefaultLocation
+            | Error::InvalidProfile(_) => ErrorCode::InvalidInput,
+            Error::Store(e) => match e {
+                StoreError::InUse { .. } => ErrorCode::WorkspaceInUse,
+                StoreError::NotADatabase { .. }
+                | StoreError::ForeignDatabase { .. }
+                | StoreError::NewerSchema { .. }
+                | StoreError::Corrupt { .. } => ErrorCode::WorkspaceUnusable,
+                StoreError::NotWritable { .. } => ErrorCode::NotWritable,
+                StoreError::Io { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {
+                    ErrorCode::Internal
+                }
+            },
+        }
+    }
+
+    /// The problems of single fields, for forms that mark them inline.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Error::InvalidProfile(errors) => errors,
+            _ => &[],
+        }
+    }
+
+    /// What the user reads: what went wrong, where, and what to do.
+    pub fn message(&self) -> Message {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::NotAWorkspace { path: p } => {
+                Message::new("error.workspace_missing").arg("path", path(p))
+            }
+            Error::AlreadyAWorkspace { path: p } => {
+                Message::new("error.workspace_exists").arg("path", path(p))
+            }
+            Error::FolderNotEmpty { path: p } => {
+                Message::new("error.folder_not_empty").arg("path", path(p))
+            }
+            Error::NoDefaultLocation => Message::new("error.no_default_location"),
+            Error::InvalidProfile(_) => Message::new("error.invalid_profile"),
+            Error::Store(e) => match e {
+                StoreError::InUse { path: p, holder } => Message::new("error.workspace_in_use")
+                    .arg("path", path(p))
+                    .arg("pid", holder.pid)
+                    .arg("host", &holder.host)
+                    .arg("since", &holder.since),
+                StoreError::NotADatabase { path: p } => {
+                    Message::new("error.not_a_database").arg("path", path(p))
+                }
+                StoreError::ForeignDatabase { path: p } => {
+                    Message::new("error.foreign_database").arg("path", path(p))
+                }
+                StoreError::NewerSchema {
+                    path: p,
+                    found,
+                    supported,
+                } => Message::new("error.newer_schema")
+                    .arg("path", path(p))
+                    .arg("found", found)
+                    .arg("supported", supported),
+                StoreError::NotWritable { path: p, .. } => {
+                    Message::new("error.not_writable").arg("path", path(p))
+                }
+                StoreError::Corrupt { column, .. } => {
+                    Message::new("error.corrupt").arg("column", column)
+                }
+                StoreError::Io { path: p, source } => Message::new("error.io")
+                    .arg("path", path(p))
+                    .arg("detail", source.kind()),
+                StoreError::Sqlite(_) | StoreError::Migration(_) => Message::new("error.internal"),
+            },
+        }
+    }
+}

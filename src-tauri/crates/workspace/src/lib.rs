@@ -1,0 +1,12 @@
+//! The use cases of CSMS Desk: what a user can do with a workspace, whichever shell they use.
+//!
+//! Both the desktop app's Tauri commands and `csmsdesk-cli` call these functions and nothing
+//! below them, so the two shells cannot drift apart. Functions take the current time as an
+//! argument; only the shells read the clock.
+
+mod error;
+pub mod folders;
+mod workspace;
+
+pub use error::{Error, ErrorCode, Result};
+pub use workspace::{Workspace, WorkspaceInfo};

@@ -1,0 +1,168 @@
+//! Opening, creating and describing a workspace, and its company profile.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use csmsdesk_core::company::{
+    CompanyProfile, CompanyProfileInput, LanguagePreference, validate_profile,
+};
+use csmsdesk_store::{Db, WorkspaceLock, company_profile, create_private_dir};
+
+use crate::{Error, Result};
+
+/// The database file inside a workspace folder.
+pub const DB_FILE: &str = "workspace.sqlite";
+/// The folder inside a workspace that holds evidence content.
+pub const VAULT_DIR: &str = "vault";
+
+/// An open workspace, held for writing by this process until dropped.
+#[derive(Debug)]
+pub struct Workspace {
+    dir: PathBuf,
+    db: Db,
+    // Declared last so the database closes before the lock is released.
+    _lock: WorkspaceLock,
+}
+
+/// What `info` reports about a workspace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceInfo {
+    pub dir: PathBuf,
+    pub schema_version: i64,
+    pub created_at: Option<String>,
+    pub company: CompanyProfile,
+}
+
+fn timestamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+impl Workspace {
+    /// Opens the workspace in `dir`, migrating its schema if it was written by an older build.
+    pub fn open(dir: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        let db_path = dir.join(DB_FILE);
+        if !db_path.is_file() {
+            return Err(Error::NotAWorkspace {
+                path: dir.to_owned(),
+            });
+        }
+        let lock = WorkspaceLock::acquire(dir, &timestamp(now))?;
+        let db = Db::open(&db_path)?;
+        Ok(Workspace {
+            dir: dir.to_owned(),
+            db,
+            _lock: lock,
+        })
+    }
+
+    /// Creates a new workspace in `dir`, which must be missing or empty. On failure nothing is
+    /// left behind that a later `create` or `open` would trip over.
+    pub fn create(dir: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        let created_dir = match std::fs::read_dir(dir) {
+            Ok(mut entries) => {
+                if dir.join(DB_FILE).exists() {
+                    return Err(Error::AlreadyAWorkspace {
+                        path: dir.to_owned(),
+                    });
+                }
+                if entries.next().is_some() {
+                    return Err(Error::FolderNotEmpty {
+                        path: dir.to_owned(),
+                    });
+                }
+                false
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+                return Err(Error::FolderNotEmpty {
+                    path: dir.to_owned(),
+                });
+            }
+            Err(source) => {
+                return Err(csmsdesk_store::Error::Io {
+                    path: dir.to_owned(),
+                    source,
+                }
+                .into());
+            }
+        };
+        create_private_dir(dir)?;
+        let result = Self::create_in_empty(dir, now);
+        if result.is_err() {
+            // Leave the folder as we found it, so the user can simply try again.
+            let _ = std::fs::remove_file(dir.join(DB_FILE));
+            let _ = std::fs::remove_file(dir.join(WorkspaceLock::FILE_NAME));
+            let _ = std::fs::remove_dir(dir.join(VAULT_DIR));
+            if created_dir {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+        result
+    }
+
+    fn create_in_empty(dir: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        let lock = WorkspaceLock::acquire(dir, &timestamp(now))?;
+        let created_by = concat!("CSMS Desk ", env!("CARGO_PKG_VERSION"));
+        let db = Db::create(&dir.join(DB_FILE), &timestamp(now), created_by)?;
+        create_private_dir(&dir.join(VAULT_DIR))?;
+        tracing::info!(dir = %dir.display(), "created workspace");
+        Ok(Workspace {
+            dir: dir.to_owned(),
+            db,
+            _lock: lock,
+        })
+    }
+
+    /// Opens the workspace in `dir`, or creates it there if the folder is missing or empty:
+    /// what the app does with its default workspace on first start.
+    pub fn open_or_create(dir: &Path, now: DateTime<Utc>) -> Result<Workspace> {
+        if dir.join(DB_FILE).is_file() {
+            Self::open(dir, now)
+        } else {
+            Self::create(dir, now)
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn info(&self) -> Result<WorkspaceInfo> {
+        Ok(WorkspaceInfo {
+            dir: self.dir.clone(),
+            schema_version: self.db.schema_version()?,
+            created_at: self.db.meta("created_at")?,
+            company: self.company_profile()?,
+        })
+    }
+
+    pub fn company_profile(&self) -> Result<CompanyProfile> {
+        Ok(company_profile::load(self.db.conn())?)
+    }
+
+    /// Validates and stores the company profile; on invalid input nothing is stored and every
+    /// field's problem is returned.
+    pub fn save_company_profile(&mut self, input: &CompanyProfileInput) -> Result<CompanyProfile> {
+        let profile = validate_profile(input).map_err(Error::InvalidProfile)?;
+        company_profile::save(self.db.conn(), &profile)?;
+        tracing::info!("saved company profile");
+        Ok(profile)
+    }
+
+    /// Creates a workspace for the company `company_name` (what `csmsdesk-cli init` does).
+    /// The name is checked first, so a refused name leaves no workspace behind.
+    pub fn init(dir: &Path, company_name: &str, now: DateTime<Utc>) -> Result<Workspace> {
+        let input = CompanyProfileInput {
+            company_name: company_name.to_owned(),
+            language: LanguagePreference::System.as_str().to_owned(),
+            ..CompanyProfileInput::default()
+        };
+        let profile = validate_profile(&input).map_err(Error::InvalidProfile)?;
+        let ws = Self::create(dir, now)?;
+        company_profile::save(ws.db.conn(), &profile)?;
+        Ok(ws)
+    }
+}
+
+#[cfg(test)]
+mod tests;

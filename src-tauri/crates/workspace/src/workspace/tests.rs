@@ -1,0 +1,231 @@
+use super::*;
+use chrono::TimeZone as _;
+use csmsdesk_core::company::ProfileField;
+use csmsdesk_core::i18n::Lang;
+use csmsdesk_store::Error as StoreError;
+use std::os::unix::fs::PermissionsExt as _;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()
+}
+
+fn profile_input(name: &str, id: &str) -> CompanyProfileInput {
+    CompanyProfileInput {
+        company_name: name.into(),
+        participant_id: id.into(),
+        enx_contact: "jane@example.com".into(),
+        language: "en".into(),
+    }
+}
+
+#[test]
+fn a_new_workspace_is_a_private_folder_with_database_and_vault() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("acme");
+    let ws = Workspace::create(&dir, now()).unwrap();
+    assert!(dir.join(DB_FILE).is_file() && dir.join(VAULT_DIR).is_dir());
+    for path in [dir.clone(), dir.join(VAULT_DIR)] {
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode,
+            0o700,
+            "{} must be readable by its owner only",
+            path.display()
+        );
+    }
+    let info = ws.info().unwrap();
+    assert_eq!(info.created_at.as_deref(), Some("2026-11-25T09:30:00Z"));
+    assert_eq!(info.company, CompanyProfile::default());
+}
+
+#[test]
+fn the_company_profile_survives_closing_and_reopening() {
+    let root = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(root.path(), now()).unwrap();
+    ws.save_company_profile(&profile_input("Muster GmbH", "p1a2b3"))
+        .unwrap();
+    drop(ws);
+    let ws = Workspace::open(root.path(), now()).unwrap();
+    let profile = ws.company_profile().unwrap();
+    assert_eq!(profile.company_name, "Muster GmbH");
+    assert_eq!(profile.participant_id.unwrap().as_str(), "P1A2B3");
+}
+
+#[test]
+fn an_invalid_profile_is_refused_and_the_stored_one_kept() {
+    let root = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(root.path(), now()).unwrap();
+    ws.save_company_profile(&profile_input("Muster GmbH", ""))
+        .unwrap();
+    let err = ws
+        .save_company_profile(&profile_input("Other AG", "12"))
+        .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+    assert_eq!(err.field_errors()[0].field, ProfileField::ParticipantId);
+    assert_eq!(
+        ws.company_profile().unwrap().company_name,
+        "Muster GmbH",
+        "nothing half-written"
+    );
+}
+
+#[test]
+fn init_names_the_company_of_a_new_workspace() {
+    let root = tempfile::tempdir().unwrap();
+    let ws = Workspace::init(&root.path().join("ws"), " Muster GmbH ", now()).unwrap();
+    assert_eq!(ws.company_profile().unwrap().company_name, "Muster GmbH");
+}
+
+#[test]
+fn init_with_a_blank_company_name_creates_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("ws");
+    let err = Workspace::init(&dir, "  ", now()).unwrap_err();
+    assert_eq!(err.field_errors()[0].field, ProfileField::CompanyName);
+    assert!(!dir.exists(), "a refused init leaves no folder behind");
+}
+
+#[test]
+fn opening_a_folder_without_a_workspace_names_the_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let err = Workspace::open(root.path(), now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::WorkspaceMissing);
+    let text = err.message().render(Lang::English);
+    assert!(text.contains(&root.path().display().to_string()), "{text}");
+    assert!(
+        std::fs::read_dir(root.path()).unwrap().next().is_none(),
+        "open creates nothing"
+    );
+}
+
+#[test]
+fn a_second_writer_is_told_who_holds_the_workspace() {
+    let root = tempfile::tempdir().unwrap();
+    let _first = Workspace::create(root.path(), now()).unwrap();
+    let err = Workspace::open(root.path(), now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::WorkspaceInUse);
+    let text = err.message().render(Lang::English);
+    let pid = std::process::id().to_string();
+    assert!(
+        text.contains(&pid) && text.contains("2026-11-25T09:30:00Z"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_new_workspace_is_not_made_in_a_folder_with_other_files() {
+    let root = tempfile::tempdir().unwrap();
+    std::fs::write(root.path().join("thesis.pdf"), b"%PDF").unwrap();
+    let err = Workspace::create(root.path(), now()).unwrap_err();
+    assert!(matches!(err, Error::FolderNotEmpty { .. }), "got {err:?}");
+    let names: Vec<_> = std::fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["thesis.pdf"], "the user's folder is left as it was");
+}
+
+#[test]
+fn creating_over_an_existing_workspace_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    drop(Workspace::create(root.path(), now()).unwrap());
+    let err = Workspace::create(root.path(), now()).unwrap_err();
+    assert!(
+        matches!(err, Error::AlreadyAWorkspace { .. }),
+        "got {err:?}"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_reported_with_its_path_and_left_alone() {
+    let root = tempfile::tempdir().unwrap();
+    drop(Workspace::create(root.path(), now()).unwrap());
+    let db = root.path().join(DB_FILE);
+    std::fs::write(&db, vec![b'x'; 4096]).unwrap();
+    let err = Workspace::open(root.path(), now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::WorkspaceUnusable);
+    assert!(
+        matches!(err, Error::Store(StoreError::NotADatabase { .. })),
+        "got {err:?}"
+    );
+    assert!(
+        err.message()
+            .render(Lang::German)
+            .contains(&db.display().to_string())
+    );
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        vec![b'x'; 4096],
+        "nothing is repaired silently"
+    );
+}
+
+#[test]
+fn open_or_create_makes_the_default_workspace_once_and_then_opens_it() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("default");
+    let mut ws = Workspace::open_or_create(&dir, now()).unwrap();
+    ws.save_company_profile(&profile_input("ACME", "")).unwrap();
+    drop(ws);
+    let ws = Workspace::open_or_create(&dir, now()).unwrap();
+    assert_eq!(
+        ws.company_profile().unwrap().company_name,
+        "ACME",
+        "the second call opens"
+    );
+}
+
+#[test]
+fn every_error_renders_a_complete_message_in_both_languages() {
+    let path = PathBuf::from("/data/ws");
+    let holder = csmsdesk_store::LockHolder {
+        pid: 7,
+        host: "h".into(),
+        since: "s".into(),
+    };
+    let io = || std::io::Error::other("x");
+    let errors = [
+        Error::NotAWorkspace { path: path.clone() },
+        Error::AlreadyAWorkspace { path: path.clone() },
+        Error::FolderNotEmpty { path: path.clone() },
+        Error::NoDefaultLocation,
+        Error::InvalidProfile(vec![]),
+        StoreError::InUse {
+            path: path.clone(),
+            holder,
+        }
+        .into(),
+        StoreError::NotADatabase { path: path.clone() }.into(),
+        StoreError::ForeignDatabase { path: path.clone() }.into(),
+        StoreError::NewerSchema {
+            path: path.clone(),
+            found: 9,
+            supported: 1,
+        }
+        .into(),
+        StoreError::NotWritable {
+            path: path.clone(),
+            source: io(),
+        }
+        .into(),
+        StoreError::Io {
+            path: path.clone(),
+            source: io(),
+        }
+        .into(),
+        StoreError::Corrupt {
+            column: "language",
+            value: "xx".into(),
+        }
+        .into(),
+    ];
+    for err in &errors {
+        for lang in Lang::ALL {
+            let text = err.message().render(lang);
+            assert!(
+                !text.contains('{') && !text.starts_with("error."),
+                "{err:?} in {lang:?}: {text}"
+            );
+        }
+    }
+}

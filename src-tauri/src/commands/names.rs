@@ -1,0 +1,14 @@
+// The name of every Tauri command, shared by `build.rs` (which makes each one a permission that
+// a capability must grant) and the test that checks the capability grants exactly these.
+// Keep in step with `generate_handler!` in `lib.rs`; the test checks that too.
+
+/// Every command the app registers.
+pub const COMMAND_NAMES: &[&str] = &[
+    "app_messages",
+    "workspace_state",
+    "workspace_open",
+    "workspace_create",
+    "workspace_pick_folder",
+    "profile_get",
+    "profile_save",
+];

@@ -1,0 +1,178 @@
+//! Which workspace is open: its state, opening or creating another, and the folder dialog.
+
+use std::path::{Path, PathBuf};
+
+use csmsdesk_core::i18n::{Lang, Message};
+use csmsdesk_workspace::{ErrorCode, Workspace, WorkspaceInfo};
+use serde::Serialize;
+use tauri::{State, WebviewWindow};
+
+use super::profile::Profile;
+use crate::error::CommandError;
+use crate::state::{AppState, Session, lang_of, open_session};
+
+/// The longest path we accept over IPC; longer ones are not real folders.
+const MAX_PATH_LEN: usize = 4096;
+
+/// What the UI needs to know about the open workspace, or why none is open.
+#[derive(Debug, Serialize)]
+pub struct WorkspaceState {
+    dir: Option<String>,
+    info: Option<Info>,
+    error: Option<CommandError>,
+}
+
+#[derive(Debug, Serialize)]
+struct Info {
+    schema_version: i64,
+    created_at: Option<String>,
+    profile: Profile,
+}
+
+impl WorkspaceState {
+    fn of(session: &Session, lang: Lang) -> Result<WorkspaceState, CommandError> {
+        Ok(match session {
+            Session::Open(ws) => {
+                let WorkspaceInfo {
+                    dir,
+                    schema_version,
+                    created_at,
+                    company,
+                } = ws
+                    .info()
+                    .map_err(|e| CommandError::from_workspace(&e, lang))?;
+                WorkspaceState {
+                    dir: Some(dir.display().to_string()),
+                    info: Some(Info {
+                        schema_version,
+                        created_at,
+                        profile: Profile::from(&company),
+                    }),
+                    error: None,
+                }
+            }
+            Session::Unavailable { dir, error } => WorkspaceState {
+                dir: dir.as_ref().map(|d| d.display().to_string()),
+                info: None,
+                error: Some(CommandError::from_workspace(error, lang)),
+            },
+        })
+    }
+}
+
+/// The open workspace, or why it could not be opened.
+#[tauri::command]
+pub async fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceState, CommandError> {
+    let session = state.session();
+    WorkspaceState::of(&session, lang_of(&session, state.os_locale()))
+}
+
+/// Opens the existing workspace in `path`; the current one stays open if that fails.
+#[tauri::command]
+pub async fn workspace_open(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceState, CommandError> {
+    switch(&state, &path, Workspace::open)
+}
+
+/// Creates a new workspace in the missing or empty folder `path` and switches to it.
+#[tauri::command]
+pub async fn workspace_create(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceState, CommandError> {
+    switch(&state, &path, Workspace::create)
+}
+
+fn switch(
+    state: &AppState,
+    path: &str,
+    open: fn(&Path, chrono::DateTime<chrono::Utc>) -> csmsdesk_workspace::Result<Workspace>,
+) -> Result<WorkspaceState, CommandError> {
+    let mut session = state.session();
+    let lang = lang_of(&session, state.os_locale());
+    let dir = folder_argument(path, lang)?;
+    if let Session::Open(current) = &*session
+        && same_folder(current.dir(), &dir)
+    {
+        // Opening the open workspace again would collide with our own lock.
+        return WorkspaceState::of(&session, lang);
+    }
+    match open_session(&dir, open) {
+        Session::Open(ws) => *session = Session::Open(ws),
+        Session::Unavailable { error, .. } => {
+            return Err(CommandError::from_workspace(&error, lang));
+        }
+    }
+    let lang = lang_of(&session, state.os_locale());
+    WorkspaceState::of(&session, lang)
+}
+
+/// Checks a folder path sent by the UI: absolute, of sane length, without NUL.
+fn folder_argument(path: &str, lang: Lang) -> Result<PathBuf, CommandError> {
+    let trimmed = path.trim();
+    let problem = if trimmed.is_empty() {
+        Some("empty")
+    } else if trimmed.len() > MAX_PATH_LEN || trimmed.contains('\0') {
+        Some("not a folder path")
+    } else if !Path::new(trimmed).is_absolute() {
+        Some("not an absolute path (it must start at the root, like /home/me/csms)")
+    } else {
+        None
+    };
+    match problem {
+        None => Ok(PathBuf::from(trimmed)),
+        Some(problem) => Err(CommandError::new(
+            ErrorCode::InvalidInput,
+            Message::new("error.invalid_argument")
+                .arg("name", "path")
+                .arg("problem", problem),
+            lang,
+        )),
+    }
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Shows the native folder dialog; `None` if the user cancelled.
+///
+/// The dialog is created on the main thread (GTK requires it) and awaited here, off the main
+/// thread, so the window keeps painting while it is open.
+#[tauri::command]
+pub async fn workspace_pick_folder(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    let failed = |lang| {
+        CommandError::new(
+            ErrorCode::Internal,
+            Message::new("error.dialog_failed"),
+            lang,
+        )
+    };
+    let lang = state.lang();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let parent = window.clone();
+    window
+        .run_on_main_thread(move || {
+            let _ = tx.send(
+                rfd::AsyncFileDialog::new()
+                    .set_parent(&parent)
+                    .pick_folder(),
+            );
+        })
+        .map_err(|e| {
+            tracing::error!(error = %e, "could not reach the main thread for the dialog");
+            failed(lang)
+        })?;
+    let dialog = rx.await.map_err(|_| failed(lang))?;
+    Ok(dialog
+        .await
+        .map(|handle| handle.path().display().to_string()))
+}

@@ -1,0 +1,70 @@
+//! The CSMS Desk desktop app: a Tauri shell over the `workspace` use cases.
+//!
+//! `run` sets up logging, opens the workspace (the `--workspace` argument, else
+//! `CSMSDESK_WORKSPACE`, else the one used last, else the default), and starts the window.
+//! Commands live in `commands/`, one file per feature, and stay thin.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+
+use csmsdesk_workspace::folders;
+
+use crate::state::AppState;
+
+/// The value of `--workspace DIR` or `--workspace=DIR` among the process arguments.
+fn workspace_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf> {
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--workspace" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(value) = arg.strip_prefix("--workspace=") {
+            return Some(PathBuf::from(value));
+        }
+    }
+    None
+}
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CSMSDESK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let choice = folders::choose_workspace_dir(
+        workspace_argument(std::env::args().skip(1)),
+        std::env::var_os(folders::WORKSPACE_ENV),
+        folders::last_used_or_default,
+    );
+    let state = AppState::start(choice, sys_locale());
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::i18n::app_messages,
+            commands::workspace::workspace_state,
+            commands::workspace::workspace_open,
+            commands::workspace::workspace_create,
+            commands::workspace::workspace_pick_folder,
+            commands::profile::profile_get,
+            commands::profile::profile_save,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        tracing::error!(error = %e, "CSMS Desk could not start");
+        eprintln!("CSMS Desk could not start: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn sys_locale() -> Option<String> {
+    sys_locale::get_locale()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,327 @@
+//! The end-to-end harness: a virtual display, tauri-driver, and the real app in its webview.
+//!
+//! Each test gets its own home folder (so its own default workspace and "last used" memory),
+//! its own Xvfb display and its own tauri-driver on free ports; tests run one at a time
+//! because the machine has two cores and WebKit is heavy.
+
+use std::collections::BTreeMap;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+/// One test at a time (see the module comment).
+pub static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// How long the UI may take to show something before a test fails.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return path.into();
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")));
+    match home.map(|h| h.join("bin/tauri-driver")) {
+        Some(path) if path.is_file() => path,
+        _ => "tauri-driver".into(),
+    }
+}
+
+/// Where screenshots and measurements go: `target/e2e-screens/`.
+pub fn screens_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("e2e-screens");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A user's machine for one test: a home folder, a display and a WebDriver server.
+pub struct Desktop {
+    pub home: tempfile::TempDir,
+    driver: Child,
+    port: u16,
+}
+
+impl Desktop {
+    pub fn start() -> Desktop {
+        let home = tempfile::tempdir().unwrap();
+        let (port, native_port) = (free_port(), free_port());
+        let driver = tauri_driver();
+        let mut cmd = Command::new("xvfb-run");
+        cmd.args([
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            "dbus-run-session",
+            "--",
+        ])
+        .arg(&driver)
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native_port.to_string(),
+        ])
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("CSMSDESK_WORKSPACE")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group, so that Xvfb, the bus, the driver and the app all stop
+        // together when the test ends.
+        .process_group(0);
+        let child = cmd.spawn().unwrap_or_else(|e| {
+            panic!(
+                "could not start xvfb-run with {} ({e}): run `cargo xtask test`, which installs \
+                 xvfb, webkit2gtk-driver and tauri-driver",
+                driver.display()
+            )
+        });
+        let desktop = Desktop {
+            home,
+            driver: child,
+            port,
+        };
+        desktop.wait_until_ready();
+        desktop
+    }
+
+    /// tauri-driver opens its port before WebKitWebDriver is ready; `/status` answers 200
+    /// only when both are.
+    fn wait_until_ready(&self) {
+        let url = format!("http://127.0.0.1:{}/status", self.port);
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            let ok = Command::new("curl")
+                .args(["-sf", "-o", "/dev/null", &url])
+                .status()
+                .is_ok_and(|s| s.success());
+            if ok {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not become ready at {url} within {PATIENCE:?}");
+    }
+
+    pub fn default_workspace(&self) -> PathBuf {
+        self.home.path().join("data/csmsdesk/workspace")
+    }
+
+    /// Starts the app (optionally with arguments) and returns a driver for its window.
+    pub async fn launch(&self, args: &[&str]) -> App {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": env!("CARGO_BIN_EXE_csmsdesk"), "args": args }),
+        );
+        caps.insert("browserName".into(), json!("wry"));
+        let started = Instant::now();
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a WebDriver session starts the app");
+        let app = App { client, started };
+        app.wait_for("body[data-ready='true']").await;
+        app
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The app's window, through WebDriver.
+pub struct App {
+    pub client: Client,
+    pub started: Instant,
+}
+
+impl App {
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    /// Waits until the element matching `css` has exactly `expected` as its text.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < PATIENCE {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.trim() == expected {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} shows {last:?}, expected {expected:?}");
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        let input = self.wait_for(css).await;
+        input.clear().await.unwrap();
+        if !value.is_empty() {
+            input.send_keys(value).await.unwrap();
+        }
+    }
+
+    pub async fn value(&self, css: &str) -> String {
+        self.wait_for(css)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    pub async fn go(&self, screen: &str) {
+        self.click(&format!("[data-nav='{screen}']")).await;
+        self.wait_for(&format!("[data-view='{screen}']")).await;
+    }
+
+    /// Saves what the user sees as `target/e2e-screens/<name>.png`.
+    pub async fn screenshot(&self, name: &str) {
+        // WebKit hands out the last painted frame: wait for two frames so the picture shows
+        // the state the test just reached, not the one before.
+        let paint = "const done = arguments[arguments.length - 1];\n\
+                     requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.client.execute_async(paint, vec![]).await.unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(screens_dir().join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Closes the window and waits until the app has let go of its workspace.
+    pub async fn quit(self, workspace: &Path) {
+        self.client.close().await.unwrap();
+        let lock = workspace.join("workspace.lock");
+        let started = Instant::now();
+        while started.elapsed() < PATIENCE {
+            let free = Command::new("flock")
+                .arg("-n")
+                .arg(&lock)
+                .arg("true")
+                .status();
+            if free.is_ok_and(|s| s.success()) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the app still holds {} after its window closed",
+            lock.display()
+        );
+    }
+}
+
+/// One language's message catalogue, read from the same file the app embeds.
+pub fn messages(lang: &str) -> BTreeMap<String, String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("src-tauri/crates/core/messages/{lang}.txt"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect()
+}
+
+/// Records a measurement in `target/e2e-screens/metrics.txt` for the closing report.
+pub fn record_metric(name: &str, value: impl std::fmt::Display) {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(screens_dir().join("metrics.txt"))
+        .unwrap();
+    writeln!(file, "{name} {value}").unwrap();
+}
+
+/// Resident memory (KiB) of the app process and the WebKit processes it started.
+pub fn app_rss_kib() -> u64 {
+    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
+        .canonicalize()
+        .unwrap();
+    let mut parents: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut rss: BTreeMap<u32, u64> = BTreeMap::new();
+    let mut roots = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
+            continue;
+        };
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .map(|v| v.split_whitespace().next().unwrap_or("0").to_owned())
+        };
+        parents.insert(
+            pid,
+            field("PPid:").and_then(|v| v.parse().ok()).unwrap_or(0),
+        );
+        rss.insert(
+            pid,
+            field("VmRSS:").and_then(|v| v.parse().ok()).unwrap_or(0),
+        );
+        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app) {
+            roots.push(pid);
+        }
+    }
+    let mut total = 0;
+    let mut stack = roots;
+    while let Some(pid) = stack.pop() {
+        total += rss.get(&pid).copied().unwrap_or(0);
+        stack.extend(
+            parents
+                .iter()
+                .filter(|(_, parent)| **parent == pid)
+                .map(|(child, _)| *child),
+        );
+    }
+    total
+}

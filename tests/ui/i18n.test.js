@@ -1,0 +1,41 @@
+// Unit tests of ui/js/lib/i18n.js, against the real catalogue files the backend sends.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { format, translator } from '../../ui/js/lib/i18n.js';
+
+function catalogue(lang) {
+  const url = new URL(`../../src-tauri/crates/core/messages/${lang}.txt`, import.meta.url);
+  const entries = readFileSync(url, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split(' = '))
+    .map(([key, ...rest]) => [key, rest.join(' = ')]);
+  return Object.fromEntries(entries);
+}
+
+test('arguments fill their placeholders', () => {
+  assert.equal(format('Now working in {path}.', { path: '/srv/ws' }), 'Now working in /srv/ws.');
+});
+
+test('a placeholder without an argument stays visible rather than vanishing', () => {
+  assert.equal(format('Hello {name}', {}), 'Hello {name}');
+});
+
+test('a missing key shows the key so the slip is noticed', () => {
+  const t = translator({});
+  assert.equal(t('settings.nothing'), 'settings.nothing');
+});
+
+test('the German catalogue translates every screen of the navigation', () => {
+  const t = translator(catalogue('de'));
+  assert.equal(t('nav.settings'), 'Einstellungen');
+  assert.equal(t('screen.coming_with', { capability: 'X' }), 'Kommt mit: X');
+});
+
+test('keys inherited from Object.prototype are not messages', () => {
+  const t = translator({});
+  assert.equal(t('constructor'), 'constructor');
+});

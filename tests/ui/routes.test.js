@@ -1,0 +1,36 @@
+// Unit tests of ui/js/lib/routes.js and ui/js/lib/errors.js.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SCREENS, screenFromHash, hrefOf } from '../../ui/js/lib/routes.js';
+import { toCommandError, fieldMessages, CommandError } from '../../ui/js/lib/errors.js';
+
+test('the navigation lists the eight screens in order', () => {
+  assert.deepEqual(SCREENS, ['dashboard', 'catalogue', 'scope', 'evidence', 'audits', 'deadlines', 'export', 'settings']);
+});
+
+test('a hash names its screen and anything else falls back to the dashboard', () => {
+  assert.equal(screenFromHash('#/settings'), 'settings');
+  assert.equal(screenFromHash('#/scope/42'), 'scope');
+  assert.equal(screenFromHash(''), 'dashboard');
+  assert.equal(screenFromHash('#/nonsense'), 'dashboard');
+  assert.equal(screenFromHash(hrefOf('export')), 'export');
+});
+
+test('a backend error keeps its code, message and field messages', () => {
+  const error = toCommandError({
+    code: 'invalid_input',
+    message: 'Correct the marked fields.',
+    fields: [{ field: 'participant_id', message: 'Not a Participant-ID.' }],
+  });
+  assert.ok(error instanceof CommandError);
+  assert.equal(error.code, 'invalid_input');
+  assert.equal(fieldMessages(error).get('participant_id'), 'Not a Participant-ID.');
+});
+
+test('anything else thrown becomes an internal error with its text', () => {
+  const error = toCommandError('window closed');
+  assert.equal(error.code, 'internal');
+  assert.equal(error.message, 'window closed');
+  assert.equal(fieldMessages(error).size, 0);
+});

@@ -1,0 +1,28 @@
+// Normalises whatever a failed command throws into one shape the views can rely on.
+
+export class CommandError extends Error {
+  constructor({ code, message, fields }) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+/** Wraps a rejection (the backend's { code, message, fields } or anything else). */
+export function toCommandError(error) {
+  if (error instanceof CommandError) return error;
+  if (error && typeof error === 'object' && typeof error.code === 'string') {
+    return new CommandError({
+      code: error.code,
+      message: String(error.message ?? error.code),
+      fields: Array.isArray(error.fields) ? error.fields : [],
+    });
+  }
+  return new CommandError({ code: 'internal', message: String(error?.message ?? error), fields: [] });
+}
+
+/** Field name → message, for marking form fields inline. */
+export function fieldMessages(error) {
+  return new Map((error?.fields ?? []).map(({ field, message }) => [field, message]));
+}

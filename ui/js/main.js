@@ -1,0 +1,69 @@
+// Starts the UI: loads the message catalogue and the workspace state, draws the navigation
+// and shows the screen the location hash names. Views get one `app` object:
+//   app.t(key, args)   a text in the current language
+//   app.workspace      { dir, info } or { dir, error } from the backend
+//   app.reload()       reloads both and redraws (after a language or workspace change)
+//   app.flash          a one-time status { screen, key, args } the next render shows
+
+import * as api from './api/commands.js';
+import { translator } from './lib/i18n.js';
+import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
+import { el } from './lib/dom.js';
+import * as dashboard from './views/dashboard.js';
+import * as settings from './views/settings.js';
+import * as placeholder from './views/placeholder.js';
+
+const VIEWS = { dashboard, settings };
+
+const app = {
+  t: (key) => key,
+  lang: 'en',
+  workspace: null,
+  flash: null,
+  reload,
+};
+
+async function reload() {
+  const [{ lang, messages }, workspace] = await Promise.all([api.messages(), api.workspaceState()]);
+  app.t = translator(messages);
+  app.lang = lang;
+  app.workspace = workspace;
+  document.documentElement.lang = lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
+  renderNav();
+  renderScreen();
+}
+
+function renderNav() {
+  const nav = document.getElementById('nav');
+  nav.setAttribute('aria-label', app.t('nav.label'));
+  const items = SCREENS.map((screen) =>
+    el('li', {}, el('a', { href: hrefOf(screen), dataset: { nav: screen } }, app.t(`nav.${screen}`))),
+  );
+  nav.replaceChildren(el('ul', {}, items));
+}
+
+function renderScreen() {
+  const screen = screenFromHash(location.hash);
+  const view = VIEWS[screen] ?? placeholder;
+  const main = document.getElementById('main');
+  main.replaceChildren(view.render(app, screen));
+  for (const link of document.querySelectorAll('[data-nav]')) {
+    if (link.dataset.nav === screen) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
+}
+
+window.addEventListener('hashchange', () => {
+  renderScreen();
+  document.getElementById('main').focus();
+});
+
+reload()
+  .catch((error) => {
+    document.getElementById('main').replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+  })
+  .finally(() => {
+    document.body.dataset.ready = 'true';
+  });

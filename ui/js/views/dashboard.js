@@ -1,0 +1,63 @@
+// The dashboard: who the company is, which workspace is open, and what to do next.
+
+import { el } from '../lib/dom.js';
+import { hrefOf } from '../lib/routes.js';
+
+export function render(app) {
+  const { t, workspace } = app;
+  const section = el('section', { dataset: { view: 'dashboard' } }, el('h1', {}, t('dashboard.title')));
+  if (workspace.error) {
+    section.append(unavailable(app));
+    return section;
+  }
+  const profile = workspace.info.profile;
+  const value = (text) => (text ? el('span', {}, text) : el('span', { class: 'not-set' }, t('dashboard.not_set')));
+  section.append(
+    el('p', { class: 'intro' }, t('dashboard.intro')),
+    el(
+      'div',
+      { class: 'panel' },
+      el(
+        'dl',
+        { class: 'facts' },
+        el('dt', {}, t('dashboard.company')),
+        el('dd', { id: 'dashboard-company' }, value(profile.company_name)),
+        el('dt', {}, t('dashboard.participant_id')),
+        el('dd', {}, value(profile.participant_id)),
+        el('dt', {}, t('dashboard.workspace')),
+        el('dd', { class: 'path' }, workspace.dir),
+      ),
+    ),
+    el('div', { class: 'panel' }, el('h2', {}, t('dashboard.getting_started')), steps(app, profile)),
+    el('p', { class: 'coming' }, t('dashboard.coming')),
+  );
+  return section;
+}
+
+function steps({ t }, profile) {
+  const step = (key, state, href) =>
+    el(
+      'li',
+      {},
+      href ? el('a', { href }, t(key)) : el('span', {}, t(key)),
+      el('span', { class: `badge ${state}` }, t(`dashboard.step_${state}`)),
+    );
+  return el(
+    'ul',
+    { class: 'steps' },
+    step('dashboard.step_profile', profile.company_name ? 'done' : 'open', hrefOf('settings')),
+    step('dashboard.step_catalogue', 'later'),
+    step('dashboard.step_scope', 'later'),
+    step('dashboard.step_evidence', 'later'),
+  );
+}
+
+function unavailable({ t, workspace }) {
+  return el(
+    'div',
+    { class: 'alert', role: 'alert' },
+    el('h2', {}, t('workspace.unavailable_title')),
+    el('p', { id: 'workspace-error' }, workspace.error.message),
+    el('p', {}, el('a', { href: hrefOf('settings') }, t('workspace.unavailable_hint'))),
+  );
+}

@@ -1,0 +1,165 @@
+//! Project automation, run as `cargo xtask <task>` (alias in `.cargo/config.toml`).
+//!
+//! - `run [-- ARGS]`: installs missing system packages, builds, opens the app.
+//! - `test`: installs what the tests need, then runs everything CI runs.
+//! - `icons`: draws the app icon set into `icons/`.
+//! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
+
+mod icons;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test(),
+        Some("icons") => icons::generate(&root().join("icons")),
+        Some("bundle") => bundle(),
+        _ => {
+            eprintln!("usage: cargo xtask <run [-- ARGS] | test | icons | bundle>");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = result {
+        eprintln!("xtask: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+/// The repository root (the parent of this crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the repository")
+        .to_owned()
+}
+
+fn cargo() -> Command {
+    let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs `cmd`, failing with its description if it does not exit 0.
+fn step(what: &str, mut cmd: Command) -> Result<()> {
+    eprintln!("\n== {what}");
+    let started = Instant::now();
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start: {what}"))?;
+    eprintln!(
+        "== {what}: {} in {:.1} s",
+        if status.success() { "ok" } else { "FAILED" },
+        started.elapsed().as_secs_f64()
+    );
+    if !status.success() {
+        bail!("{what} failed ({status})");
+    }
+    Ok(())
+}
+
+fn run(args: &[String]) -> Result<()> {
+    setup::system_packages(false)?;
+    let mut build = cargo();
+    build.args(["build", "--bin", "csmsdesk"]);
+    step("build the app", build)?;
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        bail!(
+            "there is no display: CSMS Desk is a desktop app and needs a graphical session, but \
+             neither DISPLAY nor WAYLAND_DISPLAY is set. Run this from your desktop session, or \
+             under a virtual display: xvfb-run -a cargo xtask run. Headless work goes through \
+             csmsdesk-cli (cargo run -p csmsdesk-cli -- --help)."
+        );
+    }
+    let args = args.strip_prefix(&["--".to_owned()]).unwrap_or(args);
+    let mut app = cargo();
+    app.args(["run", "--quiet", "--bin", "csmsdesk", "--"])
+        .args(args);
+    step("CSMS Desk", app)
+}
+
+fn test() -> Result<()> {
+    let started = Instant::now();
+    setup::system_packages(true)?;
+    setup::rust_components()?;
+    setup::tauri_driver()?;
+    let mut fmt = cargo();
+    fmt.args(["fmt", "--all", "--check"]);
+    step("cargo fmt --check", fmt)?;
+    let mut clippy = cargo();
+    clippy.args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    step("cargo clippy", clippy)?;
+    let mut tests = cargo();
+    // The end-to-end suite (tests/e2e) starts its own virtual display and tauri-driver.
+    tests
+        .args(["test", "--workspace"])
+        .env("TAURI_DRIVER", setup::tauri_driver_path());
+    step(
+        "cargo test --workspace (unit, storage, CLI and end-to-end)",
+        tests,
+    )?;
+    let ui_tests = ui_test_files()?;
+    let mut node = Command::new("node");
+    node.current_dir(root()).arg("--test").args(&ui_tests);
+    step("node --test (ui/js/lib)", node)?;
+    eprintln!(
+        "\nall checks passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn ui_test_files() -> Result<Vec<PathBuf>> {
+    let dir = root().join("tests/ui");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".test.js"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        bail!("no UI tests found in {}", dir.display());
+    }
+    Ok(files)
+}
+
+fn bundle() -> Result<()> {
+    setup::system_packages(false)?;
+    let mut npx = Command::new("npx");
+    npx.current_dir(root()).args([
+        "--yes",
+        "@tauri-apps/cli@^2",
+        "build",
+        "--bundles",
+        "deb,rpm",
+    ]);
+    step("tauri build (release binary, .deb, .rpm)", npx)?;
+    let release = root().join("target/release");
+    let mut artefacts = vec![release.join("csmsdesk")];
+    for kind in ["deb", "rpm"] {
+        if let Ok(entries) = std::fs::read_dir(release.join("bundle").join(kind)) {
+            artefacts.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    for path in artefacts {
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!("{:>8.2} MiB  {}", size as f64 / 1_048_576.0, path.display());
+    }
+    Ok(())
+}
