@@ -113,21 +113,19 @@ fn switch(
 fn folder_argument(path: &str, lang: Lang) -> Result<PathBuf, CommandError> {
     let trimmed = path.trim();
     let problem = if trimmed.is_empty() {
-        Some("empty")
+        Some("error.path_empty")
     } else if trimmed.len() > MAX_PATH_LEN || trimmed.contains('\0') {
-        Some("not a folder path")
+        Some("error.path_invalid")
     } else if !Path::new(trimmed).is_absolute() {
-        Some("not an absolute path (it must start at the root, like /home/me/csms)")
+        Some("error.path_not_absolute")
     } else {
         None
     };
     match problem {
         None => Ok(PathBuf::from(trimmed)),
-        Some(problem) => Err(CommandError::new(
+        Some(key) => Err(CommandError::new(
             ErrorCode::InvalidInput,
-            Message::new("error.invalid_argument")
-                .arg("name", "path")
-                .arg("problem", problem),
+            Message::new(key),
             lang,
         )),
     }

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use csmsdesk_core::company::CompanyProfile;
+use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_workspace::{Error, WorkspaceInfo};
 use serde_json::{Value, json};
@@ -90,7 +90,7 @@ impl Output {
                 ),
             ),
             ("cli.info.enx_contact", or_not_set(&company.enx_contact)),
-            ("cli.info.language", company.language.as_str().to_owned()),
+            ("cli.info.language", self.t(language_key(company.language))),
         ];
         let labels: Vec<_> = rows.iter().map(|(key, _)| self.t(key)).collect();
         let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
@@ -125,6 +125,14 @@ impl Output {
                 "error": { "code": err.code().as_str(), "message": message, "fields": fields }
             }));
         }
+    }
+}
+
+fn language_key(language: LanguagePreference) -> &'static str {
+    match language {
+        LanguagePreference::System => "settings.language_system",
+        LanguagePreference::Fixed(Lang::English) => "settings.language_en",
+        LanguagePreference::Fixed(Lang::German) => "settings.language_de",
     }
 }
 

@@ -190,7 +190,8 @@ fn a_workspace_held_by_another_process_is_refused_with_the_holder_named() {
         .success()
     );
     // Another process takes the lock the way the app does: it writes its name and holds an
-    // OS lock on the file (util-linux `flock` holds it while `sleep` runs).
+    // OS lock on the file. util-linux `flock -o` holds it in its own process while `sleep`
+    // runs (without -o the sleeping child would inherit the lock and outlive the kill).
     let lock = ws.join("workspace.lock");
     std::fs::write(
         &lock,
@@ -198,6 +199,7 @@ fn a_workspace_held_by_another_process_is_refused_with_the_holder_named() {
     )
     .unwrap();
     let mut holder = Command::new("flock")
+        .arg("-o")
         .arg(&lock)
         .args(["sleep", "30"])
         .spawn()

@@ -48,7 +48,15 @@ impl Lang {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub key: &'static str,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a message: plain text, or another message rendered in the same language
+/// (a problem inside a location: "sheet X, row 5: <problem>").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(Box<Message>),
 }
 
 impl Message {
@@ -61,7 +69,13 @@ impl Message {
 
     /// Adds the argument `name`, which replaces `{name}` in the text.
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds the argument `name` as a message of its own, rendered in the same language.
+    pub fn arg_message(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, Arg::Message(Box::new(value))));
         self
     }
 
@@ -71,7 +85,15 @@ impl Message {
         let template = catalogue(lang)
             .get(self.key)
             .map_or(self.key, String::as_str);
-        fill(template, &self.args)
+        let args: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| match arg {
+                Arg::Text(text) => (*name, text.clone()),
+                Arg::Message(message) => (*name, message.render(lang)),
+            })
+            .collect();
+        fill(template, &args)
     }
 }
 
@@ -105,7 +127,7 @@ fn parse(source: &'static str) -> (BTreeMap<&'static str, String>, Vec<usize>) {
     (entries, bad_lines)
 }
 
-fn fill(template: &str, args: &[(&'static str, String)]) -> String {
+fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {
         out = out.replace(&format!("{{{name}}}"), value);

@@ -3,6 +3,8 @@
 //! Everything here is a pure function of its arguments, so the rules can be tested alone and
 //! both shells (the desktop app and `csmsdesk-cli`) get the same answers.
 
+pub mod catalogue;
 pub mod company;
+pub mod grid;
 pub mod i18n;
 pub mod ids;

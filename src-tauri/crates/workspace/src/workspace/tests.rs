@@ -160,6 +160,75 @@ fn a_damaged_database_is_reported_with_its_path_and_left_alone() {
     );
 }
 
+/// Makes a folder unwritable for this process while alive: `chattr +i` for root (whom file
+/// modes do not stop), mode 0500 for anyone else.
+struct Unwritable<'a>(&'a Path, bool);
+
+impl<'a> Unwritable<'a> {
+    fn new(dir: &'a Path) -> Self {
+        let probe = dir.join(".probe");
+        std::fs::write(&probe, b"").unwrap();
+        let is_root = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata(&probe).unwrap()) == 0;
+        std::fs::remove_file(&probe).unwrap();
+        if is_root {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(dir)
+                .status()
+                .unwrap();
+            assert!(
+                status.success(),
+                "chattr +i {} must work to test an unwritable folder",
+                dir.display()
+            );
+        } else {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+        }
+        Unwritable(dir, is_root)
+    }
+}
+
+impl Drop for Unwritable<'_> {
+    fn drop(&mut self) {
+        if self.1 {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(self.0)
+                .status();
+        } else {
+            let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+}
+
+#[test]
+fn a_workspace_cannot_be_made_in_a_folder_that_cannot_be_written() {
+    let root = tempfile::tempdir().unwrap();
+    let parent = root.path().join("read-only");
+    std::fs::create_dir(&parent).unwrap();
+    let _guard = Unwritable::new(&parent);
+    let dir = parent.join("ws");
+    let err = Workspace::create(&dir, now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::NotWritable, "got {err:?}");
+    assert!(
+        err.message()
+            .render(Lang::English)
+            .contains(&dir.display().to_string())
+    );
+}
+
+#[test]
+fn a_workspace_in_a_folder_that_became_unwritable_is_refused_with_its_path() {
+    let root = tempfile::tempdir().unwrap();
+    drop(Workspace::create(root.path(), now()).unwrap());
+    std::fs::remove_file(root.path().join(WorkspaceLock::FILE_NAME)).unwrap();
+    let _guard = Unwritable::new(root.path());
+    let err = Workspace::open(root.path(), now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::NotWritable, "got {err:?}");
+    let text = err.message().render(Lang::German);
+    assert!(text.contains(&root.path().display().to_string()), "{text}");
+}
+
 #[test]
 fn open_or_create_makes_the_default_workspace_once_and_then_opens_it() {
     let root = tempfile::tempdir().unwrap();
