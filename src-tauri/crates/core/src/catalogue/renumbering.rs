@@ -70,6 +70,11 @@ impl Renumbering {
         Renumbering { moves }
     }
 
+    /// The table backwards: new ID → old ID (for building old-version test data).
+    pub fn inverse(&self) -> Renumbering {
+        Renumbering { moves: self.moves.iter().map(|(old, new)| (new.clone(), old.clone())).collect() }
+    }
+
     /// The new ID of a chapter, question or requirement ID of the old version.
     pub fn map(&self, id: &str) -> String {
         if let Some(new) = self.moves.get(id) {
@@ -145,6 +150,15 @@ mod tests {
         assert_eq!(both.map("1.1.a"), "5.1.a", "moved twice");
         assert_eq!(both.map("3.1"), "4.1", "moved by the first step only");
         assert_eq!(both.map("6.1"), "7.1", "moved by the second step only");
+    }
+
+    #[test]
+    fn the_inverse_leads_back() {
+        let table = Renumbering::between("1.0", "1.1").unwrap();
+        let back = table.inverse();
+        for old in ["7.1.a", "7.5", "9.1.b", "1.1.a"] {
+            assert_eq!(back.map(&table.map(old)), old);
+        }
     }
 
     #[test]

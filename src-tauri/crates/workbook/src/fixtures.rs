@@ -1,0 +1,201 @@
+//! Workbooks for tests: the demo in version 1.0 numbering, and deliberately broken files
+//! that no spreadsheet program would write (error values, oversized cells, zip bombs,
+//! encrypted containers). Built in memory, so tests need no files of their own.
+
+use std::io::{Cursor, Write as _};
+
+use csmsdesk_core::catalogue::renumbering::Renumbering;
+use zip::write::SimpleFileOptions;
+
+use crate::{CatalogueLayout, LayoutRow, demo};
+
+/// A cell of a hand-built sheet.
+#[derive(Debug, Clone)]
+pub enum RawCell {
+    Text(String),
+    Number(f64),
+    /// An error value such as `#REF!`.
+    Error(&'static str),
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn column_name(col: usize) -> String {
+    csmsdesk_core::grid::column_letters(col)
+}
+
+/// A minimal `.xlsx` with inline strings, written by hand so that it can hold what
+/// rust_xlsxwriter refuses to write (cells over 32,767 characters, error values).
+pub fn raw_xlsx(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    let mut put = |name: &str, body: &str| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    };
+    let overrides: String = (1..=sheets.len())
+        .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+        .collect();
+    put(
+        "[Content_Types].xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>"#
+        ),
+    );
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    let sheet_list: String = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!(r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#, escape(name), i + 1, i + 1))
+        .collect();
+    put(
+        "xl/workbook.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{sheet_list}</sheets></workbook>"#
+        ),
+    );
+    let rels: String = (1..=sheets.len())
+        .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
+        .collect();
+    put(
+        "xl/_rels/workbook.xml.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+        ),
+    );
+    for (index, (_, rows)) in sheets.iter().enumerate() {
+        let mut xml = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+        );
+        for (r, row) in rows.iter().enumerate() {
+            xml.push_str(&format!(r#"<row r="{}">"#, r + 1));
+            for (c, cell) in row.iter().enumerate() {
+                let at = format!("{}{}", column_name(c), r + 1);
+                match cell {
+                    RawCell::Text(t) if t.is_empty() => {}
+                    RawCell::Text(t) => xml.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#, escape(t))),
+                    RawCell::Number(n) => xml.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
+                    RawCell::Error(e) => xml.push_str(&format!(r#"<c r="{at}" t="e"><v>{e}</v></c>"#)),
+                }
+            }
+            xml.push_str("</row>");
+        }
+        xml.push_str("</sheetData></worksheet>");
+        put(&format!("xl/worksheets/sheet{}.xml", index + 1), &xml);
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The demo layout's catalogue sheet as raw rows (header row 3, data from row 4), to edit
+/// before writing with [`raw_xlsx`].
+pub fn demo_raw_rows() -> Vec<Vec<RawCell>> {
+    let layout = demo::layout().unwrap();
+    let text = |s: &Option<String>| RawCell::Text(s.clone().unwrap_or_default());
+    let mut rows = vec![
+        vec![RawCell::Text(String::new()), RawCell::Text(String::new()), RawCell::Text(layout.cover.title.clone())],
+        vec![],
+        crate::write::ENX_HEADERS.iter().map(|h| RawCell::Text((*h).to_owned())).collect(),
+    ];
+    for row in &layout.rows {
+        let mut cells = vec![RawCell::Text(String::new()); 22];
+        for (col, value) in row_cells(row) {
+            cells[col] = text(value);
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+fn row_cells(row: &LayoutRow) -> [(usize, &Option<String>); 12] {
+    [
+        (0, &row.row_format),
+        (1, &row.is_title),
+        (2, &row.p5112),
+        (3, &row.vcs),
+        (8, &row.question),
+        (9, &row.objective),
+        (10, &row.must),
+        (11, &row.must_ref),
+        (12, &row.should),
+        (13, &row.should_ref),
+        (20, &row.further),
+        (21, &row.evidence),
+    ]
+}
+
+/// The demo catalogue as it would have looked in version 1.0: the same questions under their
+/// old numbers (the 1.0 → 1.1 table applied backwards), in 1.0 order.
+pub fn demo_version_1_0() -> Vec<u8> {
+    let mut layout: CatalogueLayout = demo::layout().unwrap();
+    let back = Renumbering::between("1.0", "1.1").unwrap().inverse();
+    // Split into chapter rows, question blocks and the 5112 group rows at the end.
+    let mut chapters: Vec<LayoutRow> = Vec::new();
+    let mut blocks: Vec<(String, Vec<LayoutRow>)> = Vec::new();
+    let mut tail: Vec<LayoutRow> = Vec::new();
+    for mut row in layout.rows.drain(..) {
+        let vcs = row.vcs.clone().unwrap_or_default();
+        match row.is_title.as_deref() {
+            Some("1") if vcs == "na" => tail.push(row),
+            Some("1") => chapters.push(row),
+            Some("2") => {
+                let old = back.map(&vcs);
+                row.vcs = Some(old.clone());
+                blocks.push((old, vec![row]));
+            }
+            _ => {
+                row.vcs = Some(back.map(&vcs));
+                if let Some((_, block)) = blocks.last_mut() {
+                    block.push(row);
+                }
+            }
+        }
+    }
+    let key = |id: &str| id.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    blocks.sort_by_key(|(id, _)| key(id));
+    let mut rows = Vec::new();
+    let mut current = String::new();
+    for (id, block) in blocks {
+        let chapter = id.split('.').next().unwrap_or_default().to_owned();
+        if chapter != current {
+            if let Some(row) = chapters.iter().find(|c| c.vcs.as_deref() == Some(chapter.as_str())) {
+                rows.push(row.clone());
+            }
+            current = chapter;
+        }
+        rows.extend(block);
+    }
+    rows.extend(tail);
+    layout.rows = rows;
+    layout.history.retain(|h| h.version == "1.0");
+    crate::write_catalogue_layout(&layout).unwrap()
+}
+
+/// An `.xlsx` whose directory says it unpacks to more than the reader accepts, made of real
+/// compressed zeros (a zip bomb in miniature).
+pub fn zip_bomb() -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", options).unwrap();
+    zip.write_all(b"<workbook/>").unwrap();
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    let zeros = vec![b' '; 1024 * 1024];
+    for _ in 0..(crate::MAX_UNPACKED_BYTES / (1024 * 1024) + 8) {
+        zip.write_all(&zeros).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// An OLE container holding an `EncryptedPackage` stream: how Office stores an `.xlsx`
+/// protected with a password to open.
+pub fn password_protected() -> Vec<u8> {
+    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    file.create_stream("/EncryptionInfo").unwrap().write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0]).unwrap();
+    file.create_stream("/EncryptedPackage").unwrap().write_all(&[0u8; 4096]).unwrap();
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
