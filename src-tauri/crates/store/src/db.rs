@@ -10,7 +10,10 @@ use crate::{Error, Result, io_error, private_file_options};
 
 /// The schema, as an append-only list of SQL files. Never edit one that has shipped: add a new
 /// file instead. Each runs in one transaction when a workspace is opened.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_workspace.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_workspace.sql")),
+    M::up(include_str!("../migrations/0002_catalogue.sql")),
+];
 
 /// The schema version this build writes: the number of migrations.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

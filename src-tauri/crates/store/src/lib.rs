@@ -4,6 +4,7 @@
 //! This is the only crate that imports `rusqlite` or touches workspace files. It speaks in
 //! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.
 
+pub mod catalogue;
 pub mod company_profile;
 pub mod db;
 pub mod lock;

@@ -19,7 +19,10 @@ pub enum RawCell {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn column_name(col: usize) -> String {
@@ -51,7 +54,14 @@ pub fn raw_xlsx(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
     let sheet_list: String = sheets
         .iter()
         .enumerate()
-        .map(|(i, (name, _))| format!(r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#, escape(name), i + 1, i + 1))
+        .map(|(i, (name, _))| {
+            format!(
+                r#"<sheet name="{}" sheetId="{}" r:id="rId{}"/>"#,
+                escape(name),
+                i + 1,
+                i + 1
+            )
+        })
         .collect();
     put(
         "xl/workbook.xml",
@@ -78,9 +88,14 @@ pub fn raw_xlsx(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
                 let at = format!("{}{}", column_name(c), r + 1);
                 match cell {
                     RawCell::Text(t) if t.is_empty() => {}
-                    RawCell::Text(t) => xml.push_str(&format!(r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#, escape(t))),
+                    RawCell::Text(t) => xml.push_str(&format!(
+                        r#"<c r="{at}" t="inlineStr"><is><t xml:space="preserve">{}</t></is></c>"#,
+                        escape(t)
+                    )),
                     RawCell::Number(n) => xml.push_str(&format!(r#"<c r="{at}"><v>{n}</v></c>"#)),
-                    RawCell::Error(e) => xml.push_str(&format!(r#"<c r="{at}" t="e"><v>{e}</v></c>"#)),
+                    RawCell::Error(e) => {
+                        xml.push_str(&format!(r#"<c r="{at}" t="e"><v>{e}</v></c>"#))
+                    }
                 }
             }
             xml.push_str("</row>");
@@ -97,9 +112,16 @@ pub fn demo_raw_rows() -> Vec<Vec<RawCell>> {
     let layout = demo::layout().unwrap();
     let text = |s: &Option<String>| RawCell::Text(s.clone().unwrap_or_default());
     let mut rows = vec![
-        vec![RawCell::Text(String::new()), RawCell::Text(String::new()), RawCell::Text(layout.cover.title.clone())],
+        vec![
+            RawCell::Text(String::new()),
+            RawCell::Text(String::new()),
+            RawCell::Text(layout.cover.title.clone()),
+        ],
         vec![],
-        crate::write::ENX_HEADERS.iter().map(|h| RawCell::Text((*h).to_owned())).collect(),
+        crate::write::ENX_HEADERS
+            .iter()
+            .map(|h| RawCell::Text((*h).to_owned()))
+            .collect(),
     ];
     for row in &layout.rows {
         let mut cells = vec![RawCell::Text(String::new()); 22];
@@ -155,14 +177,21 @@ pub fn demo_version_1_0() -> Vec<u8> {
             }
         }
     }
-    let key = |id: &str| id.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    let key = |id: &str| {
+        id.split('.')
+            .map(|p| p.parse::<u32>().unwrap_or(0))
+            .collect::<Vec<_>>()
+    };
     blocks.sort_by_key(|(id, _)| key(id));
     let mut rows = Vec::new();
     let mut current = String::new();
     for (id, block) in blocks {
         let chapter = id.split('.').next().unwrap_or_default().to_owned();
         if chapter != current {
-            if let Some(row) = chapters.iter().find(|c| c.vcs.as_deref() == Some(chapter.as_str())) {
+            if let Some(row) = chapters
+                .iter()
+                .find(|c| c.vcs.as_deref() == Some(chapter.as_str()))
+            {
                 rows.push(row.clone());
             }
             current = chapter;
@@ -194,8 +223,14 @@ pub fn zip_bomb() -> Vec<u8> {
 /// protected with a password to open.
 pub fn password_protected() -> Vec<u8> {
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    file.create_stream("/EncryptionInfo").unwrap().write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0]).unwrap();
-    file.create_stream("/EncryptedPackage").unwrap().write_all(&[0u8; 4096]).unwrap();
+    file.create_stream("/EncryptionInfo")
+        .unwrap()
+        .write_all(&[4, 0, 4, 0, 0x40, 0, 0, 0])
+        .unwrap();
+    file.create_stream("/EncryptedPackage")
+        .unwrap()
+        .write_all(&[0u8; 4096])
+        .unwrap();
     file.flush().unwrap();
     file.into_inner().into_inner()
 }

@@ -53,10 +53,14 @@ impl WorkbookError {
             WorkbookError::TooLarge { bytes } => Message::new("workbook.too_large")
                 .arg("mib", bytes / (1024 * 1024))
                 .arg("max_mib", MAX_UNPACKED_BYTES / (1024 * 1024)),
-            WorkbookError::NoCatalogueSheet { sheets } => Message::new("workbook.no_catalogue_sheet")
-                .arg("sheets", sheets.join(", "))
-                .arg("sheet", csmsdesk_core::catalogue::CATALOGUE_SHEET),
-            WorkbookError::InvalidLayout(_) | WorkbookError::Write(_) => Message::new("error.internal"),
+            WorkbookError::NoCatalogueSheet { sheets } => {
+                Message::new("workbook.no_catalogue_sheet")
+                    .arg("sheets", sheets.join(", "))
+                    .arg("sheet", csmsdesk_core::catalogue::CATALOGUE_SHEET)
+            }
+            WorkbookError::InvalidLayout(_) | WorkbookError::Write(_) => {
+                Message::new("error.internal")
+            }
         };
         base.arg("file", file)
     }

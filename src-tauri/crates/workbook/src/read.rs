@@ -39,7 +39,9 @@ pub fn read_catalogue_sheets(bytes: &[u8]) -> Result<CatalogueSheets, WorkbookEr
             .iter()
             .filter_map(|name| grid(&mut book, name).ok())
             .find(has_catalogue_headers)
-            .ok_or_else(|| WorkbookError::NoCatalogueSheet { sheets: names.clone() })?,
+            .ok_or_else(|| WorkbookError::NoCatalogueSheet {
+                sheets: names.clone(),
+            })?,
     };
     let history = match names.iter().find(|n| n.trim() == HISTORY_SHEET) {
         Some(name) => Some(grid(&mut book, name)?),
@@ -50,7 +52,11 @@ pub fn read_catalogue_sheets(bytes: &[u8]) -> Result<CatalogueSheets, WorkbookEr
 
 fn has_catalogue_headers(grid: &Grid) -> bool {
     grid.rows.iter().take(HEADER_PROBE_ROWS).any(|row| {
-        let folded: Vec<String> = row.iter().filter_map(Cell::as_text).map(|t| fold_header(&t)).collect();
+        let folded: Vec<String> = row
+            .iter()
+            .filter_map(Cell::as_text)
+            .map(|t| fold_header(&t))
+            .collect();
         folded.iter().any(|h| h == "vcs") && folded.iter().any(|h| h == "control question")
     })
 }
@@ -62,28 +68,36 @@ fn open(bytes: &[u8]) -> Result<Book<'_>, WorkbookError> {
         let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
         let has = |name: &str| archive.index_for_name(name).is_some();
         if has("xl/workbook.xml") {
-            open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)).map(Sheets::Xlsx).map_err(|e| match e {
-                calamine::XlsxError::Password => WorkbookError::PasswordProtected,
-                other => damaged(&other),
-            })
+            open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+                .map(Sheets::Xlsx)
+                .map_err(|e| match e {
+                    calamine::XlsxError::Password => WorkbookError::PasswordProtected,
+                    other => damaged(&other),
+                })
         } else if has("content.xml") {
-            open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes)).map(Sheets::Ods).map_err(|e| match e {
-                calamine::OdsError::Password => WorkbookError::PasswordProtected,
-                other => damaged(&other),
-            })
+            open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
+                .map(Sheets::Ods)
+                .map_err(|e| match e {
+                    calamine::OdsError::Password => WorkbookError::PasswordProtected,
+                    other => damaged(&other),
+                })
         } else {
             Err(WorkbookError::NotASpreadsheet)
         }
     } else if bytes.starts_with(CFB_MAGIC) {
         // An OLE container: a legacy .xls, or an .xlsx encrypted with a password (Office
         // wraps those in OLE). The xlsx reader recognises the latter.
-        if let Err(calamine::XlsxError::Password) = open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+        if let Err(calamine::XlsxError::Password) =
+            open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes))
+        {
             return Err(WorkbookError::PasswordProtected);
         }
-        open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map(Sheets::Xls).map_err(|e| match e {
-            calamine::XlsError::Password => WorkbookError::PasswordProtected,
-            other => damaged(&other),
-        })
+        open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes))
+            .map(Sheets::Xls)
+            .map_err(|e| match e {
+                calamine::XlsError::Password => WorkbookError::PasswordProtected,
+                other => damaged(&other),
+            })
     } else {
         Err(WorkbookError::NotASpreadsheet)
     }
@@ -111,13 +125,20 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), WorkbookError> {
 }
 
 fn grid(book: &mut Book<'_>, name: &str) -> Result<Grid, WorkbookError> {
-    let range = book.worksheet_range(name).map_err(|e| WorkbookError::Damaged(e.to_string()))?;
+    let range = book
+        .worksheet_range(name)
+        .map_err(|e| WorkbookError::Damaged(e.to_string()))?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
         .map(|row| row.iter().map(cell).collect())
         .collect();
-    Ok(Grid { name: name.to_owned(), first_row: first_row as usize + 1, first_col: first_col as usize, rows })
+    Ok(Grid {
+        name: name.to_owned(),
+        first_row: first_row as usize + 1,
+        first_col: first_col as usize,
+        rows,
+    })
 }
 
 fn cell(data: &Data) -> Cell {

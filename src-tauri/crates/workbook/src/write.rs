@@ -98,7 +98,11 @@ impl LayoutRow {
 pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, WorkbookError> {
     let mut book = Workbook::new();
     let fixed = ExcelDateTime::from_ymd(2026, 1, 1)?;
-    book.set_properties(&DocProperties::new().set_title(&layout.cover.title).set_creation_datetime(&fixed));
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(&layout.cover.title)
+            .set_creation_datetime(&fixed),
+    );
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(16);
@@ -108,7 +112,9 @@ pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, Workb
     cover.write_string_with_format(1, 1, &layout.cover.title, &title)?;
     cover.write_string_with_format(3, 1, &layout.cover.notice, &wrap)?;
 
-    let sheet = book.add_worksheet().set_name(csmsdesk_core::catalogue::CATALOGUE_SHEET)?;
+    let sheet = book
+        .add_worksheet()
+        .set_name(csmsdesk_core::catalogue::CATALOGUE_SHEET)?;
     sheet.write_string_with_format(0, 2, &layout.cover.title, &title)?;
     sheet.write_string(1, 2, "Questionnaire")?;
     for (col, header) in ENX_HEADERS.iter().enumerate() {
@@ -135,7 +141,9 @@ pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, Workb
     }
     sheet.set_freeze_panes(3, 0)?;
 
-    let history = book.add_worksheet().set_name(csmsdesk_core::catalogue::HISTORY_SHEET)?;
+    let history = book
+        .add_worksheet()
+        .set_name(csmsdesk_core::catalogue::HISTORY_SHEET)?;
     history.write_string_with_format(0, 2, "Change history", &bold)?;
     history.set_column_width(1, 14)?;
     history.set_column_width(2, 80)?;

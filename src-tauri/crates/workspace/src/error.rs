@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use csmsdesk_core::catalogue::CatalogueProblem;
 use csmsdesk_core::company::FieldError;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::Error as StoreError;
@@ -25,6 +26,33 @@ pub enum Error {
     /// The company profile typed by the user has problems; each names its field.
     #[error("invalid company profile: {0:?}")]
     InvalidProfile(Vec<FieldError>),
+    /// A file to import cannot be read (missing, a folder, no permission).
+    #[error("cannot read {path}: {source}")]
+    FileUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file to import is larger than anything of its kind.
+    #[error("{path} has {bytes} bytes, more than {max}")]
+    FileTooLarge { path: PathBuf, bytes: u64, max: u64 },
+    /// The file is not a workbook we can read (format, password, damage, size).
+    #[error("{file}: {source}")]
+    Workbook {
+        file: String,
+        source: csmsdesk_workbook::WorkbookError,
+    },
+    /// The catalogue sheet breaks the catalogue's rules; the problem names where.
+    #[error("{file}: {problem:?}")]
+    CatalogueSheet {
+        file: String,
+        problem: Box<CatalogueProblem>,
+    },
+    /// No catalogue has been imported yet.
+    #[error("no catalogue imported")]
+    NoCatalogue,
+    /// A catalogue ID that does not exist in this workspace.
+    #[error("no catalogue {id}")]
+    UnknownCatalogue { id: i64 },
     /// The storage layer failed; see [`StoreError`] for the cases.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -71,7 +99,13 @@ impl Error {
             Error::AlreadyAWorkspace { .. }
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
-            | Error::InvalidProfile(_) => ErrorCode::InvalidInput,
+            | Error::InvalidProfile(_)
+            | Error::FileUnreadable { .. }
+            | Error::FileTooLarge { .. }
+            | Error::Workbook { .. }
+            | Error::CatalogueSheet { .. }
+            | Error::NoCatalogue
+            | Error::UnknownCatalogue { .. } => ErrorCode::InvalidInput,
             Error::Store(e) => match e {
                 StoreError::InUse { .. } => ErrorCode::WorkspaceInUse,
                 StoreError::NotADatabase { .. }
@@ -109,6 +143,21 @@ impl Error {
             }
             Error::NoDefaultLocation => Message::new("error.no_default_location"),
             Error::InvalidProfile(_) => Message::new("error.invalid_profile"),
+            Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
+                .arg("path", path(p))
+                .arg("detail", source.kind()),
+            Error::FileTooLarge {
+                path: p,
+                bytes,
+                max,
+            } => Message::new("error.file_too_large")
+                .arg("path", path(p))
+                .arg("mib", bytes / (1024 * 1024))
+                .arg("max_mib", max / (1024 * 1024)),
+            Error::Workbook { file, source } => source.message(file),
+            Error::CatalogueSheet { file, problem } => problem.message(file),
+            Error::NoCatalogue => Message::new("error.no_catalogue"),
+            Error::UnknownCatalogue { id } => Message::new("error.unknown_catalogue").arg("id", id),
             Error::Store(e) => match e {
                 StoreError::InUse { path: p, holder } => Message::new("error.workspace_in_use")
                     .arg("path", path(p))

@@ -4,9 +4,12 @@
 //! below them, so the two shells cannot drift apart. Functions take the current time as an
 //! argument; only the shells read the clock.
 
+mod catalogue;
 mod error;
 pub mod folders;
 mod workspace;
 
+pub use catalogue::{ImportOutcome, VersionChange};
+pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use error::{Error, ErrorCode, Result};
 pub use workspace::{Workspace, WorkspaceInfo};

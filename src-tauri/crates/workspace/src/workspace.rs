@@ -19,7 +19,7 @@ pub const VAULT_DIR: &str = "vault";
 #[derive(Debug)]
 pub struct Workspace {
     dir: PathBuf,
-    db: Db,
+    pub(crate) db: Db,
     // Declared last so the database closes before the lock is released.
     _lock: WorkspaceLock,
 }
@@ -33,7 +33,7 @@ pub struct WorkspaceInfo {
     pub company: CompanyProfile,
 }
 
-fn timestamp(now: DateTime<Utc>) -> String {
+pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 

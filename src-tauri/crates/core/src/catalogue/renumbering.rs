@@ -72,7 +72,13 @@ impl Renumbering {
 
     /// The table backwards: new ID → old ID (for building old-version test data).
     pub fn inverse(&self) -> Renumbering {
-        Renumbering { moves: self.moves.iter().map(|(old, new)| (new.clone(), old.clone())).collect() }
+        Renumbering {
+            moves: self
+                .moves
+                .iter()
+                .map(|(old, new)| (new.clone(), old.clone()))
+                .collect(),
+        }
     }
 
     /// The new ID of a chapter, question or requirement ID of the old version.
@@ -88,6 +94,41 @@ impl Renumbering {
         }
         id.to_owned()
     }
+}
+
+/// What a version step did to the IDs of a catalogue.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IdChanges {
+    /// Old ID → new ID, for IDs that changed and exist in the new version.
+    pub moved: Vec<(String, String)>,
+    /// IDs of the new version that no old ID leads to.
+    pub added: Vec<String>,
+    /// Old IDs that lead to no ID of the new version.
+    pub removed: Vec<String>,
+}
+
+/// Compares the IDs (questions and requirements) of two versions through `table`.
+pub fn id_changes(old_ids: &[String], new_ids: &[String], table: &Renumbering) -> IdChanges {
+    let new_set: std::collections::HashSet<&str> = new_ids.iter().map(String::as_str).collect();
+    let mut reached = std::collections::HashSet::new();
+    let mut changes = IdChanges::default();
+    for old in old_ids {
+        let new = table.map(old);
+        if new_set.contains(new.as_str()) {
+            if new != *old {
+                changes.moved.push((old.clone(), new.clone()));
+            }
+            reached.insert(new);
+        } else {
+            changes.removed.push(old.clone());
+        }
+    }
+    changes.added = new_ids
+        .iter()
+        .filter(|id| !reached.contains(*id))
+        .cloned()
+        .collect();
+    changes
 }
 
 /// `7.1.a` → (`7.1`, `a`).
@@ -159,6 +200,25 @@ mod tests {
         for old in ["7.1.a", "7.5", "9.1.b", "1.1.a"] {
             assert_eq!(back.map(&table.map(old)), old);
         }
+    }
+
+    #[test]
+    fn id_changes_report_moved_added_and_removed() {
+        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let table = Renumbering::between("1.0", "1.1").unwrap();
+        let old = ids(&["1.1", "1.1.a", "7.1", "7.1.a", "8.2", "9.9"]);
+        let new = ids(&["1.1", "1.1.a", "9.1", "9.1.a", "7.5", "9.1.b"]);
+        let changes = id_changes(&old, &new, &table);
+        assert_eq!(
+            changes.moved,
+            [
+                ("7.1".into(), "9.1".into()),
+                ("7.1.a".into(), "9.1.a".into()),
+                ("8.2".into(), "7.5".into())
+            ]
+        );
+        assert_eq!(changes.added, ["9.1.b"]);
+        assert_eq!(changes.removed, ["9.9"]);
     }
 
     #[test]

@@ -288,7 +288,7 @@ fn every_error_renders_a_complete_message_in_both_languages() {
         }
         .into(),
     ];
-    for err in &errors {
+    for err in errors {
         for lang in Lang::ALL {
             let text = err.message().render(lang);
             assert!(

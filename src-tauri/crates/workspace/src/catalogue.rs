@@ -1,0 +1,242 @@
+//! Importing, listing, showing and searching catalogues, and carrying a workspace across
+//! catalogue versions.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use csmsdesk_core::catalogue::renumbering::{IdChanges, Renumbering, id_changes};
+use csmsdesk_core::catalogue::{
+    Catalogue, CatalogueNote, compare_versions, parse_catalogue, version_from_file_name,
+    version_from_history,
+};
+use csmsdesk_store::catalogue::{self as table, CatalogueRecord, NewCatalogue, SearchHit};
+use csmsdesk_workbook::{demo, read_catalogue_sheets};
+use sha2::{Digest as _, Sha256};
+
+use crate::workspace::timestamp;
+use crate::{Error, Result, Workspace};
+
+/// The largest workbook we read. The ENX catalogue is about 0.4 MiB.
+pub const MAX_WORKBOOK_BYTES: u64 = 32 * 1024 * 1024;
+
+/// What an import did.
+#[derive(Debug, Clone)]
+pub struct ImportOutcome {
+    pub catalogue: CatalogueRecord,
+    /// The same file (by SHA-256) was imported before; nothing changed.
+    pub already_imported: bool,
+    /// What the reader repaired (a duplicate ID kept under a suffix).
+    pub notes: Vec<CatalogueNote>,
+    /// Set when the import is a newer version of a catalogue already in the workspace.
+    pub version_change: Option<VersionChange>,
+}
+
+/// A newer version replacing an older one of the same catalogue.
+#[derive(Debug, Clone)]
+pub struct VersionChange {
+    pub from: CatalogueRecord,
+    /// Whether a renumbering table leads from the old version to the new one; without one,
+    /// IDs are compared as they are.
+    pub table_known: bool,
+    pub changes: IdChanges,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn all_ids(catalogue: &Catalogue) -> Vec<String> {
+    catalogue
+        .chapters
+        .iter()
+        .flat_map(|c| &c.questions)
+        .flat_map(|q| {
+            std::iter::once(q.id.clone()).chain(q.requirements.iter().map(|r| r.id.clone()))
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// Imports the catalogue workbook at `path`. A file imported before (same SHA-256) is a
+    /// no-op that says so; a failed import stores nothing.
+    pub fn import_catalogue(&mut self, path: &Path, now: DateTime<Utc>) -> Result<ImportOutcome> {
+        let unreadable = |source| Error::FileUnreadable {
+            path: path.to_owned(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(unreadable)?;
+        let size = file.metadata().map_err(unreadable)?.len();
+        if size > MAX_WORKBOOK_BYTES {
+            return Err(Error::FileTooLarge {
+                path: path.to_owned(),
+                bytes: size,
+                max: MAX_WORKBOOK_BYTES,
+            });
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        // `take` bounds the read even if the file grows while we read it.
+        file.take(MAX_WORKBOOK_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.import_catalogue_bytes(&bytes, &name, now)
+    }
+
+    /// Imports the project's demo catalogue ("Try with demo data").
+    pub fn import_demo_catalogue(&mut self, now: DateTime<Utc>) -> Result<ImportOutcome> {
+        let bytes = demo::workbook().map_err(|source| Error::Workbook {
+            file: demo::FILE_NAME.into(),
+            source,
+        })?;
+        self.import_catalogue_bytes(&bytes, demo::FILE_NAME, now)
+    }
+
+    fn import_catalogue_bytes(
+        &mut self,
+        bytes: &[u8],
+        file: &str,
+        now: DateTime<Utc>,
+    ) -> Result<ImportOutcome> {
+        let sha256 = sha256_hex(bytes);
+        if let Some(existing) = table::find_by_sha256(self.db.conn(), &sha256)? {
+            return Ok(ImportOutcome {
+                catalogue: existing,
+                already_imported: true,
+                notes: Vec::new(),
+                version_change: None,
+            });
+        }
+        let sheets = read_catalogue_sheets(bytes).map_err(|source| Error::Workbook {
+            file: file.to_owned(),
+            source,
+        })?;
+        let catalogue =
+            parse_catalogue(&sheets.catalogue).map_err(|problem| Error::CatalogueSheet {
+                file: file.to_owned(),
+                problem,
+            })?;
+        let version = sheets
+            .history
+            .as_ref()
+            .and_then(version_from_history)
+            .or_else(|| version_from_file_name(file))
+            .unwrap_or_else(|| "unknown".to_owned());
+        let name = if catalogue.title.is_empty() {
+            file.to_owned()
+        } else {
+            catalogue.title.clone()
+        };
+
+        // The newest catalogue of the same name decides whether this is a newer version.
+        let previous = table::list(self.db.conn())?
+            .into_iter()
+            .filter(|c| c.name == name && c.superseded_by.is_none())
+            .max_by(|a, b| compare_versions(&a.version, &b.version));
+        let version_change = match &previous {
+            Some(old) if compare_versions(&version, &old.version).is_gt() => {
+                let old_tree = table::load(self.db.conn(), old.id)?
+                    .ok_or(Error::UnknownCatalogue { id: old.id })?;
+                let table = Renumbering::between(&old.version, &version);
+                let changes = id_changes(
+                    &all_ids(&old_tree),
+                    &all_ids(&catalogue),
+                    table.as_ref().unwrap_or(&Renumbering::default()),
+                );
+                Some(VersionChange {
+                    from: old.clone(),
+                    table_known: table.is_some(),
+                    changes,
+                })
+            }
+            _ => None,
+        };
+
+        let meta = NewCatalogue {
+            name: &name,
+            version: &version,
+            source_file: file,
+            source_sha256: &sha256,
+            imported_at: &timestamp(now),
+        };
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        let id = table::insert(&tx, &meta, &catalogue)?;
+        match &previous {
+            Some(old) if version_change.is_some() => table::set_superseded(&tx, old.id, id)?,
+            // An older version imported after a newer one joins the history directly.
+            Some(newer) if compare_versions(&version, &newer.version).is_lt() => {
+                table::set_superseded(&tx, id, newer.id)?
+            }
+            _ => {}
+        }
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        let record = table::get(self.db.conn(), id)?.ok_or(Error::UnknownCatalogue { id })?;
+        tracing::info!(id, name, version, file, "imported catalogue");
+        Ok(ImportOutcome {
+            catalogue: record,
+            already_imported: false,
+            notes: catalogue.notes,
+            version_change,
+        })
+    }
+
+    /// Every catalogue in the workspace, oldest import first.
+    pub fn catalogues(&self) -> Result<Vec<CatalogueRecord>> {
+        Ok(table::list(self.db.conn())?)
+    }
+
+    /// The catalogue `id`, or the current one (the newest import not superseded).
+    pub fn catalogue(&self, id: Option<i64>) -> Result<(CatalogueRecord, Catalogue)> {
+        let id = match id {
+            Some(id) => id,
+            None => self.current_catalogue_id()?.ok_or(Error::NoCatalogue)?,
+        };
+        let record = table::get(self.db.conn(), id)?.ok_or(Error::UnknownCatalogue { id })?;
+        let tree = table::load(self.db.conn(), id)?.ok_or(Error::UnknownCatalogue { id })?;
+        Ok((record, tree))
+    }
+
+    fn current_catalogue_id(&self) -> Result<Option<i64>> {
+        Ok(table::list(self.db.conn())?
+            .into_iter()
+            .rev()
+            .find(|c| c.superseded_by.is_none())
+            .map(|c| c.id))
+    }
+
+    /// Questions and requirements of catalogue `id` whose ID, text or references contain
+    /// `query`.
+    pub fn search_catalogue(&self, id: i64, query: &str) -> Result<Vec<SearchHit>> {
+        if table::get(self.db.conn(), id)?.is_none() {
+            return Err(Error::UnknownCatalogue { id });
+        }
+        Ok(table::search(self.db.conn(), id, query.trim())?)
+    }
+
+    /// The parsed references of catalogue `id`: (requirement, field, reference).
+    pub fn catalogue_references(
+        &self,
+        id: i64,
+    ) -> Result<
+        Vec<(
+            String,
+            String,
+            csmsdesk_core::catalogue::references::Reference,
+        )>,
+    > {
+        Ok(table::references(self.db.conn(), id)?)
+    }
+}
+
+#[cfg(test)]
+mod tests;
