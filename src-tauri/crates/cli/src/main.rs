@@ -42,6 +42,34 @@ enum Command {
     },
     /// Show the workspace, its schema version and the company profile
     Info,
+    /// Import, list and show ENX VCS Audit Criteria Catalogues
+    Catalogue {
+        #[command(subcommand)]
+        action: CatalogueCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum CatalogueCommand {
+    /// Import a catalogue workbook (.xlsx, .xlsm, .xls, .ods), or the demo catalogue
+    Import {
+        /// The workbook to import
+        #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+        file: Option<PathBuf>,
+        /// Import the project's demo catalogue instead of a file
+        #[arg(long)]
+        demo: bool,
+    },
+    /// List the catalogues of the workspace
+    List,
+    /// Show a catalogue's chapters, control questions and requirements
+    Show {
+        /// The catalogue's ID [default: the current catalogue]
+        id: Option<i64>,
+        /// Show only what matches this text (IDs, texts, references such as WP-09-02)
+        #[arg(long, value_name = "TEXT")]
+        search: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -94,6 +122,31 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<(), Error
             let info = ws.info()?;
             out.set_lang(info.company.language.resolve(os_locale));
             out.info(&info);
+        }
+        Command::Catalogue { action } => {
+            let mut ws = Workspace::open(&dir, now)?;
+            out.set_lang(ws.company_profile()?.language.resolve(os_locale));
+            match action {
+                CatalogueCommand::Import {
+                    file: Some(file), ..
+                } => out.catalogue_import(&ws.import_catalogue(file, now)?),
+                CatalogueCommand::Import { file: None, .. } => {
+                    out.catalogue_import(&ws.import_demo_catalogue(now)?)
+                }
+                CatalogueCommand::List => out.catalogue_list(&ws.catalogues()?),
+                CatalogueCommand::Show { id, search } => {
+                    let (record, tree) = ws.catalogue(*id)?;
+                    match search {
+                        Some(query) => {
+                            out.catalogue_search(&ws.search_catalogue(record.id, query)?)
+                        }
+                        None => {
+                            let references = ws.catalogue_references(record.id)?;
+                            out.catalogue_show(&record, &tree, &references);
+                        }
+                    }
+                }
+            }
         }
     }
     Ok(())

@@ -2,9 +2,11 @@
 
 use std::path::Path;
 
+use csmsdesk_core::catalogue::references::Reference;
+use csmsdesk_core::catalogue::{Catalogue, CatalogueNote};
 use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_workspace::{Error, WorkspaceInfo};
+use csmsdesk_workspace::{CatalogueRecord, Error, ImportOutcome, SearchHit, WorkspaceInfo, json};
 use serde_json::{Value, json};
 
 #[derive(Debug)]
@@ -96,6 +98,141 @@ impl Output {
         let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         for (label, (_, value)) in labels.iter().zip(&rows) {
             println!("{label:width$}  {value}");
+        }
+    }
+
+    pub fn catalogue_import(&self, outcome: &ImportOutcome) {
+        if self.json {
+            return Self::print_json(&json::import_outcome(outcome));
+        }
+        let c = &outcome.catalogue;
+        let key = if outcome.already_imported {
+            "cli.catalogue.already_imported"
+        } else {
+            "cli.catalogue.imported"
+        };
+        let line = Message::new(key)
+            .arg("file", &c.source_file)
+            .arg("id", c.id)
+            .arg("name", &c.name)
+            .arg("version", &c.version)
+            .arg("chapters", c.counts.chapters)
+            .arg("questions", c.counts.control_questions)
+            .arg("requirements", c.counts.requirements)
+            .arg("must", c.counts.must)
+            .arg("should", c.counts.should);
+        println!("{}", line.render(self.lang));
+        for note in &outcome.notes {
+            let CatalogueNote::DuplicateRequirementRenamed { id, renamed, row } = note;
+            let line = Message::new("cli.catalogue.note_duplicate")
+                .arg("id", id)
+                .arg("renamed", renamed)
+                .arg("row", row);
+            println!("  {}", line.render(self.lang));
+        }
+        if let Some(change) = &outcome.version_change {
+            let key = if change.table_known {
+                "cli.catalogue.version_change"
+            } else {
+                "cli.catalogue.version_change_no_table"
+            };
+            let line = Message::new(key)
+                .arg("old", &change.from.version)
+                .arg("new", &c.version)
+                .arg("moved", change.changes.moved.len())
+                .arg("added", change.changes.added.len())
+                .arg("removed", change.changes.removed.len());
+            println!("{}", line.render(self.lang));
+            for (from, to) in &change.changes.moved {
+                println!("  {from} → {to}");
+            }
+            for id in &change.changes.added {
+                println!("  + {id}");
+            }
+            for id in &change.changes.removed {
+                println!("  − {id}");
+            }
+        }
+    }
+
+    pub fn catalogue_list(&self, catalogues: &[CatalogueRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                catalogues.iter().map(json::catalogue_record).collect(),
+            ));
+        }
+        if catalogues.is_empty() {
+            println!("{}", self.t("cli.catalogue.none"));
+        }
+        for c in catalogues {
+            let mut line = Message::new("cli.catalogue.list_line")
+                .arg("id", c.id)
+                .arg("name", &c.name)
+                .arg("version", &c.version)
+                .arg("questions", c.counts.control_questions)
+                .arg("requirements", c.counts.requirements)
+                .arg("imported_at", &c.imported_at)
+                .render(self.lang);
+            if let Some(newer) = c.superseded_by {
+                line.push_str(
+                    &Message::new("cli.catalogue.superseded")
+                        .arg("id", newer)
+                        .render(self.lang),
+                );
+            }
+            println!("{line}");
+        }
+    }
+
+    pub fn catalogue_show(
+        &self,
+        record: &CatalogueRecord,
+        tree: &Catalogue,
+        references: &[(String, String, Reference)],
+    ) {
+        if self.json {
+            return Self::print_json(&json::catalogue_tree(record, tree, references));
+        }
+        println!(
+            "{} {} ({})",
+            record.name, record.version, record.source_file
+        );
+        let first_line = |text: &str| text.lines().next().unwrap_or_default().to_owned();
+        for chapter in &tree.chapters {
+            println!("\n{} {}", chapter.id, chapter.title);
+            for q in &chapter.questions {
+                println!("  {:<6} {}", q.id, first_line(&q.text));
+                for r in &q.requirements {
+                    let kinds = match (r.must.is_empty(), r.should.is_empty()) {
+                        (false, false) => "must+should",
+                        (false, true) => "must",
+                        (true, false) => "should",
+                        (true, true) => "-",
+                    };
+                    println!(
+                        "    {:<9} {:<11} {}",
+                        r.id,
+                        kinds,
+                        first_line(if r.must.is_empty() {
+                            &r.should
+                        } else {
+                            &r.must
+                        })
+                    );
+                }
+            }
+        }
+    }
+
+    pub fn catalogue_search(&self, hits: &[SearchHit]) {
+        if self.json {
+            return Self::print_json(&json::search_hits(hits));
+        }
+        for hit in hits {
+            println!(
+                "{}",
+                hit.requirement_id.as_deref().unwrap_or(&hit.question_id)
+            );
         }
     }
 

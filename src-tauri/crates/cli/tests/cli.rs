@@ -59,7 +59,7 @@ fn init_creates_a_workspace_and_info_reads_it_back() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let info = stdout_json(&out);
     assert_eq!(info["company"], "ACME Components GmbH");
-    assert_eq!(info["schema_version"], 1);
+    assert_eq!(info["schema_version"], csmsdesk_store::db::SCHEMA_VERSION, "migrated to the latest");
     assert_eq!(info["workspace"], ws.display().to_string());
 }
 
@@ -250,4 +250,143 @@ fn messages_follow_a_german_os_language() {
         "{}",
         stderr(&out)
     );
+}
+
+fn init_workspace(home: &Path) -> std::path::PathBuf {
+    let ws = home.join("ws");
+    let out = run(cli(home)
+        .args(["init", "--company", "ACME", "--workspace"])
+        .arg(&ws));
+    assert!(out.status.success(), "{}", stderr(&out));
+    ws
+}
+
+#[test]
+fn catalogue_import_reports_the_counts_scripts_rely_on() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let out = run(cli(home.path())
+        .args(["catalogue", "import", "--demo", "--json", "--workspace"])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = &stdout_json(&out)["catalogue"];
+    for (key, expected) in [
+        ("chapters", 9),
+        ("control_questions", 24),
+        ("requirements", 76),
+        ("must", 71),
+        ("should", 32),
+    ] {
+        assert_eq!(c[key], expected, "{key}");
+    }
+    assert_eq!(c["version"], "1.1");
+    assert_eq!(c["sha256"].as_str().unwrap().len(), 64);
+
+    let again = run(cli(home.path())
+        .args(["catalogue", "import", "--demo", "--workspace"])
+        .arg(&ws));
+    assert_eq!(again.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        text.contains("Nothing changed"),
+        "a second import is a no-op that says so: {text}"
+    );
+}
+
+#[test]
+fn the_real_catalogue_imports_with_its_documented_counts_when_present() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../../shared/catalogues/ENX_VCSA_1_1_EN.xlsx");
+    if !real.is_file() {
+        return; // the licensed workbook is never part of the project; the demo covers its cases
+    }
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let out = run(cli(home.path())
+        .args(["catalogue", "import", "--json", "--workspace"])
+        .arg(&ws)
+        .arg(&real));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = &stdout_json(&out)["catalogue"];
+    let counts: Vec<_> = [
+        "chapters",
+        "control_questions",
+        "requirements",
+        "must",
+        "should",
+    ]
+    .iter()
+    .map(|k| c[k].as_i64().unwrap())
+    .collect();
+    assert_eq!(counts, [9, 24, 76, 71, 32]);
+}
+
+#[test]
+fn catalogue_list_and_show_describe_the_tree() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    assert!(
+        run(cli(home.path())
+            .args(["catalogue", "import", "--demo", "--workspace"])
+            .arg(&ws))
+        .status
+        .success()
+    );
+    let list = stdout_json(&run(cli(home.path())
+        .args(["catalogue", "list", "--json", "--workspace"])
+        .arg(&ws)));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let show = stdout_json(&run(cli(home.path())
+        .args(["catalogue", "show", "--json", "--workspace"])
+        .arg(&ws)));
+    let chapters = show["chapters"].as_array().unwrap();
+    assert_eq!(chapters.len(), 9);
+    let first = &chapters[0]["questions"][0]["requirements"][0];
+    assert_eq!(first["id"], "1.1.a");
+    assert!(
+        first["references"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["tag"] == "RQ-05-01" && r["kind"] == "RQ")
+    );
+    let hits = stdout_json(&run(cli(home.path())
+        .args([
+            "catalogue",
+            "show",
+            "--search",
+            "WP-09-02",
+            "--json",
+            "--workspace",
+        ])
+        .arg(&ws)));
+    assert!(
+        !hits.as_array().unwrap().is_empty(),
+        "references are searchable"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_catalogue_fails_with_exit_1_and_stores_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let bad = home.path().join("minutes.xlsx");
+    std::fs::write(&bad, b"Minutes of the kick-off meeting").unwrap();
+    let out = run(cli(home.path())
+        .args(["catalogue", "import", "--workspace"])
+        .arg(&ws)
+        .arg(&bad));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("minutes.xlsx"), "{}", stderr(&out));
+    let list = stdout_json(&run(cli(home.path())
+        .args(["catalogue", "list", "--json", "--workspace"])
+        .arg(&ws)));
+    assert_eq!(list, serde_json::json!([]), "nothing stored");
+}
+
+#[test]
+fn catalogue_import_needs_a_file_or_demo() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(cli(home.path()).args(["catalogue", "import"]));
+    assert_eq!(out.status.code(), Some(2));
 }

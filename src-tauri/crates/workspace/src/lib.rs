@@ -7,6 +7,7 @@
 mod catalogue;
 mod error;
 pub mod folders;
+pub mod json;
 mod workspace;
 
 pub use catalogue::{ImportOutcome, VersionChange};
