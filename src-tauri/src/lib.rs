@@ -53,6 +53,12 @@ pub fn run() {
             commands::workspace::workspace_pick_folder,
             commands::profile::profile_get,
             commands::profile::profile_save,
+            commands::catalogue::catalogue_list,
+            commands::catalogue::catalogue_import,
+            commands::catalogue::catalogue_import_demo,
+            commands::catalogue::catalogue_show,
+            commands::catalogue::catalogue_search,
+            commands::catalogue::catalogue_pick_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

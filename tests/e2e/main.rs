@@ -45,7 +45,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
         app.go(screen).await;
         let heading = app.text(&format!("[data-view='{screen}'] h1")).await;
         assert!(!heading.is_empty(), "{screen} has a heading");
-        if !["dashboard", "settings"].contains(screen) {
+        if !["dashboard", "catalogue", "settings"].contains(screen) {
             let body = app.text(&format!("[data-view='{screen}']")).await;
             assert!(
                 body.contains(&en[&format!("screen.{screen}.holds")]),
@@ -202,4 +202,114 @@ async fn a_damaged_workspace_is_explained_and_left_untouched() {
         junk,
         "nothing is repaired or overwritten"
     );
+}
+
+#[tokio::test]
+async fn the_demo_catalogue_imports_and_can_be_browsed_in_both_orders_and_searched() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let app = desktop.launch(&[]).await;
+    let en = messages("en");
+    app.go("catalogue").await;
+    app.wait_for_text("#catalogue-empty", &en["catalogue.empty"])
+        .await;
+    app.screenshot("catalogue-empty").await;
+
+    app.click("[data-action='catalogue-demo']").await;
+    let summary = app
+        .wait_for_containing("#catalogue-summary", "9 chapters, 24 control questions")
+        .await;
+    assert!(
+        summary.contains("9 chapters, 24 control questions, 76 requirements (71 must, 32 should)"),
+        "the summary gives the counts: {summary}"
+    );
+    app.wait_for("[data-question='1.1']").await;
+    let chapters = app
+        .client
+        .find_all(fantoccini::Locator::Css("details.chapter"))
+        .await
+        .unwrap();
+    assert_eq!(chapters.len(), 9, "VCS order shows the nine chapters");
+    app.screenshot("catalogue-demo-vcs-order").await;
+
+    app.click("input[name='catalogue_order'][value='5112']")
+        .await;
+    app.wait_for("details.chapter[data-section='01']").await;
+    let groups = app
+        .client
+        .find_all(fantoccini::Locator::Css("details.chapter"))
+        .await
+        .unwrap();
+    assert_eq!(groups.len(), 7, "ISO/PAS 5112 order shows its seven groups");
+    app.screenshot("catalogue-demo-5112-order").await;
+
+    app.fill("#catalogue_search", "WP-09-02").await;
+    app.wait_for("li.requirement.hit").await;
+    let hits = app
+        .client
+        .find_all(fantoccini::Locator::Css("li.requirement.hit"))
+        .await
+        .unwrap();
+    assert!(!hits.is_empty(), "requirements citing WP-09-02 are found");
+    for hit in hits {
+        let text = hit.text().await.unwrap();
+        assert!(
+            text.contains("WP-09-02"),
+            "each hit shows the reference: {text}"
+        );
+    }
+    app.screenshot("catalogue-demo-search").await;
+
+    app.go("dashboard").await;
+    app.wait_for_text("#step-catalogue", &en["dashboard.step_done"])
+        .await;
+    app.quit(&desktop.default_workspace()).await;
+}
+
+#[tokio::test]
+async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let old = desktop.home.path().join("demo_1_0.xlsx");
+    std::fs::write(&old, csmsdesk_workbook::fixtures::demo_version_1_0()).unwrap();
+    let bad = desktop.home.path().join("minutes.xlsx");
+    std::fs::write(&bad, b"not a workbook").unwrap();
+    let app = desktop.launch(&[]).await;
+    let en = messages("en");
+    app.go("catalogue").await;
+
+    app.fill("#catalogue_file", &bad.display().to_string())
+        .await;
+    app.click("[data-action='catalogue-import']").await;
+    let refused = en["workbook.not_a_spreadsheet"].replace("{file}", "minutes.xlsx");
+    app.wait_for_text("#catalogue-import-status", &refused)
+        .await;
+    app.screenshot("catalogue-import-refused").await;
+
+    app.fill("#catalogue_file", &old.display().to_string())
+        .await;
+    app.click("[data-action='catalogue-import']").await;
+    app.wait_for("[data-question='7.1']").await;
+    // The newer version comes from the demo button: 1.1 over 1.0.
+    app.click("details.panel > summary").await;
+    app.click("[data-action='catalogue-demo']").await;
+    let template = &en["catalogue.version_change"];
+    let expected = template[..template.find("{moved}").unwrap()]
+        .replace("{new}", "1.1")
+        .replace("{old}", "1.0");
+    let summary = app
+        .wait_for_containing("#catalogue-summary", &expected)
+        .await;
+    assert!(
+        summary.contains(&expected),
+        "the summary names the version change: {summary}"
+    );
+    app.click("#catalogue-summary details summary").await;
+    let moved = app.text("ul.moved").await;
+    assert!(
+        moved.contains("7.1.a → 9.1.a"),
+        "the summary lists what moved: {moved}"
+    );
+    app.screenshot("catalogue-version-change").await;
+    app.quit(&desktop.default_workspace()).await;
 }

@@ -191,6 +191,22 @@ impl App {
         panic!("{css} shows {last:?}, expected {expected:?}");
     }
 
+    /// Waits until the element matching `css` contains `needle`; returns its whole text.
+    pub async fn wait_for_containing(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        let mut last = String::new();
+        while started.elapsed() < PATIENCE {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(needle) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} shows {last:?}, which lacks {needle:?}");
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.wait_for(css).await.text().await.unwrap()
     }

@@ -6,14 +6,16 @@
 //   app.flash          a one-time status { screen, key, args } the next render shows
 
 import * as api from './api/commands.js';
+import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
+import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
 
-const VIEWS = { dashboard, settings };
+const VIEWS = { dashboard, catalogue, settings };
 
 const app = {
   t: (key) => key,
@@ -54,6 +56,9 @@ function renderScreen() {
   }
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
 }
+
+// Files dropped on the window go to the screen that is open, if it takes files.
+onFilesDropped((paths) => VIEWS[screenFromHash(location.hash)]?.onFilesDropped?.(app, paths));
 
 window.addEventListener('hashchange', () => {
   renderScreen();

@@ -1,6 +1,7 @@
 //! Tauri commands, one file per feature. Each takes `State` and plain arguments, checks the
 //! arguments, calls one `workspace` function and converts the result for transport.
 
+pub mod catalogue;
 pub mod i18n;
 pub mod profile;
 pub mod workspace;

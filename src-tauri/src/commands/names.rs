@@ -11,4 +11,10 @@ pub const COMMAND_NAMES: &[&str] = &[
     "workspace_pick_folder",
     "profile_get",
     "profile_save",
+    "catalogue_list",
+    "catalogue_import",
+    "catalogue_import_demo",
+    "catalogue_show",
+    "catalogue_search",
+    "catalogue_pick_file",
 ];

@@ -31,7 +31,8 @@ impl From<&CompanyProfile> for Profile {
     }
 }
 
-fn with_workspace<T>(
+/// Runs `f` on the open workspace, or fails with why none is open.
+pub fn with_workspace<T>(
     state: &AppState,
     f: impl FnOnce(&mut csmsdesk_workspace::Workspace) -> csmsdesk_workspace::Result<T>,
 ) -> Result<T, CommandError> {

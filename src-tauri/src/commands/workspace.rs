@@ -12,7 +12,7 @@ use crate::error::CommandError;
 use crate::state::{AppState, Session, lang_of, open_session};
 
 /// The longest path we accept over IPC; longer ones are not real folders.
-const MAX_PATH_LEN: usize = 4096;
+pub const MAX_PATH_LEN: usize = 4096;
 
 /// What the UI needs to know about the open workspace, or why none is open.
 #[derive(Debug, Serialize)]
@@ -139,37 +139,45 @@ fn same_folder(a: &Path, b: &Path) -> bool {
 }
 
 /// Shows the native folder dialog; `None` if the user cancelled.
-///
-/// The dialog is created on the main thread (GTK requires it) and awaited here, off the main
-/// thread, so the window keeps painting while it is open.
 #[tauri::command]
 pub async fn workspace_pick_folder(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    let failed = |lang| {
+    pick(&state, &window, |dialog| dialog.pick_folder()).await
+}
+
+/// Shows a native dialog built by `show` and returns the chosen path.
+///
+/// The dialog is created on the main thread (GTK requires it) and awaited here, off the main
+/// thread, so the window keeps painting while it is open.
+pub async fn pick<F>(
+    state: &AppState,
+    window: &WebviewWindow,
+    show: impl FnOnce(rfd::AsyncFileDialog) -> F + Send + 'static,
+) -> Result<Option<String>, CommandError>
+where
+    F: std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+{
+    let lang = state.lang();
+    let failed = || {
         CommandError::new(
             ErrorCode::Internal,
             Message::new("error.dialog_failed"),
             lang,
         )
     };
-    let lang = state.lang();
     let (tx, rx) = tokio::sync::oneshot::channel();
     let parent = window.clone();
     window
         .run_on_main_thread(move || {
-            let _ = tx.send(
-                rfd::AsyncFileDialog::new()
-                    .set_parent(&parent)
-                    .pick_folder(),
-            );
+            let _ = tx.send(show(rfd::AsyncFileDialog::new().set_parent(&parent)));
         })
         .map_err(|e| {
             tracing::error!(error = %e, "could not reach the main thread for the dialog");
-            failed(lang)
+            failed()
         })?;
-    let dialog = rx.await.map_err(|_| failed(lang))?;
+    let dialog = rx.await.map_err(|_| failed())?;
     Ok(dialog
         .await
         .map(|handle| handle.path().display().to_string()))

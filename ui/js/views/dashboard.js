@@ -1,5 +1,6 @@
 // The dashboard: who the company is, which workspace is open, and what to do next.
 
+import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { hrefOf } from '../lib/routes.js';
 
@@ -46,10 +47,25 @@ function steps({ t }, profile) {
     'ul',
     { class: 'steps' },
     step('dashboard.step_profile', profile.company_name ? 'done' : 'open', hrefOf('settings')),
-    step('dashboard.step_catalogue', 'later'),
+    catalogueStep(t),
     step('dashboard.step_scope', 'later'),
     step('dashboard.step_evidence', 'later'),
   );
+}
+
+/** The catalogue step, marked done once a catalogue is imported (looked up after drawing). */
+function catalogueStep(t) {
+  const badge = el('span', { class: 'badge open', id: 'step-catalogue' }, t('dashboard.step_open'));
+  api
+    .catalogues()
+    .then((list) => {
+      if (list.length) {
+        badge.className = 'badge done';
+        badge.textContent = t('dashboard.step_done');
+      }
+    })
+    .catch(() => {});
+  return el('li', {}, el('a', { href: hrefOf('catalogue') }, t('dashboard.step_catalogue')), badge);
 }
 
 function unavailable({ t, workspace }) {

@@ -107,9 +107,9 @@ impl Output {
         }
         let c = &outcome.catalogue;
         let key = if outcome.already_imported {
-            "cli.catalogue.already_imported"
+            "catalogue.already_imported"
         } else {
-            "cli.catalogue.imported"
+            "catalogue.imported"
         };
         let line = Message::new(key)
             .arg("file", &c.source_file)
@@ -124,7 +124,7 @@ impl Output {
         println!("{}", line.render(self.lang));
         for note in &outcome.notes {
             let CatalogueNote::DuplicateRequirementRenamed { id, renamed, row } = note;
-            let line = Message::new("cli.catalogue.note_duplicate")
+            let line = Message::new("catalogue.note_duplicate")
                 .arg("id", id)
                 .arg("renamed", renamed)
                 .arg("row", row);
@@ -132,9 +132,9 @@ impl Output {
         }
         if let Some(change) = &outcome.version_change {
             let key = if change.table_known {
-                "cli.catalogue.version_change"
+                "catalogue.version_change"
             } else {
-                "cli.catalogue.version_change_no_table"
+                "catalogue.version_change_no_table"
             };
             let line = Message::new(key)
                 .arg("old", &change.from.version)

@@ -59,7 +59,11 @@ fn init_creates_a_workspace_and_info_reads_it_back() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let info = stdout_json(&out);
     assert_eq!(info["company"], "ACME Components GmbH");
-    assert_eq!(info["schema_version"], csmsdesk_store::db::SCHEMA_VERSION, "migrated to the latest");
+    assert_eq!(
+        info["schema_version"],
+        csmsdesk_store::db::SCHEMA_VERSION,
+        "migrated to the latest"
+    );
     assert_eq!(info["workspace"], ws.display().to_string());
 }
 

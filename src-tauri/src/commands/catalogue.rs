@@ -1,0 +1,98 @@
+//! The catalogue screen: import (file, dropped file or demo), list, show and search.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::{ErrorCode, json};
+use serde_json::Value;
+use tauri::{State, WebviewWindow};
+
+use super::profile::with_workspace;
+use super::workspace::MAX_PATH_LEN;
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// The longest search text we accept; longer is a paste accident.
+const MAX_QUERY_LEN: usize = 200;
+
+fn invalid(state: &AppState, key: &'static str) -> CommandError {
+    CommandError::new(ErrorCode::InvalidInput, Message::new(key), state.lang())
+}
+
+/// Checks a file path sent by the UI: absolute, of sane length, without NUL.
+fn file_argument(state: &AppState, path: &str) -> Result<PathBuf, CommandError> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(invalid(state, "error.file_path_empty"));
+    }
+    if path.len() > MAX_PATH_LEN || path.contains('\0') || !std::path::Path::new(path).is_absolute()
+    {
+        return Err(invalid(state, "error.path_not_absolute"));
+    }
+    Ok(PathBuf::from(path))
+}
+
+#[tauri::command]
+pub async fn catalogue_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+    with_workspace(&state, |ws| ws.catalogues())
+        .map(|list| list.iter().map(json::catalogue_record).collect())
+}
+
+/// Imports the workbook at `path` (typed, chosen in the dialog or dropped on the window).
+#[tauri::command]
+pub async fn catalogue_import(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<Value, CommandError> {
+    let path = file_argument(&state, &path)?;
+    with_workspace(&state, |ws| ws.import_catalogue(&path, Utc::now()))
+        .map(|o| json::import_outcome(&o))
+}
+
+/// Imports the project's demo catalogue.
+#[tauri::command]
+pub async fn catalogue_import_demo(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.import_demo_catalogue(Utc::now()))
+        .map(|o| json::import_outcome(&o))
+}
+
+/// The tree of catalogue `id`, or of the current catalogue.
+#[tauri::command]
+pub async fn catalogue_show(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        let (record, tree) = ws.catalogue(id)?;
+        let references = ws.catalogue_references(record.id)?;
+        Ok(json::catalogue_tree(&record, &tree, &references))
+    })
+}
+
+#[tauri::command]
+pub async fn catalogue_search(
+    state: State<'_, AppState>,
+    id: i64,
+    query: String,
+) -> Result<Value, CommandError> {
+    if query.chars().count() > MAX_QUERY_LEN {
+        return Err(invalid(&state, "error.query_too_long"));
+    }
+    with_workspace(&state, |ws| ws.search_catalogue(id, &query))
+        .map(|hits| json::search_hits(&hits))
+}
+
+/// Shows the native file dialog for a catalogue workbook; `None` if the user cancelled.
+#[tauri::command]
+pub async fn catalogue_pick_file(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog
+            .add_filter("Spreadsheet", &["xlsx", "xlsm", "xls", "ods"])
+            .pick_file()
+    })
+    .await
+}
