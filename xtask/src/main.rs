@@ -4,6 +4,7 @@
 //! - `test`: installs what the tests need, then runs everything CI runs.
 //! - `icons`: draws the app icon set into `icons/`.
 //! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
+//! - `bench [catalogue]`: release-mode benchmarks, each against its anchor in the same run.
 
 mod icons;
 mod setup;
@@ -21,8 +22,11 @@ fn main() {
         Some("test") => test(),
         Some("icons") => icons::generate(&root().join("icons")),
         Some("bundle") => bundle(),
+        Some("bench") => bench(args.get(1).map(String::as_str)),
         _ => {
-            eprintln!("usage: cargo xtask <run [-- ARGS] | test | icons | bundle>");
+            eprintln!(
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue]>"
+            );
             std::process::exit(2);
         }
     };
@@ -137,6 +141,24 @@ fn ui_test_files() -> Result<Vec<PathBuf>> {
         bail!("no UI tests found in {}", dir.display());
     }
     Ok(files)
+}
+
+fn bench(which: Option<&str>) -> Result<()> {
+    match which {
+        None | Some("catalogue") => {
+            setup::openpyxl()?;
+            let mut bench = cargo();
+            bench.args([
+                "bench",
+                "-p",
+                "csmsdesk-workspace",
+                "--bench",
+                "catalogue_import",
+            ]);
+            step("catalogue import against openpyxl", bench)
+        }
+        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue"),
+    }
 }
 
 fn bundle() -> Result<()> {

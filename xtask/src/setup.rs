@@ -134,3 +134,18 @@ pub fn tauri_driver() -> Result<()> {
     }
     Ok(())
 }
+
+/// Python's openpyxl, the anchor of the catalogue benchmark.
+pub fn openpyxl() -> Result<()> {
+    if succeeds(Command::new("python3").args(["-c", "import openpyxl"])) {
+        return Ok(());
+    }
+    let status = Command::new("python3")
+        .args(["-m", "pip", "install", "--quiet", "openpyxl"])
+        .status()
+        .context("running pip")?;
+    if !status.success() {
+        bail!("could not install openpyxl with pip ({status})");
+    }
+    Ok(())
+}
