@@ -106,6 +106,53 @@ pub fn raw_xlsx(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
     zip.finish().unwrap().into_inner()
 }
 
+/// A minimal OpenDocument spreadsheet (`.ods`) holding `sheets`, written by hand.
+pub fn raw_ods(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    // The mimetype entry comes first and uncompressed, as the format requires.
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    let options = SimpleFileOptions::default();
+    zip.start_file("META-INF/manifest.xml", options).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
+    );
+    for (name, rows) in sheets {
+        xml.push_str(&format!(r#"<table:table table:name="{}">"#, escape(name)));
+        for row in rows {
+            xml.push_str("<table:table-row>");
+            for cell in row {
+                match cell {
+                    RawCell::Text(t) if t.is_empty() => xml.push_str("<table:table-cell/>"),
+                    RawCell::Text(t) => {
+                        xml.push_str(r#"<table:table-cell office:value-type="string">"#);
+                        for line in t.split('\n') {
+                            xml.push_str(&format!("<text:p>{}</text:p>", escape(line)));
+                        }
+                        xml.push_str("</table:table-cell>");
+                    }
+                    RawCell::Number(n) => xml.push_str(&format!(
+                        r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+                    )),
+                    RawCell::Error(e) => xml.push_str(&format!(
+                        r#"<table:table-cell><text:p>{}</text:p></table:table-cell>"#,
+                        escape(e)
+                    )),
+                }
+            }
+            xml.push_str("</table:table-row>");
+        }
+        xml.push_str("</table:table>");
+    }
+    xml.push_str("</office:spreadsheet></office:body></office:document-content>");
+    zip.start_file("content.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
 /// The demo layout's catalogue sheet as raw rows (header row 3, data from row 4), to edit
 /// before writing with [`raw_xlsx`].
 pub fn demo_raw_rows() -> Vec<Vec<RawCell>> {

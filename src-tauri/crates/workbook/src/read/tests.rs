@@ -1,5 +1,5 @@
 use super::*;
-use crate::fixtures::{RawCell, demo_raw_rows, password_protected, raw_xlsx, zip_bomb};
+use crate::fixtures::{RawCell, demo_raw_rows, password_protected, raw_ods, raw_xlsx, zip_bomb};
 use crate::{WorkbookError, demo};
 use csmsdesk_core::catalogue::{
     CatalogueCounts, ProblemKind, parse_catalogue, version_from_history,
@@ -90,6 +90,29 @@ fn the_real_catalogue_reads_with_the_documented_counts_when_present() {
     assert_eq!(
         version_from_history(sheets.history.as_ref().unwrap()).as_deref(),
         Some("1.1")
+    );
+}
+
+#[test]
+fn an_opendocument_spreadsheet_reads_like_the_workbook() {
+    let bytes = raw_ods(&[("Vehicle CyberSecurity", demo_raw_rows())]);
+    let sheets = read_catalogue_sheets(&bytes).unwrap();
+    let catalogue = parse_catalogue(&sheets.catalogue).unwrap();
+    assert_eq!(
+        catalogue.counts(),
+        CatalogueCounts {
+            chapters: 9,
+            control_questions: 24,
+            requirements: 76,
+            must: 71,
+            should: 32
+        }
+    );
+    let from_xlsx =
+        parse_catalogue(&read_catalogue_sheets(&demo_bytes()).unwrap().catalogue).unwrap();
+    assert_eq!(
+        catalogue.chapters, from_xlsx.chapters,
+        "same texts, bullets and rows from either format"
     );
 }
 
