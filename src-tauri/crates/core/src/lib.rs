@@ -8,3 +8,4 @@ pub mod company;
 pub mod grid;
 pub mod i18n;
 pub mod ids;
+pub mod scope;

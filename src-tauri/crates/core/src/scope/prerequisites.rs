@@ -1,0 +1,146 @@
+//! The prerequisite check of a VCS scope: a pure function of the scope's facts and a date.
+
+use chrono::NaiveDate;
+
+use super::TisaxLabel;
+use crate::i18n::Message;
+
+/// How close to the audit a label expiry earns a warning, in days (a setting; default 90).
+pub const DEFAULT_EXPIRY_WARNING_DAYS: i64 = 90;
+
+/// A location as the check sees it.
+#[derive(Debug, Clone)]
+pub struct CheckedLocation {
+    pub name: String,
+    pub cs_activities: bool,
+    pub labels: Vec<TisaxLabel>,
+}
+
+/// What the check looks at.
+#[derive(Debug, Clone)]
+pub struct PrerequisiteFacts {
+    pub locations: Vec<CheckedLocation>,
+    pub objectives: usize,
+    pub has_catalogue: bool,
+    pub expiry_warning_days: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The scope cannot be audited like this.
+    Error,
+    /// Worth acting on before the audit.
+    Warning,
+}
+
+/// One finding of the check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prerequisite {
+    NoLocation,
+    NoCyberSecurityActivities {
+        location: String,
+    },
+    NoValidTisaxLabel {
+        location: String,
+        on: NaiveDate,
+    },
+    /// A label valid on the audit date that expires soon after it.
+    TisaxLabelExpiresSoon {
+        location: String,
+        label: String,
+        expires: NaiveDate,
+        days_after: i64,
+    },
+    NoObjective,
+    NoCatalogue,
+}
+
+impl Prerequisite {
+    pub fn severity(&self) -> Severity {
+        match self {
+            Prerequisite::TisaxLabelExpiresSoon { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The stable code scripts branch on (`scope check --json`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Prerequisite::NoLocation => "no_location",
+            Prerequisite::NoCyberSecurityActivities { .. } => "no_cs_activities",
+            Prerequisite::NoValidTisaxLabel { .. } => "no_valid_tisax_label",
+            Prerequisite::TisaxLabelExpiresSoon { .. } => "tisax_label_expires_soon",
+            Prerequisite::NoObjective => "no_objective",
+            Prerequisite::NoCatalogue => "no_catalogue",
+        }
+    }
+
+    pub fn message(&self) -> Message {
+        match self {
+            Prerequisite::NoLocation => Message::new("prerequisite.no_location"),
+            Prerequisite::NoCyberSecurityActivities { location } => {
+                Message::new("prerequisite.no_cs_activities").arg("location", location)
+            }
+            Prerequisite::NoValidTisaxLabel { location, on } => {
+                Message::new("prerequisite.no_valid_tisax_label")
+                    .arg("location", location)
+                    .arg("date", on)
+            }
+            Prerequisite::TisaxLabelExpiresSoon {
+                location,
+                label,
+                expires,
+                days_after,
+            } => Message::new("prerequisite.tisax_label_expires_soon")
+                .arg("location", location)
+                .arg("label", label)
+                .arg("expires", expires)
+                .arg("days", days_after),
+            Prerequisite::NoObjective => Message::new("prerequisite.no_objective"),
+            Prerequisite::NoCatalogue => Message::new("prerequisite.no_catalogue"),
+        }
+    }
+}
+
+/// Checks a scope for an audit on `audit_date`: at least one location; every location
+/// performs cybersecurity activities and holds a TISAX label valid that day (a warning when
+/// its last valid label expires within the warning period after it); at least one objective;
+/// a catalogue.
+pub fn check_prerequisites(facts: &PrerequisiteFacts, audit_date: NaiveDate) -> Vec<Prerequisite> {
+    let mut found = Vec::new();
+    if facts.locations.is_empty() {
+        found.push(Prerequisite::NoLocation);
+    }
+    for location in &facts.locations {
+        if !location.cs_activities {
+            found.push(Prerequisite::NoCyberSecurityActivities {
+                location: location.name.clone(),
+            });
+        }
+        let valid = location.labels.iter().filter(|l| l.valid_on(audit_date));
+        match valid.max_by_key(|l| l.expires) {
+            None => found.push(Prerequisite::NoValidTisaxLabel {
+                location: location.name.clone(),
+                on: audit_date,
+            }),
+            Some(latest) => {
+                let days_after = (latest.expires - audit_date).num_days();
+                if days_after <= facts.expiry_warning_days {
+                    found.push(Prerequisite::TisaxLabelExpiresSoon {
+                        location: location.name.clone(),
+                        label: latest.label.clone(),
+                        expires: latest.expires,
+                        days_after,
+                    });
+                }
+            }
+        }
+    }
+    if facts.objectives == 0 {
+        found.push(Prerequisite::NoObjective);
+    }
+    if !facts.has_catalogue {
+        found.push(Prerequisite::NoCatalogue);
+    }
+    found
+}

@@ -1,0 +1,209 @@
+use super::*;
+use std::collections::BTreeMap;
+
+/// The control questions of VCSA 1.1 (and of the demo catalogue): (chapter, question).
+fn vcsa_questions() -> Vec<(String, String)> {
+    [
+        "1.1", "1.2", "1.3", "1.4", "2.1", "3.1", "3.2", "3.3", "4.1", "5.1", "5.2", "5.3", "6.1",
+        "6.2", "7.1", "7.2", "7.3", "7.4", "7.5", "8.1", "9.1", "9.2", "9.3", "9.4",
+    ]
+    .iter()
+    .map(|q| (q.split('.').next().unwrap().to_owned(), q.to_string()))
+    .collect()
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn the_default_matrix_gives_the_documented_question_counts() {
+    use Objective::*;
+    let matrix = ApplicabilityMatrix::default();
+    let cases: [(&[Objective], usize); 5] = [
+        (&[Development], 14),
+        (&[Production], 11),
+        (&[OperationsMaintenance], 19),
+        (&[Development, Production, OperationsMaintenance], 24),
+        (&[], 0),
+    ];
+    for (objectives, expected) in cases {
+        let applicable = applicability(&matrix, objectives, &vcsa_questions(), &BTreeMap::new())
+            .iter()
+            .filter(|q| q.applicable)
+            .count();
+        assert_eq!(applicable, expected, "{objectives:?}");
+    }
+}
+
+#[test]
+fn the_default_matrix_text_parses_and_a_bad_line_is_named() {
+    assert!(ApplicabilityMatrix::parse(DEFAULT_MATRIX_TEXT).is_ok());
+    let err = ApplicabilityMatrix::parse("all: chapter 1\ndesign: chapter 5\nproduction: part 6.2")
+        .unwrap_err();
+    assert_eq!(
+        err,
+        vec![2, 3],
+        "an unknown objective and an unknown selector"
+    );
+}
+
+use super::DEFAULT_MATRIX as DEFAULT_MATRIX_TEXT;
+
+#[test]
+fn overrides_survive_a_change_of_objectives_and_are_shown() {
+    let matrix = ApplicabilityMatrix::default();
+    let mut overrides = BTreeMap::new();
+    overrides.insert(
+        "1.3".to_owned(),
+        (false, "No projects at this site".to_owned()),
+    );
+    overrides.insert("7.1".to_owned(), (true, String::new()));
+    for objectives in [
+        vec![Objective::Development],
+        vec![Objective::Development, Objective::Production],
+    ] {
+        let result = applicability(&matrix, &objectives, &vcsa_questions(), &overrides);
+        let q13 = result.iter().find(|q| q.question_id == "1.3").unwrap();
+        assert!(
+            q13.by_default && !q13.applicable,
+            "NA by the user although the matrix applies it"
+        );
+        assert_eq!(
+            q13.overridden,
+            Some((false, "No projects at this site".into()))
+        );
+        let q71 = result.iter().find(|q| q.question_id == "7.1").unwrap();
+        assert!(
+            !q71.by_default && q71.applicable,
+            "applicable by the user beyond the matrix"
+        );
+    }
+}
+
+fn location(labels: &[&str]) -> CheckedLocation {
+    CheckedLocation {
+        name: "Plant Nord".into(),
+        cs_activities: true,
+        labels: labels
+            .iter()
+            .map(|d| TisaxLabel {
+                label: "Confidential".into(),
+                level: 3,
+                expires: date(d),
+            })
+            .collect(),
+    }
+}
+
+fn facts(locations: Vec<CheckedLocation>) -> PrerequisiteFacts {
+    PrerequisiteFacts {
+        locations,
+        objectives: 1,
+        has_catalogue: true,
+        expiry_warning_days: DEFAULT_EXPIRY_WARNING_DAYS,
+    }
+}
+
+#[test]
+fn a_label_is_judged_against_the_audit_date_with_a_90_day_warning() {
+    let audit = date("2027-03-15");
+    let cases = [
+        (
+            "2027-03-14",
+            Some("no_valid_tisax_label"),
+            "expired the day before",
+        ),
+        (
+            "2027-03-15",
+            Some("tisax_label_expires_soon"),
+            "valid on its last day",
+        ),
+        (
+            "2027-06-12",
+            Some("tisax_label_expires_soon"),
+            "89 days after",
+        ),
+        (
+            "2027-06-13",
+            Some("tisax_label_expires_soon"),
+            "90 days after",
+        ),
+        ("2027-06-14", None, "91 days after"),
+    ];
+    for (expires, expected, why) in cases {
+        let found = check_prerequisites(&facts(vec![location(&[expires])]), audit);
+        assert_eq!(
+            found.first().map(Prerequisite::code),
+            expected,
+            "{why}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn the_latest_valid_label_counts_and_expired_ones_are_history() {
+    let found = check_prerequisites(
+        &facts(vec![location(&["2020-01-01", "2030-01-01"])]),
+        date("2027-03-15"),
+    );
+    assert!(
+        found.is_empty(),
+        "an old expired label does not matter: {found:?}"
+    );
+}
+
+#[test]
+fn missing_parts_of_a_scope_are_errors() {
+    let mut bare = facts(vec![]);
+    bare.objectives = 0;
+    bare.has_catalogue = false;
+    let codes: Vec<_> = check_prerequisites(&bare, date("2027-01-01"))
+        .iter()
+        .map(Prerequisite::code)
+        .collect();
+    assert_eq!(codes, ["no_location", "no_objective", "no_catalogue"]);
+
+    let mut idle = location(&["2030-01-01"]);
+    idle.cs_activities = false;
+    let found = check_prerequisites(&facts(vec![idle]), date("2027-01-01"));
+    assert_eq!(
+        found,
+        [Prerequisite::NoCyberSecurityActivities {
+            location: "Plant Nord".into()
+        }]
+    );
+    assert_eq!(found[0].severity(), Severity::Error);
+}
+
+#[test]
+fn the_sample_size_is_the_rounded_up_square_root() {
+    for (population, sample) in [
+        (0, 0),
+        (1, 1),
+        (2, 2),
+        (4, 2),
+        (5, 3),
+        (9, 3),
+        (10, 4),
+        (100, 10),
+        (101, 11),
+    ] {
+        assert_eq!(suggested_sample_size(population), sample, "{population}");
+    }
+}
+
+#[test]
+fn objectives_and_labels_read_their_names_and_slugs() {
+    assert_eq!(
+        Objective::parse("operations-maintenance"),
+        Some(Objective::OperationsMaintenance)
+    );
+    assert_eq!(Objective::parse("Design"), None);
+    assert_eq!(
+        tisax_label("strictly-confidential"),
+        Some("Strictly confidential")
+    );
+    assert_eq!(tisax_label("INFO HIGH"), Some("Info high"));
+    assert_eq!(tisax_label("secret"), None);
+}
