@@ -15,7 +15,7 @@ pub struct CommandError {
 
 #[derive(Debug, Serialize)]
 struct FieldMessage {
-    field: &'static str,
+    field: String,
     message: String,
 }
 
@@ -32,10 +32,10 @@ impl CommandError {
             message: error.message().render(lang),
             fields: error
                 .field_errors()
-                .iter()
+                .into_iter()
                 .map(|f| FieldMessage {
-                    field: f.field.as_str(),
-                    message: f.message().render(lang),
+                    field: f.field,
+                    message: f.message.render(lang),
                 })
                 .collect(),
         }

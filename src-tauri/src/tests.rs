@@ -27,9 +27,12 @@ fn the_capability_grants_exactly_the_registered_commands() {
                 .to_owned()
         })
         .collect();
+    // Besides the commands, the page may only listen for events (files dropped on the window).
+    let core = ["core:event:allow-listen", "core:event:allow-unlisten"];
     let expected: BTreeSet<String> = commands::COMMAND_NAMES
         .iter()
         .map(|n| format!("allow-{}", n.replace('_', "-")))
+        .chain(core.iter().map(|p| p.to_string()))
         .collect();
     assert_eq!(
         granted, expected,

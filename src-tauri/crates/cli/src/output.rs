@@ -243,8 +243,8 @@ impl Output {
         let message = err.message().render(self.lang);
         let fields: Vec<_> = err
             .field_errors()
-            .iter()
-            .map(|f| (f.field.as_str(), f.message().render(self.lang)))
+            .into_iter()
+            .map(|f| (f.field, f.message.render(self.lang)))
             .collect();
         eprintln!("{message}");
         for (field, text) in &fields {

@@ -13,6 +13,7 @@ use crate::{Error, Result, io_error, private_file_options};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_workspace.sql")),
     M::up(include_str!("../migrations/0002_catalogue.sql")),
+    M::up(include_str!("../migrations/0003_scope.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

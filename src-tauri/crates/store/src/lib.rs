@@ -7,7 +7,11 @@
 pub mod catalogue;
 pub mod company_profile;
 pub mod db;
+pub mod location;
 pub mod lock;
+pub mod protection_object;
+pub mod scope;
+pub mod settings;
 
 use std::path::PathBuf;
 

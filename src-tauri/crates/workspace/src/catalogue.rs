@@ -40,6 +40,8 @@ pub struct VersionChange {
     /// IDs are compared as they are.
     pub table_known: bool,
     pub changes: IdChanges,
+    /// How many scopes moved to the new version, their decisions renamed with the IDs.
+    pub scopes_moved: usize,
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -139,7 +141,7 @@ impl Workspace {
             .into_iter()
             .filter(|c| c.name == name && c.superseded_by.is_none())
             .max_by(|a, b| compare_versions(&a.version, &b.version));
-        let version_change = match &previous {
+        let mut version_change = match &previous {
             Some(old) if compare_versions(&version, &old.version).is_gt() => {
                 let old_tree = table::load(self.db.conn(), old.id)?
                     .ok_or(Error::UnknownCatalogue { id: old.id })?;
@@ -153,6 +155,7 @@ impl Workspace {
                     from: old.clone(),
                     table_known: table.is_some(),
                     changes,
+                    scopes_moved: 0,
                 })
             }
             _ => None,
@@ -172,7 +175,17 @@ impl Workspace {
             .map_err(csmsdesk_store::Error::from)?;
         let id = table::insert(&tx, &meta, &catalogue)?;
         match &previous {
-            Some(old) if version_change.is_some() => table::set_superseded(&tx, old.id, id)?,
+            Some(old) if version_change.is_some() => {
+                table::set_superseded(&tx, old.id, id)?;
+                // Everything that refers to the old version's IDs moves with the renumbering.
+                let renumbering = Renumbering::between(&old.version, &version).unwrap_or_default();
+                let moved = csmsdesk_store::scope::move_to_catalogue(&tx, old.id, id, &|i| {
+                    renumbering.map(i)
+                })?;
+                if let Some(change) = version_change.as_mut() {
+                    change.scopes_moved = moved;
+                }
+            }
             // An older version imported after a newer one joins the history directly.
             Some(newer) if compare_versions(&version, &newer.version).is_lt() => {
                 table::set_superseded(&tx, id, newer.id)?

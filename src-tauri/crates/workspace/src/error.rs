@@ -26,6 +26,13 @@ pub enum Error {
     /// The company profile typed by the user has problems; each names its field.
     #[error("invalid company profile: {0:?}")]
     InvalidProfile(Vec<FieldError>),
+    /// Input of a form or command has problems; each names its field.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<Invalid>),
+    /// A named thing (location, scope, protection object, question, requirement) does not
+    /// exist.
+    #[error("no {kind} {name}")]
+    NotFound { kind: &'static str, name: String },
     /// A file to import cannot be read (missing, a folder, no permission).
     #[error("cannot read {path}: {source}")]
     FileUnreadable {
@@ -59,6 +66,22 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One field's problem: the field's name in forms, JSON and CLI flags, and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: String,
+    pub message: Message,
+}
+
+impl Invalid {
+    pub fn new(field: &str, message: Message) -> Invalid {
+        Invalid {
+            field: field.to_owned(),
+            message,
+        }
+    }
+}
 
 /// The closed set of error kinds the shells branch on. Grow it only when a shell needs a new
 /// branch; the message carries the detail.
@@ -100,6 +123,8 @@ impl Error {
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
             | Error::InvalidProfile(_)
+            | Error::Invalid(_)
+            | Error::NotFound { .. }
             | Error::FileUnreadable { .. }
             | Error::FileTooLarge { .. }
             | Error::Workbook { .. }
@@ -121,10 +146,14 @@ impl Error {
     }
 
     /// The problems of single fields, for forms that mark them inline.
-    pub fn field_errors(&self) -> &[FieldError] {
+    pub fn field_errors(&self) -> Vec<Invalid> {
         match self {
-            Error::InvalidProfile(errors) => errors,
-            _ => &[],
+            Error::InvalidProfile(errors) => errors
+                .iter()
+                .map(|e: &FieldError| Invalid::new(e.field.as_str(), e.message()))
+                .collect(),
+            Error::Invalid(errors) => errors.clone(),
+            _ => Vec::new(),
         }
     }
 
@@ -142,7 +171,10 @@ impl Error {
                 Message::new("error.folder_not_empty").arg("path", path(p))
             }
             Error::NoDefaultLocation => Message::new("error.no_default_location"),
-            Error::InvalidProfile(_) => Message::new("error.invalid_profile"),
+            Error::InvalidProfile(_) | Error::Invalid(_) => Message::new("error.invalid_profile"),
+            Error::NotFound { kind, name } => Message::new("error.not_found")
+                .arg_message("kind", Message::new(kind))
+                .arg("name", name),
             Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
                 .arg("path", path(p))
                 .arg("detail", source.kind()),

@@ -51,6 +51,7 @@ pub fn import_outcome(outcome: &ImportOutcome) -> Value {
         "version_change": outcome.version_change.as_ref().map(|change| json!({
             "from": catalogue_record(&change.from),
             "table_known": change.table_known,
+            "scopes_moved": change.scopes_moved,
             "changes": id_changes(&change.changes),
         })),
     })

@@ -8,9 +8,17 @@ mod catalogue;
 mod error;
 pub mod folders;
 pub mod json;
+mod scope;
 mod workspace;
 
 pub use catalogue::{ImportOutcome, VersionChange};
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
-pub use error::{Error, ErrorCode, Result};
+pub use csmsdesk_store::location::LocationRecord;
+pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
+pub use csmsdesk_store::scope::ScopeRecord;
+pub use error::{Error, ErrorCode, Invalid, Result};
+pub use scope::{
+    LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeInput, ScopeQuestion,
+    ScopeView,
+};
 pub use workspace::{Workspace, WorkspaceInfo};

@@ -61,7 +61,10 @@ fn an_invalid_profile_is_refused_and_the_stored_one_kept() {
         .save_company_profile(&profile_input("Other AG", "12"))
         .unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
-    assert_eq!(err.field_errors()[0].field, ProfileField::ParticipantId);
+    assert_eq!(
+        err.field_errors()[0].field,
+        ProfileField::ParticipantId.as_str()
+    );
     assert_eq!(
         ws.company_profile().unwrap().company_name,
         "Muster GmbH",
@@ -81,7 +84,10 @@ fn init_with_a_blank_company_name_creates_nothing() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("ws");
     let err = Workspace::init(&dir, "  ", now()).unwrap_err();
-    assert_eq!(err.field_errors()[0].field, ProfileField::CompanyName);
+    assert_eq!(
+        err.field_errors()[0].field,
+        ProfileField::CompanyName.as_str()
+    );
     assert!(!dir.exists(), "a refused init leaves no folder behind");
 }
 

@@ -1,0 +1,97 @@
+//! The `location` and `location_label` tables.
+
+use chrono::NaiveDate;
+use csmsdesk_core::ids::TisaxId;
+use csmsdesk_core::scope::TisaxLabel;
+use rusqlite::{Connection, Transaction, params};
+
+use crate::{Error, Result};
+
+/// A stored location with its TISAX labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocationRecord {
+    pub id: i64,
+    pub name: String,
+    pub address: String,
+    pub tisax_scope_id: Option<TisaxId>,
+    pub cs_activities: bool,
+    pub notes: String,
+    pub labels: Vec<TisaxLabel>,
+}
+
+/// Stores a new location (without its id) and returns the id.
+pub fn insert(tx: &Transaction<'_>, location: &LocationRecord) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO location (name, address, tisax_scope_id, cs_activities, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            location.name,
+            location.address,
+            location.tisax_scope_id.as_ref().map(TisaxId::as_str),
+            location.cs_activities,
+            location.notes
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for label in &location.labels {
+        tx.execute(
+            "INSERT INTO location_label (location_id, label, level, expires) VALUES (?1, ?2, ?3, ?4)",
+            params![id, label.label, label.level, label.expires.to_string()],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Whether a location of that name exists (names compare without case).
+pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM location WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?)
+}
+
+/// Every location with its labels, by name.
+pub fn list(conn: &Connection) -> Result<Vec<LocationRecord>> {
+    let mut locations: Vec<LocationRecord> = conn
+        .prepare("SELECT id, name, address, tisax_scope_id, cs_activities, notes FROM location ORDER BY name")?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?, r.get(4)?, r.get(5)?))
+        })?
+        .map(|row| {
+            let (id, name, address, scope_id, cs_activities, notes) = row?;
+            let tisax_scope_id = scope_id
+                .map(|s| TisaxId::parse(&s).map_err(|_| Error::Corrupt { column: "location.tisax_scope_id", value: s }))
+                .transpose()?;
+            Ok(LocationRecord { id, name, address, tisax_scope_id, cs_activities, notes, labels: Vec::new() })
+        })
+        .collect::<Result<_>>()?;
+    let mut labels = conn.prepare(
+        "SELECT label, level, expires FROM location_label WHERE location_id = ?1 ORDER BY expires, label",
+    )?;
+    for location in &mut locations {
+        location.labels = labels
+            .query_map([location.id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?
+            .map(|row| {
+                let (label, level, expires) = row?;
+                let expires = NaiveDate::parse_from_str(&expires, "%Y-%m-%d").map_err(|_| {
+                    Error::Corrupt {
+                        column: "location_label.expires",
+                        value: expires,
+                    }
+                })?;
+                Ok(TisaxLabel {
+                    label,
+                    level: level as u8,
+                    expires,
+                })
+            })
+            .collect::<Result<_>>()?;
+    }
+    Ok(locations)
+}

@@ -1,0 +1,839 @@
+//! Locations, VCS scopes with their applicability and deviations, the prerequisite check,
+//! protection objects and sampling.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use csmsdesk_core::catalogue::Catalogue;
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::ids::TisaxId;
+use csmsdesk_core::scope::{
+    ApplicabilityMatrix, CheckedLocation, DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MATRIX, Objective,
+    Prerequisite, PrerequisiteFacts, QuestionApplicability, TisaxLabel, applicability,
+    check_prerequisites, suggested_sample_size, tisax_label,
+};
+use csmsdesk_store::location::{self, LocationRecord};
+use csmsdesk_store::protection_object::{self as po_table, CheckStatus, ProtectionObjectRecord};
+use csmsdesk_store::scope::{self as scope_table, ScopeRecord};
+use csmsdesk_store::settings;
+
+use crate::{Error, Invalid, Result, Workspace};
+
+const MAX_NAME_LEN: usize = 200;
+const MAX_TEXT_LEN: usize = 4000;
+
+/// A TISAX label as typed: label name or slug, level (`2`, `AL2`), expiry `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LabelInput {
+    pub label: String,
+    pub level: String,
+    pub expires: String,
+}
+
+impl LabelInput {
+    /// Reads the CLI form `LABEL:LEVEL:EXPIRES`.
+    pub fn parse_cli(text: &str) -> Option<LabelInput> {
+        let mut parts = text.splitn(3, ':');
+        Some(LabelInput {
+            label: parts.next()?.to_owned(),
+            level: parts.next()?.to_owned(),
+            expires: parts.next()?.to_owned(),
+        })
+    }
+}
+
+/// A location as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LocationInput {
+    pub name: String,
+    pub address: String,
+    pub tisax_scope_id: String,
+    pub labels: Vec<LabelInput>,
+    pub cs_activities: bool,
+    pub notes: String,
+}
+
+/// A scope as typed in the wizard or on the command line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScopeInput {
+    pub name: String,
+    pub enx_scope_id: String,
+    /// Location names (or ids).
+    pub locations: Vec<String>,
+    /// `development`, `production`, `operations-maintenance`.
+    pub objectives: Vec<String>,
+    /// The catalogue; the current one when `None`.
+    pub catalogue_id: Option<i64>,
+    /// `YYYY-MM-DD` or empty.
+    pub planned_audit_date: String,
+    pub audit_provider: String,
+}
+
+/// A protection object as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProtectionObjectInput {
+    pub scope: String,
+    pub name: String,
+    pub item: String,
+    pub customer: String,
+    pub partner_participant_id: String,
+    pub confidentiality: bool,
+    pub integrity: bool,
+    pub availability: bool,
+    pub lifecycle_phases: String,
+    pub objectives: Vec<String>,
+    pub locations: Vec<String>,
+}
+
+/// One control question of a scope with its applicability.
+#[derive(Debug, Clone)]
+pub struct ScopeQuestion {
+    pub chapter_id: String,
+    pub text: String,
+    pub applicability: QuestionApplicability,
+    /// Its should-requirements: (id, recorded deviation).
+    pub should_requirements: Vec<(String, Option<String>)>,
+    pub requirements: usize,
+}
+
+/// Everything the scope screen and `scope check` show about one scope.
+#[derive(Debug, Clone)]
+pub struct ScopeView {
+    pub scope: ScopeRecord,
+    pub locations: Vec<LocationRecord>,
+    pub questions: Vec<ScopeQuestion>,
+    pub problems: Vec<Prerequisite>,
+    /// The date the check was made for.
+    pub checked_on: NaiveDate,
+}
+
+impl ScopeView {
+    pub fn applicable_questions(&self) -> Vec<&str> {
+        self.questions
+            .iter()
+            .filter(|q| q.applicability.applicable)
+            .map(|q| q.applicability.question_id.as_str())
+            .collect()
+    }
+
+    pub fn applicable_requirements(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| q.applicability.applicable)
+            .map(|q| q.requirements)
+            .sum()
+    }
+}
+
+/// The sampling of one objective.
+#[derive(Debug, Clone)]
+pub struct Sampling {
+    pub objective: Objective,
+    /// The protection objects relevant to the objective.
+    pub population: Vec<String>,
+    /// ceil(√n) of the population (a heuristic; the auditor decides).
+    pub suggested: usize,
+    pub chosen: Vec<String>,
+}
+
+fn text_problem(field: &str, text: &str, max: usize, errors: &mut Vec<Invalid>) {
+    if text.chars().count() > max {
+        errors.push(Invalid::new(
+            field,
+            Message::new("profile.error.too_long").arg("max", max),
+        ));
+    }
+}
+
+fn required_name(field: &str, name: &str, errors: &mut Vec<Invalid>) {
+    if name.trim().is_empty() {
+        errors.push(Invalid::new(field, Message::new("input.name_missing")));
+    }
+    text_problem(field, name.trim(), MAX_NAME_LEN, errors);
+    if name.chars().any(char::is_control) {
+        errors.push(Invalid::new(
+            field,
+            Message::new("profile.error.control_character"),
+        ));
+    }
+}
+
+fn optional_id(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<TisaxId> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    TisaxId::parse(text)
+        .map_err(|_| {
+            errors.push(Invalid::new(
+                field,
+                Message::new("input.bad_id").arg("given", text.trim()),
+            ))
+        })
+        .ok()
+}
+
+fn parse_date(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<NaiveDate> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| {
+            errors.push(Invalid::new(
+                field,
+                Message::new("input.bad_date").arg("given", text),
+            ))
+        })
+        .ok()
+}
+
+fn parse_objectives(field: &str, names: &[String], errors: &mut Vec<Invalid>) -> Vec<Objective> {
+    let mut objectives = Vec::new();
+    for name in names {
+        match Objective::parse(name) {
+            Some(o) if !objectives.contains(&o) => objectives.push(o),
+            Some(_) => {}
+            None => errors.push(Invalid::new(
+                field,
+                Message::new("input.unknown_objective").arg("given", name),
+            )),
+        }
+    }
+    objectives.sort();
+    objectives
+}
+
+fn parse_label(index: usize, input: &LabelInput, errors: &mut Vec<Invalid>) -> Option<TisaxLabel> {
+    let field = format!("labels.{index}");
+    let label = tisax_label(&input.label);
+    if label.is_none() {
+        errors.push(Invalid::new(
+            &field,
+            Message::new("input.unknown_tisax_label").arg("given", &input.label),
+        ));
+    }
+    let level = input
+        .level
+        .trim()
+        .trim_start_matches(['A', 'a'])
+        .trim_start_matches(['L', 'l'])
+        .parse::<u8>()
+        .ok();
+    let level = level.filter(|l| (1..=3).contains(l));
+    if level.is_none() {
+        errors.push(Invalid::new(
+            &field,
+            Message::new("input.bad_level").arg("given", &input.level),
+        ));
+    }
+    let expires = parse_date(&field, &input.expires, errors);
+    if input.expires.trim().is_empty() {
+        errors.push(Invalid::new(
+            &field,
+            Message::new("input.bad_date").arg("given", ""),
+        ));
+    }
+    Some(TisaxLabel {
+        label: label?.to_owned(),
+        level: level?,
+        expires: expires?,
+    })
+}
+
+impl Workspace {
+    fn matrix(&self) -> Result<ApplicabilityMatrix> {
+        let text = settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?;
+        let text = text.as_deref().unwrap_or(DEFAULT_MATRIX);
+        ApplicabilityMatrix::parse(text).map_err(|lines| {
+            Error::Invalid(vec![Invalid::new(
+                "applicability_matrix",
+                Message::new("input.bad_matrix").arg("lines", format!("{lines:?}")),
+            )])
+        })
+    }
+
+    /// The applicability matrix as text (the default until a user changes it).
+    pub fn applicability_matrix_text(&self) -> Result<String> {
+        Ok(
+            settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?
+                .unwrap_or_else(|| DEFAULT_MATRIX.to_owned()),
+        )
+    }
+
+    /// Replaces the applicability matrix after checking every line.
+    pub fn set_applicability_matrix(&mut self, text: &str) -> Result<()> {
+        ApplicabilityMatrix::parse(text).map_err(|lines| {
+            Error::Invalid(vec![Invalid::new(
+                "applicability_matrix",
+                Message::new("input.bad_matrix").arg("lines", format!("{lines:?}")),
+            )])
+        })?;
+        settings::set(self.db.conn(), settings::APPLICABILITY_MATRIX, text)?;
+        Ok(())
+    }
+
+    fn expiry_warning_days(&self) -> Result<i64> {
+        Ok(
+            settings::get(self.db.conn(), settings::LABEL_EXPIRY_WARNING_DAYS)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS),
+        )
+    }
+
+    pub fn locations(&self) -> Result<Vec<LocationRecord>> {
+        Ok(location::list(self.db.conn())?)
+    }
+
+    /// Adds a location after checking every field; an already expired label is accepted
+    /// (history matters) and shows as expired.
+    pub fn add_location(&mut self, input: &LocationInput) -> Result<LocationRecord> {
+        let mut errors = Vec::new();
+        let name = input.name.trim().to_owned();
+        required_name("name", &name, &mut errors);
+        if !name.is_empty() && location::name_taken(self.db.conn(), &name)? {
+            errors.push(Invalid::new(
+                "name",
+                Message::new("input.name_taken").arg("name", &name),
+            ));
+        }
+        text_problem("address", &input.address, MAX_TEXT_LEN, &mut errors);
+        text_problem("notes", &input.notes, MAX_TEXT_LEN, &mut errors);
+        let tisax_scope_id = optional_id("tisax_scope_id", &input.tisax_scope_id, &mut errors);
+        let labels: Vec<_> = input
+            .labels
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| parse_label(i, l, &mut errors))
+            .collect();
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let mut record = LocationRecord {
+            id: 0,
+            name,
+            address: input.address.trim().to_owned(),
+            tisax_scope_id,
+            cs_activities: input.cs_activities,
+            notes: input.notes.trim().to_owned(),
+            labels,
+        };
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        record.id = location::insert(&tx, &record)?;
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        Ok(record)
+    }
+
+    fn find_location(&self, all: &[LocationRecord], key: &str) -> Option<i64> {
+        let key = key.trim();
+        all.iter()
+            .find(|l| l.name.eq_ignore_ascii_case(key) || l.id.to_string() == key)
+            .map(|l| l.id)
+    }
+
+    pub fn scopes(&self) -> Result<Vec<ScopeRecord>> {
+        Ok(scope_table::list(self.db.conn())?)
+    }
+
+    fn find_scope(&self, key: &str) -> Result<ScopeRecord> {
+        let key = key.trim();
+        self.scopes()?
+            .into_iter()
+            .find(|s| s.name.eq_ignore_ascii_case(key) || s.id.to_string() == key)
+            .ok_or_else(|| Error::NotFound {
+                kind: "thing.scope",
+                name: key.to_owned(),
+            })
+    }
+
+    /// Adds a VCS scope: at least one location and one objective; the catalogue defaults to
+    /// the current one.
+    pub fn add_scope(&mut self, input: &ScopeInput) -> Result<ScopeRecord> {
+        let mut errors = Vec::new();
+        let name = input.name.trim().to_owned();
+        required_name("name", &name, &mut errors);
+        if !name.is_empty() && scope_table::name_taken(self.db.conn(), &name)? {
+            errors.push(Invalid::new(
+                "name",
+                Message::new("input.name_taken").arg("name", &name),
+            ));
+        }
+        let enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
+        let all = self.locations()?;
+        let mut location_ids = Vec::new();
+        for key in &input.locations {
+            match self.find_location(&all, key) {
+                Some(id) if !location_ids.contains(&id) => location_ids.push(id),
+                Some(_) => {}
+                None => errors.push(Invalid::new(
+                    "locations",
+                    Message::new("input.unknown_location").arg("given", key),
+                )),
+            }
+        }
+        if input.locations.is_empty() {
+            errors.push(Invalid::new("locations", Message::new("input.no_location")));
+        }
+        let objectives = parse_objectives("objectives", &input.objectives, &mut errors);
+        if input.objectives.is_empty() {
+            errors.push(Invalid::new(
+                "objectives",
+                Message::new("input.no_objective"),
+            ));
+        }
+        let planned_audit_date =
+            parse_date("planned_audit_date", &input.planned_audit_date, &mut errors);
+        text_problem(
+            "audit_provider",
+            &input.audit_provider,
+            MAX_NAME_LEN,
+            &mut errors,
+        );
+        let catalogue_id = match input.catalogue_id {
+            Some(id) => {
+                self.catalogue(Some(id))?;
+                Some(id)
+            }
+            None => self
+                .catalogues()?
+                .into_iter()
+                .rev()
+                .find(|c| c.superseded_by.is_none())
+                .map(|c| c.id),
+        };
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let mut record = ScopeRecord {
+            id: 0,
+            name,
+            enx_scope_id,
+            catalogue_id,
+            planned_audit_date,
+            audit_provider: input.audit_provider.trim().to_owned(),
+            location_ids,
+            objectives,
+        };
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        record.id = scope_table::insert(&tx, &record)?;
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        Ok(record)
+    }
+
+    /// Replaces a scope's objectives; the defaults follow, the user's overrides stay.
+    pub fn set_scope_objectives(
+        &mut self,
+        scope: &str,
+        objectives: &[String],
+    ) -> Result<ScopeRecord> {
+        let record = self.find_scope(scope)?;
+        let mut errors = Vec::new();
+        let parsed = parse_objectives("objectives", objectives, &mut errors);
+        if objectives.is_empty() {
+            errors.push(Invalid::new(
+                "objectives",
+                Message::new("input.no_objective"),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        scope_table::set_objectives(&tx, record.id, &parsed)?;
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        self.find_scope(&record.id.to_string())
+    }
+
+    /// How many questions and requirements `objectives` give on a catalogue (the wizard's
+    /// live count); the current catalogue when `catalogue` is `None`.
+    pub fn preview_applicability(
+        &self,
+        catalogue: Option<i64>,
+        objectives: &[String],
+    ) -> Result<(usize, usize)> {
+        let (_, tree) = self.catalogue(catalogue)?;
+        let objectives: Vec<Objective> = objectives
+            .iter()
+            .filter_map(|o| Objective::parse(o))
+            .collect();
+        let matrix = self.matrix()?;
+        let questions = tree
+            .chapters
+            .iter()
+            .flat_map(|c| c.questions.iter().map(move |q| (c, q)));
+        let applicable: Vec<_> = questions
+            .filter(|(c, q)| matrix.applies(&objectives, &c.id, &q.id))
+            .collect();
+        Ok((
+            applicable.len(),
+            applicable.iter().map(|(_, q)| q.requirements.len()).sum(),
+        ))
+    }
+
+    /// The scope with its applicability table, deviations and prerequisite check on `on`
+    /// (the planned audit date when `on` is `None` and one is set, else `today`).
+    pub fn scope_view(
+        &self,
+        scope: &str,
+        on: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Result<ScopeView> {
+        let record = self.find_scope(scope)?;
+        let all = self.locations()?;
+        let locations: Vec<LocationRecord> = all
+            .into_iter()
+            .filter(|l| record.location_ids.contains(&l.id))
+            .collect();
+        let tree: Option<Catalogue> = match record.catalogue_id {
+            Some(id) => Some(self.catalogue(Some(id))?.1),
+            None => None,
+        };
+        let overrides = scope_table::overrides(self.db.conn(), record.id)?;
+        let deviations = scope_table::deviations(self.db.conn(), record.id)?;
+        let matrix = self.matrix()?;
+        let mut questions = Vec::new();
+        if let Some(tree) = &tree {
+            let ids: Vec<(String, String)> = tree
+                .chapters
+                .iter()
+                .flat_map(|c| c.questions.iter().map(|q| (c.id.clone(), q.id.clone())))
+                .collect();
+            let applied = applicability(&matrix, &record.objectives, &ids, &overrides);
+            let all_questions = tree
+                .chapters
+                .iter()
+                .flat_map(|c| c.questions.iter().map(move |q| (c, q)));
+            for ((chapter, question), applicability) in all_questions.zip(applied) {
+                questions.push(ScopeQuestion {
+                    chapter_id: chapter.id.clone(),
+                    text: question.text.clone(),
+                    applicability,
+                    should_requirements: question
+                        .requirements
+                        .iter()
+                        .filter(|r| !r.should.is_empty())
+                        .map(|r| (r.id.clone(), deviations.get(&r.id).cloned()))
+                        .collect(),
+                    requirements: question.requirements.len(),
+                });
+            }
+        }
+        let checked_on = on.or(record.planned_audit_date).unwrap_or(today);
+        let facts = PrerequisiteFacts {
+            locations: locations
+                .iter()
+                .map(|l| CheckedLocation {
+                    name: l.name.clone(),
+                    cs_activities: l.cs_activities,
+                    labels: l.labels.clone(),
+                })
+                .collect(),
+            objectives: record.objectives.len(),
+            has_catalogue: tree.is_some(),
+            expiry_warning_days: self.expiry_warning_days()?,
+        };
+        let problems = check_prerequisites(&facts, checked_on);
+        Ok(ScopeView {
+            scope: record,
+            locations,
+            questions,
+            problems,
+            checked_on,
+        })
+    }
+
+    /// Sets one question's applicability in a scope. NA needs a justification; choosing what
+    /// the matrix says anyway clears the user's override.
+    pub fn set_applicability(
+        &mut self,
+        scope: &str,
+        question: &str,
+        applicable: bool,
+        reason: &str,
+    ) -> Result<()> {
+        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
+        let Some(q) = view
+            .questions
+            .iter()
+            .find(|q| q.applicability.question_id == question.trim())
+        else {
+            return Err(Error::NotFound {
+                kind: "thing.question",
+                name: question.trim().to_owned(),
+            });
+        };
+        let reason = reason.trim();
+        if !applicable && reason.is_empty() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "reason",
+                Message::new("input.na_needs_reason"),
+            )]));
+        }
+        let mut errors = Vec::new();
+        text_problem("reason", reason, MAX_TEXT_LEN, &mut errors);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let decision = if applicable == q.applicability.by_default && reason.is_empty() {
+            None
+        } else {
+            Some((applicable, reason))
+        };
+        scope_table::set_override(
+            self.db.conn(),
+            view.scope.id,
+            &q.applicability.question_id,
+            decision,
+        )?;
+        Ok(())
+    }
+
+    /// Records (or with an empty reason withdraws) a deviation from a should-requirement.
+    pub fn set_deviation(&mut self, scope: &str, requirement: &str, reason: &str) -> Result<()> {
+        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
+        let requirement = requirement.trim();
+        let known = view
+            .questions
+            .iter()
+            .flat_map(|q| &q.should_requirements)
+            .any(|(id, _)| id == requirement);
+        if !known {
+            return Err(Error::NotFound {
+                kind: "thing.should_requirement",
+                name: requirement.to_owned(),
+            });
+        }
+        let reason = reason.trim();
+        let mut errors = Vec::new();
+        text_problem("reason", reason, MAX_TEXT_LEN, &mut errors);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let justification = (!reason.is_empty()).then_some(reason);
+        scope_table::set_deviation(self.db.conn(), view.scope.id, requirement, justification)?;
+        Ok(())
+    }
+
+    pub fn protection_objects(&self, scope: &str) -> Result<Vec<ProtectionObjectRecord>> {
+        let record = self.find_scope(scope)?;
+        Ok(po_table::list(self.db.conn(), record.id)?)
+    }
+
+    /// Adds a protection object to a scope; its objectives and locations must be the scope's.
+    pub fn add_protection_object(
+        &mut self,
+        input: &ProtectionObjectInput,
+    ) -> Result<ProtectionObjectRecord> {
+        let scope = self.find_scope(&input.scope)?;
+        let mut errors = Vec::new();
+        let name = input.name.trim().to_owned();
+        required_name("name", &name, &mut errors);
+        if !name.is_empty() && po_table::name_taken(self.db.conn(), scope.id, &name)? {
+            errors.push(Invalid::new(
+                "name",
+                Message::new("input.name_taken").arg("name", &name),
+            ));
+        }
+        for (field, text) in [
+            ("item", &input.item),
+            ("customer", &input.customer),
+            ("lifecycle_phases", &input.lifecycle_phases),
+        ] {
+            text_problem(field, text, MAX_NAME_LEN, &mut errors);
+        }
+        let partner_participant_id = optional_id(
+            "partner_participant_id",
+            &input.partner_participant_id,
+            &mut errors,
+        );
+        let mut objectives = parse_objectives("objectives", &input.objectives, &mut errors);
+        if input.objectives.is_empty() {
+            objectives = scope.objectives.clone();
+        }
+        for o in &objectives {
+            if !scope.objectives.contains(o) {
+                errors.push(Invalid::new(
+                    "objectives",
+                    Message::new("input.objective_not_in_scope").arg("given", o.as_str()),
+                ));
+            }
+        }
+        let all = self.locations()?;
+        let mut location_ids = Vec::new();
+        for key in &input.locations {
+            match self.find_location(&all, key) {
+                Some(id) if scope.location_ids.contains(&id) => location_ids.push(id),
+                _ => errors.push(Invalid::new(
+                    "locations",
+                    Message::new("input.location_not_in_scope").arg("given", key),
+                )),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let mut record = ProtectionObjectRecord {
+            id: 0,
+            scope_id: scope.id,
+            name,
+            item: input.item.trim().to_owned(),
+            customer: input.customer.trim().to_owned(),
+            partner_participant_id,
+            confidentiality: input.confidentiality,
+            integrity: input.integrity,
+            availability: input.availability,
+            lifecycle_phases: input.lifecycle_phases.trim().to_owned(),
+            objectives,
+            location_ids,
+        };
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        record.id = po_table::insert(&tx, &record)?;
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        Ok(record)
+    }
+
+    /// Per objective of the scope: the relevant protection objects, the suggested sample
+    /// size and the chosen sample.
+    pub fn sampling(&self, scope: &str) -> Result<Vec<Sampling>> {
+        let record = self.find_scope(scope)?;
+        let objects = po_table::list(self.db.conn(), record.id)?;
+        let name_of: BTreeMap<i64, String> =
+            objects.iter().map(|p| (p.id, p.name.clone())).collect();
+        record
+            .objectives
+            .iter()
+            .map(|&objective| {
+                let population: Vec<String> = objects
+                    .iter()
+                    .filter(|p| p.objectives.contains(&objective))
+                    .map(|p| p.name.clone())
+                    .collect();
+                let chosen = po_table::sample(self.db.conn(), record.id, objective)?
+                    .iter()
+                    .filter_map(|id| name_of.get(id).cloned())
+                    .collect();
+                Ok(Sampling {
+                    objective,
+                    suggested: suggested_sample_size(population.len()),
+                    population,
+                    chosen,
+                })
+            })
+            .collect()
+    }
+
+    /// Chooses the sample of one objective (protection object names), replacing the old one.
+    pub fn choose_sample(
+        &mut self,
+        scope: &str,
+        objective: &str,
+        names: &[String],
+    ) -> Result<Vec<Sampling>> {
+        let record = self.find_scope(scope)?;
+        let mut errors = Vec::new();
+        let objective = parse_objectives("objective", &[objective.to_owned()], &mut errors)
+            .first()
+            .copied();
+        let objects = po_table::list(self.db.conn(), record.id)?;
+        let mut ids = Vec::new();
+        for name in names {
+            match objects
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+            {
+                Some(p) if objective.is_some_and(|o| p.objectives.contains(&o)) => ids.push(p.id),
+                _ => errors.push(Invalid::new(
+                    "sample",
+                    Message::new("input.not_in_population").arg("given", name),
+                )),
+            }
+        }
+        let Some(objective) = objective.filter(|_| errors.is_empty()) else {
+            return Err(Error::Invalid(errors));
+        };
+        let tx = self
+            .db
+            .conn_mut()
+            .transaction()
+            .map_err(csmsdesk_store::Error::from)?;
+        po_table::set_sample(&tx, record.id, objective, &ids)?;
+        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        self.sampling(scope)
+    }
+
+    /// Records the sample check of a protection object against an applicable question.
+    pub fn set_sample_check(
+        &mut self,
+        scope: &str,
+        object: &str,
+        question: &str,
+        status: &str,
+        note: &str,
+    ) -> Result<()> {
+        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
+        let objects = po_table::list(self.db.conn(), view.scope.id)?;
+        let Some(po) = objects
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
+        else {
+            return Err(Error::NotFound {
+                kind: "thing.protection_object",
+                name: object.trim().to_owned(),
+            });
+        };
+        if !view.applicable_questions().contains(&question.trim()) {
+            return Err(Error::NotFound {
+                kind: "thing.question",
+                name: question.trim().to_owned(),
+            });
+        }
+        let Some(status) = CheckStatus::parse(status.trim()) else {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "status",
+                Message::new("input.bad_status").arg("given", status),
+            )]));
+        };
+        po_table::set_check(self.db.conn(), po.id, question.trim(), status, note.trim())?;
+        Ok(())
+    }
+
+    /// The recorded sample checks of a protection object: (question, status, note).
+    pub fn sample_checks(
+        &self,
+        scope: &str,
+        object: &str,
+    ) -> Result<Vec<(String, &'static str, String)>> {
+        let objects = self.protection_objects(scope)?;
+        let Some(po) = objects
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
+        else {
+            return Err(Error::NotFound {
+                kind: "thing.protection_object",
+                name: object.trim().to_owned(),
+            });
+        };
+        Ok(po_table::checks(self.db.conn(), po.id)?
+            .into_iter()
+            .map(|(q, s, n)| (q, s.as_str(), n))
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+use super::*;
+use chrono::{DateTime, TimeZone as _, Utc};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn label(l: &str, level: &str, expires: &str) -> LabelInput {
+    LabelInput {
+        label: l.into(),
+        level: level.into(),
+        expires: expires.into(),
+    }
+}
+
+fn setup() -> (tempfile::TempDir, Workspace) {
+    let root = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    ws.import_demo_catalogue(now()).unwrap();
+    ws.add_location(&LocationInput {
+        name: "Plant Nord".into(),
+        tisax_scope_id: "s1a2b3".into(),
+        labels: vec![
+            label("confidential", "AL3", "2028-01-31"),
+            label("Proto parts", "2", "2024-01-31"),
+        ],
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    (root, ws)
+}
+
+fn scope_input(name: &str, objectives: &[&str]) -> ScopeInput {
+    ScopeInput {
+        name: name.into(),
+        locations: vec!["plant nord".into()],
+        objectives: objectives.iter().map(|o| o.to_string()).collect(),
+        planned_audit_date: "2027-03-15".into(),
+        ..ScopeInput::default()
+    }
+}
+
+fn fields(err: &Error) -> Vec<String> {
+    err.field_errors().into_iter().map(|f| f.field).collect()
+}
+
+#[test]
+fn a_location_keeps_its_labels_even_expired_ones() {
+    let (_root, ws) = setup();
+    let locations = ws.locations().unwrap();
+    assert_eq!(
+        locations[0].tisax_scope_id.as_ref().unwrap().as_str(),
+        "S1A2B3"
+    );
+    let labels: Vec<_> = locations[0]
+        .labels
+        .iter()
+        .map(|l| (l.label.as_str(), l.level))
+        .collect();
+    assert_eq!(
+        labels,
+        [("Proto parts", 2), ("Confidential", 3)],
+        "history matters: the expired label stays"
+    );
+}
+
+#[test]
+fn bad_location_input_names_every_field() {
+    let (_root, mut ws) = setup();
+    let err = ws
+        .add_location(&LocationInput {
+            name: "PLANT NORD".into(),
+            tisax_scope_id: "12".into(),
+            labels: vec![label("secret", "4", "31.12.2027")],
+            ..LocationInput::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        fields(&err),
+        ["name", "tisax_scope_id", "labels.0", "labels.0", "labels.0"]
+    );
+    assert_eq!(ws.locations().unwrap().len(), 1, "nothing half-saved");
+}
+
+#[test]
+fn a_scope_without_location_or_objective_is_refused_with_both_reasons() {
+    let (_root, mut ws) = setup();
+    let mut input = scope_input("Empty", &[]);
+    input.locations.clear();
+    let err = ws.add_scope(&input).unwrap_err();
+    assert_eq!(fields(&err), ["locations", "objectives"]);
+    assert!(ws.scopes().unwrap().is_empty());
+}
+
+#[test]
+fn unknown_objective_duplicate_name_and_invalid_date_are_refused() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let mut input = scope_input("ecu", &["design"]);
+    input.planned_audit_date = "15.03.2027".into();
+    let err = ws.add_scope(&input).unwrap_err();
+    assert_eq!(fields(&err), ["name", "objectives", "planned_audit_date"]);
+}
+
+#[test]
+fn the_scope_applies_the_matrix_to_the_current_catalogue() {
+    let (_root, mut ws) = setup();
+    let scope = ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    assert!(
+        scope.catalogue_id.is_some(),
+        "the current catalogue is chosen"
+    );
+    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    assert_eq!(view.applicable_questions().len(), 14);
+    let (questions, requirements) = ws
+        .preview_applicability(None, &["development".into()])
+        .unwrap();
+    assert_eq!(
+        (questions, view.applicable_requirements()),
+        (14, requirements),
+        "the wizard's count matches"
+    );
+    assert_eq!(
+        ws.preview_applicability(None, &["production".into()])
+            .unwrap()
+            .0,
+        11
+    );
+    assert_eq!(
+        ws.preview_applicability(None, &["operations-maintenance".into()])
+            .unwrap()
+            .0,
+        19
+    );
+}
+
+#[test]
+fn na_needs_a_justification_and_survives_a_change_of_objectives() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let err = ws.set_applicability("ECU", "5.2", false, "  ").unwrap_err();
+    assert_eq!(fields(&err), ["reason"]);
+    ws.set_applicability("ECU", "5.2", false, "No software development at this site")
+        .unwrap();
+    ws.set_scope_objectives("ECU", &["development".into(), "production".into()])
+        .unwrap();
+    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let q = view
+        .questions
+        .iter()
+        .find(|q| q.applicability.question_id == "5.2")
+        .unwrap();
+    assert!(!q.applicability.applicable && q.applicability.by_default);
+    assert_eq!(
+        view.applicable_questions().len(),
+        14,
+        "11 + 4 development-only - 1 NA"
+    );
+    ws.set_applicability("ECU", "5.2", true, "").unwrap();
+    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let q = view
+        .questions
+        .iter()
+        .find(|q| q.applicability.question_id == "5.2")
+        .unwrap();
+    assert_eq!(q.applicability.overridden, None, "back to the default");
+}
+
+#[test]
+fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let should = view
+        .questions
+        .iter()
+        .flat_map(|q| &q.should_requirements)
+        .next()
+        .unwrap()
+        .0
+        .clone();
+    ws.set_deviation(
+        "ECU",
+        &should,
+        "Tier-2 supplier without own customer contact",
+    )
+    .unwrap();
+    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let recorded = view
+        .questions
+        .iter()
+        .flat_map(|q| &q.should_requirements)
+        .find(|(id, _)| *id == should)
+        .unwrap();
+    assert!(recorded.1.is_some());
+    let err = ws.set_deviation("ECU", "9.9.z", "x").unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "got {err:?}");
+}
+
+#[test]
+fn the_check_uses_the_planned_audit_date() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let view = ws.scope_view("ECU", None, date("2020-01-01")).unwrap();
+    assert_eq!(view.checked_on, date("2027-03-15"));
+    assert!(
+        view.problems.is_empty(),
+        "a label valid until 2028 is fine: {:?}",
+        view.problems
+    );
+    let late = ws
+        .scope_view("ECU", Some(date("2028-02-01")), date("2020-01-01"))
+        .unwrap();
+    assert_eq!(
+        late.problems.iter().map(|p| p.code()).collect::<Vec<_>>(),
+        ["no_valid_tisax_label"]
+    );
+}
+
+#[test]
+fn sampling_suggests_the_square_root_and_records_checks() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development", "production"]))
+        .unwrap();
+    for name in ["Gateway", "Brake ECU", "Infotainment", "Camera", "Radar"] {
+        ws.add_protection_object(&ProtectionObjectInput {
+            scope: "ECU".into(),
+            name: name.into(),
+            customer: "OEM A".into(),
+            objectives: vec!["development".into()],
+            locations: vec!["Plant Nord".into()],
+            confidentiality: true,
+            ..ProtectionObjectInput::default()
+        })
+        .unwrap();
+    }
+    let sampling = ws.sampling("ECU").unwrap();
+    let development = sampling
+        .iter()
+        .find(|s| s.objective == Objective::Development)
+        .unwrap();
+    assert_eq!(
+        (development.population.len(), development.suggested),
+        (5, 3)
+    );
+    let production = sampling
+        .iter()
+        .find(|s| s.objective == Objective::Production)
+        .unwrap();
+    assert_eq!((production.population.len(), production.suggested), (0, 0));
+    let chosen: Vec<String> = ["Gateway", "Radar", "Camera"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    ws.choose_sample("ECU", "development", &chosen).unwrap();
+    let err = ws
+        .choose_sample("ECU", "production", &["Gateway".into()])
+        .unwrap_err();
+    assert_eq!(fields(&err), ["sample"], "not in the production population");
+    ws.set_sample_check(
+        "ECU",
+        "gateway",
+        "5.1",
+        "deviation",
+        "TARA not updated after change",
+    )
+    .unwrap();
+    let checks = ws.sample_checks("ECU", "Gateway").unwrap();
+    assert_eq!(
+        checks,
+        [(
+            "5.1".into(),
+            "deviation",
+            "TARA not updated after change".into()
+        )]
+    );
+    assert!(
+        ws.set_sample_check("ECU", "Gateway", "7.1", "open", "")
+            .is_err(),
+        "7.1 does not apply"
+    );
+}
+
+#[test]
+fn a_newer_catalogue_version_carries_the_scope_decisions_along() {
+    let root = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    let old = root.path().join("demo_1_0.xlsx");
+    std::fs::write(&old, csmsdesk_workbook::fixtures::demo_version_1_0()).unwrap();
+    ws.import_catalogue(&old, now()).unwrap();
+    ws.add_location(&LocationInput {
+        name: "Plant".into(),
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    let mut input = scope_input("Ops", &["operations-maintenance"]);
+    input.locations = vec!["Plant".into()];
+    ws.add_scope(&input).unwrap();
+    // In 1.0 numbering, 7.1 is what 1.1 calls 9.1.
+    ws.set_applicability("Ops", "7.1", false, "Handled by the group CSIRT")
+        .unwrap();
+    let outcome = ws.import_demo_catalogue(now()).unwrap();
+    assert_eq!(outcome.version_change.unwrap().scopes_moved, 1);
+    let view = ws.scope_view("Ops", None, date("2026-11-25")).unwrap();
+    assert_eq!(view.scope.catalogue_id, Some(outcome.catalogue.id));
+    let q91 = view
+        .questions
+        .iter()
+        .find(|q| q.applicability.question_id == "9.1")
+        .unwrap();
+    assert_eq!(
+        q91.applicability.overridden,
+        Some((false, "Handled by the group CSIRT".into()))
+    );
+}
