@@ -10,8 +10,12 @@ use std::process::ExitCode;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
-use csmsdesk_core::i18n::Lang;
-use csmsdesk_workspace::{Error, Workspace, folders};
+use csmsdesk_core::i18n::{Lang, Message};
+use csmsdesk_core::scope::Severity;
+use csmsdesk_workspace::{
+    Error, Invalid, LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, Workspace,
+    folders,
+};
 
 use output::Output;
 
@@ -46,6 +50,166 @@ enum Command {
     Catalogue {
         #[command(subcommand)]
         action: CatalogueCommand,
+    },
+    /// Locations with their TISAX labels
+    Location {
+        #[command(subcommand)]
+        action: LocationCommand,
+    },
+    /// VCS scopes: objectives, applicability, deviations and the prerequisite check
+    Scope {
+        #[command(subcommand)]
+        action: ScopeCommand,
+    },
+    /// Protection objects of a scope and their sampling
+    Po {
+        #[command(subcommand)]
+        action: PoCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LocationCommand {
+    /// Add a location
+    Add {
+        name: String,
+        /// The location's TISAX Scope-ID
+        #[arg(long, value_name = "ID")]
+        tisax_scope: Option<String>,
+        /// A TISAX label: name or slug, assessment level, expiry (confidential:3:2027-05-31)
+        #[arg(long, value_name = "LABEL:LEVEL:EXPIRES")]
+        tisax_label: Vec<String>,
+        /// The location does not perform cybersecurity activities for the CSMS
+        #[arg(long)]
+        no_cs_activities: bool,
+        #[arg(long, default_value = "")]
+        address: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List the locations
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum ScopeCommand {
+    /// Add a VCS scope
+    Add {
+        name: String,
+        /// development, production or operations-maintenance (repeat for several)
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
+        /// A location by name (repeat for several)
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        audit_date: String,
+        /// The catalogue [default: the current one]
+        #[arg(long, value_name = "ID")]
+        catalogue: Option<i64>,
+        /// The ENX Scope-ID, once registered
+        #[arg(long, value_name = "ID", default_value = "")]
+        enx_scope_id: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        provider: String,
+    },
+    /// List the scopes with their applicable control questions
+    List,
+    /// Check the prerequisites of a scope (exit 1 if one fails)
+    Check {
+        name: String,
+        /// The audit date to check for [default: the planned audit date, else today]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        on: Option<NaiveDate>,
+    },
+    /// Set whether a control question applies to a scope
+    Applicability {
+        name: String,
+        question: String,
+        /// The question does not apply (needs --reason)
+        #[arg(
+            long,
+            conflicts_with = "applicable",
+            required_unless_present = "applicable"
+        )]
+        na: bool,
+        /// The question applies
+        #[arg(long)]
+        applicable: bool,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Record a justified deviation from a should-requirement (an empty reason withdraws it)
+    Deviation {
+        name: String,
+        requirement: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Replace the objectives of a scope (overrides are kept)
+    Objectives {
+        name: String,
+        #[arg(long, value_name = "OBJECTIVE", required = true)]
+        objective: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PoCommand {
+    /// Add a protection object to a scope
+    Add {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// The item or component
+        #[arg(long, default_value = "")]
+        item: String,
+        /// The customer (OEM) it belongs to
+        #[arg(long, default_value = "")]
+        customer: String,
+        /// The partner's Participant-ID
+        #[arg(long, value_name = "ID", default_value = "")]
+        partner: String,
+        #[arg(long)]
+        confidentiality: bool,
+        #[arg(long)]
+        integrity: bool,
+        #[arg(long)]
+        availability: bool,
+        /// Lifecycle phases, comma-separated
+        #[arg(long, default_value = "")]
+        phases: String,
+        /// Objectives it is relevant to [default: all of the scope's]
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+    },
+    /// List the protection objects of a scope
+    List {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+    },
+    /// Show the sampling of a scope; with --objective and --choose, choose a sample
+    Sample {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "OBJECTIVE", requires = "choose")]
+        objective: Option<String>,
+        /// Protection objects to sample (repeat for several)
+        #[arg(long, value_name = "NAME", requires = "objective")]
+        choose: Vec<String>,
+    },
+    /// Record the sample check of a protection object against a control question
+    Check {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        po: String,
+        question: String,
+        /// open, consistent or deviation
+        status: String,
+        #[arg(long, default_value = "")]
+        note: String,
     },
 }
 
@@ -95,7 +259,8 @@ fn main() -> ExitCode {
     let os_locale = sys_locale::get_locale();
     let mut out = Output::new(cli.json, Lang::from_locale(os_locale.as_deref()));
     match run(&cli, &mut out, os_locale.as_deref()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(e) => {
             out.error(&e);
             ExitCode::FAILURE
@@ -103,7 +268,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<(), Error> {
+/// Opens the workspace and switches the output to its language.
+fn open_workspace(
+    dir: &std::path::Path,
+    now: chrono::DateTime<Utc>,
+    out: &mut Output,
+    os_locale: Option<&str>,
+) -> Result<Workspace, Error> {
+    let ws = Workspace::open(dir, now)?;
+    out.set_lang(ws.company_profile()?.language.resolve(os_locale));
+    Ok(ws)
+}
+
+/// Runs the command; `Ok(false)` when it ran but reports a failure (a failed check).
+fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Error> {
     let dir = folders::choose_workspace_dir(
         cli.workspace.clone(),
         std::env::var_os(folders::WORKSPACE_ENV),
@@ -122,6 +300,21 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<(), Error
             let info = ws.info()?;
             out.set_lang(info.company.language.resolve(os_locale));
             out.info(&info);
+        }
+        Command::Location { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            run_location(&mut ws, action, out)?;
+        }
+        Command::Scope { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let today = cli.today.unwrap_or_else(|| now.date_naive());
+            if !run_scope(&mut ws, action, out, today)? {
+                return Ok(false);
+            }
+        }
+        Command::Po { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            run_po(&mut ws, action, out)?;
         }
         Command::Catalogue { action } => {
             let mut ws = Workspace::open(&dir, now)?;
@@ -147,6 +340,165 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<(), Error
                     }
                 }
             }
+        }
+    }
+    Ok(true)
+}
+
+fn run_location(ws: &mut Workspace, action: &LocationCommand, out: &Output) -> Result<(), Error> {
+    match action {
+        LocationCommand::Add {
+            name,
+            tisax_scope,
+            tisax_label,
+            no_cs_activities,
+            address,
+            notes,
+        } => {
+            let mut labels = Vec::new();
+            for text in tisax_label {
+                labels.push(LabelInput::parse_cli(text).ok_or_else(|| {
+                    Error::Invalid(vec![Invalid::new(
+                        "tisax-label",
+                        Message::new("cli.error.label_format").arg("given", text),
+                    )])
+                })?);
+            }
+            let input = LocationInput {
+                name: name.clone(),
+                address: address.clone(),
+                tisax_scope_id: tisax_scope.clone().unwrap_or_default(),
+                labels,
+                cs_activities: !no_cs_activities,
+                notes: notes.clone(),
+            };
+            out.location_added(&ws.add_location(&input)?);
+        }
+        LocationCommand::List => out.locations(&ws.locations()?),
+    }
+    Ok(())
+}
+
+fn run_scope(
+    ws: &mut Workspace,
+    action: &ScopeCommand,
+    out: &Output,
+    today: NaiveDate,
+) -> Result<bool, Error> {
+    match action {
+        ScopeCommand::Add {
+            name,
+            objective,
+            location,
+            audit_date,
+            catalogue,
+            enx_scope_id,
+            provider,
+        } => {
+            let input = ScopeInput {
+                name: name.clone(),
+                enx_scope_id: enx_scope_id.clone(),
+                locations: location.clone(),
+                objectives: objective.clone(),
+                catalogue_id: *catalogue,
+                planned_audit_date: audit_date.clone(),
+                audit_provider: provider.clone(),
+            };
+            out.scope_added(&ws.add_scope(&input)?);
+        }
+        ScopeCommand::List => {
+            let views = ws
+                .scopes()?
+                .iter()
+                .map(|s| ws.scope_view(&s.id.to_string(), None, today))
+                .collect::<Result<Vec<_>, _>>()?;
+            out.scopes(&views);
+        }
+        ScopeCommand::Check { name, on } => {
+            let view = ws.scope_view(name, *on, today)?;
+            out.scope_check(&view);
+            return Ok(view
+                .problems
+                .iter()
+                .all(|p| p.severity() != Severity::Error));
+        }
+        ScopeCommand::Applicability {
+            name,
+            question,
+            na,
+            reason,
+            ..
+        } => {
+            ws.set_applicability(name, question, !na, reason)?;
+            out.done();
+        }
+        ScopeCommand::Deviation {
+            name,
+            requirement,
+            reason,
+        } => {
+            ws.set_deviation(name, requirement, reason)?;
+            out.done();
+        }
+        ScopeCommand::Objectives { name, objective } => {
+            out.scope_added(&ws.set_scope_objectives(name, objective)?);
+        }
+    }
+    Ok(true)
+}
+
+fn run_po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<(), Error> {
+    match action {
+        PoCommand::Add {
+            name,
+            scope,
+            item,
+            customer,
+            partner,
+            confidentiality,
+            integrity,
+            availability,
+            phases,
+            objective,
+            location,
+        } => {
+            let input = ProtectionObjectInput {
+                scope: scope.clone(),
+                name: name.clone(),
+                item: item.clone(),
+                customer: customer.clone(),
+                partner_participant_id: partner.clone(),
+                confidentiality: *confidentiality,
+                integrity: *integrity,
+                availability: *availability,
+                lifecycle_phases: phases.clone(),
+                objectives: objective.clone(),
+                locations: location.clone(),
+            };
+            out.po_added(&ws.add_protection_object(&input)?);
+        }
+        PoCommand::List { scope } => {
+            out.protection_objects(&ws.protection_objects(scope)?, &ws.locations()?)
+        }
+        PoCommand::Sample {
+            scope,
+            objective: Some(objective),
+            choose,
+        } => out.sampling(&ws.choose_sample(scope, objective, choose)?),
+        PoCommand::Sample {
+            scope,
+            objective: None,
+            ..
+        } => out.sampling(&ws.sampling(scope)?),
+        PoCommand::Check {
+            scope,
+            po,
+            question,
+            status,
+            note,
+        } => {
+            ws.set_sample_check(scope, po, question, status, note)?;
+            out.done();
         }
     }
     Ok(())

@@ -6,7 +6,11 @@ use csmsdesk_core::catalogue::references::Reference;
 use csmsdesk_core::catalogue::{Catalogue, CatalogueNote};
 use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_workspace::{CatalogueRecord, Error, ImportOutcome, SearchHit, WorkspaceInfo, json};
+use csmsdesk_core::scope::Severity;
+use csmsdesk_workspace::{
+    CatalogueRecord, Error, ImportOutcome, LocationRecord, ProtectionObjectRecord, Sampling,
+    ScopeRecord, ScopeView, SearchHit, WorkspaceInfo, json,
+};
 use serde_json::{Value, json};
 
 #[derive(Debug)]
@@ -236,6 +240,157 @@ impl Output {
         }
     }
 
+    /// A change that has nothing to report but that it was made.
+    pub fn done(&self) {
+        if self.json {
+            Self::print_json(&json!({ "ok": true }));
+        } else {
+            println!("{}", self.t("cli.done"));
+        }
+    }
+
+    pub fn location_added(&self, l: &LocationRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "location": { "id": l.id, "name": l.name } }));
+        }
+        println!(
+            "{}",
+            Message::new("cli.location.added")
+                .arg("name", &l.name)
+                .arg("id", l.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn locations(&self, list: &[LocationRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(json::location).collect()));
+        }
+        for l in list {
+            let labels: Vec<String> = l
+                .labels
+                .iter()
+                .map(|t| format!("{} AL{} → {}", t.label, t.level, t.expires))
+                .collect();
+            println!("{}  {}  [{}]", l.id, l.name, labels.join("; "));
+        }
+    }
+
+    pub fn scope_added(&self, s: &ScopeRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "scope": { "id": s.id, "name": s.name } }));
+        }
+        println!(
+            "{}",
+            Message::new("cli.scope.saved")
+                .arg("name", &s.name)
+                .arg("id", s.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn scopes(&self, views: &[ScopeView]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                views
+                    .iter()
+                    .map(|v| json::scope_view(v, self.lang))
+                    .collect(),
+            ));
+        }
+        for v in views {
+            let objectives: Vec<_> = v.scope.objectives.iter().map(|o| o.as_str()).collect();
+            let line = Message::new("cli.scope.line")
+                .arg("name", &v.scope.name)
+                .arg("objectives", objectives.join(", "))
+                .arg("questions", v.applicable_questions().len())
+                .arg("requirements", v.applicable_requirements());
+            println!("{}", line.render(self.lang));
+        }
+    }
+
+    pub fn scope_check(&self, view: &ScopeView) {
+        if self.json {
+            return Self::print_json(&json::check(view, self.lang));
+        }
+        let line = Message::new("cli.scope.checked")
+            .arg("name", &view.scope.name)
+            .arg("date", view.checked_on);
+        println!("{}", line.render(self.lang));
+        if view.problems.is_empty() {
+            println!("  ✓ {}", self.t("cli.scope.all_met"));
+        }
+        for p in &view.problems {
+            let mark = match p.severity() {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+            };
+            println!("  {mark} {}", p.message().render(self.lang));
+        }
+    }
+
+    pub fn po_added(&self, p: &ProtectionObjectRecord) {
+        if self.json {
+            return Self::print_json(
+                &json!({ "protection_object": { "id": p.id, "name": p.name } }),
+            );
+        }
+        println!(
+            "{}",
+            Message::new("cli.po.added")
+                .arg("name", &p.name)
+                .arg("id", p.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn protection_objects(
+        &self,
+        list: &[ProtectionObjectRecord],
+        locations: &[LocationRecord],
+    ) {
+        if self.json {
+            let names: Vec<(i64, String)> =
+                locations.iter().map(|l| (l.id, l.name.clone())).collect();
+            return Self::print_json(&Value::Array(
+                list.iter()
+                    .map(|p| json::protection_object(p, &names))
+                    .collect(),
+            ));
+        }
+        for p in list {
+            let objectives: Vec<_> = p.objectives.iter().map(|o| o.as_str()).collect();
+            println!(
+                "{}  {}  {}  ({})",
+                p.id,
+                p.name,
+                p.customer,
+                objectives.join(", ")
+            );
+        }
+    }
+
+    pub fn sampling(&self, rows: &[Sampling]) {
+        if self.json {
+            return Self::print_json(&json::sampling(rows));
+        }
+        for s in rows {
+            let line = Message::new("cli.po.sampling")
+                .arg("objective", s.objective.as_str())
+                .arg("population", s.population.len())
+                .arg("suggested", s.suggested)
+                .arg(
+                    "chosen",
+                    if s.chosen.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        s.chosen.join(", ")
+                    },
+                );
+            println!("{}", line.render(self.lang));
+        }
+    }
+
     /// Reports a failed request: always on stderr, and with `--json` also as a JSON document
     /// on stdout so that scripts can branch on the code.
     pub fn error(&self, err: &Error) {
@@ -246,7 +401,11 @@ impl Output {
             .into_iter()
             .map(|f| (f.field, f.message.render(self.lang)))
             .collect();
-        eprintln!("{message}");
+        if fields.is_empty() {
+            eprintln!("{message}");
+        } else {
+            eprintln!("{}", self.t("cli.error.invalid"));
+        }
         for (field, text) in &fields {
             let line = Message::new("cli.error.field")
                 .arg("field", field)

@@ -394,3 +394,208 @@ fn catalogue_import_needs_a_file_or_demo() {
     let out = run(cli(home.path()).args(["catalogue", "import"]));
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Runs the CLI in `ws` with `args`, expecting exit code `code`; returns stdout as JSON when
+/// it is JSON, else as a string value.
+fn cli_in(home: &Path, ws: &Path, args: &[&str], code: i32) -> Value {
+    let out = run(cli(home).args(args).arg("--workspace").arg(ws));
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&out.stdout).into()))
+}
+
+#[test]
+fn a_scope_is_set_up_and_checked_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let h = home.path();
+    cli_in(h, &ws, &["catalogue", "import", "--demo"], 0);
+    let loc = cli_in(
+        h,
+        &ws,
+        &[
+            "location",
+            "add",
+            "Plant Nord",
+            "--tisax-label",
+            "confidential:3:2027-05-01",
+            "--json",
+        ],
+        0,
+    );
+    assert_eq!(loc["location"]["name"], "Plant Nord");
+    let scope = cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+            "--audit-date",
+            "2027-03-15",
+            "--json",
+        ],
+        0,
+    );
+    assert_eq!(scope["scope"]["name"], "ECU");
+    let list = cli_in(h, &ws, &["scope", "list", "--json"], 0);
+    assert_eq!(
+        list[0]["applicable_questions"].as_array().unwrap().len(),
+        14
+    );
+    assert_eq!(list[0]["objectives"], serde_json::json!(["development"]));
+    assert_eq!(list[0]["locations"], serde_json::json!(["Plant Nord"]));
+
+    // On the planned date the label is valid but expires within 90 days: a warning, exit 0.
+    let check = cli_in(h, &ws, &["scope", "check", "ECU", "--json"], 0);
+    assert_eq!(check["ok"], true);
+    assert_eq!(check["problems"][0]["code"], "tisax_label_expires_soon");
+    // After the label's expiry the check fails with exit 1.
+    let check = cli_in(
+        h,
+        &ws,
+        &["scope", "check", "ECU", "--on", "2027-06-01", "--json"],
+        1,
+    );
+    assert_eq!(check["ok"], false);
+    assert_eq!(check["problems"][0]["code"], "no_valid_tisax_label");
+
+    cli_in(h, &ws, &["scope", "applicability", "ECU", "5.2", "--na"], 1);
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "applicability",
+            "ECU",
+            "5.2",
+            "--na",
+            "--reason",
+            "No software here",
+        ],
+        0,
+    );
+    let list = cli_in(h, &ws, &["scope", "list", "--json"], 0);
+    assert_eq!(
+        list[0]["applicable_questions"].as_array().unwrap().len(),
+        13,
+        "5.2 is NA now"
+    );
+}
+
+#[test]
+fn bad_scope_input_fails_with_exit_1_and_names_each_problem() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let out = run(cli(home.path())
+        .args([
+            "scope",
+            "add",
+            "X",
+            "--objective",
+            "design",
+            "--audit-date",
+            "31.12.2027",
+            "--workspace",
+        ])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for field in ["locations:", "objectives:", "planned_audit_date:"] {
+        assert!(err.contains(field), "{field} is named: {err}");
+    }
+    let list = stdout_json(&run(cli(home.path())
+        .args(["scope", "list", "--json", "--workspace"])
+        .arg(&ws)));
+    assert_eq!(list, serde_json::json!([]), "nothing half-saved");
+}
+
+#[test]
+fn protection_objects_are_sampled_by_the_square_root_heuristic() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let h = home.path();
+    cli_in(h, &ws, &["catalogue", "import", "--demo"], 0);
+    cli_in(
+        h,
+        &ws,
+        &[
+            "location",
+            "add",
+            "Plant",
+            "--tisax-label",
+            "data:2:2030-01-01",
+        ],
+        0,
+    );
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant",
+        ],
+        0,
+    );
+    for name in ["Gateway", "Radar", "Camera", "Brake", "Seat"] {
+        cli_in(
+            h,
+            &ws,
+            &[
+                "po",
+                "add",
+                name,
+                "--scope",
+                "ECU",
+                "--customer",
+                "OEM A",
+                "--confidentiality",
+            ],
+            0,
+        );
+    }
+    let sampling = cli_in(h, &ws, &["po", "sample", "--scope", "ECU", "--json"], 0);
+    assert_eq!(sampling[0]["suggested"], 3);
+    let chosen = cli_in(
+        h,
+        &ws,
+        &[
+            "po",
+            "sample",
+            "--scope",
+            "ECU",
+            "--objective",
+            "development",
+            "--choose",
+            "Radar",
+            "--choose",
+            "Seat",
+            "--json",
+        ],
+        0,
+    );
+    assert_eq!(chosen[0]["chosen"], serde_json::json!(["Radar", "Seat"]));
+    cli_in(
+        h,
+        &ws,
+        &[
+            "po",
+            "check",
+            "--scope",
+            "ECU",
+            "Radar",
+            "5.1",
+            "consistent",
+        ],
+        0,
+    );
+}
