@@ -59,6 +59,21 @@ pub fn run() {
             commands::catalogue::catalogue_show,
             commands::catalogue::catalogue_search,
             commands::catalogue::catalogue_pick_file,
+            commands::scope::location_list,
+            commands::scope::location_add,
+            commands::scope::scope_list,
+            commands::scope::scope_show,
+            commands::scope::scope_add,
+            commands::scope::scope_preview,
+            commands::scope::scope_set_objectives,
+            commands::scope::scope_set_applicability,
+            commands::scope::scope_set_deviation,
+            commands::scope::po_list,
+            commands::scope::po_add,
+            commands::scope::po_sampling,
+            commands::scope::po_choose_sample,
+            commands::scope::po_checks,
+            commands::scope::po_set_check,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -45,7 +45,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
         app.go(screen).await;
         let heading = app.text(&format!("[data-view='{screen}'] h1")).await;
         assert!(!heading.is_empty(), "{screen} has a heading");
-        if !["dashboard", "catalogue", "settings"].contains(screen) {
+        if !["dashboard", "catalogue", "scope", "settings"].contains(screen) {
             let body = app.text(&format!("[data-view='{screen}']")).await;
             assert!(
                 body.contains(&en[&format!("screen.{screen}.holds")]),
@@ -311,5 +311,119 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
         "the summary lists what moved: {moved}"
     );
     app.screenshot("catalogue-version-change").await;
+    app.quit(&desktop.default_workspace()).await;
+}
+
+#[tokio::test]
+async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_be_worked_on() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let app = desktop.launch(&[]).await;
+    let en = messages("en");
+    app.go("catalogue").await;
+    app.click("[data-action='catalogue-demo']").await;
+    app.wait_for("[data-question='1.1']").await;
+
+    app.go("scope").await;
+    app.click("[data-tab='locations']").await;
+    app.fill("#location_name", "Plant Nord").await;
+    app.fill("#location_tisax_scope_id", "s1a2b3").await;
+    app.set_value("input[name='expires_0']", "2027-05-01").await;
+    app.click("[data-action='location-add']").await;
+    app.wait_for("#locations-table [data-location='Plant Nord']")
+        .await;
+    app.screenshot("scope-locations").await;
+
+    app.click("[data-tab='scopes']").await;
+    app.fill("#scope_name", "ECU development").await;
+    app.click("[data-action='wizard-next']").await;
+    app.click("#scope-wizard input[name='locations'][value='Plant Nord']")
+        .await;
+    app.click("[data-action='wizard-next']").await;
+    // Creating without an objective is refused, and the wizard returns to that step.
+    app.click("[data-action='wizard-next']").await;
+    app.click("[data-action='wizard-create']").await;
+    app.wait_for_text(
+        "#scope-wizard [data-field='objectives'] .field-error",
+        &en["input.no_objective"],
+    )
+    .await;
+    app.click("#scope-wizard input[name='objectives'][value='development']")
+        .await;
+    let will_apply = en["scope.will_apply"].replace("{questions}", "14");
+    let count = app
+        .wait_for_containing(
+            "#wizard-count",
+            &will_apply[..will_apply.find("{requirements}").unwrap()],
+        )
+        .await;
+    assert!(
+        count.starts_with("14 control questions"),
+        "the live count follows the objectives: {count}"
+    );
+    app.screenshot("scope-wizard-objectives").await;
+    app.click("[data-action='wizard-next']").await;
+    app.set_value("#scope_audit_date", "2027-03-15").await;
+    app.click("[data-action='wizard-create']").await;
+
+    app.wait_for("[data-scope-detail='ECU development']").await;
+    let warning = app
+        .text("#prerequisites [data-code='tisax_label_expires_soon']")
+        .await;
+    assert!(
+        warning.contains("Plant Nord") && warning.contains("47 days"),
+        "the label warning names the site: {warning}"
+    );
+    let rows = app
+        .client
+        .find_all(fantoccini::Locator::Css("#applicability tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 24, "every control question is listed");
+    let na_rows = app
+        .client
+        .find_all(fantoccini::Locator::Css("#applicability tbody tr.na"))
+        .await
+        .unwrap();
+    assert_eq!(na_rows.len(), 10, "24 - 14 do not apply to Development");
+
+    app.set_value("select[data-question='5.2']", "na").await;
+    app.click("[data-save-question='5.2']").await;
+    app.wait_for_text(
+        "[data-row='5.2'] td.decision .field-error",
+        &en["input.na_needs_reason"],
+    )
+    .await;
+    app.screenshot("scope-na-needs-reason").await;
+    app.set_value("select[data-question='5.2']", "na").await;
+    app.fill(
+        "[data-reason='5.2']",
+        "No software development at this site",
+    )
+    .await;
+    app.click("[data-save-question='5.2']").await;
+    app.wait_for("[data-row='5.2'].na").await;
+    app.screenshot("scope-detail").await;
+
+    app.click("[data-tab='objects']").await;
+    for name in ["Gateway", "Radar", "Camera", "Brake ECU", "Seat ECU"] {
+        app.fill("#po_name", name).await;
+        app.fill("#po_customer", "OEM A").await;
+        app.click("[data-action='po-add']").await;
+        app.wait_for(&format!("#objects-table [data-object='{name}']"))
+            .await;
+    }
+    let suggested = app.text("[data-sampling='development'] .live-count").await;
+    assert!(
+        suggested.contains("suggested sample: 3"),
+        "ceil(sqrt(5)) = 3: {suggested}"
+    );
+    app.click("[data-sampling='development'] input[value='Radar']")
+        .await;
+    app.click("[data-save-sample='development']").await;
+    app.click("[data-check-object='Radar']").await;
+    app.wait_for("#sample-checks select[data-check-question='1.1']")
+        .await;
+    app.screenshot("scope-protection-objects").await;
     app.quit(&desktop.default_workspace()).await;
 }

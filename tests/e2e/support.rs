@@ -217,10 +217,28 @@ impl App {
 
     pub async fn fill(&self, css: &str, value: &str) {
         let input = self.wait_for(css).await;
-        input.clear().await.unwrap();
+        input
+            .clear()
+            .await
+            .unwrap_or_else(|e| panic!("cannot clear {css}: {e}"));
         if !value.is_empty() {
-            input.send_keys(value).await.unwrap();
+            input
+                .send_keys(value)
+                .await
+                .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
         }
+    }
+
+    /// Sets an input's value as a date picker would (typing into `type=date` differs
+    /// between engines) and fires its change event.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.wait_for(css).await;
+        let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1];\n\
+                      e.dispatchEvent(new Event('change', { bubbles: true }));";
+        self.client
+            .execute(script, vec![json!(css), json!(value)])
+            .await
+            .unwrap();
     }
 
     pub async fn value(&self, css: &str) -> String {

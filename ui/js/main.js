@@ -12,10 +12,11 @@ import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
 import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
+import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
 
-const VIEWS = { dashboard, catalogue, settings };
+const VIEWS = { dashboard, catalogue, scope, settings };
 
 const app = {
   t: (key) => key,

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod i18n;
 pub mod profile;
+pub mod scope;
 pub mod workspace;
 
 #[cfg(test)]

@@ -23,3 +23,22 @@ export const importDemoCatalogue = () => invoke('catalogue_import_demo');
 export const showCatalogue = (id) => invoke('catalogue_show', { id: id ?? null });
 export const searchCatalogue = (id, query) => invoke('catalogue_search', { id, query });
 export const pickCatalogueFile = () => invoke('catalogue_pick_file');
+
+export const locations = () => invoke('location_list');
+export const addLocation = (location) => invoke('location_add', { location });
+/** Every scope with its applicability table and prerequisite check. */
+export const scopes = () => invoke('scope_list');
+export const showScope = (scope, on) => invoke('scope_show', { scope, on: on || null });
+export const addScope = (scope) => invoke('scope_add', { scope });
+export const previewScope = (catalogueId, objectives) => invoke('scope_preview', { catalogueId: catalogueId ?? null, objectives });
+export const setScopeObjectives = (scope, objectives) => invoke('scope_set_objectives', { scope, objectives });
+export const setApplicability = (scope, question, applicable, reason) =>
+  invoke('scope_set_applicability', { scope, question, applicable, reason });
+export const setDeviation = (scope, requirement, reason) => invoke('scope_set_deviation', { scope, requirement, reason });
+export const protectionObjects = (scope) => invoke('po_list', { scope });
+export const addProtectionObject = (object) => invoke('po_add', { object });
+export const sampling = (scope) => invoke('po_sampling', { scope });
+export const chooseSample = (scope, objective, objects) => invoke('po_choose_sample', { scope, objective, objects });
+export const sampleChecks = (scope, object) => invoke('po_checks', { scope, object });
+export const setSampleCheck = (scope, object, question, status, note) =>
+  invoke('po_set_check', { scope, object, question, status, note });

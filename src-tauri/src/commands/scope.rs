@@ -1,0 +1,280 @@
+//! The scope screen: locations, scopes (wizard, applicability, deviations, prerequisite
+//! check) and protection objects with sampling.
+
+use chrono::NaiveDate;
+use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, json};
+use serde::Deserialize;
+use serde_json::Value;
+use tauri::State;
+
+use super::profile::with_workspace;
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// Today in the user's time zone: the default date of the prerequisite check.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LabelDto {
+    label: String,
+    level: String,
+    expires: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LocationDto {
+    name: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    tisax_scope_id: String,
+    #[serde(default)]
+    labels: Vec<LabelDto>,
+    cs_activities: bool,
+    #[serde(default)]
+    notes: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ScopeDto {
+    name: String,
+    #[serde(default)]
+    enx_scope_id: String,
+    locations: Vec<String>,
+    objectives: Vec<String>,
+    catalogue_id: Option<i64>,
+    #[serde(default)]
+    planned_audit_date: String,
+    #[serde(default)]
+    audit_provider: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProtectionObjectDto {
+    scope: String,
+    name: String,
+    #[serde(default)]
+    item: String,
+    #[serde(default)]
+    customer: String,
+    #[serde(default)]
+    partner_participant_id: String,
+    #[serde(default)]
+    confidentiality: bool,
+    #[serde(default)]
+    integrity: bool,
+    #[serde(default)]
+    availability: bool,
+    #[serde(default)]
+    lifecycle_phases: String,
+    #[serde(default)]
+    objectives: Vec<String>,
+    #[serde(default)]
+    locations: Vec<String>,
+}
+
+#[tauri::command]
+pub async fn location_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+    with_workspace(&state, |ws| ws.locations())
+        .map(|list| list.iter().map(json::location).collect())
+}
+
+#[tauri::command]
+pub async fn location_add(
+    state: State<'_, AppState>,
+    location: LocationDto,
+) -> Result<Value, CommandError> {
+    let input = LocationInput {
+        name: location.name,
+        address: location.address,
+        tisax_scope_id: location.tisax_scope_id,
+        labels: location
+            .labels
+            .into_iter()
+            .map(|l| LabelInput {
+                label: l.label,
+                level: l.level,
+                expires: l.expires,
+            })
+            .collect(),
+        cs_activities: location.cs_activities,
+        notes: location.notes,
+    };
+    with_workspace(&state, |ws| ws.add_location(&input)).map(|l| json::location(&l))
+}
+
+/// Every scope with its applicability table and prerequisite check.
+#[tauri::command]
+pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        ws.scopes()?
+            .iter()
+            .map(|s| ws.scope_view(&s.id.to_string(), None, today()))
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .map(|views| views.iter().map(|v| json::scope_view(v, lang)).collect())
+}
+
+/// One scope, its check made for `on` (else the planned audit date, else today).
+#[tauri::command]
+pub async fn scope_show(
+    state: State<'_, AppState>,
+    scope: String,
+    on: Option<String>,
+) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    let on = on.and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    with_workspace(&state, |ws| ws.scope_view(&scope, on, today()))
+        .map(|v| json::scope_view(&v, lang))
+}
+
+#[tauri::command]
+pub async fn scope_add(state: State<'_, AppState>, scope: ScopeDto) -> Result<Value, CommandError> {
+    let input = ScopeInput {
+        name: scope.name,
+        enx_scope_id: scope.enx_scope_id,
+        locations: scope.locations,
+        objectives: scope.objectives,
+        catalogue_id: scope.catalogue_id,
+        planned_audit_date: scope.planned_audit_date,
+        audit_provider: scope.audit_provider,
+    };
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        let record = ws.add_scope(&input)?;
+        ws.scope_view(&record.id.to_string(), None, today())
+    })
+    .map(|v| json::scope_view(&v, lang))
+}
+
+/// How many questions and requirements the objectives give (the wizard's live count).
+#[tauri::command]
+pub async fn scope_preview(
+    state: State<'_, AppState>,
+    catalogue_id: Option<i64>,
+    objectives: Vec<String>,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.preview_applicability(catalogue_id, &objectives))
+        .map(|(questions, requirements)| serde_json::json!({ "questions": questions, "requirements": requirements }))
+}
+
+#[tauri::command]
+pub async fn scope_set_objectives(
+    state: State<'_, AppState>,
+    scope: String,
+    objectives: Vec<String>,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.set_scope_objectives(&scope, &objectives)).map(|_| ())
+}
+
+#[tauri::command]
+pub async fn scope_set_applicability(
+    state: State<'_, AppState>,
+    scope: String,
+    question: String,
+    applicable: bool,
+    reason: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        ws.set_applicability(&scope, &question, applicable, &reason)
+    })
+}
+
+#[tauri::command]
+pub async fn scope_set_deviation(
+    state: State<'_, AppState>,
+    scope: String,
+    requirement: String,
+    reason: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.set_deviation(&scope, &requirement, &reason))
+}
+
+#[tauri::command]
+pub async fn po_list(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Vec<Value>, CommandError> {
+    with_workspace(&state, |ws| {
+        let names: Vec<(i64, String)> = ws
+            .locations()?
+            .into_iter()
+            .map(|l| (l.id, l.name))
+            .collect();
+        Ok(ws
+            .protection_objects(&scope)?
+            .iter()
+            .map(|p| json::protection_object(p, &names))
+            .collect())
+    })
+}
+
+#[tauri::command]
+pub async fn po_add(
+    state: State<'_, AppState>,
+    object: ProtectionObjectDto,
+) -> Result<(), CommandError> {
+    let input = ProtectionObjectInput {
+        scope: object.scope,
+        name: object.name,
+        item: object.item,
+        customer: object.customer,
+        partner_participant_id: object.partner_participant_id,
+        confidentiality: object.confidentiality,
+        integrity: object.integrity,
+        availability: object.availability,
+        lifecycle_phases: object.lifecycle_phases,
+        objectives: object.objectives,
+        locations: object.locations,
+    };
+    with_workspace(&state, |ws| ws.add_protection_object(&input)).map(|_| ())
+}
+
+#[tauri::command]
+pub async fn po_sampling(state: State<'_, AppState>, scope: String) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| json::sampling(&rows))
+}
+
+#[tauri::command]
+pub async fn po_choose_sample(
+    state: State<'_, AppState>,
+    scope: String,
+    objective: String,
+    objects: Vec<String>,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.choose_sample(&scope, &objective, &objects))
+        .map(|rows| json::sampling(&rows))
+}
+
+/// The sample checks of one protection object: [{ question, status, note }].
+#[tauri::command]
+pub async fn po_checks(
+    state: State<'_, AppState>,
+    scope: String,
+    object: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(|rows| {
+        Value::Array(
+            rows.into_iter()
+                .map(|(question, status, note)| serde_json::json!({ "question": question, "status": status, "note": note }))
+                .collect(),
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn po_set_check(
+    state: State<'_, AppState>,
+    scope: String,
+    object: String,
+    question: String,
+    status: String,
+    note: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        ws.set_sample_check(&scope, &object, &question, &status, &note)
+    })
+}

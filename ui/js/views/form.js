@@ -1,0 +1,72 @@
+// Form pieces shared by the screens: labelled fields with a hint and an inline error slot,
+// marking fields from a CommandError, and status lines.
+
+import { el } from '../lib/dom.js';
+import { fieldMessages } from '../lib/errors.js';
+
+/** A labelled input; `name` is the field name the backend reports problems for. */
+export function field(name, label, input, hint) {
+  input.id ||= name;
+  input.name ||= name;
+  const hintId = hint ? `${input.id}-hint` : null;
+  input.setAttribute('aria-describedby', [hintId, `${input.id}-error`].filter(Boolean).join(' '));
+  return el(
+    'div',
+    { class: 'field', dataset: { field: name } },
+    el('label', { for: input.id }, label),
+    input,
+    hint ? el('p', { id: hintId, class: 'hint' }, hint) : null,
+    el('p', { id: `${input.id}-error`, class: 'field-error', 'aria-live': 'polite' }),
+  );
+}
+
+export function textInput(name, value = '', props = {}) {
+  return el('input', { id: name, name, type: 'text', value, autocomplete: 'off', ...props });
+}
+
+/**
+ * Shows each field's message from `error` in its slot (matching `data-field`, or the first
+ * part of `labels.0`), marks those fields invalid and clears the others; focuses the first.
+ */
+export function markFields(container, error) {
+  const messages = fieldMessages(error);
+  const byField = new Map();
+  for (const [name, message] of messages) {
+    const key = name.split('.')[0];
+    byField.set(key, [...(byField.get(key) ?? []), message]);
+  }
+  for (const wrapper of container.querySelectorAll('[data-field]')) {
+    const list = byField.get(wrapper.dataset.field) ?? [];
+    const slot = wrapper.querySelector('.field-error');
+    if (slot) slot.textContent = list.join(' ');
+    for (const input of wrapper.querySelectorAll('input, select, textarea')) {
+      input.setAttribute('aria-invalid', list.length ? 'true' : 'false');
+    }
+  }
+  container.querySelector('[aria-invalid="true"]')?.focus();
+}
+
+/** A status line that screen readers announce. */
+export function statusLine(id) {
+  return el('p', { id, class: 'status', role: 'status' });
+}
+
+export function show(line, text, kind = '') {
+  line.textContent = text;
+  line.className = `status ${kind}`;
+}
+
+/** A group of labelled checkboxes; returns the fieldset with `.values()`. */
+export function checkboxes(name, legend, options, checked = []) {
+  const set = el(
+    'fieldset',
+    { class: 'checks', dataset: { field: name } },
+    el('legend', {}, legend),
+    options.map(({ value, label }) =>
+      el('label', {}, el('input', { type: 'checkbox', name, value, checked: checked.includes(value) }), ' ', label),
+    ),
+    el('p', { class: 'field-error', 'aria-live': 'polite' }),
+  );
+  set.values = () => [...set.querySelectorAll('input:checked')].map((i) => i.value);
+  return set;
+}

@@ -1,0 +1,196 @@
+// Protection objects of a scope: the register, the sampling per objective (with the
+// square-root suggestion) and the sample checks of each sampled object.
+
+import * as api from '../api/commands.js';
+import { el } from '../lib/dom.js';
+import { fieldMessages } from '../lib/errors.js';
+import { OBJECTIVES } from '../lib/scope_rules.js';
+import { checkboxes, field, markFields, show, statusLine, textInput } from './form.js';
+
+// `adding` keeps the add form open after an add, for entering several objects in a row.
+const view = { scope: null, checking: null, adding: false };
+const STATUSES = ['open', 'consistent', 'deviation'];
+
+export async function render(app, panel) {
+  const { t } = app;
+  const scopes = await api.scopes();
+  if (!scopes.length) {
+    panel.replaceChildren(el('p', { class: 'hint' }, t('scope.objects_need_scope')));
+    return;
+  }
+  if (!scopes.some((s) => s.name === view.scope)) view.scope = scopes[0].name;
+  const scope = scopes.find((s) => s.name === view.scope);
+  const picker = el(
+    'select',
+    { id: 'po_scope', onchange: (e) => { view.scope = e.target.value; view.checking = null; render(app, panel); } },
+    scopes.map((s) => el('option', { value: s.name, selected: s.name === view.scope }, s.name)),
+  );
+  const [objects, sampling] = await Promise.all([api.protectionObjects(scope.name), api.sampling(scope.name)]);
+  panel.replaceChildren(
+    el('label', { class: 'inline' }, t('scope.scope'), ' ', picker),
+    register(app, objects),
+    addForm(app, panel, scope, objects.length === 0 || view.adding),
+    el('h3', {}, t('scope.sampling')),
+    el('p', { class: 'hint' }, t('scope.sampling_hint')),
+    ...sampling.map((row) => samplingPanel(app, panel, scope, row)),
+    ...(view.checking ? [await checksPanel(app, panel, scope, view.checking)] : []),
+  );
+}
+
+function register({ t }, objects) {
+  if (!objects.length) return el('p', { class: 'hint', id: 'objects-empty' }, t('scope.objects_empty'));
+  const cia = (o) => ['confidentiality', 'integrity', 'availability'].filter((k) => o[k]).map((k) => t(`scope.${k}`)).join(', ');
+  return el(
+    'table',
+    { class: 'grid', id: 'objects-table' },
+    el('thead', {}, el('tr', {}, ['scope.po_name', 'scope.item', 'scope.customer', 'scope.cia', 'scope.objectives'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el(
+      'tbody',
+      {},
+      objects.map((o) =>
+        el(
+          'tr',
+          { dataset: { object: o.name } },
+          el('td', {}, el('strong', {}, o.name), o.partner_participant_id ? el('div', { class: 'hint' }, o.partner_participant_id) : null),
+          el('td', {}, o.item),
+          el('td', {}, o.customer),
+          el('td', {}, cia(o)),
+          el('td', {}, o.objectives.map((x) => t(`scope.objective_${x}`)).join(', ')),
+        ),
+      ),
+    ),
+  );
+}
+
+function addForm(app, panel, scope, open) {
+  const { t } = app;
+  const cia = checkboxes('cia', t('scope.cia'), ['confidentiality', 'integrity', 'availability'].map((k) => ({ value: k, label: t(`scope.${k}`) })));
+  const objectives = checkboxes(
+    'objectives',
+    t('scope.objectives'),
+    OBJECTIVES.filter((o) => scope.objectives.includes(o)).map((o) => ({ value: o, label: t(`scope.objective_${o}`) })),
+    scope.objectives,
+  );
+  const locations = checkboxes('locations', t('scope.wizard_locations'), scope.locations.map((l) => ({ value: l, label: l })));
+  const status = statusLine('po-status');
+  const inputs = {
+    name: textInput('po_name'),
+    item: textInput('po_item'),
+    customer: textInput('po_customer'),
+    partner_participant_id: textInput('po_partner'),
+    lifecycle_phases: textInput('po_phases'),
+  };
+  const formNode = el(
+    'form',
+    { class: 'form', novalidate: true, id: 'po-form' },
+    field('name', t('scope.po_name'), inputs.name),
+    field('item', t('scope.item'), inputs.item),
+    field('customer', t('scope.customer'), inputs.customer),
+    field('partner_participant_id', t('scope.partner_id'), inputs.partner_participant_id, t('scope.partner_id_hint')),
+    cia,
+    field('lifecycle_phases', t('scope.phases'), inputs.lifecycle_phases, t('scope.phases_hint')),
+    objectives,
+    locations,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', dataset: { action: 'po-add' } }, t('scope.add_object')), status),
+  );
+  formNode.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const flags = cia.values();
+    try {
+      await api.addProtectionObject({
+        scope: scope.name,
+        name: inputs.name.value,
+        item: inputs.item.value,
+        customer: inputs.customer.value,
+        partner_participant_id: inputs.partner_participant_id.value,
+        confidentiality: flags.includes('confidentiality'),
+        integrity: flags.includes('integrity'),
+        availability: flags.includes('availability'),
+        lifecycle_phases: inputs.lifecycle_phases.value,
+        objectives: objectives.values(),
+        locations: locations.values(),
+      });
+      view.adding = true;
+      await render(app, panel);
+    } catch (error) {
+      markFields(formNode, error);
+      show(status, error.message, 'error');
+    }
+  });
+  const details = el('details', { class: 'panel', open }, el('summary', {}, t('scope.add_object')), formNode);
+  details.addEventListener('toggle', () => (view.adding = details.open));
+  if (open) queueMicrotask(() => formNode.querySelector('#po_name')?.focus());
+  return details;
+}
+
+function samplingPanel(app, panel, scope, row) {
+  const { t } = app;
+  const choice = checkboxes(
+    'sample',
+    t('scope.sample_of', { objective: t(`scope.objective_${row.objective}`) }),
+    row.population.map((name) => ({ value: name, label: name })),
+    row.chosen,
+  );
+  const status = statusLine(`sample-status-${row.objective}`);
+  const save = el('button', { type: 'button', dataset: { saveSample: row.objective } }, t('scope.save_sample'));
+  save.addEventListener('click', async () => {
+    try {
+      await api.chooseSample(scope.name, row.objective, choice.values());
+      await render(app, panel);
+    } catch (error) {
+      markFields(choice.parentElement, error);
+      show(status, error.message, 'error');
+    }
+  });
+  const check = (name) =>
+    el('button', { type: 'button', class: 'chip', dataset: { checkObject: name }, onclick: () => { view.checking = name; render(app, panel); } }, t('scope.check_object', { name }));
+  return el(
+    'div',
+    { class: 'panel', dataset: { sampling: row.objective } },
+    el('p', { class: 'live-count' }, t('scope.suggested', { population: row.population.length, suggested: row.suggested, chosen: row.chosen.length })),
+    row.population.length ? choice : el('p', { class: 'hint' }, t('scope.no_population')),
+    el('div', { class: 'actions' }, row.population.length ? save : null, status),
+    row.chosen.length ? el('ul', { class: 'chips' }, row.chosen.map((name) => el('li', {}, check(name)))) : null,
+  );
+}
+
+async function checksPanel(app, panel, scope, object) {
+  const { t } = app;
+  const recorded = new Map((await api.sampleChecks(scope.name, object)).map((c) => [c.question, c]));
+  const applicable = scope.questions.filter((q) => q.applicable);
+  return el(
+    'div',
+    { class: 'panel', id: 'sample-checks' },
+    el('h3', {}, t('scope.checks_of', { name: object })),
+    el(
+      'table',
+      { class: 'grid' },
+      el('thead', {}, el('tr', {}, ['scope.question', 'scope.text', 'scope.check_status', 'scope.note'].map((k) => el('th', { scope: 'col' }, t(k))))),
+      el(
+        'tbody',
+        {},
+        applicable.map((q) => {
+          const current = recorded.get(q.id);
+          const status = el(
+            'select',
+            { 'aria-label': t('scope.check_status_for', { id: q.id }), dataset: { checkQuestion: q.id } },
+            STATUSES.map((s) => el('option', { value: s, selected: (current?.status ?? 'open') === s }, t(`scope.status_${s}`))),
+          );
+          const note = el('input', { type: 'text', value: current?.note ?? '', 'aria-label': t('scope.note_for', { id: q.id }) });
+          const error = el('span', { class: 'field-error' });
+          const save = async () => {
+            try {
+              await api.setSampleCheck(scope.name, object, q.id, status.value, note.value);
+              error.textContent = '';
+            } catch (e) {
+              error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+            }
+          };
+          status.addEventListener('change', save);
+          note.addEventListener('change', save);
+          return el('tr', {}, el('th', { scope: 'row' }, q.id), el('td', {}, q.text), el('td', {}, status), el('td', {}, note, error));
+        }),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,263 @@
+// VCS scopes: the list, the wizard that creates one (with a live count of what applies),
+// and a scope's detail: prerequisite checklist, objectives, applicability table with NA
+// justifications and should-deviations.
+
+import * as api from '../api/commands.js';
+import { el } from '../lib/dom.js';
+import { fieldMessages } from '../lib/errors.js';
+import { OBJECTIVES } from '../lib/scope_rules.js';
+import { checkboxes, field, markFields, show, statusLine, textInput } from './form.js';
+
+const view = { selected: null, checkOn: '' };
+
+export async function render(app, panel) {
+  const [list, locations, catalogues] = await Promise.all([api.scopes(), api.locations(), api.catalogues()]);
+  if (!list.some((s) => s.name === view.selected)) view.selected = list[0]?.name ?? null;
+  const parts = [scopeList(app, panel, list), wizard(app, panel, locations, catalogues, list.length === 0)];
+  if (view.selected) parts.push(await detail(app, panel, view.selected));
+  panel.replaceChildren(...parts);
+}
+
+function objectiveNames(t, objectives) {
+  return objectives.map((o) => t(`scope.objective_${o}`)).join(', ');
+}
+
+function checkBadge(t, check) {
+  const errors = check.problems.filter((p) => p.severity === 'error').length;
+  const warnings = check.problems.length - errors;
+  if (errors) return el('span', { class: 'badge open' }, t('scope.check_failed', { count: errors }));
+  if (warnings) return el('span', { class: 'badge later' }, t('scope.check_warnings', { count: warnings }));
+  return el('span', { class: 'badge done' }, t('scope.check_ok'));
+}
+
+function scopeList(app, panel, list) {
+  const { t } = app;
+  if (!list.length) return el('p', { class: 'hint', id: 'scopes-empty' }, t('scope.scopes_empty'));
+  return el(
+    'ul',
+    { class: 'cards', id: 'scope-list' },
+    list.map((s) =>
+      el(
+        'li',
+        { class: s.name === view.selected ? 'card selected' : 'card' },
+        el(
+          'button',
+          {
+            type: 'button',
+            class: 'card-button',
+            dataset: { scope: s.name },
+            'aria-pressed': String(s.name === view.selected),
+            onclick: () => {
+              view.selected = s.name;
+              render(app, panel);
+            },
+          },
+          el('strong', {}, s.name),
+          el('span', { class: 'hint' }, objectiveNames(t, s.objectives)),
+          el('span', {}, t('scope.counts', { questions: s.applicable_questions.length, requirements: s.applicable_requirements })),
+          checkBadge(t, s.check),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The wizard: name and IDs → locations → objectives → catalogue and date, with a live count. */
+function wizard(app, panel, locations, catalogues, open) {
+  const { t } = app;
+  const current = catalogues.filter((c) => c.superseded_by === null);
+  const name = textInput('scope_name');
+  const enx = textInput('scope_enx_id');
+  const locs = checkboxes('locations', t('scope.wizard_locations'), locations.map((l) => ({ value: l.name, label: l.name })));
+  const objs = checkboxes('objectives', t('scope.wizard_objectives'), OBJECTIVES.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })));
+  const catalogue = el(
+    'select',
+    { id: 'scope_catalogue', name: 'scope_catalogue' },
+    current.map((c) => el('option', { value: String(c.id) }, `${c.name} ${c.version}`)),
+  );
+  const date = el('input', { type: 'date', id: 'scope_audit_date', name: 'scope_audit_date' });
+  const provider = textInput('scope_provider');
+  const count = el('p', { id: 'wizard-count', class: 'live-count', 'aria-live': 'polite' });
+  const status = statusLine('wizard-status');
+  const steps = [
+    el('div', { class: 'step' }, field('name', t('scope.scope_name'), name), field('enx_scope_id', t('scope.enx_scope_id'), enx, t('scope.enx_scope_id_hint'))),
+    el('div', { class: 'step' }, locations.length ? locs : el('p', { class: 'hint' }, t('scope.need_location'))),
+    el('div', { class: 'step' }, objs),
+    el(
+      'div',
+      { class: 'step' },
+      field('catalogue_id', t('scope.catalogue'), catalogue, current.length ? null : t('scope.need_catalogue')),
+      field('planned_audit_date', t('scope.audit_date'), date),
+      field('audit_provider', t('scope.audit_provider'), provider),
+    ),
+  ];
+  let step = 0;
+  const indicator = el('p', { class: 'hint', id: 'wizard-step' });
+  const back = el('button', { type: 'button', dataset: { action: 'wizard-back' } }, t('scope.back'));
+  const next = el('button', { type: 'button', class: 'primary', dataset: { action: 'wizard-next' } }, t('scope.next'));
+  const create = el('button', { type: 'submit', class: 'primary', dataset: { action: 'wizard-create' } }, t('scope.create'));
+  const showStep = () => {
+    steps.forEach((s, i) => (s.hidden = i !== step));
+    indicator.textContent = t('scope.step', { step: step + 1, steps: steps.length, title: t(`scope.step_${step + 1}`) });
+    back.hidden = step === 0;
+    next.hidden = step === steps.length - 1;
+    create.hidden = step !== steps.length - 1;
+  };
+  const updateCount = async () => {
+    const objectives = objs.values();
+    if (!current.length) return;
+    try {
+      const preview = await api.previewScope(Number(catalogue.value), objectives);
+      count.textContent = t('scope.will_apply', preview);
+    } catch (error) {
+      count.textContent = error.message;
+    }
+  };
+  objs.addEventListener('change', updateCount);
+  catalogue.addEventListener('change', updateCount);
+  back.addEventListener('click', () => {
+    step -= 1;
+    showStep();
+  });
+  next.addEventListener('click', () => {
+    step += 1;
+    showStep();
+  });
+  const formNode = el('form', { class: 'form wizard', novalidate: true, id: 'scope-wizard' }, indicator, ...steps, count, el('div', { class: 'actions' }, back, next, create, status));
+  formNode.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      const created = await api.addScope({
+        name: name.value,
+        enx_scope_id: enx.value,
+        locations: locs.values(),
+        objectives: objs.values(),
+        catalogue_id: current.length ? Number(catalogue.value) : null,
+        planned_audit_date: date.value,
+        audit_provider: provider.value,
+      });
+      view.selected = created.name;
+      await render(app, panel);
+    } catch (error) {
+      markFields(formNode, error);
+      // Go back to the first step with a problem, so the user sees it.
+      const bad = steps.findIndex((s) => s.querySelector('[aria-invalid="true"]'));
+      if (bad >= 0) {
+        step = bad;
+        showStep();
+      }
+      show(status, error.message, 'error');
+    }
+  });
+  showStep();
+  updateCount();
+  return el('details', { class: 'panel', open, id: 'scope-wizard-panel' }, el('summary', { dataset: { action: 'wizard-open' } }, t('scope.new_scope')), formNode);
+}
+
+async function detail(app, panel, scopeName) {
+  const { t } = app;
+  const scope = await api.showScope(scopeName, view.checkOn);
+  const checkDate = el('input', { type: 'date', id: 'check_on', value: view.checkOn || scope.check.checked_on });
+  checkDate.addEventListener('change', () => {
+    view.checkOn = checkDate.value;
+    render(app, panel);
+  });
+  const problems = scope.check.problems;
+  const checklist = el(
+    'ul',
+    { class: 'checklist', id: 'prerequisites' },
+    problems.length
+      ? problems.map((p) => el('li', { class: p.severity, dataset: { code: p.code } }, el('span', { class: 'mark', 'aria-hidden': 'true' }, p.severity === 'error' ? '✗' : '!'), ' ', p.message))
+      : el('li', { class: 'ok' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), ' ', t('scope.all_met')),
+  );
+  const objectives = checkboxes('objectives', t('scope.objectives'), OBJECTIVES.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })), scope.objectives);
+  const objStatus = statusLine('objectives-status');
+  objectives.addEventListener('change', async () => {
+    try {
+      await api.setScopeObjectives(scope.name, objectives.values());
+      await render(app, panel);
+    } catch (error) {
+      markFields(objectives.parentElement, error);
+      show(objStatus, error.message, 'error');
+    }
+  });
+  return el(
+    'div',
+    { class: 'panel scope-detail', dataset: { scopeDetail: scope.name } },
+    el('h2', {}, scope.name, scope.enx_scope_id ? el('span', { class: 'chip muted' }, scope.enx_scope_id) : null),
+    el(
+      'dl',
+      { class: 'facts' },
+      el('dt', {}, t('scope.wizard_locations')),
+      el('dd', {}, scope.locations.join(', ')),
+      el('dt', {}, t('scope.audit_date')),
+      el('dd', {}, scope.planned_audit_date ?? '–'),
+      el('dt', {}, t('scope.audit_provider')),
+      el('dd', {}, scope.audit_provider || '–'),
+    ),
+    el('h3', {}, t('scope.prerequisites')),
+    el('label', { class: 'inline' }, t('scope.check_on'), ' ', checkDate),
+    checklist,
+    el('div', {}, objectives, objStatus),
+    el('h3', {}, t('scope.applicability'), ' ', el('span', { class: 'hint' }, t('scope.counts', { questions: scope.applicable_questions.length, requirements: scope.applicable_requirements }))),
+    applicabilityTable(app, panel, scope),
+  );
+}
+
+function applicabilityTable(app, panel, scope) {
+  const { t } = app;
+  const rows = scope.questions.map((q) => {
+    const choice = el(
+      'select',
+      { 'aria-label': t('scope.applicable_for', { id: q.id }), dataset: { question: q.id } },
+      el('option', { value: 'yes', selected: q.applicable }, t('scope.applies')),
+      el('option', { value: 'na', selected: !q.applicable }, t('scope.na')),
+    );
+    const reason = el('input', { type: 'text', value: q.justification, placeholder: t('scope.justification'), 'aria-label': t('scope.justification_for', { id: q.id }), dataset: { reason: q.id } });
+    const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
+    const save = el('button', { type: 'button', dataset: { saveQuestion: q.id } }, t('settings.save'));
+    save.addEventListener('click', async () => {
+      try {
+        await api.setApplicability(scope.name, q.id, choice.value === 'yes', reason.value);
+        await render(app, panel);
+      } catch (e) {
+        error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+        reason.setAttribute('aria-invalid', 'true');
+        reason.focus();
+      }
+    });
+    const deviations = q.applicable && q.should_requirements.length
+      ? el('details', { class: 'deviations' }, el('summary', {}, t('scope.deviations', { count: q.should_requirements.filter((r) => r.deviation).length })), q.should_requirements.map((r) => deviationRow(app, panel, scope, r)))
+      : null;
+    return el(
+      'tr',
+      { class: q.applicable ? '' : 'na', dataset: { row: q.id } },
+      el('th', { scope: 'row' }, q.id),
+      el('td', {}, q.text, deviations),
+      el('td', {}, t(q.by_default ? 'scope.default_applies' : 'scope.default_na'), q.overridden ? el('span', { class: 'badge open' }, t('scope.overridden')) : null),
+      el('td', { class: 'decision' }, choice, reason, save, error),
+    );
+  });
+  return el(
+    'table',
+    { class: 'grid applicability', id: 'applicability' },
+    el('thead', {}, el('tr', {}, ['scope.question', 'scope.text', 'scope.by_matrix', 'scope.decision'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('tbody', {}, rows),
+  );
+}
+
+function deviationRow(app, panel, scope, requirement) {
+  const { t } = app;
+  const reason = el('input', { type: 'text', value: requirement.deviation ?? '', placeholder: t('scope.deviation_reason'), 'aria-label': t('scope.deviation_for', { id: requirement.id }) });
+  const error = el('span', { class: 'field-error' });
+  const save = el('button', { type: 'button', dataset: { saveDeviation: requirement.id } }, t('settings.save'));
+  save.addEventListener('click', async () => {
+    try {
+      await api.setDeviation(scope.name, requirement.id, reason.value);
+      await render(app, panel);
+    } catch (e) {
+      error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+    }
+  });
+  return el('div', { class: 'deviation' }, el('span', { class: 'rid' }, requirement.id), reason, save, error);
+}
