@@ -74,6 +74,8 @@ pub fn run() {
             commands::scope::po_choose_sample,
             commands::scope::po_checks,
             commands::scope::po_set_check,
+            commands::scope::rules_get,
+            commands::scope::rules_save,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

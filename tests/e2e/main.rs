@@ -425,5 +425,21 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.wait_for("#sample-checks select[data-check-question='1.1']")
         .await;
     app.screenshot("scope-protection-objects").await;
+
+    // The dashboard shows the checklist; the warning period is an editable rule.
+    app.go("dashboard").await;
+    let check = app
+        .wait_for_containing("[data-scope-check='ECU development']", "47 days")
+        .await;
+    assert!(check.contains("Plant Nord"), "{check}");
+    app.screenshot("dashboard-scope-check").await;
+    app.go("settings").await;
+    app.fill("#label_expiry_warning_days", "30").await;
+    app.click("[data-action='save-rules']").await;
+    app.wait_for_text("#rules-status", &en["settings.saved"])
+        .await;
+    app.go("dashboard").await;
+    app.wait_for_containing("[data-scope-check='ECU development']", &en["scope.all_met"])
+        .await;
     app.quit(&desktop.default_workspace()).await;
 }

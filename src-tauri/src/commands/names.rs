@@ -32,4 +32,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "po_choose_sample",
     "po_checks",
     "po_set_check",
+    "rules_get",
+    "rules_save",
 ];

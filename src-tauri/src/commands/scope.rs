@@ -278,3 +278,32 @@ pub async fn po_set_check(
         ws.set_sample_check(&scope, &object, &question, &status, &note)
     })
 }
+
+/// The assumed rules in force: the applicability matrix and the label expiry warning.
+#[tauri::command]
+pub async fn rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        Ok(serde_json::json!({
+            "applicability_matrix": ws.applicability_matrix_text()?,
+            "label_expiry_warning_days": ws.label_expiry_warning_days()?,
+        }))
+    })
+}
+
+/// Replaces the assumed rules; nothing changes unless both are valid.
+#[tauri::command]
+pub async fn rules_save(
+    state: State<'_, AppState>,
+    applicability_matrix: String,
+    label_expiry_warning_days: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        let previous = ws.applicability_matrix_text()?;
+        ws.set_applicability_matrix(&applicability_matrix)?;
+        if let Err(e) = ws.set_label_expiry_warning_days(&label_expiry_warning_days) {
+            ws.set_applicability_matrix(&previous)?;
+            return Err(e);
+        }
+        Ok(())
+    })
+}

@@ -42,3 +42,6 @@ export const chooseSample = (scope, objective, objects) => invoke('po_choose_sam
 export const sampleChecks = (scope, object) => invoke('po_checks', { scope, object });
 export const setSampleCheck = (scope, object, question, status, note) =>
   invoke('po_set_check', { scope, object, question, status, note });
+export const rules = () => invoke('rules_get');
+export const saveRules = (applicabilityMatrix, labelExpiryWarningDays) =>
+  invoke('rules_save', { applicabilityMatrix, labelExpiryWarningDays: String(labelExpiryWarningDays) });

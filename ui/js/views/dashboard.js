@@ -30,6 +30,7 @@ export function render(app) {
       ),
     ),
     el('div', { class: 'panel' }, el('h2', {}, t('dashboard.getting_started')), steps(app, profile)),
+    scopeChecks(app),
     el('p', { class: 'coming' }, t('dashboard.coming')),
   );
   return section;
@@ -48,9 +49,51 @@ function steps({ t }, profile) {
     { class: 'steps' },
     step('dashboard.step_profile', profile.company_name ? 'done' : 'open', hrefOf('settings')),
     catalogueStep(t),
-    step('dashboard.step_scope', 'later'),
+    scopeStep(t),
     step('dashboard.step_evidence', 'later'),
   );
+}
+
+/** The scope step, done once a scope exists. */
+function scopeStep(t) {
+  const badge = el('span', { class: 'badge open', id: 'step-scope' }, t('dashboard.step_open'));
+  api
+    .scopes()
+    .then((list) => {
+      if (list.length) {
+        badge.className = 'badge done';
+        badge.textContent = t('dashboard.step_done');
+      }
+    })
+    .catch(() => {});
+  return el('li', {}, el('a', { href: hrefOf('scope') }, t('dashboard.step_scope')), badge);
+}
+
+/** Each scope's prerequisite checklist for its planned audit date. */
+function scopeChecks({ t }) {
+  const host = el('div', { id: 'dashboard-scopes' });
+  api
+    .scopes()
+    .then((list) => {
+      host.replaceChildren(
+        ...list.map((s) =>
+          el(
+            'div',
+            { class: 'panel', dataset: { scopeCheck: s.name } },
+            el('h2', {}, t('dashboard.scope_check', { name: s.name, date: s.check.checked_on })),
+            el(
+              'ul',
+              { class: 'checklist' },
+              s.check.problems.length
+                ? s.check.problems.map((p) => el('li', { class: p.severity }, el('span', { class: 'mark', 'aria-hidden': 'true' }, p.severity === 'error' ? '✗' : '!'), ' ', p.message))
+                : el('li', { class: 'ok' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), ' ', t('scope.all_met')),
+            ),
+          ),
+        ),
+      );
+    })
+    .catch(() => {});
+  return host;
 }
 
 /** The catalogue step, marked done once a catalogue is imported (looked up after drawing). */

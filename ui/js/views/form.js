@@ -29,7 +29,7 @@ export function textInput(name, value = '', props = {}) {
  * part of `labels.0`), marks those fields invalid and clears the others; focuses the first.
  */
 export function markFields(container, error) {
-  const messages = fieldMessages(error);
+  const messages = error ? fieldMessages(error) : new Map();
   const byField = new Map();
   for (const [name, message] of messages) {
     const key = name.split('.')[0];

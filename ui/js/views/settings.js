@@ -3,6 +3,7 @@
 import * as api from '../api/commands.js';
 import { fieldMessages } from '../lib/errors.js';
 import { el } from '../lib/dom.js';
+import { field, markFields as markForm, show as showStatus, statusLine as status } from './form.js';
 
 const LANGUAGES = ['system', 'en', 'de'];
 
@@ -11,6 +12,7 @@ export function render(app) {
   const section = el('section', { dataset: { view: 'settings' } }, el('h1', {}, t('settings.title')));
   if (workspace.info) section.append(profilePanel(app, workspace.info.profile));
   section.append(workspacePanel(app));
+  if (workspace.info) section.append(rulesPanel(app));
   app.flash = null;
   return section;
 }
@@ -178,4 +180,39 @@ function workspacePanel(app) {
       el('p', { class: 'hint' }, t('settings.workspace_backup')),
     ),
   );
+}
+
+/** The rules DOMAIN.md marks as assumed, editable per workspace. */
+function rulesPanel(app) {
+  const { t } = app;
+  const matrix = el('textarea', { id: 'applicability_matrix', rows: 8, spellcheck: false, class: 'path' });
+  const days = el('input', { id: 'label_expiry_warning_days', type: 'number', min: 0, max: 730 });
+  const line = status('rules-status');
+  const save = el('button', { type: 'submit', class: 'primary', dataset: { action: 'save-rules' } }, t('settings.save'));
+  const form = el(
+    'form',
+    { class: 'form', novalidate: true },
+    field('applicability_matrix', t('settings.rules_matrix'), matrix, t('settings.rules_matrix_hint')),
+    field('label_expiry_warning_days', t('settings.rules_warning_days'), days),
+    el('div', { class: 'actions' }, save, line),
+  );
+  api
+    .rules()
+    .then((r) => {
+      matrix.value = r.applicability_matrix;
+      days.value = String(r.label_expiry_warning_days);
+    })
+    .catch((e) => showStatus(line, e.message, 'error'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.saveRules(matrix.value, days.value);
+      markForm(form, null);
+      showStatus(line, t('settings.saved'), 'ok');
+    } catch (e) {
+      markForm(form, e);
+      showStatus(line, e.message, 'error');
+    }
+  });
+  return el('div', { class: 'panel' }, el('h2', {}, t('settings.rules')), el('p', { class: 'hint' }, t('settings.rules_intro')), form);
 }

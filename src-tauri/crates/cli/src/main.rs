@@ -61,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         action: ScopeCommand,
     },
+    /// The assumed rules: the applicability matrix and the label expiry warning
+    Rules {
+        #[command(subcommand)]
+        action: RulesCommand,
+    },
     /// Protection objects of a scope and their sampling
     Po {
         #[command(subcommand)]
@@ -151,6 +156,21 @@ enum ScopeCommand {
         name: String,
         #[arg(long, value_name = "OBJECTIVE", required = true)]
         objective: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesCommand {
+    /// Show the rules in force
+    Show,
+    /// Change the rules
+    Set {
+        /// A file with the applicability matrix (lines like `development: chapter 5, question 6.1`)
+        #[arg(long, value_name = "FILE")]
+        matrix: Option<PathBuf>,
+        /// Warn when a TISAX label expires within this many days after the audit
+        #[arg(long, value_name = "DAYS")]
+        label_warning_days: Option<String>,
     },
 }
 
@@ -311,6 +331,30 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             if !run_scope(&mut ws, action, out, today)? {
                 return Ok(false);
             }
+        }
+        Command::Rules { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            if let RulesCommand::Set {
+                matrix,
+                label_warning_days,
+            } = action
+            {
+                if let Some(file) = matrix {
+                    let text =
+                        std::fs::read_to_string(file).map_err(|source| Error::FileUnreadable {
+                            path: file.clone(),
+                            source,
+                        })?;
+                    ws.set_applicability_matrix(&text)?;
+                }
+                if let Some(days) = label_warning_days {
+                    ws.set_label_expiry_warning_days(days)?;
+                }
+            }
+            out.rules(
+                &ws.applicability_matrix_text()?,
+                ws.label_expiry_warning_days()?,
+            );
         }
         Command::Po { action } => {
             let mut ws = open_workspace(&dir, now, out, os_locale)?;

@@ -240,6 +240,21 @@ impl Output {
         }
     }
 
+    pub fn rules(&self, matrix: &str, warning_days: i64) {
+        if self.json {
+            return Self::print_json(
+                &json!({ "applicability_matrix": matrix, "label_expiry_warning_days": warning_days }),
+            );
+        }
+        println!("{matrix}");
+        println!(
+            "{}",
+            Message::new("cli.rules.warning_days")
+                .arg("days", warning_days)
+                .render(self.lang)
+        );
+    }
+
     /// A change that has nothing to report but that it was made.
     pub fn done(&self) {
         if self.json {

@@ -599,3 +599,38 @@ fn protection_objects_are_sampled_by_the_square_root_heuristic() {
         0,
     );
 }
+
+#[test]
+fn the_assumed_rules_can_be_read_and_changed() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let h = home.path();
+    let rules = cli_in(h, &ws, &["rules", "show", "--json"], 0);
+    assert_eq!(rules["label_expiry_warning_days"], 90);
+    assert!(
+        rules["applicability_matrix"]
+            .as_str()
+            .unwrap()
+            .contains("development: chapter 5, question 6.1")
+    );
+    let bad = h.join("matrix.txt");
+    std::fs::write(&bad, "all: chapter 1\ndesign: chapter 5\n").unwrap();
+    let out = run(cli(h)
+        .args(["rules", "set", "--matrix"])
+        .arg(&bad)
+        .arg("--workspace")
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("[2]"),
+        "the bad line is named: {}",
+        stderr(&out)
+    );
+    let rules = cli_in(
+        h,
+        &ws,
+        &["rules", "set", "--label-warning-days", "30", "--json"],
+        0,
+    );
+    assert_eq!(rules["label_expiry_warning_days"], 30);
+}

@@ -272,6 +272,32 @@ impl Workspace {
         Ok(())
     }
 
+    /// Sets after how many days past the audit a TISAX label expiry still earns a warning.
+    pub fn set_label_expiry_warning_days(&mut self, days: &str) -> Result<i64> {
+        let parsed = days
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (0..=730).contains(d));
+        let Some(days) = parsed else {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "label_expiry_warning_days",
+                Message::new("input.bad_days").arg("given", days.trim()),
+            )]));
+        };
+        settings::set(
+            self.db.conn(),
+            settings::LABEL_EXPIRY_WARNING_DAYS,
+            &days.to_string(),
+        )?;
+        Ok(days)
+    }
+
+    /// After how many days past the audit a TISAX label expiry earns a warning.
+    pub fn label_expiry_warning_days(&self) -> Result<i64> {
+        self.expiry_warning_days()
+    }
+
     fn expiry_warning_days(&self) -> Result<i64> {
         Ok(
             settings::get(self.db.conn(), settings::LABEL_EXPIRY_WARNING_DAYS)?

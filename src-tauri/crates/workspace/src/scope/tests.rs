@@ -319,3 +319,62 @@ fn a_newer_catalogue_version_carries_the_scope_decisions_along() {
         Some((false, "Handled by the group CSIRT".into()))
     );
 }
+
+#[test]
+fn the_assumed_rules_are_editable_settings() {
+    let (_root, mut ws) = setup();
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    assert_eq!(
+        ws.applicability_matrix_text().unwrap(),
+        csmsdesk_core::scope::DEFAULT_MATRIX
+    );
+    // A supplier decides that 6.2 belongs to Development too.
+    let matrix = format!(
+        "{}development: question 6.2\n",
+        csmsdesk_core::scope::DEFAULT_MATRIX
+    );
+    ws.set_applicability_matrix(&matrix).unwrap();
+    assert_eq!(
+        ws.scope_view("ECU", None, date("2026-11-25"))
+            .unwrap()
+            .applicable_questions()
+            .len(),
+        15
+    );
+    let err = ws
+        .set_applicability_matrix("all: chapter 1\ndesign: chapter 2")
+        .unwrap_err();
+    assert_eq!(fields(&err), ["applicability_matrix"]);
+    assert_eq!(
+        ws.applicability_matrix_text().unwrap(),
+        matrix,
+        "a refused matrix changes nothing"
+    );
+
+    // The 90-day warning becomes 30 days: a label 47 days after the audit no longer warns.
+    ws.add_location(&LocationInput {
+        name: "Plant Sued".into(),
+        labels: vec![label("data", "2", "2027-05-01")],
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    let mut input = scope_input("Sued", &["production"]);
+    input.locations = vec!["Plant Sued".into()];
+    ws.add_scope(&input).unwrap();
+    assert_eq!(
+        ws.scope_view("Sued", None, date("2026-11-25"))
+            .unwrap()
+            .problems
+            .len(),
+        1
+    );
+    ws.set_label_expiry_warning_days("30").unwrap();
+    assert!(
+        ws.scope_view("Sued", None, date("2026-11-25"))
+            .unwrap()
+            .problems
+            .is_empty()
+    );
+    assert!(ws.set_label_expiry_warning_days("-3").is_err());
+}
