@@ -96,6 +96,17 @@ impl Db {
         &mut self.conn
     }
 
+    /// Runs `f` in one transaction: everything it writes is stored, or nothing is.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
     /// The schema version stored in the file.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self

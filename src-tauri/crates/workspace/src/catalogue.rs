@@ -168,31 +168,29 @@ impl Workspace {
             source_sha256: &sha256,
             imported_at: &timestamp(now),
         };
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        let id = table::insert(&tx, &meta, &catalogue)?;
-        match &previous {
-            Some(old) if version_change.is_some() => {
-                table::set_superseded(&tx, old.id, id)?;
-                // Everything that refers to the old version's IDs moves with the renumbering.
-                let renumbering = Renumbering::between(&old.version, &version).unwrap_or_default();
-                let moved = csmsdesk_store::scope::move_to_catalogue(&tx, old.id, id, &|i| {
-                    renumbering.map(i)
-                })?;
-                if let Some(change) = version_change.as_mut() {
-                    change.scopes_moved = moved;
+        let id = self.db.write(|tx| {
+            let id = table::insert(tx, &meta, &catalogue)?;
+            match &previous {
+                Some(old) if version_change.is_some() => {
+                    table::set_superseded(tx, old.id, id)?;
+                    // Everything that refers to the old version's IDs moves with the renumbering.
+                    let renumbering =
+                        Renumbering::between(&old.version, &version).unwrap_or_default();
+                    let moved = csmsdesk_store::scope::move_to_catalogue(tx, old.id, id, &|i| {
+                        renumbering.map(i)
+                    })?;
+                    if let Some(change) = version_change.as_mut() {
+                        change.scopes_moved = moved;
+                    }
                 }
+                // An older version imported after a newer one joins the history directly.
+                Some(newer) if compare_versions(&version, &newer.version).is_lt() => {
+                    table::set_superseded(tx, id, newer.id)?
+                }
+                _ => {}
             }
-            // An older version imported after a newer one joins the history directly.
-            Some(newer) if compare_versions(&version, &newer.version).is_lt() => {
-                table::set_superseded(&tx, id, newer.id)?
-            }
-            _ => {}
-        }
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+            Ok(id)
+        })?;
         let record = table::get(self.db.conn(), id)?.ok_or(Error::UnknownCatalogue { id })?;
         tracing::info!(id, name, version, file, "imported catalogue");
         Ok(ImportOutcome {

@@ -343,13 +343,7 @@ impl Workspace {
             notes: input.notes.trim().to_owned(),
             labels,
         };
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        record.id = location::insert(&tx, &record)?;
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        record.id = self.db.write(|tx| location::insert(tx, &record))?;
         Ok(record)
     }
 
@@ -443,13 +437,7 @@ impl Workspace {
             location_ids,
             objectives,
         };
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        record.id = scope_table::insert(&tx, &record)?;
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        record.id = self.db.write(|tx| scope_table::insert(tx, &record))?;
         Ok(record)
     }
 
@@ -471,13 +459,8 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        scope_table::set_objectives(&tx, record.id, &parsed)?;
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        self.db
+            .write(|tx| scope_table::set_objectives(tx, record.id, &parsed))?;
         self.find_scope(&record.id.to_string())
     }
 
@@ -723,13 +706,7 @@ impl Workspace {
             objectives,
             location_ids,
         };
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        record.id = po_table::insert(&tx, &record)?;
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        record.id = self.db.write(|tx| po_table::insert(tx, &record))?;
         Ok(record)
     }
 
@@ -792,13 +769,8 @@ impl Workspace {
         let Some(objective) = objective.filter(|_| errors.is_empty()) else {
             return Err(Error::Invalid(errors));
         };
-        let tx = self
-            .db
-            .conn_mut()
-            .transaction()
-            .map_err(csmsdesk_store::Error::from)?;
-        po_table::set_sample(&tx, record.id, objective, &ids)?;
-        tx.commit().map_err(csmsdesk_store::Error::from)?;
+        self.db
+            .write(|tx| po_table::set_sample(tx, record.id, objective, &ids))?;
         self.sampling(scope)
     }
 
