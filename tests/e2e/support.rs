@@ -313,8 +313,8 @@ pub fn record_metric(name: &str, value: impl std::fmt::Display) {
     writeln!(file, "{name} {value}").unwrap();
 }
 
-/// Resident memory (KiB) of the app process and the WebKit processes it started.
-pub fn app_rss_kib() -> u64 {
+/// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
+pub fn app_rss_kib() -> (u64, u64) {
     let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
         .canonicalize()
         .unwrap();
@@ -346,6 +346,10 @@ pub fn app_rss_kib() -> u64 {
             roots.push(pid);
         }
     }
+    let app_only = roots
+        .iter()
+        .map(|pid| rss.get(pid).copied().unwrap_or(0))
+        .sum();
     let mut total = 0;
     let mut stack = roots;
     while let Some(pid) = stack.pop() {

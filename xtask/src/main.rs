@@ -109,6 +109,8 @@ fn test() -> Result<()> {
         "warnings",
     ]);
     step("cargo clippy", clippy)?;
+    // Measurements are appended by the suite: start them afresh.
+    let _ = std::fs::remove_file(root().join("target/e2e-screens/metrics.txt"));
     let mut tests = cargo();
     // The end-to-end suite (tests/e2e) starts its own virtual display and tauri-driver.
     tests
@@ -122,6 +124,11 @@ fn test() -> Result<()> {
     let mut node = Command::new("node");
     node.current_dir(root()).arg("--test").args(&ui_tests);
     step("node --test (ui/js/lib)", node)?;
+    if let Ok(metrics) = std::fs::read_to_string(root().join("target/e2e-screens/metrics.txt")) {
+        eprintln!(
+            "\nmeasured in the end-to-end suite (target/e2e-screens/metrics.txt):\n{metrics}"
+        );
+    }
     eprintln!(
         "\nall checks passed in {:.0} s",
         started.elapsed().as_secs_f64()
