@@ -183,7 +183,11 @@ fn bundle() -> Result<()> {
     let mut artefacts = vec![release.join("csmsdesk")];
     for kind in ["deb", "rpm"] {
         if let Ok(entries) = std::fs::read_dir(release.join("bundle").join(kind)) {
-            artefacts.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+            artefacts.extend(
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file()),
+            );
         }
     }
     for path in artefacts {
