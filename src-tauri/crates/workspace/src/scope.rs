@@ -158,6 +158,31 @@ fn required_name(field: &str, name: &str, errors: &mut Vec<Invalid>) {
     }
 }
 
+/// The trimmed name, with its problems (missing, too long, taken per `taken`) added to
+/// `errors`.
+fn unique_name(
+    name: &str,
+    taken: impl FnOnce(&str) -> Result<bool>,
+    errors: &mut Vec<Invalid>,
+) -> Result<String> {
+    let name = name.trim().to_owned();
+    required_name("name", &name, errors);
+    if !name.is_empty() && taken(&name)? {
+        errors.push(Invalid::new(
+            "name",
+            Message::new("input.name_taken").arg("name", &name),
+        ));
+    }
+    Ok(name)
+}
+
+fn matrix_error(lines: Vec<usize>) -> Error {
+    Error::Invalid(vec![Invalid::new(
+        "applicability_matrix",
+        Message::new("input.bad_matrix").arg("lines", format!("{lines:?}")),
+    )])
+}
+
 fn optional_id(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<TisaxId> {
     if text.trim().is_empty() {
         return None;
@@ -244,12 +269,7 @@ impl Workspace {
     fn matrix(&self) -> Result<ApplicabilityMatrix> {
         let text = settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?;
         let text = text.as_deref().unwrap_or(DEFAULT_MATRIX);
-        ApplicabilityMatrix::parse(text).map_err(|lines| {
-            Error::Invalid(vec![Invalid::new(
-                "applicability_matrix",
-                Message::new("input.bad_matrix").arg("lines", format!("{lines:?}")),
-            )])
-        })
+        ApplicabilityMatrix::parse(text).map_err(matrix_error)
     }
 
     /// The applicability matrix as text (the default until a user changes it).
@@ -262,12 +282,7 @@ impl Workspace {
 
     /// Replaces the applicability matrix after checking every line.
     pub fn set_applicability_matrix(&mut self, text: &str) -> Result<()> {
-        ApplicabilityMatrix::parse(text).map_err(|lines| {
-            Error::Invalid(vec![Invalid::new(
-                "applicability_matrix",
-                Message::new("input.bad_matrix").arg("lines", format!("{lines:?}")),
-            )])
-        })?;
+        ApplicabilityMatrix::parse(text).map_err(matrix_error)?;
         settings::set(self.db.conn(), settings::APPLICABILITY_MATRIX, text)?;
         Ok(())
     }
@@ -314,14 +329,11 @@ impl Workspace {
     /// (history matters) and shows as expired.
     pub fn add_location(&mut self, input: &LocationInput) -> Result<LocationRecord> {
         let mut errors = Vec::new();
-        let name = input.name.trim().to_owned();
-        required_name("name", &name, &mut errors);
-        if !name.is_empty() && location::name_taken(self.db.conn(), &name)? {
-            errors.push(Invalid::new(
-                "name",
-                Message::new("input.name_taken").arg("name", &name),
-            ));
-        }
+        let name = unique_name(
+            &input.name,
+            |n| Ok(location::name_taken(self.db.conn(), n)?),
+            &mut errors,
+        )?;
         text_problem("address", &input.address, MAX_TEXT_LEN, &mut errors);
         text_problem("notes", &input.notes, MAX_TEXT_LEN, &mut errors);
         let tisax_scope_id = optional_id("tisax_scope_id", &input.tisax_scope_id, &mut errors);
@@ -373,14 +385,11 @@ impl Workspace {
     /// the current one.
     pub fn add_scope(&mut self, input: &ScopeInput) -> Result<ScopeRecord> {
         let mut errors = Vec::new();
-        let name = input.name.trim().to_owned();
-        required_name("name", &name, &mut errors);
-        if !name.is_empty() && scope_table::name_taken(self.db.conn(), &name)? {
-            errors.push(Invalid::new(
-                "name",
-                Message::new("input.name_taken").arg("name", &name),
-            ));
-        }
+        let name = unique_name(
+            &input.name,
+            |n| Ok(scope_table::name_taken(self.db.conn(), n)?),
+            &mut errors,
+        )?;
         let enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
         let all = self.locations()?;
         let mut location_ids = Vec::new();
@@ -646,14 +655,11 @@ impl Workspace {
     ) -> Result<ProtectionObjectRecord> {
         let scope = self.find_scope(&input.scope)?;
         let mut errors = Vec::new();
-        let name = input.name.trim().to_owned();
-        required_name("name", &name, &mut errors);
-        if !name.is_empty() && po_table::name_taken(self.db.conn(), scope.id, &name)? {
-            errors.push(Invalid::new(
-                "name",
-                Message::new("input.name_taken").arg("name", &name),
-            ));
-        }
+        let name = unique_name(
+            &input.name,
+            |n| Ok(po_table::name_taken(self.db.conn(), scope.id, n)?),
+            &mut errors,
+        )?;
         for (field, text) in [
             ("item", &input.item),
             ("customer", &input.customer),
