@@ -361,5 +361,5 @@ pub fn app_rss_kib() -> (u64, u64) {
                 .map(|(child, _)| *child),
         );
     }
-    total
+    (app_only, total)
 }
