@@ -76,6 +76,11 @@ pub fn run() {
             commands::scope::po_set_check,
             commands::scope::rules_get,
             commands::scope::rules_save,
+            commands::scope::location_add_label,
+            commands::scope::location_remove,
+            commands::scope::scope_update,
+            commands::scope::scope_remove,
+            commands::scope::po_remove,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

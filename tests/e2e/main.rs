@@ -443,5 +443,33 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.go("dashboard").await;
     app.wait_for_containing("[data-scope-check='ECU development']", &en["scope.all_met"])
         .await;
+
+    // Labels are renewed, objects deleted after a second confirming press.
+    app.go("scope").await;
+    app.click("[data-tab='locations']").await;
+    app.click("[data-location='Plant Nord'] details.inline-form summary")
+        .await;
+    app.set_value(
+        "[data-location='Plant Nord'] input[name='expires_0']",
+        "2030-04-30",
+    )
+    .await;
+    app.click("[data-renew='Plant Nord']").await;
+    app.wait_for_containing("[data-location='Plant Nord']", "2030")
+        .await;
+    app.click("[data-tab='objects']").await;
+    app.click("[data-remove-object='Seat ECU']").await;
+    app.wait_for_text(
+        "[data-remove-object='Seat ECU']",
+        &en["scope.really_delete"],
+    )
+    .await;
+    app.click("[data-remove-object='Seat ECU']").await;
+    app.wait_for_containing(
+        "[data-sampling='development'] .live-count",
+        "4 protection objects",
+    )
+    .await;
+    app.screenshot("scope-after-changes").await;
     app.quit(&desktop.default_workspace()).await;
 }

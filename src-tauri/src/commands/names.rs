@@ -34,4 +34,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "po_set_check",
     "rules_get",
     "rules_save",
+    "location_add_label",
+    "location_remove",
+    "scope_update",
+    "scope_remove",
+    "po_remove",
 ];

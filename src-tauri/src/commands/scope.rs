@@ -307,3 +307,60 @@ pub async fn rules_save(
         Ok(())
     })
 }
+
+/// Adds a (renewed) TISAX label to a location.
+#[tauri::command]
+pub async fn location_add_label(
+    state: State<'_, AppState>,
+    location: String,
+    label: LabelDto,
+) -> Result<Value, CommandError> {
+    let label = LabelInput {
+        label: label.label,
+        level: label.level,
+        expires: label.expires,
+    };
+    with_workspace(&state, |ws| ws.add_location_label(&location, &label))
+        .map(|l| json::location(&l))
+}
+
+#[tauri::command]
+pub async fn location_remove(
+    state: State<'_, AppState>,
+    location: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_location(&location))
+}
+
+/// Changes a scope's ENX Scope-ID, planned audit date, provider and locations.
+#[tauri::command]
+pub async fn scope_update(
+    state: State<'_, AppState>,
+    scope: String,
+    details: ScopeDto,
+) -> Result<(), CommandError> {
+    let input = ScopeInput {
+        name: details.name,
+        enx_scope_id: details.enx_scope_id,
+        locations: details.locations,
+        objectives: details.objectives,
+        catalogue_id: details.catalogue_id,
+        planned_audit_date: details.planned_audit_date,
+        audit_provider: details.audit_provider,
+    };
+    with_workspace(&state, |ws| ws.update_scope(&scope, &input)).map(|_| ())
+}
+
+#[tauri::command]
+pub async fn scope_remove(state: State<'_, AppState>, scope: String) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_scope(&scope))
+}
+
+#[tauri::command]
+pub async fn po_remove(
+    state: State<'_, AppState>,
+    scope: String,
+    object: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_protection_object(&scope, &object))
+}

@@ -45,3 +45,8 @@ export const setSampleCheck = (scope, object, question, status, note) =>
 export const rules = () => invoke('rules_get');
 export const saveRules = (applicabilityMatrix, labelExpiryWarningDays) =>
   invoke('rules_save', { applicabilityMatrix, labelExpiryWarningDays: String(labelExpiryWarningDays) });
+export const addLocationLabel = (location, label) => invoke('location_add_label', { location, label });
+export const removeLocation = (location) => invoke('location_remove', { location });
+export const updateScope = (scope, details) => invoke('scope_update', { scope, details });
+export const removeScope = (scope) => invoke('scope_remove', { scope });
+export const removeProtectionObject = (scope, object) => invoke('po_remove', { scope, object });

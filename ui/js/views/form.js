@@ -70,3 +70,33 @@ export function checkboxes(name, legend, options, checked = []) {
   set.values = () => [...set.querySelectorAll('input:checked')].map((i) => i.value);
   return set;
 }
+
+/**
+ * A delete button that asks once more: the first press turns it into "Really delete?",
+ * the second runs `action`; it falls back after a few seconds.
+ */
+export function confirmButton(label, confirmLabel, action, dataset = {}) {
+  const button = el('button', { type: 'button', class: 'danger', dataset }, label);
+  let armed = null;
+  button.addEventListener('click', async () => {
+    if (!armed) {
+      button.textContent = confirmLabel;
+      button.classList.add('armed');
+      armed = setTimeout(() => {
+        armed = null;
+        button.textContent = label;
+        button.classList.remove('armed');
+      }, 5000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = null;
+    button.disabled = true;
+    try {
+      await action();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
+}

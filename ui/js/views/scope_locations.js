@@ -2,8 +2,9 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
+import { fieldMessages } from '../lib/errors.js';
 import { isoDate, labelState } from '../lib/scope_rules.js';
-import { field, markFields, show, statusLine, textInput } from './form.js';
+import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 // `adding` keeps the form open after an add, for entering several locations in a row.
 const view = { adding: false };
@@ -15,17 +16,18 @@ const TISAX_LABELS = [
 
 export async function render(app, panel) {
   const list = await api.locations();
-  panel.replaceChildren(table(app, list), form(app, panel, list.length === 0 || view.adding));
+  panel.replaceChildren(table(app, panel, list), form(app, panel, list.length === 0 || view.adding));
 }
 
-function table({ t, lang }, list) {
+function table(app, panel, list) {
+  const { t, lang } = app;
   if (!list.length) return el('p', { class: 'hint', id: 'locations-empty' }, t('scope.locations_empty'));
   const today = isoDate(new Date());
   const date = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
   return el(
     'table',
     { class: 'grid', id: 'locations-table' },
-    el('thead', {}, el('tr', {}, ['scope.location_name', 'scope.tisax_scope_id', 'scope.labels', 'scope.cs_activities'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('thead', {}, el('tr', {}, ['scope.location_name', 'scope.tisax_scope_id', 'scope.labels', 'scope.cs_activities', 'scope.actions'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el(
       'tbody',
       {},
@@ -53,6 +55,7 @@ function table({ t, lang }, list) {
             ),
           ),
           el('td', {}, t(l.cs_activities ? 'scope.yes' : 'scope.no')),
+          el('td', {}, renewForm(app, panel, l), removeLocation(app, panel, l)),
         ),
       ),
     ),
@@ -120,4 +123,36 @@ function form(app, panel, open) {
   const details = el('details', { class: 'panel', open }, el('summary', {}, t('scope.add_location')), formNode);
   details.addEventListener('toggle', () => (view.adding = details.open));
   return details;
+}
+
+/** Adds a renewed label to a location; the earlier ones stay as history. */
+function renewForm(app, panel, location) {
+  const { t } = app;
+  const row = labelRow(t, 0);
+  const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
+  const add = el('button', { type: 'button', dataset: { renew: location.name } }, t('scope.add_label_to'));
+  add.addEventListener('click', async () => {
+    const value = (name) => row.querySelector(`[name="${name}_0"]`).value;
+    try {
+      await api.addLocationLabel(location.name, { label: value('label'), level: value('level'), expires: value('expires') });
+      await render(app, panel);
+    } catch (e) {
+      error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+    }
+  });
+  return el('details', { class: 'inline-form' }, el('summary', {}, t('scope.renew_label')), row, add, error);
+}
+
+function removeLocation(app, panel, location) {
+  const { t } = app;
+  const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
+  const button = confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
+    try {
+      await api.removeLocation(location.name);
+      await render(app, panel);
+    } catch (e) {
+      error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+    }
+  }, { removeLocation: location.name });
+  return el('div', {}, button, error);
 }

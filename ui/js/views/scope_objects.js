@@ -5,7 +5,7 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { OBJECTIVES } from '../lib/scope_rules.js';
-import { checkboxes, field, markFields, show, statusLine, textInput } from './form.js';
+import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 // `adding` keeps the add form open after an add, for entering several objects in a row.
 const view = { scope: null, checking: null, adding: false };
@@ -28,7 +28,7 @@ export async function render(app, panel) {
   const [objects, sampling] = await Promise.all([api.protectionObjects(scope.name), api.sampling(scope.name)]);
   panel.replaceChildren(
     el('label', { class: 'inline' }, t('scope.scope'), ' ', picker),
-    register(app, objects),
+    register(app, panel, scope, objects),
     addForm(app, panel, scope, objects.length === 0 || view.adding),
     el('h3', {}, t('scope.sampling')),
     el('p', { class: 'hint' }, t('scope.sampling_hint')),
@@ -37,13 +37,14 @@ export async function render(app, panel) {
   );
 }
 
-function register({ t }, objects) {
+function register(app, panel, scope, objects) {
+  const { t } = app;
   if (!objects.length) return el('p', { class: 'hint', id: 'objects-empty' }, t('scope.objects_empty'));
   const cia = (o) => ['confidentiality', 'integrity', 'availability'].filter((k) => o[k]).map((k) => t(`scope.${k}`)).join(', ');
   return el(
     'table',
     { class: 'grid', id: 'objects-table' },
-    el('thead', {}, el('tr', {}, ['scope.po_name', 'scope.item', 'scope.customer', 'scope.cia', 'scope.objectives'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('thead', {}, el('tr', {}, ['scope.po_name', 'scope.item', 'scope.customer', 'scope.cia', 'scope.objectives', 'scope.actions'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el(
       'tbody',
       {},
@@ -56,6 +57,15 @@ function register({ t }, objects) {
           el('td', {}, o.customer),
           el('td', {}, cia(o)),
           el('td', {}, o.objectives.map((x) => t(`scope.objective_${x}`)).join(', ')),
+          el(
+            'td',
+            {},
+            confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
+              await api.removeProtectionObject(scope.name, o.name);
+              if (view.checking === o.name) view.checking = null;
+              await render(app, panel);
+            }, { removeObject: o.name }),
+          ),
         ),
       ),
     ),

@@ -6,7 +6,7 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { OBJECTIVES } from '../lib/scope_rules.js';
-import { checkboxes, field, markFields, show, statusLine, textInput } from './form.js';
+import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 const view = { selected: null, checkOn: '' };
 
@@ -14,7 +14,7 @@ export async function render(app, panel) {
   const [list, locations, catalogues] = await Promise.all([api.scopes(), api.locations(), api.catalogues()]);
   if (!list.some((s) => s.name === view.selected)) view.selected = list[0]?.name ?? null;
   const parts = [scopeList(app, panel, list), wizard(app, panel, locations, catalogues, list.length === 0)];
-  if (view.selected) parts.push(await detail(app, panel, view.selected));
+  if (view.selected) parts.push(await detail(app, panel, view.selected, locations));
   panel.replaceChildren(...parts);
 }
 
@@ -154,7 +154,7 @@ function wizard(app, panel, locations, catalogues, open) {
   return el('details', { class: 'panel', open, id: 'scope-wizard-panel' }, el('summary', { dataset: { action: 'wizard-open' } }, t('scope.new_scope')), formNode);
 }
 
-async function detail(app, panel, scopeName) {
+async function detail(app, panel, scopeName, locations) {
   const { t } = app;
   const scope = await api.showScope(scopeName, view.checkOn);
   const checkDate = el('input', { type: 'date', id: 'check_on', value: view.checkOn || scope.check.checked_on });
@@ -195,6 +195,7 @@ async function detail(app, panel, scopeName) {
       el('dt', {}, t('scope.audit_provider')),
       el('dd', {}, scope.audit_provider || '–'),
     ),
+    editDetails(app, panel, scope, locations),
     el('h3', {}, t('scope.prerequisites')),
     el('label', { class: 'inline' }, t('scope.check_on'), ' ', checkDate),
     checklist,
@@ -260,4 +261,52 @@ function deviationRow(app, panel, scope, requirement) {
     }
   });
   return el('div', { class: 'deviation' }, el('span', { class: 'rid' }, requirement.id), reason, save, error);
+}
+
+/** Edits the ENX Scope-ID, planned audit date, provider and locations; deletes the scope. */
+function editDetails(app, panel, scope, locations) {
+  const { t } = app;
+  const enx = textInput('edit_enx_id', scope.enx_scope_id ?? '');
+  const date = el('input', { type: 'date', id: 'edit_audit_date', value: scope.planned_audit_date ?? '' });
+  const provider = textInput('edit_provider', scope.audit_provider);
+  const locs = checkboxes('locations', t('scope.wizard_locations'), locations.map((l) => ({ value: l.name, label: l.name })), scope.locations);
+  const status = statusLine('edit-status');
+  const formNode = el(
+    'form',
+    { class: 'form', novalidate: true, id: 'scope-edit' },
+    field('enx_scope_id', t('scope.enx_scope_id'), enx),
+    field('planned_audit_date', t('scope.audit_date'), date),
+    field('audit_provider', t('scope.audit_provider'), provider),
+    locs,
+    el(
+      'div',
+      { class: 'actions' },
+      el('button', { type: 'submit', class: 'primary', dataset: { action: 'scope-update' } }, t('settings.save')),
+      confirmButton(t('scope.delete_scope'), t('scope.really_delete'), async () => {
+        await api.removeScope(scope.name);
+        view.selected = null;
+        await render(app, panel);
+      }, { action: 'scope-remove' }),
+      status,
+    ),
+  );
+  formNode.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.updateScope(scope.name, {
+        name: scope.name,
+        enx_scope_id: enx.value,
+        planned_audit_date: date.value,
+        audit_provider: provider.value,
+        locations: locs.values(),
+        objectives: scope.objectives,
+        catalogue_id: scope.catalogue_id,
+      });
+      await render(app, panel);
+    } catch (error) {
+      markFields(formNode, error);
+      show(status, error.message, 'error');
+    }
+  });
+  return el('details', { class: 'inline-form' }, el('summary', { dataset: { action: 'scope-edit' } }, t('scope.edit_details')), formNode);
 }

@@ -94,6 +94,14 @@ enum LocationCommand {
     },
     /// List the locations
     List,
+    /// Add a (renewed) TISAX label to a location; earlier labels stay as history
+    Label {
+        name: String,
+        #[arg(value_name = "LABEL:LEVEL:EXPIRES")]
+        label: String,
+    },
+    /// Delete a location that no scope uses
+    Remove { name: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +159,21 @@ enum ScopeCommand {
         #[arg(long)]
         reason: String,
     },
+    /// Change a scope's ENX Scope-ID, planned audit date, provider or locations
+    Set {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        enx_scope_id: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        audit_date: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// The scope's locations (repeat for several; replaces the list)
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+    },
+    /// Delete a scope with its decisions, protection objects and samples
+    Remove { name: String },
     /// Replace the objectives of a scope (overrides are kept)
     Objectives {
         name: String,
@@ -204,6 +227,12 @@ enum PoCommand {
         objective: Vec<String>,
         #[arg(long, value_name = "NAME")]
         location: Vec<String>,
+    },
+    /// Delete a protection object
+    Remove {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        scope: String,
     },
     /// List the protection objects of a scope
     List {
@@ -419,6 +448,20 @@ fn run_location(ws: &mut Workspace, action: &LocationCommand, out: &Output) -> R
             out.location_added(&ws.add_location(&input)?);
         }
         LocationCommand::List => out.locations(&ws.locations()?),
+        LocationCommand::Label { name, label } => {
+            let parsed = LabelInput::parse_cli(label).ok_or_else(|| {
+                Error::Invalid(vec![Invalid::new(
+                    "label",
+                    Message::new("cli.error.label_format").arg("given", label),
+                )])
+            })?;
+            ws.add_location_label(name, &parsed)?;
+            out.done();
+        }
+        LocationCommand::Remove { name } => {
+            ws.remove_location(name)?;
+            out.done();
+        }
     }
     Ok(())
 }
@@ -484,6 +527,46 @@ fn run_scope(
             ws.set_deviation(name, requirement, reason)?;
             out.done();
         }
+        ScopeCommand::Set {
+            name,
+            enx_scope_id,
+            audit_date,
+            provider,
+            location,
+        } => {
+            let current = ws.scope_view(name, None, today)?;
+            let input = ScopeInput {
+                enx_scope_id: enx_scope_id.clone().unwrap_or_else(|| {
+                    current
+                        .scope
+                        .enx_scope_id
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default()
+                }),
+                planned_audit_date: audit_date.clone().unwrap_or_else(|| {
+                    current
+                        .scope
+                        .planned_audit_date
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                }),
+                audit_provider: provider
+                    .clone()
+                    .unwrap_or_else(|| current.scope.audit_provider.clone()),
+                locations: if location.is_empty() {
+                    current.locations.iter().map(|l| l.name.clone()).collect()
+                } else {
+                    location.clone()
+                },
+                ..ScopeInput::default()
+            };
+            out.scope_added(&ws.update_scope(name, &input)?);
+        }
+        ScopeCommand::Remove { name } => {
+            ws.remove_scope(name)?;
+            out.done();
+        }
         ScopeCommand::Objectives { name, objective } => {
             out.scope_added(&ws.set_scope_objectives(name, objective)?);
         }
@@ -520,6 +603,10 @@ fn run_po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<(), Er
                 locations: location.clone(),
             };
             out.po_added(&ws.add_protection_object(&input)?);
+        }
+        PoCommand::Remove { name, scope } => {
+            ws.remove_protection_object(scope, name)?;
+            out.done();
         }
         PoCommand::List { scope } => {
             out.protection_objects(&ws.protection_objects(scope)?, &ws.locations()?)

@@ -634,3 +634,78 @@ fn the_assumed_rules_can_be_read_and_changed() {
     );
     assert_eq!(rules["label_expiry_warning_days"], 30);
 }
+
+#[test]
+fn scope_data_can_be_changed_and_removed() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = init_workspace(home.path());
+    let h = home.path();
+    cli_in(
+        h,
+        &ws,
+        &[
+            "location",
+            "add",
+            "Plant",
+            "--tisax-label",
+            "data:2:2026-01-31",
+        ],
+        0,
+    );
+    cli_in(
+        h,
+        &ws,
+        &["location", "label", "Plant", "data:2:2029-01-31"],
+        0,
+    );
+    let locations = cli_in(h, &ws, &["location", "list", "--json"], 0);
+    assert_eq!(
+        locations[0]["labels"].as_array().unwrap().len(),
+        2,
+        "renewed; the expired label stays"
+    );
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "production",
+            "--location",
+            "Plant",
+        ],
+        0,
+    );
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "set",
+            "ECU",
+            "--audit-date",
+            "2027-10-01",
+            "--provider",
+            "Example Audits",
+        ],
+        0,
+    );
+    let list = cli_in(h, &ws, &["scope", "list", "--json"], 0);
+    assert_eq!(list[0]["planned_audit_date"], "2027-10-01");
+    assert_eq!(
+        list[0]["locations"],
+        serde_json::json!(["Plant"]),
+        "locations kept when not given"
+    );
+    cli_in(h, &ws, &["location", "remove", "Plant"], 1);
+    cli_in(h, &ws, &["po", "add", "Gateway", "--scope", "ECU"], 0);
+    cli_in(h, &ws, &["po", "remove", "Gateway", "--scope", "ECU"], 0);
+    cli_in(h, &ws, &["scope", "remove", "ECU"], 0);
+    cli_in(h, &ws, &["location", "remove", "Plant"], 0);
+    assert_eq!(
+        cli_in(h, &ws, &["location", "list", "--json"], 0),
+        serde_json::json!([])
+    );
+}

@@ -41,6 +41,32 @@ pub fn insert(tx: &Transaction<'_>, location: &LocationRecord) -> Result<i64> {
     Ok(id)
 }
 
+/// Adds a TISAX label to location `id` (a renewed label; the old one stays as history).
+pub fn add_label(conn: &Connection, id: i64, label: &TisaxLabel) -> Result<()> {
+    conn.execute(
+        "INSERT INTO location_label (location_id, label, level, expires) VALUES (?1, ?2, ?3, ?4)",
+        params![id, label.label, label.level, label.expires.to_string()],
+    )?;
+    Ok(())
+}
+
+/// The names of the scopes that include location `id`.
+pub fn used_by(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(
+        "SELECT s.name FROM scope s JOIN scope_location l ON l.scope_id = s.id WHERE l.location_id = ?1 ORDER BY s.name",
+    )?;
+    let names = stmt
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// Deletes location `id` with its labels; the caller checks first that no scope uses it.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM location WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 /// Whether a location of that name exists (names compare without case).
 pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
     Ok(conn.query_row(

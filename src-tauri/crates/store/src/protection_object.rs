@@ -87,6 +87,12 @@ pub fn insert(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<i64> 
     Ok(id)
 }
 
+/// Deletes protection object `id` with its sample entries and checks.
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM protection_object WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn name_taken(conn: &Connection, scope: i64, name: &str) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM protection_object WHERE scope_id = ?1 AND name = ?2)",

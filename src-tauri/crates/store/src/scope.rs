@@ -47,6 +47,42 @@ pub fn insert(tx: &Transaction<'_>, scope: &ScopeRecord) -> Result<i64> {
     Ok(id)
 }
 
+/// Replaces the details of scope `id` that the wizard set: ENX Scope-ID, planned audit date,
+/// audit provider and locations.
+pub fn update_details(tx: &Transaction<'_>, scope: &ScopeRecord) -> Result<()> {
+    tx.execute(
+        "UPDATE scope SET enx_scope_id = ?2, planned_audit_date = ?3, audit_provider = ?4 WHERE id = ?1",
+        params![
+            scope.id,
+            scope.enx_scope_id.as_ref().map(TisaxId::as_str),
+            scope.planned_audit_date.map(|d| d.to_string()),
+            scope.audit_provider
+        ],
+    )?;
+    tx.execute("DELETE FROM scope_location WHERE scope_id = ?1", [scope.id])?;
+    for location in &scope.location_ids {
+        tx.execute(
+            "INSERT INTO scope_location (scope_id, location_id) VALUES (?1, ?2)",
+            [scope.id, *location],
+        )?;
+    }
+    // A protection object keeps only the locations its scope still has.
+    tx.execute(
+        "DELETE FROM protection_object_location WHERE protection_object_id IN
+             (SELECT id FROM protection_object WHERE scope_id = ?1)
+         AND location_id NOT IN (SELECT location_id FROM scope_location WHERE scope_id = ?1)",
+        [scope.id],
+    )?;
+    Ok(())
+}
+
+/// Deletes scope `id` with everything that hangs on it (decisions, protection objects,
+/// samples, checks).
+pub fn delete(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM scope WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 /// Replaces the objectives of scope `id`.
 pub fn set_objectives(tx: &Transaction<'_>, id: i64, objectives: &[Objective]) -> Result<()> {
     tx.execute("DELETE FROM scope_objective WHERE scope_id = ?1", [id])?;

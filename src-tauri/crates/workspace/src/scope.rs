@@ -359,6 +359,49 @@ impl Workspace {
         Ok(record)
     }
 
+    fn location_by_key(&self, key: &str) -> Result<LocationRecord> {
+        let all = self.locations()?;
+        let id = self.find_location(&all, key);
+        all.into_iter()
+            .find(|l| Some(l.id) == id)
+            .ok_or_else(|| Error::NotFound {
+                kind: "thing.location",
+                name: key.trim().to_owned(),
+            })
+    }
+
+    /// Adds a TISAX label to an existing location (a renewal; earlier labels stay as history).
+    pub fn add_location_label(
+        &mut self,
+        location: &str,
+        label: &LabelInput,
+    ) -> Result<LocationRecord> {
+        let record = self.location_by_key(location)?;
+        let mut errors = Vec::new();
+        let parsed = parse_label(0, label, &mut errors);
+        match parsed.filter(|_| errors.is_empty()) {
+            Some(parsed) => location::add_label(self.db.conn(), record.id, &parsed)?,
+            None => return Err(Error::Invalid(errors)),
+        }
+        self.location_by_key(&record.id.to_string())
+    }
+
+    /// Deletes a location that no scope uses.
+    pub fn remove_location(&mut self, location: &str) -> Result<()> {
+        let record = self.location_by_key(location)?;
+        let scopes = location::used_by(self.db.conn(), record.id)?;
+        if !scopes.is_empty() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "location",
+                Message::new("input.location_in_use")
+                    .arg("name", &record.name)
+                    .arg("scopes", scopes.join(", ")),
+            )]));
+        }
+        location::delete(self.db.conn(), record.id)?;
+        Ok(())
+    }
+
     fn find_location(&self, all: &[LocationRecord], key: &str) -> Option<i64> {
         let key = key.trim();
         all.iter()
@@ -448,6 +491,69 @@ impl Workspace {
         };
         record.id = self.db.write(|tx| scope_table::insert(tx, &record))?;
         Ok(record)
+    }
+
+    /// Changes what the wizard set besides name, objectives and catalogue: the ENX Scope-ID,
+    /// the planned audit date, the audit provider and the locations. Empty fields of
+    /// `input` other than the locations clear their value; `input.name` is ignored.
+    pub fn update_scope(&mut self, scope: &str, input: &ScopeInput) -> Result<ScopeRecord> {
+        let mut record = self.find_scope(scope)?;
+        let mut errors = Vec::new();
+        record.enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
+        record.planned_audit_date =
+            parse_date("planned_audit_date", &input.planned_audit_date, &mut errors);
+        text_problem(
+            "audit_provider",
+            &input.audit_provider,
+            MAX_NAME_LEN,
+            &mut errors,
+        );
+        record.audit_provider = input.audit_provider.trim().to_owned();
+        let all = self.locations()?;
+        let mut location_ids = Vec::new();
+        for key in &input.locations {
+            match self.find_location(&all, key) {
+                Some(id) if !location_ids.contains(&id) => location_ids.push(id),
+                Some(_) => {}
+                None => errors.push(Invalid::new(
+                    "locations",
+                    Message::new("input.unknown_location").arg("given", key),
+                )),
+            }
+        }
+        if input.locations.is_empty() {
+            errors.push(Invalid::new("locations", Message::new("input.no_location")));
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        record.location_ids = location_ids;
+        self.db
+            .write(|tx| scope_table::update_details(tx, &record))?;
+        self.find_scope(&record.id.to_string())
+    }
+
+    /// Deletes a scope with its decisions, protection objects, samples and checks.
+    pub fn remove_scope(&mut self, scope: &str) -> Result<()> {
+        let record = self.find_scope(scope)?;
+        scope_table::delete(self.db.conn(), record.id)?;
+        Ok(())
+    }
+
+    /// Deletes a protection object with its sample entries and checks.
+    pub fn remove_protection_object(&mut self, scope: &str, object: &str) -> Result<()> {
+        let objects = self.protection_objects(scope)?;
+        let Some(po) = objects
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
+        else {
+            return Err(Error::NotFound {
+                kind: "thing.protection_object",
+                name: object.trim().to_owned(),
+            });
+        };
+        po_table::delete(self.db.conn(), po.id)?;
+        Ok(())
     }
 
     /// Replaces a scope's objectives; the defaults follow, the user's overrides stay.

@@ -378,3 +378,72 @@ fn the_assumed_rules_are_editable_settings() {
     );
     assert!(ws.set_label_expiry_warning_days("-3").is_err());
 }
+
+#[test]
+fn a_renewed_label_joins_the_location_and_used_locations_cannot_be_deleted() {
+    let (_root, mut ws) = setup();
+    let renewed = ws
+        .add_location_label("Plant Nord", &label("Confidential", "3", "2031-01-31"))
+        .unwrap();
+    assert_eq!(renewed.labels.len(), 3, "the old labels stay as history");
+    assert!(
+        ws.add_location_label("Plant Nord", &label("nope", "3", "2031-01-31"))
+            .is_err()
+    );
+    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let err = ws.remove_location("Plant Nord").unwrap_err();
+    assert!(
+        err.field_errors()[0]
+            .message
+            .render(csmsdesk_core::i18n::Lang::English)
+            .contains("ECU"),
+        "names the scope"
+    );
+    ws.remove_scope("ECU").unwrap();
+    ws.remove_location("Plant Nord").unwrap();
+    assert!(ws.locations().unwrap().is_empty() && ws.scopes().unwrap().is_empty());
+}
+
+#[test]
+fn scope_details_change_and_objects_keep_only_the_scope_locations() {
+    let (_root, mut ws) = setup();
+    ws.add_location(&LocationInput {
+        name: "Plant Sued".into(),
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    let mut input = scope_input("ECU", &["development"]);
+    input.locations.push("Plant Sued".into());
+    ws.add_scope(&input).unwrap();
+    ws.add_protection_object(&ProtectionObjectInput {
+        scope: "ECU".into(),
+        name: "Gateway".into(),
+        locations: vec!["Plant Sued".into(), "Plant Nord".into()],
+        ..ProtectionObjectInput::default()
+    })
+    .unwrap();
+    let update = ScopeInput {
+        enx_scope_id: "s9z8y7".into(),
+        locations: vec!["Plant Nord".into()],
+        planned_audit_date: "2027-09-01".into(),
+        audit_provider: "Example Audits".into(),
+        ..ScopeInput::default()
+    };
+    let updated = ws.update_scope("ECU", &update).unwrap();
+    assert_eq!(updated.enx_scope_id.unwrap().as_str(), "S9Z8Y7");
+    assert_eq!(updated.planned_audit_date, Some(date("2027-09-01")));
+    assert_eq!(updated.location_ids.len(), 1);
+    assert_eq!(
+        ws.protection_objects("ECU").unwrap()[0].location_ids.len(),
+        1
+    );
+    let err = ws.update_scope("ECU", &ScopeInput::default()).unwrap_err();
+    assert_eq!(
+        fields(&err),
+        ["locations"],
+        "a scope keeps at least one location"
+    );
+    ws.remove_protection_object("ECU", "gateway").unwrap();
+    assert!(ws.protection_objects("ECU").unwrap().is_empty());
+}
