@@ -402,6 +402,26 @@ impl Workspace {
         Ok(())
     }
 
+    /// The ids of a scope's locations (names or ids): at least one, each known.
+    fn scope_locations(&self, keys: &[String], errors: &mut Vec<Invalid>) -> Result<Vec<i64>> {
+        let all = self.locations()?;
+        let mut ids = Vec::new();
+        for key in keys {
+            match self.find_location(&all, key) {
+                Some(id) if !ids.contains(&id) => ids.push(id),
+                Some(_) => {}
+                None => errors.push(Invalid::new(
+                    "locations",
+                    Message::new("input.unknown_location").arg("given", key),
+                )),
+            }
+        }
+        if keys.is_empty() {
+            errors.push(Invalid::new("locations", Message::new("input.no_location")));
+        }
+        Ok(ids)
+    }
+
     fn find_location(&self, all: &[LocationRecord], key: &str) -> Option<i64> {
         let key = key.trim();
         all.iter()
@@ -434,21 +454,7 @@ impl Workspace {
             &mut errors,
         )?;
         let enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
-        let all = self.locations()?;
-        let mut location_ids = Vec::new();
-        for key in &input.locations {
-            match self.find_location(&all, key) {
-                Some(id) if !location_ids.contains(&id) => location_ids.push(id),
-                Some(_) => {}
-                None => errors.push(Invalid::new(
-                    "locations",
-                    Message::new("input.unknown_location").arg("given", key),
-                )),
-            }
-        }
-        if input.locations.is_empty() {
-            errors.push(Invalid::new("locations", Message::new("input.no_location")));
-        }
+        let location_ids = self.scope_locations(&input.locations, &mut errors)?;
         let objectives = parse_objectives("objectives", &input.objectives, &mut errors);
         if input.objectives.is_empty() {
             errors.push(Invalid::new(
@@ -509,21 +515,7 @@ impl Workspace {
             &mut errors,
         );
         record.audit_provider = input.audit_provider.trim().to_owned();
-        let all = self.locations()?;
-        let mut location_ids = Vec::new();
-        for key in &input.locations {
-            match self.find_location(&all, key) {
-                Some(id) if !location_ids.contains(&id) => location_ids.push(id),
-                Some(_) => {}
-                None => errors.push(Invalid::new(
-                    "locations",
-                    Message::new("input.unknown_location").arg("given", key),
-                )),
-            }
-        }
-        if input.locations.is_empty() {
-            errors.push(Invalid::new("locations", Message::new("input.no_location")));
-        }
+        let location_ids = self.scope_locations(&input.locations, &mut errors)?;
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
