@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use csmsdesk_core::catalogue::Catalogue;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::{
@@ -174,6 +173,20 @@ fn unique_name(
         ));
     }
     Ok(name)
+}
+
+/// The protection object of that name (without case) among `objects`.
+fn find_object<'a>(
+    objects: &'a [ProtectionObjectRecord],
+    name: &str,
+) -> Result<&'a ProtectionObjectRecord> {
+    objects
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
+        .ok_or_else(|| Error::NotFound {
+            kind: "thing.protection_object",
+            name: name.trim().to_owned(),
+        })
 }
 
 fn matrix_error(lines: Vec<usize>) -> Error {
@@ -535,15 +548,7 @@ impl Workspace {
     /// Deletes a protection object with its sample entries and checks.
     pub fn remove_protection_object(&mut self, scope: &str, object: &str) -> Result<()> {
         let objects = self.protection_objects(scope)?;
-        let Some(po) = objects
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
-        else {
-            return Err(Error::NotFound {
-                kind: "thing.protection_object",
-                name: object.trim().to_owned(),
-            });
-        };
+        let po = find_object(&objects, object)?;
         po_table::delete(self.db.conn(), po.id)?;
         Ok(())
     }
@@ -611,40 +616,7 @@ impl Workspace {
             .into_iter()
             .filter(|l| record.location_ids.contains(&l.id))
             .collect();
-        let tree: Option<Catalogue> = match record.catalogue_id {
-            Some(id) => Some(self.catalogue(Some(id))?.1),
-            None => None,
-        };
-        let overrides = scope_table::overrides(self.db.conn(), record.id)?;
-        let deviations = scope_table::deviations(self.db.conn(), record.id)?;
-        let matrix = self.matrix()?;
-        let mut questions = Vec::new();
-        if let Some(tree) = &tree {
-            let ids: Vec<(String, String)> = tree
-                .chapters
-                .iter()
-                .flat_map(|c| c.questions.iter().map(|q| (c.id.clone(), q.id.clone())))
-                .collect();
-            let applied = applicability(&matrix, &record.objectives, &ids, &overrides);
-            let all_questions = tree
-                .chapters
-                .iter()
-                .flat_map(|c| c.questions.iter().map(move |q| (c, q)));
-            for ((chapter, question), applicability) in all_questions.zip(applied) {
-                questions.push(ScopeQuestion {
-                    chapter_id: chapter.id.clone(),
-                    text: question.text.clone(),
-                    applicability,
-                    should_requirements: question
-                        .requirements
-                        .iter()
-                        .filter(|r| !r.should.is_empty())
-                        .map(|r| (r.id.clone(), deviations.get(&r.id).cloned()))
-                        .collect(),
-                    requirements: question.requirements.len(),
-                });
-            }
-        }
+        let questions = self.scope_questions(&record)?;
         let checked_on = on.or(record.planned_audit_date).unwrap_or(today);
         let facts = PrerequisiteFacts {
             locations: locations
@@ -656,7 +628,7 @@ impl Workspace {
                 })
                 .collect(),
             objectives: record.objectives.len(),
-            has_catalogue: tree.is_some(),
+            has_catalogue: record.catalogue_id.is_some(),
             expiry_warning_days: self.expiry_warning_days()?,
         };
         let problems = check_prerequisites(&facts, checked_on);
@@ -669,6 +641,42 @@ impl Workspace {
         })
     }
 
+    /// The control questions of a scope's catalogue with their applicability and the
+    /// should-requirements' deviations; none while the scope has no catalogue.
+    fn scope_questions(&self, record: &ScopeRecord) -> Result<Vec<ScopeQuestion>> {
+        let Some(catalogue_id) = record.catalogue_id else {
+            return Ok(Vec::new());
+        };
+        let (_, tree) = self.catalogue(Some(catalogue_id))?;
+        let overrides = scope_table::overrides(self.db.conn(), record.id)?;
+        let deviations = scope_table::deviations(self.db.conn(), record.id)?;
+        let ids: Vec<(String, String)> = tree
+            .chapters
+            .iter()
+            .flat_map(|c| c.questions.iter().map(|q| (c.id.clone(), q.id.clone())))
+            .collect();
+        let applied = applicability(&self.matrix()?, &record.objectives, &ids, &overrides);
+        let all_questions = tree
+            .chapters
+            .iter()
+            .flat_map(|c| c.questions.iter().map(move |q| (c, q)));
+        Ok(all_questions
+            .zip(applied)
+            .map(|((chapter, question), applicability)| ScopeQuestion {
+                chapter_id: chapter.id.clone(),
+                text: question.text.clone(),
+                applicability,
+                should_requirements: question
+                    .requirements
+                    .iter()
+                    .filter(|r| !r.should.is_empty())
+                    .map(|r| (r.id.clone(), deviations.get(&r.id).cloned()))
+                    .collect(),
+                requirements: question.requirements.len(),
+            })
+            .collect())
+    }
+
     /// Sets one question's applicability in a scope. NA needs a justification; choosing what
     /// the matrix says anyway clears the user's override.
     pub fn set_applicability(
@@ -678,9 +686,9 @@ impl Workspace {
         applicable: bool,
         reason: &str,
     ) -> Result<()> {
-        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
-        let Some(q) = view
-            .questions
+        let record = self.find_scope(scope)?;
+        let questions = self.scope_questions(&record)?;
+        let Some(q) = questions
             .iter()
             .find(|q| q.applicability.question_id == question.trim())
         else {
@@ -708,7 +716,7 @@ impl Workspace {
         };
         scope_table::set_override(
             self.db.conn(),
-            view.scope.id,
+            record.id,
             &q.applicability.question_id,
             decision,
         )?;
@@ -717,10 +725,10 @@ impl Workspace {
 
     /// Records (or with an empty reason withdraws) a deviation from a should-requirement.
     pub fn set_deviation(&mut self, scope: &str, requirement: &str, reason: &str) -> Result<()> {
-        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
+        let record = self.find_scope(scope)?;
         let requirement = requirement.trim();
-        let known = view
-            .questions
+        let known = self
+            .scope_questions(&record)?
             .iter()
             .flat_map(|q| &q.should_requirements)
             .any(|(id, _)| id == requirement);
@@ -737,7 +745,7 @@ impl Workspace {
             return Err(Error::Invalid(errors));
         }
         let justification = (!reason.is_empty()).then_some(reason);
-        scope_table::set_deviation(self.db.conn(), view.scope.id, requirement, justification)?;
+        scope_table::set_deviation(self.db.conn(), record.id, requirement, justification)?;
         Ok(())
     }
 
@@ -887,18 +895,14 @@ impl Workspace {
         status: &str,
         note: &str,
     ) -> Result<()> {
-        let view = self.scope_view(scope, None, NaiveDate::MIN)?;
-        let objects = po_table::list(self.db.conn(), view.scope.id)?;
-        let Some(po) = objects
+        let record = self.find_scope(scope)?;
+        let objects = po_table::list(self.db.conn(), record.id)?;
+        let po = find_object(&objects, object)?;
+        let applies = self
+            .scope_questions(&record)?
             .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
-        else {
-            return Err(Error::NotFound {
-                kind: "thing.protection_object",
-                name: object.trim().to_owned(),
-            });
-        };
-        if !view.applicable_questions().contains(&question.trim()) {
+            .any(|q| q.applicability.applicable && q.applicability.question_id == question.trim());
+        if !applies {
             return Err(Error::NotFound {
                 kind: "thing.question",
                 name: question.trim().to_owned(),
@@ -921,15 +925,7 @@ impl Workspace {
         object: &str,
     ) -> Result<Vec<(String, &'static str, String)>> {
         let objects = self.protection_objects(scope)?;
-        let Some(po) = objects
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(object.trim()))
-        else {
-            return Err(Error::NotFound {
-                kind: "thing.protection_object",
-                name: object.trim().to_owned(),
-            });
-        };
+        let po = find_object(&objects, object)?;
         Ok(po_table::checks(self.db.conn(), po.id)?
             .into_iter()
             .map(|(q, s, n)| (q, s.as_str(), n))
