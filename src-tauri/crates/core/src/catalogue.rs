@@ -2,10 +2,12 @@
 //! requirements), how it is read from a sheet, its references, and how IDs move between
 //! catalogue versions.
 
+mod filled;
 mod parse;
 pub mod references;
 pub mod renumbering;
 
+pub use filled::{FilledQuestion, parse_filled_questions};
 pub use parse::{
     CatalogueProblem, ProblemKind, parse_catalogue, version_from_file_name, version_from_history,
 };

@@ -5,7 +5,10 @@
 
 pub mod catalogue;
 pub mod company;
+pub mod evidence;
 pub mod grid;
 pub mod i18n;
 pub mod ids;
+pub mod readiness;
+pub mod results;
 pub mod scope;

@@ -111,6 +111,10 @@ pub enum ProblemKind {
     },
     /// The sheet holds no control questions at all.
     NoQuestions,
+    /// A `Findings/result` cell holds something other than the workbook's results.
+    UnknownResult {
+        value: String,
+    },
 }
 
 impl CatalogueProblem {
@@ -184,6 +188,9 @@ impl CatalogueProblem {
                 .arg("requirement", requirement)
                 .arg("question", question),
             K::NoQuestions => Message::new("catalogue.problem.no_questions"),
+            K::UnknownResult { value } => {
+                Message::new("catalogue.problem.unknown_result").arg("value", value)
+            }
         }
     }
 }
@@ -242,7 +249,7 @@ impl Reader<'_> {
     }
 }
 
-fn find_header_row(grid: &Grid) -> Option<usize> {
+pub(super) fn find_header_row(grid: &Grid) -> Option<usize> {
     (0..grid.rows.len().min(HEADER_SEARCH_ROWS)).find(|&row| {
         let folded: Vec<String> = grid.rows[row]
             .iter()
@@ -258,7 +265,7 @@ fn is_number(s: &str) -> bool {
 }
 
 /// `1.2` → `("1", "2")` when both parts are numbers.
-fn split_question_id(id: &str) -> Option<(&str, &str)> {
+pub(super) fn split_question_id(id: &str) -> Option<(&str, &str)> {
     let (chapter, number) = id.split_once('.')?;
     (is_number(chapter) && is_number(number)).then_some((chapter, number))
 }

@@ -405,3 +405,54 @@ fn versions_compare_numerically() {
     assert_eq!(compare_versions("1.0", "1.1"), Less);
     assert_eq!(compare_versions("2", "1.9"), Greater);
 }
+
+/// A filled workbook's sheet: VCS, result, implementation and findings columns only.
+fn filled_sheet(rows: &[[&str; 4]]) -> Grid {
+    let mut grid = Grid {
+        name: CATALOGUE_SHEET.into(),
+        first_row: 1,
+        first_col: 0,
+        rows: vec![vec![text("Demo")], vec![]],
+    };
+    grid.rows.push(
+        ["VCS", "Findings/\nresult", "Implementation description", "Control question"]
+            .iter()
+            .map(|h| text(h))
+            .collect(),
+    );
+    grid.rows
+        .extend(rows.iter().map(|r| r.iter().map(|c| text(c)).collect()));
+    grid
+}
+
+#[test]
+fn filled_questions_take_results_and_texts_and_leave_absent_columns_alone() {
+    let grid = filled_sheet(&[
+        ["1", "", "", "Chapter"],
+        ["1.1", "minor-non-conform", "We have a policy.", "Q"],
+        ["1.1.a", "conform", "ignored: requirement rows hold no result", ""],
+        ["1.2", "", "", "Q"],
+        ["9.3", "NA", "", "Q"],
+    ]);
+    let filled = parse_filled_questions(&grid).unwrap();
+    let ids: Vec<&str> = filled.iter().map(|f| f.question_id.as_str()).collect();
+    assert_eq!(ids, ["1.1", "1.2", "9.3"]);
+    assert_eq!(filled[0].row, 5);
+    assert_eq!(filled[0].result, Some(Some(crate::results::QuestionResult::Minor)));
+    assert_eq!(filled[0].implementation.as_deref(), Some("We have a policy."));
+    assert_eq!(filled[1].result, Some(None), "an empty result cell is read as empty");
+    assert_eq!(
+        filled[0].reference_documentation, None,
+        "a column the sheet lacks must not overwrite anything"
+    );
+}
+
+#[test]
+fn an_unknown_result_is_named_with_its_cell() {
+    let grid = filled_sheet(&[["1.1", "passed", "", "Q"]]);
+    let problem = parse_filled_questions(&grid).unwrap_err();
+    assert_eq!(problem.row, Some(4));
+    assert_eq!(problem.column, Some(("B".into(), "Findings/result".into())));
+    let text = problem.message("filled.xlsx").render(Lang::English);
+    assert!(text.contains("“passed”") && text.contains("row 4"), "{text}");
+}

@@ -1,0 +1,60 @@
+use super::*;
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn there_are_42_distinct_work_products_from_clause_5_to_15() {
+    let mut sorted = WORK_PRODUCTS.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 42);
+    assert_eq!(sorted.first(), Some(&"WP-05-01"));
+    assert_eq!(sorted.last(), Some(&"WP-15-08"));
+}
+
+#[test]
+fn work_products_are_found_however_they_are_typed() {
+    assert_eq!(work_product("WP-09-02"), Some("WP-09-02"));
+    assert_eq!(work_product("wp-9-2"), Some("WP-09-02"));
+    assert_eq!(work_product(" wp 15 08 "), Some("WP-15-08"));
+    assert_eq!(work_product("WP-15-09"), None, "clause 15 has eight work products");
+    assert_eq!(work_product("RQ-09-02"), None);
+    assert_eq!(work_product("WP-09"), None);
+}
+
+#[test]
+fn classifications_read_their_names_and_spellings() {
+    assert_eq!(
+        Classification::parse("Strictly confidential"),
+        Some(Classification::StrictlyConfidential)
+    );
+    assert_eq!(Classification::parse("internal"), Some(Classification::Internal));
+    assert_eq!(Classification::parse("secret"), None);
+}
+
+#[test]
+fn evidence_state_names_the_first_thing_to_act_on() {
+    let today = date("2026-11-25");
+    let facts = |source_missing, latest_reviewed, due: Option<&str>| EvidenceFacts {
+        source_missing,
+        latest_reviewed,
+        review_due: due.map(date),
+    };
+    let cases = [
+        (facts(false, true, None), EvidenceState::Current),
+        (facts(false, true, Some("2026-11-26")), EvidenceState::Current),
+        (
+            facts(false, true, Some("2026-11-25")),
+            EvidenceState::ReviewDue,
+        ),
+        (facts(false, false, Some("2026-01-01")), EvidenceState::Changed),
+        (facts(true, false, Some("2026-01-01")), EvidenceState::Missing),
+    ];
+    for (facts, expected) in cases {
+        assert_eq!(evidence_state(facts, today), expected, "{facts:?}");
+    }
+    assert!(EvidenceState::Current.is_current());
+    assert!(!EvidenceState::ReviewDue.is_current());
+}
