@@ -14,6 +14,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_workspace.sql")),
     M::up(include_str!("../migrations/0002_catalogue.sql")),
     M::up(include_str!("../migrations/0003_scope.sql")),
+    M::up(include_str!("../migrations/0004_evidence.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

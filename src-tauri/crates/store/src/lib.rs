@@ -4,14 +4,17 @@
 //! This is the only crate that imports `rusqlite` or touches workspace files. It speaks in
 //! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.
 
+pub mod assessment;
 pub mod catalogue;
 pub mod company_profile;
 pub mod db;
+pub mod evidence;
 pub mod location;
 pub mod lock;
 pub mod protection_object;
 pub mod scope;
 pub mod settings;
+pub mod vault;
 
 use std::path::PathBuf;
 

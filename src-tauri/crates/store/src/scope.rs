@@ -228,7 +228,8 @@ pub fn set_deviation(
 }
 
 /// Moves every scope on catalogue `old` to catalogue `new`, renaming the question and
-/// requirement IDs its decisions refer to with `map` (a catalogue version change).
+/// requirement IDs its decisions, self-assessment and evidence links refer to with `map`
+/// (a catalogue version change).
 /// Returns the number of scopes moved.
 pub fn move_to_catalogue(
     tx: &Transaction<'_>,
@@ -244,6 +245,7 @@ pub fn move_to_catalogue(
         for (table, column) in [
             ("scope_question", "question_id"),
             ("scope_deviation", "requirement_id"),
+            ("scope_assessment", "question_id"),
         ] {
             let ids: Vec<String> = tx
                 .prepare(&format!("SELECT {column} FROM {table} WHERE scope_id = ?1"))?
@@ -283,6 +285,7 @@ pub fn move_to_catalogue(
             )?;
         }
     }
+    crate::evidence::move_links(tx, old, new, map)?;
     tx.execute(
         "UPDATE scope SET catalogue_id = ?2 WHERE catalogue_id = ?1",
         [old, new],

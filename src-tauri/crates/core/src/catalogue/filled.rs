@@ -42,7 +42,8 @@ pub fn parse_filled_questions(grid: &Grid) -> Result<Vec<FilledQuestion>, Box<Ca
             kind,
         })
     };
-    let header = find_header_row(grid).ok_or_else(|| problem(None, None, ProblemKind::NoHeaderRow))?;
+    let header =
+        find_header_row(grid).ok_or_else(|| problem(None, None, ProblemKind::NoHeaderRow))?;
     let folded: Vec<String> = grid.rows[header]
         .iter()
         .map(|c| c.as_text().map(|t| fold_header(&t)).unwrap_or_default())
@@ -54,7 +55,11 @@ pub fn parse_filled_questions(grid: &Grid) -> Result<Vec<FilledQuestion>, Box<Ca
         folded.iter().position(|h| squeeze(h) == wanted)
     };
     let vcs = find(VCS).ok_or_else(|| {
-        problem(Some(header), None, ProblemKind::MissingHeader { header: VCS })
+        problem(
+            Some(header),
+            None,
+            ProblemKind::MissingHeader { header: VCS },
+        )
     })?;
     let result_col = find(RESULT);
     if result_col.is_none() && find(IMPLEMENTATION).is_none() && find(FINDINGS).is_none() {
@@ -84,13 +89,18 @@ pub fn parse_filled_questions(grid: &Grid) -> Result<Vec<FilledQuestion>, Box<Ca
                     ));
                 }
                 let text = text.trim();
-                Ok(if text == "None" { String::new() } else { text.to_owned() })
+                Ok(if text == "None" {
+                    String::new()
+                } else {
+                    text.to_owned()
+                })
             }
         }
     };
-    let optional = |row: usize, name: &'static str| -> Result<Option<String>, Box<CatalogueProblem>> {
-        find(name).map(|col| text(row, col, name)).transpose()
-    };
+    let optional =
+        |row: usize, name: &'static str| -> Result<Option<String>, Box<CatalogueProblem>> {
+            find(name).map(|col| text(row, col, name)).transpose()
+        };
     let mut filled = Vec::new();
     for row in header + 1..grid.rows.len() {
         let id = text(row, vcs, VCS)?;

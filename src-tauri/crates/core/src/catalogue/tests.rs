@@ -415,10 +415,15 @@ fn filled_sheet(rows: &[[&str; 4]]) -> Grid {
         rows: vec![vec![text("Demo")], vec![]],
     };
     grid.rows.push(
-        ["VCS", "Findings/\nresult", "Implementation description", "Control question"]
-            .iter()
-            .map(|h| text(h))
-            .collect(),
+        [
+            "VCS",
+            "Findings/\nresult",
+            "Implementation description",
+            "Control question",
+        ]
+        .iter()
+        .map(|h| text(h))
+        .collect(),
     );
     grid.rows
         .extend(rows.iter().map(|r| r.iter().map(|c| text(c)).collect()));
@@ -430,7 +435,12 @@ fn filled_questions_take_results_and_texts_and_leave_absent_columns_alone() {
     let grid = filled_sheet(&[
         ["1", "", "", "Chapter"],
         ["1.1", "minor-non-conform", "We have a policy.", "Q"],
-        ["1.1.a", "conform", "ignored: requirement rows hold no result", ""],
+        [
+            "1.1.a",
+            "conform",
+            "ignored: requirement rows hold no result",
+            "",
+        ],
         ["1.2", "", "", "Q"],
         ["9.3", "NA", "", "Q"],
     ]);
@@ -438,9 +448,19 @@ fn filled_questions_take_results_and_texts_and_leave_absent_columns_alone() {
     let ids: Vec<&str> = filled.iter().map(|f| f.question_id.as_str()).collect();
     assert_eq!(ids, ["1.1", "1.2", "9.3"]);
     assert_eq!(filled[0].row, 5);
-    assert_eq!(filled[0].result, Some(Some(crate::results::QuestionResult::Minor)));
-    assert_eq!(filled[0].implementation.as_deref(), Some("We have a policy."));
-    assert_eq!(filled[1].result, Some(None), "an empty result cell is read as empty");
+    assert_eq!(
+        filled[0].result,
+        Some(Some(crate::results::QuestionResult::Minor))
+    );
+    assert_eq!(
+        filled[0].implementation.as_deref(),
+        Some("We have a policy.")
+    );
+    assert_eq!(
+        filled[1].result,
+        Some(None),
+        "an empty result cell is read as empty"
+    );
     assert_eq!(
         filled[0].reference_documentation, None,
         "a column the sheet lacks must not overwrite anything"
@@ -454,5 +474,8 @@ fn an_unknown_result_is_named_with_its_cell() {
     assert_eq!(problem.row, Some(4));
     assert_eq!(problem.column, Some(("B".into(), "Findings/result".into())));
     let text = problem.message("filled.xlsx").render(Lang::English);
-    assert!(text.contains("“passed”") && text.contains("row 4"), "{text}");
+    assert!(
+        text.contains("“passed”") && text.contains("row 4"),
+        "{text}"
+    );
 }

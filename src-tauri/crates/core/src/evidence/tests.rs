@@ -19,7 +19,11 @@ fn work_products_are_found_however_they_are_typed() {
     assert_eq!(work_product("WP-09-02"), Some("WP-09-02"));
     assert_eq!(work_product("wp-9-2"), Some("WP-09-02"));
     assert_eq!(work_product(" wp 15 08 "), Some("WP-15-08"));
-    assert_eq!(work_product("WP-15-09"), None, "clause 15 has eight work products");
+    assert_eq!(
+        work_product("WP-15-09"),
+        None,
+        "clause 15 has eight work products"
+    );
     assert_eq!(work_product("RQ-09-02"), None);
     assert_eq!(work_product("WP-09"), None);
 }
@@ -30,7 +34,10 @@ fn classifications_read_their_names_and_spellings() {
         Classification::parse("Strictly confidential"),
         Some(Classification::StrictlyConfidential)
     );
-    assert_eq!(Classification::parse("internal"), Some(Classification::Internal));
+    assert_eq!(
+        Classification::parse("internal"),
+        Some(Classification::Internal)
+    );
     assert_eq!(Classification::parse("secret"), None);
 }
 
@@ -44,13 +51,22 @@ fn evidence_state_names_the_first_thing_to_act_on() {
     };
     let cases = [
         (facts(false, true, None), EvidenceState::Current),
-        (facts(false, true, Some("2026-11-26")), EvidenceState::Current),
+        (
+            facts(false, true, Some("2026-11-26")),
+            EvidenceState::Current,
+        ),
         (
             facts(false, true, Some("2026-11-25")),
             EvidenceState::ReviewDue,
         ),
-        (facts(false, false, Some("2026-01-01")), EvidenceState::Changed),
-        (facts(true, false, Some("2026-01-01")), EvidenceState::Missing),
+        (
+            facts(false, false, Some("2026-01-01")),
+            EvidenceState::Changed,
+        ),
+        (
+            facts(true, false, Some("2026-01-01")),
+            EvidenceState::Missing,
+        ),
     ];
     for (facts, expected) in cases {
         assert_eq!(evidence_state(facts, today), expected, "{facts:?}");

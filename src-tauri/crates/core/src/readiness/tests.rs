@@ -5,7 +5,13 @@ use EvidenceState::*;
 fn a_requirement_is_covered_by_one_current_evidence_item() {
     let cases: [(&str, bool, bool, &[EvidenceState], RequirementState); 8] = [
         ("no evidence", true, false, &[], RequirementState::Missing),
-        ("one current", true, false, &[Current], RequirementState::Covered),
+        (
+            "one current",
+            true,
+            false,
+            &[Current],
+            RequirementState::Covered,
+        ),
         (
             "current beside changed",
             true,
@@ -13,7 +19,13 @@ fn a_requirement_is_covered_by_one_current_evidence_item() {
             &[Changed, Current],
             RequirementState::Covered,
         ),
-        ("only changed", true, false, &[Changed], RequirementState::NeedsReview),
+        (
+            "only changed",
+            true,
+            false,
+            &[Changed],
+            RequirementState::NeedsReview,
+        ),
         (
             "only stale kinds",
             true,
@@ -56,12 +68,18 @@ fn a_requirement_is_covered_by_one_current_evidence_item() {
 #[test]
 fn a_tally_gives_readiness_and_the_worst_state() {
     use RequirementState::*;
-    let tally: Tally = [Covered, Covered, NeedsReview, Missing].into_iter().collect();
+    let tally: Tally = [Covered, Covered, NeedsReview, Missing]
+        .into_iter()
+        .collect();
     assert_eq!(tally.total(), 4);
     assert!((tally.readiness() - 0.5).abs() < 1e-9);
     assert_eq!(tally.worst(), Missing);
     let reviewed: Tally = [Covered, NeedsReview].into_iter().collect();
     assert_eq!(reviewed.worst(), NeedsReview);
-    assert_eq!(Tally::default().readiness(), 0.0, "nothing to cover shows as 0");
+    assert_eq!(
+        Tally::default().readiness(),
+        0.0,
+        "nothing to cover shows as 0"
+    );
     assert_eq!(Tally::default().worst(), Covered);
 }

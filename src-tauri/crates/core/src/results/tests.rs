@@ -4,7 +4,11 @@ use QuestionResult::*;
 #[test]
 fn overall_result_follows_the_domain_rules_over_every_question() {
     let cases: [(&str, Vec<(bool, Option<QuestionResult>)>, OverallResult); 9] = [
-        ("all conform", vec![(true, Some(Conform)); 3], OverallResult::Pass),
+        (
+            "all conform",
+            vec![(true, Some(Conform)); 3],
+            OverallResult::Pass,
+        ),
         (
             "na questions do not count",
             vec![(true, Some(Conform)), (false, None), (false, Some(Major))],
@@ -17,7 +21,11 @@ fn overall_result_follows_the_domain_rules_over_every_question() {
         ),
         (
             "a major outweighs minors",
-            vec![(true, Some(Minor)), (true, Some(Major)), (true, Some(Minor))],
+            vec![
+                (true, Some(Minor)),
+                (true, Some(Major)),
+                (true, Some(Minor)),
+            ],
             OverallResult::Fail,
         ),
         (
@@ -27,8 +35,11 @@ fn overall_result_follows_the_domain_rules_over_every_question() {
         ),
         (
             "a minor only on the last question (9.3 in the workbook's blind spot) counts",
-            [vec![(true, Some(Conform)); 22], vec![(true, Some(Minor)), (true, Some(Conform))]]
-                .concat(),
+            [
+                vec![(true, Some(Conform)); 22],
+                vec![(true, Some(Minor)), (true, Some(Conform))],
+            ]
+            .concat(),
             OverallResult::ConditionalPass,
         ),
         ("no questions at all", vec![], OverallResult::Pass),
@@ -63,7 +74,10 @@ fn results_read_the_workbook_spellings_and_our_own() {
         assert_eq!(QuestionResult::parse(text), expected, "{text:?}");
     }
     for result in QuestionResult::ALL {
-        assert_eq!(QuestionResult::parse(result.workbook_spelling()), Some(result));
+        assert_eq!(
+            QuestionResult::parse(result.workbook_spelling()),
+            Some(result)
+        );
         assert_eq!(QuestionResult::parse(result.as_str()), Some(result));
     }
 }

@@ -1,0 +1,491 @@
+//! The `evidence`, `evidence_version` and `evidence_link` tables: evidence items, every
+//! content they have had, and what they are evidence for.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use csmsdesk_core::evidence::Classification;
+use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
+
+use crate::vault::{Blob, Stamp};
+use crate::{Error, Result};
+
+/// A stored evidence item with its newest version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRecord {
+    pub id: i64,
+    pub title: String,
+    /// `WP-09-02`, or `None` for other documents.
+    pub work_product: Option<String>,
+    pub owner: String,
+    pub classification: Classification,
+    pub review_due: Option<NaiveDate>,
+    pub source_path: PathBuf,
+    pub stamp: Stamp,
+    pub source_missing: bool,
+    pub latest_version: i64,
+    pub reviewed_version: i64,
+    pub added_at: String,
+    /// The newest version's content and file name.
+    pub sha256: String,
+    pub size: u64,
+    pub file_name: String,
+}
+
+/// What describes an evidence item, as the user sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceDetails {
+    pub title: String,
+    pub work_product: Option<String>,
+    pub owner: String,
+    pub classification: Classification,
+    pub review_due: Option<NaiveDate>,
+}
+
+/// One stored version of an evidence item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VersionRecord {
+    pub version: i64,
+    pub sha256: String,
+    pub size: u64,
+    pub file_name: String,
+    pub recorded_at: String,
+}
+
+/// A link of an evidence item to a requirement or a whole control question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRecord {
+    pub id: i64,
+    pub evidence_id: i64,
+    pub catalogue_id: i64,
+    /// `1.1.a` (a requirement) or `1.1` (a whole control question).
+    pub target_id: String,
+    /// `None`: the link holds for every scope.
+    pub scope_id: Option<i64>,
+    /// `None`: organisation-wide; else for one protection object.
+    pub protection_object_id: Option<i64>,
+    pub note: String,
+}
+
+/// A path as bytes, so that names which are not valid UTF-8 survive the database.
+pub fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().as_bytes().to_vec()
+    }
+}
+
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt as _;
+        PathBuf::from(std::ffi::OsString::from_vec(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+fn size_of(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| Error::Corrupt { column, value: t })
+    })
+    .transpose()
+}
+
+const SELECT: &str = "SELECT e.id, e.title, e.work_product, e.owner, e.classification, e.review_due,
+        e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, e.latest_version,
+        e.reviewed_version, e.added_at, v.sha256, v.size, v.file_name
+    FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version";
+
+type RawRecord = (EvidenceRecord, String, Option<String>);
+
+fn raw(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+    Ok((
+        EvidenceRecord {
+            id: row.get(0)?,
+            title: row.get(1)?,
+            work_product: row.get(2)?,
+            owner: row.get(3)?,
+            classification: Classification::Internal,
+            review_due: None,
+            source_path: path_from_bytes(row.get(6)?),
+            stamp: Stamp {
+                size: size_of(row.get(7)?),
+                mtime_ns: row.get(8)?,
+            },
+            source_missing: row.get(9)?,
+            latest_version: row.get(10)?,
+            reviewed_version: row.get(11)?,
+            added_at: row.get(12)?,
+            sha256: row.get(13)?,
+            size: size_of(row.get(14)?),
+            file_name: row.get(15)?,
+        },
+        row.get(4)?,
+        row.get(5)?,
+    ))
+}
+
+fn finish((mut record, classification, review_due): RawRecord) -> Result<EvidenceRecord> {
+    record.classification = Classification::parse(&classification).ok_or(Error::Corrupt {
+        column: "evidence.classification",
+        value: classification,
+    })?;
+    record.review_due = date("evidence.review_due", review_due)?;
+    Ok(record)
+}
+
+/// Every evidence item, by id.
+pub fn list(conn: &Connection) -> Result<Vec<EvidenceRecord>> {
+    let rows: Vec<RawRecord> = conn
+        .prepare(&format!("{SELECT} ORDER BY e.id"))?
+        .query_map([], raw)?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().map(finish).collect()
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
+    conn.query_row(&format!("{SELECT} WHERE e.id = ?1"), [id], raw)
+        .optional()?
+        .map(finish)
+        .transpose()
+}
+
+/// The evidence item whose source is `path`, if any.
+pub fn find_by_source(conn: &Connection, path: &Path) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM evidence WHERE source_path = ?1",
+            [path_bytes(path)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Stores a new evidence item with its first version, counted as reviewed.
+pub fn insert(
+    tx: &Transaction<'_>,
+    details: &EvidenceDetails,
+    source: &Path,
+    stamp: Stamp,
+    blob: &Blob,
+    file_name: &str,
+    at: &str,
+) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
+             source_size, source_mtime_ns, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            details.title,
+            details.work_product,
+            details.owner,
+            details.classification.as_str(),
+            details.review_due.map(|d| d.to_string()),
+            path_bytes(source),
+            i64::try_from(stamp.size).unwrap_or(i64::MAX),
+            stamp.mtime_ns,
+            at
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    insert_version(tx, id, 1, blob, file_name, at)?;
+    Ok(id)
+}
+
+fn insert_version(
+    tx: &Transaction<'_>,
+    id: i64,
+    version: i64,
+    blob: &Blob,
+    file_name: &str,
+    at: &str,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO evidence_version (evidence_id, version, sha256, size, file_name, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            version,
+            blob.sha256,
+            i64::try_from(blob.size).unwrap_or(i64::MAX),
+            file_name,
+            at
+        ],
+    )?;
+    Ok(())
+}
+
+/// Records new content of evidence `id` as its next version, not yet reviewed. Returns the
+/// version number.
+pub fn add_version(
+    tx: &Transaction<'_>,
+    id: i64,
+    blob: &Blob,
+    file_name: &str,
+    stamp: Stamp,
+    at: &str,
+) -> Result<i64> {
+    let version: i64 = tx.query_row(
+        "SELECT latest_version + 1 FROM evidence WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    insert_version(tx, id, version, blob, file_name, at)?;
+    tx.execute(
+        "UPDATE evidence SET latest_version = ?2, source_size = ?3, source_mtime_ns = ?4,
+             source_missing = 0 WHERE id = ?1",
+        params![
+            id,
+            version,
+            i64::try_from(stamp.size).unwrap_or(i64::MAX),
+            stamp.mtime_ns
+        ],
+    )?;
+    Ok(version)
+}
+
+/// Stores what a scan saw of an unchanged or vanished source.
+pub fn set_source_state(tx: &Transaction<'_>, id: i64, stamp: Option<Stamp>) -> Result<()> {
+    match stamp {
+        Some(stamp) => tx.execute(
+            "UPDATE evidence SET source_size = ?2, source_mtime_ns = ?3, source_missing = 0 WHERE id = ?1",
+            params![
+                id,
+                i64::try_from(stamp.size).unwrap_or(i64::MAX),
+                stamp.mtime_ns
+            ],
+        )?,
+        None => tx.execute(
+            "UPDATE evidence SET source_missing = 1 WHERE id = ?1",
+            [id],
+        )?,
+    };
+    Ok(())
+}
+
+/// Marks the newest version of evidence `id` as reviewed.
+pub fn mark_reviewed(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE evidence SET reviewed_version = latest_version WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
+}
+
+pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) -> Result<()> {
+    tx.execute(
+        "UPDATE evidence SET title = ?2, work_product = ?3, owner = ?4, classification = ?5,
+             review_due = ?6 WHERE id = ?1",
+        params![
+            id,
+            details.title,
+            details.work_product,
+            details.owner,
+            details.classification.as_str(),
+            details.review_due.map(|d| d.to_string())
+        ],
+    )?;
+    Ok(())
+}
+
+/// Deletes evidence `id` with its versions and links. Blobs stay in the vault: another item
+/// may share them, and an exported package may name them.
+pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
+    tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Every version of evidence `id`, oldest first.
+pub fn versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
+    Ok(conn
+        .prepare(
+            "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
+             WHERE evidence_id = ?1 ORDER BY version",
+        )?
+        .query_map([id], |r| {
+            Ok(VersionRecord {
+                version: r.get(0)?,
+                sha256: r.get(1)?,
+                size: size_of(r.get(2)?),
+                file_name: r.get(3)?,
+                recorded_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The hash of every stored version (for checking the vault).
+pub fn all_version_hashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> {
+    Ok(conn
+        .prepare("SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Stores a link unless the same one exists. Returns whether it was new.
+pub fn add_link(tx: &Transaction<'_>, link: &LinkRecord) -> Result<bool> {
+    let changed = tx.execute(
+        "INSERT OR IGNORE INTO evidence_link
+             (evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            link.evidence_id,
+            link.catalogue_id,
+            link.target_id,
+            link.scope_id,
+            link.protection_object_id,
+            link.note
+        ],
+    )?;
+    Ok(changed == 1)
+}
+
+pub fn remove_link(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", [id])? == 1)
+}
+
+fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
+    Ok(LinkRecord {
+        id: r.get(0)?,
+        evidence_id: r.get(1)?,
+        catalogue_id: r.get(2)?,
+        target_id: r.get(3)?,
+        scope_id: r.get(4)?,
+        protection_object_id: r.get(5)?,
+        note: r.get(6)?,
+    })
+}
+
+const LINK_SELECT: &str = "SELECT id, evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note FROM evidence_link";
+
+/// Every link, by evidence and target.
+pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
+    Ok(conn
+        .prepare(&format!(
+            "{LINK_SELECT} ORDER BY evidence_id, target_id, id"
+        ))?
+        .query_map([], link_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The links that count for `scope` in catalogue `catalogue`: its own and those for every
+/// scope.
+pub fn links_for_scope(conn: &Connection, catalogue: i64, scope: i64) -> Result<Vec<LinkRecord>> {
+    Ok(conn
+        .prepare(&format!(
+            "{LINK_SELECT} WHERE catalogue_id = ?1 AND (scope_id IS NULL OR scope_id = ?2)
+             ORDER BY target_id, evidence_id"
+        ))?
+        .query_map([catalogue, scope], link_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many linked evidence items with the same freshness facts one target has: the input of
+/// the readiness rules, summed in SQL so that a large workspace needs one pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetFacts {
+    pub target_id: String,
+    pub source_missing: bool,
+    pub latest_reviewed: bool,
+    /// The review date is on or before the day asked about.
+    pub review_passed: bool,
+    pub count: u64,
+}
+
+/// The freshness facts of the evidence linked to each target of `catalogue` that counts for
+/// `scope`, on `day`.
+pub fn target_facts(
+    conn: &Connection,
+    catalogue: i64,
+    scope: i64,
+    day: NaiveDate,
+) -> Result<Vec<TargetFacts>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT l.target_id, e.source_missing, e.reviewed_version = e.latest_version,
+                    ifnull(e.review_due <= ?3, 0), count(*)
+             FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id
+             WHERE l.catalogue_id = ?1 AND (l.scope_id IS NULL OR l.scope_id = ?2)
+             GROUP BY 1, 2, 3, 4",
+        )?
+        .query_map(params![catalogue, scope, day.to_string()], |r| {
+            Ok(TargetFacts {
+                target_id: r.get(0)?,
+                source_missing: r.get(1)?,
+                latest_reviewed: r.get(2)?,
+                review_passed: r.get(3)?,
+                count: size_of(r.get(4)?),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Moves the links of catalogue `old` to catalogue `new`, renaming their targets with `map`.
+pub fn move_links(
+    tx: &Transaction<'_>,
+    old: i64,
+    new: i64,
+    map: &dyn Fn(&str) -> String,
+) -> Result<()> {
+    let targets: Vec<String> = tx
+        .prepare("SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1")?
+        .query_map([old], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    // Through a temporary name, so that swapped IDs never collide.
+    tx.execute(
+        "UPDATE evidence_link SET target_id = '~' || target_id WHERE catalogue_id = ?1",
+        [old],
+    )?;
+    for target in &targets {
+        tx.execute(
+            "UPDATE evidence_link SET target_id = ?3, catalogue_id = ?2
+             WHERE catalogue_id = ?1 AND target_id = '~' || ?4",
+            params![old, new, map(target), target],
+        )?;
+    }
+    Ok(())
+}
+
+/// Groups of evidence items whose newest versions have the same content (two or more each).
+pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
+    let rows: Vec<(String, i64)> = conn
+        .prepare(
+            "SELECT v.sha256, e.id FROM evidence e
+             JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
+             WHERE v.sha256 IN (
+                 SELECT v2.sha256 FROM evidence e2
+                 JOIN evidence_version v2 ON v2.evidence_id = e2.id AND v2.version = e2.latest_version
+                 GROUP BY v2.sha256 HAVING count(*) > 1)
+             ORDER BY v.sha256, e.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut groups: Vec<Vec<i64>> = Vec::new();
+    let mut last: Option<String> = None;
+    for (sha, id) in rows {
+        if last.as_deref() == Some(sha.as_str()) {
+            if let Some(group) = groups.last_mut() {
+                group.push(id);
+            }
+        } else {
+            groups.push(vec![id]);
+            last = Some(sha);
+        }
+    }
+    Ok(groups)
+}
+
+#[cfg(test)]
+mod tests;
