@@ -87,18 +87,20 @@ impl OverallResult {
 
 /// The overall result over every question of a catalogue: (applicable in the scope, its
 /// result). Questions that are not applicable do not count, whatever they hold. INCOMPLETE
-/// while an applicable question has no result; then FAIL on any major, CONDITIONAL-PASS on any
-/// minor, else PASS. Unlike the workbook's own formula this looks at every question
-/// (including 9.2 to 9.4).
+/// while an applicable question has no result (or none applies: nothing was assessed); then
+/// FAIL on any major, CONDITIONAL-PASS on any minor, else PASS. Unlike the workbook's own
+/// formula this looks at every question (including 9.2 to 9.4).
 pub fn overall_result(
     questions: impl IntoIterator<Item = (bool, Option<QuestionResult>)>,
 ) -> OverallResult {
+    let mut any_applicable = false;
     let mut any_minor = false;
     let mut any_major = false;
     for (applicable, result) in questions {
         if !applicable {
             continue;
         }
+        any_applicable = true;
         match result {
             None => return OverallResult::Incomplete,
             Some(QuestionResult::Major) => any_major = true,
@@ -106,7 +108,9 @@ pub fn overall_result(
             Some(QuestionResult::Conform | QuestionResult::Na) => {}
         }
     }
-    if any_major {
+    if !any_applicable {
+        OverallResult::Incomplete
+    } else if any_major {
         OverallResult::Fail
     } else if any_minor {
         OverallResult::ConditionalPass

@@ -20,6 +20,8 @@ use std::path::PathBuf;
 
 pub use db::Db;
 pub use lock::{LockHolder, WorkspaceLock};
+/// The transaction [`Db::write`] hands out, for use cases that split their writes into steps.
+pub use rusqlite::Transaction;
 
 /// What can go wrong while storing or loading workspace data.
 #[derive(Debug, thiserror::Error)]

@@ -62,32 +62,38 @@ fn all_ids(catalogue: &Catalogue) -> Vec<String> {
         .collect()
 }
 
+/// Reads a workbook file of at most [`MAX_WORKBOOK_BYTES`]: its bytes and its file name.
+pub(crate) fn read_workbook_file(path: &Path) -> Result<(Vec<u8>, String)> {
+    let unreadable = |source| Error::FileUnreadable {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > MAX_WORKBOOK_BYTES {
+        return Err(Error::FileTooLarge {
+            path: path.to_owned(),
+            bytes: size,
+            max: MAX_WORKBOOK_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // `take` bounds the read even if the file grows while we read it.
+    file.take(MAX_WORKBOOK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((bytes, name))
+}
+
 impl Workspace {
     /// Imports the catalogue workbook at `path`. A file imported before (same SHA-256) is a
     /// no-op that says so; a failed import stores nothing.
     pub fn import_catalogue(&mut self, path: &Path, now: DateTime<Utc>) -> Result<ImportOutcome> {
-        let unreadable = |source| Error::FileUnreadable {
-            path: path.to_owned(),
-            source,
-        };
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let size = file.metadata().map_err(unreadable)?.len();
-        if size > MAX_WORKBOOK_BYTES {
-            return Err(Error::FileTooLarge {
-                path: path.to_owned(),
-                bytes: size,
-                max: MAX_WORKBOOK_BYTES,
-            });
-        }
-        let mut bytes = Vec::with_capacity(size as usize);
-        // `take` bounds the read even if the file grows while we read it.
-        file.take(MAX_WORKBOOK_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let (bytes, name) = read_workbook_file(path)?;
         self.import_catalogue_bytes(&bytes, &name, now)
     }
 

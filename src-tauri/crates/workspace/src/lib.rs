@@ -6,9 +6,14 @@
 
 mod catalogue;
 mod error;
+mod evidence;
 pub mod folders;
 pub mod json;
+mod readiness;
+mod scan;
 mod scope;
+#[cfg(test)]
+mod test_support;
 mod workspace;
 
 pub use catalogue::{ImportOutcome, VersionChange};
@@ -17,6 +22,15 @@ pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
 pub use error::{Error, ErrorCode, Invalid, Result};
+pub use evidence::{
+    AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
+    LinkInput, LinkView, collect_files,
+};
+pub use readiness::{
+    AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
+    Readiness, RequirementStatus,
+};
+pub use scan::{Progress, ScanPlan, ScanReport, ScanResults};
 pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeInput, ScopeQuestion,
     ScopeView,

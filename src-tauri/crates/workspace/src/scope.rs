@@ -18,8 +18,8 @@ use csmsdesk_store::settings;
 
 use crate::{Error, Invalid, Result, Workspace};
 
-const MAX_NAME_LEN: usize = 200;
-const MAX_TEXT_LEN: usize = 4000;
+pub(crate) const MAX_NAME_LEN: usize = 200;
+pub(crate) const MAX_TEXT_LEN: usize = 4000;
 
 /// A TISAX label as typed: label name or slug, level (`2`, `AL2`), expiry `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,7 +135,7 @@ pub struct Sampling {
     pub chosen: Vec<String>,
 }
 
-fn text_problem(field: &str, text: &str, max: usize, errors: &mut Vec<Invalid>) {
+pub(crate) fn text_problem(field: &str, text: &str, max: usize, errors: &mut Vec<Invalid>) {
     if text.chars().count() > max {
         errors.push(Invalid::new(
             field,
@@ -144,7 +144,7 @@ fn text_problem(field: &str, text: &str, max: usize, errors: &mut Vec<Invalid>) 
     }
 }
 
-fn required_name(field: &str, name: &str, errors: &mut Vec<Invalid>) {
+pub(crate) fn required_name(field: &str, name: &str, errors: &mut Vec<Invalid>) {
     if name.trim().is_empty() {
         errors.push(Invalid::new(field, Message::new("input.name_missing")));
     }
@@ -176,7 +176,7 @@ fn unique_name(
 }
 
 /// The protection object of that name (without case) among `objects`.
-fn find_object<'a>(
+pub(crate) fn find_object<'a>(
     objects: &'a [ProtectionObjectRecord],
     name: &str,
 ) -> Result<&'a ProtectionObjectRecord> {
@@ -210,7 +210,7 @@ fn optional_id(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<Tis
         .ok()
 }
 
-fn parse_date(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<NaiveDate> {
+pub(crate) fn parse_date(field: &str, text: &str, errors: &mut Vec<Invalid>) -> Option<NaiveDate> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -279,7 +279,7 @@ fn parse_label(index: usize, input: &LabelInput, errors: &mut Vec<Invalid>) -> O
 }
 
 impl Workspace {
-    fn matrix(&self) -> Result<ApplicabilityMatrix> {
+    pub(crate) fn matrix(&self) -> Result<ApplicabilityMatrix> {
         let text = settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?;
         let text = text.as_deref().unwrap_or(DEFAULT_MATRIX);
         ApplicabilityMatrix::parse(text).map_err(matrix_error)
@@ -446,7 +446,7 @@ impl Workspace {
         Ok(scope_table::list(self.db.conn())?)
     }
 
-    fn find_scope(&self, key: &str) -> Result<ScopeRecord> {
+    pub(crate) fn find_scope(&self, key: &str) -> Result<ScopeRecord> {
         let key = key.trim();
         self.scopes()?
             .into_iter()
@@ -643,7 +643,7 @@ impl Workspace {
 
     /// The control questions of a scope's catalogue with their applicability and the
     /// should-requirements' deviations; none while the scope has no catalogue.
-    fn scope_questions(&self, record: &ScopeRecord) -> Result<Vec<ScopeQuestion>> {
+    pub(crate) fn scope_questions(&self, record: &ScopeRecord) -> Result<Vec<ScopeQuestion>> {
         let Some(catalogue_id) = record.catalogue_id else {
             return Ok(Vec::new());
         };

@@ -48,6 +48,8 @@ impl Workspace {
         }
         let lock = WorkspaceLock::acquire(dir, &timestamp(now))?;
         let db = Db::open(&db_path)?;
+        // We hold the lock, so no write of ours is under way: what `tmp` holds is a crash's.
+        csmsdesk_store::vault::Vault::new(dir.join(VAULT_DIR)).remove_leftovers();
         Ok(Workspace {
             dir: dir.to_owned(),
             db,

@@ -1,9 +1,12 @@
 use super::*;
 use QuestionResult::*;
 
+/// A named case: every question's (applicable, result) and the expected overall result.
+type Case = (&'static str, Vec<(bool, Option<QuestionResult>)>, OverallResult);
+
 #[test]
 fn overall_result_follows_the_domain_rules_over_every_question() {
-    let cases: [(&str, Vec<(bool, Option<QuestionResult>)>, OverallResult); 9] = [
+    let cases: [Case; 9] = [
         (
             "all conform",
             vec![(true, Some(Conform)); 3],
@@ -42,16 +45,16 @@ fn overall_result_follows_the_domain_rules_over_every_question() {
             .concat(),
             OverallResult::ConditionalPass,
         ),
-        ("no questions at all", vec![], OverallResult::Pass),
+        ("no questions at all", vec![], OverallResult::Incomplete),
         (
             "na recorded on an applicable question is not a finding",
             vec![(true, Some(Na)), (true, Some(Conform))],
             OverallResult::Pass,
         ),
         (
-            "only not-applicable questions",
+            "only not-applicable questions: nothing was assessed",
             vec![(false, None), (false, None)],
-            OverallResult::Pass,
+            OverallResult::Incomplete,
         ),
     ];
     for (name, questions, expected) in cases {

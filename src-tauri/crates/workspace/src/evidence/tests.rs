@@ -1,0 +1,235 @@
+use super::*;
+use crate::test_support::*;
+
+fn failures(report: &AddReport) -> Vec<(String, &'static str)> {
+    report
+        .outcomes
+        .iter()
+        .filter_map(|o| match &o.result {
+            FileResult::Failed(m) => Some((display_name(&o.path), m.key)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_folder_is_added_recursively_and_each_file_gets_its_own_outcome() {
+    let mut s = setup();
+    s.file("policy.pdf", "policy v1");
+    s.file("sub/tara.xlsx", "tara");
+    s.file("empty.txt", "");
+    #[cfg(unix)]
+    {
+        // A symbolic link back to the folder it is in: walking it would never end.
+        std::os::unix::fs::symlink(
+            s.root.path().join("docs"),
+            s.root.path().join("docs/sub/loop"),
+        )
+        .unwrap();
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(s.root.path().join("docs").join(name), "latin-1 name").unwrap();
+    }
+    let docs = s.root.path().join("docs");
+    let policy = docs.join("policy.pdf");
+    // The folder and one of its files: that file must be added once.
+    let report = s.add(&[&docs, &policy], &[]);
+    let mut titles: Vec<&str> = report.added().map(|(_, title, _)| title).collect();
+    titles.sort();
+    let expected: &[&str] = if cfg!(unix) {
+        &["caf\u{fffd}.txt", "empty.txt", "policy.pdf", "tara.xlsx"]
+    } else {
+        &["empty.txt", "policy.pdf", "tara.xlsx"]
+    };
+    assert_eq!(titles, expected);
+    if cfg!(unix) {
+        assert_eq!(
+            failures(&report),
+            [("loop".to_owned(), "evidence.symlink_loop")]
+        );
+    }
+    let empty = report
+        .added()
+        .find(|(_, title, _)| *title == "empty.txt")
+        .unwrap();
+    assert_eq!(
+        empty.2.size, 0,
+        "a zero-byte file is evidence like any other"
+    );
+    assert!(s.ws.vault().contains(&empty.2.sha256));
+}
+
+#[test]
+fn the_same_file_added_twice_is_one_evidence_item() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    let first = Setup::added_id(&s.add(&[&policy], &[]));
+    let again = s.add(&[&policy], &[]);
+    assert_eq!(again.added().count(), 0);
+    assert!(matches!(
+        &again.outcomes[0].result,
+        FileResult::AlreadyEvidence { id, title } if *id == first && title == "policy.pdf"
+    ));
+    assert_eq!(s.ws.evidence(today()).unwrap().len(), 1);
+}
+
+#[test]
+fn a_missing_file_in_a_batch_does_not_stop_the_others() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy");
+    let gone = s.root.path().join("docs/gone.pdf");
+    let report = s.add(&[&gone, &policy], &["1.1.a"]);
+    assert_eq!(report.added().count(), 1);
+    assert_eq!(
+        failures(&report),
+        [("gone.pdf".to_owned(), "evidence.file_gone")]
+    );
+}
+
+#[test]
+fn bad_details_or_links_are_refused_before_any_file_is_read() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy");
+    let input = EvidenceInput {
+        work_product: "WP-15-09".into(),
+        classification: "secret".into(),
+        review_due: "next week".into(),
+        ..EvidenceInput::default()
+    };
+    let links = LinkInput {
+        targets: vec!["1.1.z".into()],
+        protection_object: "ECU 1".into(),
+        ..LinkInput::default()
+    };
+    let error =
+        s.ws.add_evidence(
+            &[policy],
+            &input,
+            &links,
+            now(),
+            &no_progress,
+            &not_cancelled(),
+        )
+        .unwrap_err();
+    let mut fields: Vec<String> = error.field_errors().into_iter().map(|f| f.field).collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "classification",
+            "protection_object",
+            "review_due",
+            "targets",
+            "work_product"
+        ]
+    );
+    assert!(s.ws.evidence(today()).unwrap().is_empty());
+    assert!(
+        std::fs::read_dir(s.ws.vault().dir())
+            .unwrap()
+            .next()
+            .is_none(),
+        "nothing reached the vault"
+    );
+}
+
+#[test]
+fn details_are_stored_as_typed_and_links_made_from_either_side() {
+    let mut s = setup();
+    let tara = s.file("tara.xlsx", "tara");
+    let input = EvidenceInput {
+        title: "TARA brake ECU".into(),
+        work_product: "wp-9-2".into(),
+        owner: "Security team".into(),
+        classification: "Strictly confidential".into(),
+        review_due: "2027-06-30".into(),
+    };
+    let report =
+        s.ws.add_evidence(
+            &[tara],
+            &input,
+            &LinkInput::default(),
+            now(),
+            &no_progress,
+            &not_cancelled(),
+        )
+        .unwrap();
+    let id = Setup::added_id(&report);
+    let added =
+        s.ws.link_evidence(
+            &id.to_string(),
+            &LinkInput {
+                targets: vec!["3.1".into(), "3.1.a".into(), "3.1".into()],
+                scope: "ecu".into(),
+                note: "Sample TARA".into(),
+                ..LinkInput::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(added, 2, "a repeated target is linked once");
+    let (view, versions) = s.ws.evidence_item(&format!("#{id}"), today()).unwrap();
+    assert_eq!(view.record.title, "TARA brake ECU");
+    assert_eq!(view.record.work_product.as_deref(), Some("WP-09-02"));
+    assert_eq!(
+        view.record.classification,
+        Classification::StrictlyConfidential
+    );
+    assert_eq!(view.state, EvidenceState::Current);
+    let links: Vec<(&str, Option<&str>)> = view
+        .links
+        .iter()
+        .map(|l| (l.link.target_id.as_str(), l.scope.as_deref()))
+        .collect();
+    assert_eq!(links, [("3.1", Some("ECU")), ("3.1.a", Some("ECU"))]);
+    assert_eq!(versions.len(), 1);
+    s.ws.unlink_evidence(view.links[0].link.id).unwrap();
+    assert!(matches!(
+        s.ws.unlink_evidence(view.links[0].link.id),
+        Err(Error::NotFound { .. })
+    ));
+    s.ws.remove_evidence(&id.to_string()).unwrap();
+    assert!(s.ws.evidence(today()).unwrap().is_empty());
+    assert!(
+        s.ws.vault().contains(&view.record.sha256),
+        "the vault keeps content an old package may name"
+    );
+}
+
+#[test]
+fn a_link_follows_its_requirement_to_a_new_catalogue_version() {
+    let root = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    let old = root.path().join("demo_1_0.xlsx");
+    std::fs::write(&old, csmsdesk_workbook::fixtures::demo_version_1_0()).unwrap();
+    ws.import_catalogue(&old, now()).unwrap();
+    let doc = root.path().join("monitoring.pdf");
+    std::fs::write(&doc, "monitoring").unwrap();
+    let report = ws
+        .add_evidence(
+            &[doc],
+            &EvidenceInput::default(),
+            &LinkInput {
+                targets: vec!["7.1.a".into()],
+                ..LinkInput::default()
+            },
+            now(),
+            &no_progress,
+            &not_cancelled(),
+        )
+        .unwrap();
+    let id = Setup::added_id(&report);
+    ws.import_demo_catalogue(now()).unwrap();
+    let view = ws
+        .evidence(today())
+        .unwrap()
+        .into_iter()
+        .find(|v| v.record.id == id)
+        .unwrap();
+    let (current, _) = ws.catalogue(None).unwrap();
+    assert_eq!(view.links.len(), 1);
+    assert_eq!(
+        view.links[0].link.target_id, "9.1.a",
+        "VCSA 1.0's 7.1 is 1.1's 9.1"
+    );
+    assert_eq!(view.links[0].link.catalogue_id, current.id);
+}

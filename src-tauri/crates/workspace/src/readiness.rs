@@ -1,0 +1,548 @@
+//! Readiness of a scope (which applicable requirements are covered, need review or miss
+//! evidence), the self-assessment per control question with its predicted overall result,
+//! the daily readiness record, and what the dashboard shows.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use csmsdesk_core::catalogue::{CATALOGUE_SHEET, parse_filled_questions};
+use csmsdesk_core::evidence::{EvidenceFacts, EvidenceState, evidence_state};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::readiness::{RequirementFacts, RequirementState, Tally, requirement_state};
+use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
+use csmsdesk_core::scope::{Objective, Prerequisite};
+use csmsdesk_store::assessment::{self as table, AssessmentRecord};
+use csmsdesk_store::evidence as evidence_table;
+use csmsdesk_workbook::read_catalogue_sheets;
+
+use crate::catalogue::read_workbook_file;
+use crate::scope::{MAX_TEXT_LEN, text_problem};
+use crate::workspace::timestamp;
+use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
+
+/// How many gaps the dashboard lists.
+pub const TOP_GAPS: usize = 10;
+
+/// One applicable requirement of a scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequirementStatus {
+    pub id: String,
+    pub question_id: String,
+    pub chapter_id: String,
+    pub has_must: bool,
+    pub deviation: bool,
+    pub state: RequirementState,
+    /// Linked evidence items (directly or through the question), and how many are current.
+    pub evidence: u64,
+    pub current: u64,
+}
+
+/// One control question of a scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionStatus {
+    pub id: String,
+    pub chapter_id: String,
+    pub text: String,
+    pub applicable: bool,
+    /// The worst state of its requirements; `None` when not applicable.
+    pub state: Option<RequirementState>,
+    pub tally: Tally,
+    pub assessment: AssessmentRecord,
+}
+
+/// A chapter's readiness.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChapterStatus {
+    pub id: String,
+    pub title: String,
+    pub tally: Tally,
+}
+
+/// A scope's readiness on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Readiness {
+    pub scope: ScopeRecord,
+    pub on: NaiveDate,
+    pub tally: Tally,
+    pub questions: Vec<QuestionStatus>,
+    /// The applicable requirements, in catalogue order.
+    pub requirements: Vec<RequirementStatus>,
+    /// Chapters with at least one applicable question.
+    pub chapters: Vec<ChapterStatus>,
+    pub objectives: Vec<(Objective, Tally)>,
+    /// The overall result the self-assessment adds up to.
+    pub predicted: OverallResult,
+}
+
+/// What the dashboard shows for one scope.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dashboard {
+    pub readiness: Readiness,
+    pub problems: Vec<Prerequisite>,
+    pub checked_on: NaiveDate,
+    pub history: Vec<(NaiveDate, Tally)>,
+    /// Missing first, then needing review, in catalogue order; at most [`TOP_GAPS`].
+    pub top_gaps: Vec<RequirementStatus>,
+}
+
+/// What the vault holds that deserves a look, across scopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceFindings {
+    /// Items whose newest content is the same, as (id, title) groups.
+    pub duplicates: Vec<Vec<(i64, String)>>,
+    /// Items linked to nothing.
+    pub orphans: Vec<(i64, String)>,
+}
+
+/// One value a filled-workbook import changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssessmentChange {
+    pub question_id: String,
+    /// `result`, `implementation` or `reference_documentation`.
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+/// What importing a filled workbook into a scope does (or did).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentImport {
+    pub file: String,
+    pub changes: Vec<AssessmentChange>,
+    /// Rows left alone, with why (spreadsheet row, question, message).
+    pub skipped: Vec<(usize, String, Message)>,
+    pub applied: bool,
+}
+
+/// Why a result does not fit a question's applicability, if it does not.
+fn result_problem(question: &str, applicable: bool, result: QuestionResult) -> Option<Message> {
+    match (applicable, result) {
+        (true, QuestionResult::Na) => {
+            Some(Message::new("assess.na_needs_applicability").arg("question", question))
+        }
+        (false, r) if r != QuestionResult::Na => {
+            Some(Message::new("assess.not_applicable").arg("question", question))
+        }
+        _ => None,
+    }
+}
+
+impl Workspace {
+    /// The readiness of `scope` on `today`.
+    pub fn readiness(&self, scope: &str, today: NaiveDate) -> Result<Readiness> {
+        let record = self.find_scope(scope)?;
+        self.readiness_of(record, today)
+    }
+
+    fn readiness_of(&self, record: ScopeRecord, today: NaiveDate) -> Result<Readiness> {
+        let questions = self.scope_questions(&record)?;
+        let assessments = table::list(self.db.conn(), record.id)?;
+        let Some(catalogue_id) = record.catalogue_id else {
+            return Ok(Readiness {
+                scope: record,
+                on: today,
+                tally: Tally::default(),
+                questions: Vec::new(),
+                requirements: Vec::new(),
+                chapters: Vec::new(),
+                objectives: Vec::new(),
+                predicted: OverallResult::Incomplete,
+            });
+        };
+        let (_, tree) = self.catalogue(Some(catalogue_id))?;
+        let matrix = self.matrix()?;
+        // Per target: the distinct states of its evidence, how many items, how many current.
+        let mut by_target: BTreeMap<String, (Vec<EvidenceState>, u64, u64)> = BTreeMap::new();
+        for facts in evidence_table::target_facts(self.db.conn(), catalogue_id, record.id, today)? {
+            let state = evidence_state(
+                EvidenceFacts {
+                    source_missing: facts.source_missing,
+                    latest_reviewed: facts.latest_reviewed,
+                    review_due: facts.review_passed.then_some(today),
+                },
+                today,
+            );
+            let entry = by_target.entry(facts.target_id).or_default();
+            entry.0.push(state);
+            entry.1 += facts.count;
+            if state.is_current() {
+                entry.2 += facts.count;
+            }
+        }
+        let empty = (Vec::new(), 0, 0);
+        let mut statuses = Vec::new();
+        let mut requirements = Vec::new();
+        let mut chapters = Vec::new();
+        let mut objectives: Vec<(Objective, Tally)> = record
+            .objectives
+            .iter()
+            .map(|o| (*o, Tally::default()))
+            .collect();
+        let mut tally = Tally::default();
+        let mut scope_questions = questions.iter();
+        for chapter in &tree.chapters {
+            let mut chapter_tally = Tally::default();
+            let mut any_applicable = false;
+            for question in &chapter.questions {
+                let Some(sq) = scope_questions.next() else {
+                    break;
+                };
+                let applicable = sq.applicability.applicable;
+                let deviations: BTreeMap<&str, bool> = sq
+                    .should_requirements
+                    .iter()
+                    .map(|(id, deviation)| (id.as_str(), deviation.is_some()))
+                    .collect();
+                let question_evidence = by_target.get(&question.id).unwrap_or(&empty);
+                // A question without requirement rows is its own single requirement.
+                let rows: Vec<(&str, bool)> = if question.requirements.is_empty() {
+                    vec![(question.id.as_str(), true)]
+                } else {
+                    question
+                        .requirements
+                        .iter()
+                        .map(|r| (r.id.as_str(), !r.must.is_empty()))
+                        .collect()
+                };
+                let mut question_tally = Tally::default();
+                if applicable {
+                    any_applicable = true;
+                    for (id, has_must) in rows {
+                        let own = if id == question.id {
+                            &empty
+                        } else {
+                            by_target.get(id).unwrap_or(&empty)
+                        };
+                        let states: Vec<EvidenceState> =
+                            own.0.iter().chain(&question_evidence.0).copied().collect();
+                        let deviation = deviations.get(id).copied().unwrap_or(false);
+                        let state = requirement_state(RequirementFacts {
+                            has_must,
+                            deviation,
+                            evidence: &states,
+                        });
+                        question_tally.add(state);
+                        requirements.push(RequirementStatus {
+                            id: id.to_owned(),
+                            question_id: question.id.clone(),
+                            chapter_id: chapter.id.clone(),
+                            has_must,
+                            deviation,
+                            state,
+                            evidence: own.1 + question_evidence.1,
+                            current: own.2 + question_evidence.2,
+                        });
+                    }
+                    for (objective, objective_tally) in &mut objectives {
+                        if matrix.applies(&[*objective], &chapter.id, &question.id) {
+                            add_tally(objective_tally, question_tally);
+                        }
+                    }
+                    add_tally(&mut chapter_tally, question_tally);
+                }
+                statuses.push(QuestionStatus {
+                    id: question.id.clone(),
+                    chapter_id: chapter.id.clone(),
+                    text: question.text.clone(),
+                    applicable,
+                    state: applicable.then(|| question_tally.worst()),
+                    tally: question_tally,
+                    assessment: assessments.get(&question.id).cloned().unwrap_or_else(|| {
+                        AssessmentRecord {
+                            question_id: question.id.clone(),
+                            ..AssessmentRecord::default()
+                        }
+                    }),
+                });
+            }
+            if any_applicable {
+                add_tally(&mut tally, chapter_tally);
+                chapters.push(ChapterStatus {
+                    id: chapter.id.clone(),
+                    title: chapter.title.clone(),
+                    tally: chapter_tally,
+                });
+            }
+        }
+        let predicted =
+            overall_result(statuses.iter().map(|q| (q.applicable, q.assessment.result)));
+        Ok(Readiness {
+            scope: record,
+            on: today,
+            tally,
+            questions: statuses,
+            requirements,
+            chapters,
+            objectives,
+            predicted,
+        })
+    }
+
+    /// What the dashboard shows for `scope` on `today`; records today's readiness for the
+    /// trend first.
+    pub fn dashboard(&mut self, scope: &str, today: NaiveDate) -> Result<Dashboard> {
+        let view = self.scope_view(scope, None, today)?;
+        let readiness = self.readiness_of(view.scope.clone(), today)?;
+        table::record_readiness(self.db.conn(), readiness.scope.id, today, readiness.tally)?;
+        let history = table::readiness_history(self.db.conn(), readiness.scope.id)?;
+        let mut top_gaps: Vec<RequirementStatus> = readiness
+            .requirements
+            .iter()
+            .filter(|r| r.state == RequirementState::Missing)
+            .chain(
+                readiness
+                    .requirements
+                    .iter()
+                    .filter(|r| r.state == RequirementState::NeedsReview),
+            )
+            .cloned()
+            .collect();
+        top_gaps.truncate(TOP_GAPS);
+        Ok(Dashboard {
+            readiness,
+            problems: view.problems,
+            checked_on: view.checked_on,
+            history,
+            top_gaps,
+        })
+    }
+
+    /// Records every scope's readiness for `today` (the trend's data point; once a day is
+    /// enough, later calls replace that day's value).
+    pub fn record_readiness(&mut self, today: NaiveDate) -> Result<()> {
+        for scope in self.scopes()? {
+            let id = scope.id;
+            let readiness = self.readiness_of(scope, today)?;
+            table::record_readiness(self.db.conn(), id, today, readiness.tally)?;
+        }
+        Ok(())
+    }
+
+    /// Duplicate and orphaned evidence items.
+    pub fn evidence_findings(&self) -> Result<EvidenceFindings> {
+        let records = evidence_table::list(self.db.conn())?;
+        let title = |id: i64| {
+            records
+                .iter()
+                .find(|r| r.id == id)
+                .map(|r| r.title.clone())
+                .unwrap_or_default()
+        };
+        let duplicates = evidence_table::duplicate_groups(self.db.conn())?
+            .into_iter()
+            .map(|group| group.into_iter().map(|id| (id, title(id))).collect())
+            .collect();
+        let linked: std::collections::BTreeSet<i64> = evidence_table::links(self.db.conn())?
+            .into_iter()
+            .map(|l| l.evidence_id)
+            .collect();
+        let orphans = records
+            .iter()
+            .filter(|r| !linked.contains(&r.id))
+            .map(|r| (r.id, r.title.clone()))
+            .collect();
+        Ok(EvidenceFindings {
+            duplicates,
+            orphans,
+        })
+    }
+
+    /// Records the self-assessment of one control question: a result (empty clears it) and,
+    /// where given, the implementation description and reference documentation.
+    pub fn assess(
+        &mut self,
+        scope: &str,
+        question: &str,
+        result: &str,
+        implementation: Option<&str>,
+        reference_documentation: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<AssessmentRecord> {
+        let record = self.find_scope(scope)?;
+        let questions = self.scope_questions(&record)?;
+        let question = question.trim();
+        let Some(sq) = questions
+            .iter()
+            .find(|q| q.applicability.question_id == question)
+        else {
+            return Err(Error::NotFound {
+                kind: "thing.question",
+                name: question.to_owned(),
+            });
+        };
+        let mut errors = Vec::new();
+        let parsed = match result.trim() {
+            "" => None,
+            text => match QuestionResult::parse(text) {
+                Some(r) => {
+                    if let Some(problem) = result_problem(question, sq.applicability.applicable, r)
+                    {
+                        errors.push(Invalid::new("result", problem));
+                    }
+                    Some(r)
+                }
+                None => {
+                    errors.push(Invalid::new(
+                        "result",
+                        Message::new("assess.bad_result").arg("given", text),
+                    ));
+                    None
+                }
+            },
+        };
+        for (field, text) in [
+            ("implementation", implementation),
+            ("reference_documentation", reference_documentation),
+        ] {
+            text_problem(
+                field,
+                text.unwrap_or_default().trim(),
+                MAX_TEXT_LEN,
+                &mut errors,
+            );
+        }
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let mut saved = table::list(self.db.conn(), record.id)?
+            .remove(question)
+            .unwrap_or_else(|| AssessmentRecord {
+                question_id: question.to_owned(),
+                ..AssessmentRecord::default()
+            });
+        saved.result = parsed;
+        if let Some(text) = implementation {
+            saved.implementation = text.trim().to_owned();
+        }
+        if let Some(text) = reference_documentation {
+            saved.reference_documentation = text.trim().to_owned();
+        }
+        saved.updated_at = timestamp(now);
+        self.db.write(|tx| table::save(tx, record.id, &saved))?;
+        Ok(saved)
+    }
+
+    /// What importing the filled workbook at `path` into `scope` would change; with `apply`,
+    /// also changes it (in one transaction). Non-empty cells replace our values; empty cells
+    /// never erase anything. Rows that do not fit the scope are skipped, each with why.
+    pub fn import_assessment(
+        &mut self,
+        scope: &str,
+        path: &Path,
+        apply: bool,
+        now: DateTime<Utc>,
+    ) -> Result<AssessmentImport> {
+        let record = self.find_scope(scope)?;
+        let (bytes, file) = read_workbook_file(path)?;
+        let sheets = read_catalogue_sheets(&bytes).map_err(|source| Error::Workbook {
+            file: file.clone(),
+            source,
+        })?;
+        let filled =
+            parse_filled_questions(&sheets.catalogue).map_err(|problem| Error::CatalogueSheet {
+                file: file.clone(),
+                problem,
+            })?;
+        let questions = self.scope_questions(&record)?;
+        let mut current = table::list(self.db.conn(), record.id)?;
+        let mut changes = Vec::new();
+        let mut skipped = Vec::new();
+        let mut updated = Vec::new();
+        for row in filled {
+            let Some(sq) = questions
+                .iter()
+                .find(|q| q.applicability.question_id == row.question_id)
+            else {
+                let message = Message::new("assess.unknown_question")
+                    .arg("question", &row.question_id)
+                    .arg("sheet", CATALOGUE_SHEET);
+                skipped.push((row.row, row.question_id.clone(), message));
+                continue;
+            };
+            let mut saved = current
+                .remove(&row.question_id)
+                .unwrap_or_else(|| AssessmentRecord {
+                    question_id: row.question_id.clone(),
+                    ..AssessmentRecord::default()
+                });
+            let mut changed = false;
+            if let Some(Some(result)) = row.result {
+                if let Some(problem) =
+                    result_problem(&row.question_id, sq.applicability.applicable, result)
+                {
+                    skipped.push((row.row, row.question_id.clone(), problem));
+                    continue;
+                }
+                if saved.result != Some(result) {
+                    changes.push(AssessmentChange {
+                        question_id: row.question_id.clone(),
+                        field: "result",
+                        before: saved
+                            .result
+                            .map(|r| r.as_str().to_owned())
+                            .unwrap_or_default(),
+                        after: result.as_str().to_owned(),
+                    });
+                    saved.result = Some(result);
+                    changed = true;
+                }
+            }
+            for (field, value, target) in [
+                (
+                    "implementation",
+                    &row.implementation,
+                    &mut saved.implementation,
+                ),
+                (
+                    "reference_documentation",
+                    &row.reference_documentation,
+                    &mut saved.reference_documentation,
+                ),
+            ] {
+                if let Some(value) = value.as_ref().filter(|v| !v.is_empty() && *v != target) {
+                    changes.push(AssessmentChange {
+                        question_id: row.question_id.clone(),
+                        field,
+                        before: target.clone(),
+                        after: value.clone(),
+                    });
+                    *target = value.clone();
+                    changed = true;
+                }
+            }
+            if changed {
+                saved.updated_at = timestamp(now);
+                updated.push(saved);
+            }
+        }
+        if apply {
+            self.db.write(|tx| {
+                for saved in &updated {
+                    table::save(tx, record.id, saved)?;
+                }
+                Ok(())
+            })?;
+            tracing::info!(
+                scope = record.id,
+                changes = changes.len(),
+                "imported self-assessment"
+            );
+        }
+        Ok(AssessmentImport {
+            file,
+            changes,
+            skipped,
+            applied: apply,
+        })
+    }
+}
+
+fn add_tally(total: &mut Tally, part: Tally) {
+    total.covered += part.covered;
+    total.needs_review += part.needs_review;
+    total.missing += part.missing;
+}
+
+#[cfg(test)]
+mod tests;

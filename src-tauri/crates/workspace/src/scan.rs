@@ -1,0 +1,283 @@
+//! Re-checking every evidence source: unchanged (size and modification time equal: nothing is
+//! read), changed (new content becomes a new version that needs review) or missing (the vault
+//! copy remains). Hashing runs in parallel across cores.
+//!
+//! Like adding, a scan runs in three steps so that the app does not hold the workspace while
+//! it reads files: [`Workspace::plan_scan`], [`ScanPlan::run`], [`Workspace::apply_scan`].
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+
+use chrono::{DateTime, Utc};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_store::evidence as table;
+use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError, hash_file, source_stamp};
+
+use crate::evidence::{display_name, vault_message};
+use crate::workspace::timestamp;
+use crate::{Result, Workspace};
+
+/// How far long work has come, for a progress bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+/// Calls `f` on every item on as many threads as the machine has cores, and returns the
+/// results in the items' order. `f` returns its result and the bytes it read; `progress` hears
+/// of each finished item. `f` is called for every item, also after the user cancelled, so
+/// that it can say it skipped it.
+pub(crate) fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    bytes_total: u64,
+    progress: &(dyn Fn(Progress) + Sync),
+    f: impl Fn(&T) -> (R, u64) + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let files_done = AtomicUsize::new(0);
+    let bytes_done = AtomicU64::new(0);
+    let results = Mutex::new(Vec::with_capacity(items.len()));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len())
+        .max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                let mut own = Vec::new();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(index) else { break };
+                    let (result, bytes) = f(item);
+                    own.push((index, result));
+                    let bytes_done = bytes_done.fetch_add(bytes, Ordering::Relaxed) + bytes;
+                    let files_done = files_done.fetch_add(1, Ordering::Relaxed) + 1;
+                    progress(Progress {
+                        files_done,
+                        files_total: items.len(),
+                        bytes_done,
+                        bytes_total,
+                    });
+                }
+                results
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .extend(own);
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
+}
+
+/// One source to re-check.
+#[derive(Debug, Clone)]
+struct ScanItem {
+    id: i64,
+    path: PathBuf,
+    stamp: Stamp,
+    sha256: String,
+    missing: bool,
+}
+
+/// The sources a scan will re-check.
+#[derive(Debug, Clone)]
+pub struct ScanPlan {
+    vault: Vault,
+    deep: bool,
+    items: Vec<ScanItem>,
+}
+
+/// What a scan found for one source.
+#[derive(Debug)]
+enum Found {
+    /// Same content; the stamp as seen now.
+    Unchanged(Stamp),
+    /// New content, already in the vault.
+    Changed(Blob, Stamp),
+    Missing,
+    Failed(Message),
+    /// Cancelled before it was looked at.
+    NotScanned,
+}
+
+/// What [`ScanPlan::run`] found; apply it to record it.
+#[derive(Debug)]
+pub struct ScanResults {
+    items: Vec<(ScanItem, Found)>,
+    cancelled: bool,
+}
+
+/// What a scan did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScanReport {
+    pub unchanged: usize,
+    /// Evidence ids with a new version.
+    pub changed: Vec<i64>,
+    /// Evidence ids whose source is gone.
+    pub missing: Vec<i64>,
+    /// Sources that could not be read, with why.
+    pub failed: Vec<(i64, Message)>,
+    /// Sources not looked at because the user cancelled.
+    pub not_scanned: usize,
+    pub cancelled: bool,
+}
+
+impl ScanPlan {
+    pub fn sources(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Re-checks every source. Quick: a source whose size and modification time are as stored
+    /// is not read. Deep: every source is hashed.
+    pub fn run(self, progress: &(dyn Fn(Progress) + Sync), cancel: &AtomicBool) -> ScanResults {
+        let bytes_total = if self.deep {
+            self.items.iter().map(|i| i.stamp.size).sum()
+        } else {
+            0
+        };
+        let found = parallel_map(&self.items, bytes_total, progress, |item| {
+            if cancel.load(Ordering::Relaxed) {
+                return (Found::NotScanned, 0);
+            }
+            self.check(item, cancel)
+        });
+        ScanResults {
+            cancelled: cancel.load(Ordering::Relaxed),
+            items: self.items.into_iter().zip(found).collect(),
+        }
+    }
+
+    fn check(&self, item: &ScanItem, cancel: &AtomicBool) -> (Found, u64) {
+        let now = match source_stamp(&item.path) {
+            Ok(stamp) => stamp,
+            Err(VaultError::Unreadable { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return (Found::Missing, 0);
+            }
+            Err(e) => return (Found::Failed(vault_message(&item.path, &e)), 0),
+        };
+        if !self.deep && now == item.stamp {
+            return (Found::Unchanged(now), 0);
+        }
+        // Touched, or a deep scan: compare content before storing anything.
+        let hashed = hash_file(&item.path, cancel);
+        let (blob, stamp) = match hashed {
+            Ok(ok) => ok,
+            Err(VaultError::Cancelled) => return (Found::NotScanned, 0),
+            Err(VaultError::Unreadable { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                return (Found::Missing, 0);
+            }
+            Err(e) => return (Found::Failed(vault_message(&item.path, &e)), 0),
+        };
+        if blob.sha256 == item.sha256 {
+            return (Found::Unchanged(stamp), blob.size);
+        }
+        match self.vault.ingest(&item.path, cancel) {
+            Ok((blob, stamp)) if blob.sha256 == item.sha256 => (Found::Unchanged(stamp), blob.size),
+            Ok((blob, stamp)) => {
+                let size = blob.size;
+                (Found::Changed(blob, stamp), size)
+            }
+            Err(VaultError::Cancelled) => (Found::NotScanned, 0),
+            Err(e) => (Found::Failed(vault_message(&item.path, &e)), 0),
+        }
+    }
+}
+
+impl Workspace {
+    /// Lists the sources a scan re-checks.
+    pub fn plan_scan(&self, deep: bool) -> Result<ScanPlan> {
+        let items = table::list(self.db.conn())?
+            .into_iter()
+            .map(|r| ScanItem {
+                id: r.id,
+                path: r.source_path,
+                stamp: r.stamp,
+                sha256: r.sha256,
+                missing: r.source_missing,
+            })
+            .collect();
+        Ok(ScanPlan {
+            vault: self.vault(),
+            deep,
+            items,
+        })
+    }
+
+    /// Records what a scan found, in one transaction. Evidence removed meanwhile is skipped.
+    pub fn apply_scan(&mut self, results: ScanResults, now: DateTime<Utc>) -> Result<ScanReport> {
+        let at = timestamp(now);
+        let mut report = ScanReport {
+            cancelled: results.cancelled,
+            ..ScanReport::default()
+        };
+        self.db.write(|tx| {
+            for (item, found) in results.items {
+                if table::get(tx, item.id)?.is_none() {
+                    continue;
+                }
+                match found {
+                    Found::Unchanged(stamp) => {
+                        if stamp != item.stamp || item.missing {
+                            table::set_source_state(tx, item.id, Some(stamp))?;
+                        }
+                        report.unchanged += 1;
+                    }
+                    Found::Changed(blob, stamp) => {
+                        table::add_version(
+                            tx,
+                            item.id,
+                            &blob,
+                            &display_name(&item.path),
+                            stamp,
+                            &at,
+                        )?;
+                        report.changed.push(item.id);
+                    }
+                    Found::Missing => {
+                        if !item.missing {
+                            table::set_source_state(tx, item.id, None)?;
+                        }
+                        report.missing.push(item.id);
+                    }
+                    Found::Failed(message) => report.failed.push((item.id, message)),
+                    Found::NotScanned => report.not_scanned += 1,
+                }
+            }
+            Ok(())
+        })?;
+        tracing::info!(
+            unchanged = report.unchanged,
+            changed = report.changed.len(),
+            missing = report.missing.len(),
+            "evidence scan"
+        );
+        Ok(report)
+    }
+
+    /// Re-checks every source in one go (what `csmsdesk-cli evidence scan` does).
+    pub fn scan_evidence(
+        &mut self,
+        deep: bool,
+        now: DateTime<Utc>,
+        progress: &(dyn Fn(Progress) + Sync),
+        cancel: &AtomicBool,
+    ) -> Result<ScanReport> {
+        let results = self.plan_scan(deep)?.run(progress, cancel);
+        self.apply_scan(results, now)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,116 @@
+use super::*;
+use crate::test_support::*;
+use csmsdesk_core::evidence::EvidenceState;
+
+fn scan(s: &mut Setup, deep: bool) -> ScanReport {
+    s.ws.scan_evidence(deep, now(), &no_progress, &not_cancelled())
+        .unwrap()
+}
+
+#[test]
+fn an_untouched_source_is_unchanged_without_being_read() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    s.add(&[&policy], &["1.1.a"]);
+    let progress = Mutex::new(Vec::new());
+    let report =
+        s.ws.scan_evidence(
+            false,
+            now(),
+            &|p| progress.lock().unwrap().push(p),
+            &not_cancelled(),
+        )
+        .unwrap();
+    assert_eq!(report.unchanged, 1);
+    assert!(report.changed.is_empty() && report.missing.is_empty());
+    let progress = progress.into_inner().unwrap();
+    assert_eq!(progress.len(), 1);
+    assert_eq!(progress[0].bytes_done, 0, "the quick path reads nothing");
+}
+
+#[test]
+fn changed_content_becomes_a_new_version_that_needs_review() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    let id = Setup::added_id(&s.add(&[&policy], &["1.1.a"]));
+    std::fs::write(&policy, "policy version 2").unwrap();
+    let report = scan(&mut s, false);
+    assert_eq!(report.changed, [id]);
+    let (view, versions) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    assert_eq!(view.state, EvidenceState::Changed);
+    assert_eq!(
+        versions.len(),
+        2,
+        "the old version stays: an audit may have seen it"
+    );
+    for version in &versions {
+        assert!(s.ws.vault().verify(&version.sha256).unwrap());
+    }
+    s.ws.review_evidence(&id.to_string(), "2027-11-25").unwrap();
+    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    assert_eq!(view.state, EvidenceState::Current);
+    assert_eq!(view.record.review_due, Some(date("2027-11-25")));
+    assert_eq!(
+        scan(&mut s, false).unchanged,
+        1,
+        "recorded: the next scan sees no change"
+    );
+}
+
+#[test]
+fn a_gone_source_is_missing_and_its_vault_copy_remains() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    let id = Setup::added_id(&s.add(&[&policy], &["1.1.a"]));
+    std::fs::remove_file(&policy).unwrap();
+    let report = scan(&mut s, false);
+    assert_eq!(report.missing, [id]);
+    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    assert_eq!(view.state, EvidenceState::Missing);
+    assert!(s.ws.vault().verify(&view.record.sha256).unwrap());
+    std::fs::write(&policy, "policy v1").unwrap();
+    scan(&mut s, false);
+    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    assert_eq!(
+        view.state,
+        EvidenceState::Current,
+        "a source that is back is current again"
+    );
+}
+
+#[test]
+fn only_a_deep_scan_sees_content_changed_behind_an_unchanged_stamp() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    let id = Setup::added_id(&s.add(&[&policy], &["1.1.a"]));
+    let modified = std::fs::metadata(&policy).unwrap().modified().unwrap();
+    // Same size, same modification time, different content: a tool that restores times.
+    std::fs::write(&policy, "policy v2").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&policy)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(scan(&mut s, false).unchanged, 1);
+    assert_eq!(scan(&mut s, true).changed, [id]);
+}
+
+#[test]
+fn a_cancelled_scan_records_nothing_it_did_not_look_at() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    s.add(&[&policy], &["1.1.a"]);
+    std::fs::write(&policy, "policy version 2").unwrap();
+    let report =
+        s.ws.scan_evidence(false, now(), &no_progress, &AtomicBool::new(true))
+            .unwrap();
+    assert!(report.cancelled);
+    assert_eq!(report.not_scanned, 1);
+    assert!(report.changed.is_empty());
+    assert_eq!(
+        scan(&mut s, false).changed.len(),
+        1,
+        "the next scan still finds the change"
+    );
+}
