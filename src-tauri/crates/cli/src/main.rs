@@ -7,14 +7,15 @@ mod output;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::AtomicBool;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    Error, Invalid, LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, Workspace,
-    folders,
+    Error, EvidenceInput, FileResult, Invalid, LabelInput, LinkInput, LocationInput,
+    ProtectionObjectInput, ScopeInput, Workspace, folders,
 };
 
 use output::Output;
@@ -71,6 +72,138 @@ enum Command {
         #[command(subcommand)]
         action: PoCommand,
     },
+    /// Evidence documents: add, list, link, review and re-check them
+    Evidence {
+        #[command(subcommand)]
+        action: EvidenceCommand,
+    },
+    /// Record the self-assessment of a control question, or take it over from a filled
+    /// workbook
+    Assess {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// The control question (1.1)
+        #[arg(required_unless_present = "workbook")]
+        question: Option<String>,
+        /// conform, minor, major or na (empty clears the result)
+        #[arg(required_unless_present = "workbook")]
+        result: Option<String>,
+        /// The implementation description
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        /// The reference documentation
+        #[arg(long, value_name = "TEXT")]
+        reference: Option<String>,
+        /// Take over the self-assessment columns of this filled ENX workbook (shows the
+        /// changes; add --apply to make them)
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["question", "result", "text", "reference"])]
+        workbook: Option<PathBuf>,
+        /// Make the changes the filled workbook brings
+        #[arg(long, requires = "workbook")]
+        apply: bool,
+    },
+    /// A scope's readiness: requirements covered, needing review or missing, and the
+    /// predicted overall result
+    Status {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum EvidenceCommand {
+    /// Add files (a folder is added recursively) to the vault as evidence
+    Add {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The title [default: the file name]
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The ISO/SAE 21434 work product (WP-09-02); empty for other documents
+        #[arg(long = "type", value_name = "WP-xx-yy", default_value = "")]
+        work_product: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        /// public, internal, confidential or strictly-confidential [default: internal]
+        #[arg(long, default_value = "")]
+        classification: String,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        review_due: String,
+        /// A requirement (1.1.a) or control question (1.1) to link to (repeat for several)
+        #[arg(long = "link", value_name = "REQ")]
+        links: Vec<String>,
+        #[command(flatten)]
+        place: LinkPlaceArgs,
+    },
+    /// List the evidence items with their state and links
+    List,
+    /// Show one evidence item with its versions
+    Show { id: String },
+    /// Link an evidence item to requirements or control questions
+    Link {
+        id: String,
+        #[arg(required = true, value_name = "REQ")]
+        targets: Vec<String>,
+        #[command(flatten)]
+        place: LinkPlaceArgs,
+    },
+    /// Remove one link (its id is in `evidence show`)
+    Unlink { link: i64 },
+    /// Re-check every source: unchanged, changed (a new version) or missing
+    Scan {
+        /// Re-hash every file, even those whose size and time are unchanged
+        #[arg(long)]
+        deep: bool,
+    },
+    /// Mark the newest version as reviewed
+    Review {
+        id: String,
+        /// The next review date
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        next_review: String,
+    },
+    /// Change an item's title, type, owner, classification or review date
+    Edit {
+        id: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long = "type", value_name = "WP-xx-yy", default_value = "")]
+        work_product: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        #[arg(long, default_value = "")]
+        classification: String,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        review_due: String,
+    },
+    /// Remove an evidence item and its links (its content stays in the vault)
+    Remove { id: String },
+    /// Duplicate evidence (same content) and evidence linked to nothing
+    Findings,
+}
+
+/// Where links go: one scope (default: every scope) and one of its protection objects.
+#[derive(Debug, clap::Args)]
+struct LinkPlaceArgs {
+    /// Link for this scope only [default: every scope]
+    #[arg(long, value_name = "NAME", default_value = "")]
+    scope: String,
+    /// Link for this protection object only (needs --scope)
+    #[arg(long, value_name = "NAME", default_value = "")]
+    po: String,
+    #[arg(long, default_value = "")]
+    note: String,
+}
+
+impl LinkPlaceArgs {
+    fn input(&self, targets: &[String]) -> LinkInput {
+        LinkInput {
+            targets: targets.to_vec(),
+            scope: self.scope.clone(),
+            protection_object: self.po.clone(),
+            note: self.note.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -389,6 +522,44 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             let mut ws = open_workspace(&dir, now, out, os_locale)?;
             run_po(&mut ws, action, out)?;
         }
+        Command::Evidence { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let today = cli.today.unwrap_or_else(|| now.date_naive());
+            return run_evidence(&mut ws, action, out, now, today);
+        }
+        Command::Assess {
+            scope,
+            question,
+            result,
+            text,
+            reference,
+            workbook,
+            apply,
+        } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            match (workbook, question, result) {
+                (Some(file), _, _) => {
+                    out.assessment_import(&ws.import_assessment(scope, file, *apply, now)?)
+                }
+                (None, Some(question), Some(result)) => out.assessment(&ws.assess(
+                    scope,
+                    question,
+                    result,
+                    text.as_deref(),
+                    reference.as_deref(),
+                    now,
+                )?),
+                // clap requires both unless --workbook is given.
+                _ => out.done(),
+            }
+        }
+        Command::Status { scope } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let today = cli.today.unwrap_or_else(|| now.date_naive());
+            let readiness = ws.readiness(scope, today)?;
+            ws.record_readiness(today)?;
+            out.status(&readiness);
+        }
         Command::Catalogue { action } => {
             let mut ws = Workspace::open(&dir, now)?;
             out.set_lang(ws.company_profile()?.language.resolve(os_locale));
@@ -414,6 +585,102 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 }
             }
         }
+    }
+    Ok(true)
+}
+
+/// Runs an evidence command; `Ok(false)` when some file could not be added or read.
+fn run_evidence(
+    ws: &mut Workspace,
+    action: &EvidenceCommand,
+    out: &Output,
+    now: chrono::DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<bool, Error> {
+    let cancel = AtomicBool::new(false);
+    match action {
+        EvidenceCommand::Add {
+            paths,
+            title,
+            work_product,
+            owner,
+            classification,
+            review_due,
+            links,
+            place,
+        } => {
+            let input = EvidenceInput {
+                title: title.clone(),
+                work_product: work_product.clone(),
+                owner: owner.clone(),
+                classification: classification.clone(),
+                review_due: review_due.clone(),
+            };
+            // Relative paths are the user's, relative to where they typed the command.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
+            let report = ws.add_evidence(
+                &paths,
+                &input,
+                &place.input(links),
+                now,
+                &out.progress(),
+                &cancel,
+            )?;
+            out.finish_progress();
+            out.evidence_added(&report);
+            return Ok(!report
+                .outcomes
+                .iter()
+                .any(|o| matches!(o.result, FileResult::Failed(_))));
+        }
+        EvidenceCommand::List => out.evidence_list(&ws.evidence(today)?),
+        EvidenceCommand::Show { id } => {
+            let (view, versions) = ws.evidence_item(id, today)?;
+            out.evidence_item(&view, &versions);
+        }
+        EvidenceCommand::Link { id, targets, place } => {
+            let added = ws.link_evidence(id, &place.input(targets))?;
+            out.linked(added);
+        }
+        EvidenceCommand::Unlink { link } => {
+            ws.unlink_evidence(*link)?;
+            out.done();
+        }
+        EvidenceCommand::Scan { deep } => {
+            let report = ws.scan_evidence(*deep, now, &out.progress(), &cancel)?;
+            out.finish_progress();
+            ws.record_readiness(today)?;
+            out.scan_report(&report);
+            return Ok(report.failed.is_empty());
+        }
+        EvidenceCommand::Review { id, next_review } => {
+            ws.review_evidence(id, next_review)?;
+            out.done();
+        }
+        EvidenceCommand::Edit {
+            id,
+            title,
+            work_product,
+            owner,
+            classification,
+            review_due,
+        } => {
+            let input = EvidenceInput {
+                title: title.clone(),
+                work_product: work_product.clone(),
+                owner: owner.clone(),
+                classification: classification.clone(),
+                review_due: review_due.clone(),
+            };
+            ws.update_evidence(id, &input)?;
+            out.done();
+        }
+        EvidenceCommand::Remove { id } => {
+            ws.remove_evidence(id)?;
+            out.done();
+        }
+        EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
     }
     Ok(true)
 }

@@ -709,3 +709,228 @@ fn scope_data_can_be_changed_and_removed() {
         serde_json::json!([])
     );
 }
+
+/// A workspace with the demo catalogue, a location and scope "ECU" (development), and a
+/// `docs` folder beside it.
+fn evidence_workspace(home: &Path) -> std::path::PathBuf {
+    let ws = init_workspace(home);
+    cli_in(home, &ws, &["catalogue", "import", "--demo"], 0);
+    cli_in(home, &ws, &["location", "add", "Plant Nord"], 0);
+    cli_in(
+        home,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
+        0,
+    );
+    std::fs::create_dir_all(home.join("docs/sub")).unwrap();
+    ws
+}
+
+#[test]
+fn evidence_is_added_linked_scanned_and_counted_in_the_status() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    std::fs::write(h.join("docs/policy.pdf"), "policy v1").unwrap();
+    std::fs::write(h.join("docs/sub/tara.xlsx"), "tara").unwrap();
+    let docs = h.join("docs");
+    let added = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "evidence",
+            "add",
+            docs.to_str().unwrap(),
+            "--link",
+            "1.1.a",
+            "--type",
+            "WP-05-01",
+        ],
+        0,
+    );
+    let items = added["evidence"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "the folder is added recursively: {added}");
+    for item in items {
+        assert_eq!(item["version"], 1);
+        assert_eq!(item["sha256"].as_str().unwrap().len(), 64);
+    }
+    let policy = items.iter().find(|i| i["title"] == "policy.pdf").unwrap();
+    let policy_id = policy["id"].as_i64().unwrap().to_string();
+    // The SHA-256 is that of the content, as coreutils computes it.
+    let sha256sum = std::process::Command::new("sha256sum")
+        .arg(h.join("docs/policy.pdf"))
+        .output()
+        .expect("coreutils sha256sum runs");
+    let expected = String::from_utf8_lossy(&sha256sum.stdout);
+    assert_eq!(policy["sha256"], expected.split(' ').next().unwrap());
+
+    cli_in(
+        h,
+        &ws,
+        &["evidence", "link", &policy_id, "1.2", "--scope", "ECU"],
+        0,
+    );
+    let list = cli_in(h, &ws, &["--json", "evidence", "list"], 0);
+    let entry = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["title"] == "policy.pdf")
+        .unwrap();
+    assert_eq!(entry["state"], "current");
+    assert_eq!(entry["links"], serde_json::json!(["1.1.a", "1.2"]));
+
+    let status = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    let covered = status["requirements"]["covered"].as_u64().unwrap();
+    assert!(covered >= 2, "{status}");
+    assert_eq!(status["predicted_result"], "INCOMPLETE");
+    let q11 = status["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "1.1")
+        .unwrap();
+    assert_eq!(q11["state"], "missing", "1.1.b has no evidence yet");
+    let readiness = status["readiness"].as_f64().unwrap();
+    assert!(readiness > 0.0 && readiness < 1.0);
+
+    std::fs::write(h.join("docs/policy.pdf"), "policy version 2").unwrap();
+    std::fs::remove_file(h.join("docs/sub/tara.xlsx")).unwrap();
+    let scan = cli_in(h, &ws, &["--json", "evidence", "scan"], 0);
+    assert_eq!(scan["unchanged"], 0);
+    assert_eq!(scan["changed"], serde_json::json!([policy["id"]]));
+    assert_eq!(scan["missing"].as_array().unwrap().len(), 1);
+    let status = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    assert_eq!(status["requirements"]["covered"], 0, "{status}");
+    assert!(status["requirements"]["needs_review"].as_u64().unwrap() >= 2);
+
+    let deep = cli_in(h, &ws, &["--json", "evidence", "scan", "--deep"], 0);
+    assert_eq!(
+        deep["changed"],
+        serde_json::json!([]),
+        "recorded: nothing new"
+    );
+    let show = cli_in(h, &ws, &["--json", "evidence", "show", &policy_id], 0);
+    assert_eq!(show["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(show["state"], "changed");
+}
+
+#[test]
+fn a_batch_with_a_bad_file_adds_the_rest_and_exits_1() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    std::fs::write(h.join("docs/policy.pdf"), "policy").unwrap();
+    let out = run(cli(h)
+        .args(["--json", "evidence", "add"])
+        .arg(h.join("docs/policy.pdf"))
+        .arg(h.join("docs/gone.pdf"))
+        .arg("--workspace")
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = stdout_json(&out);
+    assert_eq!(report["evidence"].as_array().unwrap().len(), 1);
+    let failed: Vec<&Value> = report["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["outcome"] == "failed")
+        .collect();
+    assert_eq!(failed.len(), 1);
+    assert!(failed[0]["message"].as_str().unwrap().contains("gone.pdf"));
+    let again = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "evidence",
+            "add",
+            h.join("docs/policy.pdf").to_str().unwrap(),
+        ],
+        0,
+    );
+    assert_eq!(again["outcomes"][0]["outcome"], "already_evidence");
+    let bad = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "evidence",
+            "add",
+            h.join("docs/policy.pdf").to_str().unwrap(),
+            "--type",
+            "WP-99-01",
+        ],
+        1,
+    );
+    assert_eq!(bad["error"]["code"], "invalid_input");
+    assert_eq!(bad["error"]["fields"][0]["field"], "work_product");
+}
+
+#[test]
+fn the_self_assessment_is_recorded_and_predicts_the_result() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    let status = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    let applicable: Vec<String> = status["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["applicable"] == true)
+        .map(|q| q["id"].as_str().unwrap().to_owned())
+        .collect();
+    for question in &applicable {
+        cli_in(
+            h,
+            &ws,
+            &[
+                "assess",
+                "--scope",
+                "ECU",
+                question,
+                "conform",
+                "--text",
+                "In place.",
+            ],
+            0,
+        );
+    }
+    let status = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    assert_eq!(status["predicted_result"], "PASS");
+    cli_in(
+        h,
+        &ws,
+        &["assess", "--scope", "ECU", &applicable[0], "major"],
+        0,
+    );
+    let status = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    assert_eq!(status["predicted_result"], "FAIL");
+    let refused = cli_in(
+        h,
+        &ws,
+        &["--json", "assess", "--scope", "ECU", "7.1", "conform"],
+        1,
+    );
+    assert!(
+        refused["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("7.1"),
+        "{refused}"
+    );
+    let out = run(cli(h)
+        .args(["assess", "--scope", "ECU", "1.1"])
+        .arg("--workspace")
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(2), "a result is required");
+}

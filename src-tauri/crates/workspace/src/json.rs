@@ -166,11 +166,20 @@ pub fn scope_view(view: &crate::ScopeView, lang: Lang) -> Value {
 
 /// The prerequisite check: `ok` unless an error-severity problem was found.
 pub fn check(view: &crate::ScopeView, lang: Lang) -> Value {
+    problems(&view.problems, view.checked_on, lang)
+}
+
+/// A prerequisite check's outcome: `ok`, `checked_on`, `problems`.
+fn problems(
+    problems: &[csmsdesk_core::scope::Prerequisite],
+    checked_on: chrono::NaiveDate,
+    lang: Lang,
+) -> Value {
     use csmsdesk_core::scope::Severity;
     json!({
-        "ok": view.problems.iter().all(|p| p.severity() != Severity::Error),
-        "checked_on": view.checked_on.to_string(),
-        "problems": view.problems.iter().map(|p| json!({
+        "ok": problems.iter().all(|p| p.severity() != Severity::Error),
+        "checked_on": checked_on.to_string(),
+        "problems": problems.iter().map(|p| json!({
             "code": p.code(),
             "severity": match p.severity() { Severity::Error => "error", Severity::Warning => "warning" },
             "message": p.message().render(lang),
@@ -214,4 +223,189 @@ pub fn sampling(rows: &[crate::Sampling]) -> Value {
             })
             .collect(),
     )
+}
+
+/// What adding evidence did: `evidence` lists the items added (CLI.md), `outcomes` every file.
+pub fn evidence_added(report: &crate::AddReport, lang: Lang) -> Value {
+    use crate::FileResult;
+    json!({
+        "evidence": report.added().map(|(id, title, blob)| json!({
+            "id": id, "title": title, "sha256": blob.sha256, "size": blob.size, "version": 1,
+        })).collect::<Vec<_>>(),
+        "outcomes": report.outcomes.iter().map(|o| {
+            let path = o.path.display().to_string();
+            match &o.result {
+                FileResult::Added { id, .. } => json!({ "path": path, "outcome": "added", "id": id }),
+                FileResult::AlreadyEvidence { id, .. } => json!({
+                    "path": path, "outcome": "already_evidence", "id": id,
+                    "message": csmsdesk_core::i18n::Message::new("evidence.already")
+                        .arg("path", &path).arg("id", id).render(lang),
+                }),
+                FileResult::Failed(message) => json!({
+                    "path": path, "outcome": "failed", "message": message.render(lang),
+                }),
+            }
+        }).collect::<Vec<_>>(),
+        "cancelled": report.cancelled,
+    })
+}
+
+/// One evidence item with its state and links (`evidence list` in CLI.md: `id`, `title`,
+/// `sha256`, `version`, `state`, `links`).
+pub fn evidence(view: &crate::EvidenceView) -> Value {
+    let r = &view.record;
+    json!({
+        "id": r.id,
+        "title": r.title,
+        "work_product": r.work_product,
+        "owner": r.owner,
+        "classification": r.classification.as_str(),
+        "review_due": r.review_due.map(|d| d.to_string()),
+        "source_path": r.source_path.display().to_string(),
+        "file_name": r.file_name,
+        "sha256": r.sha256,
+        "size": r.size,
+        "version": r.latest_version,
+        "reviewed_version": r.reviewed_version,
+        "added_at": r.added_at,
+        "state": view.state.as_str(),
+        "links": view.links.iter().map(|l| l.link.target_id.as_str()).collect::<Vec<_>>(),
+        "link_details": view.links.iter().map(|l| json!({
+            "id": l.link.id,
+            "target": l.link.target_id,
+            "catalogue_id": l.link.catalogue_id,
+            "scope": l.scope,
+            "protection_object": l.protection_object,
+            "note": l.link.note,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One evidence item with every version it has had.
+pub fn evidence_item(
+    view: &crate::EvidenceView,
+    versions: &[csmsdesk_store::evidence::VersionRecord],
+) -> Value {
+    let mut value = evidence(view);
+    value["versions"] = versions
+        .iter()
+        .map(|v| {
+            json!({
+                "version": v.version, "sha256": v.sha256, "size": v.size,
+                "file_name": v.file_name, "recorded_at": v.recorded_at,
+            })
+        })
+        .collect();
+    value
+}
+
+/// What a scan found (`evidence scan` in CLI.md: `unchanged`, `changed`, `missing`).
+pub fn scan_report(report: &crate::ScanReport, lang: Lang) -> Value {
+    json!({
+        "unchanged": report.unchanged,
+        "changed": report.changed,
+        "missing": report.missing,
+        "failed": report.failed.iter().map(|(id, m)| json!({ "id": id, "message": m.render(lang) })).collect::<Vec<_>>(),
+        "not_scanned": report.not_scanned,
+        "cancelled": report.cancelled,
+    })
+}
+
+fn tally(t: &csmsdesk_core::readiness::Tally) -> Value {
+    json!({
+        "covered": t.covered,
+        "needs_review": t.needs_review,
+        "missing": t.missing,
+        "total": t.total(),
+        "readiness": t.readiness(),
+    })
+}
+
+/// A scope's readiness (`status` in CLI.md: `readiness`, `requirements`, `predicted_result`,
+/// `questions`).
+pub fn readiness(r: &crate::Readiness) -> Value {
+    json!({
+        "scope": r.scope.name,
+        "on": r.on.to_string(),
+        "readiness": r.tally.readiness(),
+        "requirements": tally(&r.tally),
+        "predicted_result": r.predicted.as_str(),
+        "questions": r.questions.iter().map(|q| json!({
+            "id": q.id,
+            "chapter": q.chapter_id,
+            "text": q.text,
+            "applicable": q.applicable,
+            "state": q.state.map_or("na", |s| s.as_str()),
+            "requirements": tally(&q.tally),
+            "result": q.assessment.result.map(|r| r.as_str()),
+            "implementation": q.assessment.implementation,
+            "reference_documentation": q.assessment.reference_documentation,
+        })).collect::<Vec<_>>(),
+        "requirement_states": r.requirements.iter().map(requirement).collect::<Vec<_>>(),
+        "chapters": r.chapters.iter().map(|c| json!({
+            "id": c.id, "title": c.title, "requirements": tally(&c.tally),
+        })).collect::<Vec<_>>(),
+        "objectives": r.objectives.iter().map(|(o, t)| json!({
+            "objective": o.as_str(), "requirements": tally(t),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn requirement(r: &crate::RequirementStatus) -> Value {
+    json!({
+        "id": r.id,
+        "question": r.question_id,
+        "chapter": r.chapter_id,
+        "state": r.state.as_str(),
+        "must": r.has_must,
+        "deviation": r.deviation,
+        "evidence": r.evidence,
+        "current": r.current,
+    })
+}
+
+/// What the dashboard shows for one scope.
+pub fn dashboard(d: &crate::Dashboard, lang: Lang) -> Value {
+    json!({
+        "readiness": readiness(&d.readiness),
+        "check": problems(&d.problems, d.checked_on, lang),
+        "history": d.history.iter().map(|(day, t)| json!({
+            "day": day.to_string(), "requirements": tally(t),
+        })).collect::<Vec<_>>(),
+        "top_gaps": d.top_gaps.iter().map(requirement).collect::<Vec<_>>(),
+    })
+}
+
+/// Duplicate and orphaned evidence.
+pub fn evidence_findings(f: &crate::EvidenceFindings) -> Value {
+    let item = |(id, title): &(i64, String)| json!({ "id": id, "title": title });
+    json!({
+        "duplicates": f.duplicates.iter().map(|g| g.iter().map(item).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        "orphans": f.orphans.iter().map(item).collect::<Vec<_>>(),
+    })
+}
+
+/// What a filled-workbook import changes (or changed).
+pub fn assessment_import(i: &crate::AssessmentImport, lang: Lang) -> Value {
+    json!({
+        "file": i.file,
+        "applied": i.applied,
+        "changes": i.changes.iter().map(|c| json!({
+            "question": c.question_id, "field": c.field, "before": c.before, "after": c.after,
+        })).collect::<Vec<_>>(),
+        "skipped": i.skipped.iter().map(|(row, question, message)| json!({
+            "row": row, "question": question, "message": message.render(lang),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// One question's stored self-assessment.
+pub fn assessment(a: &csmsdesk_store::assessment::AssessmentRecord) -> Value {
+    json!({
+        "question": a.question_id,
+        "result": a.result.map(|r| r.as_str()),
+        "implementation": a.implementation,
+        "reference_documentation": a.reference_documentation,
+        "updated_at": a.updated_at,
+    })
 }

@@ -17,7 +17,9 @@ mod test_support;
 mod workspace;
 
 pub use catalogue::{ImportOutcome, VersionChange};
+pub use csmsdesk_store::assessment::AssessmentRecord;
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
+pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;

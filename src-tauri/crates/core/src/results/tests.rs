@@ -2,7 +2,11 @@ use super::*;
 use QuestionResult::*;
 
 /// A named case: every question's (applicable, result) and the expected overall result.
-type Case = (&'static str, Vec<(bool, Option<QuestionResult>)>, OverallResult);
+type Case = (
+    &'static str,
+    Vec<(bool, Option<QuestionResult>)>,
+    OverallResult,
+);
 
 #[test]
 fn overall_result_follows_the_domain_rules_over_every_question() {
