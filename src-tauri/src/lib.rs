@@ -81,6 +81,23 @@ pub fn run() {
             commands::scope::scope_update,
             commands::scope::scope_remove,
             commands::scope::po_remove,
+            commands::evidence::evidence_add,
+            commands::evidence::evidence_scan,
+            commands::evidence::evidence_cancel,
+            commands::evidence::evidence_list,
+            commands::evidence::evidence_show,
+            commands::evidence::evidence_link,
+            commands::evidence::evidence_unlink,
+            commands::evidence::evidence_update,
+            commands::evidence::evidence_review,
+            commands::evidence::evidence_remove,
+            commands::evidence::evidence_findings,
+            commands::evidence::evidence_pick_files,
+            commands::evidence::evidence_pick_folder,
+            commands::evidence::readiness_show,
+            commands::evidence::dashboard_show,
+            commands::evidence::assess_save,
+            commands::evidence::assess_import,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

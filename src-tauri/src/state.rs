@@ -1,7 +1,8 @@
 //! The app's state: the open workspace, or why none is open.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Lang;
@@ -22,6 +23,8 @@ pub enum Session {
 pub struct AppState {
     session: Mutex<Session>,
     os_locale: Option<String>,
+    /// The cancel flag of the long job (adding or scanning evidence) under way, if any.
+    job: Mutex<Option<Arc<AtomicBool>>>,
 }
 
 impl AppState {
@@ -34,6 +37,7 @@ impl AppState {
         AppState {
             session: Mutex::new(session),
             os_locale,
+            job: Mutex::new(None),
         }
     }
 
@@ -48,6 +52,13 @@ impl AppState {
     /// The language of messages: the workspace's choice, else the OS's.
     pub fn lang(&self) -> Lang {
         lang_of(&self.session(), self.os_locale.as_deref())
+    }
+
+    /// The slot of the long job under way.
+    pub fn job(&self) -> MutexGuard<'_, Option<Arc<AtomicBool>>> {
+        self.job
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn os_locale(&self) -> Option<&str> {

@@ -2,6 +2,7 @@
 //! arguments, calls one `workspace` function and converts the result for transport.
 
 pub mod catalogue;
+pub mod evidence;
 pub mod i18n;
 pub mod profile;
 pub mod scope;

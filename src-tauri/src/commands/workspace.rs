@@ -148,9 +148,6 @@ pub async fn workspace_pick_folder(
 }
 
 /// Shows a native dialog built by `show` and returns the chosen path.
-///
-/// The dialog is created on the main thread (GTK requires it) and awaited here, off the main
-/// thread, so the window keeps painting while it is open.
 pub async fn pick<F>(
     state: &AppState,
     window: &WebviewWindow,
@@ -158,6 +155,40 @@ pub async fn pick<F>(
 ) -> Result<Option<String>, CommandError>
 where
     F: std::future::Future<Output = Option<rfd::FileHandle>> + Send + 'static,
+{
+    let chosen = run_dialog(state, window, show).await?;
+    Ok(chosen.map(|handle| handle.path().display().to_string()))
+}
+
+/// Shows a native dialog built by `show` that returns several paths (empty if cancelled).
+pub async fn pick_many<F>(
+    state: &AppState,
+    window: &WebviewWindow,
+    show: impl FnOnce(rfd::AsyncFileDialog) -> F + Send + 'static,
+) -> Result<Vec<String>, CommandError>
+where
+    F: std::future::Future<Output = Option<Vec<rfd::FileHandle>>> + Send + 'static,
+{
+    let chosen = run_dialog(state, window, show).await?;
+    Ok(chosen
+        .unwrap_or_default()
+        .iter()
+        .map(|handle| handle.path().display().to_string())
+        .collect())
+}
+
+/// Shows the dialog `show` builds and awaits what it returns.
+///
+/// The dialog is created on the main thread (GTK requires it) and awaited here, off the main
+/// thread, so the window keeps painting while it is open.
+async fn run_dialog<F, T>(
+    state: &AppState,
+    window: &WebviewWindow,
+    show: impl FnOnce(rfd::AsyncFileDialog) -> F + Send + 'static,
+) -> Result<T, CommandError>
+where
+    F: std::future::Future<Output = T> + Send + 'static,
+    T: Send + 'static,
 {
     let lang = state.lang();
     let failed = || {
@@ -178,7 +209,5 @@ where
             failed()
         })?;
     let dialog = rx.await.map_err(|_| failed())?;
-    Ok(dialog
-        .await
-        .map(|handle| handle.path().display().to_string()))
+    Ok(dialog.await)
 }

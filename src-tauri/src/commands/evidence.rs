@@ -1,0 +1,371 @@
+//! The evidence screen and the dashboard: adding files (dialog, path or drop), scanning with
+//! progress and cancel, links, reviews, the self-assessment and readiness.
+//!
+//! Hashing runs on a blocking thread while the workspace stays free for other commands: the
+//! use cases split long work into plan (with the workspace), run (without it) and commit.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use chrono::{NaiveDate, Utc};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, json};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tauri::{Emitter as _, State, WebviewWindow};
+
+use super::profile::with_workspace;
+use super::workspace::MAX_PATH_LEN;
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// The most paths one add takes (a drop of a whole disk is a mistake).
+const MAX_PATHS: usize = 10_000;
+/// How often progress reaches the UI at most.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+/// The event that carries progress.
+pub const PROGRESS_EVENT: &str = "evidence-progress";
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn invalid(state: &AppState, message: Message) -> CommandError {
+    CommandError::new(ErrorCode::InvalidInput, message, state.lang())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EvidenceDto {
+    title: String,
+    work_product: String,
+    owner: String,
+    classification: String,
+    review_due: String,
+}
+
+impl From<EvidenceDto> for EvidenceInput {
+    fn from(d: EvidenceDto) -> Self {
+        EvidenceInput {
+            title: d.title,
+            work_product: d.work_product,
+            owner: d.owner,
+            classification: d.classification,
+            review_due: d.review_due,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LinkDto {
+    targets: Vec<String>,
+    scope: String,
+    protection_object: String,
+    note: String,
+}
+
+impl From<LinkDto> for LinkInput {
+    fn from(d: LinkDto) -> Self {
+        LinkInput {
+            targets: d.targets,
+            scope: d.scope,
+            protection_object: d.protection_object,
+            note: d.note,
+        }
+    }
+}
+
+/// Progress as the UI's progress bar reads it.
+#[derive(Debug, Clone, Serialize)]
+struct ProgressEvent {
+    /// `add` or `scan`.
+    job: &'static str,
+    files_done: usize,
+    files_total: usize,
+    bytes_done: u64,
+    bytes_total: u64,
+}
+
+/// A progress callback that emits at most every [`PROGRESS_EVERY`], and always the last step.
+fn emitter(window: WebviewWindow, job: &'static str) -> impl Fn(Progress) + Sync + Send {
+    let last = std::sync::Mutex::new(None::<Instant>);
+    move |p: Progress| {
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        let due = last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
+        if due || p.files_done == p.files_total {
+            *last = Some(Instant::now());
+            let event = ProgressEvent {
+                job,
+                files_done: p.files_done,
+                files_total: p.files_total,
+                bytes_done: p.bytes_done,
+                bytes_total: p.bytes_total,
+            };
+            if let Err(e) = window.emit(PROGRESS_EVENT, event) {
+                tracing::warn!(error = %e, "progress event lost");
+            }
+        }
+    }
+}
+
+/// The one long job that may run; dropping it frees the slot.
+struct Job<'a> {
+    state: &'a AppState,
+    cancel: Arc<AtomicBool>,
+}
+
+impl Job<'_> {
+    fn start(state: &AppState) -> Result<Job<'_>, CommandError> {
+        let mut slot = state.job();
+        if slot.is_some() {
+            return Err(invalid(state, Message::new("evidence.busy")));
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        *slot = Some(cancel.clone());
+        Ok(Job { state, cancel })
+    }
+}
+
+impl Drop for Job<'_> {
+    fn drop(&mut self) {
+        *self.state.job() = None;
+    }
+}
+
+fn join_failed(state: &AppState, e: impl std::fmt::Display) -> CommandError {
+    tracing::error!(error = %e, "background work failed");
+    CommandError::new(
+        ErrorCode::Internal,
+        Message::new("error.internal"),
+        state.lang(),
+    )
+}
+
+/// Checks the paths sent by the UI: at least one, not too many, each absolute and sane.
+fn paths_argument(state: &AppState, paths: &[String]) -> Result<Vec<PathBuf>, CommandError> {
+    if paths.is_empty() {
+        return Err(invalid(state, Message::new("evidence.no_paths")));
+    }
+    if paths.len() > MAX_PATHS {
+        return Err(invalid(
+            state,
+            Message::new("evidence.too_many_paths").arg("max", MAX_PATHS),
+        ));
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let p = p.trim();
+            if p.is_empty()
+                || p.len() > MAX_PATH_LEN
+                || p.contains('\0')
+                || !std::path::Path::new(p).is_absolute()
+            {
+                Err(invalid(state, Message::new("error.path_not_absolute")))
+            } else {
+                Ok(PathBuf::from(p))
+            }
+        })
+        .collect()
+}
+
+/// Adds files and folders (chosen, typed or dropped) as evidence, with progress events.
+#[tauri::command]
+pub async fn evidence_add(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    paths: Vec<String>,
+    details: EvidenceDto,
+    links: LinkDto,
+) -> Result<Value, CommandError> {
+    let paths = paths_argument(&state, &paths)?;
+    let (details, links) = (details.into(), links.into());
+    let plan = with_workspace(&state, |ws| ws.plan_evidence(&paths, &details, &links))?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let progress = emitter(window, "add");
+    let ingested = tauri::async_runtime::spawn_blocking(move || plan.ingest(&progress, &cancel))
+        .await
+        .map_err(|e| join_failed(&state, e))?;
+    let report = with_workspace(&state, |ws| ws.commit_evidence(ingested, Utc::now()))?;
+    drop(job);
+    Ok(json::evidence_added(&report, state.lang()))
+}
+
+/// Re-checks every source (quick, or `deep`: re-hash all), with progress events, and records
+/// today's readiness.
+#[tauri::command]
+pub async fn evidence_scan(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    deep: bool,
+) -> Result<Value, CommandError> {
+    let plan = with_workspace(&state, |ws| ws.plan_scan(deep))?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let progress = emitter(window, "scan");
+    let results = tauri::async_runtime::spawn_blocking(move || plan.run(&progress, &cancel))
+        .await
+        .map_err(|e| join_failed(&state, e))?;
+    let report = with_workspace(&state, |ws| {
+        let report = ws.apply_scan(results, Utc::now())?;
+        ws.record_readiness(today())?;
+        Ok(report)
+    })?;
+    drop(job);
+    Ok(json::scan_report(&report, state.lang()))
+}
+
+/// Asks the running add or scan to stop; what is done so far is kept.
+#[tauri::command]
+pub async fn evidence_cancel(state: State<'_, AppState>) -> Result<bool, CommandError> {
+    Ok(match &*state.job() {
+        Some(cancel) => {
+            cancel.store(true, Ordering::Relaxed);
+            true
+        }
+        None => false,
+    })
+}
+
+#[tauri::command]
+pub async fn evidence_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+    with_workspace(&state, |ws| ws.evidence(today()))
+        .map(|list| list.iter().map(json::evidence).collect())
+}
+
+#[tauri::command]
+pub async fn evidence_show(state: State<'_, AppState>, id: i64) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.evidence_item(&id.to_string(), today()))
+        .map(|(view, versions)| json::evidence_item(&view, &versions))
+}
+
+#[tauri::command]
+pub async fn evidence_link(
+    state: State<'_, AppState>,
+    id: i64,
+    links: LinkDto,
+) -> Result<usize, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.link_evidence(&id.to_string(), &links.into())
+    })
+}
+
+#[tauri::command]
+pub async fn evidence_unlink(state: State<'_, AppState>, link: i64) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.unlink_evidence(link))
+}
+
+#[tauri::command]
+pub async fn evidence_update(
+    state: State<'_, AppState>,
+    id: i64,
+    details: EvidenceDto,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        ws.update_evidence(&id.to_string(), &details.into())
+    })
+    .map(|_| ())
+}
+
+#[tauri::command]
+pub async fn evidence_review(
+    state: State<'_, AppState>,
+    id: i64,
+    next_review: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        ws.review_evidence(&id.to_string(), &next_review)
+    })
+    .map(|_| ())
+}
+
+#[tauri::command]
+pub async fn evidence_remove(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_evidence(&id.to_string()))
+}
+
+#[tauri::command]
+pub async fn evidence_findings(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| json::evidence_findings(&f))
+}
+
+/// Shows the native dialog for evidence files (several at once); empty if cancelled.
+#[tauri::command]
+pub async fn evidence_pick_files(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Vec<String>, CommandError> {
+    super::workspace::pick_many(&state, &window, |dialog| dialog.pick_files()).await
+}
+
+/// Shows the native dialog for a folder of evidence; `None` if cancelled.
+#[tauri::command]
+pub async fn evidence_pick_folder(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| dialog.pick_folder()).await
+}
+
+/// A scope's readiness with every question and requirement.
+#[tauri::command]
+pub async fn readiness_show(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| json::readiness(&r))
+}
+
+/// What the dashboard shows for a scope (and records today's readiness).
+#[tauri::command]
+pub async fn dashboard_show(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| json::dashboard(&d, lang))
+}
+
+/// Records the self-assessment of one control question.
+#[tauri::command]
+pub async fn assess_save(
+    state: State<'_, AppState>,
+    scope: String,
+    question: String,
+    result: String,
+    implementation: String,
+    reference_documentation: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.assess(
+            &scope,
+            &question,
+            &result,
+            Some(&implementation),
+            Some(&reference_documentation),
+            Utc::now(),
+        )
+    })
+    .map(|a| json::assessment(&a))
+}
+
+/// Previews (or with `apply`, makes) the changes a filled ENX workbook brings to a scope's
+/// self-assessment.
+#[tauri::command]
+pub async fn assess_import(
+    state: State<'_, AppState>,
+    scope: String,
+    path: String,
+    apply: bool,
+) -> Result<Value, CommandError> {
+    let path = paths_argument(&state, &[path])?.remove(0);
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        ws.import_assessment(&scope, &path, apply, Utc::now())
+    })
+    .map(|i| json::assessment_import(&i, lang))
+}
