@@ -45,7 +45,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
         app.go(screen).await;
         let heading = app.text(&format!("[data-view='{screen}'] h1")).await;
         assert!(!heading.is_empty(), "{screen} has a heading");
-        if !["dashboard", "catalogue", "scope", "settings"].contains(screen) {
+        if !["dashboard", "catalogue", "scope", "evidence", "settings"].contains(screen) {
             let body = app.text(&format!("[data-view='{screen}']")).await;
             assert!(
                 body.contains(&en[&format!("screen.{screen}.holds")]),
@@ -472,4 +472,140 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     .await;
     app.screenshot("scope-after-changes").await;
     app.quit(&desktop.default_workspace()).await;
+}
+
+/// A workspace prepared through the use cases (as the CLI would): the demo catalogue, one
+/// location and the scope "ECU development" for the development objective.
+fn evidence_workspace(dir: &std::path::Path) {
+    use csmsdesk_workspace::{LocationInput, ScopeInput, Workspace};
+    let now = chrono::Utc::now();
+    let mut ws = Workspace::create(dir, now).unwrap();
+    ws.import_demo_catalogue(now).unwrap();
+    ws.add_location(&LocationInput {
+        name: "Plant Nord".into(),
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    ws.add_scope(&ScopeInput {
+        name: "ECU development".into(),
+        locations: vec!["Plant Nord".into()],
+        objectives: vec!["development".into()],
+        ..ScopeInput::default()
+    })
+    .unwrap();
+}
+
+#[tokio::test]
+async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source_needs_review() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let en = messages("en");
+    let ws = desktop.home.path().join("csms");
+    evidence_workspace(&ws);
+    let docs = desktop.home.path().join("docs");
+    std::fs::create_dir_all(docs.join("tara")).unwrap();
+    std::fs::write(docs.join("policy.pdf"), "CS policy, signed").unwrap();
+    std::fs::write(docs.join("tara/brake.xlsx"), "TARA brake ECU").unwrap();
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+
+    let scope = "[data-readiness-scope='ECU development']";
+    app.wait_for_text(&format!("{scope} .count-covered"), "0")
+        .await;
+    app.screenshot("evidence-01-dashboard-before").await;
+
+    // A link to an unknown requirement is refused inline, and nothing is added.
+    app.go("evidence").await;
+    app.fill("#evidence-path", docs.join("policy.pdf").to_str().unwrap())
+        .await;
+    app.set_value("#evidence-type", "WP-05-01").await;
+    app.fill("#evidence-links", "1.1.z").await;
+    app.click("#evidence-add").await;
+    let unknown = en["evidence.unknown_target"].replace("{id}", "1.1.z");
+    app.wait_for_containing(
+        "[data-field='targets'] .field-error, [data-field='links'] .field-error",
+        &unknown[..20],
+    )
+    .await;
+    app.screenshot("evidence-02-unknown-target").await;
+
+    app.fill("#evidence-links", "1.1.a, 1.2").await;
+    app.click("#evidence-add").await;
+    app.wait_for_containing("#evidence-table", "policy.pdf")
+        .await;
+
+    // A folder is added recursively, with progress, and linked from the requirement side.
+    app.fill("#evidence-path", docs.join("tara").to_str().unwrap())
+        .await;
+    app.fill("#evidence-links", "").await;
+    app.click("#evidence-add").await;
+    app.wait_for_containing("#evidence-table", "brake.xlsx")
+        .await;
+    app.screenshot("evidence-03-vault").await;
+
+    // The link a dashboard gap leads to: the requirement in its scope.
+    app.client
+        .execute(
+            "location.hash = arguments[0]",
+            vec![serde_json::json!(
+                "#/evidence?tab=requirements&scope=ECU%20development&req=1.1.a"
+            )],
+        )
+        .await
+        .unwrap();
+    app.wait_for("[data-requirement='1.1.a'] .state-covered")
+        .await;
+    app.wait_for("[data-requirement='1.2.a'] .state-covered")
+        .await;
+    app.wait_for("[data-requirement='1.1.b'] .state-missing")
+        .await;
+    app.set_value("[data-question='1.1'] .assess-result", "conform")
+        .await;
+    app.fill(
+        "[data-question='1.1'] .assess-implementation",
+        "Policy signed by the board.",
+    )
+    .await;
+    app.click("[data-question='1.1'] .assess-save").await;
+    app.screenshot("evidence-04-requirements").await;
+
+    app.go("dashboard").await;
+    let covered: usize = app
+        .text(&format!("{scope} .count-covered"))
+        .await
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        covered >= 7,
+        "1.1.a and the six requirements of 1.2: {covered}"
+    );
+    let percent = app.text(&format!("{scope} .readiness-percent")).await;
+    assert_ne!(
+        percent.trim_start_matches('0').trim(),
+        "%",
+        "readiness rose: {percent}"
+    );
+    app.wait_for(&format!("{scope} .top-gaps a[href*='req=']"))
+        .await;
+    app.screenshot("evidence-05-dashboard-after").await;
+
+    // The source changes; a deep check finds it and its requirements need review.
+    std::fs::write(docs.join("policy.pdf"), "CS policy, second edition").unwrap();
+    app.go("evidence").await;
+    app.click("#evidence-scan-deep").await;
+    app.wait_for("#evidence-table tr .state-changed").await;
+    app.screenshot("evidence-06-changed").await;
+    app.go("dashboard").await;
+    let needs_review: usize = app
+        .text(&format!("{scope} .count-needs-review"))
+        .await
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        needs_review >= 7,
+        "what the changed policy covered needs review: {needs_review}"
+    );
+    app.quit(&ws).await;
 }

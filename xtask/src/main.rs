@@ -4,7 +4,8 @@
 //! - `test`: installs what the tests need, then runs everything CI runs.
 //! - `icons`: draws the app icon set into `icons/`.
 //! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
-//! - `bench [catalogue]`: release-mode benchmarks, each against its anchor in the same run.
+//! - `bench [catalogue|evidence]`: release-mode benchmarks, each against its anchor in the same
+//!   run (both when none is named).
 
 mod icons;
 mod setup;
@@ -25,7 +26,7 @@ fn main() {
         Some("bench") => bench(args.get(1).map(String::as_str)),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence]>"
             );
             std::process::exit(2);
         }
@@ -152,7 +153,11 @@ fn ui_test_files() -> Result<Vec<PathBuf>> {
 
 fn bench(which: Option<&str>) -> Result<()> {
     match which {
-        None | Some("catalogue") => {
+        None => {
+            bench(Some("catalogue"))?;
+            bench(Some("evidence"))
+        }
+        Some("catalogue") => {
             setup::openpyxl()?;
             let mut bench = cargo();
             bench.args([
@@ -164,7 +169,27 @@ fn bench(which: Option<&str>) -> Result<()> {
             ]);
             step("catalogue import against openpyxl", bench)
         }
-        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue"),
+        Some("evidence") => {
+            setup::bench_packages()?;
+            let mut cli = cargo();
+            cli.args(["build", "--release", "-p", "csmsdesk-cli"]);
+            step(
+                "build csmsdesk-cli (release) for the memory measurement",
+                cli,
+            )?;
+            let mut bench = cargo();
+            bench
+                .args(["bench", "-p", "csmsdesk-workspace", "--bench", "evidence"])
+                .env(
+                    "CSMSDESK_BENCH_CLI",
+                    root().join("target/release/csmsdesk-cli"),
+                );
+            step(
+                "evidence: scans against sha256sum and find, readiness, memory",
+                bench,
+            )
+        }
+        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence"),
     }
 }
 

@@ -71,6 +71,20 @@ pub fn system_packages(for_tests: bool) -> Result<()> {
     if for_tests && !succeeds(Command::new("node").arg("--version")) {
         missing.push("nodejs");
     }
+    install(&missing)
+}
+
+/// What the benchmarks measure with: GNU time for peak memory (`/usr/bin/time -v`).
+pub fn bench_packages() -> Result<()> {
+    if !succeeds(Command::new("dpkg-query").arg("--version")) {
+        return Ok(());
+    }
+    let missing: Vec<&str> = ["time"].into_iter().filter(|p| !installed(p)).collect();
+    install(&missing)
+}
+
+/// Installs the Debian packages `missing` as root, or says how to.
+fn install(missing: &[&str]) -> Result<()> {
     if missing.is_empty() {
         return Ok(());
     }

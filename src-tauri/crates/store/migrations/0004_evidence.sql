@@ -48,12 +48,39 @@ CREATE TABLE evidence_link (
     target_id            TEXT NOT NULL,
     scope_id             INTEGER REFERENCES scope (id) ON DELETE CASCADE,
     protection_object_id INTEGER REFERENCES protection_object (id) ON DELETE CASCADE,
-    note                 TEXT NOT NULL DEFAULT ''
+    note                 TEXT NOT NULL DEFAULT '',
+    -- Copies of the evidence item's freshness facts, kept in step by the triggers below, so
+    -- that readiness can ask "is there current evidence for this target?" with an index seek
+    -- instead of joining every link (200,000 links must answer in milliseconds).
+    source_missing       INTEGER NOT NULL DEFAULT 0,
+    latest_reviewed      INTEGER NOT NULL DEFAULT 1,
+    review_due           TEXT
 ) STRICT;
 
 CREATE UNIQUE INDEX evidence_link_unique ON evidence_link
     (evidence_id, catalogue_id, target_id, ifnull(scope_id, 0), ifnull(protection_object_id, 0));
-CREATE INDEX evidence_link_by_target ON evidence_link (catalogue_id, target_id);
+CREATE INDEX evidence_link_by_target ON evidence_link
+    (catalogue_id, target_id, source_missing, latest_reviewed, scope_id, review_due);
+CREATE INDEX evidence_link_by_evidence ON evidence_link (evidence_id);
+
+CREATE TRIGGER evidence_link_facts_on_insert AFTER INSERT ON evidence_link
+BEGIN
+    UPDATE evidence_link SET
+        source_missing  = (SELECT source_missing FROM evidence WHERE id = NEW.evidence_id),
+        latest_reviewed = (SELECT reviewed_version >= latest_version FROM evidence WHERE id = NEW.evidence_id),
+        review_due      = (SELECT review_due FROM evidence WHERE id = NEW.evidence_id)
+    WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER evidence_link_facts_on_change
+AFTER UPDATE OF source_missing, latest_version, reviewed_version, review_due ON evidence
+BEGIN
+    UPDATE evidence_link SET
+        source_missing  = NEW.source_missing,
+        latest_reviewed = NEW.reviewed_version >= NEW.latest_version,
+        review_due      = NEW.review_due
+    WHERE evidence_id = NEW.id;
+END;
 
 -- The supplier's own assessment per control question, in the workbook's columns.
 CREATE TABLE scope_assessment (

@@ -392,43 +392,57 @@ pub fn links_for_scope(conn: &Connection, catalogue: i64, scope: i64) -> Result<
         .collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many linked evidence items with the same freshness facts one target has: the input of
-/// the readiness rules, summed in SQL so that a large workspace needs one pass.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetFacts {
-    pub target_id: String,
-    pub source_missing: bool,
-    pub latest_reviewed: bool,
-    /// The review date is on or before the day asked about.
-    pub review_passed: bool,
-    pub count: u64,
+/// What readiness needs to know about the evidence of one target (a requirement or question).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TargetEvidence {
+    /// Some linked item has the facts of current evidence: its source is there, its newest
+    /// version is reviewed, and its review date is after the day asked about.
+    pub current: bool,
+    /// Some item is linked at all.
+    pub linked: bool,
 }
 
-/// The freshness facts of the evidence linked to each target of `catalogue` that counts for
-/// `scope`, on `day`.
-pub fn target_facts(
+/// For each of `targets` of `catalogue`, what the evidence linked to it for `scope` (its own
+/// links and those for every scope) is like on `day`. Each answer is two index seeks on the
+/// link table, whatever the number of links.
+pub fn target_evidence(
     conn: &Connection,
     catalogue: i64,
     scope: i64,
     day: NaiveDate,
-) -> Result<Vec<TargetFacts>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT l.target_id, e.source_missing, e.reviewed_version = e.latest_version,
-                    ifnull(e.review_due <= ?3, 0), count(*)
-             FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id
-             WHERE l.catalogue_id = ?1 AND (l.scope_id IS NULL OR l.scope_id = ?2)
-             GROUP BY 1, 2, 3, 4",
-        )?
-        .query_map(params![catalogue, scope, day.to_string()], |r| {
-            Ok(TargetFacts {
-                target_id: r.get(0)?,
-                source_missing: r.get(1)?,
-                latest_reviewed: r.get(2)?,
-                review_passed: r.get(3)?,
-                count: size_of(r.get(4)?),
+    targets: &[&str],
+) -> Result<Vec<TargetEvidence>> {
+    let mut current = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM evidence_link
+             WHERE catalogue_id = ?1 AND target_id = ?2 AND source_missing = 0
+               AND latest_reviewed = 1 AND (scope_id IS NULL OR scope_id = ?3)
+               AND (review_due IS NULL OR review_due > ?4))",
+    )?;
+    let mut linked = conn.prepare_cached(
+        "SELECT EXISTS (SELECT 1 FROM evidence_link
+             WHERE catalogue_id = ?1 AND target_id = ?2 AND (scope_id IS NULL OR scope_id = ?3))",
+    )?;
+    let day = day.to_string();
+    targets
+        .iter()
+        .map(|target| {
+            let is_current: bool =
+                current.query_row(params![catalogue, target, scope, day], |r| r.get(0))?;
+            let is_linked =
+                is_current || linked.query_row(params![catalogue, target, scope], |r| r.get(0))?;
+            Ok(TargetEvidence {
+                current: is_current,
+                linked: is_linked,
             })
-        })?
+        })
+        .collect()
+}
+
+/// Every evidence id, for checking a batch of results against what still exists.
+pub fn ids(conn: &Connection) -> Result<std::collections::BTreeSet<i64>> {
+    Ok(conn
+        .prepare("SELECT id FROM evidence")?
+        .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?)
 }
 

@@ -359,7 +359,7 @@ fn requirement(r: &crate::RequirementStatus) -> Value {
         "state": r.state.as_str(),
         "must": r.has_must,
         "deviation": r.deviation,
-        "evidence": r.evidence,
+        "linked": r.linked,
         "current": r.current,
     })
 }

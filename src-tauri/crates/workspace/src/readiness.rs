@@ -7,13 +7,13 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_core::catalogue::{CATALOGUE_SHEET, parse_filled_questions};
-use csmsdesk_core::evidence::{EvidenceFacts, EvidenceState, evidence_state};
+use csmsdesk_core::evidence::EvidenceState;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::readiness::{RequirementFacts, RequirementState, Tally, requirement_state};
 use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
 use csmsdesk_core::scope::{Objective, Prerequisite};
 use csmsdesk_store::assessment::{self as table, AssessmentRecord};
-use csmsdesk_store::evidence as evidence_table;
+use csmsdesk_store::evidence::{self as evidence_table, TargetEvidence};
 use csmsdesk_workbook::read_catalogue_sheets;
 
 use crate::catalogue::read_workbook_file;
@@ -33,9 +33,10 @@ pub struct RequirementStatus {
     pub has_must: bool,
     pub deviation: bool,
     pub state: RequirementState,
-    /// Linked evidence items (directly or through the question), and how many are current.
-    pub evidence: u64,
-    pub current: u64,
+    /// Some evidence is linked to it (directly or through its question), and some of that
+    /// is current.
+    pub linked: bool,
+    pub current: bool,
 }
 
 /// One control question of a scope.
@@ -152,25 +153,26 @@ impl Workspace {
         };
         let (_, tree) = self.catalogue(Some(catalogue_id))?;
         let matrix = self.matrix()?;
-        // Per target: the distinct states of its evidence, how many items, how many current.
-        let mut by_target: BTreeMap<String, (Vec<EvidenceState>, u64, u64)> = BTreeMap::new();
-        for facts in evidence_table::target_facts(self.db.conn(), catalogue_id, record.id, today)? {
-            let state = evidence_state(
-                EvidenceFacts {
-                    source_missing: facts.source_missing,
-                    latest_reviewed: facts.latest_reviewed,
-                    review_due: facts.review_passed.then_some(today),
-                },
-                today,
-            );
-            let entry = by_target.entry(facts.target_id).or_default();
-            entry.0.push(state);
-            entry.1 += facts.count;
-            if state.is_current() {
-                entry.2 += facts.count;
-            }
-        }
-        let empty = (Vec::new(), 0, 0);
+        // Per target (every question and requirement): is any linked evidence current, is
+        // any linked at all. The rule that decides "current" is core's `evidence_state`; the
+        // store answers it for the facts core calls current (a test keeps the two in step).
+        let targets: Vec<&str> = tree
+            .chapters
+            .iter()
+            .flat_map(|c| &c.questions)
+            .flat_map(|q| {
+                std::iter::once(q.id.as_str()).chain(q.requirements.iter().map(|r| r.id.as_str()))
+            })
+            .collect();
+        let found = evidence_table::target_evidence(
+            self.db.conn(),
+            catalogue_id,
+            record.id,
+            today,
+            &targets,
+        )?;
+        let by_target: BTreeMap<&str, TargetEvidence> = targets.into_iter().zip(found).collect();
+        let none = TargetEvidence::default();
         let mut statuses = Vec::new();
         let mut requirements = Vec::new();
         let mut chapters = Vec::new();
@@ -194,7 +196,7 @@ impl Workspace {
                     .iter()
                     .map(|(id, deviation)| (id.as_str(), deviation.is_some()))
                     .collect();
-                let question_evidence = by_target.get(&question.id).unwrap_or(&empty);
+                let question_evidence = by_target.get(question.id.as_str()).unwrap_or(&none);
                 // A question without requirement rows is its own single requirement.
                 let rows: Vec<(&str, bool)> = if question.requirements.is_empty() {
                     vec![(question.id.as_str(), true)]
@@ -210,12 +212,11 @@ impl Workspace {
                     any_applicable = true;
                     for (id, has_must) in rows {
                         let own = if id == question.id {
-                            &empty
+                            &none
                         } else {
-                            by_target.get(id).unwrap_or(&empty)
+                            by_target.get(id).unwrap_or(&none)
                         };
-                        let states: Vec<EvidenceState> =
-                            own.0.iter().chain(&question_evidence.0).copied().collect();
+                        let states = evidence_states(own, question_evidence);
                         let deviation = deviations.get(id).copied().unwrap_or(false);
                         let state = requirement_state(RequirementFacts {
                             has_must,
@@ -230,8 +231,8 @@ impl Workspace {
                             has_must,
                             deviation,
                             state,
-                            evidence: own.1 + question_evidence.1,
-                            current: own.2 + question_evidence.2,
+                            linked: own.linked || question_evidence.linked,
+                            current: own.current || question_evidence.current,
                         });
                     }
                     for (objective, objective_tally) in &mut objectives {
@@ -536,6 +537,20 @@ impl Workspace {
             applied: apply,
         })
     }
+}
+
+/// The evidence states the requirement rule needs: one current item stands for all current
+/// ones; linked evidence that is not current stands as stale (which kind does not change the
+/// requirement's state).
+fn evidence_states(own: &TargetEvidence, question: &TargetEvidence) -> Vec<EvidenceState> {
+    let mut states = Vec::new();
+    if own.current || question.current {
+        states.push(EvidenceState::Current);
+    }
+    if own.linked || question.linked {
+        states.push(EvidenceState::Changed);
+    }
+    states
 }
 
 fn add_tally(total: &mut Tally, part: Tally) {

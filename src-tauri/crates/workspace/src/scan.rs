@@ -223,8 +223,9 @@ impl Workspace {
             ..ScanReport::default()
         };
         self.db.write(|tx| {
+            let existing = table::ids(tx)?;
             for (item, found) in results.items {
-                if table::get(tx, item.id)?.is_none() {
+                if !existing.contains(&item.id) {
                     continue;
                 }
                 match found {

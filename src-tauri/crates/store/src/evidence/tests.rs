@@ -158,52 +158,103 @@ fn the_same_source_cannot_be_two_evidence_items() {
     );
 }
 
-#[test]
-fn target_facts_group_linked_evidence_by_freshness_for_a_scope() {
-    let (_dir, mut db, catalogue, _) = db();
-    let fresh = add(&mut db, "Fresh", "/a", 'c');
-    let changed = add(&mut db, "Changed", "/b", 'd');
-    db.write(|tx| add_version(tx, changed, &blob('e'), "b", STAMP, AT))
-        .unwrap();
-    let link = |evidence_id, target: &str, scope_id| LinkRecord {
+fn link(evidence_id: i64, catalogue_id: i64, target: &str, scope_id: Option<i64>) -> LinkRecord {
+    LinkRecord {
         id: 0,
         evidence_id,
-        catalogue_id: catalogue,
+        catalogue_id,
         target_id: target.into(),
         scope_id,
         protection_object_id: None,
         note: String::new(),
-    };
+    }
+}
+
+#[test]
+fn target_evidence_agrees_with_the_core_rule_for_every_combination_of_facts() {
+    use csmsdesk_core::evidence::{EvidenceFacts, evidence_state};
+    let (_dir, mut db, catalogue, _) = db();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let dues = [
+        None,
+        Some("2026-11-24"),
+        Some("2026-11-25"),
+        Some("2026-11-26"),
+    ];
+    let mut expected = Vec::new();
+    let mut targets = Vec::new();
+    let mut n = 0;
+    for missing in [false, true] {
+        for reviewed in [false, true] {
+            for due in dues {
+                n += 1;
+                let target = format!("t{n}");
+                let id = add(&mut db, &target, &format!("/{n}"), 'c');
+                db.write(|tx| {
+                    let mut d = details(&target);
+                    d.review_due = due.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+                    update_details(tx, id, &d)?;
+                    if !reviewed {
+                        add_version(tx, id, &blob('d'), "f", STAMP, AT)?;
+                    }
+                    if missing {
+                        set_source_state(tx, id, None)?;
+                    }
+                    // Linked after some facts changed and before others: the triggers must
+                    // copy the facts on insert and follow later changes.
+                    add_link(tx, &link(id, catalogue, &target, None))?;
+                    Ok(())
+                })
+                .unwrap();
+                let record = get(db.conn(), id).unwrap().unwrap();
+                let facts = EvidenceFacts {
+                    source_missing: record.source_missing,
+                    latest_reviewed: record.reviewed_version >= record.latest_version,
+                    review_due: record.review_due,
+                };
+                expected.push(evidence_state(facts, day).is_current());
+                targets.push(target);
+            }
+        }
+    }
+    let refs: Vec<&str> = targets.iter().map(String::as_str).collect();
+    let found = target_evidence(db.conn(), catalogue, 1, day, &refs).unwrap();
+    let current: Vec<bool> = found.iter().map(|t| t.current).collect();
+    assert_eq!(current, expected);
+    assert_eq!(
+        expected.iter().filter(|c| **c).count(),
+        2,
+        "present, reviewed, not yet due"
+    );
+    assert!(found.iter().all(|t| t.linked));
+}
+
+#[test]
+fn target_evidence_counts_links_for_the_scope_and_for_every_scope_only() {
+    let (_dir, mut db, catalogue, _) = db();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let id = add(&mut db, "Policy", "/a", 'c');
+    db.conn()
+        .execute_batch("INSERT INTO scope (id, name) VALUES (1, 'ECU'), (2, 'Plant')")
+        .unwrap();
     db.write(|tx| {
-        assert!(add_link(tx, &link(fresh, "1.1.a", None))?);
+        add_link(tx, &link(id, catalogue, "1.1.a", Some(1)))?;
+        add_link(tx, &link(id, catalogue, "1.2", None))?;
         assert!(
-            !add_link(tx, &link(fresh, "1.1.a", None))?,
+            !add_link(tx, &link(id, catalogue, "1.2", None))?,
             "a link is stored once"
         );
-        add_link(tx, &link(changed, "1.1.a", None))?;
-        add_link(tx, &link(changed, "1.2", None))?;
         Ok(())
     })
     .unwrap();
-    let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-    let mut facts = target_facts(db.conn(), catalogue, 1, day).unwrap();
-    facts.sort_by(|a, b| (&a.target_id, a.latest_reviewed).cmp(&(&b.target_id, b.latest_reviewed)));
-    let summary: Vec<(&str, bool, u64)> = facts
-        .iter()
-        .map(|f| (f.target_id.as_str(), f.latest_reviewed, f.count))
-        .collect();
-    assert_eq!(
-        summary,
-        [("1.1.a", false, 1), ("1.1.a", true, 1), ("1.2", false, 1)]
-    );
-    let later = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
-    assert!(
-        target_facts(db.conn(), catalogue, 1, later)
-            .unwrap()
-            .iter()
-            .all(|f| f.review_passed),
-        "both reviews were due on 2027-01-31"
-    );
+    let found = target_evidence(db.conn(), catalogue, 2, day, &["1.1.a", "1.2", "1.3"]).unwrap();
+    let summary: Vec<(bool, bool)> = found.iter().map(|t| (t.current, t.linked)).collect();
+    assert_eq!(summary, [(false, false), (true, true), (false, false)]);
+    // An item that changed afterwards is no longer current where it is linked.
+    db.write(|tx| add_version(tx, id, &blob('e'), "a", STAMP, AT).map(|_| ()))
+        .unwrap();
+    let found = target_evidence(db.conn(), catalogue, 1, day, &["1.1.a"]).unwrap();
+    assert_eq!((found[0].current, found[0].linked), (false, true));
 }
 
 #[test]
