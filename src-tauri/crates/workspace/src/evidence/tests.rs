@@ -233,3 +233,25 @@ fn a_link_follows_its_requirement_to_a_new_catalogue_version() {
     );
     assert_eq!(view.links[0].link.catalogue_id, current.id);
 }
+
+#[test]
+fn a_file_that_disappears_before_it_is_read_is_reported_and_the_rest_added() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy");
+    let tara = s.file("tara.xlsx", "tara");
+    let plan =
+        s.ws.plan_evidence(
+            &[policy.clone(), tara],
+            &EvidenceInput::default(),
+            &LinkInput::default(),
+        )
+        .unwrap();
+    std::fs::remove_file(&policy).unwrap();
+    let ingested = plan.ingest(&no_progress, &not_cancelled());
+    let report = s.ws.commit_evidence(ingested, now()).unwrap();
+    assert_eq!(report.added().count(), 1);
+    assert_eq!(
+        failures(&report),
+        [("policy.pdf".to_owned(), "evidence.file_gone")]
+    );
+}
