@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod grid;
 pub mod i18n;
 pub mod ids;
+pub mod labels;
 pub mod readiness;
 pub mod results;
 pub mod scope;
