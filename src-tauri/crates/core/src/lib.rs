@@ -5,9 +5,11 @@
 
 pub mod catalogue;
 pub mod company;
+pub mod deadlines;
 pub mod evidence;
 pub mod grid;
 pub mod i18n;
+pub mod ics;
 pub mod ids;
 pub mod labels;
 pub mod readiness;

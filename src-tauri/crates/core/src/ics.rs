@@ -1,0 +1,85 @@
+//! iCalendar (RFC 5545) text for deadlines: all-day events with stable UIDs, so that a
+//! calendar importing the file again updates its events instead of duplicating them.
+
+use chrono::NaiveDate;
+
+/// One all-day event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IcsEvent {
+    /// Unique and stable for the same deadline (e.g. `corrective-action-12`).
+    pub uid: String,
+    pub date: NaiveDate,
+    pub summary: String,
+    pub description: String,
+}
+
+/// The longest content line in octets, before folding (RFC 5545, 3.1).
+const LINE_OCTETS: usize = 75;
+
+/// Escapes a TEXT value (RFC 5545, 3.3.11).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds a content line at 75 octets without splitting a UTF-8 character, and ends it with
+/// CRLF.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let octets = c.len_utf8();
+        if width + octets > LINE_OCTETS {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += octets;
+    }
+    out.push_str("\r\n");
+}
+
+/// A calendar of `events`. `stamp` is the generation time as `YYYYMMDDTHHMMSSZ` (passed in:
+/// the same input gives the same file). UIDs get `@csmsdesk` appended.
+pub fn calendar(events: &[IcsEvent], stamp: &str) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//CSMS Desk//Deadlines//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        fold(line, &mut out);
+    }
+    for event in events {
+        let next_day = event.date.succ_opt().unwrap_or(event.date);
+        for line in [
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:{}@csmsdesk", escape(&event.uid)),
+            format!("DTSTAMP:{stamp}"),
+            format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
+            format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")),
+            format!("SUMMARY:{}", escape(&event.summary)),
+            format!("DESCRIPTION:{}", escape(&event.description)),
+            "TRANSP:TRANSPARENT".to_owned(),
+            "END:VEVENT".to_owned(),
+        ] {
+            fold(&line, &mut out);
+        }
+    }
+    fold("END:VCALENDAR", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests;
