@@ -3,6 +3,7 @@
 //! Everything here is a pure function of its arguments, so the rules can be tested alone and
 //! both shells (the desktop app and `csmsdesk-cli`) get the same answers.
 
+pub mod audit;
 pub mod catalogue;
 pub mod company;
 pub mod deadlines;

@@ -15,6 +15,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0002_catalogue.sql")),
     M::up(include_str!("../migrations/0003_scope.sql")),
     M::up(include_str!("../migrations/0004_evidence.sql")),
+    M::up(include_str!("../migrations/0005_audit.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

@@ -5,6 +5,7 @@
 //! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.
 
 pub mod assessment;
+pub mod audit;
 pub mod catalogue;
 pub mod company_profile;
 pub mod db;

@@ -265,6 +265,7 @@ pub fn move_to_catalogue(
                 )?;
             }
         }
+        crate::audit::rename_questions(tx, *scope, map)?;
         let checks: Vec<(i64, String)> = tx
             .prepare(
                 "SELECT c.protection_object_id, c.question_id FROM sample_check c
