@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCREENS, screenFromHash, hrefOf } from '../../ui/js/lib/routes.js';
+import { SCREENS, screenFromHash, hrefOf, paramsFromHash, hrefWith } from '../../ui/js/lib/routes.js';
 import { toCommandError, fieldMessages, CommandError } from '../../ui/js/lib/errors.js';
 
 test('the navigation lists the eight screens in order', () => {
@@ -15,6 +15,25 @@ test('a hash names its screen and anything else falls back to the dashboard', ()
   assert.equal(screenFromHash(''), 'dashboard');
   assert.equal(screenFromHash('#/nonsense'), 'dashboard');
   assert.equal(screenFromHash(hrefOf('export')), 'export');
+});
+
+test('hash parameters are read after the question mark, decoded', () => {
+  assert.deepEqual(paramsFromHash('#/evidence?tab=requirements&scope=ECU%20development&req=1.1.a'), {
+    tab: 'requirements',
+    scope: 'ECU development',
+    req: '1.1.a',
+  });
+  assert.deepEqual(paramsFromHash('#/evidence?scope=A+B&scope=C'), { scope: 'C' }, 'plus is a space, the last repeat wins');
+  assert.deepEqual(paramsFromHash('#/evidence'), {});
+  assert.deepEqual(paramsFromHash(undefined), {});
+  assert.equal(screenFromHash('#/evidence?tab=requirements'), 'evidence', 'parameters do not change the screen');
+});
+
+test('a hash with parameters round-trips through hrefWith and leaves empty ones out', () => {
+  const href = hrefWith('evidence', { tab: 'requirements', scope: 'Plant & Co/Nord', req: '3.1.i-2', id: '' });
+  assert.equal(href, '#/evidence?tab=requirements&scope=Plant%20%26%20Co%2FNord&req=3.1.i-2');
+  assert.deepEqual(paramsFromHash(href), { tab: 'requirements', scope: 'Plant & Co/Nord', req: '3.1.i-2' });
+  assert.equal(hrefWith('evidence', {}), '#/evidence');
 });
 
 test('a backend error keeps its code, message and field messages', () => {

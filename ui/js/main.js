@@ -4,6 +4,8 @@
 //   app.workspace      { dir, info } or { dir, error } from the backend
 //   app.reload()       reloads both and redraws (after a language or workspace change)
 //   app.flash          a one-time status { screen, key, args } the next render shows
+// Once the first workspace is open, a quick scan checks the evidence sources in the
+// background and reports in the header (#scan-status).
 
 import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
@@ -12,11 +14,12 @@ import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
 import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
+import * as evidence from './views/evidence.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
 
-const VIEWS = { dashboard, catalogue, scope, settings };
+const VIEWS = { dashboard, catalogue, scope, evidence, settings };
 
 const app = {
   t: (key) => key,
@@ -35,6 +38,7 @@ async function reload() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();
   renderScreen();
+  quickScan();
 }
 
 function renderNav() {
@@ -58,8 +62,44 @@ function renderScreen() {
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
 }
 
-// Files dropped on the window go to the screen that is open, if it takes files.
-onFilesDropped((paths) => VIEWS[screenFromHash(location.hash)]?.onFilesDropped?.(app, paths));
+// Files dropped on the window go to the screen that is open, if it takes files; `position`
+// (CSS pixels) tells the evidence screen which requirement they were dropped on.
+onFilesDropped((paths, position) => VIEWS[screenFromHash(location.hash)]?.onFilesDropped?.(app, paths, position));
+
+let scanned = false;
+
+/**
+ * Checks every evidence source once per start (the quick way: size and time first), without
+ * blocking the UI. Says so in the header; when something changed, it links to the vault.
+ */
+async function quickScan() {
+  if (scanned || !app.workspace?.info) return;
+  scanned = true;
+  const status = document.getElementById('scan-status');
+  const say = (...content) => {
+    status.replaceChildren(...content);
+    status.hidden = content.length === 0;
+  };
+  say(app.t('scan.running'));
+  try {
+    const report = await api.scanEvidence(false);
+    const changed = report.changed.length;
+    const missing = report.missing.length;
+    if (changed || missing || report.failed.length) {
+      say(el('a', { href: hrefOf('evidence'), id: 'scan-status-link' }, app.t('scan.done', { changed, missing })));
+    } else {
+      say();
+    }
+    const screen = screenFromHash(location.hash);
+    if (screen === 'dashboard') renderScreen();
+    else VIEWS[screen]?.onEvidenceScanned?.();
+  } catch (error) {
+    // The one refusal a scan has (invalid_input, "busy"): an addition or scan already runs,
+    // and that one reports for itself.
+    if (error.code === 'invalid_input') say();
+    else say(app.t('scan.failed', { message: error.message }));
+  }
+}
 
 window.addEventListener('hashchange', () => {
   renderScreen();

@@ -50,3 +50,40 @@ export const removeLocation = (location) => invoke('location_remove', { location
 export const updateScope = (scope, details) => invoke('scope_update', { scope, details });
 export const removeScope = (scope) => invoke('scope_remove', { scope });
 export const removeProtectionObject = (scope, object) => invoke('po_remove', { scope, object });
+
+/**
+ * Adds files and folders (recursively) as evidence: { evidence, outcomes, cancelled }.
+ * `details` = { title, work_product, owner, classification, review_due },
+ * `links` = { targets, scope, protection_object, note }; empty strings mean "not set".
+ */
+export const addEvidence = (paths, details, links) => invoke('evidence_add', { paths, details, links });
+/** Re-checks every evidence source (`deep`: re-hash all): { unchanged, changed, missing, failed, not_scanned, cancelled }. */
+export const scanEvidence = (deep) => invoke('evidence_scan', { deep: Boolean(deep) });
+/** Asks a running addition or scan to stop; resolves to whether one was running. */
+export const cancelEvidenceJob = () => invoke('evidence_cancel');
+export const evidenceList = () => invoke('evidence_list');
+/** One item with its versions. */
+export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
+/** Resolves to the number of new links. */
+export const linkEvidence = (id, links) => invoke('evidence_link', { id: Number(id), links });
+export const unlinkEvidence = (link) => invoke('evidence_unlink', { link: Number(link) });
+export const updateEvidence = (id, details) => invoke('evidence_update', { id: Number(id), details });
+/** Marks the newest version reviewed; `nextReview` is '' or YYYY-MM-DD. */
+export const reviewEvidence = (id, nextReview) => invoke('evidence_review', { id: Number(id), nextReview: nextReview ?? '' });
+export const removeEvidence = (id) => invoke('evidence_remove', { id: Number(id) });
+/** { duplicates: [[{ id, title }]], orphans: [{ id, title }] }. */
+export const evidenceFindings = () => invoke('evidence_findings');
+/** Native dialog for evidence files; [] when cancelled. */
+export const pickEvidenceFiles = () => invoke('evidence_pick_files');
+/** Native dialog for a folder of evidence; null when cancelled. */
+export const pickEvidenceFolder = () => invoke('evidence_pick_folder');
+
+/** A scope's readiness per requirement, question, chapter and objective, and the predicted result. */
+export const readiness = (scope) => invoke('readiness_show', { scope });
+/** What the dashboard shows for a scope: { readiness, check, history, top_gaps }. */
+export const dashboard = (scope) => invoke('dashboard_show', { scope });
+/** Records a question's self-assessment; `result` '' clears it. */
+export const saveAssessment = (scope, question, result, implementation, referenceDocumentation) =>
+  invoke('assess_save', { scope, question, result, implementation, referenceDocumentation });
+/** Previews (apply = false) or takes over (apply = true) a filled ENX workbook's self-assessment. */
+export const importAssessment = (scope, path, apply) => invoke('assess_import', { scope, path, apply: Boolean(apply) });

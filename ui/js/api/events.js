@@ -1,9 +1,47 @@
 // Events from the shell. Files dropped on the window arrive as 'tauri://drag-drop' with the
-// dropped paths (the page itself never sees the file system).
+// dropped paths (the page itself never sees the file system); adding and scanning evidence
+// report their progress as 'evidence-progress'.
 
-/** Calls `handler(paths)` whenever files are dropped on the window. */
+/** Tauri reports positions in physical pixels; the page lays out in CSS pixels. */
+function cssPosition(position) {
+  if (!position || typeof position.x !== 'number' || typeof position.y !== 'number') return null;
+  const ratio = window.devicePixelRatio || 1;
+  return { x: position.x / ratio, y: position.y / ratio };
+}
+
+function listener() {
+  return window.__TAURI__?.event?.listen ?? null;
+}
+
+/**
+ * Calls `handler(paths, position)` whenever files are dropped on the window; `position` is
+ * where they were dropped, in CSS pixels of the page ({ x, y }), or null when unknown.
+ */
 export async function onFilesDropped(handler) {
-  const listen = window.__TAURI__?.event?.listen;
+  const listen = listener();
   if (!listen) return () => {};
-  return listen('tauri://drag-drop', (event) => handler(event.payload?.paths ?? []));
+  return listen('tauri://drag-drop', (event) => handler(event.payload?.paths ?? [], cssPosition(event.payload?.position)));
+}
+
+/** Calls `handler(position)` while files are dragged over the window, and `handler(null)` when they leave. */
+export async function onDragOver(handler) {
+  const listen = listener();
+  if (!listen) return () => {};
+  const over = await listen('tauri://drag-over', (event) => handler(cssPosition(event.payload?.position)));
+  const leave = await listen('tauri://drag-leave', () => handler(null));
+  return () => {
+    over();
+    leave();
+  };
+}
+
+/**
+ * Calls `handler(progress)` for each progress report of a running evidence addition or scan:
+ * { job: 'add'|'scan', files_done, files_total, bytes_done, bytes_total }. Resolves to the
+ * function that stops listening.
+ */
+export async function onProgress(handler) {
+  const listen = listener();
+  if (!listen) return () => {};
+  return listen('evidence-progress', (event) => handler(event.payload));
 }

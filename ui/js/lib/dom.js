@@ -12,3 +12,16 @@ export function el(tag, props = {}, ...children) {
   node.append(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
   return node;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The same for SVG: svg('rect', { x: 0, width: 10 }, svg('title', {}, 'tooltip')). Attributes only. */
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    node.setAttribute(key, value === true ? '' : String(value));
+  }
+  node.append(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
+  return node;
+}

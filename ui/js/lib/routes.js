@@ -9,3 +9,24 @@ export function screenFromHash(hash) {
 }
 
 export const hrefOf = (screen) => `#/${screen}`;
+
+/**
+ * The parameters after '?' in a hash as a plain object:
+ * '#/evidence?tab=requirements&scope=ECU%20development' → { tab: 'requirements', scope: 'ECU development' }.
+ * A repeated name keeps its last value.
+ */
+export function paramsFromHash(hash) {
+  const text = String(hash ?? '');
+  const start = text.indexOf('?');
+  if (start < 0) return {};
+  return Object.fromEntries(new URLSearchParams(text.slice(start + 1)));
+}
+
+/** The hash of `screen` with `params` (empty values left out): '#/evidence?tab=requirements'. */
+export function hrefWith(screen, params = {}) {
+  const query = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
+    .join('&');
+  return query ? `${hrefOf(screen)}?${query}` : hrefOf(screen);
+}

@@ -1,8 +1,10 @@
-// The dashboard: who the company is, which workspace is open, and what to do next.
+// The dashboard: who the company is, which workspace is open, what to do next, and each
+// scope's readiness for its audit.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { hrefOf } from '../lib/routes.js';
+import { readinessPanel } from './dashboard_readiness.js';
 
 export function render(app) {
   const { t, workspace } = app;
@@ -30,8 +32,8 @@ export function render(app) {
       ),
     ),
     el('div', { class: 'panel' }, el('h2', {}, t('dashboard.getting_started')), steps(app, profile)),
-    scopeChecks(app),
-    el('p', { class: 'coming' }, t('dashboard.coming')),
+    scopePanels(app),
+    el('p', { class: 'coming' }, t('dashboard.coming_later')),
   );
   return section;
 }
@@ -50,8 +52,23 @@ function steps({ t }, profile) {
     step('dashboard.step_profile', profile.company_name ? 'done' : 'open', hrefOf('settings')),
     catalogueStep(t),
     scopeStep(t),
-    step('dashboard.step_evidence', 'later'),
+    evidenceStep(t),
   );
+}
+
+/** The evidence step, done once the vault holds something. */
+function evidenceStep(t) {
+  const badge = el('span', { class: 'badge open', id: 'step-evidence' }, t('dashboard.step_open'));
+  api
+    .evidenceList()
+    .then((list) => {
+      if (list.length) {
+        badge.className = 'badge done';
+        badge.textContent = t('dashboard.step_done');
+      }
+    })
+    .catch(() => {});
+  return el('li', {}, el('a', { href: hrefOf('evidence') }, t('dashboard.step_evidence')), badge);
 }
 
 /** The scope step, done once a scope exists. */
@@ -69,31 +86,51 @@ function scopeStep(t) {
   return el('li', {}, el('a', { href: hrefOf('scope') }, t('dashboard.step_scope')), badge);
 }
 
-/** Each scope's prerequisite checklist for its planned audit date. */
-function scopeChecks({ t }) {
+/** Each scope's readiness panel with its prerequisite checklist (drawn as they arrive). */
+function scopePanels(app) {
+  const { t } = app;
   const host = el('div', { id: 'dashboard-scopes' });
   api
     .scopes()
-    .then((list) => {
-      host.replaceChildren(
-        ...list.map((s) =>
-          el(
-            'div',
-            { class: 'panel', dataset: { scopeCheck: s.name } },
-            el('h2', {}, t('dashboard.scope_check', { name: s.name, date: s.check.checked_on })),
-            el(
-              'ul',
-              { class: 'checklist' },
-              s.check.problems.length
-                ? s.check.problems.map((p) => el('li', { class: p.severity }, el('span', { class: 'mark', 'aria-hidden': 'true' }, p.severity === 'error' ? '✗' : '!'), ' ', p.message))
-                : el('li', { class: 'ok' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), ' ', t('scope.all_met')),
-            ),
-          ),
-        ),
-      );
+    .then(async (list) => {
+      if (!list.length) {
+        host.replaceChildren(el('p', { class: 'hint', id: 'dashboard-no-scopes' }, t('readiness.no_scopes'), ' ', el('a', { href: hrefOf('scope') }, t('mapping.to_scope'))));
+        return;
+      }
+      const panels = await Promise.all(list.map((scope) => scopePanel(app, scope)));
+      host.replaceChildren(...panels);
     })
-    .catch(() => {});
+    .catch((error) => {
+      host.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    });
   return host;
+}
+
+/** A scope's readiness panel; without readiness (no catalogue, say), its checklist and why. */
+async function scopePanel(app, scope) {
+  const { t } = app;
+  try {
+    return readinessPanel(app, scope, await api.dashboard(scope.name));
+  } catch (error) {
+    return el(
+      'div',
+      { class: 'panel readiness-panel', dataset: { readinessScope: scope.name } },
+      el('h2', {}, scope.name),
+      el('p', { class: 'status error' }, error.message),
+      el(
+        'section',
+        { class: 'checklist-box', dataset: { scopeCheck: scope.name } },
+        el('h3', {}, t('dashboard.scope_check', { name: scope.name, date: scope.check.checked_on })),
+        el(
+          'ul',
+          { class: 'checklist' },
+          scope.check.problems.length
+            ? scope.check.problems.map((p) => el('li', { class: p.severity }, el('span', { class: 'mark', 'aria-hidden': 'true' }, p.severity === 'error' ? '✗' : '!'), ' ', p.message))
+            : el('li', { class: 'ok' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), ' ', t('scope.all_met')),
+        ),
+      ),
+    );
+  }
 }
 
 /** The catalogue step, marked done once a catalogue is imported (looked up after drawing). */

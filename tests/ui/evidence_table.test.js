@@ -1,0 +1,135 @@
+// Unit tests of ui/js/lib/evidence_table.js.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  WORK_PRODUCTS,
+  splitPaths,
+  splitTargets,
+  sortEvidence,
+  nextSort,
+  filterEvidence,
+  summariseOutcomes,
+  progressFraction,
+  linksFor,
+  evidenceFor,
+  shortHash,
+  formatSize,
+} from '../../ui/js/lib/evidence_table.js';
+
+const item = (id, fields) => ({
+  id,
+  title: `Item ${id}`,
+  work_product: null,
+  owner: '',
+  classification: 'internal',
+  review_due: null,
+  version: 1,
+  state: 'current',
+  links: [],
+  link_details: [],
+  ...fields,
+});
+
+const list = [
+  item(1, { title: 'Security policy', work_product: 'WP-05-01', owner: 'Anna', review_due: '2027-05-01', version: 2, links: ['1.1.a'] }),
+  item(2, { title: 'tara ECU', work_product: 'WP-09-02', owner: '', state: 'changed', classification: 'confidential', links: ['3.1', '3.2'] }),
+  item(3, { title: 'Awareness slides', owner: 'Bernd', review_due: '2027-01-15', state: 'missing', classification: 'public' }),
+  item(4, { title: 'Item 10', state: 'review-due', work_product: 'WP-10-01' }),
+];
+
+test('the 42 work products run from WP-05-01 to WP-15-08 in clause order', () => {
+  assert.equal(WORK_PRODUCTS.length, 42);
+  assert.equal(WORK_PRODUCTS[0], 'WP-05-01');
+  assert.equal(WORK_PRODUCTS.at(-1), 'WP-15-08');
+  assert.ok(WORK_PRODUCTS.includes('WP-09-02'));
+  assert.equal(WORK_PRODUCTS.indexOf('WP-10-01'), WORK_PRODUCTS.indexOf('WP-09-07') + 1, 'clause 10 follows clause 9');
+  assert.ok(!WORK_PRODUCTS.includes('WP-07-02'), 'clause 7 has one work product');
+});
+
+test('typed paths are one per line, and targets split on commas and spaces', () => {
+  assert.deepEqual(splitPaths(' /a/b.pdf \n\n/c d/e.xlsx\r\n/a/b.pdf'), ['/a/b.pdf', '/c d/e.xlsx'], 'spaces inside a path stay');
+  assert.deepEqual(splitTargets('1.1.a, 3.1;  5.2.b 1.1.a'), ['1.1.a', '3.1', '5.2.b']);
+  assert.deepEqual(splitTargets('  '), []);
+});
+
+test('sorting by title ignores case and reads numbers as numbers', () => {
+  const titles = sortEvidence([...list, item(5, { title: 'Item 9' })], 'title').map((i) => i.title);
+  assert.deepEqual(titles, ['Awareness slides', 'Item 9', 'Item 10', 'Security policy', 'tara ECU']);
+  assert.deepEqual(sortEvidence(list, 'title', 'desc').map((i) => i.id), [2, 1, 4, 3]);
+});
+
+test('items without an owner or review date go last in either direction', () => {
+  assert.deepEqual(sortEvidence(list, 'owner', 'asc').map((i) => i.id), [1, 3, 2, 4]);
+  assert.deepEqual(sortEvidence(list, 'owner', 'desc').map((i) => i.id), [3, 1, 2, 4]);
+  assert.deepEqual(sortEvidence(list, 'review_due', 'asc').map((i) => i.id), [3, 1, 2, 4]);
+});
+
+test('state sorts the most urgent first, classification from public up, links by count', () => {
+  assert.deepEqual(sortEvidence(list, 'state').map((i) => i.state), ['missing', 'changed', 'review-due', 'current']);
+  assert.deepEqual(sortEvidence(list, 'classification').map((i) => i.id), [3, 1, 4, 2]);
+  assert.deepEqual(sortEvidence(list, 'links', 'desc').map((i) => i.id), [2, 1, 3, 4]);
+  assert.deepEqual(sortEvidence(list, 'type').map((i) => i.id), [1, 2, 4, 3], 'by work product, none last');
+});
+
+test('clicking the sorted column flips it, another column starts ascending', () => {
+  assert.deepEqual(nextSort({ key: 'title', dir: 'asc' }, 'title'), { key: 'title', dir: 'desc' });
+  assert.deepEqual(nextSort({ key: 'title', dir: 'desc' }, 'title'), { key: 'title', dir: 'asc' });
+  assert.deepEqual(nextSort({ key: 'title', dir: 'desc' }, 'state'), { key: 'state', dir: 'asc' });
+});
+
+test('the filter matches every word in title, type name, owner or links, and the state', () => {
+  const typeName = (wp) => ({ 'WP-09-02': 'TARA', 'WP-05-01': 'Cybersecurity policy' })[wp] ?? '';
+  const ids = (found) => found.map((i) => i.id);
+  assert.deepEqual(ids(filterEvidence(list, { query: 'POLICY' }, typeName)), [1]);
+  assert.deepEqual(ids(filterEvidence(list, { query: 'tara' }, typeName)), [2]);
+  assert.deepEqual(ids(filterEvidence(list, { query: '3.2' }, typeName)), [2], 'a link target');
+  assert.deepEqual(ids(filterEvidence(list, { query: 'bernd slides' }, typeName)), [3]);
+  assert.deepEqual(ids(filterEvidence(list, { query: 'bernd policy' }, typeName)), [], 'every word must match');
+  assert.deepEqual(ids(filterEvidence(list, { state: 'missing' })), [3]);
+  assert.deepEqual(ids(filterEvidence(list, { query: 'item', state: 'changed' })), []);
+  assert.equal(filterEvidence(list, {}).length, 4);
+});
+
+test('an addition is summarised by outcome, listing what was not added', () => {
+  const summary = summariseOutcomes([
+    { path: '/a', outcome: 'added', id: 7 },
+    { path: '/b', outcome: 'already_evidence', id: 2, message: '/b is evidence #2 already' },
+    { path: '/c', outcome: 'failed', message: '/c cannot be read' },
+    { path: '/d', outcome: 'added', id: 8 },
+  ]);
+  assert.equal(summary.added, 2);
+  assert.equal(summary.already, 1);
+  assert.equal(summary.failed, 1);
+  assert.deepEqual(summary.problems.map((p) => p.path), ['/b', '/c']);
+});
+
+test('progress goes by bytes when there are any, else by files', () => {
+  assert.equal(progressFraction({ files_done: 1, files_total: 4, bytes_done: 750, bytes_total: 1000 }), 0.75);
+  assert.equal(progressFraction({ files_done: 3, files_total: 4, bytes_done: 0, bytes_total: 0 }), 0.75);
+  assert.equal(progressFraction({ files_done: 0, files_total: 0, bytes_done: 0, bytes_total: 0 }), null);
+  assert.equal(progressFraction(null), null);
+});
+
+test('evidence counts for a requirement through its own or its question’s links, in every scope or this one', () => {
+  const linked = [
+    item(1, { title: 'B direct', link_details: [{ id: 1, target: '1.1.a', catalogue_id: 1, scope: null }] }),
+    item(2, { title: 'A question', link_details: [{ id: 2, target: '1.1', catalogue_id: 1, scope: 'ECU' }] }),
+    item(3, { title: 'Other scope', link_details: [{ id: 3, target: '1.1.a', catalogue_id: 1, scope: 'Plant' }] }),
+    item(4, { title: 'Other requirement', link_details: [{ id: 4, target: '1.1.b', catalogue_id: 1, scope: null }] }),
+    item(5, { title: 'Old catalogue', link_details: [{ id: 5, target: '1.1.a', catalogue_id: 9, scope: null }] }),
+  ];
+  assert.deepEqual(evidenceFor(linked, '1.1.a', '1.1', 'ECU', 1).map((i) => i.id), [2, 1], 'sorted by title');
+  assert.deepEqual(evidenceFor(linked, '1.1.a', '1.1', 'ECU').map((i) => i.id), [2, 1, 5], 'any catalogue when none is given');
+  assert.deepEqual(linksFor(linked[2], '1.1.a', '1.1', 'ECU', 1), []);
+  assert.deepEqual(linksFor(linked[2], '1.1.a', '1.1', 'Plant', 1).map((l) => l.id), [3]);
+});
+
+test('hashes are shortened and sizes read in binary units', () => {
+  assert.equal(shortHash('c82fc52c78bf8154d4dd7d8766c422ab'), 'c82fc52c78bf');
+  assert.equal(formatSize(7, 'en'), '7 bytes');
+  assert.equal(formatSize(7, 'de'), '7 Byte');
+  assert.equal(formatSize(1536, 'en'), '1.5 kB');
+  assert.equal(formatSize(5 * 1024 * 1024, 'en'), '5 MB');
+  assert.equal(formatSize(1536, 'de'), '1,5 kB');
+});

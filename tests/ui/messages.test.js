@@ -1,0 +1,67 @@
+// Every message the UI asks for exists in English and German: the keys written out in
+// ui/js, and the keys the evidence screen and dashboard build from states and columns.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CLASSIFICATIONS, EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE, WORK_PRODUCTS } from '../../ui/js/lib/evidence_table.js';
+import { predictedKey } from '../../ui/js/lib/readiness.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function catalogue(lang) {
+  const text = readFileSync(join(root, `src-tauri/crates/core/messages/${lang}.txt`), 'utf8');
+  return new Set(
+    text
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => line.split(' = ')[0].trim()),
+  );
+}
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.js') ? [join(dir, entry.name)] : [],
+  );
+}
+
+const en = catalogue('en');
+const de = catalogue('de');
+const namespaces = new Set([...en].map((key) => key.split('.')[0]));
+
+/** Quoted strings in the UI code that look like message keys ('vault.add', 'scan.done', …). */
+function writtenKeys() {
+  const keys = new Set();
+  for (const file of sources(join(root, 'ui/js'))) {
+    for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([a-z_]+\.[A-Za-z0-9_.-]+)'/g)) {
+      if (namespaces.has(key.split('.')[0]) && !key.endsWith('.js')) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+const builtKeys = [
+  ...EVIDENCE_STATES.flatMap((s) => [`evidence_state.${s}`, `evidence_state.${s}_hint`]),
+  ...REQUIREMENT_STATES.map((s) => `requirement_state.${s}`),
+  ...CLASSIFICATIONS.map((c) => `classification.${c}`),
+  ...['none', 'conform', 'minor', 'major', 'na'].map((r) => `assess_result.${r}`),
+  ...['PASS', 'CONDITIONAL-PASS', 'FAIL', 'INCOMPLETE'].flatMap((r) => [`predicted.${predictedKey(r)}`, `predicted.${predictedKey(r)}_hint`]),
+  ...SORTABLE.map((c) => `vault.col_${c}`),
+  ...['vault', 'requirements'].map((tab) => `evidence_ui.tab_${tab}`),
+  ...['result', 'implementation', 'reference_documentation'].map((f) => `mapping.import_field_${f}`),
+  ...WORK_PRODUCTS.map((wp) => `wp.${wp}`),
+];
+
+test('every key written in the UI code is in both catalogues', () => {
+  const keys = writtenKeys();
+  assert.ok(keys.has('vault.add') && keys.has('scan.done'), 'the scan finds the keys of the evidence UI');
+  assert.deepEqual([...keys].filter((k) => !en.has(k)), [], 'missing in en.txt');
+  assert.deepEqual([...keys].filter((k) => !de.has(k)), [], 'missing in de.txt');
+});
+
+test('every key built from a state, column or result is in both catalogues', () => {
+  assert.deepEqual(builtKeys.filter((k) => !en.has(k)), [], 'missing in en.txt');
+  assert.deepEqual(builtKeys.filter((k) => !de.has(k)), [], 'missing in de.txt');
+});

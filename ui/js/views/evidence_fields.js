@@ -1,0 +1,35 @@
+// Pieces both the vault's add form and an item's details use: the options of the work
+// product, classification and scope selects, and the state badge.
+
+import { el } from '../lib/dom.js';
+import { CLASSIFICATIONS, WORK_PRODUCTS } from '../lib/evidence_table.js';
+
+/** Select options for the work products: "Other document" first. */
+export function typeOptions(t, selected = '') {
+  return [
+    el('option', { value: '', selected: !selected }, t('vault.type_other')),
+    ...WORK_PRODUCTS.map((wp) => el('option', { value: wp, selected: wp === selected }, `${wp} — ${t(`wp.${wp}`)}`)),
+  ];
+}
+
+export function classificationOptions(t, selected = 'internal') {
+  return CLASSIFICATIONS.map((c) => el('option', { value: c, selected: c === selected }, t(`classification.${c}`)));
+}
+
+/** Select options for a link's scope: "Every scope" first. */
+export function scopeOptions(t, scopes, selected = '') {
+  return [
+    el('option', { value: '', selected: !selected }, t('vault.every_scope')),
+    ...scopes.map((s) => el('option', { value: s.name, selected: s.name === selected }, s.name)),
+  ];
+}
+
+/** A state badge of an evidence item. */
+export function stateBadge(t, state) {
+  return el('span', { class: `badge state-${state}` }, t(`evidence_state.${state}`));
+}
+
+/** A state badge of a requirement or control question (covered, needs-review, missing). */
+export function requirementBadge(t, state) {
+  return el('span', { class: `badge state-${state}` }, t(`requirement_state.${state}`));
+}

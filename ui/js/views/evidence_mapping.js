@@ -1,0 +1,543 @@
+// The requirements tab of the evidence screen: for one scope, every applicable control
+// question with its self-assessment and its requirements, each with its state, the evidence
+// that counts for it and a way to link more (choose an item, or drop files on the row).
+// Also takes over the self-assessment from a filled ENX workbook (preview, then apply).
+
+import * as api from '../api/commands.js';
+import { onDragOver } from '../api/events.js';
+import { el } from '../lib/dom.js';
+import { formatPercent } from '../lib/charts.js';
+import { fieldMessages } from '../lib/errors.js';
+import { REQUIREMENT_STATES, evidenceFor, sortEvidence, summariseOutcomes } from '../lib/evidence_table.js';
+import { predictedKey } from '../lib/readiness.js';
+import { hrefOf, hrefWith } from '../lib/routes.js';
+import { show, statusLine } from './form.js';
+import { progressWidget, runJob } from './evidence_progress.js';
+import { requirementBadge } from './evidence_fields.js';
+import * as vault from './evidence_vault.js';
+
+const RESULTS = ['conform', 'minor', 'major'];
+
+// What the tab remembers while the app runs.
+const view = { scope: null, filter: '', importOpen: false, importStatus: null };
+// The tab on the page: { app, target, scope, readiness, list, requirements (id → catalogue entry) }.
+let current = null;
+
+export async function render(app, target, params = {}) {
+  const { t } = app;
+  const scopes = await api.scopes();
+  if (!scopes.length) {
+    target.replaceChildren(
+      el(
+        'div',
+        { class: 'panel', id: 'mapping-no-scopes' },
+        el('p', {}, t('mapping.no_scopes')),
+        el('p', {}, el('a', { href: hrefOf('scope') }, t('mapping.to_scope'))),
+      ),
+    );
+    return;
+  }
+  const wanted = params.scope ?? view.scope;
+  const scope = scopes.find((s) => s.name === wanted) ?? scopes[0];
+  view.scope = scope.name;
+  if (params.req) view.filter = '';
+  const [readiness, list, tree] = await Promise.all([
+    api.readiness(scope.name),
+    api.evidenceList(),
+    api.showCatalogue(scope.catalogue_id).catch(() => null),
+  ]);
+  const requirements = new Map();
+  for (const chapter of tree?.chapters ?? []) {
+    for (const question of chapter.questions) for (const r of question.requirements) requirements.set(r.id, r);
+  }
+  current = { app, target, scope, readiness, list, requirements, chapterTitles: new Map((tree?.chapters ?? []).map((c) => [c.id, c.title])) };
+  listenForDragOver();
+
+  const picker = el(
+    'select',
+    {
+      id: 'mapping-scope',
+      onchange: () => {
+        history.replaceState(null, '', hrefWith('evidence', { tab: 'requirements', scope: picker.value }));
+        render(app, target, { scope: picker.value }).catch((error) => {
+          target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+        });
+      },
+    },
+    scopes.map((s) => el('option', { value: s.name, selected: s.name === scope.name }, s.name)),
+  );
+  const filter = el(
+    'select',
+    {
+      id: 'mapping-filter',
+      onchange: () => {
+        view.filter = filter.value;
+        applyFilter();
+      },
+    },
+    el('option', { value: '' }, t('mapping.show_all')),
+    el('option', { value: 'gaps', selected: view.filter === 'gaps' }, t('mapping.show_gaps')),
+    REQUIREMENT_STATES.map((s) => el('option', { value: s, selected: view.filter === s }, t(`requirement_state.${s}`))),
+  );
+  target.replaceChildren(
+    el(
+      'div',
+      { class: 'toolbar' },
+      el('label', { class: 'inline' }, t('mapping.scope'), ' ', picker),
+      el('label', { class: 'inline' }, t('mapping.show'), ' ', filter),
+    ),
+    el('p', { id: 'mapping-summary', class: 'mapping-summary' }),
+    el('p', { class: 'hint' }, t('mapping.drop_hint')),
+    progressWidget(app),
+    statusLine('mapping-status'),
+    el('ul', { id: 'mapping-outcomes', class: 'outcomes' }),
+    importPanel(app),
+    el('div', { id: 'mapping-questions' }),
+  );
+  drawSummary();
+  drawQuestions();
+  if (params.req) highlight(params.req);
+}
+
+/** Files dropped on a requirement are added and linked to it; elsewhere they go to the vault. */
+export function onFilesDropped(app, paths, position) {
+  const row = rowAt(position);
+  if (row && current) {
+    addToRequirement(app, paths, row.dataset.requirement);
+    return;
+  }
+  document.getElementById('evidence-tab-vault')?.click();
+  vault.addPaths(app, paths);
+}
+
+function rowAt(position) {
+  if (!position) return null;
+  return document.elementFromPoint(position.x, position.y)?.closest('[data-requirement]') ?? null;
+}
+
+let dragListening = false;
+
+/** Marks the requirement row files are dragged over. */
+function listenForDragOver() {
+  if (dragListening) return;
+  dragListening = true;
+  onDragOver((position) => {
+    const row = rowAt(position);
+    for (const marked of document.querySelectorAll('.requirement.drop-target')) {
+      if (marked !== row) marked.classList.remove('drop-target');
+    }
+    row?.classList.add('drop-target');
+  }).catch(() => {
+    dragListening = false;
+  });
+}
+
+/**
+ * Reloads readiness and evidence and redraws the summary; then redraws question
+ * `questionId` (after a link changed its requirements), or none (after a self-assessment,
+ * which changes only the predicted result), or all when `questionId` is '*'.
+ */
+async function reload(questionId = null) {
+  if (!current) return;
+  const [readiness, list] = await Promise.all([api.readiness(current.scope.name), api.evidenceList()]);
+  current.readiness = readiness;
+  current.list = list;
+  drawSummary();
+  if (questionId === '*') drawQuestions();
+  else if (questionId) {
+    const question = readiness.questions.find((q) => q.id === questionId);
+    const old = document.querySelector(`#mapping-questions section[data-question="${CSS.escape(questionId)}"]`);
+    if (question && old) old.replaceWith(questionSection(current.app, question));
+    applyFilter();
+  }
+}
+
+function drawSummary() {
+  const { app, readiness } = current;
+  const { t, lang } = app;
+  const line = document.getElementById('mapping-summary');
+  if (!line) return;
+  const r = readiness.requirements;
+  line.replaceChildren(
+    el('strong', {}, t('mapping.summary', { percent: formatPercent(readiness.readiness, lang) })),
+    ' ',
+    t('mapping.counts', { covered: r.covered, needs_review: r.needs_review, missing: r.missing }),
+    ' · ',
+    t('readiness.predicted'),
+    ' ',
+    el('strong', { class: 'predicted-result', dataset: { result: readiness.predicted_result } }, t(`predicted.${predictedKey(readiness.predicted_result)}`)),
+  );
+}
+
+function drawQuestions() {
+  const { app, readiness, chapterTitles } = current;
+  const { t } = app;
+  const host = document.getElementById('mapping-questions');
+  if (!host) return;
+  const applicable = readiness.questions.filter((q) => q.applicable);
+  const na = readiness.questions.filter((q) => !q.applicable);
+  const titles = new Map([...chapterTitles, ...readiness.chapters.map((c) => [c.id, c.title])]);
+  const chapters = [];
+  for (const q of applicable) {
+    let chapter = chapters.at(-1);
+    if (!chapter || chapter.id !== q.chapter) {
+      chapter = { id: q.chapter, questions: [] };
+      chapters.push(chapter);
+    }
+    chapter.questions.push(q);
+  }
+  host.replaceChildren(
+    ...chapters.map((c) =>
+      el(
+        'div',
+        { class: 'mapping-chapter', dataset: { chapter: c.id } },
+        el('h2', {}, el('span', { class: 'cid' }, c.id), ' ', titles.get(c.id) ?? ''),
+        c.questions.map((q) => questionSection(app, q)),
+      ),
+    ),
+    na.length
+      ? el(
+          'details',
+          { class: 'panel na-questions', id: 'mapping-na' },
+          el('summary', {}, t('mapping.na_questions', { count: na.length, ids: na.map((q) => q.id).join(', ') })),
+          el('ul', {}, na.map((q) => el('li', { dataset: { naQuestion: q.id } }, el('span', { class: 'qid' }, q.id), q.text))),
+        )
+      : null,
+  );
+  applyFilter();
+}
+
+function questionSection(app, q) {
+  const { t } = app;
+  const states = current.readiness.requirement_states.filter((r) => r.question === q.id);
+  return el(
+    'section',
+    { class: 'question-block', dataset: { question: q.id, state: q.state } },
+    el(
+      'header',
+      { class: 'question-head' },
+      el('h3', {}, el('span', { class: 'qid' }, q.id), el('span', { class: 'qtext' }, q.text)),
+      el(
+        'div',
+        { class: 'question-state' },
+        requirementBadge(t, q.state),
+        el('span', { class: 'hint' }, t('mapping.question_tally', { covered: q.requirements.covered, total: q.requirements.total })),
+      ),
+    ),
+    assessForm(app, q),
+    el('div', { class: 'requirement-rows' }, states.map((r) => requirementRow(app, q, r))),
+  );
+}
+
+function assessForm(app, q) {
+  const { t } = app;
+  const id = (part) => `assess-${part}-${q.id}`;
+  const result = el(
+    'select',
+    { class: 'assess-result', id: id('result'), name: 'result' },
+    el('option', { value: '' }, t('assess_result.none')),
+    RESULTS.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
+  );
+  const implementation = el('textarea', { class: 'assess-implementation', id: id('implementation'), name: 'implementation', rows: 2 });
+  implementation.value = q.implementation ?? '';
+  const reference = el('textarea', { class: 'assess-reference', id: id('reference'), name: 'reference_documentation', rows: 2 });
+  reference.value = q.reference_documentation ?? '';
+  const error = el('p', { class: 'field-error assess-error', id: id('error'), 'aria-live': 'polite' });
+  const status = el('p', { class: 'status assess-status', role: 'status' });
+  for (const input of [result, implementation, reference]) input.setAttribute('aria-describedby', error.id);
+  const save = el('button', {
+    type: 'button',
+    class: 'assess-save',
+    onclick: async () => {
+      save.disabled = true;
+      error.textContent = '';
+      for (const input of [result, implementation, reference]) input.removeAttribute('aria-invalid');
+      status.textContent = '';
+      status.classList.remove('ok');
+      try {
+        await api.saveAssessment(current.scope.name, q.id, result.value, implementation.value, reference.value);
+        Object.assign(q, { result: result.value || null, implementation: implementation.value, reference_documentation: reference.value });
+        // Not show(): it would replace the class this status line is found by.
+        status.textContent = t('settings.saved');
+        status.classList.add('ok');
+        await reload();
+      } catch (e) {
+        const fields = fieldMessages(e);
+        error.textContent = [...fields.values()].join(' ') || e.message;
+        const bad = fields.has('implementation') ? implementation : fields.has('reference_documentation') ? reference : result;
+        bad.setAttribute('aria-invalid', 'true');
+        bad.focus();
+      } finally {
+        save.disabled = false;
+      }
+    },
+  }, t('mapping.assess_save'));
+  return el(
+    'div',
+    { class: 'assess' },
+    el('div', { class: 'assess-field' }, el('label', { for: result.id }, t('mapping.assess_result')), result),
+    el('div', { class: 'assess-field' }, el('label', { for: implementation.id }, t('mapping.assess_implementation')), implementation),
+    el('div', { class: 'assess-field' }, el('label', { for: reference.id }, t('mapping.assess_reference')), reference),
+    el('div', { class: 'assess-actions' }, save, status),
+    error,
+  );
+}
+
+function requirementRow(app, q, r) {
+  const { t } = app;
+  const { list, scope, requirements } = current;
+  const entry = requirements.get(r.id);
+  const linked = evidenceFor(list, r.id, q.id, scope.name, scope.catalogue_id ?? null);
+  const linkedIds = new Set(linked.map((item) => item.id));
+  const choices = sortEvidence(list.filter((item) => !linkedIds.has(item.id)), 'title');
+  const text = [entry?.must, entry?.should].filter(Boolean);
+  const error = el('p', { class: 'field-error link-error', 'aria-live': 'polite' });
+  const select = el(
+    'select',
+    { class: 'link-evidence-select', 'aria-label': t('mapping.link_choose', { id: r.id }) },
+    choices.map((item) => el('option', { value: String(item.id) }, item.work_product ? `${item.title} (${item.work_product})` : item.title)),
+  );
+  const link = el('button', {
+    type: 'button',
+    class: 'link-evidence',
+    'aria-label': t('mapping.link_to', { id: r.id }),
+    onclick: async () => {
+      link.disabled = true;
+      error.textContent = '';
+      try {
+        await api.linkEvidence(select.value, { targets: [r.id], scope: scope.name, protection_object: '', note: '' });
+        await reload(q.id);
+        // The row was redrawn: keep the keyboard where it was, or on the row when nothing is left to link.
+        const row = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(r.id)}"]`);
+        (row?.querySelector('.link-evidence') ?? row)?.focus();
+      } catch (e) {
+        error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+        link.disabled = false;
+      }
+    },
+  }, t('mapping.link'));
+  return el(
+    'div',
+    { class: 'requirement', tabindex: '-1', dataset: { requirement: r.id, state: r.state } },
+    el(
+      'div',
+      { class: 'req-head' },
+      el('span', { class: 'rid' }, r.id),
+      requirementBadge(t, r.state),
+      r.must ? el('span', { class: 'badge must' }, t('catalogue.must')) : null,
+      entry?.should ? el('span', { class: 'badge should' }, t('catalogue.should')) : null,
+      r.deviation ? el('span', { class: 'badge deviation', title: t('mapping.deviation_hint') }, t('mapping.deviation')) : null,
+    ),
+    text.length
+      ? el(
+          'details',
+          { class: 'req-text' },
+          el('summary', {}, text[0]),
+          entry.must ? el('p', {}, el('strong', {}, t('catalogue.must_heading')), ' ', entry.must) : null,
+          entry.should ? el('p', {}, el('strong', {}, t('catalogue.should_heading')), ' ', entry.should) : null,
+          entry.possible_evidence ? el('p', { class: 'hint' }, el('strong', {}, t('catalogue.evidence')), ' ', entry.possible_evidence) : null,
+        )
+      : null,
+    el(
+      'div',
+      { class: 'req-evidence' },
+      linked.length
+        ? el(
+            'ul',
+            { class: 'chips evidence-chips' },
+            linked.map((item) =>
+              el(
+                'li',
+                {},
+                el(
+                  'a',
+                  { class: `chip evidence-chip state-${item.state}`, href: hrefWith('evidence', { id: item.id }), dataset: { evidenceId: item.id } },
+                  item.title,
+                  el('span', { class: 'chip-state' }, ` · ${t(`evidence_state.${item.state}`)}`),
+                ),
+              ),
+            ),
+          )
+        : el('span', { class: 'hint no-evidence' }, t('mapping.no_evidence')),
+      choices.length ? el('div', { class: 'link-control' }, select, link) : null,
+    ),
+    error,
+  );
+}
+
+function applyFilter() {
+  const filter = view.filter;
+  const keep = (state) => !filter || (filter === 'gaps' ? state !== 'covered' : state === filter);
+  for (const section of document.querySelectorAll('#mapping-questions section[data-question]')) {
+    let any = false;
+    for (const row of section.querySelectorAll('[data-requirement]')) {
+      row.hidden = !keep(row.dataset.state);
+      any ||= !row.hidden;
+    }
+    section.hidden = !any;
+  }
+  for (const chapter of document.querySelectorAll('#mapping-questions .mapping-chapter')) {
+    chapter.hidden = !chapter.querySelector('section[data-question]:not([hidden])');
+  }
+}
+
+function highlight(id) {
+  const row = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"]`);
+  if (!row) return;
+  row.classList.add('highlight');
+  row.scrollIntoView({ block: 'center' });
+  row.focus({ preventScroll: true });
+}
+
+/** Adds dropped files and links them (and any that were evidence already) to requirement `id`. */
+async function addToRequirement(app, paths, id) {
+  const { t } = app;
+  const { scope } = current;
+  const question = current.readiness.requirement_states.find((r) => r.id === id)?.question;
+  const status = document.getElementById('mapping-status');
+  const outcomes = document.getElementById('mapping-outcomes');
+  const links = { targets: [id], scope: scope.name, protection_object: '', note: '' };
+  show(status, t('mapping.adding_to', { id }));
+  outcomes?.replaceChildren();
+  try {
+    const result = await runJob('add', () => api.addEvidence(paths, {}, links));
+    const summary = summariseOutcomes(result.outcomes);
+    // A file that is evidence already is linked as it is.
+    const existing = [...new Set(result.outcomes.filter((o) => o.outcome === 'already_evidence' && o.id).map((o) => o.id))];
+    let linked = 0;
+    for (const item of existing) linked += await api.linkEvidence(item, links);
+    const line = document.getElementById('mapping-status');
+    if (line) {
+      const text = t('mapping.added_to', { id, added: summary.added, linked, failed: summary.failed });
+      show(line, result.cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed || result.cancelled ? 'error' : 'ok');
+    }
+    const failed = summary.problems.filter((o) => o.outcome === 'failed');
+    document.getElementById('mapping-outcomes')?.replaceChildren(
+      ...failed.map((o) => el('li', { class: 'failed', dataset: { path: o.path } }, o.message ?? o.path)),
+    );
+    await reload(question ?? '*');
+    // The status line is at the top; what failed shows on the row as well.
+    const slot = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"] .link-error`);
+    if (slot && failed.length) slot.textContent = failed.map((o) => o.message ?? o.path).join(' ');
+  } catch (error) {
+    const line = document.getElementById('mapping-status');
+    if (line) show(line, error.message, 'error');
+    const slot = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"] .link-error`);
+    if (slot) slot.textContent = error.message;
+  }
+}
+
+function importPanel(app) {
+  const { t } = app;
+  const path = el('input', { type: 'text', id: 'assess-workbook-path', class: 'path', autocomplete: 'off', spellcheck: false });
+  const status = statusLine('assess-import-status');
+  const results = el('div', { id: 'assess-import-results' });
+  const apply = el('button', { type: 'button', class: 'primary', id: 'assess-apply', disabled: true }, t('mapping.import_apply'));
+  const preview = el('button', { type: 'button', id: 'assess-preview' }, t('mapping.import_preview'));
+  let previewed = null;
+  const run = async (doApply) => {
+    preview.disabled = true;
+    apply.disabled = true;
+    show(status, t(doApply ? 'mapping.import_applying' : 'mapping.import_reading'));
+    try {
+      const outcome = await api.importAssessment(current.scope.name, path.value.trim(), doApply);
+      if (doApply) {
+        view.importOpen = true;
+        view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
+        await render(app, current.target, { scope: current.scope.name });
+        return;
+      }
+      previewed = path.value.trim();
+      drawImport(app, results, outcome);
+      show(status, outcome.changes.length ? t('mapping.import_previewed', { count: outcome.changes.length }) : t('mapping.import_nothing'), outcome.changes.length ? '' : 'ok');
+      apply.disabled = !outcome.changes.length;
+    } catch (error) {
+      show(status, error.message, 'error');
+      apply.disabled = true;
+    } finally {
+      preview.disabled = false;
+    }
+  };
+  preview.addEventListener('click', () => run(false));
+  apply.addEventListener('click', () => {
+    if (previewed === path.value.trim()) run(true);
+  });
+  path.addEventListener('input', () => {
+    apply.disabled = true;
+  });
+  const choose = el('button', {
+    type: 'button',
+    id: 'assess-workbook-choose',
+    onclick: async () => {
+      try {
+        const picked = await api.pickCatalogueFile();
+        if (picked) {
+          path.value = picked;
+          await run(false);
+        }
+      } catch (error) {
+        show(status, error.message, 'error');
+      }
+    },
+  }, t('catalogue.browse'));
+  if (view.importStatus) {
+    show(status, view.importStatus, 'ok');
+    view.importStatus = null;
+  }
+  const panel = el(
+    'details',
+    { class: 'panel', id: 'assess-import', open: view.importOpen },
+    el('summary', {}, t('mapping.import_heading', { scope: current.scope.name })),
+    el('p', { class: 'hint' }, t('mapping.import_hint')),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: 'assess-workbook-path' }, t('mapping.import_file')),
+      el('div', { class: 'input-row' }, path, choose),
+    ),
+    el('div', { class: 'actions' }, preview, apply, status),
+    results,
+  );
+  panel.addEventListener('toggle', () => {
+    view.importOpen = panel.open;
+  });
+  return panel;
+}
+
+function drawImport(app, host, outcome) {
+  const { t } = app;
+  const value = (field, text) => {
+    if (text === null || text === undefined || text === '') return el('span', { class: 'hint' }, t('mapping.import_empty'));
+    return field === 'result' ? t(`assess_result.${text}`) : text;
+  };
+  host.replaceChildren(
+    outcome.changes.length
+      ? el(
+          'table',
+          { class: 'grid compact', id: 'assess-changes' },
+          el('thead', {}, el('tr', {}, ['mapping.import_question', 'mapping.import_field', 'mapping.import_change'].map((k) => el('th', { scope: 'col' }, t(k))))),
+          el(
+            'tbody',
+            {},
+            outcome.changes.map((c) =>
+              el(
+                'tr',
+                { dataset: { question: c.question, field: c.field } },
+                el('th', { scope: 'row' }, c.question),
+                el('td', {}, t(`mapping.import_field_${c.field}`)),
+                el('td', { class: 'change' }, el('span', { class: 'before' }, value(c.field, c.before)), ' → ', el('span', { class: 'after' }, value(c.field, c.after))),
+              ),
+            ),
+          ),
+        )
+      : null,
+    outcome.skipped.length
+      ? el(
+          'div',
+          {},
+          el('h3', {}, t('mapping.import_skipped', { count: outcome.skipped.length })),
+          el('ul', { id: 'assess-skipped', class: 'outcomes' }, outcome.skipped.map((s) => el('li', { class: 'failed', dataset: { row: s.row } }, t('mapping.import_row', { row: s.row }), ' ', s.message))),
+        )
+      : null,
+  );
+}

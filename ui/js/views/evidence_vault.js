@@ -1,0 +1,420 @@
+// The vault tab of the evidence screen: adding files and folders (typed, chosen or dropped)
+// with their details and links, checking the sources for changes, duplicates and orphans,
+// and the sortable, filterable table of every item with one item's details below it.
+
+import * as api from '../api/commands.js';
+import { el } from '../lib/dom.js';
+import {
+  EVIDENCE_STATES,
+  filterEvidence,
+  nextSort,
+  sortEvidence,
+  splitPaths,
+  splitTargets,
+  summariseOutcomes,
+} from '../lib/evidence_table.js';
+import { field, markFields, show, statusLine, textInput } from './form.js';
+import { progressWidget, runJob } from './evidence_progress.js';
+import { renderDetail } from './evidence_detail.js';
+import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
+
+// What the tab remembers while the app runs.
+const view = { sort: { key: 'title', dir: 'asc' }, query: '', state: '', selected: null, lastAdd: null, lastScan: null };
+// The tab on the page: its app, container and the data it drew.
+let current = null;
+
+export async function render(app, target, params = {}) {
+  if (params.id) view.selected = Number(params.id);
+  const [list, findings, scopes] = await Promise.all([api.evidenceList(), api.evidenceFindings(), api.scopes()]);
+  current = { app, target, list, findings, scopes };
+  const tableHost = el('div', { id: 'evidence-table-host' });
+  const detailHost = el('div', { id: 'evidence-detail-host' });
+  const findingsHost = el('div', { id: 'evidence-findings-host' });
+  current.hosts = { tableHost, detailHost, findingsHost };
+  target.replaceChildren(
+    addPanel(app, scopes, list.length === 0),
+    progressWidget(app),
+    scanPanel(app),
+    findingsHost,
+    tableSection(app, tableHost),
+    detailHost,
+  );
+  drawFindings();
+  drawTable();
+  await drawDetail(params.id ? 'scroll' : null);
+}
+
+/** Reloads the list and findings and redraws table, findings and the open item. */
+export async function refresh() {
+  if (!current || !current.target.isConnected) return;
+  const [list, findings] = await Promise.all([api.evidenceList(), api.evidenceFindings()]);
+  current.list = list;
+  current.findings = findings;
+  drawFindings();
+  drawTable();
+  await drawDetail();
+}
+
+/** Adds files dropped on the window while the vault is shown, with the form's details. */
+export function onFilesDropped(app, paths) {
+  const form = document.getElementById('evidence-add-form');
+  if (form) form.closest('details').open = true;
+  return addPaths(app, paths);
+}
+
+function formValues() {
+  const value = (id) => document.getElementById(id)?.value ?? '';
+  return {
+    details: {
+      title: value('evidence-title'),
+      work_product: value('evidence-type'),
+      owner: value('evidence-owner'),
+      classification: value('evidence-classification'),
+      review_due: value('evidence-review-due'),
+    },
+    links: { targets: splitTargets(value('evidence-links')), scope: value('evidence-link-scope'), protection_object: '', note: '' },
+  };
+}
+
+/**
+ * Adds `paths` with the details and links of the add form (when it is on the page; else
+ * none), showing progress, then the outcome.
+ */
+export async function addPaths(app, paths) {
+  const { t } = app;
+  const form = document.getElementById('evidence-add-form');
+  const { details, links } = form ? formValues() : { details: {}, links: { targets: [], scope: '', protection_object: '', note: '' } };
+  const button = document.getElementById('evidence-add');
+  if (button) button.disabled = true;
+  if (form) markFields(form, null);
+  const status = document.getElementById('evidence-status');
+  if (status) show(status, t('vault.adding'));
+  document.getElementById('evidence-outcomes')?.replaceChildren();
+  try {
+    const outcome = await runJob('add', () => api.addEvidence(paths, details, links));
+    const summary = summariseOutcomes(outcome.outcomes);
+    view.lastAdd = { summary, cancelled: outcome.cancelled };
+    // After a clean addition the box is ready for the next files; after a cancel or a failure
+    // the same paths can simply be added again (what is in the vault already is skipped).
+    if (!outcome.cancelled && !summary.failed) {
+      for (const id of ['evidence-path', 'evidence-title']) {
+        const box = document.getElementById(id);
+        if (box) box.value = '';
+      }
+    }
+    drawAddResult(app);
+    await refresh();
+  } catch (error) {
+    view.lastAdd = null;
+    if (form) {
+      // The backend names the fields by their data names; the paths box is `paths`.
+      markFields(form, error);
+    }
+    const line = document.getElementById('evidence-status');
+    if (line) show(line, error.message, 'error');
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+function drawAddResult(app) {
+  const { t } = app;
+  const status = document.getElementById('evidence-status');
+  const outcomes = document.getElementById('evidence-outcomes');
+  if (!status || !outcomes || !view.lastAdd) return;
+  const { summary, cancelled } = view.lastAdd;
+  const text = t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed });
+  show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed || cancelled ? 'error' : 'ok');
+  outcomes.replaceChildren(
+    ...summary.problems.map((o) =>
+      el('li', { class: o.outcome === 'failed' ? 'failed' : 'already', dataset: { path: o.path } }, o.message ?? o.path),
+    ),
+  );
+}
+
+function addPanel(app, scopes, open) {
+  const { t } = app;
+  const paths = el('textarea', {
+    id: 'evidence-path',
+    rows: 3,
+    class: 'path',
+    spellcheck: false,
+    autocomplete: 'off',
+    placeholder: t('vault.paths_placeholder'),
+  });
+  const append = (picked) => {
+    const all = splitPaths(`${paths.value}\n${picked.join('\n')}`);
+    paths.value = all.join('\n');
+  };
+  const status = statusLine('evidence-status');
+  const pick = (id, chooser) =>
+    el('button', {
+      type: 'button',
+      id,
+      onclick: async () => {
+        try {
+          const picked = await chooser();
+          if (Array.isArray(picked)) append(picked);
+          else if (picked) append([picked]);
+        } catch (error) {
+          show(status, error.message, 'error');
+        }
+      },
+    }, t(id === 'evidence-pick-files' ? 'vault.choose_files' : 'vault.choose_folder'));
+  const title = textInput('title', '', { id: 'evidence-title' });
+  const type = el('select', { id: 'evidence-type', name: 'work_product' }, typeOptions(t));
+  const owner = textInput('owner', '', { id: 'evidence-owner' });
+  const classification = el('select', { id: 'evidence-classification', name: 'classification' }, classificationOptions(t));
+  const reviewDue = el('input', { type: 'date', id: 'evidence-review-due', name: 'review_due' });
+  const targets = textInput('targets', '', { id: 'evidence-links', placeholder: t('vault.links_placeholder') });
+  const scope = el('select', { id: 'evidence-link-scope', name: 'scope' }, scopeOptions(t, scopes));
+  const form = el(
+    'form',
+    { class: 'form wide', id: 'evidence-add-form', novalidate: true },
+    field('paths', t('vault.paths'), paths, t('vault.paths_hint')),
+    el('div', { class: 'actions' }, pick('evidence-pick-files', api.pickEvidenceFiles), pick('evidence-pick-folder', api.pickEvidenceFolder)),
+    el(
+      'div',
+      { class: 'form-grid' },
+      field('title', t('vault.title'), title, t('vault.title_hint')),
+      field('work_product', t('vault.type'), type),
+      field('owner', t('vault.owner'), owner),
+      field('classification', t('vault.classification'), classification),
+      field('review_due', t('vault.review_due'), reviewDue, t('vault.review_due_hint')),
+      field('targets', t('vault.links'), targets, t('vault.links_hint')),
+      field('scope', t('vault.link_scope'), scope),
+    ),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'evidence-add' }, t('vault.add')), status),
+    el('ul', { id: 'evidence-outcomes', class: 'outcomes' }),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    addPaths(app, splitPaths(paths.value));
+  });
+  queueMicrotask(() => drawAddResult(app));
+  return el(
+    'details',
+    { class: 'panel', id: 'evidence-add-panel', open: open || Boolean(view.lastAdd) },
+    el('summary', {}, t('vault.add_heading')),
+    el('p', { class: 'hint' }, t('vault.drop_hint')),
+    form,
+  );
+}
+
+function scanPanel(app) {
+  const { t } = app;
+  const status = statusLine('evidence-scan-status');
+  const scan = (deep) => async () => {
+    const buttons = [document.getElementById('evidence-scan'), document.getElementById('evidence-scan-deep')];
+    buttons.forEach((b) => b && (b.disabled = true));
+    show(status, t('vault.scanning'));
+    try {
+      const report = await runJob('scan', () => api.scanEvidence(deep));
+      view.lastScan = report;
+      drawScanResult(app);
+      await refresh();
+    } catch (error) {
+      show(document.getElementById('evidence-scan-status') ?? status, error.message, 'error');
+    } finally {
+      buttons.forEach((b) => b && (b.disabled = false));
+    }
+  };
+  queueMicrotask(() => drawScanResult(app));
+  return el(
+    'div',
+    { class: 'scan-bar' },
+    el('button', { type: 'button', id: 'evidence-scan', onclick: scan(false), title: t('vault.scan_hint') }, t('vault.scan')),
+    el('button', { type: 'button', id: 'evidence-scan-deep', onclick: scan(true), title: t('vault.scan_deep_hint') }, t('vault.scan_deep')),
+    status,
+  );
+}
+
+function drawScanResult({ t }) {
+  const status = document.getElementById('evidence-scan-status');
+  const report = view.lastScan;
+  if (!status || !report) return;
+  const parts = [
+    t('vault.scanned', { unchanged: report.unchanged, changed: report.changed.length, missing: report.missing.length }),
+    ...report.failed.map((f) => f.message),
+    report.cancelled ? t('vault.scan_cancelled', { count: report.not_scanned }) : '',
+  ].filter(Boolean);
+  show(status, parts.join(' '), report.changed.length || report.missing.length || report.failed.length ? 'warn' : 'ok');
+}
+
+function drawFindings() {
+  const { app, findings, hosts } = current;
+  const { t } = app;
+  const open = (item) =>
+    el('button', { type: 'button', class: 'link-button', dataset: { openEvidence: item.id }, onclick: () => select(item.id, 'scroll') }, item.title);
+  if (!findings.duplicates.length && !findings.orphans.length) {
+    hosts.findingsHost.replaceChildren();
+    return;
+  }
+  hosts.findingsHost.replaceChildren(
+    el(
+      'div',
+      { class: 'panel findings', id: 'evidence-findings' },
+      el('h2', {}, t('vault.findings')),
+      findings.duplicates.length
+        ? el(
+            'div',
+            { id: 'evidence-duplicates' },
+            el('h3', {}, t('evidence.duplicates'), ' ', el('span', { class: 'hint' }, t('vault.duplicates_hint'))),
+            el('ul', {}, findings.duplicates.map((group) => el('li', {}, group.flatMap((item, i) => [i ? ' = ' : null, open(item)])))),
+          )
+        : null,
+      findings.orphans.length
+        ? el(
+            'div',
+            { id: 'evidence-orphans' },
+            el('h3', {}, t('evidence.orphans'), ' ', el('span', { class: 'hint' }, t('vault.orphans_hint'))),
+            el('ul', { class: 'inline-list' }, findings.orphans.map((item) => el('li', {}, open(item)))),
+          )
+        : null,
+    ),
+  );
+}
+
+const COLUMNS = ['title', 'type', 'owner', 'classification', 'review_due', 'version', 'state', 'links'];
+
+function tableSection(app, tableHost) {
+  const { t } = app;
+  const filter = el('input', {
+    type: 'search',
+    id: 'evidence-filter',
+    value: view.query,
+    placeholder: t('vault.filter_placeholder'),
+    'aria-label': t('vault.filter'),
+    autocomplete: 'off',
+    oninput: (event) => {
+      view.query = event.target.value;
+      drawTable();
+    },
+  });
+  const state = el(
+    'select',
+    {
+      id: 'evidence-state-filter',
+      onchange: (event) => {
+        view.state = event.target.value;
+        drawTable();
+      },
+    },
+    el('option', { value: '' }, t('vault.all_states')),
+    EVIDENCE_STATES.map((s) => el('option', { value: s, selected: view.state === s }, t(`evidence_state.${s}`))),
+  );
+  return el(
+    'div',
+    { class: 'vault-table' },
+    el('h2', {}, t('vault.items')),
+    el('div', { class: 'toolbar' }, filter, el('label', { class: 'inline' }, t('vault.state'), ' ', state), el('span', { id: 'evidence-count', class: 'hint', 'aria-live': 'polite' })),
+    tableHost,
+  );
+}
+
+function drawTable() {
+  const { app, list, hosts } = current;
+  const { t } = app;
+  const count = document.getElementById('evidence-count');
+  if (!list.length) {
+    if (count) count.textContent = '';
+    hosts.tableHost.replaceChildren(el('p', { class: 'hint', id: 'evidence-empty' }, t('vault.empty')));
+    return;
+  }
+  const shown = sortEvidence(
+    filterEvidence(list, { query: view.query, state: view.state }, (wp) => t(`wp.${wp}`)),
+    view.sort.key,
+    view.sort.dir,
+  );
+  if (count) count.textContent = t('vault.count', { shown: shown.length, total: list.length });
+  const head = COLUMNS.map((key) => {
+    const sorted = view.sort.key === key;
+    const direction = view.sort.dir === 'asc' ? 'ascending' : 'descending';
+    return el(
+      'th',
+      { scope: 'col', 'aria-sort': sorted ? direction : 'none', class: key === 'version' ? 'num' : null },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'sort',
+          dataset: { sort: key },
+          onclick: () => {
+            view.sort = nextSort(view.sort, key);
+            drawTable();
+            hosts.tableHost.querySelector(`[data-sort="${key}"]`)?.focus();
+          },
+        },
+        t(`vault.col_${key}`),
+        el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (view.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+      ),
+    );
+  });
+  const rows = shown.map((item) =>
+    el(
+      'tr',
+      {
+        dataset: { evidenceId: item.id },
+        class: item.id === view.selected ? 'selected' : null,
+        'aria-current': item.id === view.selected ? 'true' : null,
+        onclick: (event) => {
+          if (event.target.closest('button, a')) return;
+          select(item.id, 'scroll');
+        },
+      },
+      el(
+        'td',
+        { class: 'title-cell' },
+        el('button', { type: 'button', class: 'link-button evidence-details', onclick: () => select(item.id, 'focus'), 'aria-label': t('vault.details_of', { title: item.title }) }, item.title),
+        item.file_name !== item.title ? el('span', { class: 'hint file-name' }, item.file_name) : null,
+      ),
+      el('td', {}, item.work_product ? el('abbr', { title: t(`wp.${item.work_product}`) }, item.work_product) : el('span', { class: 'hint' }, t('vault.type_other_short'))),
+      el('td', {}, item.owner || el('span', { class: 'hint' }, '–')),
+      el('td', {}, t(`classification.${item.classification}`)),
+      el('td', {}, item.review_due ?? el('span', { class: 'hint' }, '–')),
+      el('td', { class: 'num' }, String(item.version)),
+      el('td', {}, stateBadge(t, item.state)),
+      el('td', {}, item.links.length ? el('ul', { class: 'chips' }, [...new Set(item.links)].map((l) => el('li', { class: 'chip' }, l))) : el('span', { class: 'hint' }, t('vault.no_links'))),
+    ),
+  );
+  hosts.tableHost.replaceChildren(
+    shown.length
+      ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, head)), el('tbody', {}, rows))
+      : el('p', { class: 'hint', id: 'evidence-none-match' }, t('vault.none_match')),
+  );
+}
+
+/** Opens item `id` below the table; `then` 'scroll' brings it into view, 'focus' focuses it too. */
+async function select(id, then) {
+  view.selected = id;
+  drawTable();
+  await drawDetail(then);
+}
+
+async function drawDetail(then = null) {
+  const { app, list, scopes, hosts } = current;
+  if (view.selected === null || !list.some((item) => item.id === view.selected)) {
+    view.selected = null;
+    hosts.detailHost.replaceChildren();
+    return;
+  }
+  await renderDetail(app, hosts.detailHost, view.selected, scopes, {
+    changed: refresh,
+    removed: async () => {
+      view.selected = null;
+      await refresh();
+    },
+    close: () => {
+      const id = view.selected;
+      view.selected = null;
+      hosts.detailHost.replaceChildren();
+      drawTable();
+      hosts.tableHost.querySelector(`tr[data-evidence-id="${id}"] .evidence-details`)?.focus();
+    },
+  });
+  const panel = document.getElementById('evidence-detail');
+  if (then && panel) {
+    panel.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    if (then === 'focus') panel.querySelector('h2')?.focus({ preventScroll: true });
+  }
+}
