@@ -687,6 +687,23 @@ impl Workspace {
     }
 }
 
+/// The ids of `ids`, checked to be evidence items of the workspace.
+pub(crate) fn existing_evidence(ws: &Workspace, ids: &[i64]) -> Result<Vec<i64>> {
+    let known = table::ids(ws.db.conn())?;
+    for id in ids {
+        if !known.contains(id) {
+            return Err(Error::NotFound {
+                kind: "thing.evidence",
+                name: id.to_string(),
+            });
+        }
+    }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
 fn add_links(
     tx: &csmsdesk_store::Transaction<'_>,
     evidence_id: i64,

@@ -4,7 +4,9 @@
 //! below them, so the two shells cannot drift apart. Functions take the current time as an
 //! argument; only the shells read the clock.
 
+mod audit;
 mod catalogue;
+mod deadlines;
 mod error;
 mod evidence;
 pub mod folders;
@@ -16,6 +18,7 @@ mod scope;
 mod test_support;
 mod workspace;
 
+pub use audit::{ActionInput, AuditInput, AuditView, ProviderImport, ScopeLabels};
 pub use catalogue::{ImportOutcome, VersionChange};
 pub use csmsdesk_store::assessment::AssessmentRecord;
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
@@ -23,6 +26,7 @@ pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
+pub use deadlines::kind_key;
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,

@@ -74,3 +74,54 @@ fn an_unknown_key_renders_as_itself() {
         "no.such.key"
     );
 }
+
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The string literals that follow `marker` in `text`.
+fn literals_after<'t>(text: &'t str, marker: &str) -> Vec<&'t str> {
+    text.match_indices(marker)
+        .filter_map(|(at, _)| {
+            let rest = &text[at + marker.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+#[test]
+fn every_key_the_rust_code_names_is_in_the_catalogue() {
+    // The shells and every crate below them, so a typo or a forgotten text fails here rather
+    // than showing a bare key to a user.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let known = catalogue(Lang::English);
+    let mut missing = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let keys = literals_after(&text, "Message::new(\"")
+            .into_iter()
+            .chain(literals_after(&text, "kind: \"thing."));
+        for key in keys {
+            let key = if key.contains('.') {
+                key.to_owned()
+            } else {
+                format!("thing.{key}")
+            };
+            let is_test_key = key.starts_with("no.such") || key == "thing.";
+            if !is_test_key && !known.contains_key(key.as_str()) {
+                missing.push(format!("{key} ({})", file.display()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "keys without a text: {missing:#?}");
+}

@@ -1,0 +1,332 @@
+use super::*;
+use crate::test_support::*;
+use crate::{LocationInput, ScopeInput};
+use csmsdesk_core::deadlines::DeadlineFilter;
+use csmsdesk_core::i18n::Lang;
+use csmsdesk_core::labels::LabelKind;
+
+fn audit_input(kind: &str, closing: &str) -> AuditInput {
+    AuditInput {
+        scope: "ECU".into(),
+        kind: kind.into(),
+        provider: "Example Audits GmbH".into(),
+        lead_auditor: "A. Auditor".into(),
+        opening_meeting: String::new(),
+        closing_meeting: closing.into(),
+    }
+}
+
+fn field_keys(error: &Error) -> Vec<(String, &'static str)> {
+    error
+        .field_errors()
+        .into_iter()
+        .map(|f| (f.field, f.message.key))
+        .collect()
+}
+
+/// Gives every applicable question of audit `id` `result`, and `last` to the last one.
+fn results(s: &mut Setup, id: i64, result: &str, last: &str) {
+    let questions: Vec<String> =
+        s.ws.audit_view(id)
+            .unwrap()
+            .questions
+            .into_iter()
+            .filter(|(_, applicable, _)| *applicable)
+            .map(|(q, _, _)| q)
+            .collect();
+    for (index, question) in questions.iter().enumerate() {
+        let r = if index + 1 == questions.len() {
+            last
+        } else {
+            result
+        };
+        s.ws.set_audit_result(id, question, r, "").unwrap();
+    }
+}
+
+#[test]
+fn the_overall_result_covers_every_question_and_decides_the_labels() {
+    let mut s = setup();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    assert_eq!(
+        s.ws.audit_view(initial.id).unwrap().overall,
+        OverallResult::Incomplete
+    );
+    results(&mut s, initial.id, "conform", "conform");
+    assert_eq!(
+        s.ws.audit_view(initial.id).unwrap().overall,
+        OverallResult::Pass
+    );
+    let labels = s.ws.labels(Some("ECU")).unwrap().remove(0);
+    let label = labels.outcome.labels[0];
+    assert_eq!(
+        (label.kind, label.expires),
+        (LabelKind::Permanent, date("2029-05-31"))
+    );
+    assert_eq!(labels.next_step.key, "labels.next_renewal");
+
+    // A minor on the last question (the workbook's own formula would miss one in 9.2-9.4).
+    results(&mut s, initial.id, "conform", "minor");
+    assert_eq!(
+        s.ws.audit_view(initial.id).unwrap().overall,
+        OverallResult::ConditionalPass
+    );
+    assert!(
+        s.ws.labels(Some("ECU")).unwrap()[0]
+            .outcome
+            .labels
+            .is_empty(),
+        "no labels before the CAP audit"
+    );
+    let mut cap = s.ws.add_audit(&audit_input("cap", "2026-07-15")).unwrap();
+    cap =
+        s.ws.update_audit(
+            cap.id,
+            &audit_input("cap", "2026-07-15"),
+            &["done".into(), "done".into(), "done".into()],
+            true,
+            "",
+        )
+        .unwrap();
+    assert!(cap.decision);
+    let labels = s.ws.labels(Some("ECU")).unwrap().remove(0);
+    let label = labels.outcome.labels[0];
+    assert_eq!(
+        (label.kind, label.expires),
+        (LabelKind::Temporary, date("2027-02-28"))
+    );
+    let refused = s.ws.renew_labels("ECU", "2027-01-10").unwrap_err();
+    assert_eq!(
+        field_keys(&refused),
+        [("scope".to_owned(), "labels.temporary_not_renewable")]
+    );
+
+    let follow_up =
+        s.ws.add_audit(&audit_input("follow-up", "2027-01-20"))
+            .unwrap();
+    s.ws.update_audit(
+        follow_up.id,
+        &audit_input("follow-up", "2027-01-20"),
+        &["done".into(), "done".into(), "done".into()],
+        true,
+        "",
+    )
+    .unwrap();
+    let label = s.ws.labels(Some("ECU")).unwrap()[0].outcome.labels[0];
+    assert_eq!(
+        (label.kind, label.valid_from, label.expires),
+        (LabelKind::Permanent, date("2026-05-31"), date("2029-05-31")),
+        "permanent after the follow-up, still counted from the initial closing meeting"
+    );
+    let renewed = s.ws.renew_labels("ECU", "2028-09-01").unwrap();
+    assert_eq!(renewed.planned_audit_date, Some(date("2028-09-01")));
+
+    // The team may still fail a conditional pass, with a reason.
+    let refused =
+        s.ws.update_audit(
+            initial.id,
+            &audit_input("initial", "2026-05-31"),
+            &["done".into(), "done".into(), "done".into()],
+            true,
+            " ",
+        )
+        .unwrap_err();
+    assert_eq!(
+        field_keys(&refused),
+        [("decision_reason".to_owned(), "audit.decision_needs_reason")]
+    );
+    s.ws.update_audit(
+        initial.id,
+        &audit_input("initial", "2026-05-31"),
+        &["done".into(), "done".into(), "done".into()],
+        true,
+        "Systemic problems in chapter 3",
+    )
+    .unwrap();
+    assert!(
+        s.ws.labels(Some("ECU")).unwrap()[0]
+            .outcome
+            .labels
+            .is_empty(),
+        "failed by decision: no labels"
+    );
+}
+
+#[test]
+fn bad_audit_input_is_refused_and_nothing_changes() {
+    let mut s = setup();
+    let error =
+        s.ws.add_audit(&audit_input("follow-up", "2026-06-30"))
+            .unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [("kind".to_owned(), "audit.needs_initial")]
+    );
+    let backwards = AuditInput {
+        opening_meeting: "2026-06-02".into(),
+        ..audit_input("initial", "2026-05-31")
+    };
+    let error = s.ws.add_audit(&backwards).unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [("closing_meeting".to_owned(), "audit.closing_before_opening")]
+    );
+    assert!(s.ws.audits(None).unwrap().is_empty());
+
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let error =
+        s.ws.set_audit_result(initial.id, "7.1", "conform", "")
+            .unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [("result".to_owned(), "audit.result_not_applicable")]
+    );
+    assert!(
+        s.ws.audit_view(initial.id)
+            .unwrap()
+            .questions
+            .iter()
+            .all(|(_, _, r)| r.is_none())
+    );
+}
+
+#[test]
+fn corrective_action_due_dates_follow_the_3_6_9_month_rules() {
+    let mut s = setup();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let finding =
+        s.ws.add_finding(initial.id, "1.1", "minor", "Annual review missing", "")
+            .unwrap();
+    let action = |due: &str, justification: &str| ActionInput {
+        scope: "ECU".into(),
+        finding: finding.id,
+        description: "Review the policy".into(),
+        owner: "Anna".into(),
+        department: "Quality".into(),
+        due: due.into(),
+        justification: justification.into(),
+        evidence: Vec::new(),
+    };
+    let (_, warnings) = s.ws.add_action(&action("2026-08-31", "")).unwrap();
+    assert!(warnings.is_empty());
+    let (_, warnings) = s.ws.add_action(&action("2026-10-15", "")).unwrap();
+    assert_eq!(warnings[0].key, "audit.due_needs_justification");
+    let error = s.ws.add_action(&action("2026-12-15", "")).unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [(
+            "justification".to_owned(),
+            "audit.due_requires_justification"
+        )]
+    );
+    s.ws.add_action(&action("2026-12-15", "Supplier tooling must change first"))
+        .unwrap();
+    let error =
+        s.ws.add_action(&action("2027-03-01", "Even so"))
+            .unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [("due".to_owned(), "audit.due_too_late")]
+    );
+    assert_eq!(
+        s.ws.actions().unwrap().len(),
+        3,
+        "the refused ones were not stored"
+    );
+}
+
+#[test]
+fn a_corrective_action_for_a_finding_of_another_scope_is_refused() {
+    let mut s = setup();
+    s.ws.add_scope(&ScopeInput {
+        name: "Plant".into(),
+        locations: vec!["Plant Nord".into()],
+        objectives: vec!["production".into()],
+        ..ScopeInput::default()
+    })
+    .unwrap();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let finding =
+        s.ws.add_finding(initial.id, "1.1", "major", "No policy", "")
+            .unwrap();
+    let error =
+        s.ws.add_action(&ActionInput {
+            scope: "Plant".into(),
+            finding: finding.id,
+            description: "Write one".into(),
+            due: "2026-07-31".into(),
+            ..ActionInput::default()
+        })
+        .unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [("finding".to_owned(), "audit.finding_of_other_scope")]
+    );
+}
+
+#[test]
+fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
+    let mut s = setup();
+    s.ws.add_location(&LocationInput {
+        name: "Plant Süd".into(),
+        labels: vec![crate::LabelInput {
+            label: "confidential".into(),
+            level: "3".into(),
+            expires: "2027-01-31".into(),
+        }],
+        cs_activities: true,
+        ..LocationInput::default()
+    })
+    .unwrap();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    results(&mut s, initial.id, "conform", "conform");
+    let finding =
+        s.ws.add_finding(initial.id, "1.1", "observation", "Tidy up", "")
+            .unwrap();
+    s.ws.add_action(&ActionInput {
+        finding: finding.id,
+        description: "Tidy up the policy".into(),
+        owner: "Anna".into(),
+        due: "2026-08-31".into(),
+        ..ActionInput::default()
+    })
+    .unwrap();
+    let today = date("2026-11-25");
+    let list = s.ws.deadlines(&DeadlineFilter::default(), today).unwrap();
+    let kinds: Vec<(&str, NaiveDate)> = list.iter().map(|d| (d.kind.as_str(), d.due)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("corrective-action", date("2026-08-31")),
+            ("tisax-label", date("2027-01-31")),
+            ("renewal", date("2028-05-31")),
+            ("vcs-label", date("2029-05-31")),
+        ]
+    );
+    assert!(list[0].overdue(today));
+    assert_eq!(list[0].owner.as_deref(), Some("Anna"));
+    let ics =
+        s.ws.deadlines_calendar(&DeadlineFilter::default(), today, Lang::German, now())
+            .unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
+    let action_id = s.ws.actions().unwrap()[0].0.id;
+    assert!(ics.contains(&format!("UID:corrective-action-{action_id}@csmsdesk")));
+    assert!(
+        ics.contains("SUMMARY:TISAX-Label Confidential von Plant Süd läuft ab"),
+        "{ics}"
+    );
+    let again =
+        s.ws.deadlines_calendar(&DeadlineFilter::default(), today, Lang::German, now())
+            .unwrap();
+    assert_eq!(ics, again, "the same state gives the same file");
+}
