@@ -97,6 +97,7 @@ fn test() -> Result<()> {
     setup::system_packages(true)?;
     setup::rust_components()?;
     setup::tauri_driver()?;
+    setup::icalendar()?;
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--check"]);
     step("cargo fmt --check", fmt)?;

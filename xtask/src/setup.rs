@@ -151,15 +151,25 @@ pub fn tauri_driver() -> Result<()> {
 
 /// Python's openpyxl, the anchor of the catalogue benchmark.
 pub fn openpyxl() -> Result<()> {
-    if succeeds(Command::new("python3").args(["-c", "import openpyxl"])) {
+    python_module("openpyxl", "openpyxl")
+}
+
+/// Python's icalendar, the outside judge of our iCalendar files in the CLI tests.
+pub fn icalendar() -> Result<()> {
+    python_module("icalendar", "icalendar")
+}
+
+/// Installs the PyPI package `package` with pip unless `module` imports already.
+fn python_module(module: &str, package: &str) -> Result<()> {
+    if succeeds(Command::new("python3").args(["-c", &format!("import {module}")])) {
         return Ok(());
     }
     let status = Command::new("python3")
-        .args(["-m", "pip", "install", "--quiet", "openpyxl"])
+        .args(["-m", "pip", "install", "--quiet", package])
         .status()
         .context("running pip")?;
     if !status.success() {
-        bail!("could not install openpyxl with pip ({status})");
+        bail!("could not install {package} with pip ({status})");
     }
     Ok(())
 }

@@ -11,11 +11,12 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::{NaiveDate, Utc};
 use clap::{Parser, Subcommand};
+use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    Error, EvidenceInput, FileResult, Invalid, LabelInput, LinkInput, LocationInput,
-    ProtectionObjectInput, ScopeInput, Workspace, folders,
+    ActionInput, AuditInput, Error, EvidenceInput, FileResult, Invalid, LabelInput, LinkInput,
+    LocationInput, ProtectionObjectInput, ScopeInput, Workspace, folders,
 };
 
 use output::Output;
@@ -107,6 +108,171 @@ enum Command {
     Status {
         #[arg(long, value_name = "NAME")]
         scope: String,
+    },
+    /// Audits of a scope: add, record results, show, change, import the provider's workbook
+    Audit {
+        #[command(subcommand)]
+        action: AuditCommand,
+    },
+    /// Findings of an audit
+    Finding {
+        #[command(subcommand)]
+        action: FindingCommand,
+    },
+    /// Corrective actions for findings
+    Action {
+        #[command(subcommand)]
+        action: ActionCommand,
+    },
+    /// The VCS labels the audits earned, with their countdowns
+    Labels {
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+        #[command(subcommand)]
+        action: Option<LabelsCommand>,
+    },
+    /// Every deadline, overdue first; optionally as an iCalendar file
+    Deadlines {
+        /// Only those due within this many days (overdue ones always)
+        #[arg(long, value_name = "DAYS")]
+        within: Option<i64>,
+        /// Write the deadlines shown as an iCalendar (.ics) file
+        #[arg(long, value_name = "FILE")]
+        ics: Option<PathBuf>,
+        /// vcs-label, renewal, tisax-label, corrective-action, follow-up-audit,
+        /// evidence-review or planned-audit (repeat for several)
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Add an audit to a scope
+    Add {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// initial, cap or follow-up
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        closing_meeting: String,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        opening_meeting: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        provider: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        lead_auditor: String,
+    },
+    /// List the audits (of one scope)
+    List {
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+    },
+    /// Record the result of a control question (an empty RESULT removes it)
+    Result {
+        audit: i64,
+        question: String,
+        /// conform, minor or major
+        result: String,
+        /// The description of findings
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        text: String,
+    },
+    /// Show an audit with its results, overall result, findings and actions
+    Show { audit: i64 },
+    /// Change an audit's dates, phases or decision
+    Set {
+        audit: i64,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        closing_meeting: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        opening_meeting: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        lead_auditor: Option<String>,
+        /// The initial audit's phases: organisation,sampling,sample-check states
+        /// (open, in-progress, done), e.g. done,done,in-progress
+        #[arg(long, value_name = "STATES")]
+        phases: Option<String>,
+        /// Initial: failed despite a conditional pass (needs --reason). CAP: plan confirmed.
+        /// Follow-up: every non-conformity confirmed resolved.
+        #[arg(long)]
+        decision: Option<bool>,
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+    },
+    /// Take over the provider's filled ENX workbook (shows the changes; --apply makes them)
+    Import {
+        audit: i64,
+        file: PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum FindingCommand {
+    /// Add a finding to an audit's control question
+    Add {
+        #[arg(long, value_name = "ID")]
+        audit: i64,
+        #[arg(long, value_name = "ID")]
+        question: String,
+        /// major, minor, observation or improvement
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: String,
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+        /// For one protection object
+        #[arg(long, value_name = "NAME", default_value = "")]
+        po: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ActionCommand {
+    /// Add a corrective action to a finding
+    Add {
+        #[arg(long, value_name = "ID")]
+        finding: i64,
+        #[arg(long, value_name = "NAME")]
+        owner: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: String,
+        #[arg(long, value_name = "TEXT")]
+        text: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        department: String,
+        /// Why it takes longer than 3 months (needed beyond 6)
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        justification: String,
+        /// Evidence ids for the action (repeat for several)
+        #[arg(long, value_name = "ID")]
+        evidence: Vec<i64>,
+        /// The scope you work in: the finding must belong to it
+        #[arg(long, value_name = "NAME", default_value = "")]
+        scope: String,
+    },
+    /// Set an action's status: open, in-progress, done or verified
+    Status { action: i64, status: String },
+    /// List every corrective action
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+enum LabelsCommand {
+    /// Plan the renewal audit of permanent labels (refused for temporary labels)
+    Renew {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        audit_date: String,
     },
 }
 
@@ -327,6 +493,10 @@ enum RulesCommand {
         /// Warn when a TISAX label expires within this many days after the audit
         #[arg(long, value_name = "DAYS")]
         label_warning_days: Option<String>,
+        /// A label or corrective-action rule in months, e.g. labels.permanent_months=36
+        /// (repeat for several; `rules show` lists them)
+        #[arg(long, value_name = "KEY=MONTHS")]
+        rule: Vec<String>,
     },
 }
 
@@ -499,8 +669,13 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             if let RulesCommand::Set {
                 matrix,
                 label_warning_days,
+                rule,
             } = action
             {
+                for setting in rule {
+                    let (key, months) = setting.split_once('=').unwrap_or((setting, ""));
+                    ws.set_label_rule(key, months)?;
+                }
                 if let Some(file) = matrix {
                     let text =
                         std::fs::read_to_string(file).map_err(|source| Error::FileUnreadable {
@@ -516,6 +691,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             out.rules(
                 &ws.applicability_matrix_text()?,
                 ws.label_expiry_warning_days()?,
+                &ws.label_rules()?,
             );
         }
         Command::Po { action } => {
@@ -560,6 +736,58 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             ws.record_readiness(today)?;
             out.status(&readiness);
         }
+        Command::Audit { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            run_audit(&mut ws, action, out)?;
+        }
+        Command::Finding {
+            action:
+                FindingCommand::Add {
+                    audit,
+                    question,
+                    kind,
+                    text,
+                    po,
+                },
+        } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            out.finding(&ws.add_finding(*audit, question, kind, text, po)?);
+        }
+        Command::Action { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            run_action(&mut ws, action, out)?;
+        }
+        Command::Labels { scope, action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let today = cli.today.unwrap_or_else(|| now.date_naive());
+            match action {
+                Some(LabelsCommand::Renew { scope, audit_date }) => {
+                    ws.renew_labels(scope, audit_date)?;
+                    out.done();
+                }
+                None => out.labels(&ws.labels(scope.as_deref())?, today),
+            }
+        }
+        Command::Deadlines {
+            within,
+            ics,
+            kind,
+            scope,
+            owner,
+        } => {
+            let ws = open_workspace(&dir, now, out, os_locale)?;
+            let today = cli.today.unwrap_or_else(|| now.date_naive());
+            let filter = deadline_filter(*within, kind, scope, owner)?;
+            let list = ws.deadlines(&filter, today)?;
+            if let Some(file) = ics {
+                let text = ws.deadlines_calendar(&filter, today, out.lang(), now)?;
+                std::fs::write(file, text).map_err(|source| Error::FileUnwritable {
+                    path: file.clone(),
+                    source,
+                })?;
+            }
+            out.deadlines(&list, today);
+        }
         Command::Catalogue { action } => {
             let mut ws = Workspace::open(&dir, now)?;
             out.set_lang(ws.company_profile()?.language.resolve(os_locale));
@@ -587,6 +815,150 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
         }
     }
     Ok(true)
+}
+
+fn deadline_filter(
+    within: Option<i64>,
+    kinds: &[String],
+    scope: &Option<String>,
+    owner: &Option<String>,
+) -> Result<DeadlineFilter, Error> {
+    let mut errors = Vec::new();
+    let kinds = kinds
+        .iter()
+        .filter_map(|k| {
+            DeadlineKind::parse(k).or_else(|| {
+                errors.push(Invalid::new(
+                    "kind",
+                    Message::new("deadline.bad_kind").arg("given", k.trim()),
+                ));
+                None
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    Ok(DeadlineFilter {
+        kinds,
+        scope: scope.clone(),
+        owner: owner.clone(),
+        within_days: within,
+    })
+}
+
+fn run_audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<(), Error> {
+    match action {
+        AuditCommand::Add {
+            scope,
+            kind,
+            closing_meeting,
+            opening_meeting,
+            provider,
+            lead_auditor,
+        } => {
+            let input = AuditInput {
+                scope: scope.clone(),
+                kind: kind.clone(),
+                provider: provider.clone(),
+                lead_auditor: lead_auditor.clone(),
+                opening_meeting: opening_meeting.clone(),
+                closing_meeting: closing_meeting.clone(),
+            };
+            out.audit_added(&ws.add_audit(&input)?);
+        }
+        AuditCommand::List { scope } => out.audits(&ws.audits(scope.as_deref())?),
+        AuditCommand::Result {
+            audit,
+            question,
+            result,
+            text,
+        } => {
+            ws.set_audit_result(*audit, question, result, text)?;
+            out.done();
+        }
+        AuditCommand::Show { audit } => out.audit_view(&ws.audit_view(*audit)?),
+        AuditCommand::Set {
+            audit,
+            closing_meeting,
+            opening_meeting,
+            provider,
+            lead_auditor,
+            phases,
+            decision,
+            reason,
+        } => {
+            let current = ws.audit_view(*audit)?;
+            let a = &current.audit;
+            let input = AuditInput {
+                scope: a.scope_id.to_string(),
+                kind: a.kind.as_str().to_owned(),
+                provider: provider.clone().unwrap_or_else(|| a.provider.clone()),
+                lead_auditor: lead_auditor
+                    .clone()
+                    .unwrap_or_else(|| a.lead_auditor.clone()),
+                opening_meeting: opening_meeting.clone().unwrap_or_else(|| {
+                    a.opening_meeting.map(|d| d.to_string()).unwrap_or_default()
+                }),
+                closing_meeting: closing_meeting
+                    .clone()
+                    .unwrap_or_else(|| a.closing_meeting.to_string()),
+            };
+            let mut states: [String; 3] = a.phases.map(|p| p.as_str().to_owned());
+            if let Some(text) = phases {
+                for (slot, state) in states.iter_mut().zip(text.split(',')) {
+                    *slot = state.trim().to_owned();
+                }
+            }
+            let reason = reason.clone().unwrap_or_else(|| a.decision_reason.clone());
+            ws.update_audit(
+                *audit,
+                &input,
+                &states,
+                decision.unwrap_or(a.decision),
+                &reason,
+            )?;
+            out.done();
+        }
+        AuditCommand::Import { audit, file, apply } => {
+            out.provider_import(&ws.import_provider_workbook(*audit, file, *apply)?);
+        }
+    }
+    Ok(())
+}
+
+fn run_action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Result<(), Error> {
+    match action {
+        ActionCommand::Add {
+            finding,
+            owner,
+            due,
+            text,
+            department,
+            justification,
+            evidence,
+            scope,
+        } => {
+            let input = ActionInput {
+                scope: scope.clone(),
+                finding: *finding,
+                description: text.clone(),
+                owner: owner.clone(),
+                department: department.clone(),
+                due: due.clone(),
+                justification: justification.clone(),
+                evidence: evidence.clone(),
+            };
+            let (record, warnings) = ws.add_action(&input)?;
+            out.action_added(&record, &warnings);
+        }
+        ActionCommand::Status { action, status } => {
+            ws.set_action_status(*action, status)?;
+            out.done();
+        }
+        ActionCommand::List => out.actions(&ws.actions()?),
+    }
+    Ok(())
 }
 
 /// Runs an evidence command; `Ok(false)` when some file could not be added or read.

@@ -6,14 +6,17 @@ use std::path::Path;
 use csmsdesk_core::catalogue::references::Reference;
 use csmsdesk_core::catalogue::{Catalogue, CatalogueNote};
 use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
+use csmsdesk_core::deadlines::{Deadline, countdown};
 use csmsdesk_core::i18n::{Lang, Message};
+use csmsdesk_core::labels::LabelRules;
 use csmsdesk_core::scope::Severity;
+use csmsdesk_workspace::audit_records::{ActionRecord, AuditRecord, FindingRecord};
 use csmsdesk_workspace::{
     AddReport, AssessmentImport, CatalogueRecord, Error, EvidenceFindings, EvidenceView,
     FileResult, ImportOutcome, LocationRecord, Progress, ProtectionObjectRecord, Readiness,
     Sampling, ScanReport, ScopeRecord, ScopeView, SearchHit, WorkspaceInfo, json,
 };
-use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
+use csmsdesk_workspace::{AssessmentRecord, AuditView, ProviderImport, ScopeLabels, VersionRecord};
 use serde_json::{Value, json};
 
 #[derive(Debug)]
@@ -243,11 +246,14 @@ impl Output {
         }
     }
 
-    pub fn rules(&self, matrix: &str, warning_days: i64) {
+    pub fn rules(&self, matrix: &str, warning_days: i64, label_rules: &LabelRules) {
+        let months = json::label_rules(label_rules);
         if self.json {
-            return Self::print_json(
-                &json!({ "applicability_matrix": matrix, "label_expiry_warning_days": warning_days }),
-            );
+            return Self::print_json(&json!({
+                "applicability_matrix": matrix,
+                "label_expiry_warning_days": warning_days,
+                "label_rules": months,
+            }));
         }
         println!("{matrix}");
         println!(
@@ -256,6 +262,198 @@ impl Output {
                 .arg("days", warning_days)
                 .render(self.lang)
         );
+        if let Value::Object(rules) = months {
+            for (key, value) in rules {
+                println!("{key} = {value}");
+            }
+        }
+    }
+
+    /// The language messages are printed in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn audit_added(&self, a: &AuditRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "audit": json::audit(a) }));
+        }
+        let line = Message::new("cli.audit.added")
+            .arg("id", a.id)
+            .arg("kind", a.kind.as_str())
+            .arg("date", a.closing_meeting);
+        println!("{}", line.render(self.lang));
+    }
+
+    pub fn audits(&self, list: &[AuditRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(json::audit).collect()));
+        }
+        for a in list {
+            println!(
+                "{:>4}  {:<10} {}  {}",
+                a.id,
+                a.kind.as_str(),
+                a.closing_meeting,
+                a.provider
+            );
+        }
+    }
+
+    pub fn audit_view(&self, v: &AuditView) {
+        if self.json {
+            return Self::print_json(&json::audit_view(v));
+        }
+        let a = &v.audit;
+        println!(
+            "#{} {} {} ({}): {}",
+            a.id,
+            a.kind.as_str(),
+            v.scope,
+            a.closing_meeting,
+            v.overall.as_str()
+        );
+        for (question, applicable, result) in v.questions.iter().filter(|q| q.1) {
+            let _ = applicable;
+            let result = result.as_ref().map_or("-", |r| r.result.as_str());
+            println!("  {question:<6} {result}");
+        }
+        for f in &v.findings {
+            println!(
+                "  [{}] {} {}: {}",
+                f.id,
+                f.question_id,
+                f.kind.as_str(),
+                f.description
+            );
+            for action in v.actions.iter().filter(|x| x.finding_id == f.id) {
+                println!(
+                    "      → [{}] {} {} ({}, {})",
+                    action.id,
+                    action.due,
+                    action.description,
+                    action.owner,
+                    action.status.as_str()
+                );
+            }
+        }
+    }
+
+    pub fn provider_import(&self, import: &ProviderImport) {
+        if self.json {
+            return Self::print_json(&json::provider_import(import, self.lang));
+        }
+        for (question, before, after, _) in &import.results {
+            let before = before.map_or("-", |r| r.as_str());
+            println!("{question}  {before} → {}", after.as_str());
+        }
+        for (question, text) in &import.measures {
+            println!("{question}  CAPA: {text}");
+        }
+        for (row, _, message) in &import.skipped {
+            println!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
+        }
+        let key = if import.applied {
+            "cli.assess.applied"
+        } else {
+            "cli.assess.preview"
+        };
+        let count = import.results.len() + import.measures.len();
+        println!(
+            "{}",
+            Message::new(key).arg("count", count).render(self.lang)
+        );
+    }
+
+    pub fn finding(&self, f: &FindingRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "finding": json::finding(f) }));
+        }
+        println!(
+            "{}",
+            Message::new("cli.finding.added")
+                .arg("id", f.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn action_added(&self, a: &ActionRecord, warnings: &[Message]) {
+        if self.json {
+            return Self::print_json(&json!({
+                "action": json::action(a),
+                "warnings": warnings.iter().map(|w| w.render(self.lang)).collect::<Vec<_>>(),
+            }));
+        }
+        println!(
+            "{}",
+            Message::new("cli.action.added")
+                .arg("id", a.id)
+                .render(self.lang)
+        );
+        for warning in warnings {
+            eprintln!("{}", warning.render(self.lang));
+        }
+    }
+
+    pub fn actions(&self, list: &[(ActionRecord, FindingRecord)]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                list.iter()
+                    .map(|(a, f)| {
+                        let mut value = json::action(a);
+                        value["audit_id"] = json!(f.audit_id);
+                        value["question"] = json!(f.question_id);
+                        value
+                    })
+                    .collect(),
+            ));
+        }
+        for (a, f) in list {
+            println!(
+                "{:>4}  {}  {:<11} {}  {} ({})",
+                a.id,
+                a.due,
+                a.status.as_str(),
+                f.question_id,
+                a.description,
+                a.owner
+            );
+        }
+    }
+
+    pub fn labels(&self, list: &[ScopeLabels], today: chrono::NaiveDate) {
+        if self.json {
+            return Self::print_json(&json::vcs_labels(list, today));
+        }
+        for s in list {
+            println!("{}: {}", s.scope.name, s.next_step.render(self.lang));
+            for l in &s.outcome.labels {
+                let countdown = countdown(l.days_left(today)).render(self.lang);
+                println!(
+                    "  {:<24} {:<10} {} → {} ({countdown})",
+                    l.objective.as_str(),
+                    l.kind.as_str(),
+                    l.valid_from,
+                    l.expires
+                );
+            }
+        }
+    }
+
+    pub fn deadlines(&self, list: &[Deadline], today: chrono::NaiveDate) {
+        if self.json {
+            return Self::print_json(&json::deadlines(list, today, self.lang));
+        }
+        for d in list {
+            let mark = if d.overdue(today) { "!" } else { " " };
+            let countdown = countdown(d.days_left(today)).render(self.lang);
+            println!(
+                "{mark} {}  {:<14} {}",
+                d.due,
+                countdown,
+                d.what.render(self.lang)
+            );
+        }
     }
 
     /// A change that has nothing to report but that it was made.

@@ -934,3 +934,456 @@ fn the_self_assessment_is_recorded_and_predicts_the_result() {
         .arg(&ws));
     assert_eq!(out.status.code(), Some(2), "a result is required");
 }
+
+/// The ids of the applicable questions of scope "ECU".
+fn applicable_questions(home: &Path, ws: &Path) -> Vec<String> {
+    let status = cli_in(home, ws, &["--json", "status", "--scope", "ECU"], 0);
+    status["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| q["applicable"] == true)
+        .map(|q| q["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn an_audit_cycle_from_conditional_pass_to_permanent_labels() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    let refused = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "follow-up",
+            "--closing-meeting",
+            "2026-06-30",
+        ],
+        1,
+    );
+    assert_eq!(
+        refused["error"]["fields"][0]["field"], "kind",
+        "no follow-up without an initial audit"
+    );
+    let backwards = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "initial",
+            "--opening-meeting",
+            "2026-06-02",
+            "--closing-meeting",
+            "2026-05-31",
+        ],
+        1,
+    );
+    assert_eq!(backwards["error"]["fields"][0]["field"], "closing_meeting");
+
+    let added = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "initial",
+            "--closing-meeting",
+            "2026-05-31",
+        ],
+        0,
+    );
+    let audit = added["audit"]["id"].as_i64().unwrap().to_string();
+    let questions = applicable_questions(h, &ws);
+    for q in &questions {
+        cli_in(h, &ws, &["audit", "result", &audit, q, "conform"], 0);
+    }
+    let last = questions.last().unwrap();
+    cli_in(
+        h,
+        &ws,
+        &[
+            "audit",
+            "result",
+            &audit,
+            last,
+            "minor",
+            "--text",
+            "Review overdue",
+        ],
+        0,
+    );
+    let na = cli_in(
+        h,
+        &ws,
+        &["--json", "audit", "result", &audit, "7.1", "conform"],
+        1,
+    );
+    assert!(
+        na["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("7.1")
+    );
+    let shown = cli_in(h, &ws, &["--json", "audit", "show", &audit], 0);
+    assert_eq!(
+        shown["overall"], "CONDITIONAL-PASS",
+        "a minor on the last question counts"
+    );
+
+    let finding = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "finding",
+            "add",
+            "--audit",
+            &audit,
+            "--question",
+            last,
+            "--type",
+            "minor",
+            "--text",
+            "Review overdue",
+        ],
+        0,
+    );
+    let finding = finding["finding"]["id"].as_i64().unwrap().to_string();
+    let warned = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "action",
+            "add",
+            "--finding",
+            &finding,
+            "--owner",
+            "Anna",
+            "--due",
+            "2026-10-15",
+            "--text",
+            "Review",
+        ],
+        0,
+    );
+    assert_eq!(
+        warned["warnings"].as_array().unwrap().len(),
+        1,
+        "beyond 3 months: a warning"
+    );
+    let too_late = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "action",
+            "add",
+            "--finding",
+            &finding,
+            "--owner",
+            "Anna",
+            "--due",
+            "2027-03-01",
+            "--text",
+            "Review",
+            "--justification",
+            "Tooling",
+        ],
+        1,
+    );
+    assert_eq!(
+        too_late["error"]["fields"][0]["field"], "due",
+        "beyond 9 months: refused"
+    );
+
+    let labels = cli_in(h, &ws, &["--json", "--today", "2026-11-25", "labels"], 0);
+    assert_eq!(
+        labels,
+        serde_json::json!([]),
+        "no labels before the CAP audit"
+    );
+    let cap = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "cap",
+            "--closing-meeting",
+            "2026-07-15",
+        ],
+        0,
+    );
+    let cap = cap["audit"]["id"].as_i64().unwrap().to_string();
+    cli_in(h, &ws, &["audit", "set", &cap, "--decision", "true"], 0);
+    let labels = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "--today",
+            "2026-11-25",
+            "labels",
+            "--scope",
+            "ECU",
+        ],
+        0,
+    );
+    assert_eq!(
+        labels,
+        serde_json::json!([{
+            "scope": "ECU", "objective": "development", "kind": "temporary",
+            "valid_from": "2026-05-31", "expires": "2027-02-28", "days_left": 95,
+        }])
+    );
+    let renew = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "labels",
+            "renew",
+            "--scope",
+            "ECU",
+            "--audit-date",
+            "2027-01-15",
+        ],
+        1,
+    );
+    assert!(
+        renew["error"]["fields"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("never be renewed")
+    );
+
+    let follow_up = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "follow-up",
+            "--closing-meeting",
+            "2027-01-20",
+        ],
+        0,
+    );
+    let follow_up = follow_up["audit"]["id"].as_i64().unwrap().to_string();
+    cli_in(
+        h,
+        &ws,
+        &["audit", "set", &follow_up, "--decision", "true"],
+        0,
+    );
+    let labels = cli_in(h, &ws, &["--json", "--today", "2027-01-21", "labels"], 0);
+    assert_eq!(labels[0]["kind"], "permanent");
+    assert_eq!(labels[0]["valid_from"], "2026-05-31");
+    assert_eq!(labels[0]["expires"], "2029-05-31");
+}
+
+#[test]
+fn deadlines_are_listed_overdue_first_and_exported_as_a_calendar_another_parser_reads() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    cli_in(
+        h,
+        &ws,
+        &[
+            "location",
+            "label",
+            "Plant Nord",
+            "confidential:3:2027-01-31",
+        ],
+        0,
+    );
+    let added = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "initial",
+            "--closing-meeting",
+            "2026-05-31",
+        ],
+        0,
+    );
+    let audit = added["audit"]["id"].as_i64().unwrap().to_string();
+    for q in applicable_questions(h, &ws) {
+        cli_in(h, &ws, &["audit", "result", &audit, &q, "conform"], 0);
+    }
+    let finding = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "finding",
+            "add",
+            "--audit",
+            &audit,
+            "--question",
+            "1.1",
+            "--type",
+            "observation",
+            "--text",
+            "Tidy up; later, please",
+        ],
+        0,
+    );
+    let finding = finding["finding"]["id"].as_i64().unwrap().to_string();
+    cli_in(
+        h,
+        &ws,
+        &[
+            "action",
+            "add",
+            "--finding",
+            &finding,
+            "--owner",
+            "Anna",
+            "--due",
+            "2026-08-31",
+            "--text",
+            "Tidy up, then report",
+        ],
+        0,
+    );
+    let ics = h.join("deadlines.ics");
+    let list = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "--today",
+            "2026-11-25",
+            "deadlines",
+            "--ics",
+            ics.to_str().unwrap(),
+        ],
+        0,
+    );
+    let rows: Vec<(String, String, i64)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["kind"].as_str().unwrap().into(),
+                d["due"].as_str().unwrap().into(),
+                d["days_left"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("corrective-action".to_owned(), "2026-08-31".to_owned(), -86),
+            ("tisax-label".to_owned(), "2027-01-31".to_owned(), 67),
+            ("renewal".to_owned(), "2028-05-31".to_owned(), 553),
+            ("vcs-label".to_owned(), "2029-05-31".to_owned(), 918),
+        ]
+    );
+    let within = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "--today",
+            "2026-11-25",
+            "deadlines",
+            "--within",
+            "90",
+        ],
+        0,
+    );
+    assert_eq!(
+        within.as_array().unwrap().len(),
+        2,
+        "overdue and within 90 days"
+    );
+    let bad = cli_in(h, &ws, &["--json", "deadlines", "--kind", "birthday"], 1);
+    assert_eq!(bad["error"]["code"], "invalid_input");
+
+    // Python's icalendar, which we did not write, reads the file back.
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    print(e['UID'], e.decoded('DTSTART').isoformat(), e['SUMMARY'], sep='|')
+"#;
+    let out = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&ics)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "icalendar refused the file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = events.lines().collect();
+    assert_eq!(lines.len(), 4, "{events}");
+    assert!(
+        lines[0].starts_with("corrective-action-") && lines[0].contains("|2026-08-31|"),
+        "{events}"
+    );
+    assert!(
+        lines[0].ends_with("Corrective action for 1.1: Tidy up, then report"),
+        "escaped commas read back: {events}"
+    );
+    // Exported again, the UIDs are the same: a calendar updates its events.
+    let again = h.join("again.ics");
+    cli_in(
+        h,
+        &ws,
+        &[
+            "--today",
+            "2026-11-26",
+            "deadlines",
+            "--ics",
+            again.to_str().unwrap(),
+        ],
+        0,
+    );
+    let uids = |path: &Path| -> Vec<String> {
+        std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(uids(&ics), uids(&again));
+}

@@ -39,6 +39,12 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A file the user asked for (an export, a calendar) cannot be written there.
+    #[error("cannot write {path}: {source}")]
+    FileUnwritable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     /// A file to import is larger than anything of its kind.
     #[error("{path} has {bytes} bytes, more than {max}")]
     FileTooLarge { path: PathBuf, bytes: u64, max: u64 },
@@ -119,6 +125,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::NotAWorkspace { .. } => ErrorCode::WorkspaceMissing,
+            Error::FileUnwritable { .. } => ErrorCode::NotWritable,
             Error::AlreadyAWorkspace { .. }
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
@@ -176,6 +183,9 @@ impl Error {
                 .arg_message("kind", Message::new(kind))
                 .arg("name", name),
             Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
+                .arg("path", path(p))
+                .arg("detail", source.kind()),
+            Error::FileUnwritable { path: p, source } => Message::new("error.file_unwritable")
                 .arg("path", path(p))
                 .arg("detail", source.kind()),
             Error::FileTooLarge {

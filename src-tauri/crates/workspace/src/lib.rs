@@ -21,6 +21,10 @@ mod workspace;
 pub use audit::{ActionInput, AuditInput, AuditView, ProviderImport, ScopeLabels};
 pub use catalogue::{ImportOutcome, VersionChange};
 pub use csmsdesk_store::assessment::AssessmentRecord;
+/// The stored shapes of audits, findings and corrective actions.
+pub mod audit_records {
+    pub use csmsdesk_store::audit::{ActionRecord, AuditRecord, FindingRecord, ResultRecord};
+}
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::location::LocationRecord;
