@@ -98,6 +98,22 @@ pub fn run() {
             commands::evidence::dashboard_show,
             commands::evidence::assess_save,
             commands::evidence::assess_import,
+            commands::audit::audit_list,
+            commands::audit::audit_add,
+            commands::audit::audit_show,
+            commands::audit::audit_update,
+            commands::audit::audit_set_result,
+            commands::audit::audit_import,
+            commands::audit::finding_add,
+            commands::audit::action_add,
+            commands::audit::action_set_status,
+            commands::audit::labels_show,
+            commands::audit::labels_renew,
+            commands::audit::deadlines_list,
+            commands::audit::deadlines_export_ics,
+            commands::audit::deadlines_pick_ics,
+            commands::audit::label_rules_get,
+            commands::audit::label_rules_save,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,6 +1,7 @@
 //! Tauri commands, one file per feature. Each takes `State` and plain arguments, checks the
 //! arguments, calls one `workspace` function and converts the result for transport.
 
+pub mod audit;
 pub mod catalogue;
 pub mod evidence;
 pub mod i18n;

@@ -1,0 +1,301 @@
+//! The audits, deadlines and labels screens: audits with their results, findings and
+//! corrective actions; the provider's workbook; labels with countdowns; every deadline, also
+//! as an iCalendar file.
+
+use chrono::{NaiveDate, Utc};
+use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::{ActionInput, AuditInput, ErrorCode, json};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tauri::{State, WebviewWindow};
+
+use super::profile::with_workspace;
+use super::workspace::MAX_PATH_LEN;
+use crate::error::CommandError;
+use crate::state::AppState;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn invalid(state: &AppState, message: Message) -> CommandError {
+    CommandError::new(ErrorCode::InvalidInput, message, state.lang())
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AuditDto {
+    scope: String,
+    kind: String,
+    provider: String,
+    lead_auditor: String,
+    opening_meeting: String,
+    closing_meeting: String,
+}
+
+impl From<AuditDto> for AuditInput {
+    fn from(d: AuditDto) -> Self {
+        AuditInput {
+            scope: d.scope,
+            kind: d.kind,
+            provider: d.provider,
+            lead_auditor: d.lead_auditor,
+            opening_meeting: d.opening_meeting,
+            closing_meeting: d.closing_meeting,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ActionDto {
+    scope: String,
+    finding: i64,
+    description: String,
+    owner: String,
+    department: String,
+    due: String,
+    justification: String,
+    evidence: Vec<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FilterDto {
+    kinds: Vec<String>,
+    scope: String,
+    owner: String,
+    within_days: Option<i64>,
+}
+
+impl FilterDto {
+    fn filter(self, state: &AppState) -> Result<DeadlineFilter, CommandError> {
+        let kinds = self
+            .kinds
+            .iter()
+            .map(|k| {
+                DeadlineKind::parse(k).ok_or_else(|| {
+                    invalid(state, Message::new("deadline.bad_kind").arg("given", k))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let text = |t: String| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
+        Ok(DeadlineFilter {
+            kinds,
+            scope: text(self.scope),
+            owner: text(self.owner),
+            within_days: self.within_days.filter(|d| (0..=3650).contains(d)),
+        })
+    }
+}
+
+#[tauri::command]
+pub async fn audit_list(
+    state: State<'_, AppState>,
+    scope: Option<String>,
+) -> Result<Vec<Value>, CommandError> {
+    with_workspace(&state, |ws| {
+        let audits = ws.audits(scope.as_deref())?;
+        audits
+            .iter()
+            .map(|a| ws.audit_view(a.id).map(|v| json::audit_view(&v)))
+            .collect()
+    })
+}
+
+#[tauri::command]
+pub async fn audit_add(state: State<'_, AppState>, audit: AuditDto) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.add_audit(&audit.into())).map(|a| json::audit(&a))
+}
+
+#[tauri::command]
+pub async fn audit_show(state: State<'_, AppState>, id: i64) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| json::audit_view(&v))
+}
+
+/// Changes an audit's dates, people, phases (organisation, sampling, sample check) and the
+/// decision (initial: failed despite a conditional pass; CAP: plan confirmed; follow-up:
+/// everything resolved).
+#[tauri::command]
+pub async fn audit_update(
+    state: State<'_, AppState>,
+    id: i64,
+    audit: AuditDto,
+    phases: [String; 3],
+    decision: bool,
+    decision_reason: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.update_audit(id, &audit.into(), &phases, decision, &decision_reason)
+    })
+    .map(|a| json::audit(&a))
+}
+
+#[tauri::command]
+pub async fn audit_set_result(
+    state: State<'_, AppState>,
+    id: i64,
+    question: String,
+    result: String,
+    findings_description: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| {
+        ws.set_audit_result(id, &question, &result, &findings_description)
+    })
+}
+
+/// Previews (or with `apply`, takes over) the provider's filled workbook.
+#[tauri::command]
+pub async fn audit_import(
+    state: State<'_, AppState>,
+    id: i64,
+    path: String,
+    apply: bool,
+) -> Result<Value, CommandError> {
+    let path = path.trim();
+    if path.is_empty() || path.len() > MAX_PATH_LEN || !std::path::Path::new(path).is_absolute() {
+        return Err(invalid(&state, Message::new("error.path_not_absolute")));
+    }
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        ws.import_provider_workbook(id, std::path::Path::new(path), apply)
+    })
+    .map(|i| json::provider_import(&i, lang))
+}
+
+#[tauri::command]
+pub async fn finding_add(
+    state: State<'_, AppState>,
+    audit: i64,
+    question: String,
+    kind: String,
+    text: String,
+    protection_object: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.add_finding(audit, &question, &kind, &text, &protection_object)
+    })
+    .map(|f| json::finding(&f))
+}
+
+/// Adds a corrective action; answers with it and the warnings of the due-date rules.
+#[tauri::command]
+pub async fn action_add(
+    state: State<'_, AppState>,
+    action: ActionDto,
+) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    let input = ActionInput {
+        scope: action.scope,
+        finding: action.finding,
+        description: action.description,
+        owner: action.owner,
+        department: action.department,
+        due: action.due,
+        justification: action.justification,
+        evidence: action.evidence,
+    };
+    with_workspace(&state, |ws| ws.add_action(&input)).map(|(a, warnings)| {
+        json!({
+            "action": json::action(&a),
+            "warnings": warnings.iter().map(|w| w.render(lang)).collect::<Vec<_>>(),
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn action_set_status(
+    state: State<'_, AppState>,
+    id: i64,
+    status: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.set_action_status(id, &status))
+}
+
+/// Per scope: its labels with countdowns and what must happen next.
+#[tauri::command]
+pub async fn labels_show(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.labels(None)).map(|l| json::label_cards(&l, today(), lang))
+}
+
+/// Plans the renewal audit of permanent labels; refused for temporary labels.
+#[tauri::command]
+pub async fn labels_renew(
+    state: State<'_, AppState>,
+    scope: String,
+    date: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.renew_labels(&scope, &date)).map(|_| ())
+}
+
+#[tauri::command]
+pub async fn deadlines_list(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+) -> Result<Value, CommandError> {
+    let filter = filter.filter(&state)?;
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.deadlines(&filter, today()))
+        .map(|list| json::deadlines(&list, today(), lang))
+}
+
+/// Writes the deadlines `filter` keeps as an iCalendar file at `path`.
+#[tauri::command]
+pub async fn deadlines_export_ics(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+    path: String,
+) -> Result<String, CommandError> {
+    let filter = filter.filter(&state)?;
+    let path = path.trim().to_owned();
+    if path.is_empty() || path.len() > MAX_PATH_LEN || !std::path::Path::new(&path).is_absolute() {
+        return Err(invalid(&state, Message::new("error.path_not_absolute")));
+    }
+    let lang = state.lang();
+    let text = with_workspace(&state, |ws| {
+        ws.deadlines_calendar(&filter, today(), lang, Utc::now())
+    })?;
+    std::fs::write(&path, text).map_err(|source| {
+        CommandError::from_workspace(
+            &csmsdesk_workspace::Error::FileUnwritable {
+                path: path.clone().into(),
+                source,
+            },
+            lang,
+        )
+    })?;
+    Ok(path)
+}
+
+/// The native save dialog for the calendar file; `None` if cancelled.
+#[tauri::command]
+pub async fn deadlines_pick_ics(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog
+            .add_filter("iCalendar", &["ics"])
+            .set_file_name("csmsdesk-deadlines.ics")
+            .save_file()
+    })
+    .await
+}
+
+/// The label and corrective-action rules (months).
+#[tauri::command]
+pub async fn label_rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.label_rules()).map(|r| json::label_rules(&r))
+}
+
+/// Changes one label or corrective-action rule.
+#[tauri::command]
+pub async fn label_rules_save(
+    state: State<'_, AppState>,
+    key: String,
+    months: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.set_label_rule(&key, &months)).map(|r| json::label_rules(&r))
+}
