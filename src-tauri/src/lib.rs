@@ -6,6 +6,7 @@
 
 mod commands;
 mod error;
+mod notify;
 mod state;
 
 use std::path::PathBuf;
@@ -45,6 +46,11 @@ pub fn run() {
     let state = AppState::start(choice, sys_locale());
     let result = tauri::Builder::default()
         .manage(state)
+        .plugin(tauri_plugin_notification::init())
+        .setup(|app| {
+            notify::start(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::i18n::app_messages,
             commands::workspace::workspace_state,

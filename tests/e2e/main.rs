@@ -609,3 +609,170 @@ async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source
     );
     app.quit(&ws).await;
 }
+
+/// `evidence_workspace` plus a TISAX label, an initial audit closed 60 days ago (every
+/// applicable question conform but 1.1 minor), a finding with an overdue corrective action,
+/// and a CAP audit that confirmed the plan: temporary labels run.
+fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
+    use csmsdesk_workspace::{ActionInput, AuditInput, LabelInput, Workspace};
+    evidence_workspace(dir);
+    let now = chrono::Utc::now();
+    let today = chrono::Local::now().date_naive();
+    let closing = today - chrono::Days::new(60);
+    let mut ws = Workspace::open(dir, now).unwrap();
+    ws.add_location_label(
+        "Plant Nord",
+        &LabelInput {
+            label: "confidential".into(),
+            level: "3".into(),
+            expires: (today + chrono::Days::new(200)).to_string(),
+        },
+    )
+    .unwrap();
+    let audit = |kind: &str, closing: chrono::NaiveDate| AuditInput {
+        scope: "ECU development".into(),
+        kind: kind.into(),
+        provider: "Example Audits GmbH".into(),
+        lead_auditor: "A. Auditor".into(),
+        opening_meeting: String::new(),
+        closing_meeting: closing.to_string(),
+    };
+    let initial = ws.add_audit(&audit("initial", closing)).unwrap();
+    let questions: Vec<String> = ws
+        .audit_view(initial.id)
+        .unwrap()
+        .questions
+        .into_iter()
+        .filter(|q| q.1)
+        .map(|q| q.0)
+        .collect();
+    for q in &questions {
+        let result = if q == "1.1" { "minor" } else { "conform" };
+        ws.set_audit_result(initial.id, q, result, "").unwrap();
+    }
+    let finding = ws
+        .add_finding(
+            initial.id,
+            "1.1",
+            "minor",
+            "No annual review of the policy",
+            "",
+        )
+        .unwrap();
+    ws.add_action(&ActionInput {
+        finding: finding.id,
+        description: "Review the policy".into(),
+        owner: "Anna".into(),
+        due: (closing + chrono::Days::new(30)).to_string(),
+        ..ActionInput::default()
+    })
+    .unwrap();
+    let cap = ws
+        .add_audit(&audit("cap", closing + chrono::Days::new(20)))
+        .unwrap();
+    let done = ["done".to_owned(), "done".to_owned(), "done".to_owned()];
+    ws.update_audit(
+        cap.id,
+        &audit("cap", closing + chrono::Days::new(20)),
+        &done,
+        true,
+        "",
+    )
+    .unwrap();
+    closing
+}
+
+#[tokio::test]
+async fn audits_labels_and_deadlines_count_down_in_english_and_german() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    let closing = audit_workspace(&ws);
+    let temporary_expiry = closing.checked_add_months(chrono::Months::new(9)).unwrap();
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+
+    // The manager's card: a temporary label and the date the follow-up must come before.
+    let card = app
+        .wait_for_containing("#label-cards .label-card[data-scope='ECU development']", "")
+        .await;
+    app.wait_for("#label-cards .label-card[data-scope='ECU development'] .label-kind")
+        .await;
+    let days = (temporary_expiry - chrono::Local::now().date_naive()).num_days();
+    assert!(
+        card.contains(&days.to_string()),
+        "{days} days left on the card: {card}"
+    );
+    app.screenshot("audit-01-label-cards-en").await;
+
+    // Deadlines: the overdue corrective action first, marked.
+    app.go("deadlines").await;
+    app.wait_for("#deadlines-table tr.overdue[data-deadline-key^='corrective-action-']")
+        .await;
+    let first = app.text("#deadlines-table tbody tr").await;
+    assert!(
+        first.contains("Review the policy"),
+        "overdue first: {first}"
+    );
+    assert!(
+        first.contains("30 days ago"),
+        "a countdown in words: {first}"
+    );
+    let ics = desktop.home.path().join("deadlines.ics");
+    app.fill("#deadlines-ics-path", ics.to_str().unwrap()).await;
+    app.click("#deadlines-export").await;
+    app.wait_for_containing("#deadlines-status", "deadlines.ics")
+        .await;
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert!(
+        calendar.starts_with("BEGIN:VCALENDAR\r\n") && calendar.contains("UID:corrective-action-")
+    );
+    app.screenshot("audit-02-deadlines-en").await;
+
+    // The follow-up audit confirms everything resolved: the labels turn permanent.
+    app.go("audits").await;
+    app.wait_for("#audits-table tr[data-audit-id]").await;
+    app.screenshot("audit-03-audits").await;
+    app.click("#audit-add-panel summary").await;
+    app.set_value("#audit-kind", "follow-up").await;
+    app.set_value(
+        "#audit-closing",
+        &chrono::Local::now().date_naive().to_string(),
+    )
+    .await;
+    app.click("#audit-add").await;
+    app.wait_for("#audit-detail[data-kind='follow-up'] #audit-decision")
+        .await;
+    app.click("#audit-detail[data-kind='follow-up'] #audit-decision")
+        .await;
+    app.click("#audit-save").await;
+    app.wait_for_text("#audit-save-status", &messages("en")["settings.saved"])
+        .await;
+    app.go("dashboard").await;
+    app.wait_for_containing(
+        "#label-cards .label-card[data-scope='ECU development'] .label-kind",
+        &messages("en")["label_kind.permanent"],
+    )
+    .await;
+    app.screenshot("audit-04-label-cards-permanent").await;
+
+    // The same in German.
+    app.go("settings").await;
+    app.fill("#company_name", "Muster Zulieferer GmbH").await;
+    app.set_value("#language", "de").await;
+    app.click("[data-action='save-profile']").await;
+    app.wait_for_text("[data-nav='deadlines']", &messages("de")["nav.deadlines"])
+        .await;
+    app.go("deadlines").await;
+    let first = app
+        .wait_for_containing("#deadlines-table tbody tr", "vor 30 Tagen")
+        .await;
+    assert!(
+        first.contains("Überfällig") || first.contains("überfällig"),
+        "{first}"
+    );
+    app.screenshot("audit-05-deadlines-de").await;
+    app.go("dashboard").await;
+    app.wait_for("#label-cards .label-card").await;
+    app.screenshot("audit-06-label-cards-de").await;
+    app.quit(&ws).await;
+}

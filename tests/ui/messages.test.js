@@ -1,5 +1,5 @@
 // Every message the UI asks for exists in English and German: the keys written out in
-// ui/js, and the keys the evidence screen and dashboard build from states and columns.
+// ui/js, and the keys the screens build from states, kinds and columns.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLASSIFICATIONS, EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE, WORK_PRODUCTS } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
+import { ACTION_STATUSES, AUDIT_KINDS, FINDING_TYPES, OVERALL_RESULTS, PHASES, PHASE_STATES } from '../../ui/js/lib/audits.js';
+import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
+import { LABEL_KINDS, LABEL_RULE_KEYS } from '../../ui/js/lib/labels.js';
+import { OBJECTIVES } from '../../ui/js/lib/scope_rules.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -36,7 +40,8 @@ function writtenKeys() {
   const keys = new Set();
   for (const file of sources(join(root, 'ui/js'))) {
     for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([a-z_]+\.[A-Za-z0-9_.-]+)'/g)) {
-      if (namespaces.has(key.split('.')[0]) && !key.endsWith('.js')) keys.add(key);
+      // The label rules are named like keys ('labels.permanent_months') but are settings.
+      if (namespaces.has(key.split('.')[0]) && !key.endsWith('.js') && !LABEL_RULE_KEYS.includes(key)) keys.add(key);
     }
   }
   return keys;
@@ -52,6 +57,16 @@ const builtKeys = [
   ...['vault', 'requirements'].map((tab) => `evidence_ui.tab_${tab}`),
   ...['result', 'implementation', 'reference_documentation'].map((f) => `mapping.import_field_${f}`),
   ...WORK_PRODUCTS.map((wp) => `wp.${wp}`),
+  ...AUDIT_KINDS.map((k) => `audit_kind.${k}`),
+  ...PHASES.flatMap((p) => [`audit_phase.${p}`, `audit_phase.${p}_hint`]),
+  ...PHASE_STATES.map((s) => `phase_state.${s}`),
+  ...FINDING_TYPES.map((f) => `finding_type.${f}`),
+  ...ACTION_STATUSES.map((s) => `action_status.${s}`),
+  ...OVERALL_RESULTS.map((r) => `predicted.${predictedKey(r)}`),
+  ...LABEL_KINDS.map((k) => `label_kind.${k}`),
+  ...OBJECTIVES.map((o) => `scope.objective_${o}`),
+  ...DEADLINE_KINDS.map((k) => `deadline.kind.${k}`),
+  ...DEADLINE_COLUMNS.map((c) => `deadlines_ui.col_${c}`),
 ];
 
 test('every key written in the UI code is in both catalogues', () => {

@@ -12,14 +12,16 @@ import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
+import * as audits from './views/audits.js';
 import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
+import * as deadlines from './views/deadlines.js';
 import * as evidence from './views/evidence.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
 
-const VIEWS = { dashboard, catalogue, scope, evidence, settings };
+const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, settings };
 
 const app = {
   t: (key) => key,

@@ -2,26 +2,18 @@
 //! corrective actions; the provider's workbook; labels with countdowns; every deadline, also
 //! as an iCalendar file.
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ActionInput, AuditInput, ErrorCode, json};
+use csmsdesk_workspace::{ActionInput, AuditInput, json};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use tauri::{State, WebviewWindow};
 
 use super::profile::with_workspace;
-use super::workspace::MAX_PATH_LEN;
+use super::{absolute_path, invalid, today};
 use crate::error::CommandError;
 use crate::state::AppState;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn invalid(state: &AppState, message: Message) -> CommandError {
-    CommandError::new(ErrorCode::InvalidInput, message, state.lang())
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -153,15 +145,10 @@ pub async fn audit_import(
     path: String,
     apply: bool,
 ) -> Result<Value, CommandError> {
-    let path = path.trim();
-    if path.is_empty() || path.len() > MAX_PATH_LEN || !std::path::Path::new(path).is_absolute() {
-        return Err(invalid(&state, Message::new("error.path_not_absolute")));
-    }
+    let path = absolute_path(&state, &path)?;
     let lang = state.lang();
-    with_workspace(&state, |ws| {
-        ws.import_provider_workbook(id, std::path::Path::new(path), apply)
-    })
-    .map(|i| json::provider_import(&i, lang))
+    with_workspace(&state, |ws| ws.import_provider_workbook(id, &path, apply))
+        .map(|i| json::provider_import(&i, lang))
 }
 
 #[tauri::command]
@@ -249,10 +236,7 @@ pub async fn deadlines_export_ics(
     path: String,
 ) -> Result<String, CommandError> {
     let filter = filter.filter(&state)?;
-    let path = path.trim().to_owned();
-    if path.is_empty() || path.len() > MAX_PATH_LEN || !std::path::Path::new(&path).is_absolute() {
-        return Err(invalid(&state, Message::new("error.path_not_absolute")));
-    }
+    let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     let text = with_workspace(&state, |ws| {
         ws.deadlines_calendar(&filter, today(), lang, Utc::now())
@@ -260,13 +244,13 @@ pub async fn deadlines_export_ics(
     std::fs::write(&path, text).map_err(|source| {
         CommandError::from_workspace(
             &csmsdesk_workspace::Error::FileUnwritable {
-                path: path.clone().into(),
+                path: path.clone(),
                 source,
             },
             lang,
         )
     })?;
-    Ok(path)
+    Ok(path.display().to_string())
 }
 
 /// The native save dialog for the calendar file; `None` if cancelled.

@@ -1,37 +1,18 @@
 //! The catalogue screen: import (file, dropped file or demo), list, show and search.
 
-use std::path::PathBuf;
-
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ErrorCode, json};
+use csmsdesk_workspace::json;
 use serde_json::Value;
 use tauri::{State, WebviewWindow};
 
 use super::profile::with_workspace;
-use super::workspace::MAX_PATH_LEN;
+use super::{absolute_path, invalid};
 use crate::error::CommandError;
 use crate::state::AppState;
 
 /// The longest search text we accept; longer is a paste accident.
 const MAX_QUERY_LEN: usize = 200;
-
-fn invalid(state: &AppState, key: &'static str) -> CommandError {
-    CommandError::new(ErrorCode::InvalidInput, Message::new(key), state.lang())
-}
-
-/// Checks a file path sent by the UI: absolute, of sane length, without NUL.
-fn file_argument(state: &AppState, path: &str) -> Result<PathBuf, CommandError> {
-    let path = path.trim();
-    if path.is_empty() {
-        return Err(invalid(state, "error.file_path_empty"));
-    }
-    if path.len() > MAX_PATH_LEN || path.contains('\0') || !std::path::Path::new(path).is_absolute()
-    {
-        return Err(invalid(state, "error.path_not_absolute"));
-    }
-    Ok(PathBuf::from(path))
-}
 
 #[tauri::command]
 pub async fn catalogue_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
@@ -45,7 +26,7 @@ pub async fn catalogue_import(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<Value, CommandError> {
-    let path = file_argument(&state, &path)?;
+    let path = absolute_path(&state, &path)?;
     with_workspace(&state, |ws| ws.import_catalogue(&path, Utc::now()))
         .map(|o| json::import_outcome(&o))
 }
@@ -77,7 +58,7 @@ pub async fn catalogue_search(
     query: String,
 ) -> Result<Value, CommandError> {
     if query.chars().count() > MAX_QUERY_LEN {
-        return Err(invalid(&state, "error.query_too_long"));
+        return Err(invalid(&state, Message::new("error.query_too_long")));
     }
     with_workspace(&state, |ws| ws.search_catalogue(id, &query))
         .map(|hits| json::search_hits(&hits))

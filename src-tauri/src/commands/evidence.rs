@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, json};
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,7 @@ use serde_json::Value;
 use tauri::{Emitter as _, State, WebviewWindow};
 
 use super::profile::with_workspace;
-use super::workspace::MAX_PATH_LEN;
+use super::{absolute_path, invalid, today};
 use crate::error::CommandError;
 use crate::state::AppState;
 
@@ -27,14 +27,6 @@ const MAX_PATHS: usize = 10_000;
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// The event that carries progress.
 pub const PROGRESS_EVENT: &str = "evidence-progress";
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-fn invalid(state: &AppState, message: Message) -> CommandError {
-    CommandError::new(ErrorCode::InvalidInput, message, state.lang())
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -155,21 +147,7 @@ fn paths_argument(state: &AppState, paths: &[String]) -> Result<Vec<PathBuf>, Co
             Message::new("evidence.too_many_paths").arg("max", MAX_PATHS),
         ));
     }
-    paths
-        .iter()
-        .map(|p| {
-            let p = p.trim();
-            if p.is_empty()
-                || p.len() > MAX_PATH_LEN
-                || p.contains('\0')
-                || !std::path::Path::new(p).is_absolute()
-            {
-                Err(invalid(state, Message::new("error.path_not_absolute")))
-            } else {
-                Ok(PathBuf::from(p))
-            }
-        })
-        .collect()
+    paths.iter().map(|p| absolute_path(state, p)).collect()
 }
 
 /// Adds files and folders (chosen, typed or dropped) as evidence, with progress events.
@@ -362,7 +340,7 @@ pub async fn assess_import(
     path: String,
     apply: bool,
 ) -> Result<Value, CommandError> {
-    let path = paths_argument(&state, &[path])?.remove(0);
+    let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     with_workspace(&state, |ws| {
         ws.import_assessment(&scope, &path, apply, Utc::now())

@@ -8,13 +8,9 @@ use serde_json::Value;
 use tauri::State;
 
 use super::profile::with_workspace;
+use super::today;
 use crate::error::CommandError;
 use crate::state::AppState;
-
-/// Today in the user's time zone: the default date of the prerequisite check.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 #[derive(Debug, Deserialize)]
 pub struct LabelDto {

@@ -87,3 +87,43 @@ export const saveAssessment = (scope, question, result, implementation, referenc
   invoke('assess_save', { scope, question, result, implementation, referenceDocumentation });
 /** Previews (apply = false) or takes over (apply = true) a filled ENX workbook's self-assessment. */
 export const importAssessment = (scope, path, apply) => invoke('assess_import', { scope, path, apply: Boolean(apply) });
+
+/** A scope's audits (every scope's for null) as audit views, ordered by closing meeting. */
+export const audits = (scope) => invoke('audit_list', { scope: scope || null });
+/** `audit` = { scope, kind, provider, lead_auditor, opening_meeting, closing_meeting }. */
+export const addAudit = (audit) => invoke('audit_add', { audit });
+/** One audit with its overall result, results per question, findings and actions. */
+export const showAudit = (id) => invoke('audit_show', { id: Number(id) });
+/** `phases` = [organisation, sampling, sample-check]; the decision's meaning depends on the kind. */
+export const updateAudit = (id, audit, phases, decision, decisionReason) =>
+  invoke('audit_update', { id: Number(id), audit, phases, decision: Boolean(decision), decisionReason: decisionReason ?? '' });
+/** Records the auditor's result of a question; `result` '' removes it. */
+export const setAuditResult = (id, question, result, findingsDescription) =>
+  invoke('audit_set_result', { id: Number(id), question, result, findingsDescription: findingsDescription ?? '' });
+/** Previews (apply = false) or takes over (apply = true) the provider's filled workbook. */
+export const importAuditWorkbook = (id, path, apply) => invoke('audit_import', { id: Number(id), path, apply: Boolean(apply) });
+/** `protectionObject` is a protection object's name or ''. */
+export const addFinding = (audit, question, kind, text, protectionObject) =>
+  invoke('finding_add', { audit: Number(audit), question, kind, text, protectionObject: protectionObject ?? '' });
+/**
+ * `action` = { scope, finding, description, owner, department, due, justification, evidence };
+ * resolves to { action, warnings }.
+ */
+export const addAction = (action) => invoke('action_add', { action });
+export const setActionStatus = (id, status) => invoke('action_set_status', { id: Number(id), status });
+
+/** Per scope: { scope, labels, follow_up_due, renewal_from, next_step }. */
+export const labels = () => invoke('labels_show');
+/** Plans the renewal audit of a scope's permanent labels; refused for temporary labels. */
+export const renewLabels = (scope, date) => invoke('labels_renew', { scope, date });
+
+/** `filter` = { kinds, scope, owner, within_days }; deadlines sorted by due date. */
+export const deadlines = (filter) => invoke('deadlines_list', { filter });
+/** Writes the filtered deadlines as an iCalendar file; resolves to the path written. */
+export const exportDeadlines = (filter, path) => invoke('deadlines_export_ics', { filter, path });
+/** Native save dialog for the calendar file; resolves to a path or null when cancelled. */
+export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
+
+/** The label and corrective-action rules in months, keyed 'labels.permanent_months' etc. */
+export const labelRules = () => invoke('label_rules_get');
+export const saveLabelRule = (key, months) => invoke('label_rules_save', { key, months: String(months) });

@@ -1,9 +1,10 @@
-// The dashboard: who the company is, which workspace is open, what to do next, and each
-// scope's readiness for its audit.
+// The dashboard: who the company is, which workspace is open, what to do next, each scope's
+// VCS labels counting down and the next deadlines, and each scope's readiness for its audit.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { hrefOf } from '../lib/routes.js';
+import { labelCardsSection, nextDeadlines } from './dashboard_labels.js';
 import { readinessPanel } from './dashboard_readiness.js';
 
 export function render(app) {
@@ -32,8 +33,9 @@ export function render(app) {
       ),
     ),
     el('div', { class: 'panel' }, el('h2', {}, t('dashboard.getting_started')), steps(app, profile)),
+    labelCardsSection(app),
+    nextDeadlines(app),
     scopePanels(app),
-    el('p', { class: 'coming' }, t('dashboard.coming_later')),
   );
   return section;
 }

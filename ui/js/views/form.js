@@ -51,9 +51,12 @@ export function statusLine(id) {
   return el('p', { id, class: 'status', role: 'status' });
 }
 
+/** Shows `text` in a status line as `kind` ('', 'ok', 'warn' or 'error'); other classes stay. */
 export function show(line, text, kind = '') {
   line.textContent = text;
-  line.className = `status ${kind}`;
+  line.classList.remove('ok', 'warn', 'error');
+  line.classList.add('status');
+  if (kind) line.classList.add(kind);
 }
 
 /** A group of labelled checkboxes; returns the fieldset with `.values()`. */

@@ -1,5 +1,5 @@
 // A screen whose capability has not arrived yet: what it will hold and which capability
-// brings it. Serves Catalogue, Scope, Evidence, Audits, Deadlines and Export for now.
+// brings it. Serves Export for now.
 
 import { el } from '../lib/dom.js';
 

@@ -2,7 +2,19 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
+import { fieldMessages } from '../lib/errors.js';
+import { FIXED_RULES, LABEL_RULE_KEYS, LABEL_RULE_MAX, saveOrder } from '../lib/labels.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
+
+/** The label and corrective-action rules: label and hint per key (label_rules_get). */
+const LABEL_RULE_TEXTS = {
+  'labels.permanent_months': ['settings.rule_permanent_months', 'settings.rule_permanent_months_hint'],
+  'labels.temporary_months': ['settings.rule_temporary_months', 'settings.rule_temporary_months_hint'],
+  'labels.renewal_reminder_months': ['settings.rule_renewal_months', 'settings.rule_renewal_months_hint'],
+  'actions.free_months': ['settings.rule_free_months', 'settings.rule_free_months_hint'],
+  'actions.justified_months': ['settings.rule_justified_months', 'settings.rule_justified_months_hint'],
+  'actions.max_months': ['settings.rule_max_months', 'settings.rule_max_months_hint'],
+};
 
 const LANGUAGES = ['system', 'en', 'de'];
 
@@ -164,5 +176,86 @@ function rulesPanel(app) {
       show(line, e.message, 'error');
     }
   });
-  return el('div', { class: 'panel' }, el('h2', {}, t('settings.rules')), el('p', { class: 'hint' }, t('settings.rules_intro')), form);
+  return el(
+    'div',
+    { class: 'panel' },
+    el('h2', {}, t('settings.rules')),
+    el('p', { class: 'hint' }, t('settings.rules_intro')),
+    form,
+    labelRulesForm(app),
+  );
+}
+
+/**
+ * The label and corrective-action periods in months. label_rules_save takes one rule at a
+ * time, so the changed ones are saved in an order that keeps the action periods growing.
+ */
+function labelRulesForm(app) {
+  const { t } = app;
+  const inputs = new Map(
+    LABEL_RULE_KEYS.map((key) => [
+      key,
+      el('input', { id: `rule-${key}`, name: key, type: 'number', min: 1, max: LABEL_RULE_MAX[key], step: 1, inputmode: 'numeric', readonly: FIXED_RULES.includes(key) }),
+    ]),
+  );
+  const line = statusLine('label-rules-status');
+  const save = el('button', { type: 'submit', class: 'primary', id: 'save-label-rules' }, t('settings.save'));
+  const form = el(
+    'form',
+    { class: 'form', novalidate: true, id: 'label-rules-form', 'aria-labelledby': 'label-rules-heading' },
+    el('h3', { id: 'label-rules-heading' }, t('settings.label_rules')),
+    el('p', { class: 'hint' }, t('settings.label_rules_intro')),
+    el(
+      'div',
+      { class: 'form-grid rules-grid' },
+      LABEL_RULE_KEYS.map((key) => field(key, t(LABEL_RULE_TEXTS[key][0]), inputs.get(key), t(LABEL_RULE_TEXTS[key][1]))),
+    ),
+    el('div', { class: 'actions' }, save, line),
+  );
+  let current = null;
+  const fill = (rules) => {
+    current = rules;
+    for (const [key, input] of inputs) input.value = String(rules[key]);
+  };
+  // The field names contain a dot, which markFields reads as "field.index": marked here instead.
+  const mark = (messages) => {
+    for (const [key, input] of inputs) {
+      const message = messages.get(key) ?? '';
+      input.closest('[data-field]').querySelector('.field-error').textContent = message;
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+    form.querySelector('[aria-invalid="true"]')?.focus();
+  };
+  api
+    .labelRules()
+    .then(fill)
+    .catch((e) => show(line, e.message, 'error'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!current) return;
+    mark(new Map());
+    const wanted = Object.fromEntries([...inputs].map(([key, input]) => [key, input.value]));
+    const order = saveOrder(current, wanted);
+    if (!order) {
+      // The same refusal the backend would give, on the periods the user changed.
+      const periods = ['actions.free_months', 'actions.justified_months', 'actions.max_months'];
+      const changed = periods.filter((key) => String(wanted[key]).trim() !== String(current[key]));
+      mark(new Map((changed.length ? changed : periods).map((key) => [key, t('input.action_months_order')])));
+      show(line, t('error.invalid_profile'), 'error');
+      return;
+    }
+    save.disabled = true;
+    try {
+      // A refusal keeps what the user typed; what was saved before it stays saved.
+      for (const [key, months] of order) current = await api.saveLabelRule(key, months);
+      fill(current);
+      show(line, t('settings.saved'), 'ok');
+    } catch (e) {
+      mark(fieldMessages(e));
+      show(line, e.message, 'error');
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return form;
 }

@@ -497,6 +497,9 @@ enum RulesCommand {
         /// (repeat for several; `rules show` lists them)
         #[arg(long, value_name = "KEY=MONTHS")]
         rule: Vec<String>,
+        /// The desktop notification looks this many days ahead (0 turns it off)
+        #[arg(long, value_name = "DAYS")]
+        notify_days: Option<String>,
     },
 }
 
@@ -670,8 +673,12 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 matrix,
                 label_warning_days,
                 rule,
+                notify_days,
             } = action
             {
+                if let Some(days) = notify_days {
+                    ws.set_notify_days(days)?;
+                }
                 for setting in rule {
                     let (key, months) = setting.split_once('=').unwrap_or((setting, ""));
                     ws.set_label_rule(key, months)?;
@@ -692,6 +699,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 &ws.applicability_matrix_text()?,
                 ws.label_expiry_warning_days()?,
                 &ws.label_rules()?,
+                ws.notify_days()?,
             );
         }
         Command::Po { action } => {

@@ -246,15 +246,23 @@ impl Output {
         }
     }
 
-    pub fn rules(&self, matrix: &str, warning_days: i64, label_rules: &LabelRules) {
+    pub fn rules(
+        &self,
+        matrix: &str,
+        warning_days: i64,
+        label_rules: &LabelRules,
+        notify_days: i64,
+    ) {
         let months = json::label_rules(label_rules);
         if self.json {
             return Self::print_json(&json!({
                 "applicability_matrix": matrix,
                 "label_expiry_warning_days": warning_days,
                 "label_rules": months,
+                "notify_days": notify_days,
             }));
         }
+        println!("deadlines.notify_days = {notify_days}");
         println!("{matrix}");
         println!(
             "{}",

@@ -102,12 +102,17 @@ impl DeadlineFilter {
             && self.owner.as_ref().is_none_or(|o| {
                 d.owner
                     .as_ref()
-                    .is_some_and(|owner| owner.eq_ignore_ascii_case(o))
+                    .is_some_and(|owner| contains_folded(owner, o))
             })
             && self
                 .within_days
                 .is_none_or(|days| d.days_left(today) <= days)
     }
+}
+
+/// Whether `text` contains `part`, case ignored (a partly typed owner name still matches).
+fn contains_folded(text: &str, part: &str) -> bool {
+    text.to_lowercase().contains(&part.trim().to_lowercase())
 }
 
 /// Sorts deadlines by due date (so overdue ones come first), then kind and key, so that the

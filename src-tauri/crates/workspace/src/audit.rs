@@ -161,8 +161,11 @@ impl Workspace {
                     .arg("max", max),
             )]));
         };
-        settings::set(self.db.conn(), key, &value.to_string())?;
-        let rules = self.label_rules()?;
+        // Check the rules as they would be before storing anything.
+        let mut rules = self.label_rules()?;
+        if let Some(rule) = RULE_KEYS.iter().find(|r| r.key == *key) {
+            *(rule.field)(&mut rules) = value;
+        }
         if !(rules.action_free_months <= rules.action_justified_months
             && rules.action_justified_months <= rules.action_max_months)
         {
@@ -171,6 +174,7 @@ impl Workspace {
                 Message::new("input.action_months_order"),
             )]));
         }
+        settings::set(self.db.conn(), key, &value.to_string())?;
         Ok(rules)
     }
 
@@ -767,7 +771,19 @@ impl Workspace {
                     ));
                 }
             }
-            if let Some(measure) = row.measures.filter(|m| !m.is_empty()) {
+            let finding_ids: Vec<i64> = view
+                .findings
+                .iter()
+                .filter(|f| f.question_id == row.question_id)
+                .map(|f| f.id)
+                .collect();
+            let known = |measure: &String| {
+                view.actions
+                    .iter()
+                    .any(|a| finding_ids.contains(&a.finding_id) && &a.description == measure)
+            };
+            // A measure taken over before (the same workbook imported again) is not repeated.
+            if let Some(measure) = row.measures.filter(|m| !m.is_empty() && !known(m)) {
                 import.measures.push((row.question_id.clone(), measure));
             }
         }

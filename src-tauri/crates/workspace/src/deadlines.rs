@@ -175,6 +175,92 @@ impl Workspace {
     }
 }
 
+/// Default of how many days ahead the app's desktop notification looks.
+pub const DEFAULT_NOTIFY_DAYS: i64 = 14;
+const NOTIFY_DAYS: &str = "deadlines.notify_days";
+
+/// What the desktop notification says about `deadlines` (already filtered to those that
+/// matter): a title and up to three lines; `None` when there is nothing to say.
+pub fn digest(
+    deadlines: &[Deadline],
+    today: NaiveDate,
+    days: i64,
+    lang: Lang,
+) -> Option<(String, String)> {
+    if deadlines.is_empty() {
+        return None;
+    }
+    let overdue = deadlines.iter().filter(|d| d.overdue(today)).count();
+    let title = Message::new("notify.title")
+        .arg("count", deadlines.len())
+        .arg("days", days)
+        .arg("overdue", overdue)
+        .render(lang);
+    let mut lines: Vec<String> = deadlines
+        .iter()
+        .take(3)
+        .map(|d| {
+            format!(
+                "{} ({})",
+                d.what.render(lang),
+                csmsdesk_core::deadlines::countdown(d.days_left(today)).render(lang)
+            )
+        })
+        .collect();
+    if deadlines.len() > 3 {
+        lines.push(
+            Message::new("notify.more")
+                .arg("count", deadlines.len() - 3)
+                .render(lang),
+        );
+    }
+    Some((title, lines.join("\n")))
+}
+
+impl Workspace {
+    /// How many days ahead the desktop notification looks.
+    pub fn notify_days(&self) -> Result<i64> {
+        Ok(csmsdesk_store::settings::get(self.db.conn(), NOTIFY_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_NOTIFY_DAYS))
+    }
+
+    /// Sets how many days ahead the desktop notification looks (0 to 365; 0 turns it off).
+    pub fn set_notify_days(&mut self, days: &str) -> Result<i64> {
+        let Some(days) = days
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|d| (0..=365).contains(d))
+        else {
+            return Err(crate::Error::Invalid(vec![crate::Invalid::new(
+                NOTIFY_DAYS,
+                Message::new("input.bad_notify_days").arg("given", days.trim()),
+            )]));
+        };
+        csmsdesk_store::settings::set(self.db.conn(), NOTIFY_DAYS, &days.to_string())?;
+        Ok(days)
+    }
+
+    /// The notification due on `today`: deadlines within the configured days (and overdue
+    /// ones), summarised; `None` when there are none or notifications are off.
+    pub fn deadline_digest(
+        &self,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<Option<(String, String)>> {
+        let days = self.notify_days()?;
+        if days == 0 {
+            return Ok(None);
+        }
+        let filter = DeadlineFilter {
+            within_days: Some(days),
+            ..DeadlineFilter::default()
+        };
+        Ok(digest(&self.deadlines(&filter, today)?, today, days, lang))
+    }
+}
+
 /// The catalogue key naming a deadline kind.
 pub fn kind_key(kind: DeadlineKind) -> &'static str {
     match kind {

@@ -30,7 +30,7 @@ pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
-pub use deadlines::kind_key;
+pub use deadlines::{DEFAULT_NOTIFY_DAYS, digest, kind_key};
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,

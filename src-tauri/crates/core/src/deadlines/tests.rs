@@ -83,7 +83,7 @@ fn deadlines_sort_overdue_first_then_by_date_and_filter_by_kind_scope_owner_and_
     );
     assert_eq!(
         keep(DeadlineFilter {
-            owner: Some("Ben".into()),
+            owner: Some("be".into()),
             ..DeadlineFilter::default()
         }),
         ["review/3"]

@@ -330,3 +330,153 @@ fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
             .unwrap();
     assert_eq!(ics, again, "the same state gives the same file");
 }
+
+#[test]
+fn the_notification_digest_names_what_is_due_within_the_configured_days() {
+    let mut s = setup();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let finding =
+        s.ws.add_finding(initial.id, "1.1", "minor", "Review missing", "")
+            .unwrap();
+    for (due, text) in [
+        ("2026-11-20", "Overdue one"),
+        ("2026-12-01", "Soon"),
+        ("2027-01-31", "Later"),
+    ] {
+        s.ws.add_action(&ActionInput {
+            finding: finding.id,
+            description: text.into(),
+            due: due.into(),
+            justification: "Agreed with the auditor".into(),
+            ..ActionInput::default()
+        })
+        .unwrap();
+    }
+    let today = date("2026-11-25");
+    let (title, body) = s.ws.deadline_digest(today, Lang::English).unwrap().unwrap();
+    assert!(
+        title.contains('2') && title.contains("14"),
+        "two within 14 days: {title}"
+    );
+    assert!(
+        body.contains("Overdue one") && body.contains("Soon") && !body.contains("Later"),
+        "{body}"
+    );
+    assert_eq!(s.ws.notify_days().unwrap(), 14);
+    s.ws.set_notify_days("0").unwrap();
+    assert_eq!(
+        s.ws.deadline_digest(today, Lang::English).unwrap(),
+        None,
+        "0 turns it off"
+    );
+    assert!(s.ws.set_notify_days("-3").is_err());
+}
+
+#[test]
+fn the_providers_filled_workbook_brings_results_findings_and_proposed_actions() {
+    use csmsdesk_workbook::fixtures::{RawCell, demo_raw_rows, raw_xlsx};
+    let mut s = setup();
+    let initial =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let mut rows = demo_raw_rows();
+    for row in rows.iter_mut().skip(3) {
+        let id = match row.get(3) {
+            Some(RawCell::Text(id)) => id.clone(),
+            _ => continue,
+        };
+        let (result, findings, measures) = match id.as_str() {
+            "1.1" => (
+                "minor-non-conform",
+                "No annual review",
+                "Introduce an annual review",
+            ),
+            "1.2" => ("conform", "", ""),
+            "7.1" => ("conform", "", ""),
+            _ => continue,
+        };
+        row[4] = RawCell::Text(result.into());
+        row[7] = RawCell::Text(findings.into());
+        row[15] = RawCell::Text(measures.into());
+    }
+    let path = s.root.path().join("provider.xlsx");
+    std::fs::write(&path, raw_xlsx(&[("Vehicle CyberSecurity", rows)])).unwrap();
+
+    let preview =
+        s.ws.import_provider_workbook(initial.id, &path, false)
+            .unwrap();
+    let results: Vec<(&str, QuestionResult)> = preview
+        .results
+        .iter()
+        .map(|r| (r.0.as_str(), r.2))
+        .collect();
+    assert_eq!(
+        results,
+        [
+            ("1.1", QuestionResult::Minor),
+            ("1.2", QuestionResult::Conform)
+        ]
+    );
+    assert_eq!(
+        preview.measures,
+        [("1.1".to_owned(), "Introduce an annual review".to_owned())]
+    );
+    assert_eq!(preview.skipped.len(), 1, "7.1 is NA for development");
+    assert!(
+        s.ws.audit_view(initial.id).unwrap().findings.is_empty(),
+        "a preview changes nothing"
+    );
+
+    s.ws.import_provider_workbook(initial.id, &path, true)
+        .unwrap();
+    let view = s.ws.audit_view(initial.id).unwrap();
+    let q11 = view.questions.iter().find(|q| q.0 == "1.1").unwrap();
+    assert_eq!(
+        q11.2.as_ref().unwrap().findings_description,
+        "No annual review"
+    );
+    assert_eq!(view.findings.len(), 1);
+    assert_eq!(view.findings[0].kind, FindingKind::Minor);
+    assert_eq!(view.actions[0].description, "Introduce an annual review");
+    assert_eq!(
+        view.actions[0].due,
+        date("2026-08-31"),
+        "three months after the closing meeting"
+    );
+    let again =
+        s.ws.import_provider_workbook(initial.id, &path, true)
+            .unwrap();
+    assert!(
+        again.results.is_empty() && again.measures.is_empty(),
+        "{again:?}"
+    );
+    assert_eq!(
+        s.ws.audit_view(initial.id).unwrap().findings.len(),
+        1,
+        "nothing was repeated"
+    );
+}
+
+#[test]
+fn a_refused_rule_change_stores_nothing_and_a_second_import_adds_no_duplicates() {
+    let mut s = setup();
+    let error = s.ws.set_label_rule("actions.free_months", "7").unwrap_err();
+    assert_eq!(
+        field_keys(&error),
+        [(
+            "actions.free_months".to_owned(),
+            "input.action_months_order"
+        )]
+    );
+    assert_eq!(
+        s.ws.label_rules().unwrap(),
+        LabelRules::default(),
+        "nothing was stored"
+    );
+    let rules =
+        s.ws.set_label_rule("labels.permanent_months", "48")
+            .unwrap();
+    assert_eq!(rules.permanent_months, 48);
+}

@@ -1,0 +1,70 @@
+// Unit tests of ui/js/lib/countdown.js.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SOON_DAYS, addMonths, countdownWords, daysBetween, formatDate, isoDay, urgency } from '../../ui/js/lib/countdown.js';
+
+test('a countdown is said in words in the reader’s language', () => {
+  assert.equal(countdownWords(23, 'en'), 'in 23 days');
+  assert.equal(countdownWords(-3, 'en'), '3 days ago');
+  assert.equal(countdownWords(-3, 'de'), 'vor 3 Tagen');
+  assert.equal(countdownWords(23, 'de'), 'in 23 Tagen');
+});
+
+test('today, tomorrow and yesterday get their own words (numeric: auto)', () => {
+  assert.equal(countdownWords(0, 'en'), 'today');
+  assert.equal(countdownWords(1, 'en'), 'tomorrow');
+  assert.equal(countdownWords(-1, 'en'), 'yesterday');
+  assert.equal(countdownWords(0, 'de'), 'heute');
+  assert.equal(countdownWords(1, 'de'), 'morgen');
+  assert.equal(countdownWords(-1, 'de'), 'gestern');
+});
+
+test('long spans stay in days, and something that is not a number says nothing', () => {
+  assert.equal(countdownWords(-400, 'en'), '400 days ago', 'deadlines are counted in days');
+  assert.equal(countdownWords(1, 'en-GB'), 'tomorrow');
+  assert.equal(countdownWords(2, 'en'), 'in 2 days');
+  assert.equal(countdownWords(Number.NaN, 'en'), '');
+  assert.equal(countdownWords(undefined, 'en'), '');
+});
+
+test('an ISO day is formatted for the reader without shifting with the time zone', () => {
+  assert.equal(formatDate('2027-02-28', 'de'), '28.02.2027');
+  assert.equal(formatDate('2027-02-28', 'en'), 'Feb 28, 2027');
+  assert.equal(formatDate('2026-01-01', 'en-GB', 'long'), '1 January 2026', 'New Year stays on its day in UTC');
+});
+
+test('text that is not an ISO day is shown as it is', () => {
+  assert.equal(formatDate('soon', 'en'), 'soon');
+  assert.equal(formatDate('2027-02-30', 'en'), '2027-02-30', 'the 30th of February is no date');
+  assert.equal(formatDate(null, 'en'), '');
+});
+
+test('days between two ISO days count calendar days, negative backwards', () => {
+  assert.equal(daysBetween('2026-11-25', '2027-02-28'), 95);
+  assert.equal(daysBetween('2026-11-25', '2026-08-31'), -86);
+  assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2, 'a daylight-saving change does not make half days');
+  assert.ok(Number.isNaN(daysBetween('2026-11-25', '')));
+});
+
+test('months are added as the backend adds them: clamped to the end of a shorter month', () => {
+  assert.equal(addMonths('2026-05-31', 9), '2027-02-28');
+  assert.equal(addMonths('2027-05-31', 9), '2028-02-29', 'a leap year keeps the 29th');
+  assert.equal(addMonths('2026-05-31', 3), '2026-08-31');
+  assert.equal(addMonths('2026-05-31', 6), '2026-11-30');
+  assert.equal(addMonths('2026-11-15', 36), '2029-11-15');
+  assert.equal(addMonths('nonsense', 3), '');
+});
+
+test('urgency: past is overdue, within the soon window is soon, else later', () => {
+  assert.equal(urgency(-1), 'overdue');
+  assert.equal(urgency(0), 'soon');
+  assert.equal(urgency(SOON_DAYS), 'soon');
+  assert.equal(urgency(SOON_DAYS + 1), 'later');
+  assert.equal(urgency(10, 5), 'later', 'the window can be given');
+});
+
+test('the ISO day of a moment is its local calendar day', () => {
+  assert.equal(isoDay(new Date(2026, 10, 25, 23, 59)), '2026-11-25');
+  assert.equal(isoDay(new Date(2027, 0, 5, 0, 1)), '2027-01-05');
+});

@@ -1,0 +1,93 @@
+// Pure helpers of the deadlines screen: the kinds, the filter as the hash keeps it and as the
+// backend takes it, sorting the list by a column, and its summary.
+
+export const DEADLINE_KINDS = [
+  'vcs-label',
+  'renewal',
+  'tisax-label',
+  'corrective-action',
+  'follow-up-audit',
+  'evidence-review',
+  'planned-audit',
+];
+
+/** The columns of the deadline table, in order; each one sorts. */
+export const DEADLINE_COLUMNS = ['due', 'countdown', 'kind', 'what', 'scope', 'owner'];
+
+/** The longest "within" the backend takes (ten years); longer looks are all deadlines. */
+export const MAX_WITHIN_DAYS = 3650;
+
+/**
+ * The "within N days" text as a number: '' → null (all), '30' → 30; anything that is not a
+ * whole number from 0 to MAX_WITHIN_DAYS → undefined (the field is wrong).
+ */
+export function parseWithin(text) {
+  const value = String(text ?? '').trim();
+  if (!value) return null;
+  if (!/^\d+$/.test(value)) return undefined;
+  const days = Number(value);
+  return days <= MAX_WITHIN_DAYS ? days : undefined;
+}
+
+/** The filter from the hash parameters (unknown kinds dropped): { kind, scope, owner, within }. */
+export function filterFromParams(params = {}) {
+  return {
+    kind: DEADLINE_KINDS.includes(params.kind) ? params.kind : '',
+    scope: String(params.scope ?? ''),
+    owner: String(params.owner ?? ''),
+    within: parseWithin(params.within) === undefined ? '' : String(params.within ?? '').trim(),
+  };
+}
+
+/** The same filter as deadlines_list and deadlines_export_ics take it. */
+export function backendFilter(filter) {
+  const within = parseWithin(filter.within);
+  return {
+    kinds: filter.kind ? [filter.kind] : [],
+    scope: filter.scope.trim(),
+    owner: filter.owner.trim(),
+    within_days: within ?? null,
+  };
+}
+
+const text = (value) => String(value ?? '').toLocaleLowerCase();
+
+/** Compares two deadlines by column `key`; ties fall back to the due date, then the key. */
+function compare(a, b, key) {
+  const byDue = a.days_left - b.days_left || text(a.key).localeCompare(text(b.key));
+  switch (key) {
+    case 'due':
+    case 'countdown':
+      return byDue;
+    case 'kind':
+      return text(a.kind_name).localeCompare(text(b.kind_name)) || byDue;
+    case 'what':
+      return text(a.what).localeCompare(text(b.what)) || byDue;
+    case 'scope':
+    case 'owner':
+      return text(a[key]).localeCompare(text(b[key])) || byDue;
+    default:
+      return byDue;
+  }
+}
+
+/**
+ * A sorted copy of `list` by column `key`, ascending or descending ('asc' | 'desc'). By scope
+ * or owner, deadlines without one come last in either direction.
+ */
+export function sortDeadlines(list, key = 'due', dir = 'asc') {
+  const sign = dir === 'desc' ? -1 : 1;
+  return [...list].sort((a, b) => {
+    if ((key === 'scope' || key === 'owner') && !a[key] !== !b[key]) return a[key] ? -1 : 1;
+    return sign * compare(a, b, key);
+  });
+}
+
+/** { total, overdue, soon } of a list, "soon" meaning due within `soonDays`. */
+export function deadlineSummary(list, soonDays) {
+  return {
+    total: list.length,
+    overdue: list.filter((d) => d.overdue).length,
+    soon: list.filter((d) => !d.overdue && d.days_left <= soonDays).length,
+  };
+}

@@ -1,0 +1,298 @@
+// An audit's findings, each with its corrective actions (status changes save at once) and a
+// small form to add one with the due-date rules as a live hint; and the form that records a
+// finding on a control question, optionally for a protection object.
+
+import * as api from '../api/commands.js';
+import { el } from '../lib/dom.js';
+import { ACTION_STATUSES, FINDING_TYPES, actionsByFinding, dueLimits, dueRule, suggestedQuestion } from '../lib/audits.js';
+import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
+import { hrefWith } from '../lib/routes.js';
+import { field, markFields, show, statusLine, textInput } from './form.js';
+
+/** The findings section of audit `detail` (see audits_detail.js); redraws itself after a change. */
+export function findingsSection(detail) {
+  const section = el('section', { class: 'findings-section', id: 'audit-findings', 'aria-labelledby': 'findings-heading' });
+  draw(detail, section, null);
+  return section;
+}
+
+/**
+ * Draws the list and the form. `flash` = { finding, text, warnings } shows once on finding
+ * `finding` (after an action was added), or { text } on the finding form.
+ */
+function draw(detail, section, flash) {
+  const { t } = detail.app;
+  section.replaceChildren(
+    el('h3', { id: 'findings-heading' }, t('audits_ui.findings')),
+    findingList(detail, section, flash),
+    findingForm(detail, section, flash && !flash.finding ? flash : null),
+  );
+}
+
+/** Reloads the audit and redraws the section with `flash`; focuses `focus` (a selector) if given. */
+async function redraw(detail, section, flash, focus) {
+  await detail.reload();
+  draw(detail, section, flash);
+  if (focus) section.querySelector(focus)?.focus();
+}
+
+function findingList(detail, section, flash) {
+  const { app, view, objects } = detail;
+  const { t } = app;
+  if (!view.findings.length) return el('p', { class: 'hint', id: 'findings-empty' }, t('audits_ui.no_findings'));
+  const actions = actionsByFinding(view.actions);
+  return el(
+    'ul',
+    { class: 'findings-list', id: 'findings' },
+    view.findings.map((f) => {
+      const object = objects.find((o) => o.id === f.protection_object_id);
+      const own = actions.get(f.id) ?? [];
+      return el(
+        'li',
+        { class: 'finding', dataset: { findingId: f.id, type: f.type, question: f.question }, tabindex: '-1' },
+        el(
+          'div',
+          { class: 'finding-head' },
+          el('span', { class: `badge finding-type type-${f.type}`, dataset: { type: f.type } }, t(`finding_type.${f.type}`)),
+          el('span', { class: 'qid', title: detail.questionText.get(f.question) ?? '' }, f.question),
+          object ? el('span', { class: 'chip muted finding-object' }, t('audits_ui.for_object', { name: object.name })) : null,
+        ),
+        el('p', { class: 'finding-text' }, f.text),
+        own.length
+          ? el('ul', { class: 'action-list', 'aria-label': t('audits_ui.actions_of', { id: f.id }) }, own.map((a) => actionRow(detail, a)))
+          : el('p', { class: 'hint no-actions' }, t(f.type === 'major' || f.type === 'minor' ? 'audits_ui.no_actions_nonconformity' : 'audits_ui.no_actions')),
+        actionForm(detail, section, f, flash?.finding === f.id ? flash : null),
+      );
+    }),
+  );
+}
+
+function actionRow(detail, action) {
+  const { app, evidence } = detail;
+  const { t, lang } = app;
+  const days = daysBetween(isoDay(), action.due);
+  const finished = action.status === 'done' || action.status === 'verified';
+  const saved = el('span', { class: 'action-status-saved', role: 'status' });
+  const status = el(
+    'select',
+    { class: 'action-status', 'aria-label': t('audits_ui.status_of', { text: action.text }) },
+    ACTION_STATUSES.map((s) => el('option', { value: s, selected: s === action.status }, t(`action_status.${s}`))),
+  );
+  const row = el(
+    'li',
+    { class: `action${!finished && days < 0 ? ' overdue' : ''}`, dataset: { actionId: action.id, status: action.status } },
+    el(
+      'div',
+      { class: 'action-body' },
+      el('p', { class: 'action-description' }, action.text),
+      el(
+        'p',
+        { class: 'action-meta' },
+        el('span', { class: 'action-due-date' }, t('audits_ui.due_on', { date: formatDate(action.due, lang) })),
+        finished ? null : el('span', { class: 'action-countdown' }, ` (${countdownWords(days, lang)})`),
+        action.owner ? el('span', {}, ` · ${action.owner}`) : null,
+        action.department ? el('span', {}, ` · ${action.department}`) : null,
+      ),
+      action.justification ? el('p', { class: 'hint action-justification-shown' }, t('audits_ui.justification_shown', { text: action.justification })) : null,
+      action.evidence.length
+        ? el(
+            'ul',
+            { class: 'chips action-evidence-list' },
+            action.evidence.map((id) =>
+              el('li', {}, el('a', { class: 'chip', href: hrefWith('evidence', { id }), dataset: { evidenceId: id } }, evidence.find((e) => e.id === id)?.title ?? `#${id}`)),
+            ),
+          )
+        : null,
+    ),
+    el('div', { class: 'action-state' }, status, saved),
+  );
+  status.addEventListener('change', async () => {
+    status.disabled = true;
+    saved.textContent = '';
+    saved.classList.remove('error');
+    try {
+      await api.setActionStatus(action.id, status.value);
+      action.status = status.value;
+      row.dataset.status = status.value;
+      saved.textContent = t('settings.saved');
+    } catch (error) {
+      status.value = action.status;
+      saved.textContent = error.message;
+      saved.classList.add('error');
+    } finally {
+      status.disabled = false;
+      status.focus();
+    }
+  });
+  return row;
+}
+
+/** The form under a finding that adds a corrective action; `flash` shows what the last add said. */
+function actionForm(detail, section, finding, flash) {
+  const { app, view, scope, evidence, rules } = detail;
+  const { t, lang } = app;
+  const id = (part) => `action-${part}-${finding.id}`;
+  const text = el('textarea', { class: 'action-text', id: id('text'), name: 'text', rows: 2 });
+  const owner = textInput('owner', '', { class: 'action-owner', id: id('owner') });
+  const department = textInput('department', '', { class: 'action-department', id: id('department') });
+  const due = el('input', { type: 'date', class: 'action-due', id: id('due'), name: 'due' });
+  const justification = el('textarea', { class: 'action-justification', id: id('justification'), name: 'justification', rows: 2 });
+  const chosen = el(
+    'select',
+    { class: 'action-evidence', id: id('evidence'), name: 'evidence', multiple: true, size: Math.min(5, Math.max(2, evidence.length)), disabled: !evidence.length },
+    evidence.map((e) => el('option', { value: String(e.id) }, e.title)),
+  );
+  const limits = rules ? dueLimits(view.audit.closing_meeting, rules) : null;
+  const dueHint = el('p', { class: 'hint due-rule', id: id('due-rule'), 'aria-live': 'polite' });
+  const explainDue = () => {
+    if (!limits) return;
+    const d = (iso) => formatDate(iso, lang);
+    const rule = dueRule(due.value, limits, justification.value.trim() !== '');
+    const messages = {
+      'too-late': ['audits_ui.due_too_late', { date: d(limits.max) }, 'error'],
+      'justification-required': ['audits_ui.due_required', { date: d(limits.justified) }, 'error'],
+      'justification-expected': ['audits_ui.due_expected', { date: d(limits.free) }, 'warn'],
+    };
+    const [key, args, kind] = messages[rule] ?? ['audits_ui.due_limits', { free: d(limits.free), justified: d(limits.justified), max: d(limits.max) }, ''];
+    dueHint.textContent = t(key, args);
+    dueHint.className = `hint due-rule ${kind}`;
+  };
+  due.addEventListener('input', explainDue);
+  justification.addEventListener('input', explainDue);
+  explainDue();
+  const status = el('p', { class: 'status action-form-status', role: 'status' });
+  const warnings = el(
+    'ul',
+    { class: 'action-warnings', 'aria-live': 'polite' },
+    (flash?.warnings ?? []).map((w) => el('li', {}, w)),
+  );
+  const add = el('button', { type: 'submit', class: 'action-add' }, t('audits_ui.add_action'));
+  const form = el(
+    'form',
+    { class: 'form wide action-form', novalidate: true, dataset: { findingId: finding.id } },
+    field('text', t('audits_ui.action_text'), text),
+    el(
+      'div',
+      { class: 'form-grid' },
+      field('owner', t('audits_ui.action_owner'), owner),
+      field('department', t('audits_ui.action_department'), department),
+      field('due', t('audits_ui.action_due'), due),
+    ),
+    dueHint,
+    field(
+      'justification',
+      t('audits_ui.action_justification'),
+      justification,
+      t('audits_ui.action_justification_hint', { free: rules?.['actions.free_months'] ?? 3, justified: rules?.['actions.justified_months'] ?? 6 }),
+    ),
+    field('evidence', t('audits_ui.action_evidence'), chosen, t(evidence.length ? 'audits_ui.action_evidence_hint' : 'audits_ui.action_evidence_none')),
+    el('div', { dataset: { field: 'finding' } }, el('p', { class: 'field-error', 'aria-live': 'polite' })),
+    el('div', { class: 'actions' }, add, status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    markFields(form, null);
+    add.disabled = true;
+    try {
+      const answer = await api.addAction({
+        scope: scope.name,
+        finding: finding.id,
+        description: text.value,
+        owner: owner.value,
+        department: department.value,
+        due: due.value,
+        justification: justification.value,
+        evidence: [...chosen.selectedOptions].map((o) => Number(o.value)),
+      });
+      await redraw(
+        detail,
+        section,
+        { finding: finding.id, text: t('audits_ui.action_added'), warnings: answer.warnings },
+        `li[data-action-id="${answer.action.id}"] .action-status`,
+      );
+    } catch (error) {
+      markFields(form, error);
+      show(status, error.message, 'error');
+      add.disabled = false;
+    }
+  });
+  const details = el(
+    'details',
+    { class: 'inline-form action-add-panel', open: Boolean(flash) },
+    el('summary', {}, t('audits_ui.add_action_heading')),
+    form,
+  );
+  if (flash) show(status, flash.text, flash.warnings?.length ? 'warn' : 'ok');
+  // The warnings sit outside the collapsible form, so they stay in sight.
+  return el('div', { class: 'action-add-box' }, warnings, details);
+}
+
+/** The form that records a finding on one of the scope's applicable questions. */
+function findingForm(detail, section, flash) {
+  const { app, view, objects } = detail;
+  const { t } = app;
+  const applicable = view.questions.filter((q) => q.applicable);
+  const preselect = suggestedQuestion(view.questions, view.findings);
+  const question = el(
+    'select',
+    { id: 'finding-question', name: 'question' },
+    applicable.map((q) => {
+      const label = detail.questionText.get(q.id);
+      const result = q.result ? ` · ${t(`assess_result.${q.result}`)}` : '';
+      return el('option', { value: q.id, selected: q.id === preselect }, `${q.id} ${label ? `— ${shorten(label)}` : ''}${result}`);
+    }),
+  );
+  const type = el('select', { id: 'finding-type', name: 'type' }, FINDING_TYPES.map((k) => el('option', { value: k }, t(`finding_type.${k}`))));
+  // A minor or major result suggests the same type for its finding.
+  const suggestType = () => {
+    const result = applicable.find((q) => q.id === question.value)?.result;
+    if (result === 'minor' || result === 'major') type.value = result;
+  };
+  question.addEventListener('change', suggestType);
+  suggestType();
+  const text = el('textarea', { id: 'finding-text', name: 'text', rows: 3 });
+  const object = el(
+    'select',
+    { id: 'finding-object', name: 'protection_object' },
+    el('option', { value: '' }, t('audits_ui.no_object')),
+    objects.map((o) => el('option', { value: o.name }, o.name)),
+  );
+  const status = statusLine('finding-status');
+  const form = el(
+    'form',
+    { class: 'form wide', id: 'finding-form', novalidate: true },
+    el(
+      'div',
+      { class: 'form-grid' },
+      field('question', t('audits_ui.finding_question'), question),
+      field('type', t('audits_ui.finding_type'), type),
+      field('protection_object', t('audits_ui.finding_object'), object, t('audits_ui.finding_object_hint')),
+    ),
+    field('text', t('audits_ui.finding_text'), text),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', id: 'finding-add' }, t('audits_ui.add_finding')), status),
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    markFields(form, null);
+    try {
+      const added = await api.addFinding(view.id, question.value, type.value, text.value, object.value);
+      await redraw(detail, section, { text: t('audits_ui.finding_added') }, `li[data-finding-id="${added.id}"]`);
+    } catch (error) {
+      markFields(form, error);
+      show(status, error.message, 'error');
+    }
+  });
+  if (flash) show(status, flash.text, 'ok');
+  if (!applicable.length) return el('p', { class: 'hint' }, t('audits_ui.nothing_applies'));
+  return el(
+    'details',
+    { class: 'panel', id: 'finding-panel', open: !view.findings.length || Boolean(flash) },
+    el('summary', {}, t('audits_ui.add_finding_heading')),
+    form,
+  );
+}
+
+/** A question's text cut to fit an option. */
+function shorten(text, length = 70) {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

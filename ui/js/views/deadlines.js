@@ -1,0 +1,238 @@
+// The deadlines screen (#/deadlines?kind=…&scope=…&owner=…&within=…): every date that matters
+// in one table (label expiry and renewal, TISAX labels, corrective actions, follow-up and
+// planned audits, evidence reviews), overdue first, with countdowns in words; filters kept in
+// the hash; and the filtered list as an iCalendar file.
+
+import * as api from '../api/commands.js';
+import { el } from '../lib/dom.js';
+import { nextSort } from '../lib/evidence_table.js';
+import { SOON_DAYS, countdownWords, formatDate, urgency } from '../lib/countdown.js';
+import {
+  DEADLINE_COLUMNS,
+  DEADLINE_KINDS,
+  MAX_WITHIN_DAYS,
+  backendFilter,
+  deadlineSummary,
+  filterFromParams,
+  parseWithin,
+  sortDeadlines,
+} from '../lib/deadlines.js';
+import { hrefWith, paramsFromHash } from '../lib/routes.js';
+import { field, show, statusLine, textInput } from './form.js';
+
+// What the screen remembers while the app runs: the sort, and the calendar file's path.
+const view = { sort: { key: 'due', dir: 'asc' }, path: '' };
+
+export function render(app) {
+  const { t } = app;
+  const filter = filterFromParams(paramsFromHash(location.hash));
+  const host = el('div', { id: 'deadlines-host' });
+  const summary = el('p', { id: 'deadlines-summary', class: 'deadlines-summary', 'aria-live': 'polite' });
+  const state = { app, filter, host, summary, list: [], request: 0 };
+  const section = el(
+    'section',
+    { dataset: { view: 'deadlines' } },
+    el('h1', {}, t('screen.deadlines.title')),
+    el('p', { class: 'intro' }, t('screen.deadlines.holds')),
+    filters(state),
+    summary,
+    host,
+    exportPanel(state),
+  );
+  load(state);
+  return section;
+}
+
+function filters(state) {
+  const { app, filter } = state;
+  const { t } = app;
+  const kind = el(
+    'select',
+    { id: 'deadline-kind', name: 'kind' },
+    el('option', { value: '' }, t('deadlines_ui.all_kinds')),
+    DEADLINE_KINDS.map((k) => el('option', { value: k, selected: k === filter.kind }, t(`deadline.kind.${k}`))),
+  );
+  const scope = el('select', { id: 'deadline-scope', name: 'scope' }, el('option', { value: '' }, t('deadlines_ui.all_scopes')));
+  if (filter.scope) scope.append(el('option', { value: filter.scope, selected: true }, filter.scope));
+  // The scopes arrive after the first draw; the chosen one is kept.
+  api
+    .scopes()
+    .then((list) => {
+      scope.replaceChildren(
+        el('option', { value: '' }, t('deadlines_ui.all_scopes')),
+        ...list.map((s) => el('option', { value: s.name, selected: s.name === state.filter.scope }, s.name)),
+      );
+    })
+    .catch(() => {});
+  const owner = textInput('owner', filter.owner, { id: 'deadline-owner', type: 'search' });
+  const within = el('input', { type: 'number', id: 'deadline-within', name: 'within', min: 0, max: MAX_WITHIN_DAYS, step: 1, value: filter.within, inputmode: 'numeric' });
+  const form = el(
+    'form',
+    { class: 'deadline-filters', id: 'deadlines-filter', role: 'search', 'aria-label': t('deadlines_ui.filter'), novalidate: true },
+    field('kind', t('deadlines_ui.kind'), kind),
+    field('scope', t('deadlines_ui.scope'), scope),
+    field('owner', t('deadlines_ui.owner'), owner),
+    field('within_days', t('deadlines_ui.within'), within, t('deadlines_ui.within_hint')),
+  );
+  let typing = null;
+  const apply = () => {
+    clearTimeout(typing);
+    const wanted = { kind: kind.value, scope: scope.value, owner: owner.value, within: within.value.trim() };
+    const slot = form.querySelector('[data-field="within_days"] .field-error');
+    const bad = parseWithin(wanted.within) === undefined;
+    within.setAttribute('aria-invalid', String(bad));
+    slot.textContent = bad ? t('deadlines_ui.within_bad', { max: MAX_WITHIN_DAYS }) : '';
+    if (bad) return;
+    state.filter = wanted;
+    // The hash remembers the filter without redrawing the screen.
+    history.replaceState(null, '', hrefWith('deadlines', wanted));
+    load(state);
+  };
+  form.addEventListener('change', apply);
+  // Typing waits for a pause; Enter applies at once.
+  form.addEventListener('input', (event) => {
+    if (event.target === owner || event.target === within) {
+      clearTimeout(typing);
+      typing = setTimeout(apply, 300);
+    }
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
+  return form;
+}
+
+/** Loads the list for the current filter; an older answer arriving late is dropped. */
+async function load(state) {
+  const { app, host } = state;
+  const request = ++state.request;
+  if (!host.firstChild) host.replaceChildren(el('p', { class: 'loading' }, app.t('app.loading')));
+  host.setAttribute('aria-busy', 'true');
+  try {
+    const list = await api.deadlines(backendFilter(state.filter));
+    if (request !== state.request) return;
+    state.list = list;
+    drawTable(state);
+  } catch (error) {
+    if (request !== state.request) return;
+    state.summary.textContent = '';
+    host.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+  } finally {
+    if (request === state.request) host.removeAttribute('aria-busy');
+  }
+}
+
+function drawTable(state) {
+  const { app, host, list, summary } = state;
+  const { t, lang } = app;
+  const counts = deadlineSummary(list, SOON_DAYS);
+  summary.textContent = list.length ? t('deadlines_ui.summary', { ...counts, days: SOON_DAYS }) : '';
+  if (!list.length) {
+    const filtered = Object.values(state.filter).some(Boolean);
+    host.replaceChildren(el('p', { class: 'hint', id: 'deadlines-empty' }, t(filtered ? 'deadlines_ui.none_filtered' : 'deadlines_ui.none')));
+    return;
+  }
+  const shown = sortDeadlines(list, view.sort.key, view.sort.dir);
+  const head = DEADLINE_COLUMNS.map((key) => {
+    const sorted = view.sort.key === key;
+    return el(
+      'th',
+      { scope: 'col', 'aria-sort': sorted ? (view.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'sort',
+          dataset: { sort: key },
+          onclick: () => {
+            view.sort = nextSort(view.sort, key);
+            drawTable(state);
+            host.querySelector(`[data-sort="${key}"]`)?.focus();
+          },
+        },
+        t(`deadlines_ui.col_${key}`),
+        el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (view.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
+      ),
+    );
+  });
+  const rows = shown.map((d) => {
+    const level = d.overdue ? 'overdue' : urgency(d.days_left);
+    return el(
+      'tr',
+      { class: `deadline ${level}`, dataset: { deadlineKey: d.key, kind: d.kind, daysLeft: d.days_left } },
+      el('td', { class: 'due' }, el('time', { datetime: d.due }, formatDate(d.due, lang))),
+      el(
+        'td',
+        { class: 'countdown' },
+        d.overdue ? el('span', { class: 'overdue-mark badge' }, el('span', { 'aria-hidden': 'true' }, '⚠ '), t('deadlines_ui.overdue')) : null,
+        ' ',
+        el('span', { class: 'countdown-words' }, countdownWords(d.days_left, lang)),
+      ),
+      el('td', { class: 'kind' }, el('span', { class: `chip kind-${d.kind}` }, t(`deadline.kind.${d.kind}`))),
+      el('td', { class: 'what' }, d.what),
+      el('td', { class: 'scope' }, d.scope ?? el('span', { class: 'hint' }, '–')),
+      el('td', { class: 'owner' }, d.owner || el('span', { class: 'hint' }, '–')),
+    );
+  });
+  host.replaceChildren(
+    el(
+      'table',
+      { class: 'grid deadlines-table', id: 'deadlines-table' },
+      el('caption', { class: 'visually-hidden' }, t('screen.deadlines.title')),
+      el('thead', {}, el('tr', {}, head)),
+      el('tbody', {}, rows),
+    ),
+  );
+}
+
+function exportPanel(state) {
+  const { app } = state;
+  const { t } = app;
+  const path = el('input', { type: 'text', id: 'deadlines-ics-path', class: 'path', autocomplete: 'off', spellcheck: false, value: view.path });
+  const status = statusLine('deadlines-status');
+  const buttons = [];
+  const write = async () => {
+    buttons.forEach((b) => (b.disabled = true));
+    show(status, t('deadlines_ui.exporting'));
+    try {
+      const written = await api.exportDeadlines(backendFilter(state.filter), path.value.trim());
+      show(status, t('deadlines_ui.exported', { count: state.list.length, path: written }), 'ok');
+    } catch (error) {
+      show(status, error.message, 'error');
+    } finally {
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  };
+  path.addEventListener('input', () => (view.path = path.value));
+  buttons.push(
+    el(
+      'button',
+      {
+        type: 'button',
+        id: 'deadlines-ics-choose',
+        onclick: async () => {
+          try {
+            const picked = await api.pickDeadlinesFile();
+            if (!picked) return;
+            path.value = picked;
+            view.path = picked;
+            await write();
+          } catch (error) {
+            show(status, error.message, 'error');
+          }
+        },
+      },
+      t('deadlines_ui.choose'),
+    ),
+    el('button', { type: 'button', class: 'primary', id: 'deadlines-export', onclick: write }, t('deadlines_ui.export')),
+  );
+  return el(
+    'section',
+    { class: 'panel', id: 'deadlines-export-panel', 'aria-labelledby': 'deadlines-export-heading' },
+    el('h2', { id: 'deadlines-export-heading' }, t('deadlines_ui.export_heading')),
+    el('p', { class: 'hint' }, t('deadlines_ui.export_hint')),
+    el('div', { class: 'field' }, el('label', { for: 'deadlines-ics-path' }, t('deadlines_ui.ics_path')), el('div', { class: 'input-row' }, path, buttons[0])),
+    el('div', { class: 'actions' }, buttons[1], status),
+  );
+}
