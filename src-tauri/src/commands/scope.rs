@@ -282,22 +282,33 @@ pub async fn rules_get(state: State<'_, AppState>) -> Result<Value, CommandError
         Ok(serde_json::json!({
             "applicability_matrix": ws.applicability_matrix_text()?,
             "label_expiry_warning_days": ws.label_expiry_warning_days()?,
+            "notify_days": ws.notify_days()?,
         }))
     })
 }
 
-/// Replaces the assumed rules; nothing changes unless both are valid.
+/// Replaces the assumed rules and the notification window; nothing changes unless all are
+/// valid.
 #[tauri::command]
 pub async fn rules_save(
     state: State<'_, AppState>,
     applicability_matrix: String,
     label_expiry_warning_days: String,
+    notify_days: String,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| {
+        let previous_days = ws.notify_days()?;
+        ws.set_notify_days(&notify_days)?;
         let previous = ws.applicability_matrix_text()?;
-        ws.set_applicability_matrix(&applicability_matrix)?;
-        if let Err(e) = ws.set_label_expiry_warning_days(&label_expiry_warning_days) {
+        let saved = ws
+            .set_applicability_matrix(&applicability_matrix)
+            .and_then(|()| {
+                ws.set_label_expiry_warning_days(&label_expiry_warning_days)
+                    .map(|_| ())
+            });
+        if let Err(e) = saved {
             ws.set_applicability_matrix(&previous)?;
+            ws.set_notify_days(&previous_days.to_string())?;
             return Err(e);
         }
         Ok(())

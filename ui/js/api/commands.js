@@ -43,8 +43,12 @@ export const sampleChecks = (scope, object) => invoke('po_checks', { scope, obje
 export const setSampleCheck = (scope, object, question, status, note) =>
   invoke('po_set_check', { scope, object, question, status, note });
 export const rules = () => invoke('rules_get');
-export const saveRules = (applicabilityMatrix, labelExpiryWarningDays) =>
-  invoke('rules_save', { applicabilityMatrix, labelExpiryWarningDays: String(labelExpiryWarningDays) });
+export const saveRules = (applicabilityMatrix, labelExpiryWarningDays, notifyDays) =>
+  invoke('rules_save', {
+    applicabilityMatrix,
+    labelExpiryWarningDays: String(labelExpiryWarningDays),
+    notifyDays: String(notifyDays),
+  });
 export const addLocationLabel = (location, label) => invoke('location_add_label', { location, label });
 export const removeLocation = (location) => invoke('location_remove', { location });
 export const updateScope = (scope, details) => invoke('scope_update', { scope, details });

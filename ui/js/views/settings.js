@@ -149,6 +149,7 @@ function rulesPanel(app) {
   const { t } = app;
   const matrix = el('textarea', { id: 'applicability_matrix', rows: 8, spellcheck: false, class: 'path' });
   const days = el('input', { id: 'label_expiry_warning_days', type: 'number', min: 0, max: 730 });
+  const notify = el('input', { id: 'notify_days', type: 'number', min: 0, max: 365 });
   const line = statusLine('rules-status');
   const save = el('button', { type: 'submit', class: 'primary', dataset: { action: 'save-rules' } }, t('settings.save'));
   const form = el(
@@ -156,6 +157,7 @@ function rulesPanel(app) {
     { class: 'form', novalidate: true },
     field('applicability_matrix', t('settings.rules_matrix'), matrix, t('settings.rules_matrix_hint')),
     field('label_expiry_warning_days', t('settings.rules_warning_days'), days),
+    field('notify_days', t('settings.notify_days'), notify, t('settings.notify_days_hint')),
     el('div', { class: 'actions' }, save, line),
   );
   api
@@ -163,12 +165,13 @@ function rulesPanel(app) {
     .then((r) => {
       matrix.value = r.applicability_matrix;
       days.value = String(r.label_expiry_warning_days);
+      notify.value = String(r.notify_days);
     })
     .catch((e) => show(line, e.message, 'error'));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api.saveRules(matrix.value, days.value);
+      await api.saveRules(matrix.value, days.value, notify.value);
       markFields(form, null);
       show(line, t('settings.saved'), 'ok');
     } catch (e) {

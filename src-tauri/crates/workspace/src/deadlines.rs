@@ -234,7 +234,7 @@ impl Workspace {
             .filter(|d| (0..=365).contains(d))
         else {
             return Err(crate::Error::Invalid(vec![crate::Invalid::new(
-                NOTIFY_DAYS,
+                "notify_days",
                 Message::new("input.bad_notify_days").arg("given", days.trim()),
             )]));
         };
