@@ -146,35 +146,13 @@ impl Vault {
         // Owner-only (0600) and removed on drop unless it is persisted below.
         let mut temp =
             tempfile::NamedTempFile::new_in(&temp_dir).map_err(|e| self.write_error(e))?;
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0; CHUNK];
-        let mut size = 0u64;
-        loop {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(VaultError::Cancelled);
-            }
-            let n = read_some(&mut file, &mut buffer, source)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(&buffer[..n]);
-            temp.write_all(&buffer[..n])
-                .map_err(|e| self.full_or_write(e, source, before.size))?;
-            size += n as u64;
-        }
+        let blob = stream(&mut file, source, before, cancel, |chunk| {
+            temp.write_all(chunk)
+                .map_err(|e| self.full_or_write(e, source, before.size))
+        })?;
         temp.as_file()
             .sync_all()
             .map_err(|e| self.full_or_write(e, source, before.size))?;
-        let after = source_stamp(source)?;
-        if after != before || size != before.size {
-            return Err(VaultError::ChangedWhileReading {
-                path: source.to_owned(),
-            });
-        }
-        let blob = Blob {
-            sha256: hex(&hasher.finalize()),
-            size,
-        };
         let target = self.blob_path(&blob.sha256);
         if target.is_file() {
             // Already stored; the temporary copy goes away on drop.
@@ -224,6 +202,20 @@ impl Vault {
 /// Hashes `path` without storing it, and says how the file looked while it was read.
 pub fn hash_file(path: &Path, cancel: &AtomicBool) -> Result<(Blob, Stamp), VaultError> {
     let (mut file, before) = open_regular(path)?;
+    let blob = stream(&mut file, path, before, cancel, |_| Ok(()))?;
+    Ok((blob, before))
+}
+
+/// Reads `file` (the source at `path`, which looked like `before` when opened) to its end in
+/// chunks, hashing each and handing it to `sink`; checks `cancel` between chunks. Fails if the
+/// source changed while it was read.
+fn stream(
+    file: &mut File,
+    path: &Path,
+    before: Stamp,
+    cancel: &AtomicBool,
+    mut sink: impl FnMut(&[u8]) -> Result<(), VaultError>,
+) -> Result<Blob, VaultError> {
     let mut hasher = Sha256::new();
     let mut buffer = vec![0; CHUNK];
     let mut size = 0u64;
@@ -231,26 +223,23 @@ pub fn hash_file(path: &Path, cancel: &AtomicBool) -> Result<(Blob, Stamp), Vaul
         if cancel.load(Ordering::Relaxed) {
             return Err(VaultError::Cancelled);
         }
-        let n = read_some(&mut file, &mut buffer, path)?;
+        let n = read_some(file, &mut buffer, path)?;
         if n == 0 {
             break;
         }
         hasher.update(&buffer[..n]);
+        sink(&buffer[..n])?;
         size += n as u64;
     }
-    let after = source_stamp(path)?;
-    if after != before || size != before.size {
+    if source_stamp(path)? != before || size != before.size {
         return Err(VaultError::ChangedWhileReading {
             path: path.to_owned(),
         });
     }
-    Ok((
-        Blob {
-            sha256: hex(&hasher.finalize()),
-            size,
-        },
-        before,
-    ))
+    Ok(Blob {
+        sha256: hex(&hasher.finalize()),
+        size,
+    })
 }
 
 /// The stamp of `path` as it is now.

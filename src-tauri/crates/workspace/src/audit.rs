@@ -6,7 +6,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PhaseState};
-use csmsdesk_core::catalogue::parse_filled_questions;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::labels::{
     AuditHistory, DueDateCheck, LabelOutcome, LabelRules, add_months, check_due_date, labels,
@@ -16,9 +15,8 @@ use csmsdesk_store::audit::{
     self as table, ActionRecord, AuditRecord, FindingRecord, ResultRecord,
 };
 use csmsdesk_store::settings;
-use csmsdesk_workbook::read_catalogue_sheets;
 
-use crate::catalogue::read_workbook_file;
+use crate::catalogue::read_filled_workbook;
 use crate::scope::{MAX_NAME_LEN, MAX_TEXT_LEN, find_object, parse_date, text_problem};
 use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
 
@@ -709,16 +707,7 @@ impl Workspace {
         apply: bool,
     ) -> Result<ProviderImport> {
         let view = self.audit_view(id)?;
-        let (bytes, file) = read_workbook_file(path)?;
-        let sheets = read_catalogue_sheets(&bytes).map_err(|source| Error::Workbook {
-            file: file.clone(),
-            source,
-        })?;
-        let filled =
-            parse_filled_questions(&sheets.catalogue).map_err(|problem| Error::CatalogueSheet {
-                file: file.clone(),
-                problem,
-            })?;
+        let (file, filled) = read_filled_workbook(path)?;
         let mut import = ProviderImport {
             file,
             results: Vec::new(),

@@ -89,6 +89,26 @@ pub(crate) fn read_workbook_file(path: &Path) -> Result<(Vec<u8>, String)> {
     Ok((bytes, name))
 }
 
+/// Reads what someone filled into a copy of the catalogue workbook at `path`: its file name
+/// and the filled columns of every control question row.
+pub(crate) fn read_filled_workbook(
+    path: &Path,
+) -> Result<(String, Vec<csmsdesk_core::catalogue::FilledQuestion>)> {
+    let (bytes, file) = read_workbook_file(path)?;
+    let sheets = read_catalogue_sheets(&bytes).map_err(|source| Error::Workbook {
+        file: file.clone(),
+        source,
+    })?;
+    let filled =
+        csmsdesk_core::catalogue::parse_filled_questions(&sheets.catalogue).map_err(|problem| {
+            Error::CatalogueSheet {
+                file: file.clone(),
+                problem,
+            }
+        })?;
+    Ok((file, filled))
+}
+
 impl Workspace {
     /// Imports the catalogue workbook at `path`. A file imported before (same SHA-256) is a
     /// no-op that says so; a failed import stores nothing.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use csmsdesk_core::catalogue::{CATALOGUE_SHEET, parse_filled_questions};
+use csmsdesk_core::catalogue::CATALOGUE_SHEET;
 use csmsdesk_core::evidence::EvidenceState;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::readiness::{RequirementFacts, RequirementState, Tally, requirement_state};
@@ -14,9 +14,8 @@ use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
 use csmsdesk_core::scope::{Objective, Prerequisite};
 use csmsdesk_store::assessment::{self as table, AssessmentRecord};
 use csmsdesk_store::evidence::{self as evidence_table, TargetEvidence};
-use csmsdesk_workbook::read_catalogue_sheets;
 
-use crate::catalogue::read_workbook_file;
+use crate::catalogue::read_filled_workbook;
 use crate::scope::{MAX_TEXT_LEN, text_problem};
 use crate::workspace::timestamp;
 use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
@@ -435,16 +434,7 @@ impl Workspace {
         now: DateTime<Utc>,
     ) -> Result<AssessmentImport> {
         let record = self.find_scope(scope)?;
-        let (bytes, file) = read_workbook_file(path)?;
-        let sheets = read_catalogue_sheets(&bytes).map_err(|source| Error::Workbook {
-            file: file.clone(),
-            source,
-        })?;
-        let filled =
-            parse_filled_questions(&sheets.catalogue).map_err(|problem| Error::CatalogueSheet {
-                file: file.clone(),
-                problem,
-            })?;
+        let (file, filled) = read_filled_workbook(path)?;
         let questions = self.scope_questions(&record)?;
         let mut current = table::list(self.db.conn(), record.id)?;
         let mut changes = Vec::new();
