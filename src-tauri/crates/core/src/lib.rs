@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ics;
 pub mod ids;
 pub mod labels;
+pub mod package;
 pub mod readiness;
 pub mod results;
 pub mod scope;
