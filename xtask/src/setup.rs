@@ -29,6 +29,8 @@ const TEST_PACKAGES: &[&str] = &[
     "at-spi2-core",
     "fonts-dejavu-core",
     "imagemagick",
+    // Outside judges of our packages in the tests: `unzip -t`.
+    "unzip",
 ];
 
 fn succeeds(cmd: &mut Command) -> bool {

@@ -11,6 +11,7 @@ mod error;
 mod evidence;
 pub mod folders;
 pub mod json;
+mod package;
 mod readiness;
 mod scan;
 mod scope;
@@ -36,6 +37,7 @@ pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
     LinkInput, LinkView, collect_files,
 };
+pub use package::{PackageReport, VerifyReport, verify_package};
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,

@@ -1,0 +1,546 @@
+//! The submission package: a deterministic ZIP with `manifest.json`, `SHA256SUMS` (coreutils
+//! format), a self-contained `index.html` and, in the full package, the evidence files; partner
+//! packages hold only what their sharing level allows. And `verify`, which re-hashes a package.
+//!
+//! Same workspace state and same generation time give the same bytes: entries sorted, the
+//! generation time as every entry's time, fixed permissions, a fixed compression level. The
+//! package is written to a temporary file beside the target, fsynced and renamed, so a failed
+//! or cancelled export never leaves a file at the target name.
+
+use std::collections::BTreeMap;
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::package::{Level, compresses, safe_name, unique_names};
+use csmsdesk_store::evidence as evidence_table;
+use serde_json::{Value, json};
+use sha2::{Digest as _, Sha256};
+use zip::write::SimpleFileOptions;
+
+use crate::{Error, Invalid, Result, Workspace};
+
+/// The format of `manifest.json`; grows when its meaning changes.
+pub const FORMAT_VERSION: u32 = 1;
+/// The checksum file's name.
+pub const SUMS: &str = "SHA256SUMS";
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageReport {
+    pub path: PathBuf,
+    pub sha256: String,
+    /// Every entry, in the package's order.
+    pub files: Vec<String>,
+    pub level: Level,
+}
+
+/// What `verify` found: nothing wrong, or each problem (entry name and what).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifyReport {
+    pub entries: usize,
+    pub problems: Vec<Message>,
+}
+
+impl VerifyReport {
+    pub fn ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    csmsdesk_store::vault::hex(bytes)
+}
+
+/// Escapes text for HTML.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// An entry of the package before it is written: its name and where its bytes come from.
+enum Body {
+    Bytes(Vec<u8>),
+    Blob(PathBuf),
+}
+
+impl Workspace {
+    /// Writes the package of `scope` at `level` to `out`. The full package refuses when an
+    /// evidence blob is missing or damaged in the vault, naming every affected item.
+    pub fn export_package(
+        &mut self,
+        scope: &str,
+        out: &Path,
+        level: &str,
+        generated_at: DateTime<Utc>,
+    ) -> Result<PackageReport> {
+        let Some(level) = Level::parse(if level.trim().is_empty() {
+            "full"
+        } else {
+            level
+        })
+        .filter(|l| *l != Level::DoNotShare) else {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "level",
+                Message::new("package.bad_level").arg("given", level.trim()),
+            )]));
+        };
+        let target_dir = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        if !target_dir.is_dir() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "out",
+                Message::new("package.no_folder").arg("path", target_dir.display().to_string()),
+            )]));
+        }
+        let today = generated_at.date_naive();
+        let readiness = self.readiness(scope, today)?;
+        let record = readiness.scope.clone();
+        let (catalogue, _) = self.catalogue(record.catalogue_id)?;
+        let profile = self.company_profile()?;
+        let locations: Vec<Value> = self
+            .locations()?
+            .into_iter()
+            .filter(|l| record.location_ids.contains(&l.id))
+            .map(|l| json!({ "name": l.name, "tisax_scope_id": l.tisax_scope_id.map(|i| i.to_string()) }))
+            .collect();
+        let audits = self.audits(Some(&record.name))?;
+        let labels = crate::json::vcs_labels(&self.labels(Some(&record.name))?, today);
+        let mut manifest = json!({
+            "format": "csmsdesk-package",
+            "format_version": FORMAT_VERSION,
+            "product": concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
+            "level": level.as_str(),
+            "generated_at": generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            "company": { "name": profile.company_name, "participant_id": profile.participant_id.map(|i| i.to_string()) },
+            "scope": {
+                "name": record.name,
+                "enx_scope_id": record.enx_scope_id.as_ref().map(ToString::to_string),
+                "objectives": record.objectives.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+                "locations": locations,
+                "audit_provider": record.audit_provider,
+                "planned_audit_date": record.planned_audit_date.map(|d| d.to_string()),
+            },
+            "audits": audits.iter().map(|a| json!({
+                "kind": a.kind.as_str(), "provider": a.provider,
+                "opening_meeting": a.opening_meeting.map(|d| d.to_string()),
+                "closing_meeting": a.closing_meeting.to_string(),
+            })).collect::<Vec<_>>(),
+        });
+        if level.includes_labels() {
+            manifest["labels"] = labels;
+        }
+        if level.includes_results() {
+            manifest["results"] = json!(
+                audits
+                    .iter()
+                    .map(|a| {
+                        self.audit_view(a.id).map(|v| json!({
+                    "kind": a.kind.as_str(),
+                    "closing_meeting": a.closing_meeting.to_string(),
+                    "overall": v.overall.as_str(),
+                    "questions": v.questions.iter().filter(|q| q.1).map(|(id, _, r)| json!({
+                        "id": id, "result": r.as_ref().map(|r| r.result.as_str()),
+                    })).collect::<Vec<_>>(),
+                }))
+                    })
+                    .collect::<Result<Vec<_>>>()?
+            );
+        }
+        let mut entries: BTreeMap<String, Body> = BTreeMap::new();
+        if level.includes_internals() {
+            self.full_contents(&readiness, &catalogue, &mut manifest, &mut entries)?;
+        }
+        let manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| {
+            tracing::error!(error = %e, "manifest");
+            Error::Invalid(vec![])
+        })?;
+        entries.insert(
+            "index.html".into(),
+            Body::Bytes(index_html(&manifest).into_bytes()),
+        );
+        entries.insert("manifest.json".into(), Body::Bytes(manifest_bytes));
+        write_package(out, &target_dir, entries, generated_at, level)
+    }
+
+    /// The full package's own parts: per question its applicability, self-assessment and
+    /// requirements with their evidence; the evidence files; findings and actions.
+    fn full_contents(
+        &self,
+        readiness: &crate::Readiness,
+        catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
+        manifest: &mut Value,
+        entries: &mut BTreeMap<String, Body>,
+    ) -> Result<()> {
+        let record = &readiness.scope;
+        let catalogue_id = catalogue.id;
+        let links = evidence_table::links_for_scope(self.db.conn(), catalogue_id, record.id)?;
+        let items: BTreeMap<i64, evidence_table::EvidenceRecord> =
+            evidence_table::list(self.db.conn())?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect();
+        // Each linked item once, under the first question (in catalogue order) it serves.
+        let question_of = |target: &str| -> String {
+            readiness
+                .requirements
+                .iter()
+                .find(|r| r.id == target)
+                .map(|r| r.question_id.clone())
+                .unwrap_or_else(|| target.to_owned())
+        };
+        let mut placed: BTreeMap<i64, String> = BTreeMap::new();
+        for question in &readiness.questions {
+            for link in &links {
+                if question_of(&link.target_id) == question.id
+                    && items.contains_key(&link.evidence_id)
+                {
+                    placed
+                        .entry(link.evidence_id)
+                        .or_insert_with(|| question.id.clone());
+                }
+            }
+        }
+        let vault = self.vault();
+        let damaged: Vec<String> = placed
+            .keys()
+            .filter_map(|id| items.get(id))
+            .filter(|e| !vault.verify(&e.sha256).unwrap_or(false))
+            .map(|e| format!("#{} {}", e.id, e.title))
+            .collect();
+        if !damaged.is_empty() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "evidence",
+                Message::new("package.blobs_damaged").arg("items", damaged.join(", ")),
+            )]));
+        }
+        let mut by_folder: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        for (id, question) in &placed {
+            by_folder.entry(question.as_str()).or_default().push(*id);
+        }
+        let mut paths: BTreeMap<i64, String> = BTreeMap::new();
+        for (question, ids) in by_folder {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| safe_name(&items[id].file_name))
+                .collect();
+            for (id, name) in ids.iter().zip(unique_names(&names)) {
+                let path = format!("evidence/{}/{name}", safe_name(question));
+                entries.insert(path.clone(), Body::Blob(vault.blob_path(&items[id].sha256)));
+                paths.insert(*id, path);
+            }
+        }
+        manifest["catalogue"] = json!({
+            "name": catalogue.name, "version": catalogue.version, "sha256": catalogue.source_sha256,
+        });
+        manifest["readiness"] = json!({
+            "readiness": readiness.tally.readiness(),
+            "covered": readiness.tally.covered,
+            "needs_review": readiness.tally.needs_review,
+            "missing": readiness.tally.missing,
+            "predicted_result": readiness.predicted.as_str(),
+        });
+        let justifications = self.scope_questions(record)?;
+        manifest["questions"] = json!(readiness.questions.iter().map(|q| {
+            let na = justifications
+                .iter()
+                .find(|s| s.applicability.question_id == q.id)
+                .and_then(|s| s.applicability.overridden.clone())
+                .filter(|(applicable, _)| !applicable)
+                .map(|(_, reason)| reason);
+            json!({
+                "id": q.id,
+                "applicable": q.applicable,
+                "na_justification": na,
+                "result": q.assessment.result.map(|r| r.as_str()),
+                "implementation": q.assessment.implementation,
+                "reference_documentation": q.assessment.reference_documentation,
+                "requirements": readiness.requirements.iter().filter(|r| r.question_id == q.id).map(|r| json!({
+                    "id": r.id,
+                    "state": r.state.as_str(),
+                    "evidence": links.iter()
+                        .filter(|l| l.target_id == r.id || l.target_id == q.id)
+                        .filter(|l| paths.contains_key(&l.evidence_id))
+                        .map(|l| l.evidence_id)
+                        .collect::<std::collections::BTreeSet<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>());
+        manifest["evidence"] =
+            json!(paths.iter().map(|(id, path)| {
+            let e = &items[id];
+            json!({
+                "id": e.id, "title": e.title, "type": e.work_product,
+                "classification": e.classification.as_str(), "version": e.latest_version,
+                "sha256": e.sha256, "size": e.size, "path": path,
+            })
+        }).collect::<Vec<_>>());
+        let audits = self.audits(Some(&record.name))?;
+        let mut findings = Vec::new();
+        let mut actions = Vec::new();
+        for audit in &audits {
+            let view = self.audit_view(audit.id)?;
+            findings.extend(view.findings.iter().map(crate::json::finding));
+            actions.extend(view.actions.iter().map(crate::json::action));
+        }
+        manifest["findings"] = json!(findings);
+        manifest["corrective_actions"] = json!(actions);
+        Ok(())
+    }
+}
+
+/// The readable, printable page of a package: no script, no outside resource.
+fn index_html(manifest: &Value) -> String {
+    let text = |v: &Value| html(v.as_str().unwrap_or(""));
+    let mut page = String::from(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>CSMS Desk package</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:60em}\
+         table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.3em;text-align:left;vertical-align:top}\
+         @media print{a{color:inherit}}</style>\n</head>\n<body>\n",
+    );
+    page.push_str(&format!(
+        "<h1>{}</h1>\n<p>{} · {} · {}</p>\n",
+        text(&manifest["scope"]["name"]),
+        text(&manifest["company"]["name"]),
+        text(&manifest["level"]),
+        text(&manifest["generated_at"]),
+    ));
+    if let Some(r) = manifest.get("readiness") {
+        page.push_str(&format!(
+            "<p>Readiness {:.0} % · predicted result {}</p>\n",
+            r["readiness"].as_f64().unwrap_or(0.0) * 100.0,
+            text(&r["predicted_result"])
+        ));
+    }
+    if let Some(questions) = manifest.get("questions").and_then(Value::as_array) {
+        let evidence: BTreeMap<i64, (&str, &str)> = manifest["evidence"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| {
+                (
+                    e["id"].as_i64().unwrap_or(0),
+                    (
+                        e["title"].as_str().unwrap_or(""),
+                        e["path"].as_str().unwrap_or(""),
+                    ),
+                )
+            })
+            .collect();
+        page.push_str("<table>\n<tr><th>Question</th><th>Result</th><th>Requirements and evidence</th></tr>\n");
+        for q in questions {
+            let mut cell = String::new();
+            for r in q["requirements"].as_array().into_iter().flatten() {
+                cell.push_str(&format!("{} ({})", text(&r["id"]), text(&r["state"])));
+                for id in r["evidence"].as_array().into_iter().flatten() {
+                    if let Some((title, path)) = evidence.get(&id.as_i64().unwrap_or(0)) {
+                        cell.push_str(&format!(" <a href=\"{}\">{}</a>", html(path), html(title)));
+                    }
+                }
+                cell.push_str("<br>\n");
+            }
+            let result = if q["applicable"] == true {
+                text(&q["result"])
+            } else {
+                "NA".into()
+            };
+            page.push_str(&format!(
+                "<tr><td>{}</td><td>{result}</td><td>{cell}</td></tr>\n",
+                text(&q["id"])
+            ));
+        }
+        page.push_str("</table>\n");
+    }
+    if let Some(labels) = manifest.get("labels").and_then(Value::as_array) {
+        page.push_str("<h2>Labels</h2>\n<ul>\n");
+        for l in labels {
+            page.push_str(&format!(
+                "<li>{} {}: {} – {}</li>\n",
+                text(&l["objective"]),
+                text(&l["kind"]),
+                text(&l["valid_from"]),
+                text(&l["expires"])
+            ));
+        }
+        page.push_str("</ul>\n");
+    }
+    page.push_str("</body>\n</html>\n");
+    page
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::FileUnwritable {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
+    io_error(path, std::io::Error::other(e.to_string()))
+}
+
+/// Writes `entries` and their `SHA256SUMS` as a ZIP at `out`, atomically.
+fn write_package(
+    out: &Path,
+    dir: &Path,
+    entries: BTreeMap<String, Body>,
+    generated_at: DateTime<Utc>,
+    level: Level,
+) -> Result<PackageReport> {
+    let time = zip::DateTime::from_date_and_time(
+        u16::try_from(generated_at.year()).unwrap_or(1980),
+        generated_at.month() as u8,
+        generated_at.day() as u8,
+        generated_at.hour() as u8,
+        generated_at.minute() as u8,
+        generated_at.second() as u8,
+    )
+    .unwrap_or_default();
+    let options = |name: &str, size: u64| {
+        let method = if compresses(name) {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        SimpleFileOptions::default()
+            .compression_method(method)
+            .compression_level(compresses(name).then_some(6))
+            .last_modified_time(time)
+            .unix_permissions(0o644)
+            // ZIP64 only where an entry needs it, so that small packages stay plain ZIP.
+            .large_file(size >= u64::from(u32::MAX))
+    };
+    let temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io_error(out, e))?;
+    let mut zip = zip::ZipWriter::new(temp);
+    let mut sums = String::new();
+    let mut files = Vec::new();
+    for (name, body) in &entries {
+        let size = match body {
+            Body::Bytes(bytes) => bytes.len() as u64,
+            Body::Blob(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        };
+        zip.start_file(name.as_str(), options(name, size))
+            .map_err(|e| zip_error(out, e))?;
+        let mut hasher = Sha256::new();
+        match body {
+            Body::Bytes(bytes) => {
+                hasher.update(bytes);
+                zip.write_all(bytes).map_err(|e| io_error(out, e))?;
+            }
+            Body::Blob(path) => {
+                let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+                let mut buffer = vec![0; 1 << 20];
+                loop {
+                    let n = file.read(&mut buffer).map_err(|e| io_error(path, e))?;
+                    if n == 0 {
+                        break;
+                    }
+                    hasher.update(&buffer[..n]);
+                    zip.write_all(&buffer[..n]).map_err(|e| io_error(out, e))?;
+                }
+            }
+        }
+        sums.push_str(&format!("{}  {name}\n", hex(&hasher.finalize())));
+        files.push(name.clone());
+    }
+    zip.start_file(SUMS, options(SUMS, sums.len() as u64))
+        .map_err(|e| zip_error(out, e))?;
+    zip.write_all(sums.as_bytes())
+        .map_err(|e| io_error(out, e))?;
+    files.push(SUMS.to_owned());
+    let temp = zip.finish().map_err(|e| zip_error(out, e))?;
+    temp.as_file().sync_all().map_err(|e| io_error(out, e))?;
+    temp.persist(out).map_err(|e| io_error(out, e.error))?;
+    let bytes = std::fs::read(out).map_err(|e| io_error(out, e))?;
+    Ok(PackageReport {
+        path: out.to_owned(),
+        sha256: hex(&Sha256::digest(&bytes)),
+        files,
+        level,
+    })
+}
+
+/// Re-hashes every entry of the package at `path` against its `SHA256SUMS` and checks that
+/// every entry is listed and the manifest's evidence matches its files.
+pub fn verify_package(path: &Path) -> Result<VerifyReport> {
+    let file = std::fs::File::open(path).map_err(|source| Error::FileUnreadable {
+        path: path.to_owned(),
+        source,
+    })?;
+    let not_ours = |key: &'static str| VerifyReport {
+        entries: 0,
+        problems: vec![Message::new(key).arg("path", path.display().to_string())],
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        return Ok(not_ours("verify.not_a_zip"));
+    };
+    let mut read = |name: &str| -> Option<Vec<u8>> {
+        let mut entry = archive.by_name(name).ok()?;
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).ok()?;
+        Some(bytes)
+    };
+    let (Some(sums), Some(manifest)) = (read(SUMS), read("manifest.json")) else {
+        return Ok(not_ours("verify.not_ours"));
+    };
+    let mut problems = Vec::new();
+    let listed: BTreeMap<String, String> = String::from_utf8_lossy(&sums)
+        .lines()
+        .filter_map(|l| l.split_once("  "))
+        .map(|(hash, name)| (name.to_owned(), hash.to_owned()))
+        .collect();
+    let Ok(names) = archive
+        .file_names()
+        .map(|n| n.map(|n| n.into_owned()))
+        .collect::<Result<Vec<String>, _>>()
+    else {
+        return Ok(not_ours("verify.not_a_zip"));
+    };
+    for name in names.iter().filter(|n| *n != SUMS) {
+        let Some(expected) = listed.get(name) else {
+            problems.push(Message::new("verify.unlisted").arg("entry", name));
+            continue;
+        };
+        let mut hasher = Sha256::new();
+        let mut entry = archive.by_name(name).map_err(|e| zip_error(path, e))?;
+        let mut buffer = vec![0; 1 << 20];
+        loop {
+            match entry.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buffer[..n]),
+                Err(_) => {
+                    problems.push(Message::new("verify.unreadable").arg("entry", name));
+                    break;
+                }
+            }
+        }
+        if &hex(&hasher.finalize()) != expected {
+            problems.push(Message::new("verify.mismatch").arg("entry", name));
+        }
+    }
+    for name in listed.keys().filter(|n| !names.contains(n)) {
+        problems.push(Message::new("verify.missing").arg("entry", name));
+    }
+    let manifest: Value = serde_json::from_slice(&manifest).unwrap_or(Value::Null);
+    if manifest["format"] != "csmsdesk-package" {
+        problems.push(Message::new("verify.not_ours").arg("path", path.display().to_string()));
+    }
+    for e in manifest["evidence"].as_array().into_iter().flatten() {
+        let entry = e["path"].as_str().unwrap_or_default();
+        if listed.get(entry).map(String::as_str) != e["sha256"].as_str() {
+            problems.push(Message::new("verify.manifest_mismatch").arg("entry", entry));
+        }
+    }
+    Ok(VerifyReport {
+        entries: names.len(),
+        problems,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,227 @@
+use super::*;
+use crate::test_support::*;
+use std::process::Command;
+
+fn generated() -> DateTime<Utc> {
+    chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 10, 0, 0).unwrap()
+}
+
+/// A scope with evidence whose names need care, linked to requirements.
+fn with_evidence() -> Setup {
+    let mut s = setup();
+    let a = s.file("CON.txt", "a device name on Windows");
+    let b = s.file("sub/Policy.pdf", "policy");
+    let c = s.file("other/policy.PDF", "another policy");
+    s.add(&[&a], &["1.1.a"]);
+    s.add(&[&b], &["1.1.b"]);
+    s.add(&[&c], &["1.1"]);
+    s.ws.assess(
+        "ECU",
+        "1.1",
+        "conform",
+        Some("Signed <by> the board"),
+        None,
+        now(),
+    )
+    .unwrap();
+    s
+}
+
+#[test]
+fn the_same_state_and_time_give_the_same_bytes_and_outside_tools_accept_them() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("one.zip");
+    let first =
+        s.ws.export_package("ECU", &out, "full", generated())
+            .unwrap();
+    let again =
+        s.ws.export_package("ECU", &s.root.path().join("two.zip"), "full", generated())
+            .unwrap();
+    assert_eq!(first.sha256, again.sha256, "deterministic");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(s.root.path().join("two.zip")).unwrap()
+    );
+    let evidence: Vec<&String> = first
+        .files
+        .iter()
+        .filter(|f| f.starts_with("evidence/"))
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            "evidence/1.1/Policy.pdf",
+            "evidence/1.1/_CON.txt",
+            "evidence/1.1/policy (2).PDF"
+        ],
+        "safe names, collisions numbered, one folder per question"
+    );
+    assert!(verify_package(&out).unwrap().ok());
+
+    let test = Command::new("unzip")
+        .arg("-t")
+        .arg(&out)
+        .output()
+        .expect("unzip runs");
+    assert!(
+        test.status.success(),
+        "{}",
+        String::from_utf8_lossy(&test.stdout)
+    );
+    let dir = s.root.path().join("unpacked");
+    let unpacked = Command::new("unzip")
+        .arg("-q")
+        .arg(&out)
+        .arg("-d")
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(unpacked.success());
+    let check = Command::new("sha256sum")
+        .args(["-c", SUMS])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["level"], "full");
+    assert_eq!(manifest["generated_at"], "2026-11-25T10:00:00Z");
+    assert_eq!(manifest["evidence"].as_array().unwrap().len(), 3);
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(index.contains("href=\"evidence/1.1/_CON.txt\""));
+    assert!(
+        !index.contains("<script") && !index.contains("http"),
+        "self-contained"
+    );
+}
+
+#[test]
+fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("partner.zip");
+    let report =
+        s.ws.export_package("ECU", &out, "A+labels+B", generated())
+            .unwrap();
+    assert_eq!(report.files, ["index.html", "manifest.json", SUMS]);
+    let bytes = std::fs::read(&out).unwrap();
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(!contains(b"a device name on Windows") && !contains(b"another policy"));
+    let manifest: Value = {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name("manifest.json")
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    assert!(manifest.get("evidence").is_none() && manifest.get("questions").is_none());
+    assert!(
+        !manifest.to_string().contains("Signed"),
+        "no self-assessment text"
+    );
+    assert!(manifest.get("labels").is_some() && manifest.get("results").is_some());
+    let a_only =
+        s.ws.export_package("ECU", &s.root.path().join("a.zip"), "A", generated())
+            .unwrap();
+    assert_eq!(a_only.level, Level::A);
+    let mut archive =
+        zip::ZipArchive::new(std::fs::File::open(s.root.path().join("a.zip")).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    assert!(!text.contains("\"labels\"") && !text.contains("\"results\""));
+}
+
+#[test]
+fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
+    let mut s = with_evidence();
+    let item = &s.ws.evidence(today()).unwrap()[0];
+    std::fs::write(s.ws.vault().blob_path(&item.record.sha256), "tampered").unwrap();
+    let out = s.root.path().join("package.zip");
+    let error =
+        s.ws.export_package("ECU", &out, "full", generated())
+            .unwrap_err();
+    assert_eq!(error.field_errors()[0].message.key, "package.blobs_damaged");
+    assert!(!out.exists(), "nothing at the target");
+    let leftovers = std::fs::read_dir(s.root.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".tmp")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "no temporary file either");
+    let error =
+        s.ws.export_package(
+            "ECU",
+            &s.root.path().join("nowhere/p.zip"),
+            "full",
+            generated(),
+        )
+        .unwrap_err();
+    assert_eq!(error.field_errors()[0].message.key, "package.no_folder");
+    let error =
+        s.ws.export_package("ECU", &out, "B", generated())
+            .unwrap_err();
+    assert_eq!(error.field_errors()[0].message.key, "package.bad_level");
+}
+
+#[test]
+fn verify_names_the_first_changed_or_missing_entry() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", generated())
+        .unwrap();
+    // Rewrite the package with one evidence file changed and the index left out.
+    let tampered = s.root.path().join("tampered.zip");
+    {
+        let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let mut writer = zip::ZipWriter::new(std::fs::File::create(&tampered).unwrap());
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).unwrap();
+            if name == "index.html" {
+                continue;
+            }
+            if name == "evidence/1.1/_CON.txt" {
+                bytes = b"changed".to_vec();
+            }
+            writer
+                .start_file(name, SimpleFileOptions::default())
+                .unwrap();
+            writer.write_all(&bytes).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    let report = verify_package(&tampered).unwrap();
+    let keys: Vec<(&str, String)> = report
+        .problems
+        .iter()
+        .map(|m| (m.key, m.render(csmsdesk_core::i18n::Lang::English)))
+        .collect();
+    assert_eq!(keys.len(), 2, "{keys:?}");
+    assert_eq!(keys[0].0, "verify.mismatch");
+    assert!(keys[0].1.contains("evidence/1.1/_CON.txt"));
+    assert_eq!(keys[1].0, "verify.missing");
+    let not_zip = s.root.path().join("not.zip");
+    std::fs::write(&not_zip, "plain text").unwrap();
+    assert_eq!(
+        verify_package(&not_zip).unwrap().problems[0].key,
+        "verify.not_a_zip"
+    );
+}
