@@ -131,6 +131,26 @@ enum Command {
         #[command(subcommand)]
         action: Option<LabelsCommand>,
     },
+    /// Write the submission package of a scope (or a partner package at a sharing level)
+    Export {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// full, A, A+labels or A+labels+B
+        #[arg(long, value_name = "LEVEL", default_value = "full")]
+        level: String,
+        /// The generation time written into the package [default: now]
+        #[arg(long, value_name = "RFC3339")]
+        generated_at: Option<String>,
+    },
+    /// Re-hash every entry of a package against its SHA256SUMS (exit 1 if anything differs)
+    Verify { file: PathBuf },
+    /// Publication and sharing of scopes
+    Share {
+        #[command(subcommand)]
+        action: ShareCommand,
+    },
     /// Every deadline, overdue first; optionally as an iCalendar file
     Deadlines {
         /// Only those due within this many days (overdue ones always)
@@ -147,6 +167,37 @@ enum Command {
         scope: Option<String>,
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ShareCommand {
+    /// Share a scope with one participant
+    Add {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "NAME")]
+        partner: String,
+        #[arg(long, value_name = "ID")]
+        participant_id: String,
+        /// A, A+labels or A+labels+B
+        #[arg(long, value_name = "LEVEL")]
+        level: String,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+    },
+    /// List the sharings (of one scope)
+    List {
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+    },
+    /// Set how a scope is published to every participant
+    Publish {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// do-not-share, A, A+labels or A+labels+B
+        #[arg(long, value_name = "LEVEL")]
+        level: String,
     },
 }
 
@@ -795,6 +846,53 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 })?;
             }
             out.deadlines(&list, today);
+        }
+        Command::Export {
+            scope,
+            out: file,
+            level,
+            generated_at,
+        } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let at = match generated_at {
+                None => now,
+                Some(text) => chrono::DateTime::parse_from_rfc3339(text.trim())
+                    .map(|t| t.with_timezone(&Utc))
+                    .map_err(|_| {
+                        Error::Invalid(vec![Invalid::new(
+                            "generated_at",
+                            Message::new("package.bad_time").arg("given", text.trim()),
+                        )])
+                    })?,
+            };
+            let cwd = std::env::current_dir().unwrap_or_default();
+            out.package(&ws.export_package(scope, &cwd.join(file), level, at)?);
+        }
+        Command::Verify { file } => {
+            let report = csmsdesk_workspace::verify_package(file)?;
+            out.verify(&report);
+            return Ok(report.ok());
+        }
+        Command::Share { action } => {
+            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            match action {
+                ShareCommand::Add {
+                    scope,
+                    partner,
+                    participant_id,
+                    level,
+                    date,
+                } => {
+                    let (record, warnings) =
+                        ws.add_sharing(scope, partner, participant_id, level, date)?;
+                    out.sharing_added(&record, &warnings);
+                }
+                ShareCommand::List { scope } => out.sharings(&ws.sharings(scope.as_deref())?),
+                ShareCommand::Publish { scope, level } => {
+                    ws.set_publication(scope, level)?;
+                    out.done();
+                }
+            }
         }
         Command::Catalogue { action } => {
             let mut ws = Workspace::open(&dir, now)?;

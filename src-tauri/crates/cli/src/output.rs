@@ -16,7 +16,10 @@ use csmsdesk_workspace::{
     FileResult, ImportOutcome, LocationRecord, Progress, ProtectionObjectRecord, Readiness,
     Sampling, ScanReport, ScopeRecord, ScopeView, SearchHit, WorkspaceInfo, json,
 };
-use csmsdesk_workspace::{AssessmentRecord, AuditView, ProviderImport, ScopeLabels, VersionRecord};
+use csmsdesk_workspace::{
+    AssessmentRecord, AuditView, PackageReport, ProviderImport, ScopeLabels, SharingRecord,
+    VerifyReport, VersionRecord,
+};
 use serde_json::{Value, json};
 
 #[derive(Debug)]
@@ -792,6 +795,71 @@ impl Output {
         }
     }
 
+    pub fn package(&self, report: &PackageReport) {
+        if self.json {
+            return Self::print_json(&json!({
+                "package": report.path.display().to_string(),
+                "sha256": report.sha256,
+                "files": report.files,
+                "level": report.level.as_str(),
+            }));
+        }
+        let line = Message::new("cli.package.written")
+            .arg("path", report.path.display())
+            .arg("files", report.files.len())
+            .arg("sha256", &report.sha256);
+        println!("{}", line.render(self.lang));
+    }
+
+    pub fn verify(&self, report: &VerifyReport) {
+        let problems: Vec<String> = report
+            .problems
+            .iter()
+            .map(|p| p.render(self.lang))
+            .collect();
+        if self.json {
+            return Self::print_json(&json!({
+                "ok": report.ok(),
+                "entries": report.entries,
+                "problems": problems,
+            }));
+        }
+        if report.ok() {
+            println!(
+                "{}",
+                Message::new("cli.verify.ok")
+                    .arg("entries", report.entries)
+                    .render(self.lang)
+            );
+        }
+        for problem in problems {
+            println!("{problem}");
+        }
+    }
+
+    pub fn sharing_added(&self, s: &SharingRecord, warnings: &[Message]) {
+        let warnings: Vec<String> = warnings.iter().map(|w| w.render(self.lang)).collect();
+        if self.json {
+            return Self::print_json(&json!({ "sharing": sharing(s), "warnings": warnings }));
+        }
+        self.done();
+        for warning in warnings {
+            eprintln!("{warning}");
+        }
+    }
+
+    pub fn sharings(&self, list: &[SharingRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(sharing).collect()));
+        }
+        for s in list {
+            println!(
+                "{}  {} ({})  {}",
+                s.shared_on, s.partner, s.participant_id, s.level
+            );
+        }
+    }
+
     /// Reports a failed request: always on stderr, and with `--json` also as a JSON document
     /// on stdout so that scripts can branch on the code.
     pub fn error(&self, err: &Error) {
@@ -823,6 +891,13 @@ impl Output {
             }));
         }
     }
+}
+
+fn sharing(s: &SharingRecord) -> Value {
+    json!({
+        "id": s.id, "scope_id": s.scope_id, "partner": s.partner,
+        "participant_id": s.participant_id, "level": s.level, "date": s.shared_on,
+    })
 }
 
 fn language_key(language: LanguagePreference) -> &'static str {

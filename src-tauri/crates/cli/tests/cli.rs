@@ -1387,3 +1387,135 @@ for e in cal.walk('VEVENT'):
     };
     assert_eq!(uids(&ics), uids(&again));
 }
+
+#[test]
+fn a_package_is_exported_byte_for_byte_the_same_and_verify_finds_a_change() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    std::fs::write(h.join("docs/policy.pdf"), "stored-content-42").unwrap();
+    cli_in(
+        h,
+        &ws,
+        &[
+            "evidence",
+            "add",
+            h.join("docs/policy.pdf").to_str().unwrap(),
+            "--link",
+            "1.1.a",
+        ],
+        0,
+    );
+    let at = "2026-11-25T10:00:00Z";
+    let one = h.join("one.zip");
+    let two = h.join("two.zip");
+    let first = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            one.to_str().unwrap(),
+            "--generated-at",
+            at,
+        ],
+        0,
+    );
+    let second = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            two.to_str().unwrap(),
+            "--generated-at",
+            at,
+        ],
+        0,
+    );
+    assert_eq!(first["sha256"], second["sha256"]);
+    assert!(
+        first["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f == "evidence/1.1/policy.pdf")
+    );
+    let ok = cli_in(h, &ws, &["--json", "verify", one.to_str().unwrap()], 0);
+    assert_eq!(ok["ok"], true);
+
+    // Flip one byte of the stored policy inside the ZIP: verify must fail and name the entry.
+    let mut bytes = std::fs::read(&one).unwrap();
+    let content = b"stored-content-42";
+    let at_content = bytes
+        .windows(content.len())
+        .position(|w| w == content)
+        .unwrap();
+    bytes[at_content] = b'S';
+    std::fs::write(&one, bytes).unwrap();
+    let bad = cli_in(h, &ws, &["--json", "verify", one.to_str().unwrap()], 1);
+    assert_eq!(bad["ok"], false);
+    assert!(
+        bad["problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("evidence/1.1/policy.pdf"),
+        "{bad}"
+    );
+
+    let level = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            two.to_str().unwrap(),
+            "--level",
+            "B",
+        ],
+        1,
+    );
+    assert_eq!(level["error"]["code"], "invalid_input");
+    cli_in(
+        h,
+        &ws,
+        &["share", "publish", "--scope", "ECU", "--level", "A+labels"],
+        0,
+    );
+    let shared = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "share",
+            "add",
+            "--scope",
+            "ECU",
+            "--partner",
+            "OEM A",
+            "--participant-id",
+            "S1A2B3",
+            "--level",
+            "A",
+            "--date",
+            "2026-11-25",
+        ],
+        0,
+    );
+    assert_eq!(
+        shared["warnings"].as_array().unwrap().len(),
+        1,
+        "A adds nothing to A+labels"
+    );
+    let list = cli_in(h, &ws, &["--json", "share", "list"], 0);
+    assert_eq!(list[0]["partner"], "OEM A");
+}

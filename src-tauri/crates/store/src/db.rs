@@ -16,6 +16,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_scope.sql")),
     M::up(include_str!("../migrations/0004_evidence.sql")),
     M::up(include_str!("../migrations/0005_audit.sql")),
+    M::up(include_str!("../migrations/0006_exchange.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

@@ -10,6 +10,7 @@ pub mod catalogue;
 pub mod company_profile;
 pub mod db;
 pub mod evidence;
+pub mod exchange;
 pub mod location;
 pub mod lock;
 pub mod protection_object;

@@ -9,6 +9,7 @@ mod catalogue;
 mod deadlines;
 mod error;
 mod evidence;
+mod exchange;
 pub mod folders;
 pub mod json;
 mod package;
@@ -28,6 +29,7 @@ pub mod audit_records {
 }
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use csmsdesk_store::evidence::VersionRecord;
+pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;

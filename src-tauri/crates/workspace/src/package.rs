@@ -165,7 +165,16 @@ impl Workspace {
             Body::Bytes(index_html(&manifest).into_bytes()),
         );
         entries.insert("manifest.json".into(), Body::Bytes(manifest_bytes));
-        write_package(out, &target_dir, entries, generated_at, level)
+        let report = write_package(out, &target_dir, entries, generated_at, level)?;
+        self.record_export(&csmsdesk_store::exchange::ExportRecord {
+            id: 0,
+            scope_id: Some(record.id),
+            level: level.as_str().to_owned(),
+            path: report.path.display().to_string(),
+            sha256: report.sha256.clone(),
+            generated_at: generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        })?;
+        Ok(report)
     }
 
     /// The full package's own parts: per question its applicability, self-assessment and
