@@ -13,7 +13,7 @@ mod read;
 mod write;
 
 pub use read::{CatalogueSheets, MAX_UNPACKED_BYTES, read_catalogue_sheets};
-pub use write::{CatalogueLayout, LayoutRow, write_catalogue_layout};
+pub use write::{CatalogueLayout, Cover, LayoutRow, Table, write_catalogue_layout};
 
 use csmsdesk_core::i18n::Message;
 

@@ -41,6 +41,17 @@ pub struct CatalogueLayout {
     pub cover: Cover,
     pub history: Vec<HistoryEntry>,
     pub rows: Vec<LayoutRow>,
+    /// More sheets after the catalogue (a filled workbook's findings and actions).
+    #[serde(default)]
+    pub tables: Vec<Table>,
+}
+
+/// A plain sheet: a name, a header row and text rows.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Table {
+    pub name: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,12 +83,27 @@ pub struct LayoutRow {
     pub should_ref: Option<String>,
     pub further: Option<String>,
     pub evidence: Option<String>,
+    /// The supplier's and auditor's working columns, filled in a submission.
+    pub result: Option<String>,
+    pub implementation: Option<String>,
+    pub reference_documentation: Option<String>,
+    pub findings_description: Option<String>,
+    pub measures: Option<String>,
+    pub completion: Option<String>,
+    pub department: Option<String>,
 }
 
 impl LayoutRow {
     /// The row's cells as (column index, text).
-    fn cells(&self) -> [(u16, &Option<String>); 12] {
+    fn cells(&self) -> [(u16, &Option<String>); 19] {
         [
+            (4, &self.result),
+            (5, &self.implementation),
+            (6, &self.reference_documentation),
+            (7, &self.findings_description),
+            (15, &self.measures),
+            (17, &self.completion),
+            (18, &self.department),
             (0, &self.row_format),
             (1, &self.is_title),
             (2, &self.p5112),
@@ -128,8 +154,16 @@ pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, Workb
         };
         sheet.set_column_width(col, width)?;
     }
+    // The working columns ENX hides stay hidden unless a row fills them (a submission).
     for col in HIDDEN {
-        sheet.set_column_hidden(col)?;
+        let filled = layout.rows.iter().any(|row| {
+            row.cells()
+                .iter()
+                .any(|(c, text)| *c == col && text.is_some())
+        });
+        if !filled {
+            sheet.set_column_hidden(col)?;
+        }
     }
     for (index, row) in layout.rows.iter().enumerate() {
         let r = 3 + index as u32;
@@ -152,6 +186,18 @@ pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, Workb
         history.write_string(r, 1, &entry.version)?;
         history.write_string_with_format(r, 2, &entry.change, &wrap)?;
         history.write_string(r, 3, &entry.date)?;
+    }
+    for table in &layout.tables {
+        let sheet = book.add_worksheet().set_name(&table.name)?;
+        for (col, header) in table.headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, header, &bold)?;
+            sheet.set_column_width(col as u16, 28)?;
+        }
+        for (index, row) in table.rows.iter().enumerate() {
+            for (col, text) in row.iter().enumerate() {
+                sheet.write_string_with_format(1 + index as u32, col as u16, text, &wrap)?;
+            }
+        }
     }
     Ok(book.save_to_buffer()?)
 }

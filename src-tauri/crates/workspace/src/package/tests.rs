@@ -57,6 +57,13 @@ fn the_same_state_and_time_give_the_same_bytes_and_outside_tools_accept_them() {
         "safe names, collisions numbered, one folder per question"
     );
     assert!(verify_package(&out).unwrap().ok());
+    assert!(
+        first
+            .files
+            .contains(&"workbook/ECU - ENX VCS.xlsx".to_owned()),
+        "{:?}",
+        first.files
+    );
 
     let test = Command::new("unzip")
         .arg("-t")
@@ -223,5 +230,42 @@ fn verify_names_the_first_changed_or_missing_entry() {
     assert_eq!(
         verify_package(&not_zip).unwrap().problems[0].key,
         "verify.not_a_zip"
+    );
+}
+
+#[test]
+fn the_filled_workbook_reads_back_with_the_self_assessment_and_evidence_paths() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", generated())
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    archive
+        .by_name("workbook/ECU - ENX VCS.xlsx")
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
+    // calamine (not the writer we used) reads it back, through the same path as an import.
+    let sheets = csmsdesk_workbook::read_catalogue_sheets(&bytes).unwrap();
+    let filled = csmsdesk_core::catalogue::parse_filled_questions(&sheets.catalogue).unwrap();
+    let q11 = filled.iter().find(|q| q.question_id == "1.1").unwrap();
+    assert_eq!(
+        q11.result,
+        Some(Some(csmsdesk_core::results::QuestionResult::Conform))
+    );
+    assert_eq!(q11.implementation.as_deref(), Some("Signed <by> the board"));
+    let reference = q11.reference_documentation.clone().unwrap();
+    assert!(reference.contains("evidence/1.1/_CON.txt"), "{reference}");
+    let q71 = filled.iter().find(|q| q.question_id == "7.1").unwrap();
+    assert_eq!(
+        q71.result,
+        Some(Some(csmsdesk_core::results::QuestionResult::Na))
+    );
+    let catalogue = csmsdesk_core::catalogue::parse_catalogue(&sheets.catalogue).unwrap();
+    assert_eq!(
+        catalogue.counts().control_questions,
+        24,
+        "the layout is the catalogue's"
     );
 }
