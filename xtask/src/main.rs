@@ -98,6 +98,7 @@ fn test() -> Result<()> {
     setup::rust_components()?;
     setup::tauri_driver()?;
     setup::icalendar()?;
+    setup::jsonschema()?;
     let mut fmt = cargo();
     fmt.args(["fmt", "--all", "--check"]);
     step("cargo fmt --check", fmt)?;

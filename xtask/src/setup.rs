@@ -161,6 +161,11 @@ pub fn icalendar() -> Result<()> {
     python_module("icalendar", "icalendar")
 }
 
+/// Python's jsonschema, the outside judge of our package manifests in the tests.
+pub fn jsonschema() -> Result<()> {
+    python_module("jsonschema", "jsonschema")
+}
+
 /// Installs the PyPI package `package` with pip unless `module` imports already.
 fn python_module(module: &str, package: &str) -> Result<()> {
     if succeeds(Command::new("python3").args(["-c", &format!("import {module}")])) {
