@@ -120,6 +120,15 @@ pub fn run() {
             commands::audit::deadlines_pick_ics,
             commands::audit::label_rules_get,
             commands::audit::label_rules_save,
+            commands::package::package_export,
+            commands::package::package_verify,
+            commands::package::package_history,
+            commands::package::package_pick_out,
+            commands::package::package_pick_file,
+            commands::package::share_show,
+            commands::package::share_publish,
+            commands::package::share_add,
+            commands::package::package_preview,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

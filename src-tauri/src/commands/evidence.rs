@@ -73,7 +73,7 @@ impl From<LinkDto> for LinkInput {
 /// Progress as the UI's progress bar reads it.
 #[derive(Debug, Clone, Serialize)]
 struct ProgressEvent {
-    /// `add` or `scan`.
+    /// `add`, `scan` or `export`.
     job: &'static str,
     files_done: usize,
     files_total: usize,
@@ -82,7 +82,7 @@ struct ProgressEvent {
 }
 
 /// A progress callback that emits at most every [`PROGRESS_EVERY`], and always the last step.
-fn emitter(window: WebviewWindow, job: &'static str) -> impl Fn(Progress) + Sync + Send {
+pub(super) fn emitter(window: WebviewWindow, job: &'static str) -> impl Fn(Progress) + Sync + Send {
     let last = std::sync::Mutex::new(None::<Instant>);
     move |p: Progress| {
         let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
@@ -104,13 +104,13 @@ fn emitter(window: WebviewWindow, job: &'static str) -> impl Fn(Progress) + Sync
 }
 
 /// The one long job that may run; dropping it frees the slot.
-struct Job<'a> {
+pub(super) struct Job<'a> {
     state: &'a AppState,
-    cancel: Arc<AtomicBool>,
+    pub(super) cancel: Arc<AtomicBool>,
 }
 
 impl Job<'_> {
-    fn start(state: &AppState) -> Result<Job<'_>, CommandError> {
+    pub(super) fn start(state: &AppState) -> Result<Job<'_>, CommandError> {
         let mut slot = state.job();
         if slot.is_some() {
             return Err(invalid(state, Message::new("evidence.busy")));
@@ -127,7 +127,7 @@ impl Drop for Job<'_> {
     }
 }
 
-fn join_failed(state: &AppState, e: impl std::fmt::Display) -> CommandError {
+pub(super) fn join_failed(state: &AppState, e: impl std::fmt::Display) -> CommandError {
     tracing::error!(error = %e, "background work failed");
     CommandError::new(
         ErrorCode::Internal,

@@ -72,4 +72,13 @@ pub const COMMAND_NAMES: &[&str] = &[
     "deadlines_pick_ics",
     "label_rules_get",
     "label_rules_save",
+    "package_export",
+    "package_verify",
+    "package_history",
+    "package_pick_out",
+    "package_pick_file",
+    "share_show",
+    "share_publish",
+    "share_add",
+    "package_preview",
 ];

@@ -45,6 +45,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The user cancelled long work; nothing of it was kept.
+    #[error("cancelled")]
+    Cancelled,
     /// A file to import is larger than anything of its kind.
     #[error("{path} has {bytes} bytes, more than {max}")]
     FileTooLarge { path: PathBuf, bytes: u64, max: u64 },
@@ -126,6 +129,7 @@ impl Error {
         match self {
             Error::NotAWorkspace { .. } => ErrorCode::WorkspaceMissing,
             Error::FileUnwritable { .. } => ErrorCode::NotWritable,
+            Error::Cancelled => ErrorCode::InvalidInput,
             Error::AlreadyAWorkspace { .. }
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
@@ -188,6 +192,7 @@ impl Error {
             Error::FileUnwritable { path: p, source } => Message::new("error.file_unwritable")
                 .arg("path", path(p))
                 .arg("detail", source.kind()),
+            Error::Cancelled => Message::new("error.cancelled"),
             Error::FileTooLarge {
                 path: p,
                 bytes,

@@ -39,7 +39,7 @@ pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
     LinkInput, LinkView, collect_files,
 };
-pub use package::{PackageReport, VerifyReport, verify_package};
+pub use package::{PackagePlan, PackageReport, VerifyReport, verify_package};
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,

@@ -34,6 +34,29 @@ pub struct PackageReport {
     /// Every entry, in the package's order.
     pub files: Vec<String>,
     pub level: Level,
+    scope_id: i64,
+    generated_at: String,
+}
+
+/// A package ready to be written: made with the workspace, written without it (so the app
+/// stays usable while gigabytes of evidence are copied).
+pub struct PackagePlan {
+    out: PathBuf,
+    dir: PathBuf,
+    entries: BTreeMap<String, Body>,
+    generated_at: DateTime<Utc>,
+    level: Level,
+    scope_id: i64,
+}
+
+impl std::fmt::Debug for PackagePlan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PackagePlan")
+            .field("out", &self.out)
+            .field("entries", &self.entries.len())
+            .field("level", &self.level)
+            .finish()
+    }
 }
 
 /// What `verify` found: nothing wrong, or each problem (entry name and what).
@@ -68,8 +91,8 @@ enum Body {
 }
 
 impl Workspace {
-    /// Writes the package of `scope` at `level` to `out`. The full package refuses when an
-    /// evidence blob is missing or damaged in the vault, naming every affected item.
+    /// Writes the package of `scope` at `level` to `out` and records it in the history (plan,
+    /// write and record in one go, what the CLI does).
     pub fn export_package(
         &mut self,
         scope: &str,
@@ -77,6 +100,34 @@ impl Workspace {
         level: &str,
         generated_at: DateTime<Utc>,
     ) -> Result<PackageReport> {
+        let plan = self.plan_package(scope, out, level, generated_at)?;
+        let report = plan.write(&|_| {}, &std::sync::atomic::AtomicBool::new(false))?;
+        self.record_package(&report)?;
+        Ok(report)
+    }
+
+    /// Records a written package in the workspace history, with its SHA-256.
+    pub fn record_package(&mut self, report: &PackageReport) -> Result<()> {
+        self.record_export(&csmsdesk_store::exchange::ExportRecord {
+            id: 0,
+            scope_id: Some(report.scope_id),
+            level: report.level.as_str().to_owned(),
+            path: report.path.display().to_string(),
+            sha256: report.sha256.clone(),
+            generated_at: report.generated_at.clone(),
+        })
+    }
+
+    /// Everything the package of `scope` at `level` will hold, checked: the level, the
+    /// target folder, and in the full package every evidence blob (a missing or damaged one
+    /// refuses the export, naming every affected item). Nothing is written yet.
+    pub fn plan_package(
+        &self,
+        scope: &str,
+        out: &Path,
+        level: &str,
+        generated_at: DateTime<Utc>,
+    ) -> Result<PackagePlan> {
         let Some(level) = Level::parse(if level.trim().is_empty() {
             "full"
         } else {
@@ -165,16 +216,14 @@ impl Workspace {
             Body::Bytes(index_html(&manifest).into_bytes()),
         );
         entries.insert("manifest.json".into(), Body::Bytes(manifest_bytes));
-        let report = write_package(out, &target_dir, entries, generated_at, level)?;
-        self.record_export(&csmsdesk_store::exchange::ExportRecord {
-            id: 0,
-            scope_id: Some(record.id),
-            level: level.as_str().to_owned(),
-            path: report.path.display().to_string(),
-            sha256: report.sha256.clone(),
-            generated_at: generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        })?;
-        Ok(report)
+        Ok(PackagePlan {
+            out: out.to_owned(),
+            dir: target_dir,
+            entries,
+            generated_at,
+            level,
+            scope_id: record.id,
+        })
     }
 
     /// The full package's own parts: per question its applicability, self-assessment and
@@ -558,6 +607,30 @@ fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
     io_error(path, std::io::Error::other(e.to_string()))
 }
 
+impl PackagePlan {
+    /// Writes the entries and their `SHA256SUMS` as a ZIP at the target, atomically: a
+    /// temporary file beside it, fsynced and renamed. `progress` hears of each entry (bytes
+    /// of evidence copied); when `cancel` is set, the temporary file is removed and nothing
+    /// appears at the target.
+    pub fn write(
+        self,
+        progress: &(dyn Fn(crate::Progress) + Sync),
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Result<PackageReport> {
+        let PackagePlan {
+            out,
+            dir,
+            entries,
+            generated_at,
+            level,
+            scope_id,
+        } = self;
+        let mut report = write_package(&out, &dir, entries, generated_at, level, progress, cancel)?;
+        report.scope_id = scope_id;
+        Ok(report)
+    }
+}
+
 /// Writes `entries` and their `SHA256SUMS` as a ZIP at `out`, atomically.
 fn write_package(
     out: &Path,
@@ -565,7 +638,16 @@ fn write_package(
     entries: BTreeMap<String, Body>,
     generated_at: DateTime<Utc>,
     level: Level,
+    progress: &(dyn Fn(crate::Progress) + Sync),
+    cancel: &std::sync::atomic::AtomicBool,
 ) -> Result<PackageReport> {
+    let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
+    let size_of = |body: &Body| match body {
+        Body::Bytes(bytes) => bytes.len() as u64,
+        Body::Blob(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+    };
+    let bytes_total: u64 = entries.values().map(size_of).sum();
+    let mut bytes_done = 0u64;
     let time = zip::DateTime::from_date_and_time(
         u16::try_from(generated_at.year()).unwrap_or(1980),
         generated_at.month() as u8,
@@ -593,11 +675,8 @@ fn write_package(
     let mut zip = zip::ZipWriter::new(temp);
     let mut sums = String::new();
     let mut files = Vec::new();
-    for (name, body) in &entries {
-        let size = match body {
-            Body::Bytes(bytes) => bytes.len() as u64,
-            Body::Blob(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-        };
+    for (index, (name, body)) in entries.iter().enumerate() {
+        let size = size_of(body);
         zip.start_file(name.as_str(), options(name, size))
             .map_err(|e| zip_error(out, e))?;
         let mut hasher = Sha256::new();
@@ -610,6 +689,9 @@ fn write_package(
                 let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
                 let mut buffer = vec![0; 1 << 20];
                 loop {
+                    if cancelled() {
+                        return Err(Error::Cancelled);
+                    }
                     let n = file.read(&mut buffer).map_err(|e| io_error(path, e))?;
                     if n == 0 {
                         break;
@@ -621,6 +703,16 @@ fn write_package(
         }
         sums.push_str(&format!("{}  {name}\n", hex(&hasher.finalize())));
         files.push(name.clone());
+        bytes_done += size;
+        progress(crate::Progress {
+            files_done: index + 1,
+            files_total: entries.len(),
+            bytes_done,
+            bytes_total,
+        });
+    }
+    if cancelled() {
+        return Err(Error::Cancelled);
     }
     zip.start_file(SUMS, options(SUMS, sums.len() as u64))
         .map_err(|e| zip_error(out, e))?;
@@ -630,12 +722,16 @@ fn write_package(
     let temp = zip.finish().map_err(|e| zip_error(out, e))?;
     temp.as_file().sync_all().map_err(|e| io_error(out, e))?;
     temp.persist(out).map_err(|e| io_error(out, e.error))?;
-    let bytes = std::fs::read(out).map_err(|e| io_error(out, e))?;
+    let (blob, _) =
+        csmsdesk_store::vault::hash_file(out, &std::sync::atomic::AtomicBool::new(false))
+            .map_err(|e| io_error(out, std::io::Error::other(e.to_string())))?;
     Ok(PackageReport {
         path: out.to_owned(),
-        sha256: hex(&Sha256::digest(&bytes)),
+        sha256: blob.sha256,
         files,
         level,
+        scope_id: 0,
+        generated_at: generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     })
 }
 

@@ -306,3 +306,34 @@ print("valid")
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    let plan = s.ws.plan_package("ECU", &out, "full", generated()).unwrap();
+    let cancel = std::sync::atomic::AtomicBool::new(true);
+    assert!(matches!(
+        plan.write(&|_| {}, &cancel),
+        Err(Error::Cancelled)
+    ));
+    assert!(!out.exists());
+    let plan = s.ws.plan_package("ECU", &out, "full", generated()).unwrap();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let report = plan
+        .write(
+            &|p| seen.lock().unwrap().push(p),
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    let seen = seen.into_inner().unwrap();
+    let last = seen.last().unwrap();
+    assert_eq!(last.files_done, last.files_total);
+    assert_eq!(last.bytes_done, last.bytes_total);
+    s.ws.record_package(&report).unwrap();
+    assert_eq!(
+        s.ws.exports().unwrap()[0].sha256,
+        report.sha256,
+        "the history keeps its hash"
+    );
+}

@@ -1,0 +1,172 @@
+//! The export screen: the submission or partner package (written off the workspace lock,
+//! with progress and cancel), verifying a package, the export history, publication and
+//! sharing.
+
+use chrono::Utc;
+use csmsdesk_workspace::{SharingRecord, json};
+use serde_json::{Value, json};
+use tauri::{State, WebviewWindow};
+
+use super::evidence::{Job, emitter};
+use super::profile::with_workspace;
+use super::{absolute_path, today};
+use crate::error::CommandError;
+use crate::state::AppState;
+
+fn sharing(s: &SharingRecord) -> Value {
+    json!({
+        "id": s.id, "scope_id": s.scope_id, "partner": s.partner,
+        "participant_id": s.participant_id, "level": s.level, "date": s.shared_on,
+    })
+}
+
+/// Writes the package of `scope` at `level` to `path`, with progress events (job `export`)
+/// and cancel (`evidence_cancel`); records it in the history.
+#[tauri::command]
+pub async fn package_export(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    scope: String,
+    path: String,
+    level: String,
+) -> Result<Value, CommandError> {
+    let path = absolute_path(&state, &path)?;
+    let plan = with_workspace(&state, |ws| {
+        ws.plan_package(&scope, &path, &level, Utc::now())
+    })?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let progress = emitter(window, "export");
+    let lang = state.lang();
+    let written = tauri::async_runtime::spawn_blocking(move || plan.write(&progress, &cancel))
+        .await
+        .map_err(|e| super::evidence::join_failed(&state, e))?
+        .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    with_workspace(&state, |ws| ws.record_package(&written))?;
+    drop(job);
+    Ok(json!({
+        "package": written.path.display().to_string(),
+        "sha256": written.sha256,
+        "files": written.files,
+        "level": written.level.as_str(),
+    }))
+}
+
+/// Re-hashes a package against its SHA256SUMS.
+#[tauri::command]
+pub async fn package_verify(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<Value, CommandError> {
+    let path = absolute_path(&state, &path)?;
+    let lang = state.lang();
+    let report =
+        tauri::async_runtime::spawn_blocking(move || csmsdesk_workspace::verify_package(&path))
+            .await
+            .map_err(|e| super::evidence::join_failed(&state, e))?
+            .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    Ok(json!({
+        "ok": report.ok(),
+        "entries": report.entries,
+        "problems": report.problems.iter().map(|p| p.render(lang)).collect::<Vec<_>>(),
+    }))
+}
+
+/// The packages exported so far.
+#[tauri::command]
+pub async fn package_history(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.exports()).map(|list| {
+        json!(
+            list.iter()
+                .map(|e| json!({
+                    "scope_id": e.scope_id, "level": e.level, "path": e.path,
+                    "sha256": e.sha256, "generated_at": e.generated_at,
+                }))
+                .collect::<Vec<_>>()
+        )
+    })
+}
+
+/// The save dialog for a package; `None` if cancelled.
+#[tauri::command]
+pub async fn package_pick_out(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog
+            .add_filter("ZIP", &["zip"])
+            .set_file_name("csmsdesk-package.zip")
+            .save_file()
+    })
+    .await
+}
+
+/// The open dialog for a package to verify; `None` if cancelled.
+#[tauri::command]
+pub async fn package_pick_file(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog.add_filter("ZIP", &["zip"]).pick_file()
+    })
+    .await
+}
+
+/// A scope's publication level and sharings.
+#[tauri::command]
+pub async fn share_show(state: State<'_, AppState>, scope: String) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| {
+        Ok(json!({
+            "publication": ws.publication(&scope)?.as_str(),
+            "sharings": ws.sharings(Some(&scope))?.iter().map(sharing).collect::<Vec<_>>(),
+        }))
+    })
+}
+
+#[tauri::command]
+pub async fn share_publish(
+    state: State<'_, AppState>,
+    scope: String,
+    level: String,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.set_publication(&scope, &level)).map(|_| ())
+}
+
+/// Shares a scope with one participant; answers with the warnings (a level that adds
+/// nothing to the publication).
+#[tauri::command]
+pub async fn share_add(
+    state: State<'_, AppState>,
+    scope: String,
+    partner: String,
+    participant_id: String,
+    level: String,
+    date: String,
+) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    let date = if date.trim().is_empty() {
+        today().to_string()
+    } else {
+        date
+    };
+    with_workspace(&state, |ws| {
+        ws.add_sharing(&scope, &partner, &participant_id, &level, &date)
+    })
+    .map(|(s, warnings)| {
+        json!({
+            "sharing": sharing(&s),
+            "warnings": warnings.iter().map(|w| w.render(lang)).collect::<Vec<_>>(),
+        })
+    })
+}
+
+/// The scope's readiness figures for the export screen's summary.
+#[tauri::command]
+pub async fn package_preview(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| json::readiness(&r))
+}
