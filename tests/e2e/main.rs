@@ -776,3 +776,76 @@ async fn audits_labels_and_deadlines_count_down_in_english_and_german() {
     app.screenshot("audit-06-label-cards-de").await;
     app.quit(&ws).await;
 }
+
+#[tokio::test]
+async fn the_export_screen_writes_a_package_outside_tools_accept_and_verify_catches_a_change() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    evidence_workspace(&ws);
+    let docs = desktop.home.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("policy.pdf"), "policy-bytes-for-the-auditor").unwrap();
+    {
+        use csmsdesk_workspace::{EvidenceInput, LinkInput, Workspace};
+        let mut w = Workspace::open(&ws, chrono::Utc::now()).unwrap();
+        w.add_evidence(
+            &[docs.join("policy.pdf")],
+            &EvidenceInput::default(),
+            &LinkInput {
+                targets: vec!["1.1.a".into()],
+                ..LinkInput::default()
+            },
+            chrono::Utc::now(),
+            &|_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    }
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.go("export").await;
+    app.wait_for("#export-scope").await;
+    let package = desktop.home.path().join("package.zip");
+    app.set_value("#export-level", "full").await;
+    app.fill("#export-path", package.to_str().unwrap()).await;
+    app.click("#export-run").await;
+    app.wait_for("#export-sha256").await;
+    app.screenshot("export-01-written").await;
+    let test = std::process::Command::new("unzip")
+        .arg("-t")
+        .arg(&package)
+        .output()
+        .unwrap();
+    assert!(test.status.success(), "unzip -t accepts the package");
+    let listing = String::from_utf8_lossy(&test.stdout).into_owned();
+    assert!(listing.contains("evidence/1.1/policy.pdf"), "{listing}");
+
+    // A partner package at level A holds no byte of the evidence.
+    let partner = desktop.home.path().join("partner.zip");
+    app.set_value("#export-level", "A").await;
+    app.fill("#export-path", partner.to_str().unwrap()).await;
+    app.click("#export-run").await;
+    app.wait_for_containing("#export-status", "partner.zip")
+        .await;
+    let bytes = std::fs::read(&partner).unwrap();
+    let needle = b"policy-bytes-for-the-auditor";
+    assert!(!bytes.windows(needle.len()).any(|w| w == needle));
+
+    // Verify: intact, then after one changed byte, named.
+    app.fill("#verify-path", package.to_str().unwrap()).await;
+    app.click("#verify-run").await;
+    app.wait_for("#verify-status.ok").await;
+    let mut tampered = std::fs::read(&package).unwrap();
+    let at = tampered
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .unwrap();
+    tampered[at] = b'P';
+    std::fs::write(&package, tampered).unwrap();
+    app.click("#verify-run").await;
+    app.wait_for("#verify-status.error").await;
+    app.wait_for_containing("#verify-problems", "evidence/1.1/policy.pdf")
+        .await;
+    app.screenshot("export-02-verify-changed").await;
+    app.quit(&ws).await;
+}

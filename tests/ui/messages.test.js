@@ -12,6 +12,7 @@ import { ACTION_STATUSES, AUDIT_KINDS, FINDING_TYPES, OVERALL_RESULTS, PHASES, P
 import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
 import { LABEL_KINDS, LABEL_RULE_KEYS } from '../../ui/js/lib/labels.js';
 import { OBJECTIVES } from '../../ui/js/lib/scope_rules.js';
+import { PACKAGE_LEVELS, PUBLICATION_LEVELS, levelKey } from '../../ui/js/lib/export.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,6 +68,9 @@ const builtKeys = [
   ...OBJECTIVES.map((o) => `scope.objective_${o}`),
   ...DEADLINE_KINDS.map((k) => `deadline.kind.${k}`),
   ...DEADLINE_COLUMNS.map((c) => `deadlines_ui.col_${c}`),
+  ...PACKAGE_LEVELS.flatMap((l) => [`export_ui.level_${levelKey(l)}`, `export_ui.level_${levelKey(l)}_hint`]),
+  ...PUBLICATION_LEVELS.map((l) => `export_ui.share_level_${levelKey(l)}`),
+  ...['partner', 'participant_id', 'level', 'date', 'scope', 'generated', 'path', 'sha256'].map((c) => `export_ui.col_${c}`),
 ];
 
 test('every key written in the UI code is in both catalogues', () => {

@@ -17,11 +17,12 @@ import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
 import * as deadlines from './views/deadlines.js';
 import * as evidence from './views/evidence.js';
+import * as exportScreen from './views/export.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
 
-const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, settings };
+const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, settings };
 
 const app = {
   t: (key) => key,

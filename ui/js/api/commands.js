@@ -131,3 +131,25 @@ export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
 /** The label and corrective-action rules in months, keyed 'labels.permanent_months' etc. */
 export const labelRules = () => invoke('label_rules_get');
 export const saveLabelRule = (key, months) => invoke('label_rules_save', { key, months: String(months) });
+
+/** A scope's readiness for the export summary: { readiness, requirements, predicted_result }. */
+export const packagePreview = (scope) => invoke('package_preview', { scope });
+/**
+ * Writes the package of `scope` at `level` ('full', 'A', 'A+labels', 'A+labels+B') to `path`,
+ * with progress events (job 'export') and cancel (cancelEvidenceJob): { package, sha256, files, level }.
+ */
+export const exportPackage = (scope, path, level) => invoke('package_export', { scope, path, level });
+/** Native save dialog for a package; a path or null when cancelled. */
+export const pickPackageOut = () => invoke('package_pick_out');
+/** Native open dialog for a package to verify; a path or null when cancelled. */
+export const pickPackageFile = () => invoke('package_pick_file');
+/** Re-hashes a package: { ok, entries, problems: [localised texts] }. */
+export const verifyPackage = (path) => invoke('package_verify', { path });
+/** The packages written so far: [{ scope_id, level, path, sha256, generated_at }]. */
+export const packageHistory = () => invoke('package_history');
+/** A scope's publication level and sharings: { publication, sharings: [{ id, partner, participant_id, level, date }] }. */
+export const showSharing = (scope) => invoke('share_show', { scope });
+export const publishScope = (scope, level) => invoke('share_publish', { scope, level });
+/** Shares a scope with one participant; `date` '' means today: { sharing, warnings }. */
+export const addSharing = (scope, partner, participantId, level, date) =>
+  invoke('share_add', { scope, partner, participantId, level, date: date ?? '' });

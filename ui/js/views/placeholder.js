@@ -1,5 +1,5 @@
 // A screen whose capability has not arrived yet: what it will hold and which capability
-// brings it. Serves Export for now.
+// brings it. Serves no screen at present; kept for the next one.
 
 import { el } from '../lib/dom.js';
 
