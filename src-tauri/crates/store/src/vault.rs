@@ -199,6 +199,11 @@ impl Vault {
     }
 }
 
+/// The space available to this user on the disk holding `dir` (where an export will go).
+pub fn available_space(dir: &Path) -> std::io::Result<u64> {
+    fs4::available_space(dir)
+}
+
 /// Hashes `path` without storing it, and says how the file looked while it was read.
 pub fn hash_file(path: &Path, cancel: &AtomicBool) -> Result<(Blob, Stamp), VaultError> {
     let (mut file, before) = open_regular(path)?;

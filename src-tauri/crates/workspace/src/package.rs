@@ -647,6 +647,19 @@ fn write_package(
         Body::Blob(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
     };
     let bytes_total: u64 = entries.values().map(size_of).sum();
+    // Stored entries take their size; a margin covers headers and the checksum file.
+    let needed = bytes_total + (1 << 20);
+    if let Ok(available) = csmsdesk_store::vault::available_space(dir)
+        && available < needed
+    {
+        return Err(Error::Invalid(vec![Invalid::new(
+            "out",
+            Message::new("package.no_space")
+                .arg("needed_mib", needed.div_ceil(1 << 20))
+                .arg("available_mib", available / (1 << 20))
+                .arg("path", dir.display().to_string()),
+        )]));
+    }
     let mut bytes_done = 0u64;
     let time = zip::DateTime::from_date_and_time(
         u16::try_from(generated_at.year()).unwrap_or(1980),

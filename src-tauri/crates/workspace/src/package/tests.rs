@@ -337,3 +337,34 @@ fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end(
         "the history keeps its hash"
     );
 }
+
+/// The manifest of a small workspace, as committed in `manifest.snapshot.json`. Set
+/// `UPDATE_SNAPSHOTS=1` to rewrite the file after a deliberate change, and review the diff.
+#[test]
+fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", generated())
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    // The product version is the one moving part; pin it for the comparison.
+    let text = text.replace(env!("CARGO_PKG_VERSION"), "VERSION");
+    let snapshot = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src/package/manifest.snapshot.json"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(snapshot, &text).unwrap();
+    }
+    let expected = std::fs::read_to_string(snapshot).unwrap();
+    assert_eq!(
+        text, expected,
+        "the manifest changed; review and UPDATE_SNAPSHOTS=1 if meant"
+    );
+}
