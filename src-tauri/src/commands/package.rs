@@ -29,10 +29,11 @@ pub async fn package_export(
     scope: String,
     path: String,
     level: String,
+    audit: Option<i64>,
 ) -> Result<Value, CommandError> {
     let path = absolute_path(&state, &path)?;
     let plan = with_workspace(&state, |ws| {
-        ws.plan_package(&scope, &path, &level, Utc::now())
+        ws.plan_package(&scope, &path, &level, audit, Utc::now())
     })?;
     let job = Job::start(&state)?;
     let cancel = job.cancel.clone();

@@ -138,7 +138,7 @@ export const packagePreview = (scope) => invoke('package_preview', { scope });
  * Writes the package of `scope` at `level` ('full', 'A', 'A+labels', 'A+labels+B') to `path`,
  * with progress events (job 'export') and cancel (cancelEvidenceJob): { package, sha256, files, level }.
  */
-export const exportPackage = (scope, path, level) => invoke('package_export', { scope, path, level });
+export const exportPackage = (scope, path, level, audit = null) => invoke('package_export', { scope, path, level, audit });
 /** Native save dialog for a package; a path or null when cancelled. */
 export const pickPackageOut = () => invoke('package_pick_out');
 /** Native open dialog for a package to verify; a path or null when cancelled. */

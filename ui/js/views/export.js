@@ -184,10 +184,22 @@ function packagePanel(state) {
     { class: 'field', dataset: { field: 'evidence' } },
     el('p', { id: 'export-evidence-error', class: 'field-error', 'aria-live': 'polite' }),
   );
+  // Optionally frozen for one audit: its results, findings and actions only.
+  const audit = el('select', { id: 'export-audit', name: 'audit' }, el('option', { value: '' }, t('export_ui.audit_all')));
+  api
+    .audits(view.scope)
+    .then((list) => {
+      for (const a of list) {
+        audit.append(el('option', { value: String(a.id) }, `${t(`audit_kind.${a.audit.kind}`)} · ${a.audit.closing_meeting}`));
+      }
+    })
+    .catch(() => {});
+  const auditField = field('audit', t('export_ui.audit'), audit, t('export_ui.audit_hint'));
   const form = el(
     'form',
     { id: 'export-form', class: 'form export-form', novalidate: true },
     levelField,
+    auditField,
     outField,
     evidenceField,
     el('div', { class: 'actions' }, runButton),
@@ -215,7 +227,7 @@ function packagePanel(state) {
     drawProgress();
     show(status, t('export_ui.running'));
     try {
-      const written = await api.exportPackage(view.scope, out, level.value);
+      const written = await api.exportPackage(view.scope, out, level.value, audit.value ? Number(audit.value) : null);
       showWritten(status, t, written);
       loadHistory(state);
     } catch (error) {

@@ -143,6 +143,9 @@ enum Command {
         /// The generation time written into the package [default: now]
         #[arg(long, value_name = "RFC3339")]
         generated_at: Option<String>,
+        /// Freeze the package for one audit of the scope: its results, findings and actions
+        #[arg(long, value_name = "ID")]
+        audit: Option<i64>,
     },
     /// Re-hash every entry of a package against its SHA256SUMS (exit 1 if anything differs)
     Verify { file: PathBuf },
@@ -852,6 +855,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             out: file,
             level,
             generated_at,
+            audit,
         } => {
             let mut ws = open_workspace(&dir, now, out, os_locale)?;
             let at = match generated_at {
@@ -866,7 +870,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                     })?,
             };
             let cwd = std::env::current_dir().unwrap_or_default();
-            out.package(&ws.export_package(scope, &cwd.join(file), level, at)?);
+            out.package(&ws.export_package(scope, &cwd.join(file), level, *audit, at)?);
         }
         Command::Verify { file } => {
             let report = csmsdesk_workspace::verify_package(file)?;

@@ -98,12 +98,38 @@ impl Workspace {
         scope: &str,
         out: &Path,
         level: &str,
+        frozen: Option<i64>,
         generated_at: DateTime<Utc>,
     ) -> Result<PackageReport> {
-        let plan = self.plan_package(scope, out, level, generated_at)?;
+        let plan = self.plan_package(scope, out, level, frozen, generated_at)?;
         let report = plan.write(&|_| {}, &std::sync::atomic::AtomicBool::new(false))?;
         self.record_package(&report)?;
         Ok(report)
+    }
+
+    /// The audits a package speaks of: every audit of the scope, or only `frozen`, which must
+    /// be one of them.
+    fn package_audits(
+        &self,
+        scope: &crate::ScopeRecord,
+        frozen: Option<i64>,
+    ) -> Result<Vec<csmsdesk_store::audit::AuditRecord>> {
+        let audits = self.audits(Some(&scope.id.to_string()))?;
+        match frozen {
+            None => Ok(audits),
+            Some(id) => {
+                let one: Vec<_> = audits.into_iter().filter(|a| a.id == id).collect();
+                if one.is_empty() {
+                    return Err(Error::Invalid(vec![Invalid::new(
+                        "audit",
+                        Message::new("package.audit_of_other_scope")
+                            .arg("audit", id)
+                            .arg("scope", &scope.name),
+                    )]));
+                }
+                Ok(one)
+            }
+        }
     }
 
     /// Records a written package in the workspace history, with its SHA-256.
@@ -120,12 +146,14 @@ impl Workspace {
 
     /// Everything the package of `scope` at `level` will hold, checked: the level, the
     /// target folder, and in the full package every evidence blob (a missing or damaged one
-    /// refuses the export, naming every affected item). Nothing is written yet.
+    /// refuses the export, naming every affected item). Nothing is written yet. `frozen`
+    /// names the audit the package is for: its results, findings and actions only.
     pub fn plan_package(
         &self,
         scope: &str,
         out: &Path,
         level: &str,
+        frozen: Option<i64>,
         generated_at: DateTime<Utc>,
     ) -> Result<PackagePlan> {
         let Some(level) = Level::parse(if level.trim().is_empty() {
@@ -160,7 +188,7 @@ impl Workspace {
             .filter(|l| record.location_ids.contains(&l.id))
             .map(|l| json!({ "name": l.name, "tisax_scope_id": l.tisax_scope_id.map(|i| i.to_string()) }))
             .collect();
-        let audits = self.audits(Some(&record.name))?;
+        let audits = self.package_audits(&record, frozen)?;
         let labels = crate::json::vcs_labels(&self.labels(Some(&record.name))?, today);
         let mut manifest = json!({
             "format": "csmsdesk-package",
@@ -186,6 +214,12 @@ impl Workspace {
         if level.includes_labels() {
             manifest["labels"] = labels;
         }
+        if let Some(audit) = audits.first().filter(|_| frozen.is_some()) {
+            manifest["frozen_for_audit"] = json!({
+                "kind": audit.kind.as_str(),
+                "closing_meeting": audit.closing_meeting.to_string(),
+            });
+        }
         if level.includes_results() {
             manifest["results"] = json!(
                 audits
@@ -205,7 +239,7 @@ impl Workspace {
         }
         let mut entries: BTreeMap<String, Body> = BTreeMap::new();
         if level.includes_internals() {
-            self.full_contents(&readiness, &catalogue, &mut manifest, &mut entries)?;
+            self.full_contents(&readiness, &catalogue, frozen, &mut manifest, &mut entries)?;
         }
         let manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| {
             tracing::error!(error = %e, "manifest");
@@ -232,6 +266,7 @@ impl Workspace {
         &self,
         readiness: &crate::Readiness,
         catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
+        frozen: Option<i64>,
         manifest: &mut Value,
         entries: &mut BTreeMap<String, Body>,
     ) -> Result<()> {
@@ -338,7 +373,7 @@ impl Workspace {
                 "sha256": e.sha256, "size": e.size, "path": path,
             })
         }).collect::<Vec<_>>());
-        let audits = self.audits(Some(&record.name))?;
+        let audits = self.package_audits(record, frozen)?;
         let mut findings = Vec::new();
         let mut actions = Vec::new();
         for audit in &audits {
@@ -348,7 +383,8 @@ impl Workspace {
         }
         manifest["findings"] = json!(findings);
         manifest["corrective_actions"] = json!(actions);
-        let workbook = self.filled_workbook(readiness, catalogue, &links, &items, &paths)?;
+        let workbook =
+            self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
         entries.insert(
             format!(
                 "workbook/{}.xlsx",
@@ -367,6 +403,7 @@ impl Workspace {
         &self,
         readiness: &crate::Readiness,
         catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
+        frozen: Option<i64>,
         links: &[evidence_table::LinkRecord],
         items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
         paths: &BTreeMap<i64, String>,
@@ -374,7 +411,7 @@ impl Workspace {
         use csmsdesk_workbook::{CatalogueLayout, LayoutRow, Table};
         let (_, tree) = self.catalogue(Some(catalogue.id))?;
         let text = |t: &str| (!t.is_empty()).then(|| t.to_owned());
-        let audits = self.audits(Some(&readiness.scope.name))?;
+        let audits = self.package_audits(&readiness.scope, frozen)?;
         let mut findings_rows = Vec::new();
         let mut per_question: BTreeMap<String, (Vec<String>, Option<chrono::NaiveDate>)> =
             BTreeMap::new();

@@ -32,11 +32,17 @@ fn the_same_state_and_time_give_the_same_bytes_and_outside_tools_accept_them() {
     let mut s = with_evidence();
     let out = s.root.path().join("one.zip");
     let first =
-        s.ws.export_package("ECU", &out, "full", generated())
+        s.ws.export_package("ECU", &out, "full", None, generated())
             .unwrap();
     let again =
-        s.ws.export_package("ECU", &s.root.path().join("two.zip"), "full", generated())
-            .unwrap();
+        s.ws.export_package(
+            "ECU",
+            &s.root.path().join("two.zip"),
+            "full",
+            None,
+            generated(),
+        )
+        .unwrap();
     assert_eq!(first.sha256, again.sha256, "deterministic");
     assert_eq!(
         std::fs::read(&out).unwrap(),
@@ -112,7 +118,7 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
     let mut s = with_evidence();
     let out = s.root.path().join("partner.zip");
     let report =
-        s.ws.export_package("ECU", &out, "A+labels+B", generated())
+        s.ws.export_package("ECU", &out, "A+labels+B", None, generated())
             .unwrap();
     assert_eq!(report.files, ["index.html", "manifest.json", SUMS]);
     let bytes = std::fs::read(&out).unwrap();
@@ -135,7 +141,7 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
     );
     assert!(manifest.get("labels").is_some() && manifest.get("results").is_some());
     let a_only =
-        s.ws.export_package("ECU", &s.root.path().join("a.zip"), "A", generated())
+        s.ws.export_package("ECU", &s.root.path().join("a.zip"), "A", None, generated())
             .unwrap();
     assert_eq!(a_only.level, Level::A);
     let mut archive =
@@ -156,7 +162,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
     std::fs::write(s.ws.vault().blob_path(&item.record.sha256), "tampered").unwrap();
     let out = s.root.path().join("package.zip");
     let error =
-        s.ws.export_package("ECU", &out, "full", generated())
+        s.ws.export_package("ECU", &out, "full", None, generated())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.blobs_damaged");
     assert!(!out.exists(), "nothing at the target");
@@ -176,12 +182,13 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
             "ECU",
             &s.root.path().join("nowhere/p.zip"),
             "full",
+            None,
             generated(),
         )
         .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.no_folder");
     let error =
-        s.ws.export_package("ECU", &out, "B", generated())
+        s.ws.export_package("ECU", &out, "B", None, generated())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.bad_level");
 }
@@ -190,7 +197,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
 fn verify_names_the_first_changed_or_missing_entry() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", generated())
+    s.ws.export_package("ECU", &out, "full", None, generated())
         .unwrap();
     // Rewrite the package with one evidence file changed and the index left out.
     let tampered = s.root.path().join("tampered.zip");
@@ -237,7 +244,7 @@ fn verify_names_the_first_changed_or_missing_entry() {
 fn the_filled_workbook_reads_back_with_the_self_assessment_and_evidence_paths() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", generated())
+    s.ws.export_package("ECU", &out, "full", None, generated())
         .unwrap();
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let mut bytes = Vec::new();
@@ -290,7 +297,7 @@ print("valid")
             .root
             .path()
             .join(format!("{}.zip", level.replace('+', "_")));
-        s.ws.export_package("ECU", &out, level, generated())
+        s.ws.export_package("ECU", &out, level, None, generated())
             .unwrap();
         packages.push(out);
     }
@@ -311,14 +318,18 @@ print("valid")
 fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    let plan = s.ws.plan_package("ECU", &out, "full", generated()).unwrap();
+    let plan =
+        s.ws.plan_package("ECU", &out, "full", None, generated())
+            .unwrap();
     let cancel = std::sync::atomic::AtomicBool::new(true);
     assert!(matches!(
         plan.write(&|_| {}, &cancel),
         Err(Error::Cancelled)
     ));
     assert!(!out.exists());
-    let plan = s.ws.plan_package("ECU", &out, "full", generated()).unwrap();
+    let plan =
+        s.ws.plan_package("ECU", &out, "full", None, generated())
+            .unwrap();
     let seen = std::sync::Mutex::new(Vec::new());
     let report = plan
         .write(
@@ -344,7 +355,7 @@ fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end(
 fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", generated())
+    s.ws.export_package("ECU", &out, "full", None, generated())
         .unwrap();
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
     let mut text = String::new();
@@ -366,5 +377,94 @@ fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
     assert_eq!(
         text, expected,
         "the manifest changed; review and UPDATE_SNAPSHOTS=1 if meant"
+    );
+}
+
+#[test]
+fn libreoffice_opens_the_filled_workbook_and_reads_our_columns() {
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", None, generated())
+        .unwrap();
+    let dir = s.root.path().join("unpacked");
+    let unpacked = Command::new("unzip")
+        .arg("-q")
+        .arg(&out)
+        .arg("-d")
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(unpacked.success());
+    // LibreOffice (installed by cargo xtask test) converts the catalogue sheet to CSV: a
+    // workbook it had to repair would not convert, or would lose our text.
+    let converted = s.root.path().join("converted");
+    let status = Command::new("soffice")
+        .env("HOME", s.root.path())
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2",
+            "--outdir",
+        ])
+        .arg(&converted)
+        .arg(dir.join("workbook/ECU - ENX VCS.xlsx"))
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let csv = std::fs::read_dir(&converted)
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(
+        csv.contains("Signed <by> the board"),
+        "the implementation text: {csv}"
+    );
+    assert!(
+        csv.contains("evidence/1.1/_CON.txt"),
+        "the reference to the package path"
+    );
+    assert!(csv.contains("conform"));
+}
+
+#[test]
+fn a_package_frozen_for_an_audit_holds_that_audit_only() {
+    use crate::AuditInput;
+    let mut s = with_evidence();
+    let input = |kind: &str, closing: &str| AuditInput {
+        scope: "ECU".into(),
+        kind: kind.into(),
+        closing_meeting: closing.into(),
+        ..AuditInput::default()
+    };
+    let initial = s.ws.add_audit(&input("initial", "2026-05-31")).unwrap();
+    s.ws.add_finding(initial.id, "1.1", "minor", "Initial finding", "")
+        .unwrap();
+    let cap = s.ws.add_audit(&input("cap", "2026-07-15")).unwrap();
+    s.ws.add_finding(cap.id, "1.2", "observation", "CAP observation", "")
+        .unwrap();
+    let out = s.root.path().join("frozen.zip");
+    s.ws.export_package("ECU", &out, "full", Some(cap.id), generated())
+        .unwrap();
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    let manifest: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(manifest["frozen_for_audit"]["kind"], "cap");
+    assert_eq!(manifest["audits"].as_array().unwrap().len(), 1);
+    assert!(text.contains("CAP observation") && !text.contains("Initial finding"));
+    let error =
+        s.ws.export_package("ECU", &out, "full", Some(9999), generated())
+            .unwrap_err();
+    assert_eq!(
+        error.field_errors()[0].message.key,
+        "package.audit_of_other_scope"
     );
 }
