@@ -324,8 +324,7 @@ impl Output {
             a.closing_meeting,
             v.overall.as_str()
         );
-        for (question, applicable, result) in v.questions.iter().filter(|q| q.1) {
-            let _ = applicable;
+        for (question, _, result) in v.questions.iter().filter(|q| q.1) {
             let result = result.as_ref().map_or("-", |r| r.result.as_str());
             println!("  {question:<6} {result}");
         }

@@ -480,18 +480,24 @@ pub fn vcs_labels(list: &[crate::ScopeLabels], today: chrono::NaiveDate) -> Valu
         list.iter()
             .flat_map(|s| {
                 s.outcome.labels.iter().map(move |l| {
-                    json!({
-                        "scope": s.scope.name,
-                        "objective": l.objective.as_str(),
-                        "kind": l.kind.as_str(),
-                        "valid_from": l.valid_from.to_string(),
-                        "expires": l.expires.to_string(),
-                        "days_left": l.days_left(today),
-                    })
+                    let mut value = label(l, today);
+                    value["scope"] = json!(s.scope.name);
+                    value
                 })
             })
             .collect(),
     )
+}
+
+/// One VCS label with its countdown on `today`.
+fn label(l: &csmsdesk_core::labels::Label, today: chrono::NaiveDate) -> Value {
+    json!({
+        "objective": l.objective.as_str(),
+        "kind": l.kind.as_str(),
+        "valid_from": l.valid_from.to_string(),
+        "expires": l.expires.to_string(),
+        "days_left": l.days_left(today),
+    })
 }
 
 /// Per scope: its labels, what must happen next and the dates that matter (the dashboard's
@@ -502,13 +508,7 @@ pub fn label_cards(list: &[crate::ScopeLabels], today: chrono::NaiveDate, lang: 
             .map(|s| {
                 json!({
                     "scope": s.scope.name,
-                    "labels": s.outcome.labels.iter().map(|l| json!({
-                        "objective": l.objective.as_str(),
-                        "kind": l.kind.as_str(),
-                        "valid_from": l.valid_from.to_string(),
-                        "expires": l.expires.to_string(),
-                        "days_left": l.days_left(today),
-                    })).collect::<Vec<_>>(),
+                    "labels": s.outcome.labels.iter().map(|l| label(l, today)).collect::<Vec<_>>(),
                     "follow_up_due": s.outcome.follow_up_due.map(|d| d.to_string()),
                     "renewal_from": s.outcome.renewal_from.map(|d| d.to_string()),
                     "next_step": s.next_step.render(lang),

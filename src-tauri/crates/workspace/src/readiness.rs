@@ -322,13 +322,9 @@ impl Workspace {
     /// Duplicate and orphaned evidence items.
     pub fn evidence_findings(&self) -> Result<EvidenceFindings> {
         let records = evidence_table::list(self.db.conn())?;
-        let title = |id: i64| {
-            records
-                .iter()
-                .find(|r| r.id == id)
-                .map(|r| r.title.clone())
-                .unwrap_or_default()
-        };
+        let titles: BTreeMap<i64, &str> =
+            records.iter().map(|r| (r.id, r.title.as_str())).collect();
+        let title = |id: i64| titles.get(&id).map(|t| (*t).to_owned()).unwrap_or_default();
         let duplicates = evidence_table::duplicate_groups(self.db.conn())?
             .into_iter()
             .map(|group| group.into_iter().map(|id| (id, title(id))).collect())

@@ -27,6 +27,23 @@ fn with_evidence() -> Setup {
     s
 }
 
+/// The bytes of entry `name` of the package at `path`.
+fn entry(path: &Path, name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut bytes = Vec::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_end(&mut bytes)
+        .unwrap();
+    bytes
+}
+
+/// The `manifest.json` of the package at `path`.
+fn manifest_text(path: &Path) -> String {
+    String::from_utf8(entry(path, "manifest.json")).unwrap()
+}
+
 #[test]
 fn the_same_state_and_time_give_the_same_bytes_and_outside_tools_accept_them() {
     let mut s = with_evidence();
@@ -124,16 +141,7 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
     let bytes = std::fs::read(&out).unwrap();
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(!contains(b"a device name on Windows") && !contains(b"another policy"));
-    let manifest: Value = {
-        let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
-        let mut text = String::new();
-        archive
-            .by_name("manifest.json")
-            .unwrap()
-            .read_to_string(&mut text)
-            .unwrap();
-        serde_json::from_str(&text).unwrap()
-    };
+    let manifest: Value = serde_json::from_str(&manifest_text(&out)).unwrap();
     assert!(manifest.get("evidence").is_none() && manifest.get("questions").is_none());
     assert!(
         !manifest.to_string().contains("Signed"),
@@ -144,14 +152,7 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
         s.ws.export_package("ECU", &s.root.path().join("a.zip"), "A", None, generated())
             .unwrap();
     assert_eq!(a_only.level, Level::A);
-    let mut archive =
-        zip::ZipArchive::new(std::fs::File::open(s.root.path().join("a.zip")).unwrap()).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name("manifest.json")
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
+    let text = manifest_text(&s.root.path().join("a.zip"));
     assert!(!text.contains("\"labels\"") && !text.contains("\"results\""));
 }
 
@@ -246,13 +247,7 @@ fn the_filled_workbook_reads_back_with_the_self_assessment_and_evidence_paths() 
     let out = s.root.path().join("p.zip");
     s.ws.export_package("ECU", &out, "full", None, generated())
         .unwrap();
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
-    let mut bytes = Vec::new();
-    archive
-        .by_name("workbook/ECU - ENX VCS.xlsx")
-        .unwrap()
-        .read_to_end(&mut bytes)
-        .unwrap();
+    let bytes = entry(&out, "workbook/ECU - ENX VCS.xlsx");
     // calamine (not the writer we used) reads it back, through the same path as an import.
     let sheets = csmsdesk_workbook::read_catalogue_sheets(&bytes).unwrap();
     let filled = csmsdesk_core::catalogue::parse_filled_questions(&sheets.catalogue).unwrap();
@@ -357,13 +352,7 @@ fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
     let out = s.root.path().join("p.zip");
     s.ws.export_package("ECU", &out, "full", None, generated())
         .unwrap();
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name("manifest.json")
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
+    let text = manifest_text(&out);
     // The product version is the one moving part; pin it for the comparison.
     let text = text.replace(env!("CARGO_PKG_VERSION"), "VERSION");
     let snapshot = concat!(
@@ -449,13 +438,7 @@ fn a_package_frozen_for_an_audit_holds_that_audit_only() {
     let out = s.root.path().join("frozen.zip");
     s.ws.export_package("ECU", &out, "full", Some(cap.id), generated())
         .unwrap();
-    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name("manifest.json")
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
+    let text = manifest_text(&out);
     let manifest: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(manifest["frozen_for_audit"]["kind"], "cap");
     assert_eq!(manifest["audits"].as_array().unwrap().len(), 1);
