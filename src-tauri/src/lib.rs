@@ -90,6 +90,14 @@ pub fn run() {
             commands::evidence::evidence_add,
             commands::evidence::evidence_scan,
             commands::evidence::evidence_cancel,
+            commands::workspace::workspace_open_read_only,
+            commands::trust::journal_page,
+            commands::trust::journal_verify,
+            commands::trust::workspace_check,
+            commands::trust::backup_write,
+            commands::trust::backup_restore,
+            commands::trust::backup_pick_out,
+            commands::trust::backup_pick_file,
             commands::evidence::evidence_list,
             commands::evidence::evidence_show,
             commands::evidence::evidence_link,
@@ -142,5 +150,7 @@ fn sys_locale() -> Option<String> {
     sys_locale::get_locale()
 }
 
+#[cfg(test)]
+mod lockdown_tests;
 #[cfg(test)]
 mod tests;

@@ -85,6 +85,7 @@ pub fn open_session(
 ) -> Session {
     match open(dir, Utc::now()) {
         Ok(ws) => {
+            ws.set_journal_source("app");
             folders::remember_last_used(dir);
             tracing::info!(dir = %dir.display(), "workspace open");
             Session::Open(ws)

@@ -5,6 +5,7 @@
 //! Modules:
 //! - `support`: the virtual desktop, the WebDriver session, screenshots and measurements.
 
+mod shell;
 mod support;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};

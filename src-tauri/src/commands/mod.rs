@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod package;
 pub mod profile;
 pub mod scope;
+pub mod trust;
 pub mod workspace;
 
 use std::path::PathBuf;

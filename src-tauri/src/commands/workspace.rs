@@ -19,6 +19,8 @@ pub const MAX_PATH_LEN: usize = 4096;
 pub struct WorkspaceState {
     dir: Option<String>,
     info: Option<Info>,
+    /// Open for looking only, because another process holds the workspace.
+    read_only: bool,
     error: Option<CommandError>,
 }
 
@@ -48,12 +50,14 @@ impl WorkspaceState {
                         created_at,
                         profile: Profile::from(&company),
                     }),
+                    read_only: ws.is_read_only(),
                     error: None,
                 }
             }
             Session::Unavailable { dir, error } => WorkspaceState {
                 dir: dir.as_ref().map(|d| d.display().to_string()),
                 info: None,
+                read_only: false,
                 error: Some(CommandError::from_workspace(error, lang)),
             },
         })
@@ -74,6 +78,16 @@ pub async fn workspace_open(
     path: String,
 ) -> Result<WorkspaceState, CommandError> {
     switch(&state, &path, Workspace::open)
+}
+
+/// Opens the workspace in `path` for looking only: what the window offers when another
+/// process holds it. Every change is refused until it is opened normally.
+#[tauri::command]
+pub async fn workspace_open_read_only(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<WorkspaceState, CommandError> {
+    switch(&state, &path, |dir, _| Workspace::open_read_only(dir))
 }
 
 /// Creates a new workspace in the missing or empty folder `path` and switches to it.

@@ -3,6 +3,17 @@
 //! It parses arguments, calls one use case, and prints either human text or one JSON document.
 //! Exit codes: 0 done, 1 the request failed (stderr says why and how to fix it), 2 usage error.
 
+/// `println!` that ends the process quietly when stdout was closed (`csmsdesk-cli ... | head`)
+/// instead of panicking, as command-line tools end on SIGPIPE.
+macro_rules! out_line {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod output;
 
 use std::path::PathBuf;
@@ -34,8 +45,21 @@ struct Cli {
     /// The date that countdowns and checks are computed for [default: today]
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<NaiveDate>,
+    /// Open the workspace for looking only, without its lock: works while the app or another
+    /// command holds it; every change is refused
+    #[arg(long, global = true)]
+    read_only: bool,
     #[command(subcommand)]
     command: Command,
+    /// What the journal names as the source of changes: `cli` and the command words.
+    #[arg(skip)]
+    source: String,
+}
+
+#[derive(Debug, Subcommand)]
+enum JournalCommand {
+    /// Re-compute the chain; names every entry that was edited, deleted or inserted (exit 1)
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,6 +137,38 @@ enum Command {
     Audit {
         #[command(subcommand)]
         action: AuditCommand,
+    },
+    /// The journal of every change, newest first; `journal verify` checks its chain
+    Journal {
+        #[command(subcommand)]
+        action: Option<JournalCommand>,
+        /// Only entries older than this entry number (to page back)
+        #[arg(long, value_name = "SEQ")]
+        before: Option<i64>,
+        /// Only changes of this table (evidence, evidence_link, audit_result, ...)
+        #[arg(long, value_name = "TABLE")]
+        table: Option<String>,
+        /// How many entries at most (up to 500)
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u32,
+    },
+    /// Check the whole workspace: SQLite's integrity check, every vault copy re-hashed, the
+    /// journal's chain. Changes nothing; works while the app has the workspace open
+    Check,
+    /// Write a backup of the workspace (database and vault) to one file. Safe while the app
+    /// has the workspace open
+    Backup {
+        /// The backup file to write (.csmsbackup is a ZIP with SHA256SUMS)
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a backup as a new workspace in --workspace DIR (missing or empty)
+    Restore {
+        /// The backup file
+        file: PathBuf,
+        /// Only check every byte of the file; restore nothing
+        #[arg(long)]
+        check: bool,
     },
     /// Findings of an audit
     Finding {
@@ -653,7 +709,7 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .init();
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             // Help and version go to stdout with 0; usage errors to stderr with 2.
@@ -665,6 +721,7 @@ fn main() -> ExitCode {
             };
         }
     };
+    cli.source = journal_source();
     let os_locale = sys_locale::get_locale();
     let mut out = Output::new(cli.json, Lang::from_locale(os_locale.as_deref()));
     match run(&cli, &mut out, os_locale.as_deref()) {
@@ -677,14 +734,46 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the workspace and switches the output to its language.
+/// `cli` and the command words (`cli evidence add`), as the journal names the source.
+fn journal_source() -> String {
+    use clap::CommandFactory as _;
+    let mut words = vec!["cli".to_owned()];
+    if let Ok(matches) = Cli::command().try_get_matches_from(std::env::args_os()) {
+        let mut current = &matches;
+        while let Some((name, sub)) = current.subcommand() {
+            words.push(name.to_owned());
+            current = sub;
+        }
+    }
+    words.join(" ")
+}
+
+/// Opens the workspace (read-only with `--read-only`), tells the journal who writes, and
+/// switches the output to the workspace's language.
 fn open_workspace(
     dir: &std::path::Path,
     now: chrono::DateTime<Utc>,
     out: &mut Output,
     os_locale: Option<&str>,
+    cli: &Cli,
 ) -> Result<Workspace, Error> {
-    let ws = Workspace::open(dir, now)?;
+    let ws = if cli.read_only {
+        Workspace::open_read_only(dir)?
+    } else {
+        Workspace::open(dir, now)?
+    };
+    ws.set_journal_source(&cli.source);
+    out.set_lang(ws.company_profile()?.language.resolve(os_locale));
+    Ok(ws)
+}
+
+/// Opens the workspace read-only for a command that only reads.
+fn open_read_only(
+    dir: &std::path::Path,
+    out: &mut Output,
+    os_locale: Option<&str>,
+) -> Result<Workspace, Error> {
+    let ws = Workspace::open_read_only(dir)?;
     out.set_lang(ws.company_profile()?.language.resolve(os_locale));
     Ok(ws)
 }
@@ -705,24 +794,24 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             out.init(&dir, &profile);
         }
         Command::Info => {
-            let ws = Workspace::open(&dir, now)?;
+            let ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let info = ws.info()?;
             out.set_lang(info.company.language.resolve(os_locale));
             out.info(&info);
         }
         Command::Location { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             run_location(&mut ws, action, out)?;
         }
         Command::Scope { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             if !run_scope(&mut ws, action, out, today)? {
                 return Ok(false);
             }
         }
         Command::Rules { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             if let RulesCommand::Set {
                 matrix,
                 label_warning_days,
@@ -757,11 +846,11 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             );
         }
         Command::Po { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             run_po(&mut ws, action, out)?;
         }
         Command::Evidence { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             return run_evidence(&mut ws, action, out, now, today);
         }
@@ -774,7 +863,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             workbook,
             apply,
         } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             match (workbook, question, result) {
                 (Some(file), _, _) => {
                     out.assessment_import(&ws.import_assessment(scope, file, *apply, now)?)
@@ -792,14 +881,14 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             }
         }
         Command::Status { scope } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             let readiness = ws.readiness(scope, today)?;
             ws.record_readiness(today)?;
             out.status(&readiness);
         }
         Command::Audit { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             run_audit(&mut ws, action, out)?;
         }
         Command::Finding {
@@ -812,15 +901,15 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                     po,
                 },
         } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             out.finding(&ws.add_finding(*audit, question, kind, text, po)?);
         }
         Command::Action { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             run_action(&mut ws, action, out)?;
         }
         Command::Labels { scope, action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             match action {
                 Some(LabelsCommand::Renew { scope, audit_date }) => {
@@ -837,7 +926,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             scope,
             owner,
         } => {
-            let ws = open_workspace(&dir, now, out, os_locale)?;
+            let ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             let filter = deadline_filter(*within, kind, scope, owner)?;
             let list = ws.deadlines(&filter, today)?;
@@ -857,7 +946,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             generated_at,
             audit,
         } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let at = match generated_at {
                 None => now,
                 Some(text) => chrono::DateTime::parse_from_rfc3339(text.trim())
@@ -872,13 +961,63 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             let cwd = std::env::current_dir().unwrap_or_default();
             out.package(&ws.export_package(scope, &cwd.join(file), level, *audit, at)?);
         }
+        Command::Journal {
+            action,
+            before,
+            table,
+            limit,
+        } => {
+            // Reading needs no lock: it works while the app holds the workspace.
+            let ws = open_read_only(&dir, out, os_locale)?;
+            match action {
+                Some(JournalCommand::Verify) => {
+                    let report = ws.journal_verify()?;
+                    out.journal_report(&report);
+                    return Ok(report.ok());
+                }
+                None => out.journal_page(&ws.journal_page(*before, table.as_deref(), *limit)?),
+            }
+        }
+        Command::Check => {
+            let ws = open_read_only(&dir, out, os_locale)?;
+            let report = ws.check(&AtomicBool::new(false))?;
+            out.check_report(&report);
+            return Ok(report.ok());
+        }
+        Command::Backup { out: file } => {
+            let report = csmsdesk_workspace::write_backup(
+                &dir,
+                file,
+                now,
+                &out.progress(),
+                &AtomicBool::new(false),
+            )?;
+            out.finish_progress();
+            out.backup_report(&report);
+        }
+        Command::Restore { file, check } => {
+            let progress = out.progress();
+            let report = if *check {
+                csmsdesk_workspace::check_backup(file, &progress, &AtomicBool::new(false))?
+            } else {
+                let Some(target) = &cli.workspace else {
+                    return Err(Error::Invalid(vec![Invalid::new(
+                        "workspace",
+                        Message::new("cli.restore.needs_workspace"),
+                    )]));
+                };
+                csmsdesk_workspace::restore_backup(file, target, &progress, &AtomicBool::new(false))?
+            };
+            out.finish_progress();
+            out.restore_report(&report);
+        }
         Command::Verify { file } => {
             let report = csmsdesk_workspace::verify_package(file)?;
             out.verify(&report);
             return Ok(report.ok());
         }
         Command::Share { action } => {
-            let mut ws = open_workspace(&dir, now, out, os_locale)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             match action {
                 ShareCommand::Add {
                     scope,
@@ -899,7 +1038,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             }
         }
         Command::Catalogue { action } => {
-            let mut ws = Workspace::open(&dir, now)?;
+            let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             out.set_lang(ws.company_profile()?.language.resolve(os_locale));
             match action {
                 CatalogueCommand::Import {

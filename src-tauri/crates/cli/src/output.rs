@@ -43,7 +43,7 @@ impl Output {
     }
 
     fn print_json(value: &Value) {
-        println!(
+        out_line!(
             "{}",
             serde_json::to_string_pretty(value).unwrap_or_default()
         );
@@ -60,7 +60,7 @@ impl Output {
                 .arg("path", dir.display())
                 .arg("company", &profile.company_name)
                 .render(self.lang);
-            println!("{text}");
+            out_line!("{text}");
         }
     }
 
@@ -110,7 +110,7 @@ impl Output {
         let labels: Vec<_> = rows.iter().map(|(key, _)| self.t(key)).collect();
         let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         for (label, (_, value)) in labels.iter().zip(&rows) {
-            println!("{label:width$}  {value}");
+            out_line!("{label:width$}  {value}");
         }
     }
 
@@ -134,14 +134,14 @@ impl Output {
             .arg("requirements", c.counts.requirements)
             .arg("must", c.counts.must)
             .arg("should", c.counts.should);
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
         for note in &outcome.notes {
             let CatalogueNote::DuplicateRequirementRenamed { id, renamed, row } = note;
             let line = Message::new("catalogue.note_duplicate")
                 .arg("id", id)
                 .arg("renamed", renamed)
                 .arg("row", row);
-            println!("  {}", line.render(self.lang));
+            out_line!("  {}", line.render(self.lang));
         }
         if let Some(change) = &outcome.version_change {
             let key = if change.table_known {
@@ -155,15 +155,15 @@ impl Output {
                 .arg("moved", change.changes.moved.len())
                 .arg("added", change.changes.added.len())
                 .arg("removed", change.changes.removed.len());
-            println!("{}", line.render(self.lang));
+            out_line!("{}", line.render(self.lang));
             for (from, to) in &change.changes.moved {
-                println!("  {from} → {to}");
+                out_line!("  {from} → {to}");
             }
             for id in &change.changes.added {
-                println!("  + {id}");
+                out_line!("  + {id}");
             }
             for id in &change.changes.removed {
-                println!("  − {id}");
+                out_line!("  − {id}");
             }
         }
     }
@@ -175,7 +175,7 @@ impl Output {
             ));
         }
         if catalogues.is_empty() {
-            println!("{}", self.t("cli.catalogue.none"));
+            out_line!("{}", self.t("cli.catalogue.none"));
         }
         for c in catalogues {
             let mut line = Message::new("cli.catalogue.list_line")
@@ -193,7 +193,7 @@ impl Output {
                         .render(self.lang),
                 );
             }
-            println!("{line}");
+            out_line!("{line}");
         }
     }
 
@@ -206,15 +206,15 @@ impl Output {
         if self.json {
             return Self::print_json(&json::catalogue_tree(record, tree, references));
         }
-        println!(
+        out_line!(
             "{} {} ({})",
             record.name, record.version, record.source_file
         );
         let first_line = |text: &str| text.lines().next().unwrap_or_default().to_owned();
         for chapter in &tree.chapters {
-            println!("\n{} {}", chapter.id, chapter.title);
+            out_line!("\n{} {}", chapter.id, chapter.title);
             for q in &chapter.questions {
-                println!("  {:<6} {}", q.id, first_line(&q.text));
+                out_line!("  {:<6} {}", q.id, first_line(&q.text));
                 for r in &q.requirements {
                     let kinds = match (r.must.is_empty(), r.should.is_empty()) {
                         (false, false) => "must+should",
@@ -222,7 +222,7 @@ impl Output {
                         (true, false) => "should",
                         (true, true) => "-",
                     };
-                    println!(
+                    out_line!(
                         "    {:<9} {:<11} {}",
                         r.id,
                         kinds,
@@ -242,7 +242,7 @@ impl Output {
             return Self::print_json(&json::search_hits(hits));
         }
         for hit in hits {
-            println!(
+            out_line!(
                 "{}",
                 hit.requirement_id.as_deref().unwrap_or(&hit.question_id)
             );
@@ -265,9 +265,9 @@ impl Output {
                 "notify_days": notify_days,
             }));
         }
-        println!("deadlines.notify_days = {notify_days}");
-        println!("{matrix}");
-        println!(
+        out_line!("deadlines.notify_days = {notify_days}");
+        out_line!("{matrix}");
+        out_line!(
             "{}",
             Message::new("cli.rules.warning_days")
                 .arg("days", warning_days)
@@ -275,7 +275,7 @@ impl Output {
         );
         if let Value::Object(rules) = months {
             for (key, value) in rules {
-                println!("{key} = {value}");
+                out_line!("{key} = {value}");
             }
         }
     }
@@ -293,7 +293,7 @@ impl Output {
             .arg("id", a.id)
             .arg("kind", a.kind.as_str())
             .arg("date", a.closing_meeting);
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
     }
 
     pub fn audits(&self, list: &[AuditRecord]) {
@@ -301,7 +301,7 @@ impl Output {
             return Self::print_json(&Value::Array(list.iter().map(json::audit).collect()));
         }
         for a in list {
-            println!(
+            out_line!(
                 "{:>4}  {:<10} {}  {}",
                 a.id,
                 a.kind.as_str(),
@@ -316,7 +316,7 @@ impl Output {
             return Self::print_json(&json::audit_view(v));
         }
         let a = &v.audit;
-        println!(
+        out_line!(
             "#{} {} {} ({}): {}",
             a.id,
             a.kind.as_str(),
@@ -326,10 +326,10 @@ impl Output {
         );
         for (question, _, result) in v.questions.iter().filter(|q| q.1) {
             let result = result.as_ref().map_or("-", |r| r.result.as_str());
-            println!("  {question:<6} {result}");
+            out_line!("  {question:<6} {result}");
         }
         for f in &v.findings {
-            println!(
+            out_line!(
                 "  [{}] {} {}: {}",
                 f.id,
                 f.question_id,
@@ -337,7 +337,7 @@ impl Output {
                 f.description
             );
             for action in v.actions.iter().filter(|x| x.finding_id == f.id) {
-                println!(
+                out_line!(
                     "      → [{}] {} {} ({}, {})",
                     action.id,
                     action.due,
@@ -355,13 +355,13 @@ impl Output {
         }
         for (question, before, after, _) in &import.results {
             let before = before.map_or("-", |r| r.as_str());
-            println!("{question}  {before} → {}", after.as_str());
+            out_line!("{question}  {before} → {}", after.as_str());
         }
         for (question, text) in &import.measures {
-            println!("{question}  CAPA: {text}");
+            out_line!("{question}  CAPA: {text}");
         }
         for (row, _, message) in &import.skipped {
-            println!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
+            out_line!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
         }
         let key = if import.applied {
             "cli.assess.applied"
@@ -369,7 +369,7 @@ impl Output {
             "cli.assess.preview"
         };
         let count = import.results.len() + import.measures.len();
-        println!(
+        out_line!(
             "{}",
             Message::new(key).arg("count", count).render(self.lang)
         );
@@ -379,7 +379,7 @@ impl Output {
         if self.json {
             return Self::print_json(&json!({ "finding": json::finding(f) }));
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.finding.added")
                 .arg("id", f.id)
@@ -394,7 +394,7 @@ impl Output {
                 "warnings": warnings.iter().map(|w| w.render(self.lang)).collect::<Vec<_>>(),
             }));
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.action.added")
                 .arg("id", a.id)
@@ -419,7 +419,7 @@ impl Output {
             ));
         }
         for (a, f) in list {
-            println!(
+            out_line!(
                 "{:>4}  {}  {:<11} {}  {} ({})",
                 a.id,
                 a.due,
@@ -436,10 +436,10 @@ impl Output {
             return Self::print_json(&json::vcs_labels(list, today));
         }
         for s in list {
-            println!("{}: {}", s.scope.name, s.next_step.render(self.lang));
+            out_line!("{}: {}", s.scope.name, s.next_step.render(self.lang));
             for l in &s.outcome.labels {
                 let countdown = countdown(l.days_left(today)).render(self.lang);
-                println!(
+                out_line!(
                     "  {:<24} {:<10} {} → {} ({countdown})",
                     l.objective.as_str(),
                     l.kind.as_str(),
@@ -457,7 +457,7 @@ impl Output {
         for d in list {
             let mark = if d.overdue(today) { "!" } else { " " };
             let countdown = countdown(d.days_left(today)).render(self.lang);
-            println!(
+            out_line!(
                 "{mark} {}  {:<14} {}",
                 d.due,
                 countdown,
@@ -471,7 +471,7 @@ impl Output {
         if self.json {
             Self::print_json(&json!({ "ok": true }));
         } else {
-            println!("{}", self.t("cli.done"));
+            out_line!("{}", self.t("cli.done"));
         }
     }
 
@@ -479,7 +479,7 @@ impl Output {
         if self.json {
             return Self::print_json(&json!({ "location": { "id": l.id, "name": l.name } }));
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.location.added")
                 .arg("name", &l.name)
@@ -498,7 +498,7 @@ impl Output {
                 .iter()
                 .map(|t| format!("{} AL{} → {}", t.label, t.level, t.expires))
                 .collect();
-            println!("{}  {}  [{}]", l.id, l.name, labels.join("; "));
+            out_line!("{}  {}  [{}]", l.id, l.name, labels.join("; "));
         }
     }
 
@@ -506,7 +506,7 @@ impl Output {
         if self.json {
             return Self::print_json(&json!({ "scope": { "id": s.id, "name": s.name } }));
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.scope.saved")
                 .arg("name", &s.name)
@@ -531,7 +531,7 @@ impl Output {
                 .arg("objectives", objectives.join(", "))
                 .arg("questions", v.applicable_questions().len())
                 .arg("requirements", v.applicable_requirements());
-            println!("{}", line.render(self.lang));
+            out_line!("{}", line.render(self.lang));
         }
     }
 
@@ -542,16 +542,16 @@ impl Output {
         let line = Message::new("cli.scope.checked")
             .arg("name", &view.scope.name)
             .arg("date", view.checked_on);
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
         if view.problems.is_empty() {
-            println!("  ✓ {}", self.t("cli.scope.all_met"));
+            out_line!("  ✓ {}", self.t("cli.scope.all_met"));
         }
         for p in &view.problems {
             let mark = match p.severity() {
                 Severity::Error => "✗",
                 Severity::Warning => "!",
             };
-            println!("  {mark} {}", p.message().render(self.lang));
+            out_line!("  {mark} {}", p.message().render(self.lang));
         }
     }
 
@@ -561,7 +561,7 @@ impl Output {
                 &json!({ "protection_object": { "id": p.id, "name": p.name } }),
             );
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.po.added")
                 .arg("name", &p.name)
@@ -586,7 +586,7 @@ impl Output {
         }
         for p in list {
             let objectives: Vec<_> = p.objectives.iter().map(|o| o.as_str()).collect();
-            println!(
+            out_line!(
                 "{}  {}  {}  ({})",
                 p.id,
                 p.name,
@@ -613,7 +613,7 @@ impl Output {
                         s.chosen.join(", ")
                     },
                 );
-            println!("{}", line.render(self.lang));
+            out_line!("{}", line.render(self.lang));
         }
     }
 
@@ -657,10 +657,10 @@ impl Output {
                     .arg("id", id),
                 FileResult::Failed(message) => message.clone(),
             };
-            println!("{}", line.render(self.lang));
+            out_line!("{}", line.render(self.lang));
         }
         if report.cancelled {
-            println!("{}", self.t("cli.cancelled"));
+            out_line!("{}", self.t("cli.cancelled"));
         }
     }
 
@@ -670,7 +670,7 @@ impl Output {
         }
         for v in list {
             let links: Vec<&str> = v.links.iter().map(|l| l.link.target_id.as_str()).collect();
-            println!(
+            out_line!(
                 "{:>4}  {:<10}  v{}  {}  [{}]",
                 v.record.id,
                 v.state.as_str(),
@@ -686,17 +686,17 @@ impl Output {
             return Self::print_json(&json::evidence_item(view, versions));
         }
         let r = &view.record;
-        println!("#{}  {}  ({})", r.id, r.title, view.state.as_str());
-        println!("  {}", r.source_path.display());
+        out_line!("#{}  {}  ({})", r.id, r.title, view.state.as_str());
+        out_line!("  {}", r.source_path.display());
         for v in versions {
-            println!(
+            out_line!(
                 "  v{}  {}  {} B  {}",
                 v.version, v.sha256, v.size, v.recorded_at
             );
         }
         for l in &view.links {
             let scope = l.scope.as_deref().unwrap_or("*");
-            println!("  → {} ({scope}) [link {}]", l.link.target_id, l.link.id);
+            out_line!("  → {} ({scope}) [link {}]", l.link.target_id, l.link.id);
         }
     }
 
@@ -704,7 +704,7 @@ impl Output {
         if self.json {
             return Self::print_json(&json!({ "added": added }));
         }
-        println!(
+        out_line!(
             "{}",
             Message::new("cli.evidence.linked")
                 .arg("count", added)
@@ -720,12 +720,12 @@ impl Output {
             .arg("unchanged", report.unchanged)
             .arg("changed", report.changed.len())
             .arg("missing", report.missing.len());
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
         for (_, message) in &report.failed {
-            println!("  {}", message.render(self.lang));
+            out_line!("  {}", message.render(self.lang));
         }
         if report.cancelled {
-            println!("{}", self.t("cli.cancelled"));
+            out_line!("{}", self.t("cli.cancelled"));
         }
     }
 
@@ -735,10 +735,10 @@ impl Output {
         }
         for group in &findings.duplicates {
             let items: Vec<String> = group.iter().map(|(id, t)| format!("#{id} {t}")).collect();
-            println!("{}: {}", self.t("evidence.duplicates"), items.join(" = "));
+            out_line!("{}: {}", self.t("evidence.duplicates"), items.join(" = "));
         }
         for (id, title) in &findings.orphans {
-            println!("{}: #{id} {title}", self.t("evidence.orphans"));
+            out_line!("{}: #{id} {title}", self.t("evidence.orphans"));
         }
     }
 
@@ -754,20 +754,20 @@ impl Output {
             return Self::print_json(&json::assessment_import(import, self.lang));
         }
         for c in &import.changes {
-            println!(
+            out_line!(
                 "{}  {}: “{}” → “{}”",
                 c.question_id, c.field, c.before, c.after
             );
         }
         for (row, _, message) in &import.skipped {
-            println!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
+            out_line!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
         }
         let key = if import.applied {
             "cli.assess.applied"
         } else {
             "cli.assess.preview"
         };
-        println!(
+        out_line!(
             "{}",
             Message::new(key)
                 .arg("count", import.changes.len())
@@ -786,11 +786,11 @@ impl Output {
             .arg("needs_review", r.tally.needs_review)
             .arg("missing", r.tally.missing)
             .arg("result", r.predicted.as_str());
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
         for q in r.questions.iter().filter(|q| q.applicable) {
             let state = q.state.map_or("na", |s| s.as_str());
             let result = q.assessment.result.map_or("-", |r| r.as_str());
-            println!("  {:<6} {:<13} {result}", q.id, state);
+            out_line!("  {:<6} {:<13} {result}", q.id, state);
         }
     }
 
@@ -807,7 +807,7 @@ impl Output {
             .arg("path", report.path.display())
             .arg("files", report.files.len())
             .arg("sha256", &report.sha256);
-        println!("{}", line.render(self.lang));
+        out_line!("{}", line.render(self.lang));
     }
 
     pub fn verify(&self, report: &VerifyReport) {
@@ -824,7 +824,7 @@ impl Output {
             }));
         }
         if report.ok() {
-            println!(
+            out_line!(
                 "{}",
                 Message::new("cli.verify.ok")
                     .arg("entries", report.entries)
@@ -832,7 +832,7 @@ impl Output {
             );
         }
         for problem in problems {
-            println!("{problem}");
+            out_line!("{problem}");
         }
     }
 
@@ -852,11 +852,120 @@ impl Output {
             return Self::print_json(&Value::Array(list.iter().map(sharing).collect()));
         }
         for s in list {
-            println!(
+            out_line!(
                 "{}  {} ({})  {}",
                 s.shared_on, s.partner, s.participant_id, s.level
             );
         }
+    }
+
+    pub fn journal_page(&self, entries: &[csmsdesk_core::journal::Entry]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                entries.iter().map(json::journal_entry).collect(),
+            ));
+        }
+        for e in entries {
+            let change = match (&e.before, &e.after) {
+                (Some(before), Some(after)) => format!("{before} → {after}"),
+                (None, Some(after)) => after.clone(),
+                (Some(before), None) => before.clone(),
+                (None, None) => String::new(),
+            };
+            out_line!(
+                "{:>6}  {}  {}  {}  {} {} {}  {change}",
+                e.seq, e.at, e.user, e.source, e.op, e.table, e.key
+            );
+        }
+    }
+
+    pub fn journal_report(&self, report: &csmsdesk_workspace::JournalReport) {
+        if self.json {
+            return Self::print_json(&json::journal_report(report, self.lang));
+        }
+        self.journal_text(report);
+    }
+
+    fn journal_text(&self, report: &csmsdesk_workspace::JournalReport) {
+        if report.ok() {
+            out_line!(
+                "{}",
+                Message::new("cli.journal.ok")
+                    .arg("entries", report.entries)
+                    .arg(
+                        "hash",
+                        report.head.as_ref().map_or("-", |h| h.hash.as_str())
+                    )
+                    .render(self.lang)
+            );
+        }
+        for problem in &report.problems {
+            out_line!(
+                "{}",
+                csmsdesk_workspace::problem_message(problem).render(self.lang)
+            );
+        }
+    }
+
+    pub fn check_report(&self, report: &csmsdesk_workspace::CheckReport) {
+        if self.json {
+            return Self::print_json(&json::check_report(report, self.lang));
+        }
+        if report.integrity.is_empty() {
+            out_line!("{}", self.t("cli.check.database_ok"));
+        }
+        for line in &report.integrity {
+            out_line!(
+                "{}",
+                Message::new("cli.check.database_problem")
+                    .arg("detail", line)
+                    .render(self.lang)
+            );
+        }
+        if report.blob_problems.is_empty() {
+            out_line!(
+                "{}",
+                Message::new("cli.check.vault_ok")
+                    .arg("count", report.blobs_checked)
+                    .render(self.lang)
+            );
+        }
+        for problem in &report.blob_problems {
+            out_line!("{}", problem.render(self.lang));
+        }
+        self.journal_text(&report.journal);
+    }
+
+    pub fn backup_report(&self, report: &csmsdesk_workspace::BackupReport) {
+        if self.json {
+            return Self::print_json(&json::backup_report(report));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.backup.written")
+                .arg("path", report.path.display())
+                .arg("blobs", report.blobs)
+                .arg("mib", report.bytes / (1 << 20))
+                .arg("sha256", &report.sha256)
+                .render(self.lang)
+        );
+    }
+
+    pub fn restore_report(&self, report: &csmsdesk_workspace::RestoreReport) {
+        if self.json {
+            return Self::print_json(&json::restore_report(report, self.lang));
+        }
+        let line = match &report.dir {
+            Some(dir) => Message::new("cli.restore.done").arg("path", dir.display()),
+            None => Message::new("cli.restore.checked"),
+        };
+        out_line!(
+            "{}",
+            line.arg("created_at", &report.created_at)
+                .arg("blobs", report.blobs)
+                .render(self.lang)
+        );
+        self.journal_text(&report.journal);
     }
 
     /// Reports a failed request: always on stderr, and with `--json` also as a JSON document

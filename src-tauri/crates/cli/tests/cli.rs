@@ -222,10 +222,39 @@ fn a_workspace_held_by_another_process_is_refused_with_the_holder_named() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     let out = run(cli(home.path()).args(["info", "--workspace"]).arg(&ws));
+    // Looking is offered and works while the other process holds the workspace; changing is
+    // refused with its own code.
+    let look = run(cli(home.path())
+        .args(["--read-only", "--json", "info", "--workspace"])
+        .arg(&ws));
+    let change = run(cli(home.path())
+        .args([
+            "--read-only",
+            "--json",
+            "location",
+            "add",
+            "Plant Süd",
+            "--workspace",
+        ])
+        .arg(&ws));
+    let journal = run(cli(home.path())
+        .args(["--json", "journal", "verify", "--workspace"])
+        .arg(&ws));
     holder.kill().unwrap();
     holder.wait().unwrap();
+    assert_eq!(look.status.code(), Some(0), "{}", stderr(&look));
+    assert_eq!(stdout_json(&look)["company"], "ACME");
+    assert_eq!(change.status.code(), Some(1));
+    assert_eq!(stdout_json(&change)["error"]["code"], "read_only");
+    assert_eq!(
+        journal.status.code(),
+        Some(0),
+        "reading needs no lock: {}",
+        stderr(&journal)
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
+    assert!(err.contains("--read-only"), "read-only is offered: {err}");
     assert!(
         err.contains("31337")
             && err.contains("quality-laptop")
@@ -1389,7 +1418,7 @@ for e in cal.walk('VEVENT'):
 }
 
 #[test]
-fn a_package_is_exported_byte_for_byte_the_same_and_verify_finds_a_change() {
+fn a_restored_backup_exports_a_package_byte_for_byte_the_same_and_verify_finds_a_change() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let ws = evidence_workspace(h);
@@ -1409,6 +1438,16 @@ fn a_package_is_exported_byte_for_byte_the_same_and_verify_finds_a_change() {
     let at = "2026-11-25T10:00:00Z";
     let one = h.join("one.zip");
     let two = h.join("two.zip");
+    // Backed up first: writing a package is a change (its history and the journal grow).
+    let backup = h.join("ws.csmsbackup");
+    cli_in(h, &ws, &["backup", "--out", backup.to_str().unwrap()], 0);
+    let restored = h.join("restored");
+    cli_in(
+        h,
+        &restored,
+        &["--json", "restore", backup.to_str().unwrap()],
+        0,
+    );
     let first = cli_in(
         h,
         &ws,
@@ -1426,7 +1465,7 @@ fn a_package_is_exported_byte_for_byte_the_same_and_verify_finds_a_change() {
     );
     let second = cli_in(
         h,
-        &ws,
+        &restored,
         &[
             "--json",
             "export",
@@ -1518,4 +1557,257 @@ fn a_package_is_exported_byte_for_byte_the_same_and_verify_finds_a_change() {
     );
     let list = cli_in(h, &ws, &["--json", "share", "list"], 0);
     assert_eq!(list[0]["partner"], "OEM A");
+}
+
+/// `python3 -c SCRIPT ARGS...`: an outside program for checks and for forging.
+fn python(script: &str, args: &[&std::ffi::OsStr]) -> Output {
+    Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("python3 runs")
+}
+
+#[test]
+fn a_backup_is_checked_by_outside_tools_and_restores_only_into_an_empty_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    std::fs::write(h.join("docs/policy.pdf"), "policy v1").unwrap();
+    cli_in(
+        h,
+        &ws,
+        &[
+            "evidence",
+            "add",
+            h.join("docs/policy.pdf").to_str().unwrap(),
+            "--link",
+            "1.1.a",
+        ],
+        0,
+    );
+    let backup = h.join("ws.csmsbackup");
+    let written = cli_in(
+        h,
+        &ws,
+        &["--json", "backup", "--out", backup.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(written["blobs"], 1);
+    assert_eq!(written["sha256"].as_str().unwrap().len(), 64);
+    // Info-ZIP tests every entry's CRC; coreutils checks every SHA-256 after unpacking.
+    let unzip = Command::new("unzip")
+        .arg("-tq")
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(
+        unzip.status.success(),
+        "{}",
+        String::from_utf8_lossy(&unzip.stdout)
+    );
+    let unpacked = h.join("unpacked");
+    let status = Command::new("unzip")
+        .arg("-q")
+        .arg(&backup)
+        .arg("-d")
+        .arg(&unpacked)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sums = Command::new("sha256sum")
+        .args(["-c", "--strict", "SHA256SUMS"])
+        .current_dir(&unpacked)
+        .output()
+        .unwrap();
+    assert!(
+        sums.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sums.stdout)
+    );
+    assert!(String::from_utf8_lossy(&sums.stdout).contains("workspace.sqlite: OK"));
+    // The database in it is an ordinary SQLite file for Python's sqlite3, and sound.
+    let integrity = python(
+        "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])",
+        &[unpacked.join("workspace.sqlite").as_os_str()],
+    );
+    assert_eq!(String::from_utf8_lossy(&integrity.stdout).trim(), "ok");
+
+    let checked = cli_in(
+        h,
+        &ws,
+        &["--json", "restore", "--check", backup.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(checked["workspace"], Value::Null);
+    assert_eq!(checked["journal"]["ok"], true);
+    let busy = h.join("busy");
+    std::fs::create_dir(&busy).unwrap();
+    std::fs::write(busy.join("keep.txt"), "mine").unwrap();
+    let refused = cli_in(
+        h,
+        &busy,
+        &["--json", "restore", backup.to_str().unwrap()],
+        1,
+    );
+    assert_eq!(refused["error"]["code"], "invalid_input");
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("busy")
+    );
+    assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
+    let restored = h.join("restored");
+    let report = cli_in(
+        h,
+        &restored,
+        &["--json", "restore", backup.to_str().unwrap()],
+        0,
+    );
+    assert_eq!(report["blobs"], 1);
+    let check = cli_in(h, &restored, &["--json", "check"], 0);
+    assert_eq!(check["ok"], true);
+    assert_eq!(check["blobs_checked"], 1);
+    let status = cli_in(h, &restored, &["--json", "status", "--scope", "ECU"], 0);
+    assert_eq!(status["requirements"]["covered"], 1);
+}
+
+#[test]
+fn journal_verify_names_an_entry_forged_with_another_sqlite_tool() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    let list = cli_in(h, &ws, &["--json", "journal", "--limit", "3"], 0);
+    let newest = list.as_array().unwrap();
+    assert_eq!(newest.len(), 3);
+    assert_eq!(newest[0]["source"], "cli scope add");
+    assert_eq!(newest[0]["op"], "insert");
+    let clean = cli_in(h, &ws, &["--json", "journal", "verify"], 0);
+    assert_eq!(clean["ok"], true);
+    let db = ws.join("workspace.sqlite");
+    // Python's sqlite3 cannot change the data: the journal's functions are ours alone.
+    let blocked = python(
+        "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE location SET name='Forged'\"); c.commit()",
+        &[db.as_os_str()],
+    );
+    assert!(!blocked.status.success());
+    assert!(
+        String::from_utf8_lossy(&blocked.stderr).contains("journal_"),
+        "{}",
+        String::from_utf8_lossy(&blocked.stderr)
+    );
+    // A forger who knows SQL drops the guard and edits entry 5 and removes entry 9.
+    let forged = python(
+        "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+         c.execute('DROP TRIGGER journal_append_only_update'); c.execute('DROP TRIGGER journal_append_only_delete'); \
+         c.execute(\"UPDATE journal SET user='mallory' WHERE seq=5\"); c.execute('DELETE FROM journal WHERE seq=9'); c.commit()",
+        &[db.as_os_str()],
+    );
+    assert!(
+        forged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&forged.stderr)
+    );
+    let found = cli_in(h, &ws, &["--json", "journal", "verify"], 1);
+    assert_eq!(found["ok"], false);
+    let problems = found["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert_eq!(
+        (problems[0]["kind"].as_str(), problems[0]["seq"].as_i64()),
+        (Some("edited"), Some(5))
+    );
+    assert_eq!(
+        (problems[1]["kind"].as_str(), problems[1]["seq"].as_i64()),
+        (Some("deleted"), Some(9))
+    );
+    assert!(
+        problems[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Entry 9 was removed")
+    );
+    let text = run(cli(h).args(["journal", "verify", "--workspace"]).arg(&ws));
+    assert_eq!(text.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("Entry 5 was changed after it was written")
+    );
+    let check = cli_in(h, &ws, &["--json", "check"], 1);
+    assert_eq!(check["journal"]["ok"], false);
+}
+
+#[test]
+fn check_names_a_vault_copy_that_was_changed() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    std::fs::write(h.join("docs/policy.pdf"), "policy v1").unwrap();
+    let added = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "evidence",
+            "add",
+            h.join("docs/policy.pdf").to_str().unwrap(),
+        ],
+        0,
+    );
+    let sha = added["outcomes"][0]["sha256"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let blob = walk_files(&ws.join("vault"))
+        .into_iter()
+        .next()
+        .expect("one vault copy");
+    assert!(sha.is_empty() || blob.ends_with(&sha));
+    let mut perms = std::fs::metadata(&blob).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&blob, perms).unwrap();
+    std::fs::write(&blob, "tampered").unwrap();
+    let check = cli_in(h, &ws, &["--json", "check"], 1);
+    assert_eq!(check["ok"], false);
+    let problems = check["blob_problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0]
+            .as_str()
+            .unwrap()
+            .contains("no longer matches its SHA-256")
+    );
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    let mut child = cli(h)
+        .args(["--json", "journal", "--limit", "500", "--workspace"])
+        .arg(&ws)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read nothing and close the pipe, as `| head -0` does.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }

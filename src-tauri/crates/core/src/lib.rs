@@ -8,10 +8,14 @@ pub mod catalogue;
 pub mod company;
 pub mod deadlines;
 pub mod evidence;
+/// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod grid;
 pub mod i18n;
 pub mod ics;
 pub mod ids;
+pub mod journal;
 pub mod labels;
 pub mod package;
 pub mod readiness;

@@ -1,12 +1,13 @@
 //! The workspace database: opening it safely, its migrations, and the workspace metadata.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension as _};
 use rusqlite_migration::{M, Migrations};
 
-use crate::{Error, Result, io_error, private_file_options};
+use crate::{Error, Result, io_error, journal, private_file_options};
 
 /// The schema, as an append-only list of SQL files. Never edit one that has shipped: add a new
 /// file instead. Each runs in one transaction when a workspace is opened.
@@ -17,6 +18,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_evidence.sql")),
     M::up(include_str!("../migrations/0005_audit.sql")),
     M::up(include_str!("../migrations/0006_exchange.sql")),
+    M::up(include_str!("../migrations/0007_journal.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.
@@ -34,6 +36,9 @@ fn migrations() -> Migrations<'static> {
 pub struct Db {
     conn: Connection,
     path: PathBuf,
+    /// What the journal names as the source of the changes made through this connection.
+    source: Arc<Mutex<String>>,
+    read_only: bool,
 }
 
 impl Db {
@@ -62,29 +67,64 @@ impl Db {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         configure(&conn).map_err(|e| classify(path, e))?;
-        let found: i64 = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(|e| classify(path, e))?;
-        if found > SCHEMA_VERSION {
-            return Err(Error::NewerSchema {
+        let source = Arc::new(Mutex::new("unknown".to_owned()));
+        journal::register_functions(&conn, Arc::clone(&source))?;
+        let found = checked_version(&conn, path)?;
+        migrations().to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
+            other => Error::Migration(other),
+        })?;
+        if found < SCHEMA_VERSION {
+            // The schema changed: journal the new tables and columns too.
+            let tx = conn.transaction()?;
+            journal::refresh_triggers(&tx)?;
+            tx.commit()?;
+        }
+        Ok(Db {
+            conn,
+            path: path.to_owned(),
+            source,
+            read_only: false,
+        })
+    }
+
+    /// Opens the database at `path` for reading only, without taking part in writing: what a
+    /// second process gets while another one holds the workspace. Every write is refused by
+    /// SQLite. A schema older than this build's is refused too (it needs a writable open to
+    /// be brought up to date).
+    pub fn open_read_only(path: &Path) -> Result<Db> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let source = Arc::new(Mutex::new("read-only".to_owned()));
+        journal::register_functions(&conn, Arc::clone(&source))?;
+        let found = checked_version(&conn, path)?;
+        if found < SCHEMA_VERSION {
+            return Err(Error::OlderSchema {
                 path: path.to_owned(),
                 found,
                 supported: SCHEMA_VERSION,
             });
         }
-        if found == 0 && has_tables(&conn)? {
-            return Err(Error::ForeignDatabase {
-                path: path.to_owned(),
-            });
-        }
-        migrations().to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
-            other => Error::Migration(other),
-        })?;
         Ok(Db {
             conn,
             path: path.to_owned(),
+            source,
+            read_only: true,
         })
+    }
+
+    /// Names what makes the following changes in the journal (`app`, `cli evidence add`).
+    pub fn set_source(&self, source: &str) {
+        *self
+            .source
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = source.to_owned();
+    }
+
+    /// Whether this connection was opened with [`Db::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     pub fn path(&self) -> &Path {
@@ -108,6 +148,31 @@ impl Db {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Copies the database as it is now into a new file at `dest` with SQLite's online backup
+    /// API: a consistent snapshot even while another connection writes. The copy is a single
+    /// self-contained file (rollback journal mode, no `-wal` beside it).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let mut copy = Connection::open(dest).map_err(|e| classify(dest, e))?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            backup.run_to_completion(1024, Duration::ZERO, None)?;
+        }
+        let _: String =
+            copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        copy.close().map_err(|(_, e)| Error::Sqlite(e))?;
+        Ok(())
+    }
+
+    /// SQLite's own check of the whole file: empty when it is sound, else each problem.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let rows: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
     /// The schema version stored in the file.
@@ -140,6 +205,26 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         tracing::warn!(mode, "SQLite refused WAL mode");
     }
     Ok(())
+}
+
+/// The schema version of the database in `path`, refused when it is not ours or too new.
+fn checked_version(conn: &Connection, path: &Path) -> Result<i64> {
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| classify(path, e))?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::NewerSchema {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == 0 && has_tables(conn)? {
+        return Err(Error::ForeignDatabase {
+            path: path.to_owned(),
+        });
+    }
+    Ok(found)
 }
 
 fn has_tables(conn: &Connection) -> Result<bool> {

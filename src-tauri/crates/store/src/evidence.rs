@@ -501,5 +501,13 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
     Ok(groups)
 }
 
+/// Every content the evidence versions refer to, once: (SHA-256, size), by hash.
+pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
+    Ok(conn
+        .prepare("SELECT DISTINCT sha256, size FROM evidence_version ORDER BY sha256")?
+        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests;

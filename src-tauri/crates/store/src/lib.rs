@@ -11,6 +11,7 @@ pub mod company_profile;
 pub mod db;
 pub mod evidence;
 pub mod exchange;
+pub mod journal;
 pub mod location;
 pub mod lock;
 pub mod protection_object;
@@ -42,6 +43,14 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// The workspace was written by an older build and must be opened for writing once to be
+    /// brought up to date before it can be opened read-only.
+    #[error("{path} has schema version {found}; opening it read-only needs {supported}")]
+    OlderSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// Another process holds the workspace lock.
     #[error("workspace {path} is in use by {holder}")]
     InUse { path: PathBuf, holder: LockHolder },
@@ -67,6 +76,13 @@ pub enum Error {
     /// A stored value breaks an invariant the schema cannot express (edited by hand).
     #[error("stored value {column} = {value:?} is invalid")]
     Corrupt { column: &'static str, value: String },
+}
+
+impl Error {
+    /// Whether SQLite refused a write because the database is open read-only.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Error::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly))
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

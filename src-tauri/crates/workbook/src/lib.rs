@@ -9,6 +9,9 @@
 pub mod demo;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+/// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
+#[doc(hidden)]
+pub mod fuzzing;
 mod read;
 mod write;
 

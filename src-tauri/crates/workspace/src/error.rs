@@ -106,6 +106,8 @@ pub enum ErrorCode {
     WorkspaceUnusable,
     /// A file or folder cannot be written.
     NotWritable,
+    /// The workspace is open read-only (another process holds it): nothing was changed.
+    ReadOnly,
     /// A failure the user cannot fix by changing their input; logged in full.
     Internal,
 }
@@ -119,6 +121,7 @@ impl ErrorCode {
             ErrorCode::WorkspaceInUse => "workspace_in_use",
             ErrorCode::WorkspaceUnusable => "workspace_unusable",
             ErrorCode::NotWritable => "not_writable",
+            ErrorCode::ReadOnly => "read_only",
             ErrorCode::Internal => "internal",
         }
     }
@@ -142,11 +145,13 @@ impl Error {
             | Error::CatalogueSheet { .. }
             | Error::NoCatalogue
             | Error::UnknownCatalogue { .. } => ErrorCode::InvalidInput,
+            Error::Store(e) if e.is_read_only() => ErrorCode::ReadOnly,
             Error::Store(e) => match e {
                 StoreError::InUse { .. } => ErrorCode::WorkspaceInUse,
                 StoreError::NotADatabase { .. }
                 | StoreError::ForeignDatabase { .. }
                 | StoreError::NewerSchema { .. }
+                | StoreError::OlderSchema { .. }
                 | StoreError::Corrupt { .. } => ErrorCode::WorkspaceUnusable,
                 StoreError::NotWritable { .. } => ErrorCode::NotWritable,
                 StoreError::Io { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {
@@ -205,6 +210,7 @@ impl Error {
             Error::CatalogueSheet { file, problem } => problem.message(file),
             Error::NoCatalogue => Message::new("error.no_catalogue"),
             Error::UnknownCatalogue { id } => Message::new("error.unknown_catalogue").arg("id", id),
+            Error::Store(e) if e.is_read_only() => Message::new("error.read_only"),
             Error::Store(e) => match e {
                 StoreError::InUse { path: p, holder } => Message::new("error.workspace_in_use")
                     .arg("path", path(p))
@@ -222,6 +228,14 @@ impl Error {
                     found,
                     supported,
                 } => Message::new("error.newer_schema")
+                    .arg("path", path(p))
+                    .arg("found", found)
+                    .arg("supported", supported),
+                StoreError::OlderSchema {
+                    path: p,
+                    found,
+                    supported,
+                } => Message::new("error.older_schema")
                     .arg("path", path(p))
                     .arg("found", found)
                     .arg("supported", supported),

@@ -5,12 +5,17 @@
 //! argument; only the shells read the clock.
 
 mod audit;
+mod backup;
 mod catalogue;
 mod deadlines;
 mod error;
 mod evidence;
 mod exchange;
+mod journal;
 pub mod folders;
+/// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod json;
 mod package;
 mod readiness;
@@ -21,6 +26,9 @@ mod test_support;
 mod workspace;
 
 pub use audit::{ActionInput, AuditInput, AuditView, ProviderImport, ScopeLabels};
+pub use backup::{
+    BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
+};
 pub use catalogue::{ImportOutcome, VersionChange};
 pub use csmsdesk_store::assessment::AssessmentRecord;
 /// The stored shapes of audits, findings and corrective actions.
@@ -39,7 +47,8 @@ pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
     LinkInput, LinkView, collect_files,
 };
-pub use package::{PackagePlan, PackageReport, VerifyReport, verify_package};
+pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
+pub use package::{PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader};
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,

@@ -8,7 +8,7 @@
 //! or cancelled export never leaves a file at the target name.
 
 use std::collections::BTreeMap;
-use std::io::{Read as _, Write as _};
+use std::io::{Read, Seek, Write as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
@@ -71,6 +71,9 @@ impl VerifyReport {
         self.problems.is_empty()
     }
 }
+
+/// The journal's entry in a full package.
+const JOURNAL: &str = "journal.jsonl";
 
 fn hex(bytes: &[u8]) -> String {
     csmsdesk_store::vault::hex(bytes)
@@ -392,6 +395,21 @@ impl Workspace {
             ),
             Body::Bytes(workbook),
         );
+        // The journal of every change, so that the auditor's copy can later be held against
+        // the workspace: one JSON object per line, oldest first, each with its seal.
+        let journal = self.journal_verify()?;
+        let mut lines = Vec::new();
+        for e in self.journal_entries()? {
+            lines.extend_from_slice(crate::json::journal_entry(&e).to_string().as_bytes());
+            lines.push(b'\n');
+        }
+        manifest["journal"] = json!({
+            "path": JOURNAL,
+            "entries": journal.entries,
+            "head": journal.head.as_ref().map(|h| json!({ "seq": h.seq, "hash": h.hash })),
+            "verified": journal.ok(),
+        });
+        entries.insert(JOURNAL.into(), Body::Bytes(lines));
         Ok(())
     }
 
@@ -792,11 +810,24 @@ pub fn verify_package(path: &Path) -> Result<VerifyReport> {
         path: path.to_owned(),
         source,
     })?;
+    verify_package_reader(file, &path.display().to_string())
+}
+
+/// [`verify_package`] over any seekable bytes (a file, or a `Cursor` in the fuzz target);
+/// `name` is how messages name the package.
+///
+/// The work is bounded by the bytes themselves, never by the sizes the archive declares: the
+/// entries are hashed through one 1 MiB buffer, and the zip reader stops an entry that unpacks
+/// to more than its declared size.
+pub fn verify_package_reader<R: Read + Seek>(reader: R, name: &str) -> Result<VerifyReport> {
+    // Entry names are `name` below; the package is `package`.
+    let package = name;
+    let path = Path::new(package);
     let not_ours = |key: &'static str| VerifyReport {
         entries: 0,
-        problems: vec![Message::new(key).arg("path", path.display().to_string())],
+        problems: vec![Message::new(key).arg("path", package)],
     };
-    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+    let Ok(mut archive) = zip::ZipArchive::new(reader) else {
         return Ok(not_ours("verify.not_a_zip"));
     };
     let mut read = |name: &str| -> Option<Vec<u8>> {
@@ -821,6 +852,7 @@ pub fn verify_package(path: &Path) -> Result<VerifyReport> {
     else {
         return Ok(not_ours("verify.not_a_zip"));
     };
+    let mut buffer = vec![0; 1 << 20];
     for name in names.iter().filter(|n| *n != SUMS) {
         let Some(expected) = listed.get(name) else {
             problems.push(Message::new("verify.unlisted").arg("entry", name));
@@ -828,7 +860,6 @@ pub fn verify_package(path: &Path) -> Result<VerifyReport> {
         };
         let mut hasher = Sha256::new();
         let mut entry = archive.by_name(name).map_err(|e| zip_error(path, e))?;
-        let mut buffer = vec![0; 1 << 20];
         loop {
             match entry.read(&mut buffer) {
                 Ok(0) => break,
@@ -848,7 +879,7 @@ pub fn verify_package(path: &Path) -> Result<VerifyReport> {
     }
     let manifest: Value = serde_json::from_slice(&manifest).unwrap_or(Value::Null);
     if manifest["format"] != "csmsdesk-package" {
-        problems.push(Message::new("verify.not_ours").arg("path", path.display().to_string()));
+        problems.push(Message::new("verify.not_ours").arg("path", package));
     }
     for e in manifest["evidence"].as_array().into_iter().flatten() {
         let entry = e["path"].as_str().unwrap_or_default();

@@ -284,7 +284,10 @@ impl Workspace {
     pub fn dashboard(&mut self, scope: &str, today: NaiveDate) -> Result<Dashboard> {
         let view = self.scope_view(scope, None, today)?;
         let readiness = self.readiness_of(view.scope.clone(), today)?;
-        table::record_readiness(self.db.conn(), readiness.scope.id, today, readiness.tally)?;
+        // A read-only look at the workspace leaves the trend to the process that holds it.
+        if !self.is_read_only() {
+            table::record_readiness(self.db.conn(), readiness.scope.id, today, readiness.tally)?;
+        }
         let history = table::readiness_history(self.db.conn(), readiness.scope.id)?;
         let mut top_gaps: Vec<RequirementStatus> = readiness
             .requirements
@@ -311,6 +314,9 @@ impl Workspace {
     /// Records every scope's readiness for `today` (the trend's data point; once a day is
     /// enough, later calls replace that day's value).
     pub fn record_readiness(&mut self, today: NaiveDate) -> Result<()> {
+        if self.is_read_only() {
+            return Ok(());
+        }
         for scope in self.scopes()? {
             let id = scope.id;
             let readiness = self.readiness_of(scope, today)?;

@@ -15,13 +15,14 @@ pub const DB_FILE: &str = "workspace.sqlite";
 /// The folder inside a workspace that holds evidence content.
 pub const VAULT_DIR: &str = "vault";
 
-/// An open workspace, held for writing by this process until dropped.
+/// An open workspace, held for writing by this process until dropped, or open read-only
+/// while another process holds it.
 #[derive(Debug)]
 pub struct Workspace {
     dir: PathBuf,
     pub(crate) db: Db,
-    // Declared last so the database closes before the lock is released.
-    _lock: WorkspaceLock,
+    // Declared last so the database closes before the lock is released. None when read-only.
+    _lock: Option<WorkspaceLock>,
 }
 
 /// What `info` reports about a workspace.
@@ -53,8 +54,37 @@ impl Workspace {
         Ok(Workspace {
             dir: dir.to_owned(),
             db,
-            _lock: lock,
+            _lock: Some(lock),
         })
+    }
+
+    /// Opens the workspace in `dir` for looking only, without its lock: what a second window
+    /// or command gets while another process holds the workspace. Every change is refused
+    /// with [`crate::ErrorCode::ReadOnly`]; reading, verifying, exporting to a file and
+    /// backing up work.
+    pub fn open_read_only(dir: &Path) -> Result<Workspace> {
+        let db_path = dir.join(DB_FILE);
+        if !db_path.is_file() {
+            return Err(Error::NotAWorkspace {
+                path: dir.to_owned(),
+            });
+        }
+        let db = Db::open_read_only(&db_path)?;
+        Ok(Workspace {
+            dir: dir.to_owned(),
+            db,
+            _lock: None,
+        })
+    }
+
+    /// Whether this workspace was opened with [`Workspace::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self._lock.is_none()
+    }
+
+    /// Names what makes the following changes in the journal: `app`, or `cli` and the command.
+    pub fn set_journal_source(&self, source: &str) {
+        self.db.set_source(source);
     }
 
     /// Creates a new workspace in `dir`, which must be missing or empty. On failure nothing is
@@ -111,7 +141,7 @@ impl Workspace {
         Ok(Workspace {
             dir: dir.to_owned(),
             db,
-            _lock: lock,
+            _lock: Some(lock),
         })
     }
 

@@ -1,0 +1,205 @@
+use super::*;
+use crate::Db;
+use csmsdesk_core::journal::{Problem, verify};
+
+fn new_db(dir: &std::path::Path) -> Db {
+    let db = Db::create(
+        &dir.join("workspace.sqlite"),
+        "2026-11-25T10:00:00Z",
+        "test",
+    )
+    .unwrap();
+    db.set_source("test");
+    db
+}
+
+fn journal_problems(conn: &Connection) -> Vec<Problem> {
+    verify(&entries(conn).unwrap(), head(conn).unwrap().as_ref())
+}
+
+#[test]
+fn every_table_but_the_journal_has_its_three_triggers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let tables = journalled_tables(db.conn()).unwrap();
+    assert!(tables.len() >= 30, "{tables:?}");
+    for table in ["evidence", "evidence_link", "audit_result", "setting", "workspace_meta"] {
+        assert!(tables.iter().any(|t| t == table), "{table} is journalled");
+    }
+    for table in &tables {
+        for op in ["insert", "update", "delete"] {
+            let name = format!("journal_{table}_{op}");
+            let found: i64 = db
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 AND tbl_name = ?2",
+                    [&name, table],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(found, 1, "{name}");
+        }
+    }
+}
+
+#[test]
+fn creating_a_workspace_is_journalled_and_the_chain_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let all = entries(db.conn()).unwrap();
+    assert!(
+        all.iter()
+            .any(|e| e.table == "workspace_meta" && e.op == "insert" && e.key == r#"["created_at"]"#),
+        "{all:?}"
+    );
+    assert!(all.iter().all(|e| e.user == os_user()));
+    assert_eq!(journal_problems(db.conn()), vec![]);
+}
+
+#[test]
+fn insert_update_and_delete_record_key_source_and_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    db.set_source("cli location add");
+    let conn = db.conn();
+    let long = "x".repeat(500);
+    conn.execute(
+        "INSERT INTO location (id, name, address) VALUES (7, 'Plant A', ?1)",
+        [&long],
+    )
+    .unwrap();
+    db.set_source("app");
+    conn.execute("UPDATE location SET name = 'Plant B' WHERE id = 7", [])
+        .unwrap();
+    // An update that changes nothing leaves no entry.
+    conn.execute("UPDATE location SET name = name WHERE id = 7", [])
+        .unwrap();
+    conn.execute("DELETE FROM location WHERE id = 7", []).unwrap();
+    let mine: Vec<Entry> = entries(conn)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.table == "location")
+        .collect();
+    assert_eq!(mine.len(), 3, "{mine:#?}");
+    let (insert, update, delete) = (&mine[0], &mine[1], &mine[2]);
+    assert_eq!((insert.op.as_str(), insert.key.as_str()), ("insert", "[7]"));
+    assert_eq!(insert.source, "cli location add");
+    assert_eq!(insert.before, None);
+    let after: serde_json::Value = serde_json::from_str(insert.after.as_deref().unwrap()).unwrap();
+    assert_eq!(after["name"], "Plant A");
+    let address = after["address"].as_str().unwrap();
+    assert_eq!(address.chars().count(), SHORT_TEXT, "long text is cut");
+    assert!(address.ends_with('…'));
+    assert_eq!(update.source, "app");
+    assert_eq!(update.before.as_deref(), Some(r#"{"name":"Plant A"}"#));
+    assert_eq!(update.after.as_deref(), Some(r#"{"name":"Plant B"}"#));
+    assert_eq!(delete.op, "delete");
+    assert!(delete.before.as_deref().unwrap().contains("Plant B"));
+    assert_eq!(delete.after, None);
+    assert!(!insert.at.is_empty() && insert.at.ends_with('Z'));
+    assert_eq!(journal_problems(conn), vec![]);
+    let newest = page(
+        conn,
+        &PageQuery {
+            before: None,
+            table: Some("location"),
+            limit: 2,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        newest.iter().map(|e| e.op.as_str()).collect::<Vec<_>>(),
+        ["delete", "update"]
+    );
+}
+
+#[test]
+fn a_rolled_back_change_leaves_no_entry_and_no_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = new_db(dir.path());
+    let before = count(db.conn()).unwrap();
+    let result: crate::Result<()> = db.write(|tx| {
+        tx.execute("INSERT INTO setting (key, value) VALUES ('a', '1')", [])?;
+        Err(crate::Error::Corrupt {
+            column: "test",
+            value: "rolled back".into(),
+        })
+    });
+    assert!(result.is_err());
+    assert_eq!(count(db.conn()).unwrap(), before);
+    db.conn()
+        .execute("INSERT INTO setting (key, value) VALUES ('b', '2')", [])
+        .unwrap();
+    assert_eq!(journal_problems(db.conn()), vec![], "no gap after a rollback");
+}
+
+#[test]
+fn another_sqlite_tool_cannot_change_a_journalled_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let path = db.path().to_owned();
+    drop(db);
+    let raw = Connection::open(&path).unwrap();
+    let err = raw
+        .execute("INSERT INTO setting (key, value) VALUES ('x', 'y')", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("journal_"), "{err}");
+}
+
+#[test]
+fn the_journal_refuses_edits_and_deletions_of_sealed_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let conn = db.conn();
+    let err = conn
+        .execute("UPDATE journal SET user = 'mallory' WHERE seq = 1", [])
+        .unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+    let err = conn.execute("DELETE FROM journal WHERE seq = 1", []).unwrap_err();
+    assert!(err.to_string().contains("append-only"), "{err}");
+}
+
+#[test]
+fn verify_names_an_entry_edited_or_deleted_behind_the_triggers_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    for i in 0..5 {
+        db.conn()
+            .execute(
+                "INSERT INTO setting (key, value) VALUES (?1, 'v')",
+                [format!("k{i}")],
+            )
+            .unwrap();
+    }
+    let path = db.path().to_owned();
+    drop(db);
+    // A forger with another SQLite tool: drops the guards, then edits one entry and deletes
+    // another.
+    let raw = Connection::open(&path).unwrap();
+    raw.execute_batch(
+        "DROP TRIGGER journal_append_only_update; DROP TRIGGER journal_append_only_delete;",
+    )
+    .unwrap();
+    let last: i64 = raw
+        .query_row("SELECT max(seq) FROM journal", [], |r| r.get(0))
+        .unwrap();
+    raw.execute(
+        "UPDATE journal SET after = '{\"value\":\"forged\"}' WHERE seq = ?1",
+        [last - 3],
+    )
+    .unwrap();
+    raw.execute("DELETE FROM journal WHERE seq = ?1", [last - 1])
+        .unwrap();
+    drop(raw);
+    let db = Db::open(&path).unwrap();
+    assert_eq!(
+        journal_problems(db.conn()),
+        vec![
+            Problem::Edited { seq: last - 3 },
+            Problem::Deleted {
+                first: last - 1,
+                last: last - 1
+            }
+        ]
+    );
+}

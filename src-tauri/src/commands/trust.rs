@@ -1,0 +1,165 @@
+//! Trust: the journal (History screen), the workspace check, backup and restore (Settings).
+//! Checking, backing up and restoring run off the workspace lock through their own read-only
+//! connection, with progress events and cancel like the other long jobs.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::{MAX_JOURNAL_PAGE, Workspace, json};
+use serde_json::{Value, json};
+use tauri::{State, WebviewWindow};
+
+use super::evidence::{Job, emitter, join_failed};
+use super::profile::with_workspace;
+use super::{absolute_path, invalid};
+use crate::error::CommandError;
+use crate::state::AppState;
+
+/// The longest table name the History filter sends.
+const MAX_TABLE_LEN: usize = 64;
+
+/// One page of the journal, newest first: entries older than `before`, optionally of one
+/// table; with the tables the filter offers.
+#[tauri::command]
+pub async fn journal_page(
+    state: State<'_, AppState>,
+    before: Option<i64>,
+    table: Option<String>,
+    limit: Option<u32>,
+) -> Result<Value, CommandError> {
+    if before.is_some_and(|b| b < 1) {
+        return Err(invalid(&state, Message::new("history.bad_before")));
+    }
+    let table = table.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    if let Some(t) = &table
+        && (t.len() > MAX_TABLE_LEN || !t.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+    {
+        return Err(invalid(&state, Message::new("history.bad_table")));
+    }
+    let limit = limit.unwrap_or(100);
+    if limit == 0 || limit > MAX_JOURNAL_PAGE {
+        return Err(invalid(
+            &state,
+            Message::new("history.bad_limit").arg("max", MAX_JOURNAL_PAGE),
+        ));
+    }
+    with_workspace(&state, |ws| {
+        let entries = ws.journal_page(before, table.as_deref(), limit)?;
+        Ok(json!({
+            "entries": entries.iter().map(json::journal_entry).collect::<Vec<_>>(),
+            "tables": ws.journal_tables()?,
+        }))
+    })
+}
+
+/// Re-computes the journal's chain and names each entry that was edited, deleted or inserted.
+#[tauri::command]
+pub async fn journal_verify(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        Ok(json::journal_report(&ws.journal_verify()?, lang))
+    })
+}
+
+/// The open workspace's folder, for the jobs that work beside the session.
+fn workspace_dir(state: &AppState) -> Result<PathBuf, CommandError> {
+    with_workspace(state, |ws| Ok(ws.dir().to_owned()))
+}
+
+/// Checks the whole workspace (database, every vault copy re-hashed, journal) through its own
+/// read-only connection; cancel with `evidence_cancel`.
+#[tauri::command]
+pub async fn workspace_check(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    let dir = workspace_dir(&state)?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let lang = state.lang();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        Workspace::open_read_only(&dir)?.check(&cancel)
+    })
+    .await
+    .map_err(|e| join_failed(&state, e))?
+    .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    drop(job);
+    Ok(json::check_report(&report, lang))
+}
+
+/// Writes a backup of the open workspace to `path`, with progress events (job `backup`) and
+/// cancel (`evidence_cancel`).
+#[tauri::command]
+pub async fn backup_write(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    path: String,
+) -> Result<Value, CommandError> {
+    let out = absolute_path(&state, &path)?;
+    let dir = workspace_dir(&state)?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let progress = emitter(window, "backup");
+    let lang = state.lang();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), &progress, &cancel)
+    })
+    .await
+    .map_err(|e| join_failed(&state, e))?
+    .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    drop(job);
+    Ok(json::backup_report(&report))
+}
+
+/// Restores the backup `file` as a new workspace in the missing or empty folder `target`,
+/// with progress events (job `restore`) and cancel. The open workspace stays open; the UI
+/// offers to switch.
+#[tauri::command]
+pub async fn backup_restore(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+    file: String,
+    target: String,
+) -> Result<Value, CommandError> {
+    let file = absolute_path(&state, &file)?;
+    let target = absolute_path(&state, &target)?;
+    let job = Job::start(&state)?;
+    let cancel = job.cancel.clone();
+    let progress = emitter(window, "restore");
+    let lang = state.lang();
+    let report = tauri::async_runtime::spawn_blocking(move || {
+        csmsdesk_workspace::restore_backup(&file, &target, &progress, &cancel)
+    })
+    .await
+    .map_err(|e| join_failed(&state, e))?
+    .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    drop(job);
+    Ok(json::restore_report(&report, lang))
+}
+
+/// The save dialog for a backup file; `None` if cancelled.
+#[tauri::command]
+pub async fn backup_pick_out(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog
+            .add_filter("CSMS Desk backup", &["csmsbackup"])
+            .set_file_name("workspace.csmsbackup")
+            .save_file()
+    })
+    .await
+}
+
+/// The open dialog for a backup file to restore; `None` if cancelled.
+#[tauri::command]
+pub async fn backup_pick_file(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Option<String>, CommandError> {
+    super::workspace::pick(&state, &window, |dialog| {
+        dialog
+            .add_filter("CSMS Desk backup", &["csmsbackup"])
+            .pick_file()
+    })
+    .await
+}
