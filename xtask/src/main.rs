@@ -4,9 +4,13 @@
 //! - `test`: installs what the tests need, then runs everything CI runs.
 //! - `icons`: draws the app icon set into `icons/`.
 //! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
+//! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports and
+//!   backups at random moments and checks the workspace survives each kill (200 by default;
+//!   `test` runs 20).
 //! - `bench [catalogue|evidence]`: release-mode benchmarks, each against its anchor in the same
 //!   run (both when none is named).
 
+mod crash;
 mod icons;
 mod setup;
 
@@ -24,9 +28,10 @@ fn main() {
         Some("icons") => icons::generate(&root().join("icons")),
         Some("bundle") => bundle(),
         Some("bench") => bench(args.get(1).map(String::as_str)),
+        Some("crash") => crash::crash(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence] | crash [--kills N] [--seed S]>"
             );
             std::process::exit(2);
         }
@@ -123,6 +128,8 @@ fn test() -> Result<()> {
         "cargo test --workspace (unit, storage, CLI and end-to-end)",
         tests,
     )?;
+    // Crash safety, short: the full run (200 kills) is `cargo xtask crash`.
+    crash::crash(&["--kills".to_owned(), "20".to_owned()])?;
     let ui_tests = ui_test_files()?;
     let mut node = Command::new("node");
     node.current_dir(root()).arg("--test").args(&ui_tests);

@@ -69,11 +69,7 @@ pub fn write_backup(
     let out_dir = target_folder(out)?;
     let source = Workspace::open_read_only(dir)?;
     // The snapshot first: the contents it refers to are never removed from the vault.
-    let snapshot = tempfile::Builder::new()
-        .prefix(".csmsdesk-backup-")
-        .suffix(".sqlite")
-        .tempfile_in(&out_dir)
-        .map_err(|e| unwritable(out, e))?;
+    let snapshot = crate::partial::create(&out_dir, "snapshot").map_err(|e| unwritable(out, e))?;
     source.db.backup_to(snapshot.path())?;
     drop(source);
     let copy = Db::open_read_only(snapshot.path())?;
@@ -128,11 +124,7 @@ pub fn write_backup(
             .unix_permissions(0o600)
             .large_file(size >= u64::from(u32::MAX))
     };
-    let temp = tempfile::Builder::new()
-        .prefix(".csmsdesk-backup-")
-        .suffix(".partial")
-        .tempfile_in(&out_dir)
-        .map_err(|e| unwritable(out, e))?;
+    let temp = crate::partial::create(&out_dir, "backup").map_err(|e| unwritable(out, e))?;
     let mut zip = zip::ZipWriter::new(temp);
     let mut sums = String::new();
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
@@ -140,13 +132,17 @@ pub fn write_backup(
         .map_err(|e| zip_error(out, e))?;
     zip.write_all(&manifest_bytes)
         .map_err(|e| unwritable(out, e))?;
-    sums.push_str(&format!("{}  {MANIFEST}\n", hex(&Sha256::digest(&manifest_bytes))));
+    sums.push_str(&format!(
+        "{}  {MANIFEST}\n",
+        hex(&Sha256::digest(&manifest_bytes))
+    ));
     let mut bytes_done = 0u64;
     for (index, (name, path, size)) in entries.iter().enumerate() {
         // The database compresses well; evidence is mostly compressed already.
         zip.start_file(name.as_str(), options(name == DB_FILE, *size))
             .map_err(|e| zip_error(out, e))?;
-        let mut file = std::fs::File::open(path).map_err(|source| damaged_source(name, path, source))?;
+        let mut file =
+            std::fs::File::open(path).map_err(|source| damaged_source(name, path, source))?;
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 1 << 20];
         loop {
@@ -160,7 +156,8 @@ pub fn write_backup(
                 break;
             }
             hasher.update(&buffer[..n]);
-            zip.write_all(&buffer[..n]).map_err(|e| unwritable(out, e))?;
+            zip.write_all(&buffer[..n])
+                .map_err(|e| unwritable(out, e))?;
             bytes_done += n as u64;
             progress(Progress {
                 files_done: index,
@@ -419,7 +416,10 @@ fn unpack(
             blobs += 1;
         }
     }
-    for entry in listed.keys().filter(|n| *n != MANIFEST && !seen.contains(n)) {
+    for entry in listed
+        .keys()
+        .filter(|n| *n != MANIFEST && !seen.contains(n))
+    {
         problems.push(Message::new("verify.missing").arg("entry", entry));
     }
     if !problems.is_empty() {
@@ -427,7 +427,9 @@ fn unpack(
     }
     let db_path = into.join(DB_FILE);
     if !db_path.is_file() {
-        return Err(refuse(vec![Message::new("verify.missing").arg("entry", DB_FILE)]));
+        return Err(refuse(vec![
+            Message::new("verify.missing").arg("entry", DB_FILE),
+        ]));
     }
     // A normal open: migrates a backup of an older build, refuses a newer one.
     let db = Db::open(&db_path)?;
@@ -463,7 +465,10 @@ fn unpack(
     drop(db);
     Ok(RestoreReport {
         dir: None,
-        created_at: manifest["created_at"].as_str().unwrap_or_default().to_owned(),
+        created_at: manifest["created_at"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
         schema_version,
         blobs,
         bytes: bytes_done,
@@ -479,7 +484,10 @@ fn allowed_entry(name: &str) -> Option<PathBuf> {
     }
     let rest = name.strip_prefix("vault/")?;
     let (prefix, sha256) = rest.split_once('/')?;
-    let lower_hex = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let lower_hex = |s: &str| {
+        s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    };
     (sha256.len() == 64 && lower_hex(sha256) && sha256.starts_with(prefix) && prefix.len() == 2)
         .then(|| Path::new(VAULT_DIR).join(prefix).join(sha256))
 }

@@ -18,6 +18,7 @@ pub mod folders;
 pub mod fuzzing;
 pub mod json;
 mod package;
+mod partial;
 mod readiness;
 mod scan;
 mod scope;

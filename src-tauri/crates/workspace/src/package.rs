@@ -739,7 +739,7 @@ fn write_package(
             // ZIP64 only where an entry needs it, so that small packages stay plain ZIP.
             .large_file(size >= u64::from(u32::MAX))
     };
-    let temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io_error(out, e))?;
+    let temp = crate::partial::create(dir, "package").map_err(|e| io_error(out, e))?;
     let mut zip = zip::ZipWriter::new(temp);
     let mut sums = String::new();
     let mut files = Vec::new();
