@@ -1006,7 +1006,12 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                         Message::new("cli.restore.needs_workspace"),
                     )]));
                 };
-                csmsdesk_workspace::restore_backup(file, target, &progress, &AtomicBool::new(false))?
+                csmsdesk_workspace::restore_backup(
+                    file,
+                    target,
+                    &progress,
+                    &AtomicBool::new(false),
+                )?
             };
             out.finish_progress();
             out.restore_report(&report);

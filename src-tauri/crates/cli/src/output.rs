@@ -208,7 +208,9 @@ impl Output {
         }
         out_line!(
             "{} {} ({})",
-            record.name, record.version, record.source_file
+            record.name,
+            record.version,
+            record.source_file
         );
         let first_line = |text: &str| text.lines().next().unwrap_or_default().to_owned();
         for chapter in &tree.chapters {
@@ -691,7 +693,10 @@ impl Output {
         for v in versions {
             out_line!(
                 "  v{}  {}  {} B  {}",
-                v.version, v.sha256, v.size, v.recorded_at
+                v.version,
+                v.sha256,
+                v.size,
+                v.recorded_at
             );
         }
         for l in &view.links {
@@ -756,7 +761,10 @@ impl Output {
         for c in &import.changes {
             out_line!(
                 "{}  {}: “{}” → “{}”",
-                c.question_id, c.field, c.before, c.after
+                c.question_id,
+                c.field,
+                c.before,
+                c.after
             );
         }
         for (row, _, message) in &import.skipped {
@@ -854,7 +862,10 @@ impl Output {
         for s in list {
             out_line!(
                 "{}  {} ({})  {}",
-                s.shared_on, s.partner, s.participant_id, s.level
+                s.shared_on,
+                s.partner,
+                s.participant_id,
+                s.level
             );
         }
     }
@@ -874,7 +885,13 @@ impl Output {
             };
             out_line!(
                 "{:>6}  {}  {}  {}  {} {} {}  {change}",
-                e.seq, e.at, e.user, e.source, e.op, e.table, e.key
+                e.seq,
+                e.at,
+                e.user,
+                e.source,
+                e.op,
+                e.table,
+                e.key
             );
         }
     }

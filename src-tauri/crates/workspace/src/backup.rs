@@ -298,10 +298,6 @@ fn unpack(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<RestoreReport> {
-    let unreadable = |source: std::io::Error| Error::FileUnreadable {
-        path: file.to_owned(),
-        source,
-    };
     let refuse = |problems: Vec<Message>| {
         Error::Invalid(
             problems
@@ -312,7 +308,7 @@ fn unpack(
     };
     let name = file.display().to_string();
     let not_a_backup = || refuse(vec![Message::new("backup.not_a_backup").arg("path", &name)]);
-    let reader = std::fs::File::open(file).map_err(unreadable)?;
+    let reader = crate::error::open_input(file)?;
     let mut archive = zip::ZipArchive::new(reader).map_err(|_| not_a_backup())?;
     let mut small = |entry: &str| -> Option<Vec<u8>> {
         let e = archive.by_name(entry).ok()?;

@@ -68,7 +68,7 @@ pub(crate) fn read_workbook_file(path: &Path) -> Result<(Vec<u8>, String)> {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let file = crate::error::open_input(path)?;
     let size = file.metadata().map_err(unreadable)?.len();
     if size > MAX_WORKBOOK_BYTES {
         return Err(Error::FileTooLarge {

@@ -39,6 +39,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A path given as a file to read is a folder, a pipe or a device.
+    #[error("{path} is not a regular file")]
+    NotAFile { path: PathBuf },
     /// A file the user asked for (an export, a calendar) cannot be written there.
     #[error("cannot write {path}: {source}")]
     FileUnwritable {
@@ -75,6 +78,21 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Opens `path` for reading if it is a regular file (links followed): never a folder, a named
+/// pipe (opening one would wait for a writer forever) or a device.
+pub(crate) fn open_input(path: &std::path::Path) -> Result<std::fs::File> {
+    let unreadable = |source| Error::FileUnreadable {
+        path: path.to_owned(),
+        source,
+    };
+    if !std::fs::metadata(path).map_err(unreadable)?.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_owned(),
+        });
+    }
+    std::fs::File::open(path).map_err(unreadable)
+}
 
 /// One field's problem: the field's name in forms, JSON and CLI flags, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +158,7 @@ impl Error {
             | Error::Invalid(_)
             | Error::NotFound { .. }
             | Error::FileUnreadable { .. }
+            | Error::NotAFile { .. }
             | Error::FileTooLarge { .. }
             | Error::Workbook { .. }
             | Error::CatalogueSheet { .. }
@@ -194,6 +213,7 @@ impl Error {
             Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
                 .arg("path", path(p))
                 .arg("detail", source.kind()),
+            Error::NotAFile { path: p } => Message::new("error.not_a_file").arg("path", path(p)),
             Error::FileUnwritable { path: p, source } => Message::new("error.file_unwritable")
                 .arg("path", path(p))
                 .arg("detail", source.kind()),

@@ -806,10 +806,7 @@ fn write_package(
 /// Re-hashes every entry of the package at `path` against its `SHA256SUMS` and checks that
 /// every entry is listed and the manifest's evidence matches its files.
 pub fn verify_package(path: &Path) -> Result<VerifyReport> {
-    let file = std::fs::File::open(path).map_err(|source| Error::FileUnreadable {
-        path: path.to_owned(),
-        source,
-    })?;
+    let file = crate::error::open_input(path)?;
     verify_package_reader(file, &path.display().to_string())
 }
 

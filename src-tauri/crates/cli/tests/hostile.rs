@@ -1,0 +1,378 @@
+//! The hostile-input corpus (`tests/hostile/corpus.rs`), CLI side: every `Via::Cli` case runs
+//! `csmsdesk-cli` as a process against one prepared workspace. Each must end with its
+//! expected exit code, error code and message, never panic or hang, and leave the workspace's
+//! dump (Python's sqlite3 `iterdump` and the vault's files) exactly as it was.
+
+use std::io::{Cursor, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use csmsdesk_workbook::fixtures::{RawCell, demo_raw_rows, password_protected, raw_xlsx, zip_bomb};
+use serde_json::Value;
+use zip::write::SimpleFileOptions;
+
+include!("../../../../tests/hostile/corpus.rs");
+
+/// A case that runs longer than this hangs (a named pipe waits forever): a failure.
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+fn cli(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_csmsdesk-cli"));
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LANG", "en_US.UTF-8")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    cmd
+}
+
+/// Runs the CLI to completion and panics with its output unless it exits 0.
+fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
+    let out = cli(home)
+        .args(args)
+        .arg("--workspace")
+        .arg(ws)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A workspace with the demo catalogue, a location, scope ECU and one linked item.
+fn prepared(home: &Path, name: &str) -> PathBuf {
+    let ws = home.join(name);
+    ok(home, &ws, &["init", "--company", "ACME"]);
+    ok(home, &ws, &["catalogue", "import", "--demo"]);
+    ok(home, &ws, &["location", "add", "Plant Nord"]);
+    ok(
+        home,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
+    );
+    let doc = home.join(format!("{name}-policy.pdf"));
+    std::fs::write(&doc, "the policy").unwrap();
+    ok(
+        home,
+        &ws,
+        &["evidence", "add", doc.to_str().unwrap(), "--link", "1.1.a"],
+    );
+    ws
+}
+
+/// The workspace as data: every table row (Python's sqlite3, not our code) and every vault
+/// file with its size.
+fn dump(ws: &Path) -> String {
+    let script = r#"
+import os, sqlite3, sys
+ws = sys.argv[1]
+db = sqlite3.connect("file:" + os.path.join(ws, "workspace.sqlite") + "?mode=ro", uri=True)
+for line in db.iterdump():
+    print(line)
+for root, dirs, files in sorted(os.walk(os.path.join(ws, "vault"))):
+    for f in sorted(files):
+        path = os.path.join(root, f)
+        print(os.path.relpath(path, ws), os.path.getsize(path))
+"#;
+    let out = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(ws)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "dump: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Rewrites the ZIP `bytes` entry by entry through `edit` (name, content) → kept entries.
+fn rewrite_zip(bytes: &[u8], edit: impl Fn(String, Vec<u8>) -> Vec<(String, Vec<u8>)>) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        for (name, content) in edit(name, content) {
+            out.start_file(name, SimpleFileOptions::default()).unwrap();
+            out.write_all(&content).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The files the corpus names, built once from a separate workspace (making a package or a
+/// backup is itself a change, which the workspace under test must not see).
+struct Fixtures {
+    package: Vec<u8>,
+    backup: Vec<u8>,
+}
+
+impl Fixtures {
+    fn new(home: &Path) -> Fixtures {
+        let factory = prepared(home, "factory");
+        let package = home.join("factory.zip");
+        ok(
+            home,
+            &factory,
+            &[
+                "export",
+                "--scope",
+                "ECU",
+                "--out",
+                package.to_str().unwrap(),
+            ],
+        );
+        let backup = home.join("factory.csmsbackup");
+        ok(
+            home,
+            &factory,
+            &["backup", "--out", backup.to_str().unwrap()],
+        );
+        Fixtures {
+            package: std::fs::read(package).unwrap(),
+            backup: std::fs::read(backup).unwrap(),
+        }
+    }
+
+    fn bytes(&self, name: &str) -> Vec<u8> {
+        let with_rows = |edit: &dyn Fn(&mut Vec<Vec<RawCell>>)| {
+            let mut rows = demo_raw_rows();
+            edit(&mut rows);
+            raw_xlsx(&[("Vehicle CyberSecurity", rows)])
+        };
+        match name {
+            "demo_truncated" => {
+                let whole = csmsdesk_workbook::demo::workbook().unwrap();
+                whole[..whole.len() / 2].to_vec()
+            }
+            "zip_bomb" => zip_bomb(),
+            "password_protected" => password_protected(),
+            "other_sheet" => raw_xlsx(&[("Budget", vec![vec![RawCell::Text("x".into())]])]),
+            "error_cell" => with_rows(&|rows| rows[6][10] = RawCell::Error("#VALUE!")),
+            "no_chapter" => with_rows(&|rows| drop(rows.remove(3))),
+            "huge_cell" => with_rows(&|rows| rows[5][10] = RawCell::Text("y".repeat(1 << 20))),
+            "plain_zip" => rewrite_zip(&self.package, |name, content| {
+                if name == "index.html" {
+                    vec![("readme.txt".into(), content)]
+                } else {
+                    vec![]
+                }
+            }),
+            "package" => self.package.clone(),
+            "package_changed" => rewrite_zip(&self.package, |name, mut content| {
+                if name == "index.html" {
+                    content.extend_from_slice(b"<!-- edited -->");
+                }
+                vec![(name, content)]
+            }),
+            "package_added" => rewrite_zip(&self.package, |name, content| {
+                let mut kept = vec![(name.clone(), content)];
+                if name == "manifest.json" {
+                    kept.push(("extra.txt".into(), b"smuggled".to_vec()));
+                }
+                kept
+            }),
+            "package_removed" => rewrite_zip(&self.package, |name, content| {
+                if name == "index.html" {
+                    vec![]
+                } else {
+                    vec![(name, content)]
+                }
+            }),
+            "package_truncated" => self.package[..self.package.len() / 2].to_vec(),
+            "package_slip" => rewrite_zip(&self.package, |name, content| {
+                let mut kept = vec![(name.clone(), content)];
+                if name == "manifest.json" {
+                    kept.push(("../escape.txt".into(), b"out of the folder".to_vec()));
+                }
+                kept
+            }),
+            "backup" => self.backup.clone(),
+            "backup_changed" => rewrite_zip(&self.backup, |name, mut content| {
+                if name.starts_with("vault/") {
+                    content[0] ^= 1;
+                }
+                vec![(name, content)]
+            }),
+            other => panic!("the corpus names an unknown fixture {other}"),
+        }
+    }
+}
+
+/// Makes the case's input in the empty folder `dir` and returns its path.
+fn make_input(input: &Input, dir: &Path, fixtures: &Fixtures) -> PathBuf {
+    match input {
+        Input::None => dir.join("unused"),
+        Input::Bytes(name, bytes) => {
+            let path = dir.join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        }
+        Input::Fixture(name, fixture) => {
+            let path = dir.join(name);
+            std::fs::write(&path, fixtures.bytes(fixture)).unwrap();
+            path
+        }
+        Input::Folder => {
+            let path = dir.join("a-folder.xlsx");
+            std::fs::create_dir(&path).unwrap();
+            path
+        }
+        Input::Fifo => {
+            let path = dir.join("pipe.xlsx");
+            let made = Command::new("mkfifo").arg(&path).status().unwrap();
+            assert!(made.success());
+            path
+        }
+        Input::Missing => dir.join("not-there.xlsx"),
+        Input::LinkLoop => {
+            let path = dir.join("loop");
+            std::fs::create_dir(&path).unwrap();
+            std::os::unix::fs::symlink(&path, path.join("again")).unwrap();
+            path
+        }
+    }
+}
+
+/// Runs the CLI with a deadline; `None` if it had to be killed.
+fn run_with_timeout(mut cmd: Command) -> Option<std::process::Output> {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > TIMEOUT {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Some(child.wait_with_output().unwrap())
+}
+
+/// Every text of the JSON document `value`, for finding the expected message anywhere in it.
+fn texts(value: &Value, into: &mut String) {
+    match value {
+        Value::String(s) => {
+            into.push_str(s);
+            into.push('\n');
+        }
+        Value::Array(items) => items.iter().for_each(|v| texts(v, into)),
+        Value::Object(map) => map.values().for_each(|v| texts(v, into)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let fixtures = Fixtures::new(h);
+    let ws = prepared(h, "ws");
+    let cases: Vec<&Case> = CASES
+        .iter()
+        .filter(|c| matches!(c.via, Via::Cli(_)))
+        .collect();
+    assert!(CASES.len() >= 40, "the corpus holds {} cases", CASES.len());
+    let before = dump(&ws);
+    let mut failures = Vec::new();
+    for (n, case) in cases.iter().enumerate() {
+        let Via::Cli(args) = case.via else {
+            unreachable!()
+        };
+        let dir = h.join(format!("case-{n}"));
+        let out_dir = dir.join("out");
+        std::fs::create_dir_all(&out_dir).unwrap();
+        let input = make_input(&case.input, &dir, &fixtures);
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| {
+                a.replace("{file}", input.to_str().unwrap())
+                    .replace("{out}", out_dir.join("out.zip").to_str().unwrap())
+                    .replace("{dir}", out_dir.to_str().unwrap())
+            })
+            .collect();
+        let mut cmd = cli(h);
+        cmd.arg("--json").args(&args).arg("--workspace").arg(&ws);
+        let Some(out) = run_with_timeout(cmd) else {
+            failures.push(format!("{}: still running after {TIMEOUT:?}", case.name));
+            continue;
+        };
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let mut problems = Vec::new();
+        if stderr.contains("panicked") {
+            problems.push(format!("panicked: {stderr}"));
+        }
+        if out.status.code() != Some(case.expect.exit) {
+            problems.push(format!(
+                "exit {:?}, expected {}",
+                out.status.code(),
+                case.expect.exit
+            ));
+        }
+        let json: Option<Value> = serde_json::from_str(&stdout).ok();
+        let found_code = match &json {
+            Some(v) if v["error"].is_object() => {
+                v["error"]["code"].as_str().unwrap_or("").to_owned()
+            }
+            Some(_) => "report".to_owned(),
+            None if out.status.code() == Some(2) => "usage".to_owned(),
+            None => format!("no JSON: {stdout}"),
+        };
+        if found_code != case.expect.code {
+            problems.push(format!("code {found_code}, expected {}", case.expect.code));
+        }
+        let mut all = stderr.clone();
+        if let Some(v) = &json {
+            texts(v, &mut all);
+        }
+        if !all.contains(case.expect.message) {
+            problems.push(format!(
+                "message without {:?}: {}",
+                case.expect.message,
+                all.trim()
+            ));
+        }
+        let after = dump(&ws);
+        if after != before {
+            problems.push("the workspace changed".into());
+        }
+        let written: Vec<_> = std::fs::read_dir(&out_dir).unwrap().flatten().collect();
+        if !written.is_empty() {
+            problems.push(format!("files appeared at the target: {written:?}"));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {}", case.name, problems.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+    assert!(cases.len() >= 30, "{} CLI cases", cases.len());
+}

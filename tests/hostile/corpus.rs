@@ -1,0 +1,483 @@
+// The hostile-input corpus: one table of bad inputs across every capability, each with the
+// error a user gets. Two runners read it (`include!`): the CLI's (`src-tauri/crates/cli/tests/
+// hostile.rs`, every `Via::Cli` case, as a process) and the end-to-end suite's
+// (`tests/e2e/hostile.rs`, every `Via::Ipc` case, sent straight to the app's commands through
+// the real webview's IPC). Both check, for every case: the expected error code and message,
+// no panic, and a workspace dump (Python's sqlite3 `iterdump` plus the vault's files) that is
+// the same before and after.
+//
+// In arguments, `{file}` is the path of the case's input (made by the runner from `input`),
+// `{out}` a path in an empty scratch folder that must stay empty, `{dir}` that folder.
+
+/// How a case reaches CSMS Desk.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub enum Via {
+    /// `csmsdesk-cli --json --workspace W ARGS...`
+    Cli(&'static [&'static str]),
+    /// `invoke(command, args)` from the webview; `args` is JSON.
+    Ipc(&'static str, &'static str),
+}
+
+/// The input file a case needs, made fresh for each case.
+#[allow(dead_code)]
+#[derive(Debug)]
+pub enum Input {
+    None,
+    /// These bytes in a file named `name`.
+    Bytes(&'static str, &'static [u8]),
+    /// A file built by the runner: see `fixture` in the runners.
+    Fixture(&'static str, &'static str),
+    /// A folder.
+    Folder,
+    /// A named pipe (opening it for reading would wait for a writer forever).
+    Fifo,
+    /// A path where nothing is.
+    Missing,
+    /// A folder whose only entry is a link to itself.
+    LinkLoop,
+}
+
+/// What the user gets.
+#[derive(Debug)]
+pub struct Expect {
+    /// The exit code of the CLI (1 refused, 2 usage); IPC cases use 1.
+    pub exit: i32,
+    /// The error `code` (`invalid_input`, `read_only`, ...); `usage` for argument errors the
+    /// parser refuses (CLI: exit 2; IPC: Tauri's own argument check); `report` for a check that
+    /// ran and lists problems (`ok: false`).
+    pub code: &'static str,
+    /// A part of the English message (or of one listed problem).
+    pub message: &'static str,
+}
+
+#[derive(Debug)]
+pub struct Case {
+    pub name: &'static str,
+    pub via: Via,
+    pub input: Input,
+    pub expect: Expect,
+}
+
+const fn refused(message: &'static str) -> Expect {
+    Expect {
+        exit: 1,
+        code: "invalid_input",
+        message,
+    }
+}
+
+const fn usage(message: &'static str) -> Expect {
+    Expect {
+        exit: 2,
+        code: "usage",
+        message,
+    }
+}
+
+const fn report(message: &'static str) -> Expect {
+    Expect {
+        exit: 1,
+        code: "report",
+        message,
+    }
+}
+
+pub const CASES: &[Case] = &[
+    // ---- Catalogue workbooks -------------------------------------------------------------
+    Case {
+        name: "workbook: an empty file",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Bytes("empty.xlsx", b""),
+        expect: refused("is not a spreadsheet CSMS Desk can read"),
+    },
+    Case {
+        name: "workbook: text with an .xlsx name",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Bytes(
+            "catalogue.xlsx",
+            b"ID;Question;Requirement\n1.1;Is there a policy?;yes\n",
+        ),
+        expect: refused("is not a spreadsheet CSMS Desk can read"),
+    },
+    Case {
+        name: "workbook: cut off halfway (a stopped download)",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("truncated.xlsx", "demo_truncated"),
+        expect: refused("is damaged or incomplete"),
+    },
+    Case {
+        name: "workbook: a zip bomb",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("bomb.xlsx", "zip_bomb"),
+        expect: refused("would unpack to more than"),
+    },
+    Case {
+        name: "workbook: encrypted with a password",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("secret.xlsx", "password_protected"),
+        expect: refused("is protected with a password"),
+    },
+    Case {
+        name: "workbook: a spreadsheet without the catalogue sheet",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("budget.xlsx", "other_sheet"),
+        expect: refused("has no sheet"),
+    },
+    Case {
+        name: "workbook: an error value in a requirement cell",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("errors.xlsx", "error_cell"),
+        expect: refused("#VALUE!"),
+    },
+    Case {
+        name: "workbook: a question row before any chapter row",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("order.xlsx", "no_chapter"),
+        expect: refused("row 4"),
+    },
+    Case {
+        name: "workbook: a cell of a million characters",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("huge-cell.xlsx", "huge_cell"),
+        expect: refused("row 6"),
+    },
+    Case {
+        name: "workbook: a folder instead of a file",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Folder,
+        expect: refused("is a folder or a special file"),
+    },
+    Case {
+        name: "workbook: a named pipe (must not wait forever)",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fifo,
+        expect: refused("is a folder or a special file"),
+    },
+    Case {
+        name: "workbook: a file that does not exist",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Missing,
+        expect: refused("Could not read"),
+    },
+    Case {
+        name: "filled workbook: garbage for the self-assessment import",
+        via: Via::Cli(&[
+            "assess",
+            "--scope",
+            "ECU",
+            "--workbook",
+            "{file}",
+            "--apply",
+        ]),
+        input: Input::Bytes("filled.xlsx", b"PK\x03\x04garbage"),
+        expect: refused("is damaged or incomplete"),
+    },
+    Case {
+        name: "provider workbook: not a workbook, for an audit that does not exist",
+        via: Via::Cli(&["audit", "import", "999", "{file}", "--apply"]),
+        input: Input::Bytes("provider.xlsx", b"\x00\x01\x02"),
+        expect: refused("999"),
+    },
+    // ---- Evidence files and names ---------------------------------------------------------
+    Case {
+        name: "evidence: a path that does not exist",
+        via: Via::Cli(&["evidence", "add", "{file}"]),
+        input: Input::Missing,
+        expect: Expect {
+            exit: 1,
+            code: "report",
+            message: "does not exist",
+        },
+    },
+    Case {
+        name: "evidence: a named pipe",
+        via: Via::Cli(&["evidence", "add", "{file}"]),
+        input: Input::Fifo,
+        expect: report("not a regular file"),
+    },
+    Case {
+        name: "evidence: a folder that only holds a link to itself",
+        via: Via::Cli(&["evidence", "add", "{file}"]),
+        input: Input::LinkLoop,
+        expect: report("loop"),
+    },
+    Case {
+        name: "evidence: an unknown classification",
+        via: Via::Cli(&[
+            "evidence",
+            "add",
+            "{file}",
+            "--classification",
+            "top-secret",
+        ]),
+        input: Input::Bytes("policy.pdf", b"%PDF-1.7 policy"),
+        expect: refused("classification"),
+    },
+    Case {
+        name: "evidence: an impossible review date",
+        via: Via::Cli(&["evidence", "add", "{file}", "--review-due", "2026-02-30"]),
+        input: Input::Bytes("policy.pdf", b"%PDF-1.7 policy"),
+        expect: refused("review"),
+    },
+    Case {
+        name: "evidence: a link to a requirement the catalogue does not have",
+        via: Via::Cli(&["evidence", "add", "{file}", "--link", "99.9.z"]),
+        input: Input::Bytes("policy.pdf", b"%PDF-1.7 policy"),
+        expect: refused("99.9.z"),
+    },
+    Case {
+        name: "evidence: a work product type that does not exist",
+        via: Via::Cli(&["evidence", "add", "{file}", "--type", "WP-99-99"]),
+        input: Input::Bytes("policy.pdf", b"%PDF-1.7 policy"),
+        expect: refused("WP-99-99"),
+    },
+    Case {
+        name: "evidence: linking an item that does not exist",
+        via: Via::Cli(&["evidence", "link", "4242", "1.1.a"]),
+        input: Input::None,
+        expect: refused("4242"),
+    },
+    // ---- Packages for verify ----------------------------------------------------------------
+    Case {
+        name: "verify: an empty file",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Bytes("package.zip", b""),
+        expect: report("is not a ZIP file"),
+    },
+    Case {
+        name: "verify: a ZIP that is not a package",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("other.zip", "plain_zip"),
+        expect: report("is not a CSMS Desk package"),
+    },
+    Case {
+        name: "verify: a package with one changed entry",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("changed.zip", "package_changed"),
+        expect: report("index.html does not match its SHA-256"),
+    },
+    Case {
+        name: "verify: a package with an entry added",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("added.zip", "package_added"),
+        expect: report("extra.txt is in the package but not in SHA256SUMS"),
+    },
+    Case {
+        name: "verify: a package with an entry taken out",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("removed.zip", "package_removed"),
+        expect: report("index.html is listed in SHA256SUMS but missing"),
+    },
+    Case {
+        name: "verify: a package cut off halfway",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("cut.zip", "package_truncated"),
+        expect: report("is not a ZIP file"),
+    },
+    Case {
+        name: "verify: a package with a path escaping upwards",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("slip.zip", "package_slip"),
+        expect: report("../escape.txt is in the package but not in SHA256SUMS"),
+    },
+    // ---- Backups ------------------------------------------------------------------------------
+    Case {
+        name: "restore: a package given as a backup",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("package.zip", "package"),
+        expect: refused("is not a CSMS Desk backup"),
+    },
+    Case {
+        name: "restore: a backup whose vault copy was changed",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("changed.csmsbackup", "backup_changed"),
+        expect: refused("does not match its SHA-256"),
+    },
+    Case {
+        name: "restore: over a workspace that exists",
+        via: Via::Cli(&["restore", "{file}"]),
+        input: Input::Fixture("ws.csmsbackup", "backup"),
+        expect: refused("already holds a workspace"),
+    },
+    // ---- CLI arguments --------------------------------------------------------------------
+    Case {
+        name: "cli: an unknown package level",
+        via: Via::Cli(&["export", "--scope", "ECU", "--out", "{out}", "--level", "Z"]),
+        input: Input::None,
+        expect: refused("Z"),
+    },
+    Case {
+        name: "cli: a generation time that is not RFC 3339",
+        via: Via::Cli(&[
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            "{out}",
+            "--generated-at",
+            "yesterday",
+        ]),
+        input: Input::None,
+        expect: refused("yesterday"),
+    },
+    Case {
+        name: "cli: an export into a folder that does not exist",
+        via: Via::Cli(&["export", "--scope", "ECU", "--out", "{dir}/missing/p.zip"]),
+        input: Input::None,
+        expect: refused("missing"),
+    },
+    Case {
+        name: "cli: a date that does not exist",
+        via: Via::Cli(&["--today", "2026-13-01", "labels"]),
+        input: Input::None,
+        expect: usage("2026-13-01"),
+    },
+    Case {
+        name: "cli: an empty location name",
+        via: Via::Cli(&["location", "add", ""]),
+        input: Input::None,
+        expect: refused("name"),
+    },
+    Case {
+        name: "cli: a self-assessment result that does not exist",
+        via: Via::Cli(&["assess", "--scope", "ECU", "1.1", "perfect"]),
+        input: Input::None,
+        expect: refused("perfect"),
+    },
+    Case {
+        name: "cli: a scope that does not exist",
+        via: Via::Cli(&["status", "--scope", "Nowhere"]),
+        input: Input::None,
+        expect: refused("Nowhere"),
+    },
+    Case {
+        name: "cli: a result for an audit that does not exist",
+        via: Via::Cli(&["audit", "result", "999", "1.1", "conform"]),
+        input: Input::None,
+        expect: refused("999"),
+    },
+    Case {
+        name: "cli: a label period beyond reason",
+        via: Via::Cli(&["rules", "set", "--rule", "labels.permanent_months=99999"]),
+        input: Input::None,
+        expect: refused("99999"),
+    },
+    Case {
+        name: "cli: a rule that does not exist",
+        via: Via::Cli(&["rules", "set", "--rule", "labels.forever=1"]),
+        input: Input::None,
+        expect: refused("labels.forever"),
+    },
+    Case {
+        name: "cli: a sharing level that does not exist",
+        via: Via::Cli(&[
+            "share",
+            "add",
+            "--scope",
+            "ECU",
+            "--partner",
+            "OEM",
+            "--participant-id",
+            "PAR123",
+            "--level",
+            "everything",
+            "--date",
+            "2026-11-25",
+        ]),
+        input: Input::None,
+        expect: refused("everything"),
+    },
+    Case {
+        name: "cli: a change on a workspace opened read-only",
+        via: Via::Cli(&["--read-only", "location", "add", "Plant Süd"]),
+        input: Input::None,
+        expect: Expect {
+            exit: 1,
+            code: "read_only",
+            message: "open read-only",
+        },
+    },
+    Case {
+        name: "cli: an unknown command",
+        via: Via::Cli(&["erase-everything"]),
+        input: Input::None,
+        expect: usage("erase-everything"),
+    },
+    // ---- IPC arguments sent straight to the commands ----------------------------------------
+    Case {
+        name: "ipc: a relative workbook path",
+        via: Via::Ipc("catalogue_import", r#"{"path":"catalogue.xlsx"}"#),
+        input: Input::None,
+        expect: refused("absolute"),
+    },
+    Case {
+        name: "ipc: a workbook path with a NUL byte",
+        via: Via::Ipc("catalogue_import", r#"{"path":"/tmp/a\u0000b.xlsx"}"#),
+        input: Input::None,
+        expect: refused("absolute"),
+    },
+    Case {
+        name: "ipc: a workbook that is not one",
+        via: Via::Ipc("catalogue_import", r#"{"path":"{file}"}"#),
+        input: Input::Bytes("catalogue.xlsx", b"not a workbook at all"),
+        expect: refused("is not a spreadsheet CSMS Desk can read"),
+    },
+    Case {
+        name: "ipc: a number where a path belongs",
+        via: Via::Ipc("package_verify", r#"{"path":42}"#),
+        input: Input::None,
+        expect: usage("path"),
+    },
+    Case {
+        name: "ipc: a required argument left out",
+        via: Via::Ipc("evidence_show", r#"{}"#),
+        input: Input::None,
+        expect: usage("id"),
+    },
+    Case {
+        name: "ipc: an evidence id that does not exist",
+        via: Via::Ipc("evidence_show", r#"{"id":987654}"#),
+        input: Input::None,
+        expect: refused("987654"),
+    },
+    Case {
+        name: "ipc: no paths to add",
+        via: Via::Ipc("evidence_add", r#"{"paths":[],"details":{},"links":{}}"#),
+        input: Input::None,
+        expect: refused("path"),
+    },
+    Case {
+        name: "ipc: a journal page of a million entries",
+        via: Via::Ipc("journal_page", r#"{"limit":1000000}"#),
+        input: Input::None,
+        expect: refused("1 to 500"),
+    },
+    Case {
+        name: "ipc: SQL in the journal's table filter",
+        via: Via::Ipc(
+            "journal_page",
+            r#"{"table":"evidence; DROP TABLE journal"}"#,
+        ),
+        input: Input::None,
+        expect: refused("table"),
+    },
+    Case {
+        name: "ipc: a restore into a relative folder",
+        via: Via::Ipc("backup_restore", r#"{"file":"{file}","target":"restored"}"#),
+        input: Input::Bytes("b.csmsbackup", b"PK"),
+        expect: refused("absolute"),
+    },
+    Case {
+        name: "ipc: a package verified from a folder",
+        via: Via::Ipc("package_verify", r#"{"path":"{dir}"}"#),
+        input: Input::None,
+        expect: refused("is a folder or a special file"),
+    },
+    Case {
+        name: "ipc: a backup over a folder that does not exist",
+        via: Via::Ipc("backup_write", r#"{"path":"{dir}/missing/b.csmsbackup"}"#),
+        input: Input::None,
+        expect: refused("does not exist"),
+    },
+];
