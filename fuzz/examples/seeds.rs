@@ -108,7 +108,16 @@ fn catalogue_reader(dir: &Path) -> Result<()> {
     let mut xls = password[..512].to_vec();
     xls.extend_from_slice(&[0; 512]);
     put(dir, "ole-header.xls", &xls)?;
-    put(dir, "empty-zip", b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0")?;
+    put(
+        dir,
+        "small.xls",
+        &fixtures::raw_xls("Vehicle CyberSecurity", &fixtures::demo_raw_rows()[..8]),
+    )?;
+    put(
+        dir,
+        "empty-zip",
+        b"PK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+    )?;
     put(dir, "text.csv", b"VCS;Control question\n1.1;How?\n")?;
     put(dir, "empty", b"")?;
     Ok(())
@@ -117,13 +126,22 @@ fn catalogue_reader(dir: &Path) -> Result<()> {
 fn reference_tags(dir: &Path) -> Result<()> {
     let seeds: &[(&str, &str)] = &[
         ("list", "[RQ-05-01], [RC-06-02] [WP-09-02]; [PM-08-01]"),
-        ("lines", "[RQ-07-04d]\n[ISO 19011 §5.2]\r\n[ UN R155 7.2.2.2 ]"),
-        ("lookalikes", "[RQ-5-01] [WP-99-01] [RQ-05] [WPX] [RQ-05-0] [RC-15-08x]"),
+        (
+            "lines",
+            "[RQ-07-04d]\n[ISO 19011 §5.2]\r\n[ UN R155 7.2.2.2 ]",
+        ),
+        (
+            "lookalikes",
+            "[RQ-5-01] [WP-99-01] [RQ-05] [WPX] [RQ-05-0] [RC-15-08x]",
+        ),
         ("nested", "[[RQ-05-01]] [a[b]c] ]["),
         ("unclosed", "see [RQ-05-01 and [WP-09-02"),
         ("empty-brackets", "[] [ ] [\t]"),
         ("free-text", "None"),
-        ("unicode", "[WP-09-0\u{e4}] [PM-1\u{2028}5-01] [RQ-\u{1f600}-01]"),
+        (
+            "unicode",
+            "[WP-09-0\u{e4}] [PM-1\u{2028}5-01] [RQ-\u{1f600}-01]",
+        ),
         ("empty", ""),
     ];
     for (name, seed) in seeds {
@@ -145,7 +163,11 @@ fn package_verify(dir: &Path) -> Result<()> {
     let middle = flipped.len() / 2;
     flipped[middle] ^= 0xff;
     put(dir, "package-flipped.zip", &flipped)?;
-    put(dir, "package-declares-4-gib.zip", &declare_size(&small, u32::MAX))?;
+    put(
+        dir,
+        "package-declares-4-gib.zip",
+        &declare_size(&small, u32::MAX),
+    )?;
     put(dir, "package-tampered.zip", &tampered(&small)?)?;
     put(dir, "package-bomb.zip", &bomb()?)?;
     put(dir, "not-a-zip", b"plain text")?;

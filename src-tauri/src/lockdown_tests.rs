@@ -253,12 +253,12 @@ fn the_csp_allows_no_remote_origin_no_inline_script_and_no_eval() {
                 !lower.contains("unsafe"),
                 "{name} has {source}: nothing is unsafe-anything: {csp}"
             );
-            let allowed = match (name.as_str(), lower.as_str()) {
-                (_, "'self'" | "'none'") => true,
-                ("img-src", "data:") => true,
-                ("connect-src", "ipc:" | "http://ipc.localhost") => true,
-                _ => false,
-            };
+            let allowed = matches!(
+                (name.as_str(), lower.as_str()),
+                (_, "'self'" | "'none'")
+                    | ("img-src", "data:")
+                    | ("connect-src", "ipc:" | "http://ipc.localhost")
+            );
             assert!(
                 allowed,
                 "{name} allows {source}: no scheme (http:, https:, ws:, blob:) or host beyond \

@@ -5,12 +5,14 @@
 //! Modules:
 //! - `support`: the virtual desktop, the WebDriver session, screenshots and measurements.
 
+mod hostile;
 mod shell;
 mod support;
+mod trust;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};
 
-const SCREENS: [&str; 8] = [
+const SCREENS: [&str; 9] = [
     "dashboard",
     "catalogue",
     "scope",
@@ -18,6 +20,7 @@ const SCREENS: [&str; 8] = [
     "audits",
     "deadlines",
     "export",
+    "history",
     "settings",
 ];
 
@@ -46,7 +49,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
         app.go(screen).await;
         let heading = app.text(&format!("[data-view='{screen}'] h1")).await;
         assert!(!heading.is_empty(), "{screen} has a heading");
-        if !["dashboard", "catalogue", "scope", "evidence", "settings"].contains(screen) {
+        if !["dashboard", "catalogue", "scope", "evidence", "history", "settings"].contains(screen) {
             let body = app.text(&format!("[data-view='{screen}']")).await;
             assert!(
                 body.contains(&en[&format!("screen.{screen}.holds")]),

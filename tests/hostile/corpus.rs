@@ -409,13 +409,13 @@ pub const CASES: &[Case] = &[
         name: "ipc: a relative workbook path",
         via: Via::Ipc("catalogue_import", r#"{"path":"catalogue.xlsx"}"#),
         input: Input::None,
-        expect: refused("absolute"),
+        expect: refused("Type the full path of the file"),
     },
     Case {
         name: "ipc: a workbook path with a NUL byte",
         via: Via::Ipc("catalogue_import", r#"{"path":"/tmp/a\u0000b.xlsx"}"#),
         input: Input::None,
-        expect: refused("absolute"),
+        expect: refused("That is not a file path"),
     },
     Case {
         name: "ipc: a workbook that is not one",
@@ -445,7 +445,7 @@ pub const CASES: &[Case] = &[
         name: "ipc: no paths to add",
         via: Via::Ipc("evidence_add", r#"{"paths":[],"details":{},"links":{}}"#),
         input: Input::None,
-        expect: refused("path"),
+        expect: refused("Choose at least one file or folder"),
     },
     Case {
         name: "ipc: a journal page of a million entries",
@@ -466,7 +466,7 @@ pub const CASES: &[Case] = &[
         name: "ipc: a restore into a relative folder",
         via: Via::Ipc("backup_restore", r#"{"file":"{file}","target":"restored"}"#),
         input: Input::Bytes("b.csmsbackup", b"PK"),
-        expect: refused("absolute"),
+        expect: refused("Type the full path of the folder"),
     },
     Case {
         name: "ipc: a package verified from a folder",

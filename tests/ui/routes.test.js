@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { SCREENS, screenFromHash, hrefOf, paramsFromHash, hrefWith } from '../../ui/js/lib/routes.js';
 import { toCommandError, fieldMessages, CommandError } from '../../ui/js/lib/errors.js';
 
-test('the navigation lists the eight screens in order', () => {
-  assert.deepEqual(SCREENS, ['dashboard', 'catalogue', 'scope', 'evidence', 'audits', 'deadlines', 'export', 'settings']);
+test('the navigation lists the nine screens in order', () => {
+  assert.deepEqual(SCREENS, ['dashboard', 'catalogue', 'scope', 'evidence', 'audits', 'deadlines', 'export', 'history', 'settings']);
 });
 
 test('a hash names its screen and anything else falls back to the dashboard', () => {

@@ -1,11 +1,12 @@
 // Starts the UI: loads the message catalogue and the workspace state, draws the navigation
 // and shows the screen the location hash names. Views get one `app` object:
 //   app.t(key, args)   a text in the current language
-//   app.workspace      { dir, info } or { dir, error } from the backend
+//   app.workspace      { dir, info, read_only } or { dir, error } from the backend
 //   app.reload()       reloads both and redraws (after a language or workspace change)
 //   app.flash          a one-time status { screen, key, args } the next render shows
 // Once the first workspace is open, a quick scan checks the evidence sources in the
-// background and reports in the header (#scan-status).
+// background and reports in the header (#scan-status); not in a read-only workspace, whose
+// changes would all be refused. A read-only workspace shows a banner above every screen.
 
 import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
@@ -18,11 +19,13 @@ import * as dashboard from './views/dashboard.js';
 import * as deadlines from './views/deadlines.js';
 import * as evidence from './views/evidence.js';
 import * as exportScreen from './views/export.js';
+import * as history from './views/history.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import * as placeholder from './views/placeholder.js';
+import { readOnlyBanner } from './views/read_only.js';
 
-const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, settings };
+const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
 
 const app = {
   t: (key) => key,
@@ -57,7 +60,7 @@ function renderScreen() {
   const screen = screenFromHash(location.hash);
   const view = VIEWS[screen] ?? placeholder;
   const main = document.getElementById('main');
-  main.replaceChildren(view.render(app, screen));
+  main.replaceChildren(...[readOnlyBanner(app), view.render(app, screen)].filter(Boolean));
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === screen) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -76,7 +79,7 @@ let scanned = false;
  * blocking the UI. Says so in the header; when something changed, it links to the vault.
  */
 async function quickScan() {
-  if (scanned || !app.workspace?.info) return;
+  if (scanned || !app.workspace?.info || app.workspace.read_only) return;
   scanned = true;
   const status = document.getElementById('scan-status');
   const say = (...content) => {

@@ -7,10 +7,13 @@
 //! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports and
 //!   backups at random moments and checks the workspace survives each kill (200 by default;
 //!   `test` runs 20).
+//! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
+//!   minutes by default), minimises their corpus and fails on a crash.
 //! - `bench [catalogue|evidence]`: release-mode benchmarks, each against its anchor in the same
 //!   run (both when none is named).
 
 mod crash;
+mod fuzz;
 mod icons;
 mod setup;
 
@@ -29,9 +32,10 @@ fn main() {
         Some("bundle") => bundle(),
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some("crash") => crash::crash(&args[1..]),
+        Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence] | crash [--kills N] [--seed S]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }

@@ -35,11 +35,11 @@ pub fn absolute_path(state: &AppState, path: &str) -> Result<PathBuf, CommandErr
     if path.is_empty() {
         return Err(invalid(state, Message::new("error.file_path_empty")));
     }
-    if path.len() > workspace::MAX_PATH_LEN
-        || path.contains('\0')
-        || !std::path::Path::new(path).is_absolute()
-    {
-        return Err(invalid(state, Message::new("error.path_not_absolute")));
+    if path.len() > workspace::MAX_PATH_LEN || path.contains('\0') {
+        return Err(invalid(state, Message::new("error.file_path_invalid")));
+    }
+    if !std::path::Path::new(path).is_absolute() {
+        return Err(invalid(state, Message::new("error.file_path_not_absolute")));
     }
     Ok(PathBuf::from(path))
 }

@@ -120,7 +120,7 @@ pub async fn backup_restore(
     target: String,
 ) -> Result<Value, CommandError> {
     let file = absolute_path(&state, &file)?;
-    let target = absolute_path(&state, &target)?;
+    let target = super::workspace::folder_argument(&target, state.lang())?;
     let job = Job::start(&state)?;
     let cancel = job.cancel.clone();
     let progress = emitter(window, "restore");

@@ -124,7 +124,7 @@ fn switch(
 }
 
 /// Checks a folder path sent by the UI: absolute, of sane length, without NUL.
-fn folder_argument(path: &str, lang: Lang) -> Result<PathBuf, CommandError> {
+pub(crate) fn folder_argument(path: &str, lang: Lang) -> Result<PathBuf, CommandError> {
     let trimmed = path.trim();
     let problem = if trimmed.is_empty() {
         Some("error.path_empty")

@@ -153,3 +153,30 @@ export const publishScope = (scope, level) => invoke('share_publish', { scope, l
 /** Shares a scope with one participant; `date` '' means today: { sharing, warnings }. */
 export const addSharing = (scope, partner, participantId, level, date) =>
   invoke('share_add', { scope, partner, participantId, level, date: date ?? '' });
+
+/** Opens the workspace in `path` for looking only (another process holds it): a workspace state with read_only. */
+export const openWorkspaceReadOnly = (path) => invoke('workspace_open_read_only', { path });
+/**
+ * One page of the journal, newest first: { entries, tables }. `before` (the smallest seq shown)
+ * pages back; `table` '' or null means every table.
+ */
+export const journalPage = (before, table, limit) =>
+  invoke('journal_page', { before: before ?? null, table: table || null, limit: limit ?? null });
+/** Re-computes the journal's chain: { ok, entries, head: { seq, hash } | null, problems: [{ kind, seq, message }] }. */
+export const verifyJournal = () => invoke('journal_verify');
+/** Checks database, vault and journal (cancel with cancelEvidenceJob): { ok, integrity, blobs_checked, blob_problems, journal }. */
+export const checkWorkspace = () => invoke('workspace_check');
+/**
+ * Writes a backup of the open workspace to `path`, with progress events (job 'backup') and
+ * cancel: { path, sha256, bytes, blobs, journal_entries, created_at }.
+ */
+export const writeBackup = (path) => invoke('backup_write', { path });
+/**
+ * Restores the backup `file` as a new workspace in the missing or empty folder `target`, with
+ * progress events (job 'restore') and cancel: { workspace, created_at, schema_version, blobs, bytes, journal }.
+ */
+export const restoreBackup = (file, target) => invoke('backup_restore', { file, target });
+/** Native save dialog for a backup file; a path or null when cancelled. */
+export const pickBackupOut = () => invoke('backup_pick_out');
+/** Native open dialog for a backup file to restore; a path or null when cancelled. */
+export const pickBackupFile = () => invoke('backup_pick_file');

@@ -1,6 +1,6 @@
 // The screens of the app, in navigation order, and which one a location hash names.
 
-export const SCREENS = ['dashboard', 'catalogue', 'scope', 'evidence', 'audits', 'deadlines', 'export', 'settings'];
+export const SCREENS = ['dashboard', 'catalogue', 'scope', 'evidence', 'audits', 'deadlines', 'export', 'history', 'settings'];
 
 /** '#/settings' → 'settings'; anything unknown → 'dashboard'. */
 export function screenFromHash(hash) {

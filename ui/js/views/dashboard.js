@@ -6,6 +6,7 @@ import { el } from '../lib/dom.js';
 import { hrefOf } from '../lib/routes.js';
 import { labelCardsSection, nextDeadlines } from './dashboard_labels.js';
 import { readinessPanel } from './dashboard_readiness.js';
+import { openReadOnlyOffer } from './read_only.js';
 
 export function render(app) {
   const { t, workspace } = app;
@@ -150,12 +151,14 @@ function catalogueStep(t) {
   return el('li', {}, el('a', { href: hrefOf('catalogue') }, t('dashboard.step_catalogue')), badge);
 }
 
-function unavailable({ t, workspace }) {
+function unavailable(app) {
+  const { t, workspace } = app;
   return el(
     'div',
     { class: 'alert', role: 'alert' },
     el('h2', {}, t('workspace.unavailable_title')),
     el('p', { id: 'workspace-error' }, workspace.error.message),
+    openReadOnlyOffer(app),
     el('p', {}, el('a', { href: hrefOf('settings') }, t('workspace.unavailable_hint'))),
   );
 }

@@ -15,6 +15,8 @@ function listenOnce(app) {
   if (job.listening) return;
   job.listening = true;
   onProgress((progress) => {
+    // Exports, backups and restores report on the same channel and show in their own screens.
+    if (progress?.job && !['add', 'scan'].includes(progress.job)) return;
     job.last = progress;
     update();
   }).catch(() => {

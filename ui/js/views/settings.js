@@ -1,10 +1,13 @@
-// Settings: the company profile (saved in the workspace) and which workspace is open.
+// Settings: the company profile (saved in the workspace), which workspace is open, backup,
+// restore and the workspace check (settings_backup.js), and the editable rules.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { FIXED_RULES, LABEL_RULE_KEYS, LABEL_RULE_MAX, saveOrder } from '../lib/labels.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
+import { openReadOnlyOffer } from './read_only.js';
+import { backupPanel } from './settings_backup.js';
 
 /** The label and corrective-action rules: label and hint per key (label_rules_get). */
 const LABEL_RULE_TEXTS = {
@@ -22,7 +25,7 @@ export function render(app) {
   const { t, workspace } = app;
   const section = el('section', { dataset: { view: 'settings' } }, el('h1', {}, t('settings.title')));
   if (workspace.info) section.append(profilePanel(app, workspace.info.profile));
-  section.append(workspacePanel(app));
+  section.append(workspacePanel(app), backupPanel(app));
   if (workspace.info) section.append(rulesPanel(app));
   app.flash = null;
   return section;
@@ -127,7 +130,13 @@ function workspacePanel(app) {
     { class: 'panel' },
     el('h2', {}, t('settings.workspace')),
     workspace.error
-      ? el('div', { class: 'alert', role: 'alert' }, el('h2', {}, t('workspace.unavailable_title')), el('p', {}, workspace.error.message))
+      ? el(
+          'div',
+          { class: 'alert', role: 'alert' },
+          el('h2', {}, t('workspace.unavailable_title')),
+          el('p', {}, workspace.error.message),
+          openReadOnlyOffer(app),
+        )
       : el(
           'dl',
           { class: 'facts' },
@@ -139,7 +148,6 @@ function workspacePanel(app) {
       { class: 'form' },
       field('workspace_folder', t('settings.workspace_folder'), folder, t('settings.workspace_folder_hint')),
       el('div', { class: 'actions' }, buttons, status),
-      el('p', { class: 'hint' }, t('settings.workspace_backup')),
     ),
   );
 }

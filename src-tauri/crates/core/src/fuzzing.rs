@@ -22,7 +22,10 @@ pub fn reference_tags(bytes: &[u8]) {
         let tag = reference.tag.as_str();
         assert!(!tag.is_empty(), "empty brackets yield no tag");
         assert_eq!(tag, tag.trim(), "tags are trimmed");
-        assert!(!tag.contains(']'), "a tag ends at the first closing bracket");
+        assert!(
+            !tag.contains(']'),
+            "a tag ends at the first closing bracket"
+        );
         let at = rest
             .find(tag)
             .unwrap_or_else(|| panic!("tag {tag:?} is not in the rest of the input"));
@@ -36,9 +39,15 @@ pub fn reference_tags(bytes: &[u8]) {
                 assert_eq!(tag.get(3..5).and_then(|c| c.parse().ok()), Some(clause));
             }
         }
-        assert_eq!(ReferenceKind::parse(reference.kind.as_str()), Some(reference.kind));
+        assert_eq!(
+            ReferenceKind::parse(reference.kind.as_str()),
+            Some(reference.kind)
+        );
     }
-    let rewritten: String = references.iter().map(|r| format!("[{}]\n", r.tag)).collect();
+    let rewritten: String = references
+        .iter()
+        .map(|r| format!("[{}]\n", r.tag))
+        .collect();
     assert_eq!(
         parse_references(&rewritten),
         references,

@@ -140,7 +140,10 @@ pub fn verify(entries: &[Entry], head: Option<&Head>) -> Vec<Problem> {
             match seen.get(prev) {
                 // The entry links to an older one: the ones in between were added later.
                 Some(&linked) if linked < last_seq => {
-                    for e in entries.iter().filter(|e| e.seq > linked && e.seq < entry.seq) {
+                    for e in entries
+                        .iter()
+                        .filter(|e| e.seq > linked && e.seq < entry.seq)
+                    {
                         problems.push(Problem::Inserted { seq: e.seq });
                     }
                 }

@@ -1,6 +1,6 @@
 //! Workbooks for tests: the demo in version 1.0 numbering, and deliberately broken files
 //! that no spreadsheet program would write (error values, oversized cells, zip bombs,
-//! encrypted containers). Built in memory, so tests need no files of their own.
+//! encrypted containers), and a legacy `.xls`. Built in memory, so tests need no files of their own.
 
 use std::io::{Cursor, Write as _};
 
@@ -151,6 +151,86 @@ pub fn raw_ods(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
     zip.start_file("content.xml", options).unwrap();
     zip.write_all(xml.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
+}
+
+/// A legacy `.xls` (BIFF8 in an OLE container) holding `rows` as sheet `name`, with the
+/// records calamine needs and no more: the workbook globals (BOF, one BoundSheet8, EOF), then
+/// the sheet (BOF, Dimensions, a Label or Number record per cell, EOF).
+pub fn raw_xls(name: &str, rows: &[Vec<RawCell>]) -> Vec<u8> {
+    fn record(stream: &mut Vec<u8>, kind: u16, data: &[u8]) {
+        stream.extend_from_slice(&kind.to_le_bytes());
+        stream.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        stream.extend_from_slice(data);
+    }
+    // BOF: BIFF8, then the substream type (0x0005 globals, 0x0010 worksheet).
+    let bof = |kind: u16| -> Vec<u8> {
+        let mut data = vec![0x00, 0x06];
+        data.extend_from_slice(&kind.to_le_bytes());
+        data.resize(16, 0);
+        data
+    };
+    let name = name.as_bytes();
+    let mut globals = Vec::new();
+    record(&mut globals, 0x0809, &bof(0x0005));
+    let mut sheet_record = vec![0; 4]; // the sheet's position, filled in below
+    sheet_record.extend_from_slice(&[0, 0, name.len() as u8, 0]);
+    sheet_record.extend_from_slice(name);
+    let position_at = globals.len() + 4;
+    record(&mut globals, 0x0085, &sheet_record);
+    record(&mut globals, 0x000A, &[]);
+    let position = globals.len() as u32;
+    globals[position_at..position_at + 4].copy_from_slice(&position.to_le_bytes());
+
+    let mut sheet = Vec::new();
+    record(&mut sheet, 0x0809, &bof(0x0010));
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let mut dimensions = Vec::new();
+    dimensions.extend_from_slice(&0u32.to_le_bytes());
+    dimensions.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    dimensions.extend_from_slice(&0u16.to_le_bytes());
+    dimensions.extend_from_slice(&columns.to_le_bytes());
+    dimensions.extend_from_slice(&0u16.to_le_bytes());
+    record(&mut sheet, 0x0200, &dimensions);
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            let mut data = Vec::new();
+            data.extend_from_slice(&(r as u16).to_le_bytes());
+            data.extend_from_slice(&(c as u16).to_le_bytes());
+            data.extend_from_slice(&0u16.to_le_bytes()); // the cell's format
+            match cell {
+                RawCell::Text(text) if text.is_empty() => continue,
+                RawCell::Text(text) => {
+                    // An XLUnicodeString of Latin-1 bytes; other characters become `?`.
+                    let latin1: Vec<u8> = text
+                        .chars()
+                        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                        .collect();
+                    data.extend_from_slice(&(latin1.len() as u16).to_le_bytes());
+                    data.push(0);
+                    data.extend_from_slice(&latin1);
+                    record(&mut sheet, 0x0204, &data);
+                }
+                RawCell::Number(n) => {
+                    data.extend_from_slice(&n.to_le_bytes());
+                    record(&mut sheet, 0x0203, &data);
+                }
+                RawCell::Error(_) => continue,
+            }
+        }
+    }
+    record(&mut sheet, 0x000A, &[]);
+
+    let mut stream = globals;
+    stream.extend_from_slice(&sheet);
+    // Version 3 (512-byte sectors), as Excel writes .xls.
+    let mut file =
+        cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();
+    file.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&stream)
+        .unwrap();
+    file.flush().unwrap();
+    file.into_inner().into_inner()
 }
 
 /// The demo layout's catalogue sheet as raw rows (header row 3, data from row 4), to edit

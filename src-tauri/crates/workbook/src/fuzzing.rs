@@ -24,7 +24,10 @@ pub fn catalogue_reader(bytes: &[u8]) {
     match parse_catalogue(&sheets.catalogue) {
         Ok(catalogue) => {
             let counts = catalogue.counts();
-            assert!(counts.control_questions > 0, "a parsed catalogue has questions");
+            assert!(
+                counts.control_questions > 0,
+                "a parsed catalogue has questions"
+            );
             let requirements = catalogue
                 .chapters
                 .iter()

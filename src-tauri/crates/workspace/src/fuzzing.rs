@@ -15,7 +15,10 @@ pub fn package_verify(bytes: &[u8]) {
     let report = verify_package_reader(Cursor::new(bytes), "fuzz.zip")
         .expect("damaged bytes are reported as problems, not as an error");
     if report.ok() {
-        assert!(report.entries >= 2, "an intact package has its sums and manifest");
+        assert!(
+            report.entries >= 2,
+            "an intact package has its sums and manifest"
+        );
     }
     for problem in &report.problems {
         for lang in Lang::ALL {

@@ -574,8 +574,9 @@ pub fn label_rules(r: &csmsdesk_core::labels::LabelRules) -> Value {
 /// holds (values shortened), or null.
 pub fn journal_entry(e: &csmsdesk_core::journal::Entry) -> Value {
     let object = |text: &Option<String>| {
-        text.as_deref()
-            .map(|t| serde_json::from_str::<Value>(t).unwrap_or_else(|_| Value::String(t.to_owned())))
+        text.as_deref().map(|t| {
+            serde_json::from_str::<Value>(t).unwrap_or_else(|_| Value::String(t.to_owned()))
+        })
     };
     json!({
         "seq": e.seq,

@@ -23,10 +23,7 @@ fn chain(n: i64) -> (Vec<Entry>, Head) {
         prev = hash;
         entries.push(entry);
     }
-    let head = Head {
-        seq: n,
-        hash: prev,
-    };
+    let head = Head { seq: n, hash: prev };
     (entries, head)
 }
 
@@ -61,26 +58,64 @@ fn the_hash_covers_every_field_and_the_previous_hash() {
     let base = entries[0].fields();
     let original = entry_hash(GENESIS, &base);
     let variants = [
-        EntryFields { at: "2026-11-25T10:00:02.000Z", ..base.clone() },
-        EntryFields { user: "mallory", ..base.clone() },
-        EntryFields { source: "app", ..base.clone() },
-        EntryFields { table: "evidence_link", ..base.clone() },
-        EntryFields { op: "delete", ..base.clone() },
-        EntryFields { key: "[2]", ..base.clone() },
-        EntryFields { before: Some("{}"), ..base.clone() },
-        EntryFields { after: None, ..base.clone() },
+        EntryFields {
+            at: "2026-11-25T10:00:02.000Z",
+            ..base.clone()
+        },
+        EntryFields {
+            user: "mallory",
+            ..base.clone()
+        },
+        EntryFields {
+            source: "app",
+            ..base.clone()
+        },
+        EntryFields {
+            table: "evidence_link",
+            ..base.clone()
+        },
+        EntryFields {
+            op: "delete",
+            ..base.clone()
+        },
+        EntryFields {
+            key: "[2]",
+            ..base.clone()
+        },
+        EntryFields {
+            before: Some("{}"),
+            ..base.clone()
+        },
+        EntryFields {
+            after: None,
+            ..base.clone()
+        },
     ];
     for v in &variants {
         assert_ne!(entry_hash(GENESIS, v), original, "{v:?}");
     }
     assert_ne!(entry_hash("00", &base), original);
     // Length prefixes: moving a character from one field to the next changes the hash.
-    let a = EntryFields { user: "ab", source: "c", ..base.clone() };
-    let b = EntryFields { user: "a", source: "bc", ..base.clone() };
+    let a = EntryFields {
+        user: "ab",
+        source: "c",
+        ..base.clone()
+    };
+    let b = EntryFields {
+        user: "a",
+        source: "bc",
+        ..base.clone()
+    };
     assert_ne!(entry_hash(GENESIS, &a), entry_hash(GENESIS, &b));
     // A missing value is not the same as an empty one.
-    let none = EntryFields { before: None, ..base.clone() };
-    let empty = EntryFields { before: Some(""), ..base };
+    let none = EntryFields {
+        before: None,
+        ..base.clone()
+    };
+    let empty = EntryFields {
+        before: Some(""),
+        ..base
+    };
     assert_ne!(entry_hash(GENESIS, &none), entry_hash(GENESIS, &empty));
 }
 
@@ -88,7 +123,10 @@ fn the_hash_covers_every_field_and_the_previous_hash() {
 fn an_edited_entry_is_named() {
     let (mut entries, head) = chain(5);
     entries[2].after = Some("{\"title\":\"Forged\"}".into());
-    assert_eq!(verify(&entries, Some(&head)), vec![Problem::Edited { seq: 3 }]);
+    assert_eq!(
+        verify(&entries, Some(&head)),
+        vec![Problem::Edited { seq: 3 }]
+    );
 }
 
 #[test]
@@ -98,13 +136,19 @@ fn an_edited_and_resealed_entry_breaks_the_next_link() {
     // Re-seal only entry 3: entry 4 still links to the old hash.
     let prev = entries[1].hash.clone().unwrap();
     entries[2].hash = Some(entry_hash(&prev, &entries[2].fields()));
-    assert_eq!(verify(&entries, Some(&head)), vec![Problem::Replaced { seq: 4 }]);
+    assert_eq!(
+        verify(&entries, Some(&head)),
+        vec![Problem::Replaced { seq: 4 }]
+    );
     // The first entry edited and re-sealed: it is named itself when it is the last one.
     let (mut one, one_head) = chain(1);
     one[0].prev_hash = Some("x".into());
     one[0].hash = Some(entry_hash("x", &one[0].fields()));
     let problems = verify(&one, Some(&one_head));
-    assert!(problems.contains(&Problem::Edited { seq: 1 }), "{problems:?}");
+    assert!(
+        problems.contains(&Problem::Edited { seq: 1 }),
+        "{problems:?}"
+    );
     // A forger who re-seals every later entry and the head too is not seen: the chain shows
     // edits, it cannot stop someone who rewrites all of it (the exported copies can).
     reseal_from(&mut entries, &mut head, 2);
@@ -166,7 +210,10 @@ fn an_inserted_entry_is_named() {
     let mut forged = entries[2].clone();
     forged.after = Some("{\"title\":\"Backdated\"}".into());
     forged.prev_hash = entries[1].hash.clone();
-    forged.hash = Some(entry_hash(entries[1].hash.as_deref().unwrap(), &forged.fields()));
+    forged.hash = Some(entry_hash(
+        entries[1].hash.as_deref().unwrap(),
+        &forged.fields(),
+    ));
     let mut tampered = entries[..2].to_vec();
     tampered.push(forged);
     for e in &entries[2..] {
@@ -176,7 +223,10 @@ fn an_inserted_entry_is_named() {
     }
     let mut head = head;
     head.seq += 1;
-    assert_eq!(verify(&tampered, Some(&head)), vec![Problem::Inserted { seq: 3 }]);
+    assert_eq!(
+        verify(&tampered, Some(&head)),
+        vec![Problem::Inserted { seq: 3 }]
+    );
 }
 
 #[test]
@@ -187,5 +237,8 @@ fn an_entry_written_around_the_journal_is_unsealed() {
     raw.prev_hash = None;
     raw.hash = None;
     entries.push(raw);
-    assert_eq!(verify(&entries, Some(&head)), vec![Problem::Unsealed { seq: 4 }]);
+    assert_eq!(
+        verify(&entries, Some(&head)),
+        vec![Problem::Unsealed { seq: 4 }]
+    );
 }

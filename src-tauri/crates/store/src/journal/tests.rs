@@ -23,7 +23,13 @@ fn every_table_but_the_journal_has_its_three_triggers() {
     let db = new_db(dir.path());
     let tables = journalled_tables(db.conn()).unwrap();
     assert!(tables.len() >= 30, "{tables:?}");
-    for table in ["evidence", "evidence_link", "audit_result", "setting", "workspace_meta"] {
+    for table in [
+        "evidence",
+        "evidence_link",
+        "audit_result",
+        "setting",
+        "workspace_meta",
+    ] {
         assert!(tables.iter().any(|t| t == table), "{table} is journalled");
     }
     for table in &tables {
@@ -48,8 +54,9 @@ fn creating_a_workspace_is_journalled_and_the_chain_verifies() {
     let db = new_db(dir.path());
     let all = entries(db.conn()).unwrap();
     assert!(
-        all.iter()
-            .any(|e| e.table == "workspace_meta" && e.op == "insert" && e.key == r#"["created_at"]"#),
+        all.iter().any(|e| e.table == "workspace_meta"
+            && e.op == "insert"
+            && e.key == r#"["created_at"]"#),
         "{all:?}"
     );
     assert!(all.iter().all(|e| e.user == os_user()));
@@ -74,7 +81,8 @@ fn insert_update_and_delete_record_key_source_and_what_changed() {
     // An update that changes nothing leaves no entry.
     conn.execute("UPDATE location SET name = name WHERE id = 7", [])
         .unwrap();
-    conn.execute("DELETE FROM location WHERE id = 7", []).unwrap();
+    conn.execute("DELETE FROM location WHERE id = 7", [])
+        .unwrap();
     let mine: Vec<Entry> = entries(conn)
         .unwrap()
         .into_iter()
@@ -130,7 +138,11 @@ fn a_rolled_back_change_leaves_no_entry_and_no_gap() {
     db.conn()
         .execute("INSERT INTO setting (key, value) VALUES ('b', '2')", [])
         .unwrap();
-    assert_eq!(journal_problems(db.conn()), vec![], "no gap after a rollback");
+    assert_eq!(
+        journal_problems(db.conn()),
+        vec![],
+        "no gap after a rollback"
+    );
 }
 
 #[test]
@@ -155,7 +167,9 @@ fn the_journal_refuses_edits_and_deletions_of_sealed_entries() {
         .execute("UPDATE journal SET user = 'mallory' WHERE seq = 1", [])
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
-    let err = conn.execute("DELETE FROM journal WHERE seq = 1", []).unwrap_err();
+    let err = conn
+        .execute("DELETE FROM journal WHERE seq = 1", [])
+        .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
 }
 

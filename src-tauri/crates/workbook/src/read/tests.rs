@@ -1,5 +1,7 @@
 use super::*;
-use crate::fixtures::{RawCell, demo_raw_rows, password_protected, raw_ods, raw_xlsx, zip_bomb};
+use crate::fixtures::{
+    RawCell, demo_raw_rows, password_protected, raw_ods, raw_xls, raw_xlsx, zip_bomb,
+};
 use crate::{WorkbookError, demo};
 use csmsdesk_core::catalogue::{
     CatalogueCounts, ProblemKind, parse_catalogue, version_from_history,
@@ -227,4 +229,160 @@ fn a_hundred_thousand_rows_are_refused() {
         parse_catalogue(&sheets.catalogue).unwrap_err().kind,
         ProblemKind::TooManyRows { .. }
     ));
+}
+
+/// An .xlsx whose catalogue sheet holds the text `cells` at their references (`A1`,
+/// `XFD1048576`): `raw_xlsx` with its sheet replaced, since it only writes consecutive cells.
+fn xlsx_with_cells_at(cells: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::{Cursor, Read as _, Write as _};
+    let template = raw_xlsx(&[("Vehicle CyberSecurity", vec![])]);
+    let mut archive = zip::ZipArchive::new(Cursor::new(template)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut body = Vec::new();
+        entry.read_to_end(&mut body).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let cells: String = cells
+                .iter()
+                .map(|(at, text)| {
+                    let row = at.trim_start_matches(|c: char| c.is_ascii_uppercase());
+                    format!(
+                        r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
+                    )
+                })
+                .collect();
+            body = format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+            )
+            .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&body).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_sheet_spanning_billions_of_cells_is_refused_before_they_are_allocated() {
+    // Found with the `catalogue_reader` fuzz target: two cells, 1.5 KiB, and calamine asked
+    // for 512 GiB to hold the rectangle between them (the process aborted).
+    let bytes = xlsx_with_cells_at(&[("A1", "VCS"), ("XFD1048576", "x")]);
+    assert!(bytes.len() < 4096, "a small file: {} bytes", bytes.len());
+    let result = read_catalogue_sheets(&bytes);
+    assert!(
+        matches!(result, Err(WorkbookError::TooLarge { bytes }) if bytes >= 512 << 30),
+        "got {result:?}"
+    );
+}
+
+#[test]
+fn a_sheet_read_cell_by_cell_keeps_its_position_and_gaps() {
+    let bytes = xlsx_with_cells_at(&[("C2", "VCS"), ("E4", "Control question")]);
+    let grid = read_catalogue_sheets(&bytes).unwrap().catalogue;
+    assert_eq!((grid.first_row, grid.first_col), (2, 2), "starts at C2");
+    assert_eq!(grid.rows.len(), 3, "rows 2 to 4");
+    assert!(grid.rows.iter().all(|r| r.len() == 3), "columns C to E");
+    assert_eq!(grid.rows[0][0], Cell::Text("VCS".into()));
+    assert_eq!(grid.rows[1][1], Cell::Empty, "a gap stays empty");
+    assert_eq!(grid.rows[2][2], Cell::Text("Control question".into()));
+}
+
+#[test]
+fn a_legacy_xls_reads_like_the_workbook() {
+    let rows = demo_raw_rows();
+    let sheets = read_catalogue_sheets(&raw_xls("Vehicle CyberSecurity", &rows)).unwrap();
+    let from_xlsx =
+        parse_catalogue(&read_catalogue_sheets(&demo_bytes()).unwrap().catalogue).unwrap();
+    assert_eq!(
+        parse_catalogue(&sheets.catalogue).unwrap().counts(),
+        from_xlsx.counts(),
+        "the rebuilt container reads as the original"
+    );
+}
+
+/// The `.xls` of `rows` with the four bytes before the Label record text `marker` (its row
+/// and column) set to `row` and `column`.
+fn xls_with_cell_moved(rows: &[Vec<RawCell>], marker: &str, row: u16, column: u16) -> Vec<u8> {
+    let mut bytes = raw_xls("Vehicle CyberSecurity", rows);
+    // A Label record: row, column, format, then the text's length, a flag byte and the text.
+    let mut text = (marker.len() as u16).to_le_bytes().to_vec();
+    text.push(0);
+    text.extend_from_slice(marker.as_bytes());
+    let at = bytes
+        .windows(text.len())
+        .position(|w| w == text)
+        .expect("the marker's record is in the file");
+    bytes[at - 6..at - 4].copy_from_slice(&row.to_le_bytes());
+    bytes[at - 4..at - 2].copy_from_slice(&column.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn an_xls_cell_at_the_far_corner_is_refused_before_calamine_allocates_the_sheet() {
+    // Found with the `catalogue_reader` fuzz target: calamine reads every sheet of an .xls
+    // while opening it, allocating its rectangle, here 65,536 × 65,536 cells (128 GiB), and
+    // the process aborted.
+    let rows = vec![
+        vec![text("VCS"), text("Control question")],
+        vec![text("far")],
+    ];
+    let bytes = xls_with_cell_moved(&rows, "far", u16::MAX, u16::MAX);
+    let result = read_catalogue_sheets(&bytes);
+    assert!(
+        matches!(result, Err(WorkbookError::TooLarge { bytes }) if bytes >= 128 << 30),
+        "got {result:?}"
+    );
+    let near = xls_with_cell_moved(&rows, "far", 20, 3);
+    let grid = read_catalogue_sheets(&near).unwrap().catalogue;
+    assert_eq!(
+        (grid.rows.len(), grid.rows[0].len()),
+        (21, 4),
+        "a near cell is read"
+    );
+}
+
+#[test]
+fn an_xls_whose_directory_chain_loops_is_damaged_not_read_forever() {
+    // Found by the `catalogue_reader` fuzz target: calamine follows a sector chain that loops
+    // back on itself, growing memory until the process is killed.
+    let mut bytes = raw_xls("Vehicle CyberSecurity", &[vec![text("VCS")]]);
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    // The header names the first directory sector (0x30) and the first FAT sector (0x4C);
+    // the directory's FAT entry is made to point at itself.
+    let directory = u32_at(&bytes, 0x30) as usize;
+    let fat = u32_at(&bytes, 0x4C) as usize;
+    let entry = 512 + fat * 512 + 4 * directory;
+    bytes[entry..entry + 4].copy_from_slice(&(directory as u32).to_le_bytes());
+    let result = read_catalogue_sheets(&bytes);
+    assert!(
+        matches!(result, Err(WorkbookError::Damaged(_))),
+        "got {result:?}"
+    );
+}
+
+#[test]
+fn xls_records_calamine_would_trip_over_are_damaged() {
+    let rows = vec![vec![text("VCS"), text("Control question")]];
+    let valid = raw_xls("Vehicle CyberSecurity", &rows);
+    read_catalogue_sheets(&valid).unwrap();
+    // The sheet record (BoundSheet8) with a position past the end of the stream.
+    let mut past_the_end = valid.clone();
+    let name = b"Vehicle CyberSecurity";
+    let at = past_the_end
+        .windows(name.len())
+        .position(|w| w == name)
+        .unwrap();
+    past_the_end[at - 8..at - 4].copy_from_slice(&u32::MAX.to_le_bytes());
+    let result = read_catalogue_sheets(&past_the_end);
+    assert!(
+        matches!(result, Err(WorkbookError::Damaged(_))),
+        "got {result:?}"
+    );
+}
+
+fn text(s: &str) -> RawCell {
+    RawCell::Text(s.to_owned())
 }

@@ -13,8 +13,15 @@ fn with_evidence() -> crate::test_support::Setup {
     let b = s.file("plan/Response plan.docx", "the response plan");
     s.add(&[&a], &["1.1.a"]);
     s.add(&[&b], &["1.1"]);
-    s.ws.assess("ECU", "1.1", "conform", Some("Signed by the board"), None, now())
-        .unwrap();
+    s.ws.assess(
+        "ECU",
+        "1.1",
+        "conform",
+        Some("Signed by the board"),
+        None,
+        now(),
+    )
+    .unwrap();
     s
 }
 
@@ -73,7 +80,10 @@ fn restore_refuses_a_folder_that_is_not_empty_and_changes_nothing_there() {
     std::fs::write(busy.join("notes.txt"), "mine").unwrap();
     let err = restore_backup(&backup, &busy, &no_progress, &not_cancelled()).unwrap_err();
     assert!(matches!(err, Error::FolderNotEmpty { .. }), "{err:?}");
-    assert_eq!(std::fs::read_to_string(busy.join("notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        std::fs::read_to_string(busy.join("notes.txt")).unwrap(),
+        "mine"
+    );
     assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
     let err = restore_backup(&backup, s.ws.dir(), &no_progress, &not_cancelled()).unwrap_err();
     assert!(matches!(err, Error::AlreadyAWorkspace { .. }), "{err:?}");
@@ -117,7 +127,11 @@ fn a_changed_or_foreign_backup_is_refused_naming_the_entry_and_nothing_appears()
         .file_names()
         .map(|n| n.unwrap().into_owned())
         .collect();
-    let blob = names.iter().find(|n| n.starts_with("vault/")).unwrap().clone();
+    let blob = names
+        .iter()
+        .find(|n| n.starts_with("vault/"))
+        .unwrap()
+        .clone();
     tamper(&backup, &blob, |bytes| bytes[0] ^= 1);
     let target = s.root.path().join("restored");
     let err = restore_backup(&backup, &target, &no_progress, &not_cancelled()).unwrap_err();

@@ -18,26 +18,34 @@ fn use_cases_leave_entries_naming_their_source_and_the_chain_verifies() {
     assert!(newest.iter().any(|e| e.table == "evidence_link"));
     let report = s.ws.journal_verify().unwrap();
     assert!(report.ok(), "{report:?}");
-    assert!(report.entries > 100, "the demo catalogue import is journalled too");
-    assert_eq!(report.head.as_ref().map(|h| h.seq), newest.first().map(|e| e.seq));
+    assert!(
+        report.entries > 100,
+        "the demo catalogue import is journalled too"
+    );
+    assert_eq!(
+        report.head.as_ref().map(|h| h.seq),
+        newest.first().map(|e| e.seq)
+    );
     // Pages go back in time without overlap.
-    let older = s
-        .ws
-        .journal_page(newest.last().map(|e| e.seq), None, 50)
-        .unwrap();
+    let older =
+        s.ws.journal_page(newest.last().map(|e| e.seq), None, 50)
+            .unwrap();
     assert!(older.iter().all(|e| e.seq < newest.last().unwrap().seq));
     let only_links = s.ws.journal_page(None, Some("evidence_link"), 50).unwrap();
     assert!(!only_links.is_empty() && only_links.iter().all(|e| e.table == "evidence_link"));
-    assert!(s.ws.journal_tables().unwrap().contains(&"evidence_link".to_owned()));
+    assert!(
+        s.ws.journal_tables()
+            .unwrap()
+            .contains(&"evidence_link".to_owned())
+    );
 }
 
 #[test]
 fn a_refused_change_leaves_no_entry() {
     let mut s = setup();
     let before = s.ws.journal_verify().unwrap().entries;
-    let err = s
-        .ws
-        .add_location(&LocationInput {
+    let err =
+        s.ws.add_location(&LocationInput {
             name: "Plant Nord".into(),
             ..LocationInput::default()
         })
@@ -56,8 +64,14 @@ fn the_check_rehashes_every_vault_copy_and_names_a_damaged_or_missing_one() {
     assert!(report.ok(), "{report:?}");
     assert_eq!(report.blobs_checked, 2);
     let vault = s.ws.vault();
-    let sha_a = csmsdesk_store::vault::hash_file(&a, &not_cancelled()).unwrap().0.sha256;
-    let sha_b = csmsdesk_store::vault::hash_file(&b, &not_cancelled()).unwrap().0.sha256;
+    let sha_a = csmsdesk_store::vault::hash_file(&a, &not_cancelled())
+        .unwrap()
+        .0
+        .sha256;
+    let sha_b = csmsdesk_store::vault::hash_file(&b, &not_cancelled())
+        .unwrap()
+        .0
+        .sha256;
     let blob_a = vault.blob_path(&sha_a);
     let mut perms = std::fs::metadata(&blob_a).unwrap().permissions();
     #[allow(clippy::permissions_set_readonly_false)]

@@ -353,7 +353,10 @@ fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
     let mut manifest: Value = serde_json::from_str(&manifest_text(&out)).unwrap();
     // The journal's head hash covers the entries' real times: check its form, then pin it.
     let head = manifest["journal"]["head"]["hash"].as_str().unwrap();
-    assert!(head.len() == 64 && head.bytes().all(|b| b.is_ascii_hexdigit()), "{head}");
+    assert!(
+        head.len() == 64 && head.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{head}"
+    );
     manifest["journal"]["head"]["hash"] = json!("HASH");
     let text = serde_json::to_string_pretty(&manifest).unwrap();
     // The product version is the other moving part; pin it for the comparison.

@@ -1,0 +1,374 @@
+//! Trust seen from outside: the History screen lists the journal the CLI and the app wrote and
+//! verifies it; Settings writes a backup that `unzip -t` and `sha256sum -c` accept, restores it
+//! into a new folder and opens it; a workspace the app holds refuses a second writer by name,
+//! lets a reader look, and a held workspace opens read-only in the window with a banner.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::Value;
+
+use crate::support::{App, Desktop, SERIAL, messages};
+
+/// The CLI built beside the app (`cargo build -p csmsdesk-cli`; `cargo test --workspace`
+/// builds it for its own tests).
+fn cli_path() -> PathBuf {
+    let path = Path::new(env!("CARGO_BIN_EXE_csmsdesk")).with_file_name("csmsdesk-cli");
+    assert!(
+        path.is_file(),
+        "{} is missing: build it with `cargo build -p csmsdesk-cli` (cargo xtask test does)",
+        path.display()
+    );
+    path
+}
+
+/// Runs `csmsdesk-cli --workspace <ws> <args>`.
+fn cli(ws: &Path, args: &[&str]) -> Output {
+    Command::new(cli_path())
+        .arg("--workspace")
+        .arg(ws)
+        .args(args)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap()
+}
+
+/// Runs the CLI and insists that it succeeds.
+fn cli_ok(ws: &Path, args: &[&str]) -> String {
+    let out = cli(ws, args);
+    assert!(
+        out.status.success(),
+        "csmsdesk-cli {args:?} failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A workspace made by the CLI, as a user's scripts would: the company, the demo catalogue
+/// (a few hundred journal entries), one evidence file and one location.
+fn cli_workspace(desktop: &Desktop) -> PathBuf {
+    let ws = desktop.home.path().join("csms");
+    cli_ok(&ws, &["init", "--company", "Muster GmbH"]);
+    cli_ok(&ws, &["catalogue", "import", "--demo"]);
+    let policy = desktop.home.path().join("policy.pdf");
+    std::fs::write(&policy, "CS policy, signed by the board").unwrap();
+    cli_ok(&ws, &["evidence", "add", policy.to_str().unwrap()]);
+    cli_ok(&ws, &["location", "add", "Plant Nord"]);
+    ws
+}
+
+/// The number of elements matching `css`.
+async fn count(app: &App, css: &str) -> usize {
+    app.client.find_all(Locator::Css(css)).await.unwrap().len()
+}
+
+/// Waits until exactly `expected` elements match `css`.
+async fn wait_for_count(app: &App, css: &str, expected: usize) {
+    let started = Instant::now();
+    let mut last = 0;
+    while started.elapsed() < Duration::from_secs(30) {
+        last = count(app, css).await;
+        if last == expected {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{css} matches {last} elements, expected {expected}");
+}
+
+/// Scrolls the element matching `css` to the middle of the window and saves a screenshot.
+async fn screenshot_of(app: &App, css: &str, name: &str) {
+    app.wait_for(css).await;
+    let script = "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });";
+    app.client
+        .execute(script, vec![serde_json::json!(css)])
+        .await
+        .unwrap();
+    app.screenshot(name).await;
+}
+
+/// The journal as the CLI sees it while the app holds the workspace (read-only, no lock).
+fn journal_head(ws: &Path) -> (u64, u64, String) {
+    let report: Value =
+        serde_json::from_str(&cli_ok(ws, &["--read-only", "--json", "journal", "verify"])).unwrap();
+    assert_eq!(report["ok"], true, "the journal is intact: {report}");
+    (
+        report["entries"].as_u64().unwrap(),
+        report["head"]["seq"].as_u64().unwrap(),
+        report["head"]["hash"].as_str().unwrap().to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn history_lists_every_change_pages_back_filters_and_verifies_the_journal() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = cli_workspace(&desktop);
+    let (en, de) = (messages("en"), messages("de"));
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+
+    // One change in the window, on top of what the CLI did.
+    app.go("settings").await;
+    app.fill("#company_name", "Muster Zulieferer GmbH").await;
+    app.click("[data-action='save-profile']").await;
+    app.wait_for_text("#profile-status", &en["settings.saved"])
+        .await;
+
+    app.go("history").await;
+    let rows = "#history-table tbody tr";
+    wait_for_count(&app, rows, 100).await;
+    let newest = app.wait_for(&format!("{rows}:first-child")).await;
+    assert_eq!(
+        newest.attr("data-table").await.unwrap().as_deref(),
+        Some("company_profile"),
+        "the newest entry is the window's own change"
+    );
+    let text = newest.text().await.unwrap();
+    for part in [
+        en["history.table.company_profile"].as_str(),
+        en["history.op_update"].as_str(),
+        "app",
+        "Muster GmbH",
+        "Muster Zulieferer GmbH",
+    ] {
+        assert!(text.contains(part), "the newest row names {part:?}: {text}");
+    }
+    let location = app.text(&format!("{rows}[data-table='location']")).await;
+    assert!(
+        location.contains("cli location add") && location.contains("Plant Nord"),
+        "the CLI's change names its command and the new row: {location}"
+    );
+
+    // Verify: the same head the CLI computes, independently of the window.
+    let (entries, seq, hash) = journal_head(&ws);
+    app.click("#history-verify").await;
+    let ok = en["history.verify_ok"]
+        .replace("{entries}", &entries.to_string())
+        .replace("{seq}", &seq.to_string())
+        .replace("{hash}", &format!("{}…", &hash[..16]));
+    app.wait_for_text("#history-verify-result .status.ok", &ok)
+        .await;
+    app.screenshot("history-en").await;
+
+    // Paging back: a hundred more each time, until none are left.
+    app.click("#history-more").await;
+    wait_for_count(&app, rows, 200).await;
+    let older = app.text(&format!("{rows}:nth-child(101) td.seq")).await;
+    assert_eq!(
+        older.parse::<u64>().unwrap(),
+        seq - 100,
+        "the second page starts just below the first"
+    );
+
+    // The filter: only the location's entry.
+    app.set_value("#history-filter", "location").await;
+    wait_for_count(&app, rows, 1).await;
+    app.wait_for_text(
+        "#history-count",
+        &en["history.shown_all"].replace("{count}", "1"),
+    )
+    .await;
+    let hidden = app
+        .wait_for("#history-more")
+        .await
+        .attr("hidden")
+        .await
+        .unwrap();
+    assert!(hidden.is_some(), "one short page has nothing older");
+
+    // German: the same screen in the other language.
+    app.go("settings").await;
+    app.set_value("#language", "de").await;
+    app.click("[data-action='save-profile']").await;
+    app.wait_for_text("[data-nav='history']", &de["nav.history"])
+        .await;
+    app.go("history").await;
+    app.set_value("#history-filter", "").await;
+    wait_for_count(&app, rows, 100).await;
+    app.click("#history-verify").await;
+    app.wait_for("#history-verify-result .status.ok").await;
+    let newest = app.text(&format!("{rows}:first-child")).await;
+    assert!(
+        newest.contains(&de["history.table.company_profile"]),
+        "tables are named in German: {newest}"
+    );
+    app.screenshot("history-de").await;
+    app.quit(&ws).await;
+}
+
+#[tokio::test]
+async fn a_backup_written_in_settings_passes_unzip_and_sha256sum_and_restores_into_a_new_workspace()
+{
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = cli_workspace(&desktop);
+    let en = messages("en");
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.go("settings").await;
+
+    // Back up while the app has the workspace open.
+    let backups = desktop.home.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let file = backups.join("csms.csmsbackup");
+    app.fill("#backup-path", file.to_str().unwrap()).await;
+    app.click("#backup-start").await;
+    app.wait_for_text("#backup-status", &en["backup_ui.done"])
+        .await;
+    app.wait_for_text("#backup-file", file.to_str().unwrap())
+        .await;
+    let shown = app.text("#backup-sha256").await;
+    screenshot_of(&app, "#backup-result", "settings-backup").await;
+
+    let test = Command::new("unzip").arg("-t").arg(&file).output().unwrap();
+    assert!(
+        test.status.success(),
+        "unzip -t accepts the backup: {}",
+        String::from_utf8_lossy(&test.stdout)
+    );
+    let sum = Command::new("sha256sum").arg(&file).output().unwrap();
+    let sum = String::from_utf8(sum.stdout).unwrap();
+    assert_eq!(
+        sum.split_whitespace().next(),
+        Some(shown.trim()),
+        "the SHA-256 shown is the file's"
+    );
+    let unpacked = desktop.home.path().join("unpacked");
+    let unzip = Command::new("unzip")
+        .arg("-q")
+        .arg(&file)
+        .arg("-d")
+        .arg(&unpacked)
+        .status()
+        .unwrap();
+    assert!(unzip.success(), "the backup unpacks");
+    let check = Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&unpacked)
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&check.stdout).into_owned();
+    assert!(
+        check.status.success(),
+        "sha256sum -c accepts every entry: {listing}"
+    );
+    assert!(
+        listing.contains("workspace.sqlite: OK") && listing.contains("vault/"),
+        "the database and the vault are in it: {listing}"
+    );
+
+    // Restore into a new folder, then switch to it.
+    let restored = desktop.home.path().join("restored");
+    app.fill("#restore-file", file.to_str().unwrap()).await;
+    app.fill("#restore-target", restored.to_str().unwrap())
+        .await;
+    app.click("#restore-start").await;
+    app.wait_for_text("#restore-status", &en["backup_ui.restore_done"])
+        .await;
+    app.wait_for_text("#restore-workspace", restored.to_str().unwrap())
+        .await;
+    app.wait_for("#restore-journal.ok").await;
+    screenshot_of(&app, "#restore-result", "settings-restore").await;
+    assert!(
+        restored.join("workspace.sqlite").is_file(),
+        "the new workspace is on disk"
+    );
+
+    app.click("#restore-open").await;
+    app.wait_for_text("#workspace-current", restored.to_str().unwrap())
+        .await;
+    app.wait_for_text(
+        "#workspace-status",
+        &en["settings.workspace_switched"].replace("{path}", restored.to_str().unwrap()),
+    )
+    .await;
+    // The restored workspace is whole: the check finds database, vault and journal intact.
+    app.click("#check-start").await;
+    app.wait_for_text("#check-overall", &en["backup_ui.check_ok"])
+        .await;
+    assert_eq!(count(&app, "#check-result .check-lines > li.ok").await, 3);
+    screenshot_of(&app, "#check-result", "settings-check").await;
+    app.quit(&restored).await;
+    let profile: Value = serde_json::from_str(&cli_ok(&restored, &["--json", "info"])).unwrap();
+    assert!(
+        profile.to_string().contains("Muster GmbH"),
+        "the restored workspace holds the company: {profile}"
+    );
+}
+
+#[tokio::test]
+async fn a_workspace_the_app_holds_refuses_a_second_writer_by_name_and_opens_read_only_elsewhere() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    cli_ok(&ws, &["init", "--company", "Muster GmbH"]);
+    let en = messages("en");
+
+    // The app holds the workspace: a writer is told who, a reader may look.
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    let lock = std::fs::read_to_string(ws.join("workspace.lock")).unwrap();
+    let pid = lock
+        .lines()
+        .find_map(|l| l.strip_prefix("pid="))
+        .expect("the lock file names its holder")
+        .to_owned();
+    let refused = cli(&ws, &["location", "add", "X"]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&refused.stdout),
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(
+        !refused.status.success(),
+        "a second writer is refused: {said}"
+    );
+    assert!(
+        said.contains(&format!("process {pid}")),
+        "the refusal names the app's process {pid}: {said}"
+    );
+    let scopes: Value =
+        serde_json::from_str(&cli_ok(&ws, &["--read-only", "--json", "scope", "list"])).unwrap();
+    assert!(scopes.is_array(), "a reader gets the scopes: {scopes}");
+    app.quit(&ws).await;
+
+    // Another process holds it: the window explains and offers to look read-only.
+    let held = csmsdesk_workspace::Workspace::open(&ws, chrono::Utc::now()).unwrap();
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.wait_for_containing(
+        "#workspace-error",
+        &format!("process {}", std::process::id()),
+    )
+    .await;
+    app.screenshot("dashboard-workspace-in-use").await;
+    app.click("#open-read-only").await;
+    app.wait_for_containing("#read-only-banner", &en["read_only.banner"])
+        .await;
+    let role = app
+        .wait_for("#read-only-banner")
+        .await
+        .attr("role")
+        .await
+        .unwrap();
+    assert_eq!(role.as_deref(), Some("status"));
+    app.go("settings").await;
+    app.wait_for("#read-only-banner").await;
+    app.fill("#company_name", "Someone Else GmbH").await;
+    app.click("[data-action='save-profile']").await;
+    app.wait_for_text("#profile-status", &en["error.read_only"])
+        .await;
+    app.screenshot("settings-read-only").await;
+    app.go("history").await;
+    app.wait_for("#read-only-banner").await;
+    app.wait_for("#history-table tbody tr").await;
+    drop(held);
+    app.quit(&ws).await;
+    let info = cli_ok(&ws, &["--json", "info"]);
+    assert!(
+        !info.contains("Someone Else"),
+        "nothing was written through the read-only window: {info}"
+    );
+}
