@@ -371,4 +371,46 @@ async fn a_workspace_the_app_holds_refuses_a_second_writer_by_name_and_opens_rea
         !info.contains("Someone Else"),
         "nothing was written through the read-only window: {info}"
     );
+
+    // The app dies holding the workspace (SIGKILL, no clean-up): its OS lock dies with it, and
+    // the next writer recognises the lock text of a crashed holder, takes over and says so.
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    let lock = std::fs::read_to_string(ws.join("workspace.lock")).unwrap();
+    let pid: i32 = lock
+        .lines()
+        .find_map(|l| l.strip_prefix("pid="))
+        .expect("the lock file names its holder")
+        .parse()
+        .unwrap();
+    let killed = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    // The OS frees the lock once every thread of the process has ended.
+    for _ in 0..200 {
+        let free = Command::new("flock")
+            .arg("-n")
+            .arg(ws.join("workspace.lock"))
+            .arg("true")
+            .status()
+            .unwrap();
+        if free.success() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    drop(app);
+    let taken = cli(&ws, &["location", "add", "Plant Süd"]);
+    let said = String::from_utf8_lossy(&taken.stderr);
+    assert!(
+        taken.status.success(),
+        "after the crash the workspace is writable again: {said}"
+    );
+    assert!(
+        said.contains("took over the lock") && said.contains(&pid.to_string()),
+        "the take-over of the crashed app's lock is said: {said}"
+    );
+    let check: Value = serde_json::from_str(&cli_ok(&ws, &["--json", "check"])).unwrap();
+    assert_eq!(check["ok"], true, "{check}");
 }

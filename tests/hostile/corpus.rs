@@ -39,6 +39,7 @@ pub enum Input {
 }
 
 /// What the user gets.
+#[allow(dead_code)]
 #[derive(Debug)]
 pub struct Expect {
     /// The exit code of the CLI (1 refused, 2 usage); IPC cases use 1.
