@@ -4,40 +4,13 @@
 //! workspace's dump (Python's sqlite3 `iterdump` plus the vault's files) must not change.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::{Value, json};
 
 use crate::support::{Desktop, SERIAL};
 
 include!("../hostile/corpus.rs");
-
-/// The workspace as data, read by Python while the app holds it.
-fn dump(ws: &Path) -> String {
-    let script = r#"
-import os, sqlite3, sys
-ws = sys.argv[1]
-db = sqlite3.connect("file:" + os.path.join(ws, "workspace.sqlite") + "?mode=ro", uri=True)
-for line in db.iterdump():
-    print(line)
-for root, dirs, files in sorted(os.walk(os.path.join(ws, "vault"))):
-    for f in sorted(files):
-        path = os.path.join(root, f)
-        print(os.path.relpath(path, ws), os.path.getsize(path))
-"#;
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(ws)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "dump: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+include!("../hostile/dump.rs");
 
 /// Sends `command` with `args` through the page's IPC; `Ok` with the answer or `Err` with the
 /// rejection (our `{code, message, fields}`, or Tauri's own text for arguments it cannot
@@ -75,9 +48,7 @@ async fn every_hostile_ipc_argument_is_refused_clearly_and_changes_nothing() {
     let desktop = Desktop::start();
     let ws = desktop.home.path().join("csms");
     crate::evidence_workspace(&ws);
-    let app = desktop
-        .launch(&["--workspace", ws.to_str().unwrap()])
-        .await;
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     // The dashboard records today's readiness when it first draws: let it.
     app.wait_for("[data-readiness-scope='ECU development']")
         .await;
@@ -108,14 +79,20 @@ async fn every_hostile_ipc_argument_is_refused_clearly_and_changes_nothing() {
             Ok(value) => problems.push(format!("accepted: {value}")),
             Err(Value::String(text)) => {
                 if case.expect.code != "usage" {
-                    problems.push(format!("Tauri refused the arguments ({text}), expected {}", case.expect.code));
+                    problems.push(format!(
+                        "Tauri refused the arguments ({text}), expected {}",
+                        case.expect.code
+                    ));
                 } else if !text.contains(case.expect.message) {
                     problems.push(format!("{text:?} does not name {:?}", case.expect.message));
                 }
             }
             Err(error) => {
                 if error["code"] != case.expect.code {
-                    problems.push(format!("code {}, expected {}", error["code"], case.expect.code));
+                    problems.push(format!(
+                        "code {}, expected {}",
+                        error["code"], case.expect.code
+                    ));
                 }
                 let all = format!("{} {}", error["message"], error["fields"]);
                 if !all.contains(case.expect.message) {

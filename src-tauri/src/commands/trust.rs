@@ -3,6 +3,7 @@
 //! connection, with progress events and cancel like the other long jobs.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
@@ -67,22 +68,33 @@ fn workspace_dir(state: &AppState) -> Result<PathBuf, CommandError> {
     with_workspace(state, |ws| Ok(ws.dir().to_owned()))
 }
 
+/// Runs `work` on a blocking thread as the one long job (cancel with `evidence_cancel`),
+/// without the session lock: it reaches the workspace through its own connection.
+async fn long_job<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&AtomicBool) -> csmsdesk_workspace::Result<T> + Send + 'static,
+) -> Result<T, CommandError> {
+    let job = Job::start(state)?;
+    let cancel = job.cancel.clone();
+    let lang = state.lang();
+    let result = tauri::async_runtime::spawn_blocking(move || work(&cancel))
+        .await
+        .map_err(|e| join_failed(state, e))?
+        .map_err(|e| CommandError::from_workspace(&e, lang));
+    drop(job);
+    result
+}
+
 /// Checks the whole workspace (database, every vault copy re-hashed, journal) through its own
 /// read-only connection; cancel with `evidence_cancel`.
 #[tauri::command]
 pub async fn workspace_check(state: State<'_, AppState>) -> Result<Value, CommandError> {
     let dir = workspace_dir(&state)?;
-    let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
-    let lang = state.lang();
-    let report = tauri::async_runtime::spawn_blocking(move || {
-        Workspace::open_read_only(&dir)?.check(&cancel)
+    let report = long_job(&state, move |cancel| {
+        Workspace::open_read_only(&dir)?.check(cancel)
     })
-    .await
-    .map_err(|e| join_failed(&state, e))?
-    .map_err(|e| CommandError::from_workspace(&e, lang))?;
-    drop(job);
-    Ok(json::check_report(&report, lang))
+    .await?;
+    Ok(json::check_report(&report, state.lang()))
 }
 
 /// Writes a backup of the open workspace to `path`, with progress events (job `backup`) and
@@ -95,17 +107,11 @@ pub async fn backup_write(
 ) -> Result<Value, CommandError> {
     let out = absolute_path(&state, &path)?;
     let dir = workspace_dir(&state)?;
-    let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
     let progress = emitter(window, "backup");
-    let lang = state.lang();
-    let report = tauri::async_runtime::spawn_blocking(move || {
-        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), &progress, &cancel)
+    let report = long_job(&state, move |cancel| {
+        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), &progress, cancel)
     })
-    .await
-    .map_err(|e| join_failed(&state, e))?
-    .map_err(|e| CommandError::from_workspace(&e, lang))?;
-    drop(job);
+    .await?;
     Ok(json::backup_report(&report))
 }
 
@@ -121,18 +127,12 @@ pub async fn backup_restore(
 ) -> Result<Value, CommandError> {
     let file = absolute_path(&state, &file)?;
     let target = super::workspace::folder_argument(&target, state.lang())?;
-    let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
     let progress = emitter(window, "restore");
-    let lang = state.lang();
-    let report = tauri::async_runtime::spawn_blocking(move || {
-        csmsdesk_workspace::restore_backup(&file, &target, &progress, &cancel)
+    let report = long_job(&state, move |cancel| {
+        csmsdesk_workspace::restore_backup(&file, &target, &progress, cancel)
     })
-    .await
-    .map_err(|e| join_failed(&state, e))?
-    .map_err(|e| CommandError::from_workspace(&e, lang))?;
-    drop(job);
-    Ok(json::restore_report(&report, lang))
+    .await?;
+    Ok(json::restore_report(&report, state.lang()))
 }
 
 /// The save dialog for a backup file; `None` if cancelled.

@@ -13,20 +13,13 @@ use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
 include!("../../../../tests/hostile/corpus.rs");
+include!("../../../../tests/hostile/dump.rs");
+
+mod common;
+use common::cli;
 
 /// A case that runs longer than this hangs (a named pipe waits forever): a failure.
 const TIMEOUT: Duration = Duration::from_secs(30);
-
-fn cli(home: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_csmsdesk-cli"));
-    cmd.env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("LANG", "en_US.UTF-8")
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
-    cmd
-}
 
 /// Runs the CLI to completion and panics with its output unless it exits 0.
 fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
@@ -71,34 +64,6 @@ fn prepared(home: &Path, name: &str) -> PathBuf {
         &["evidence", "add", doc.to_str().unwrap(), "--link", "1.1.a"],
     );
     ws
-}
-
-/// The workspace as data: every table row (Python's sqlite3, not our code) and every vault
-/// file with its size.
-fn dump(ws: &Path) -> String {
-    let script = r#"
-import os, sqlite3, sys
-ws = sys.argv[1]
-db = sqlite3.connect("file:" + os.path.join(ws, "workspace.sqlite") + "?mode=ro", uri=True)
-for line in db.iterdump():
-    print(line)
-for root, dirs, files in sorted(os.walk(os.path.join(ws, "vault"))):
-    for f in sorted(files):
-        path = os.path.join(root, f)
-        print(os.path.relpath(path, ws), os.path.getsize(path))
-"#;
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(script)
-        .arg(ws)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "dump: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 /// Rewrites the ZIP `bytes` entry by entry through `edit` (name, content) → kept entries.
