@@ -118,68 +118,124 @@ pub enum Problem {
     HeadMismatch { seq: i64 },
 }
 
-/// Checks a journal read back in ascending `seq` order against its head. Returns every problem
-/// found, in journal order; an empty list means the chain is whole.
-pub fn verify(entries: &[Entry], head: Option<&Head>) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    // The hash the next entry must link to, and the number of the last entry in the chain.
-    let mut expected_prev: String = GENESIS.to_owned();
-    let mut last_seq: i64 = 0;
-    // Hashes of entries already seen, to tell an insertion (the next entry links further
-    // back) from a deletion or a replacement.
-    let mut seen: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
-    for entry in entries {
+/// How many of the newest entries [`Verifier`] remembers to tell an insertion (an entry that
+/// links past some before it) from a replacement. Inserted runs longer than this are reported
+/// as [`Problem::Replaced`]; memory stays bounded however long the journal grows.
+pub const INSERTION_WINDOW: usize = 4096;
+
+/// Checks a journal entry by entry, oldest first, without holding it in memory.
+#[derive(Debug)]
+pub struct Verifier {
+    problems: Vec<Problem>,
+    /// The hash the next entry must link to.
+    expected_prev: String,
+    /// The number of the last sealed entry.
+    last_seq: i64,
+    entries: usize,
+    /// The newest entries' hashes and numbers, oldest first.
+    recent: std::collections::VecDeque<(String, i64)>,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Verifier {
+            problems: Vec::new(),
+            expected_prev: GENESIS.to_owned(),
+            last_seq: 0,
+            entries: 0,
+            recent: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+impl Verifier {
+    pub fn new() -> Verifier {
+        Verifier::default()
+    }
+
+    /// Checks the next entry (in ascending `seq` order).
+    pub fn push(&mut self, entry: &Entry) {
+        self.entries += 1;
         let (Some(prev), Some(hash)) = (&entry.prev_hash, &entry.hash) else {
-            problems.push(Problem::Unsealed { seq: entry.seq });
-            continue;
+            self.problems.push(Problem::Unsealed { seq: entry.seq });
+            return;
         };
         if &entry_hash(prev, &entry.fields()) != hash {
-            problems.push(Problem::Edited { seq: entry.seq });
+            self.problems.push(Problem::Edited { seq: entry.seq });
         }
-        if *prev != expected_prev {
-            match seen.get(prev) {
+        let gap = entry.seq > self.last_seq + 1;
+        if *prev != self.expected_prev {
+            let linked = self
+                .recent
+                .iter()
+                .find(|(h, _)| h == prev)
+                .map(|(_, seq)| *seq);
+            match linked {
                 // The entry links to an older one: the ones in between were added later.
-                Some(&linked) if linked < last_seq => {
-                    for e in entries
+                Some(linked) if linked < self.last_seq => {
+                    let inserted = self
+                        .recent
                         .iter()
-                        .filter(|e| e.seq > linked && e.seq < entry.seq)
-                    {
-                        problems.push(Problem::Inserted { seq: e.seq });
-                    }
+                        .filter(|(_, s)| *s > linked && *s < entry.seq)
+                        .map(|(_, s)| Problem::Inserted { seq: *s });
+                    self.problems.extend(inserted);
                 }
-                _ if entry.seq > last_seq + 1 => problems.push(Problem::Deleted {
-                    first: last_seq + 1,
+                _ if gap => self.problems.push(Problem::Deleted {
+                    first: self.last_seq + 1,
                     last: entry.seq - 1,
                 }),
                 // The first entry must link to nothing.
-                _ if last_seq == 0 => problems.push(Problem::Edited { seq: entry.seq }),
-                _ => problems.push(Problem::Replaced { seq: entry.seq }),
+                _ if self.last_seq == 0 => self.problems.push(Problem::Edited { seq: entry.seq }),
+                _ => self.problems.push(Problem::Replaced { seq: entry.seq }),
             }
-        } else if entry.seq > last_seq + 1 {
+        } else if gap {
             // Linked right across a gap: the entries were removed and the chain re-sealed.
             // (Numbers are never skipped otherwise: a rolled-back insert rolls its number back.)
-            problems.push(Problem::Deleted {
-                first: last_seq + 1,
+            self.problems.push(Problem::Deleted {
+                first: self.last_seq + 1,
                 last: entry.seq - 1,
             });
         }
-        seen.insert(hash.clone(), entry.seq);
-        expected_prev = hash.clone();
-        last_seq = entry.seq;
-    }
-    if let Some(head) = head {
-        if head.seq > last_seq {
-            problems.push(Problem::TailDeleted {
-                last: last_seq,
-                head: head.seq,
-            });
-        } else if head.seq != last_seq || head.hash != expected_prev {
-            problems.push(Problem::HeadMismatch { seq: head.seq });
+        if self.recent.len() == INSERTION_WINDOW {
+            self.recent.pop_front();
         }
-    } else if !entries.is_empty() {
-        problems.push(Problem::HeadMismatch { seq: 0 });
+        self.recent.push_back((hash.clone(), entry.seq));
+        self.expected_prev = hash.clone();
+        self.last_seq = entry.seq;
     }
-    problems
+
+    /// How many entries were checked.
+    pub fn entries(&self) -> usize {
+        self.entries
+    }
+
+    /// Every problem found, in journal order, after checking the end against `head`. An empty
+    /// list means the chain is whole.
+    pub fn finish(mut self, head: Option<&Head>) -> Vec<Problem> {
+        match head {
+            Some(head) if head.seq > self.last_seq => self.problems.push(Problem::TailDeleted {
+                last: self.last_seq,
+                head: head.seq,
+            }),
+            Some(head) if head.seq != self.last_seq || head.hash != self.expected_prev => {
+                self.problems.push(Problem::HeadMismatch { seq: head.seq });
+            }
+            Some(_) => {}
+            None if self.entries > 0 => self.problems.push(Problem::HeadMismatch { seq: 0 }),
+            None => {}
+        }
+        self.problems
+    }
+}
+
+/// Checks a whole journal read back in ascending `seq` order against its head (see
+/// [`Verifier`]).
+pub fn verify(entries: &[Entry], head: Option<&Head>) -> Vec<Problem> {
+    let mut verifier = Verifier::new();
+    for entry in entries {
+        verifier.push(entry);
+    }
+    verifier.finish(head)
 }
 
 #[cfg(test)]

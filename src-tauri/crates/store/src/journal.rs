@@ -9,7 +9,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use csmsdesk_core::journal::{Entry, EntryFields, Head, entry_hash};
+use csmsdesk_core::journal::{Entry, EntryFields, Head, Problem, Verifier, entry_hash};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
@@ -207,6 +207,22 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
         .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?
         .query_map([], entry)?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Checks the whole journal row by row against its head (memory stays bounded however long
+/// the journal is): how many entries, the head, and every problem.
+pub fn verify(conn: &Connection) -> Result<(usize, Option<Head>, Vec<Problem>)> {
+    let mut verifier = Verifier::new();
+    let mut statement =
+        conn.prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        verifier.push(&entry(row)?);
+    }
+    let head = head(conn)?;
+    let entries = verifier.entries();
+    let problems = verifier.finish(head.as_ref());
+    Ok((entries, head, problems))
 }
 
 /// What the History screen asks for: entries older than `before` (newest first), optionally of

@@ -450,12 +450,11 @@ fn unpack(
         ));
     }
     csmsdesk_store::create_private_dir(&into.join(VAULT_DIR))?;
-    let entries = csmsdesk_store::journal::entries(db.conn())?;
-    let head = csmsdesk_store::journal::head(db.conn())?;
+    let (entries, head, problems) = csmsdesk_store::journal::verify(db.conn())?;
     let journal = JournalReport {
-        entries: entries.len(),
-        problems: csmsdesk_core::journal::verify(&entries, head.as_ref()),
+        entries,
         head,
+        problems,
     };
     let schema_version = db.schema_version()?;
     drop(db);

@@ -4,7 +4,7 @@
 use std::sync::atomic::AtomicBool;
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::journal::{Entry, Head, Problem, verify};
+use csmsdesk_core::journal::{Entry, Head, Problem};
 use csmsdesk_store::journal;
 
 use crate::{Result, Workspace};
@@ -96,11 +96,9 @@ impl Workspace {
 
     /// Re-computes the chain and names each entry that was edited, deleted or inserted.
     pub fn journal_verify(&self) -> Result<JournalReport> {
-        let entries = journal::entries(self.db.conn())?;
-        let head = journal::head(self.db.conn())?;
-        let problems = verify(&entries, head.as_ref());
+        let (entries, head, problems) = journal::verify(self.db.conn())?;
         Ok(JournalReport {
-            entries: entries.len(),
+            entries,
             head,
             problems,
         })

@@ -242,3 +242,27 @@ fn an_entry_written_around_the_journal_is_unsealed() {
         vec![Problem::Unsealed { seq: 4 }]
     );
 }
+
+#[test]
+fn a_long_journal_is_checked_in_bounded_memory_and_a_huge_insertion_still_shows() {
+    let (entries, head) = chain(10_000);
+    assert_eq!(verify(&entries, Some(&head)), vec![]);
+    // More entries slipped in at one place than the verifier remembers: still reported, as a
+    // broken link rather than as insertions.
+    let (entries, head) = chain(INSERTION_WINDOW as i64 + 10);
+    let mut tampered = entries.clone();
+    let first_after = tampered.len() - 5;
+    let mut late = tampered[first_after].clone();
+    late.prev_hash = tampered[2].hash.clone();
+    late.hash = Some(entry_hash(
+        tampered[2].hash.as_deref().unwrap(),
+        &late.fields(),
+    ));
+    tampered[first_after] = late;
+    let problems = verify(&tampered, Some(&head));
+    assert!(
+        matches!(problems.first(), Some(Problem::Replaced { .. })),
+        "{:?}",
+        &problems[..problems.len().min(3)]
+    );
+}
