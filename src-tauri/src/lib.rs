@@ -6,6 +6,7 @@
 
 mod commands;
 mod error;
+mod navigation;
 mod notify;
 mod state;
 
@@ -46,6 +47,7 @@ pub fn run() {
     let state = AppState::start(choice, sys_locale());
     let result = tauri::Builder::default()
         .manage(state)
+        .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             notify::start(app.handle().clone());

@@ -4,6 +4,10 @@
 //!
 //! Modules:
 //! - `support`: the virtual desktop, the WebDriver session, screenshots and measurements.
+//! - `shell`: the locked shell: no fetch, load, socket or navigation out of the page, and no
+//!   network socket in the app's processes.
+//! - `trust`: History (the journal), backup and restore in Settings, one writer and read-only.
+//! - `hostile`: the IPC cases of the hostile-input corpus, sent straight to the commands.
 
 mod hostile;
 mod shell;

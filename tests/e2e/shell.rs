@@ -4,9 +4,10 @@
 //! A tripwire (a TCP listener on 127.0.0.1 that the test owns) tells the CSP apart from a closed
 //! network: the page is pointed at it, and not one connection may arrive.
 //!
-//! Not covered: navigating the whole page (`location.href = …`, a clicked `target=_blank`
-//! link, an injected `<meta http-equiv=refresh>`). The CSP does not govern navigation, and these
-//! do reach the tripwire today; only a navigation guard in the shell can stop them.
+//! Navigating the whole page (`location.href = …`, an injected `<meta http-equiv=refresh>`, a
+//! clicked link) is not the CSP's business: the shell's navigation guard refuses it, and a
+//! test here proves no request leaves. Left: clicking an injected link can make WebKit open a
+//! TCP connection ahead of time (no request is sent); the page has no such links of its own.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::ErrorKind;
@@ -188,6 +189,40 @@ async fn the_page_cannot_fetch_load_or_open_a_socket_to_any_outside_address() {
         .await
         .unwrap();
     app.screenshot("shell-fetch-blocked").await;
+    app.quit(&desktop.default_workspace()).await;
+}
+
+#[tokio::test]
+async fn the_window_cannot_be_navigated_away_from_the_app() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let tripwire = Tripwire::set();
+    let desktop = Desktop::start();
+    let app = desktop.launch(&[]).await;
+    app.wait_for("[data-view='dashboard']").await;
+    let leak = format!(
+        "http://127.0.0.1:{}/leak?secret=product-data",
+        tripwire.port
+    );
+    for script in [
+        "location.href = arguments[0];",
+        "location.replace(arguments[0]);",
+        "const m = document.createElement('meta'); m.httpEquiv = 'refresh';\n\
+         m.content = '0; url=' + arguments[0]; document.head.append(m);",
+        "const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];\n\
+         document.body.append(f); f.submit();",
+    ] {
+        app.client.execute(script, vec![json!(leak)]).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(
+            tripwire.arrivals(),
+            [],
+            "`{script}` sent a request out of the window"
+        );
+        // Still the app, still working.
+        app.go("settings").await;
+        app.go("dashboard").await;
+    }
+    app.screenshot("shell-navigation-refused").await;
     app.quit(&desktop.default_workspace()).await;
 }
 
