@@ -366,11 +366,18 @@ fn unpack(
             continue;
         };
         seen.push(entry_name.clone());
+        // `backup.json` is checked like every entry but is not part of the workspace.
         let path = into.join(&relative);
-        if let Some(dir) = path.parent() {
-            csmsdesk_store::create_private_dir(dir)?;
-        }
-        let mut out = private_create(&path).map_err(|e| unwritable(&path, e))?;
+        let mut out: Box<dyn std::io::Write> = if entry_name == MANIFEST {
+            Box::new(std::io::sink())
+        } else {
+            if let Some(dir) = path.parent() {
+                csmsdesk_store::create_private_dir(dir)?;
+            }
+            Box::new(DurableFile(
+                private_create(&path).map_err(|e| unwritable(&path, e))?,
+            ))
+        };
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 1 << 20];
         let mut failed = false;
@@ -399,7 +406,8 @@ fn unpack(
                 bytes_total,
             });
         }
-        out.sync_all().map_err(|e| unwritable(&path, e))?;
+        out.flush().map_err(|e| unwritable(&path, e))?;
+        drop(out);
         let digest = hex(&hasher.finalize());
         if failed {
             problems.push(Message::new("verify.unreadable").arg("entry", &entry_name));
@@ -516,6 +524,20 @@ fn zip_time(now: DateTime<Utc>) -> zip::DateTime {
         now.second() as u8,
     )
     .unwrap_or_default()
+}
+
+/// A file that is synced to disk on `flush`, so the unpacked workspace is durable before it
+/// is renamed into place.
+struct DurableFile(std::fs::File);
+
+impl std::io::Write for DurableFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.write(bytes)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.sync_all()
+    }
 }
 
 fn private_create(path: &Path) -> std::io::Result<std::fs::File> {

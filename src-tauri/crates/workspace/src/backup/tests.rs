@@ -49,6 +49,16 @@ fn a_restored_workspace_exports_a_byte_identical_package() {
     assert_eq!(restored.dir.as_deref(), Some(target.as_path()));
     assert_eq!(restored.blobs, 2);
     assert!(restored.journal.ok(), "{:?}", restored.journal);
+    let mut files: Vec<String> = std::fs::read_dir(&target)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["vault", "workspace.sqlite"],
+        "a workspace, nothing else"
+    );
     let ws = Workspace::open(&target, now()).unwrap();
     let again = full_package(&ws, &s.root.path().join("again.zip"));
     assert!(
