@@ -53,7 +53,16 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
         app.go(screen).await;
         let heading = app.text(&format!("[data-view='{screen}'] h1")).await;
         assert!(!heading.is_empty(), "{screen} has a heading");
-        if !["dashboard", "catalogue", "scope", "evidence", "history", "settings"].contains(screen) {
+        if ![
+            "dashboard",
+            "catalogue",
+            "scope",
+            "evidence",
+            "history",
+            "settings",
+        ]
+        .contains(screen)
+        {
             let body = app.text(&format!("[data-view='{screen}']")).await;
             assert!(
                 body.contains(&en[&format!("screen.{screen}.holds")]),

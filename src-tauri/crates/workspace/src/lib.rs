@@ -11,11 +11,11 @@ mod deadlines;
 mod error;
 mod evidence;
 mod exchange;
-mod journal;
 pub mod folders;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
 #[doc(hidden)]
 pub mod fuzzing;
+mod journal;
 pub mod json;
 mod package;
 mod partial;
@@ -49,7 +49,9 @@ pub use evidence::{
     LinkInput, LinkView, collect_files,
 };
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
-pub use package::{PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader};
+pub use package::{
+    PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader,
+};
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,
