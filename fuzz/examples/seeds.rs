@@ -1,7 +1,8 @@
 //! Writes the hand-made seeds of the corpus (`fuzz/corpus/<target>/seed-*`): real workbooks
 //! and packages written by the project's own code, cut-short and damaged copies of them, other
-//! formats' headers and plain garbage. Run from `fuzz/` with `cargo run --example seeds`; the
-//! output is deterministic, so a rerun changes no file.
+//! formats' headers and plain garbage. Run from `fuzz/` with `cargo run --example seeds`. A
+//! rerun changes no file but `seed-package-full.zip`, whose journal records the clock time of
+//! each change to the workspace.
 
 use std::io::{Cursor, Read as _, Write as _};
 use std::path::{Path, PathBuf};

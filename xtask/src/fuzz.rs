@@ -1,10 +1,16 @@
 //! `cargo xtask fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/`.
 //!
 //! Each target (every one when none is named) runs for N minutes (10 by default) over its
-//! saved corpus `fuzz/corpus/<target>/`, which is then minimised (`cargo fuzz cmin`) so that
-//! what is committed, and replayed by `cargo test`, stays small. Prints per target the time,
-//! the executions and whether a crash was found; fails when one was (the input is in
-//! `fuzz/artifacts/<target>/`: fix the bug, then add the input to the corpus).
+//! saved corpus `fuzz/corpus/<target>/`. What it finds goes to `fuzz/artifacts/<target>/new/`
+//! first; the smallest set of those inputs (of at most 6 KiB) that adds coverage is then
+//! merged into the corpus (libFuzzer's `-set_cover_merge=1`; `cargo fuzz cmin` runs a merge
+//! too), so that what is committed, and replayed by `cargo test`, stays small. Unlike `cmin`,
+//! the merge keeps every file already there: the named seeds and the inputs of crashes fixed
+//! before, which must stay even where they add no coverage.
+//!
+//! Prints per target the time, the executions and whether a crash was found; fails when one
+//! was (the input is in `fuzz/artifacts/<target>/`: fix the bug, then add the input to the
+//! corpus).
 //!
 //! cargo-fuzz needs nightly compiler flags; on a stable toolchain `RUSTC_BOOTSTRAP=1` allows
 //! them. AddressSanitizer is used when it builds, else the targets are built without one.
@@ -19,6 +25,9 @@ use crate::{cargo, root, step};
 
 /// The targets, in `fuzz/fuzz_targets/`.
 const TARGETS: [&str; 3] = ["catalogue_reader", "reference_tags", "package_verify"];
+/// The largest new input worth committing: libFuzzer keeps many inputs of tens of KiB that a
+/// small one covers as well, and the corpus is replayed by every `cargo test`.
+const MAX_NEW_INPUT_BYTES: u64 = 6 * 1024;
 
 /// What one run found.
 struct Run {
@@ -35,10 +44,18 @@ pub fn fuzz(args: &[String]) -> Result<()> {
     let sanitizer = sanitizer()?;
     let mut runs = Vec::new();
     for target in targets {
-        let run = run(target, minutes, sanitizer)?;
+        let new = root().join("fuzz/artifacts").join(target).join("new");
+        // Inputs of an earlier run that were not merged are not kept.
+        let _ = std::fs::remove_dir_all(&new);
+        std::fs::create_dir_all(&new).with_context(|| format!("creating {}", new.display()))?;
+        let new = new.to_string_lossy().into_owned();
+        let run = run(target, minutes, sanitizer, &new)?;
         if run.crash.is_none() {
-            let cmin = fuzz_command("cmin", sanitizer, &[target]);
-            step(&format!("minimise the corpus of {target}"), cmin)?;
+            drop_large_inputs(&new)?;
+            let corpus = format!("fuzz/corpus/{target}");
+            let args = [target, &corpus, &new, "--", "-set_cover_merge=1"];
+            let merge = fuzz_command("run", sanitizer, &args);
+            step(&format!("merge what {target} found into {corpus}"), merge)?;
         }
         runs.push(run);
     }
@@ -64,9 +81,20 @@ pub fn fuzz(args: &[String]) -> Result<()> {
         .collect();
     if !crashed.is_empty() {
         bail!(
-            "crash found by {} (fix it, add the input to fuzz/corpus/<target>/, see fuzz/README.md)",
+            "crash found by {} (fix it, add the input to fuzz/corpus/<target>/; fuzz/README.md)",
             crashed.join(", ")
         );
+    }
+    Ok(())
+}
+
+/// Removes the inputs over [`MAX_NEW_INPUT_BYTES`] from the folder `new`.
+fn drop_large_inputs(new: &str) -> Result<()> {
+    for entry in std::fs::read_dir(new).with_context(|| format!("reading {new}"))? {
+        let entry = entry?;
+        if entry.metadata()?.len() > MAX_NEW_INPUT_BYTES {
+            std::fs::remove_file(entry.path())?;
+        }
     }
     Ok(())
 }
@@ -144,11 +172,15 @@ fn fuzz_command(subcommand: &str, sanitizer: &str, args: &[&str]) -> Command {
     cmd
 }
 
-/// Runs `target` for `minutes` in one process (one core), echoing libFuzzer's output.
-fn run(target: &'static str, minutes: u64, sanitizer: &str) -> Result<Run> {
+/// Runs `target` for `minutes` in one process (one core), echoing libFuzzer's output; new
+/// inputs go to the folder `new`, the corpus is read.
+fn run(target: &'static str, minutes: u64, sanitizer: &str, new: &str) -> Result<Run> {
+    let corpus = format!("fuzz/corpus/{target}");
     let max_total_time = format!("-max_total_time={}", minutes * 60);
     let args = [
         target,
+        new,
+        &corpus,
         "--",
         &max_total_time,
         // An input that takes 10 s, or 2 GiB, is a bug: libFuzzer saves it like a crash.

@@ -1,23 +1,10 @@
-//! Replays the fuzz corpus of `reference_tags` (`fuzz/corpus/reference_tags/`) through
-//! the body of the fuzz target, so that `cargo test` checks every input libFuzzer kept (and
-//! every crash it found, once fixed) without libFuzzer or a nightly compiler.
+//! Replays the fuzz corpus of `reference_tags` (`fuzz/corpus/reference_tags/`) through the body of the
+//! fuzz target, so that `cargo test` checks every input libFuzzer kept (and every crash it
+//! found, once fixed).
 
-use std::path::Path;
+include!("../../../../fuzz/replay.rs");
 
 #[test]
 fn every_saved_input_of_the_reference_tags_target_keeps_the_tag_properties() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../fuzz/corpus/reference_tags");
-    let mut inputs: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("the corpus {} is missing: {e}", dir.display()))
-        .map(|entry| entry.expect("a corpus entry").path())
-        .collect();
-    inputs.sort();
-    assert!(!inputs.is_empty(), "the corpus {} is empty", dir.display());
-    for input in &inputs {
-        let bytes = std::fs::read(input).expect("a corpus file reads");
-        // The panic's own message is printed by the hook; this names the input that caused it.
-        if std::panic::catch_unwind(|| csmsdesk_core::fuzzing::reference_tags(&bytes)).is_err() {
-            panic!("{} fails the reference_tags target", input.display());
-        }
-    }
+    replay("reference_tags", csmsdesk_core::fuzzing::reference_tags);
 }

@@ -1,6 +1,7 @@
-//! Workbooks for tests: the demo in version 1.0 numbering, and deliberately broken files
-//! that no spreadsheet program would write (error values, oversized cells, zip bombs,
-//! encrypted containers), and a legacy `.xls`. Built in memory, so tests need no files of their own.
+//! Workbooks for tests: the demo in version 1.0 numbering, legacy `.xls` files, and
+//! deliberately broken files that no spreadsheet program would write (error values, oversized
+//! cells, zip bombs, encrypted containers). Built in memory, so tests need no files of their
+//! own.
 
 use std::io::{Cursor, Write as _};
 
@@ -154,43 +155,9 @@ pub fn raw_ods(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
 }
 
 /// A legacy `.xls` (BIFF8 in an OLE container) holding `rows` as sheet `name`, with the
-/// records calamine needs and no more: the workbook globals (BOF, one BoundSheet8, EOF), then
-/// the sheet (BOF, Dimensions, a Label or Number record per cell, EOF).
+/// records calamine needs and no more: a Label or Number record per cell.
 pub fn raw_xls(name: &str, rows: &[Vec<RawCell>]) -> Vec<u8> {
-    fn record(stream: &mut Vec<u8>, kind: u16, data: &[u8]) {
-        stream.extend_from_slice(&kind.to_le_bytes());
-        stream.extend_from_slice(&(data.len() as u16).to_le_bytes());
-        stream.extend_from_slice(data);
-    }
-    // BOF: BIFF8, then the substream type (0x0005 globals, 0x0010 worksheet).
-    let bof = |kind: u16| -> Vec<u8> {
-        let mut data = vec![0x00, 0x06];
-        data.extend_from_slice(&kind.to_le_bytes());
-        data.resize(16, 0);
-        data
-    };
-    let name = name.as_bytes();
-    let mut globals = Vec::new();
-    record(&mut globals, 0x0809, &bof(0x0005));
-    let mut sheet_record = vec![0; 4]; // the sheet's position, filled in below
-    sheet_record.extend_from_slice(&[0, 0, name.len() as u8, 0]);
-    sheet_record.extend_from_slice(name);
-    let position_at = globals.len() + 4;
-    record(&mut globals, 0x0085, &sheet_record);
-    record(&mut globals, 0x000A, &[]);
-    let position = globals.len() as u32;
-    globals[position_at..position_at + 4].copy_from_slice(&position.to_le_bytes());
-
-    let mut sheet = Vec::new();
-    record(&mut sheet, 0x0809, &bof(0x0010));
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
-    let mut dimensions = Vec::new();
-    dimensions.extend_from_slice(&0u32.to_le_bytes());
-    dimensions.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-    dimensions.extend_from_slice(&0u16.to_le_bytes());
-    dimensions.extend_from_slice(&columns.to_le_bytes());
-    dimensions.extend_from_slice(&0u16.to_le_bytes());
-    record(&mut sheet, 0x0200, &dimensions);
+    let mut cells = Vec::new();
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             let mut data = Vec::new();
@@ -208,20 +175,65 @@ pub fn raw_xls(name: &str, rows: &[Vec<RawCell>]) -> Vec<u8> {
                     data.extend_from_slice(&(latin1.len() as u16).to_le_bytes());
                     data.push(0);
                     data.extend_from_slice(&latin1);
-                    record(&mut sheet, 0x0204, &data);
+                    cells.push((0x0204, data));
                 }
                 RawCell::Number(n) => {
                     data.extend_from_slice(&n.to_le_bytes());
-                    record(&mut sheet, 0x0203, &data);
+                    cells.push((0x0203, data));
                 }
                 RawCell::Error(_) => continue,
             }
         }
     }
-    record(&mut sheet, 0x000A, &[]);
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let mut dimensions = Vec::new();
+    dimensions.extend_from_slice(&0u32.to_le_bytes());
+    dimensions.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    dimensions.extend_from_slice(&0u16.to_le_bytes());
+    dimensions.extend_from_slice(&columns.to_le_bytes());
+    dimensions.extend_from_slice(&0u16.to_le_bytes());
+    cells.insert(0, (0x0200, dimensions));
+    xls_with_records(name, &[], &cells)
+}
 
-    let mut stream = globals;
-    stream.extend_from_slice(&sheet);
+/// A legacy `.xls` of one sheet `name` from raw BIFF8 records (type, data): the workbook
+/// globals (BOF, `globals`, one BoundSheet8, EOF), then the sheet (BOF, `sheet`, EOF).
+pub fn xls_with_records(
+    name: &str,
+    globals: &[(u16, Vec<u8>)],
+    sheet: &[(u16, Vec<u8>)],
+) -> Vec<u8> {
+    fn record(stream: &mut Vec<u8>, kind: u16, data: &[u8]) {
+        stream.extend_from_slice(&kind.to_le_bytes());
+        stream.extend_from_slice(&(data.len() as u16).to_le_bytes());
+        stream.extend_from_slice(data);
+    }
+    // BOF: BIFF8, then the substream type (0x0005 globals, 0x0010 worksheet).
+    let bof = |kind: u16| -> Vec<u8> {
+        let mut data = vec![0x00, 0x06];
+        data.extend_from_slice(&kind.to_le_bytes());
+        data.resize(16, 0);
+        data
+    };
+    let name = name.as_bytes();
+    let mut stream = Vec::new();
+    record(&mut stream, 0x0809, &bof(0x0005));
+    for (kind, data) in globals {
+        record(&mut stream, *kind, data);
+    }
+    let mut sheet_record = vec![0; 4]; // the sheet's position, filled in below
+    sheet_record.extend_from_slice(&[0, 0, name.len() as u8, 0]);
+    sheet_record.extend_from_slice(name);
+    let position_at = stream.len() + 4;
+    record(&mut stream, 0x0085, &sheet_record);
+    record(&mut stream, 0x000A, &[]);
+    let position = stream.len() as u32;
+    stream[position_at..position_at + 4].copy_from_slice(&position.to_le_bytes());
+    record(&mut stream, 0x0809, &bof(0x0010));
+    for (kind, data) in sheet {
+        record(&mut stream, *kind, data);
+    }
+    record(&mut stream, 0x000A, &[]);
     // Version 3 (512-byte sectors), as Excel writes .xls.
     let mut file =
         cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new())).unwrap();

@@ -10,6 +10,7 @@ use csmsdesk_core::grid::{Cell, Grid, fold_header};
 use crate::WorkbookError;
 
 mod xls;
+mod xlsx;
 
 /// The most a zip-based workbook may unpack to. The ENX catalogue unpacks to about 1 MiB.
 pub const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
@@ -78,6 +79,7 @@ fn open(bytes: &[u8]) -> Result<Book<'_>, WorkbookError> {
         let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
         let has = |name: &str| archive.index_for_name(name).is_some();
         if has("xl/workbook.xml") {
+            xlsx::check_references(bytes)?;
             open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(Cow::Borrowed(bytes)))
                 .map(Sheets::Xlsx)
                 .map_err(|e| match e {
@@ -138,6 +140,10 @@ fn grid(book: &mut Book<'_>, name: &str) -> Result<Grid, WorkbookError> {
     let range = book
         .worksheet_range(name)
         .map_err(|e| WorkbookError::Damaged(e.to_string()))?;
+    // An .xls was measured before calamine opened it (see `xls`); an .ods sheet calamine
+    // bounds itself, far above this, and is measured here before it is copied.
+    let (height, width) = range.get_size();
+    check_sheet_cells(height as u64, width as u64)?;
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()

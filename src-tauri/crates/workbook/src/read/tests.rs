@@ -1,6 +1,7 @@
 use super::*;
 use crate::fixtures::{
-    RawCell, demo_raw_rows, password_protected, raw_ods, raw_xls, raw_xlsx, zip_bomb,
+    RawCell, demo_raw_rows, password_protected, raw_ods, raw_xls, raw_xlsx, xls_with_records,
+    zip_bomb,
 };
 use crate::{WorkbookError, demo};
 use csmsdesk_core::catalogue::{
@@ -231,9 +232,9 @@ fn a_hundred_thousand_rows_are_refused() {
     ));
 }
 
-/// An .xlsx whose catalogue sheet holds the text `cells` at their references (`A1`,
-/// `XFD1048576`): `raw_xlsx` with its sheet replaced, since it only writes consecutive cells.
-fn xlsx_with_cells_at(cells: &[(&str, &str)]) -> Vec<u8> {
+/// An .xlsx whose catalogue sheet's `sheetData` is `sheet_data`: `raw_xlsx` with its sheet
+/// replaced, for what it cannot write (cells far apart, references out of range).
+fn xlsx_with_sheet_data(sheet_data: &str) -> Vec<u8> {
     use std::io::{Cursor, Read as _, Write as _};
     let template = raw_xlsx(&[("Vehicle CyberSecurity", vec![])]);
     let mut archive = zip::ZipArchive::new(Cursor::new(template)).unwrap();
@@ -244,17 +245,8 @@ fn xlsx_with_cells_at(cells: &[(&str, &str)]) -> Vec<u8> {
         let mut body = Vec::new();
         entry.read_to_end(&mut body).unwrap();
         if name == "xl/worksheets/sheet1.xml" {
-            let cells: String = cells
-                .iter()
-                .map(|(at, text)| {
-                    let row = at.trim_start_matches(|c: char| c.is_ascii_uppercase());
-                    format!(
-                        r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#
-                    )
-                })
-                .collect();
             body = format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_data}</sheetData></worksheet>"#
             )
             .into_bytes();
         }
@@ -263,6 +255,19 @@ fn xlsx_with_cells_at(cells: &[(&str, &str)]) -> Vec<u8> {
         out.write_all(&body).unwrap();
     }
     out.finish().unwrap().into_inner()
+}
+
+/// An .xlsx whose catalogue sheet holds the text `cells` at their references (`A1`,
+/// `XFD1048576`), one row element each.
+fn xlsx_with_cells_at(cells: &[(&str, &str)]) -> Vec<u8> {
+    let cells: String = cells
+        .iter()
+        .map(|(at, text)| {
+            let row = at.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            format!(r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#)
+        })
+        .collect();
+    xlsx_with_sheet_data(&cells)
 }
 
 #[test]
@@ -363,11 +368,79 @@ fn an_xls_whose_directory_chain_loops_is_damaged_not_read_forever() {
     );
 }
 
+/// A Label record: the text `text` at `row` and `column`.
+fn label(row: u16, column: u16, text: &str) -> (u16, Vec<u8>) {
+    let mut data = [row.to_le_bytes(), column.to_le_bytes(), [0, 0]].concat();
+    data.extend_from_slice(&(text.len() as u16).to_le_bytes());
+    data.push(0);
+    data.extend_from_slice(text.as_bytes());
+    (0x0204, data)
+}
+
+#[test]
+fn xls_records_calamine_parses_carelessly_and_a_catalogue_does_not_need_are_ignored() {
+    // Found by the `catalogue_reader` fuzz target: a defined name (Lbl) record of no bytes made
+    // calamine index past its end, and the process aborted. Formulas' expressions and merged
+    // cells are read as carelessly; none of them are needed for a catalogue's values.
+    let cells = vec![label(0, 0, "VCS"), label(0, 1, "Control question")];
+    // A Formula at B2 whose cached value is 7 and whose expression claims 100 bytes.
+    let mut formula = [1u16.to_le_bytes(), 1u16.to_le_bytes(), [0, 0]].concat();
+    formula.extend_from_slice(&7.0f64.to_le_bytes());
+    formula.extend_from_slice(&[0; 6]);
+    formula.extend_from_slice(&100u16.to_le_bytes());
+    // MergeCells claiming 1,000 ranges in two bytes.
+    let merge_cells = 1000u16.to_le_bytes().to_vec();
+    let sheet = [
+        cells.clone(),
+        vec![(0x0006, formula), (0x00E5, merge_cells)],
+    ]
+    .concat();
+    let globals = vec![(0x0018, vec![]), (0x0017, vec![])];
+    let bytes = xls_with_records("Vehicle CyberSecurity", &globals, &sheet);
+    let grid = read_catalogue_sheets(&bytes).unwrap().catalogue;
+    assert_eq!(
+        grid.rows[1][1],
+        Cell::Number(7.0),
+        "the formula's cached value"
+    );
+}
+
 #[test]
 fn xls_records_calamine_would_trip_over_are_damaged() {
-    let rows = vec![vec![text("VCS"), text("Control question")]];
-    let valid = raw_xls("Vehicle CyberSecurity", &rows);
+    let valid = raw_xls("Vehicle CyberSecurity", &[vec![text("VCS")]]);
     read_catalogue_sheets(&valid).unwrap();
+    let cells = vec![label(0, 0, "VCS")];
+    let damaged = |globals: Vec<(u16, Vec<u8>)>, sheet: Vec<(u16, Vec<u8>)>| {
+        let bytes = xls_with_records("Vehicle CyberSecurity", &globals, &sheet);
+        let result = read_catalogue_sheets(&bytes);
+        assert!(
+            matches!(result, Err(WorkbookError::Damaged(_))),
+            "{globals:?} {sheet:?}: got {result:?}"
+        );
+    };
+    // A CodePage record without its code page.
+    damaged(vec![(0x0042, vec![])], cells.clone());
+    // Dimensions whose first row is past the last, and whose first column is the last.
+    let dimensions = |rows: [u32; 2], columns: [u16; 2]| {
+        let mut data = [rows[0].to_le_bytes(), rows[1].to_le_bytes()].concat();
+        data.extend_from_slice(
+            &[columns[0].to_le_bytes(), columns[1].to_le_bytes(), [0, 0]].concat(),
+        );
+        (0x0200, data)
+    };
+    damaged(vec![], vec![dimensions([5, 1], [0, 1])]);
+    damaged(vec![], vec![dimensions([0, 1], [3, 3])]);
+    // A MulRk record whose last column comes before its first.
+    let mul_rk = [
+        0u16.to_le_bytes(),
+        5u16.to_le_bytes(),
+        [0; 2],
+        4u16.to_le_bytes(),
+    ]
+    .concat();
+    damaged(vec![], vec![(0x00BD, mul_rk)]);
+    // A Formula record too short for its expression's length.
+    damaged(vec![], vec![(0x0006, vec![0; 21])]);
     // The sheet record (BoundSheet8) with a position past the end of the stream.
     let mut past_the_end = valid.clone();
     let name = b"Vehicle CyberSecurity";
@@ -385,4 +458,27 @@ fn xls_records_calamine_would_trip_over_are_damaged() {
 
 fn text(s: &str) -> RawCell {
     RawCell::Text(s.to_owned())
+}
+
+#[test]
+fn a_cell_reference_longer_than_excel_allows_is_damaged_not_a_panic() {
+    // Found by the `catalogue_reader` fuzz target: calamine computed the row of a reference
+    // of eleven digits in 32 bits and panicked on the overflow (debug builds).
+    for sheet_data in [
+        r#"<row r="1"><c r="A12345678901" t="inlineStr"><is><t>x</t></is></c></row>"#,
+        r#"<row r="99999999999"><c t="inlineStr"><is><t>x</t></is></c></row>"#,
+        r#"<x:row r="1"><x:c t = "inlineStr"  r = 'AAAAAAAA1'><is><t>x</t></is></x:c></x:row>"#,
+    ] {
+        let result = read_catalogue_sheets(&xlsx_with_sheet_data(sheet_data));
+        assert!(
+            matches!(&result, Err(WorkbookError::Damaged(what)) if what.contains("reference")),
+            "{sheet_data}: got {result:?}"
+        );
+    }
+    // The last cell of a sheet is a reference like any other, and text is not a reference.
+    let sheet_data = r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>r="ABCDEFGHIJKL"</t></is></c></row>"#;
+    let grid = read_catalogue_sheets(&xlsx_with_sheet_data(sheet_data))
+        .unwrap()
+        .catalogue;
+    assert_eq!((grid.first_row, grid.first_col), (1_048_576, 16_383));
 }

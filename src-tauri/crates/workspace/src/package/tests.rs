@@ -457,3 +457,54 @@ fn a_package_frozen_for_an_audit_holds_that_audit_only() {
         "package.audit_of_other_scope"
     );
 }
+
+#[test]
+fn a_manifest_that_unpacks_to_more_than_any_real_one_is_not_read_whole() {
+    // A package-shaped zip whose manifest.json is a zip bomb: 257 MiB of spaces that
+    // compress to a few hundred KiB. Verifying must not hold it in memory.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(SUMS, deflated).unwrap();
+    zip.start_file("manifest.json", deflated).unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..(MAX_METADATA_BYTES >> 20) + 1 {
+        zip.write_all(&spaces).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(
+        bytes.len() < 1 << 20,
+        "small on disk: {} bytes",
+        bytes.len()
+    );
+    let report = verify_package_reader(std::io::Cursor::new(&bytes), "bomb.zip").unwrap();
+    assert_eq!(report.entries, 0, "refused before any entry is hashed");
+    assert_eq!(report.problems[0].key, "verify.not_ours");
+}
+
+#[test]
+fn an_entry_with_a_damaged_header_is_a_problem_of_the_package_not_an_error() {
+    // Found by the `package_verify` fuzz target: verify failed with "could not write" the
+    // package when an entry's own (local) header was damaged.
+    let mut s = with_evidence();
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", None, generated())
+        .unwrap();
+    let mut bytes = std::fs::read(&out).unwrap();
+    // The local header of index.html: its signature, 30 bytes before its name.
+    let name = b"index.html";
+    let at = bytes
+        .windows(4 + 26 + name.len())
+        .position(|w| w.starts_with(b"PK\x03\x04") && w.ends_with(name))
+        .expect("index.html has a local header");
+    bytes[at..at + 4].copy_from_slice(b"XXXX");
+    let report = verify_package_reader(std::io::Cursor::new(&bytes), "p.zip").unwrap();
+    let problems: Vec<(&str, String)> = report
+        .problems
+        .iter()
+        .map(|m| (m.key, m.render(csmsdesk_core::i18n::Lang::English)))
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].0, "verify.unreadable");
+    assert!(problems[0].1.contains("index.html"), "{problems:?}");
+}
