@@ -1,16 +1,16 @@
 //! `cargo xtask crash [--kills N] [--seed S]`: crash safety, shown by killing real work.
 //!
-//! Runs `csmsdesk-cli` catalogue imports, evidence additions, deep scans, package exports and
-//! backups in a loop and kills each with SIGKILL after a random delay (drawn from zero to a
-//! little more than that operation's measured duration, so most kills land mid-work). After
-//! every kill it checks, with outside judges where there are any:
+//! Runs `csmsdesk-cli` catalogue imports, evidence additions, deep scans, package exports,
+//! backups and restores in a loop and kills each with SIGKILL after a random delay (drawn from
+//! zero to a little more than that operation's measured duration, so most kills land
+//! mid-work). After every kill it checks, with outside judges where there are any:
 //!
 //! - Python's `sqlite3`: `PRAGMA integrity_check` is `ok`;
 //! - Python's `hashlib`: every committed evidence version's vault copy exists and hashes to its
 //!   name;
 //! - `csmsdesk-cli check`: our own check (integrity, vault, the journal's chain) agrees;
-//! - the export or backup target is either absent or whole (`csmsdesk-cli verify`,
-//!   `restore --check`): never a partial file;
+//! - the export, backup or restore target is either absent or whole (`csmsdesk-cli verify`,
+//!   `restore --check`, `check`): never a partial file or workspace;
 //! - the next normal operation succeeds (the same operation again, without a kill).
 //!
 //! It prints the counts and fails on the first broken promise, keeping the folder to look at.
@@ -56,14 +56,16 @@ enum Op {
     DeepScan,
     Export,
     Backup,
+    Restore,
 }
 
-const OPS: [Op; 5] = [
+const OPS: [Op; 6] = [
     Op::CatalogueImport,
     Op::EvidenceAdd,
     Op::DeepScan,
     Op::Export,
     Op::Backup,
+    Op::Restore,
 ];
 
 impl Op {
@@ -74,6 +76,7 @@ impl Op {
             Op::DeepScan => "evidence scan --deep",
             Op::Export => "export",
             Op::Backup => "backup",
+            Op::Restore => "restore",
         }
     }
 }
@@ -112,7 +115,7 @@ struct Counts {
     checks: usize,
     partial_targets: usize,
     leftovers: usize,
-    per_op: [usize; 5],
+    per_op: [usize; 6],
 }
 
 pub fn crash(args: &[String]) -> Result<()> {
@@ -152,7 +155,7 @@ pub fn crash(args: &[String]) -> Result<()> {
     let mut rng = Rng(seed);
     // How long each operation takes without a kill, measured once: the kill delays are drawn
     // from that range.
-    let mut durations = [Duration::ZERO; 5];
+    let mut durations = [Duration::ZERO; 6];
     for (i, op) in OPS.iter().enumerate() {
         lab.prepare(*op, &mut rng)?;
         let started = Instant::now();
@@ -209,7 +212,7 @@ pub fn crash(args: &[String]) -> Result<()> {
     eprintln!(
         "== crash: {} kills in {:.0} s ({} mid-work, {} after the work had ended); survived all: \
          {} checks passed, {} partial targets, {} abandoned partial files, each removed by the \
-         next export or backup",
+         next export, backup or restore",
         counts.kills,
         started.elapsed().as_secs_f64(),
         counts.mid_work,
@@ -288,6 +291,8 @@ impl Lab {
                 ],
             )?;
         }
+        let source = self.source_backup().display().to_string();
+        self.ok(&self.ws, &["backup", "--out", &source])?;
         Ok(())
     }
 
@@ -324,7 +329,7 @@ impl Lab {
                     std::fs::remove_file(&sources[rng.below(sources.len() as u64) as usize])?;
                 }
             }
-            Op::Export | Op::Backup => {}
+            Op::Export | Op::Backup | Op::Restore => {}
         }
         Ok(())
     }
@@ -332,8 +337,14 @@ impl Lab {
     fn target(&self, op: Op, n: usize) -> PathBuf {
         match op {
             Op::Export => self.out.join(format!("package-{n}.zip")),
+            Op::Restore => self.out.join(format!("restored-{n}")),
             _ => self.out.join(format!("backup-{n}.csmsbackup")),
         }
+    }
+
+    /// The backup every restore restores.
+    fn source_backup(&self) -> PathBuf {
+        self.root.join("source.csmsbackup")
     }
 
     fn command(&self, op: Op, n: usize) -> Command {
@@ -364,6 +375,11 @@ impl Lab {
             Op::Backup => {
                 let mut cmd = self.cli(&self.ws);
                 cmd.args(["backup", "--out"]).arg(self.target(op, n));
+                cmd
+            }
+            Op::Restore => {
+                let mut cmd = self.cli(&self.target(op, n));
+                cmd.arg("restore").arg(self.source_backup());
                 cmd
             }
         }
@@ -402,6 +418,22 @@ impl Lab {
         }
         counts.checks += 1;
         // 3. The target is absent or whole.
+        if op == Op::Restore {
+            let target = self.target(op, n);
+            if target.exists() {
+                let whole = self.cli(&target).args(["--json", "check"]).output()?;
+                if !whole.status.success() {
+                    counts.partial_targets += 1;
+                    bail!(
+                        "{} is a partial workspace: {}",
+                        target.display(),
+                        String::from_utf8_lossy(&whole.stdout)
+                    );
+                }
+                std::fs::remove_dir_all(&target)?;
+            }
+            counts.leftovers += hidden_entries(&self.out).len();
+        }
         if matches!(op, Op::Export | Op::Backup) {
             let target = self.target(op, n);
             if target.exists() {
@@ -458,6 +490,20 @@ impl Lab {
             Op::DeepScan => {
                 self.ok(&ws, &["evidence", "scan", "--deep"])?;
             }
+            Op::Restore => {
+                let target = self.target(op, n);
+                self.ok(
+                    &target,
+                    &["restore", &self.source_backup().display().to_string()],
+                )?;
+                self.ok(&target, &["--json", "check"])?;
+                std::fs::remove_dir_all(&target)?;
+                // ... and the next restore into that folder removes the killed one's folder.
+                let litter = hidden_entries(&self.out);
+                if !litter.is_empty() {
+                    bail!("partial folders outlived the next restore: {litter:?}");
+                }
+            }
             Op::Export | Op::Backup => {
                 let target = self.target(op, n);
                 let args: Vec<String> = match op {
@@ -492,6 +538,17 @@ impl Lab {
         }
         Ok(())
     }
+}
+
+/// The hidden `.csmsdesk-*` files and folders in `dir`: what writers leave while they work.
+fn hidden_entries(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".csmsdesk-"))
+        .map(|e| e.path())
+        .collect()
 }
 
 fn list_files(dir: &Path) -> Vec<PathBuf> {

@@ -4,8 +4,8 @@
 //! - `test`: installs what the tests need, then runs everything CI runs.
 //! - `icons`: draws the app icon set into `icons/`.
 //! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
-//! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports and
-//!   backups at random moments and checks the workspace survives each kill (200 by default;
+//! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
+//!   backups and restores at random moments and checks the workspace survives each kill (200 by default;
 //!   `test` runs 20).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.

@@ -214,10 +214,8 @@ pub fn check_backup(
     cancel: &AtomicBool,
 ) -> Result<RestoreReport> {
     let parent = std::env::temp_dir();
-    let staging = tempfile::Builder::new()
-        .prefix(".csmsdesk-check-")
-        .tempdir_in(&parent)
-        .map_err(|e| unwritable(&parent, e))?;
+    let staging =
+        crate::partial::create_dir(&parent, "check").map_err(|e| unwritable(&parent, e))?;
     unpack(file, staging.path(), progress, cancel)
 }
 
@@ -264,10 +262,8 @@ pub fn restore_backup(
             Message::new("backup.no_parent").arg("path", parent.display().to_string()),
         )]));
     }
-    let staging = tempfile::Builder::new()
-        .prefix(".csmsdesk-restore-")
-        .tempdir_in(&parent)
-        .map_err(|e| unwritable(&parent, e))?;
+    let staging =
+        crate::partial::create_dir(&parent, "restore").map_err(|e| unwritable(&parent, e))?;
     let mut report = unpack(file, staging.path(), progress, cancel)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(Error::Cancelled);
@@ -277,7 +273,7 @@ pub fn restore_backup(
         use std::os::unix::fs::PermissionsExt as _;
         let _ = std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o700));
     }
-    let staged = staging.keep();
+    let staged = staging.finish().map_err(|e| unwritable(target, e))?;
     if target_was_empty_dir {
         let _ = std::fs::remove_dir(target);
     }
