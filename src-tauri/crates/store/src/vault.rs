@@ -288,10 +288,11 @@ fn read_some(file: &mut File, buffer: &mut [u8], path: &Path) -> Result<usize, V
 }
 
 /// Makes a rename durable: on Unix the folder entry is only safe once the folder is synced.
-fn sync_dir(dir: &Path) {
+/// Makes a rename in `dir` durable (Unix: fsync the folder); a failure is logged.
+pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Err(e) = File::open(dir).and_then(|d| d.sync_all()) {
-        tracing::warn!(dir = %dir.display(), error = %e, "could not sync vault folder");
+        tracing::warn!(dir = %dir.display(), error = %e, "could not sync folder");
     }
     #[cfg(not(unix))]
     let _ = dir;

@@ -12,15 +12,16 @@ use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use chrono::{DateTime, Datelike as _, SecondsFormat, Timelike as _, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::Db;
-use csmsdesk_store::vault::{Vault, hex};
+use csmsdesk_store::vault::{Vault, hex, sync_dir};
 use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
 use zip::write::SimpleFileOptions;
 
 use crate::journal::JournalReport;
+use crate::package::{io_error, zip_error, zip_time};
 use crate::workspace::{DB_FILE, VAULT_DIR};
 use crate::{Error, Invalid, Progress, Result, Workspace};
 
@@ -69,7 +70,7 @@ pub fn write_backup(
     let out_dir = target_folder(out)?;
     let source = Workspace::open_read_only(dir)?;
     // The snapshot first: the contents it refers to are never removed from the vault.
-    let snapshot = crate::partial::create(&out_dir, "snapshot").map_err(|e| unwritable(out, e))?;
+    let snapshot = crate::partial::create(&out_dir, "snapshot").map_err(|e| io_error(out, e))?;
     source.db.backup_to(snapshot.path())?;
     drop(source);
     let copy = Db::open_read_only(snapshot.path())?;
@@ -78,7 +79,7 @@ pub fn write_backup(
     let schema_version = copy.schema_version()?;
     drop(copy);
     let db_size = std::fs::metadata(snapshot.path())
-        .map_err(|e| unwritable(out, e))?
+        .map_err(|e| io_error(out, e))?
         .len();
     let blob_bytes: u64 = blobs.iter().map(|(_, size)| size).sum();
     let bytes_total = db_size + blob_bytes;
@@ -124,14 +125,14 @@ pub fn write_backup(
             .unix_permissions(0o600)
             .large_file(size >= u64::from(u32::MAX))
     };
-    let temp = crate::partial::create(&out_dir, "backup").map_err(|e| unwritable(out, e))?;
+    let temp = crate::partial::create(&out_dir, "backup").map_err(|e| io_error(out, e))?;
     let mut zip = zip::ZipWriter::new(temp);
     let mut sums = String::new();
     let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
     zip.start_file(MANIFEST, options(true, 0))
         .map_err(|e| zip_error(out, e))?;
     zip.write_all(&manifest_bytes)
-        .map_err(|e| unwritable(out, e))?;
+        .map_err(|e| io_error(out, e))?;
     sums.push_str(&format!(
         "{}  {MANIFEST}\n",
         hex(&Sha256::digest(&manifest_bytes))
@@ -156,8 +157,7 @@ pub fn write_backup(
                 break;
             }
             hasher.update(&buffer[..n]);
-            zip.write_all(&buffer[..n])
-                .map_err(|e| unwritable(out, e))?;
+            zip.write_all(&buffer[..n]).map_err(|e| io_error(out, e))?;
             bytes_done += n as u64;
             progress(Progress {
                 files_done: index,
@@ -189,13 +189,13 @@ pub fn write_backup(
     zip.start_file(SUMS, options(true, 0))
         .map_err(|e| zip_error(out, e))?;
     zip.write_all(sums.as_bytes())
-        .map_err(|e| unwritable(out, e))?;
+        .map_err(|e| io_error(out, e))?;
     let temp = zip.finish().map_err(|e| zip_error(out, e))?;
-    temp.as_file().sync_all().map_err(|e| unwritable(out, e))?;
-    temp.persist(out).map_err(|e| unwritable(out, e.error))?;
+    temp.as_file().sync_all().map_err(|e| io_error(out, e))?;
+    temp.persist(out).map_err(|e| io_error(out, e.error))?;
     sync_dir(&out_dir);
     let (blob, _) = csmsdesk_store::vault::hash_file(out, &AtomicBool::new(false))
-        .map_err(|e| unwritable(out, std::io::Error::other(e.to_string())))?;
+        .map_err(|e| io_error(out, std::io::Error::other(e.to_string())))?;
     tracing::info!(out = %out.display(), blobs = blobs.len(), "backup written");
     Ok(BackupReport {
         path: out.to_owned(),
@@ -214,8 +214,7 @@ pub fn check_backup(
     cancel: &AtomicBool,
 ) -> Result<RestoreReport> {
     let parent = std::env::temp_dir();
-    let staging =
-        crate::partial::create_dir(&parent, "check").map_err(|e| unwritable(&parent, e))?;
+    let staging = crate::partial::create_dir(&parent, "check").map_err(|e| io_error(&parent, e))?;
     unpack(file, staging.path(), progress, cancel)
 }
 
@@ -263,7 +262,7 @@ pub fn restore_backup(
         )]));
     }
     let staging =
-        crate::partial::create_dir(&parent, "restore").map_err(|e| unwritable(&parent, e))?;
+        crate::partial::create_dir(&parent, "restore").map_err(|e| io_error(&parent, e))?;
     let mut report = unpack(file, staging.path(), progress, cancel)?;
     if cancel.load(Ordering::Relaxed) {
         return Err(Error::Cancelled);
@@ -273,13 +272,13 @@ pub fn restore_backup(
         use std::os::unix::fs::PermissionsExt as _;
         let _ = std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o700));
     }
-    let staged = staging.finish().map_err(|e| unwritable(target, e))?;
+    let staged = staging.finish().map_err(|e| io_error(target, e))?;
     if target_was_empty_dir {
         let _ = std::fs::remove_dir(target);
     }
     if let Err(e) = std::fs::rename(&staged, target) {
         let _ = std::fs::remove_dir_all(&staged);
-        return Err(unwritable(target, e));
+        return Err(io_error(target, e));
     }
     sync_dir(&parent);
     tracing::info!(from = %file.display(), to = %target.display(), "workspace restored");
@@ -371,7 +370,7 @@ fn unpack(
                 csmsdesk_store::create_private_dir(dir)?;
             }
             Box::new(DurableFile(
-                private_create(&path).map_err(|e| unwritable(&path, e))?,
+                private_create(&path).map_err(|e| io_error(&path, e))?,
             ))
         };
         let mut hasher = Sha256::new();
@@ -393,7 +392,7 @@ fn unpack(
             }
             hasher.update(&buffer[..n]);
             out.write_all(&buffer[..n])
-                .map_err(|e| unwritable(&path, e))?;
+                .map_err(|e| io_error(&path, e))?;
             bytes_done += n as u64;
             progress(Progress {
                 files_done: index,
@@ -402,7 +401,7 @@ fn unpack(
                 bytes_total,
             });
         }
-        out.flush().map_err(|e| unwritable(&path, e))?;
+        out.flush().map_err(|e| io_error(&path, e))?;
         drop(out);
         let digest = hex(&hasher.finalize());
         if failed {
@@ -510,18 +509,6 @@ fn target_folder(out: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn zip_time(now: DateTime<Utc>) -> zip::DateTime {
-    zip::DateTime::from_date_and_time(
-        u16::try_from(now.year()).unwrap_or(1980),
-        now.month() as u8,
-        now.day() as u8,
-        now.hour() as u8,
-        now.minute() as u8,
-        now.second() as u8,
-    )
-    .unwrap_or_default()
-}
-
 /// A file that is synced to disk on `flush`, so the unpacked workspace is durable before it
 /// is renamed into place.
 struct DurableFile(std::fs::File);
@@ -544,27 +531,9 @@ fn private_create(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
-fn unwritable(path: &Path, source: std::io::Error) -> Error {
-    Error::FileUnwritable {
-        path: path.to_owned(),
-        source,
-    }
-}
-
-fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
-    unwritable(path, std::io::Error::other(e.to_string()))
-}
-
 fn damaged_source(name: &str, path: &Path, source: std::io::Error) -> Error {
     if name == DB_FILE {
-        unwritable(path, source)
+        io_error(path, source)
     } else {
         Error::Invalid(vec![Invalid::new(
             "vault",

@@ -656,15 +656,29 @@ fn index_html(manifest: &Value) -> String {
     page
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> Error {
+/// A file being written at `path` failed (also used by the backup).
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
     Error::FileUnwritable {
         path: path.to_owned(),
         source,
     }
 }
 
-fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
+pub(crate) fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
     io_error(path, std::io::Error::other(e.to_string()))
+}
+
+/// `at` as a ZIP entry time (DOS time: whole seconds of even number, from 1980).
+pub(crate) fn zip_time(at: DateTime<Utc>) -> zip::DateTime {
+    zip::DateTime::from_date_and_time(
+        u16::try_from(at.year()).unwrap_or(1980),
+        at.month() as u8,
+        at.day() as u8,
+        at.hour() as u8,
+        at.minute() as u8,
+        at.second() as u8,
+    )
+    .unwrap_or_default()
 }
 
 impl PackagePlan {
@@ -721,15 +735,7 @@ fn write_package(
         )]));
     }
     let mut bytes_done = 0u64;
-    let time = zip::DateTime::from_date_and_time(
-        u16::try_from(generated_at.year()).unwrap_or(1980),
-        generated_at.month() as u8,
-        generated_at.day() as u8,
-        generated_at.hour() as u8,
-        generated_at.minute() as u8,
-        generated_at.second() as u8,
-    )
-    .unwrap_or_default();
+    let time = zip_time(generated_at);
     let options = |name: &str, size: u64| {
         let method = if compresses(name) {
             zip::CompressionMethod::Deflated
@@ -795,6 +801,7 @@ fn write_package(
     let temp = zip.finish().map_err(|e| zip_error(out, e))?;
     temp.as_file().sync_all().map_err(|e| io_error(out, e))?;
     temp.persist(out).map_err(|e| io_error(out, e.error))?;
+    csmsdesk_store::vault::sync_dir(dir);
     let (blob, _) =
         csmsdesk_store::vault::hash_file(out, &std::sync::atomic::AtomicBool::new(false))
             .map_err(|e| io_error(out, std::io::Error::other(e.to_string())))?;
