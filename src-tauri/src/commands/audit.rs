@@ -238,19 +238,10 @@ pub async fn deadlines_export_ics(
     let filter = filter.filter(&state)?;
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
-    let text = with_workspace(&state, |ws| {
-        ws.deadlines_calendar(&filter, today(), lang, Utc::now())
+    let written = with_workspace(&state, |ws| {
+        ws.write_calendar(&filter, today(), lang, Utc::now(), &path)
     })?;
-    std::fs::write(&path, text).map_err(|source| {
-        CommandError::from_workspace(
-            &csmsdesk_workspace::Error::FileUnwritable {
-                path: path.clone(),
-                source,
-            },
-            lang,
-        )
-    })?;
-    Ok(path.display().to_string())
+    Ok(written.display().to_string())
 }
 
 /// The native save dialog for the calendar file; `None` if cancelled.

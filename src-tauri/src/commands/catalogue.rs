@@ -21,13 +21,17 @@ pub async fn catalogue_list(state: State<'_, AppState>) -> Result<Vec<Value>, Co
 }
 
 /// Imports the workbook at `path` (typed, chosen in the dialog or dropped on the window).
+/// `replace` is the user's confirmation after a `needs_confirmation` refusal (a workbook whose
+/// version cannot be compared with the current catalogue's).
 #[tauri::command]
 pub async fn catalogue_import(
     state: State<'_, AppState>,
     path: String,
+    replace: Option<bool>,
 ) -> Result<Value, CommandError> {
     let path = absolute_path(&state, &path)?;
-    with_workspace(&state, |ws| ws.import_catalogue(&path, Utc::now()))
+    let replace = replace.unwrap_or(false);
+    with_workspace(&state, |ws| ws.import_catalogue_replacing(&path, Utc::now(), replace))
         .map(|o| json::import_outcome(&o))
 }
 

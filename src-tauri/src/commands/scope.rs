@@ -1,7 +1,6 @@
 //! The scope screen: locations, scopes (wizard, applicability, deviations, prerequisite
 //! check) and protection objects with sampling.
 
-use chrono::NaiveDate;
 use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, json};
 use serde::Deserialize;
 use serde_json::Value;
@@ -122,7 +121,17 @@ pub async fn scope_show(
     on: Option<String>,
 ) -> Result<Value, CommandError> {
     let lang = state.lang();
-    let on = on.and_then(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok());
+    let on = match on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => None,
+        Some(text) => Some(csmsdesk_core::dates::parse_date(text).map_err(|message| {
+            CommandError::from_workspace(
+                &csmsdesk_workspace::Error::Invalid(vec![csmsdesk_workspace::Invalid::new(
+                    "on", message,
+                )]),
+                lang,
+            )
+        })?),
+    };
     with_workspace(&state, |ws| ws.scope_view(&scope, on, today()))
         .map(|v| json::scope_view(&v, lang))
 }

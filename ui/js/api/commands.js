@@ -17,7 +17,7 @@ export const saveProfile = (profile) => invoke('profile_save', { profile });
 
 export const catalogues = () => invoke('catalogue_list');
 /** Imports the workbook at `path`; resolves to { catalogue, already_imported, notes, version_change }. */
-export const importCatalogue = (path) => invoke('catalogue_import', { path });
+export const importCatalogue = (path, replace = false) => invoke('catalogue_import', { path, replace });
 export const importDemoCatalogue = () => invoke('catalogue_import_demo');
 /** The tree of catalogue `id` (or the current one): { catalogue, chapters, groups_5112 }. */
 export const showCatalogue = (id) => invoke('catalogue_show', { id: id ?? null });

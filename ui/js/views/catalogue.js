@@ -21,7 +21,7 @@ export function render(app) {
 export function onFilesDropped(app, paths) {
   const path = workbookAmong(paths);
   const body = document.querySelector('[data-view="catalogue"] .catalogue-body');
-  if (path && body) runImport(app, body, () => api.importCatalogue(path));
+  if (path && body) runImport(app, body, () => api.importCatalogue(path), () => api.importCatalogue(path, true));
 }
 
 async function load(app, body) {
@@ -67,7 +67,7 @@ function importPanel(app, body, collapsed) {
     el(
       'div',
       { class: 'actions' },
-      el('button', { type: 'button', class: 'primary', dataset: { action: 'catalogue-import' }, onclick: () => runImport(app, body, () => api.importCatalogue(path.value)) }, t('catalogue.import')),
+      el('button', { type: 'button', class: 'primary', dataset: { action: 'catalogue-import' }, onclick: () => runImport(app, body, () => api.importCatalogue(path.value), () => api.importCatalogue(path.value, true)) }, t('catalogue.import')),
       el('button', {
         type: 'button',
         dataset: { action: 'catalogue-browse' },
@@ -76,7 +76,7 @@ function importPanel(app, body, collapsed) {
             const picked = await api.pickCatalogueFile();
             if (picked) {
               path.value = picked;
-              await runImport(app, body, () => api.importCatalogue(picked));
+              await runImport(app, body, () => api.importCatalogue(picked), () => api.importCatalogue(picked, true));
             }
           } catch (error) {
             showImportError(error.message);
@@ -100,8 +100,12 @@ function showImportError(message) {
   }
 }
 
-/** Runs an import with a progress bar and disabled buttons, then redraws with its summary. */
-async function runImport(app, body, importer) {
+/**
+ * Runs an import with a progress bar and disabled buttons, then redraws with its summary.
+ * `replacing`, if given, is the same import with the user's confirmation to replace the
+ * current catalogue, offered when the import asks for it.
+ */
+async function runImport(app, body, importer, replacing = null) {
   const buttons = body.querySelectorAll('[data-action^="catalogue-"]');
   const progress = document.getElementById('catalogue-progress');
   buttons.forEach((b) => (b.disabled = true));
@@ -119,10 +123,30 @@ async function runImport(app, body, importer) {
     await load(app, body);
   } catch (error) {
     showImportError(error.message);
+    if (error.code === 'needs_confirmation' && replacing) offerReplace(app, body, replacing);
   } finally {
     buttons.forEach((b) => (b.disabled = false));
     if (progress) progress.hidden = true;
   }
+}
+
+/**
+ * A workbook whose version cannot be compared with the current catalogue's is imported only
+ * when the user says so: the refusal says what would be replaced and moved, and this button
+ * sends the same import again with the confirmation.
+ */
+function offerReplace(app, body, replacing) {
+  const status = document.getElementById('catalogue-import-status');
+  if (!status) return;
+  status.append(
+    ' ',
+    el('button', {
+      type: 'button',
+      class: 'danger',
+      dataset: { action: 'catalogue-replace' },
+      onclick: () => runImport(app, body, replacing),
+    }, app.t('catalogue.confirm_replace')),
+  );
 }
 
 function summaryPanel({ t }, outcome) {

@@ -4,17 +4,32 @@
 //! Exit codes: 0 done, 1 the request failed (stderr says why and how to fix it), 2 usage error.
 
 /// `println!` that ends the process quietly when stdout was closed (`csmsdesk-cli ... | head`)
-/// instead of panicking, as command-line tools end on SIGPIPE.
+/// instead of panicking, as command-line tools end on SIGPIPE. Control characters are made
+/// visible (see [`terminal::visible`]): text from workbooks, files and the database never
+/// steers the terminal.
 macro_rules! out_line {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+        let line = format!($($arg)*);
+        if writeln!(std::io::stdout(), "{}", $crate::terminal::visible(&line)).is_err() {
             std::process::exit(0);
         }
     }};
 }
 
+/// `eprintln!` with control characters made visible, like [`out_line!`].
+macro_rules! err_line {
+    () => {
+        eprintln!()
+    };
+    ($($arg:tt)*) => {{
+        let line = format!($($arg)*);
+        eprintln!("{}", $crate::terminal::visible(&line));
+    }};
+}
+
 mod output;
+mod terminal;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,7 +58,7 @@ struct Cli {
     #[arg(long, global = true)]
     json: bool,
     /// The date that countdowns and checks are computed for [default: today]
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = user_date)]
     today: Option<NaiveDate>,
     /// Open the workspace for looking only, without its lock: works while the app or another
     /// command holds it; every change is refused
@@ -541,7 +556,7 @@ enum ScopeCommand {
     Check {
         name: String,
         /// The audit date to check for [default: the planned audit date, else today]
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = user_date)]
         on: Option<NaiveDate>,
     },
     /// Set whether a control question applies to a scope
@@ -688,6 +703,10 @@ enum CatalogueCommand {
         /// Import the project's demo catalogue instead of a file
         #[arg(long)]
         demo: bool,
+        /// Let a workbook whose version cannot be compared with the current catalogue's
+        /// replace it (the import without this flag says what would be replaced and moved)
+        #[arg(long, conflicts_with = "demo")]
+        replace: bool,
     },
     /// List the catalogues of the workspace
     List,
@@ -699,6 +718,13 @@ enum CatalogueCommand {
         #[arg(long, value_name = "TEXT")]
         search: Option<String>,
     },
+}
+
+/// A date argument: `YYYY-MM-DD` within the years a user may enter (parsed before the
+/// workspace is open, so the message is in the OS's language).
+fn user_date(text: &str) -> Result<NaiveDate, String> {
+    csmsdesk_core::dates::parse_date(text)
+        .map_err(|m| m.render(Lang::from_locale(sys_locale::get_locale().as_deref())))
 }
 
 fn main() -> ExitCode {
@@ -884,7 +910,9 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let today = cli.today.unwrap_or_else(|| now.date_naive());
             let readiness = ws.readiness(scope, today)?;
-            ws.record_readiness(today)?;
+            // History is what was true on the real day: a `--today` for countdowns never
+            // writes a record for another day.
+            ws.record_readiness(now.date_naive())?;
             out.status(&readiness);
         }
         Command::Audit { action } => {
@@ -931,11 +959,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             let filter = deadline_filter(*within, kind, scope, owner)?;
             let list = ws.deadlines(&filter, today)?;
             if let Some(file) = ics {
-                let text = ws.deadlines_calendar(&filter, today, out.lang(), now)?;
-                std::fs::write(file, text).map_err(|source| Error::FileUnwritable {
-                    path: file.clone(),
-                    source,
-                })?;
+                ws.write_calendar(&filter, today, out.lang(), now, file)?;
             }
             out.deadlines(&list, today);
         }
@@ -1047,8 +1071,10 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             out.set_lang(ws.company_profile()?.language.resolve(os_locale));
             match action {
                 CatalogueCommand::Import {
-                    file: Some(file), ..
-                } => out.catalogue_import(&ws.import_catalogue(file, now)?),
+                    file: Some(file),
+                    replace,
+                    ..
+                } => out.catalogue_import(&ws.import_catalogue_replacing(file, now, *replace)?),
                 CatalogueCommand::Import { file: None, .. } => {
                     out.catalogue_import(&ws.import_demo_catalogue(now)?)
                 }
@@ -1276,7 +1302,9 @@ fn run_evidence(
         EvidenceCommand::Scan { deep } => {
             let report = ws.scan_evidence(*deep, now, &out.progress(), &cancel)?;
             out.finish_progress();
-            ws.record_readiness(today)?;
+            // History is what was true on the real day: a `--today` for countdowns never
+            // writes a record for another day.
+            ws.record_readiness(now.date_naive())?;
             out.scan_report(&report);
             return Ok(report.failed.is_empty());
         }

@@ -43,10 +43,11 @@ impl Output {
     }
 
     fn print_json(value: &Value) {
-        out_line!(
-            "{}",
-            serde_json::to_string_pretty(value).unwrap_or_default()
-        );
+        use std::io::Write as _;
+        let text = serde_json::to_string_pretty(value).unwrap_or_default();
+        if writeln!(std::io::stdout(), "{}", crate::terminal::json_visible(&text)).is_err() {
+            std::process::exit(0);
+        }
     }
 
     pub fn init(&self, dir: &Path, profile: &CompanyProfile) {
@@ -403,7 +404,7 @@ impl Output {
                 .render(self.lang)
         );
         for warning in warnings {
-            eprintln!("{}", warning.render(self.lang));
+            err_line!("{}", warning.render(self.lang));
         }
     }
 
@@ -639,7 +640,7 @@ impl Output {
     /// Ends the progress line.
     pub fn finish_progress(&self) {
         if std::io::stderr().is_terminal() {
-            eprintln!();
+            err_line!();
         }
     }
 
@@ -657,7 +658,11 @@ impl Output {
                 FileResult::AlreadyEvidence { id, .. } => Message::new("evidence.already")
                     .arg("path", &path)
                     .arg("id", id),
-                FileResult::Failed(message) => message.clone(),
+                FileResult::Failed(message) => {
+                    // Problems go to stderr, where scripts and people look for them.
+                    err_line!("{}", message.render(self.lang));
+                    continue;
+                }
             };
             out_line!("{}", line.render(self.lang));
         }
@@ -851,7 +856,7 @@ impl Output {
         }
         self.done();
         for warning in warnings {
-            eprintln!("{warning}");
+            err_line!("{warning}");
         }
     }
 
@@ -989,22 +994,32 @@ impl Output {
     /// on stdout so that scripts can branch on the code.
     pub fn error(&self, err: &Error) {
         tracing::debug!(error = ?err, "request failed");
-        let message = err.message().render(self.lang);
+        // The app's log holds an internal failure's details; the CLI writes no log file, so
+        // it says how to see them instead.
+        let message = if err.code() == csmsdesk_workspace::ErrorCode::Internal {
+            Message::new("cli.error.internal")
+        } else {
+            err.message()
+        }
+        .render(self.lang);
         let fields: Vec<_> = err
             .field_errors()
             .into_iter()
             .map(|f| (f.field, f.message.render(self.lang)))
             .collect();
         if fields.is_empty() {
-            eprintln!("{message}");
+            err_line!("{message}");
         } else {
-            eprintln!("{}", self.t("cli.error.invalid"));
+            err_line!("{}", self.t("cli.error.invalid"));
+        }
+        if err.code() == csmsdesk_workspace::ErrorCode::NeedsConfirmation {
+            err_line!("{}", self.t("cli.confirm_hint"));
         }
         for (field, text) in &fields {
             let line = Message::new("cli.error.field")
                 .arg("field", field)
                 .arg("message", text);
-            eprintln!("  {}", line.render(self.lang));
+            err_line!("  {}", line.render(self.lang));
         }
         if self.json {
             let fields: Vec<_> = fields

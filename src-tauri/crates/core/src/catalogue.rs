@@ -146,6 +146,21 @@ impl Catalogue {
     }
 }
 
+/// What a catalogue's version is called when neither its history sheet nor its file name
+/// tells it.
+pub const UNKNOWN_VERSION: &str = "unknown";
+
+/// Whether `version` was read from the workbook (it starts with a number, as `1.1` does).
+pub fn version_known(version: &str) -> bool {
+    version.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Compares two versions only when both are known: a version nobody could read is neither
+/// older nor newer than another, and must never replace one silently.
+pub fn compare_known_versions(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    (version_known(a) && version_known(b)).then(|| compare_versions(a, b))
+}
+
 /// Compares version strings numerically part by part (`1.10` after `1.9`); parts that are not
 /// numbers compare as text.
 pub fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {

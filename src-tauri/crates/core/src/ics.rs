@@ -1,7 +1,7 @@
 //! iCalendar (RFC 5545) text for deadlines: all-day events with stable UIDs, so that a
 //! calendar importing the file again updates its events instead of duplicating them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 /// One all-day event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,9 @@ pub struct IcsEvent {
 /// The longest content line in octets, before folding (RFC 5545, 3.1).
 const LINE_OCTETS: usize = 75;
 
-/// Escapes a TEXT value (RFC 5545, 3.3.11).
+/// Escapes a TEXT value (RFC 5545, 3.3.11). Control characters other than the tab are not
+/// allowed in a content line (3.1, `CONTROL`): a line break is escaped, the rest (VT, FF,
+/// ESC, DEL, C1) are dropped.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -25,7 +27,8 @@ fn escape(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -61,7 +64,9 @@ pub fn calendar(events: &[IcsEvent], stamp: &str) -> String {
     ] {
         fold(line, &mut out);
     }
-    for event in events {
+    // A DATE value has four digits for the year (3.3.4); the dates a user may enter keep every
+    // deadline far inside that, and a date outside it is left out rather than written wrong.
+    for event in events.iter().filter(|e| (1..=9998).contains(&e.date.year())) {
         let next_day = event.date.succ_opt().unwrap_or(event.date);
         for line in [
             "BEGIN:VEVENT".to_owned(),

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod company;
+pub mod dates;
 pub mod deadlines;
 pub mod evidence;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.

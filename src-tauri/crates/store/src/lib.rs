@@ -15,6 +15,7 @@ pub mod journal;
 pub mod location;
 pub mod lock;
 pub mod protection_object;
+pub mod schema;
 pub mod scope;
 pub mod settings;
 pub mod vault;
@@ -54,6 +55,10 @@ pub enum Error {
     /// Another process holds the workspace lock.
     #[error("workspace {path} is in use by {holder}")]
     InUse { path: PathBuf, holder: LockHolder },
+    /// `workspace.lock` is a link, a folder or another special file, not a plain file: the
+    /// lock refuses to follow it (it would empty whatever the link points to).
+    #[error("{path} is not a plain file")]
+    LockNotAFile { path: PathBuf },
     /// A file or folder of the workspace cannot be created or written (permissions, read-only
     /// medium).
     #[error("cannot write {path}: {source}")]

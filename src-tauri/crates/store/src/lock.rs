@@ -65,13 +65,29 @@ impl WorkspaceLock {
     /// Takes the lock of the workspace folder `dir` for this process, or says who has it.
     pub fn acquire(dir: &Path, since: &str) -> Result<WorkspaceLock> {
         let path = dir.join(Self::FILE_NAME);
-        let mut file = private_file_options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| io_error(&path, e))?;
+        let mut options = private_file_options();
+        options.read(true).write(true).create(true).truncate(false);
+        // The lock never follows a link: a `workspace.lock` pointing at a file elsewhere would
+        // have that file emptied and overwritten with the holder's name.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        #[cfg(windows)]
+        std::os::windows::fs::OpenOptionsExt::custom_flags(&mut options, FILE_FLAG_OPEN_REPARSE_POINT);
+        let not_plain = || Error::LockNotAFile { path: path.clone() };
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+            return Err(not_plain());
+        }
+        let mut file = options.open(&path).map_err(|e| {
+            #[cfg(unix)]
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                return not_plain();
+            }
+            io_error(&path, e)
+        })?;
+        // What was opened must be a plain file (on Windows the flag opens the link itself).
+        if !file.metadata().is_ok_and(|m| m.is_file()) || is_link(&path) {
+            return Err(not_plain());
+        }
         let mut previous = String::new();
         match file.try_lock() {
             Ok(()) => {}
@@ -131,6 +147,15 @@ impl Drop for WorkspaceLock {
         }
         let _ = self.file.unlock();
     }
+}
+
+/// Opens a reparse point (a link) itself instead of what it points to.
+#[cfg(windows)]
+const FILE_FLAG_OPEN_REPARSE_POINT: u32 = 0x0020_0000;
+
+/// Whether `path` is a link (checked again after opening, for links made meanwhile).
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 fn host_name() -> String {

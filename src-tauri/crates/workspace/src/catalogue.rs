@@ -7,8 +7,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use csmsdesk_core::catalogue::renumbering::{IdChanges, Renumbering, id_changes};
 use csmsdesk_core::catalogue::{
-    Catalogue, CatalogueNote, compare_versions, parse_catalogue, version_from_file_name,
-    version_from_history,
+    Catalogue, CatalogueNote, UNKNOWN_VERSION, compare_known_versions, compare_versions,
+    parse_catalogue, version_from_file_name, version_from_history,
 };
 use csmsdesk_store::catalogue::{self as table, CatalogueRecord, NewCatalogue, SearchHit};
 use csmsdesk_workbook::{demo, read_catalogue_sheets};
@@ -111,10 +111,26 @@ pub(crate) fn read_filled_workbook(
 
 impl Workspace {
     /// Imports the catalogue workbook at `path`. A file imported before (same SHA-256) is a
-    /// no-op that says so; a failed import stores nothing.
+    /// no-op that says so; a failed import stores nothing. A workbook whose version cannot be
+    /// read, or that meets a current catalogue of unknown version, is refused with
+    /// [`Error::VersionUnknown`] (saying what it would replace and move) until the user
+    /// confirms through [`Workspace::import_catalogue_replacing`].
     pub fn import_catalogue(&mut self, path: &Path, now: DateTime<Utc>) -> Result<ImportOutcome> {
         let (bytes, name) = read_workbook_file(path)?;
-        self.import_catalogue_bytes(&bytes, &name, now)
+        self.import_catalogue_bytes(&bytes, &name, now, false)
+    }
+
+    /// [`Workspace::import_catalogue`], with the user's answer to [`Error::VersionUnknown`]:
+    /// `replace_unknown` lets a catalogue whose version cannot be compared replace the current
+    /// one of the same name, moving its scopes.
+    pub fn import_catalogue_replacing(
+        &mut self,
+        path: &Path,
+        now: DateTime<Utc>,
+        replace_unknown: bool,
+    ) -> Result<ImportOutcome> {
+        let (bytes, name) = read_workbook_file(path)?;
+        self.import_catalogue_bytes(&bytes, &name, now, replace_unknown)
     }
 
     /// Imports the project's demo catalogue ("Try with demo data").
@@ -123,7 +139,7 @@ impl Workspace {
             file: demo::FILE_NAME.into(),
             source,
         })?;
-        self.import_catalogue_bytes(&bytes, demo::FILE_NAME, now)
+        self.import_catalogue_bytes(&bytes, demo::FILE_NAME, now, false)
     }
 
     fn import_catalogue_bytes(
@@ -131,6 +147,7 @@ impl Workspace {
         bytes: &[u8],
         file: &str,
         now: DateTime<Utc>,
+        replace_unknown: bool,
     ) -> Result<ImportOutcome> {
         let sha256 = sha256_hex(bytes);
         if let Some(existing) = table::find_by_sha256(self.db.conn(), &sha256)? {
@@ -155,7 +172,7 @@ impl Workspace {
             .as_ref()
             .and_then(version_from_history)
             .or_else(|| version_from_file_name(file))
-            .unwrap_or_else(|| "unknown".to_owned());
+            .unwrap_or_else(|| UNKNOWN_VERSION.to_owned());
         let name = if catalogue.title.is_empty() {
             file.to_owned()
         } else {
@@ -167,8 +184,26 @@ impl Workspace {
             .into_iter()
             .filter(|c| c.name == name && c.superseded_by.is_none())
             .max_by(|a, b| compare_versions(&a.version, &b.version));
+        // Versions compare only when both are known; otherwise the user decides.
+        let order = previous
+            .as_ref()
+            .map(|old| compare_known_versions(&version, &old.version));
+        if let (Some(old), Some(None), false) = (&previous, order, replace_unknown) {
+            let scopes = self
+                .scopes()?
+                .iter()
+                .filter(|s| s.catalogue_id == Some(old.id))
+                .count();
+            return Err(Error::VersionUnknown {
+                file: file.to_owned(),
+                version,
+                current: old.version.clone(),
+                scopes,
+            });
+        }
+        let newer = matches!(order, Some(Some(std::cmp::Ordering::Greater)) | Some(None));
         let mut version_change = match &previous {
-            Some(old) if compare_versions(&version, &old.version).is_gt() => {
+            Some(old) if newer => {
                 let old_tree = table::load(self.db.conn(), old.id)?
                     .ok_or(Error::UnknownCatalogue { id: old.id })?;
                 let table = Renumbering::between(&old.version, &version);
@@ -210,7 +245,7 @@ impl Workspace {
                     }
                 }
                 // An older version imported after a newer one joins the history directly.
-                Some(newer) if compare_versions(&version, &newer.version).is_lt() => {
+                Some(newer) if order == Some(Some(std::cmp::Ordering::Less)) => {
                     table::set_superseded(tx, id, newer.id)?
                 }
                 _ => {}

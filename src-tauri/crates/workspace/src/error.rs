@@ -66,6 +66,16 @@ pub enum Error {
         file: String,
         problem: Box<CatalogueProblem>,
     },
+    /// A catalogue of the same name as the current one, where one of the two versions cannot
+    /// be read: importing it would replace the current catalogue and move its scopes, which
+    /// the user must confirm.
+    #[error("{file}: version {version} cannot be compared with {current}")]
+    VersionUnknown {
+        file: String,
+        version: String,
+        current: String,
+        scopes: usize,
+    },
     /// No catalogue has been imported yet.
     #[error("no catalogue imported")]
     NoCatalogue,
@@ -92,6 +102,57 @@ pub(crate) fn open_input(path: &std::path::Path) -> Result<std::fs::File> {
         });
     }
     std::fs::File::open(path).map_err(unreadable)
+}
+
+/// What the operating system said went wrong with a file, in words a user can act on (never
+/// the `Debug` name of an error kind).
+pub fn io_detail(error: &std::io::Error) -> Message {
+    use std::io::ErrorKind as K;
+    let key = match error.kind() {
+        _ if is_link_loop(error) => "io.link_loop",
+        K::NotFound => "io.not_found",
+        K::PermissionDenied => "io.permission_denied",
+        K::InvalidFilename => "io.invalid_filename",
+        K::NotADirectory => "io.not_a_directory",
+        K::IsADirectory => "io.is_a_directory",
+        K::StorageFull | K::QuotaExceeded => "io.storage_full",
+        K::ReadOnlyFilesystem => "io.read_only",
+        K::AlreadyExists => "io.already_exists",
+        K::ResourceBusy => "io.busy",
+        K::FileTooLarge => "io.too_large",
+        K::TimedOut
+        | K::ConnectionReset
+        | K::ConnectionAborted
+        | K::NotConnected
+        | K::NetworkDown
+        | K::NetworkUnreachable
+        | K::HostUnreachable
+        | K::StaleNetworkFileHandle => "io.network",
+        K::UnexpectedEof | K::InvalidData => "io.damaged",
+        _ => "io.other",
+    };
+    Message::new(key).arg("code", error.raw_os_error().map_or_else(String::new, |c| c.to_string()))
+}
+
+/// Whether `error` says a chain of links loops (ELOOP; Windows: ERROR_CANT_RESOLVE_FILENAME).
+/// `ErrorKind::FilesystemLoop` is not stable yet, so the OS's own code decides.
+fn is_link_loop(error: &std::io::Error) -> bool {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    const LOOP: i32 = 40;
+    #[cfg(any(target_os = "macos", target_os = "ios", target_os = "freebsd"))]
+    const LOOP: i32 = 62;
+    #[cfg(windows)]
+    const LOOP: i32 = 1921;
+    #[cfg(not(any(
+        target_os = "linux",
+        target_os = "android",
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        windows
+    )))]
+    const LOOP: i32 = i32::MIN;
+    error.raw_os_error() == Some(LOOP)
 }
 
 /// One field's problem: the field's name in forms, JSON and CLI flags, and what to do.
@@ -126,6 +187,9 @@ pub enum ErrorCode {
     NotWritable,
     /// The workspace is open read-only (another process holds it): nothing was changed.
     ReadOnly,
+    /// The request would do something the user must confirm first (the message says what);
+    /// sent again with the confirmation, it goes through.
+    NeedsConfirmation,
     /// A failure the user cannot fix by changing their input; logged in full.
     Internal,
 }
@@ -140,6 +204,7 @@ impl ErrorCode {
             ErrorCode::WorkspaceUnusable => "workspace_unusable",
             ErrorCode::NotWritable => "not_writable",
             ErrorCode::ReadOnly => "read_only",
+            ErrorCode::NeedsConfirmation => "needs_confirmation",
             ErrorCode::Internal => "internal",
         }
     }
@@ -151,6 +216,7 @@ impl Error {
             Error::NotAWorkspace { .. } => ErrorCode::WorkspaceMissing,
             Error::FileUnwritable { .. } => ErrorCode::NotWritable,
             Error::Cancelled => ErrorCode::InvalidInput,
+            Error::VersionUnknown { .. } => ErrorCode::NeedsConfirmation,
             Error::AlreadyAWorkspace { .. }
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
@@ -167,6 +233,7 @@ impl Error {
             Error::Store(e) if e.is_read_only() => ErrorCode::ReadOnly,
             Error::Store(e) => match e {
                 StoreError::InUse { .. } => ErrorCode::WorkspaceInUse,
+                StoreError::LockNotAFile { .. } => ErrorCode::WorkspaceUnusable,
                 StoreError::NotADatabase { .. }
                 | StoreError::ForeignDatabase { .. }
                 | StoreError::NewerSchema { .. }
@@ -212,11 +279,11 @@ impl Error {
                 .arg("name", name),
             Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
                 .arg("path", path(p))
-                .arg("detail", source.kind()),
+                .arg_message("detail", io_detail(source)),
             Error::NotAFile { path: p } => Message::new("error.not_a_file").arg("path", path(p)),
             Error::FileUnwritable { path: p, source } => Message::new("error.file_unwritable")
                 .arg("path", path(p))
-                .arg("detail", source.kind()),
+                .arg_message("detail", io_detail(source)),
             Error::Cancelled => Message::new("error.cancelled"),
             Error::FileTooLarge {
                 path: p,
@@ -228,6 +295,20 @@ impl Error {
                 .arg("max_mib", max / (1024 * 1024)),
             Error::Workbook { file, source } => source.message(file),
             Error::CatalogueSheet { file, problem } => problem.message(file),
+            Error::VersionUnknown {
+                file,
+                version,
+                current,
+                scopes,
+            } => Message::new(if csmsdesk_core::catalogue::version_known(version) {
+                "catalogue.replaces_unknown"
+            } else {
+                "catalogue.version_unknown"
+            })
+            .arg("file", file)
+            .arg("version", version)
+            .arg("current", current)
+            .arg("scopes", scopes),
             Error::NoCatalogue => Message::new("error.no_catalogue"),
             Error::UnknownCatalogue { id } => Message::new("error.unknown_catalogue").arg("id", id),
             Error::Store(e) if e.is_read_only() => Message::new("error.read_only"),
@@ -237,6 +318,9 @@ impl Error {
                     .arg("pid", holder.pid)
                     .arg("host", &holder.host)
                     .arg("since", &holder.since),
+                StoreError::LockNotAFile { path: p } => {
+                    Message::new("error.lock_not_a_file").arg("path", path(p))
+                }
                 StoreError::NotADatabase { path: p } => {
                     Message::new("error.not_a_database").arg("path", path(p))
                 }
@@ -267,7 +351,7 @@ impl Error {
                 }
                 StoreError::Io { path: p, source } => Message::new("error.io")
                     .arg("path", path(p))
-                    .arg("detail", source.kind()),
+                    .arg_message("detail", io_detail(source)),
                 StoreError::Sqlite(_) | StoreError::Migration(_) => Message::new("error.internal"),
             },
         }

@@ -182,9 +182,7 @@ pub(crate) fn vault_message(path: &Path, error: &VaultError) -> Message {
         VaultError::Unreadable { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
             Message::new("evidence.file_gone").arg("path", p)
         }
-        VaultError::Unreadable { source, .. } => Message::new("evidence.file_unreadable")
-            .arg("path", p)
-            .arg("detail", source.kind()),
+        VaultError::Unreadable { source, .. } => unreadable_message(path, source),
         VaultError::NotAFile { .. } => Message::new("evidence.not_a_file").arg("path", p),
         VaultError::ChangedWhileReading { .. } => {
             Message::new("evidence.changed_while_reading").arg("path", p)
@@ -202,30 +200,73 @@ pub(crate) fn vault_message(path: &Path, error: &VaultError) -> Message {
         } => Message::new("evidence.vault_not_writable")
             .arg("path", p)
             .arg("vault", vault.display().to_string())
-            .arg("detail", source.kind()),
+            .arg_message("detail", crate::error::io_detail(source)),
     }
 }
 
-/// Every regular file below `paths` (folders recursively, symbolic links followed), each
-/// once, with the problems met on the way.
+/// Every regular file below `paths` (folders recursively), each once, with the problems met
+/// on the way. A path given is taken even when it is a link: the user named it. Inside a
+/// folder, a link is followed only when it points to a file inside that same folder; a link
+/// leading out of it (to `/etc/shadow`, a home folder, another share) is skipped and named, so
+/// nothing from outside the folder becomes evidence unasked.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
     let mut files = Vec::new();
     let mut seen = BTreeSet::new();
     let mut problems = Vec::new();
     for path in paths {
+        // Links are resolved against the folder as it really is on disk.
+        let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let mut add = |file: PathBuf| {
+            if seen.insert(file.clone()) {
+                files.push(file);
+            }
+        };
         for entry in walkdir::WalkDir::new(path)
-            .follow_links(true)
+            .follow_links(false)
             .sort_by_file_name()
         {
             match entry {
                 Ok(entry) if entry.file_type().is_file() => {
-                    let canonical = std::fs::canonicalize(entry.path())
-                        .unwrap_or_else(|_| entry.path().to_owned());
-                    if seen.insert(canonical.clone()) {
-                        files.push(canonical);
-                    }
+                    add(std::fs::canonicalize(entry.path())
+                        .unwrap_or_else(|_| entry.path().to_owned()));
                 }
                 Ok(entry) if entry.file_type().is_dir() => {}
+                Ok(entry) if entry.path_is_symlink() => {
+                    let at = entry.path().display().to_string();
+                    match std::fs::canonicalize(entry.path()) {
+                        // A file inside the folder is taken.
+                        Ok(target) if target.starts_with(&root) && target.is_file() => add(target),
+                        // A folder inside that holds the link is a loop back: named, skipped.
+                        Ok(target)
+                            if target.starts_with(&root)
+                                && entry
+                                    .path()
+                                    .parent()
+                                    .and_then(|p| std::fs::canonicalize(p).ok())
+                                    .is_some_and(|p| p.starts_with(&target)) =>
+                        {
+                            problems.push(failed(
+                                entry.path(),
+                                Message::new("evidence.symlink_loop")
+                                    .arg("path", at)
+                                    .arg("target", target.display().to_string()),
+                            ));
+                        }
+                        // Another folder inside is walked where it really is.
+                        Ok(target) if target.starts_with(&root) => {}
+                        Ok(target) => problems.push(failed(
+                            entry.path(),
+                            Message::new("evidence.link_outside")
+                                .arg("path", at)
+                                .arg("target", target.display().to_string())
+                                .arg("folder", path.display().to_string()),
+                        )),
+                        Err(error) => problems.push(failed(
+                            entry.path(),
+                            unreadable_message(entry.path(), &error),
+                        )),
+                    }
+                }
                 Ok(entry) => problems.push(failed(
                     entry.path(),
                     Message::new("evidence.not_a_file")
@@ -238,15 +279,8 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
                             .arg("path", at.display().to_string())
                             .arg("target", ancestor.display().to_string())
                     } else {
-                        match error.io_error().map(std::io::Error::kind) {
-                            Some(std::io::ErrorKind::NotFound) => {
-                                Message::new("evidence.file_gone")
-                                    .arg("path", at.display().to_string())
-                            }
-                            kind => Message::new("evidence.file_unreadable")
-                                .arg("path", at.display().to_string())
-                                .arg("detail", format!("{kind:?}")),
-                        }
+                        let other = std::io::Error::other("walk");
+                        unreadable_message(&at, error.io_error().unwrap_or(&other))
                     };
                     problems.push(failed(&at, message));
                 }
@@ -254,6 +288,17 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
         }
     }
     (files, problems)
+}
+
+/// Why `path` cannot be read, in words for its kind of failure.
+fn unreadable_message(path: &Path, error: &std::io::Error) -> Message {
+    let p = path.display().to_string();
+    match error.kind() {
+        std::io::ErrorKind::NotFound => Message::new("evidence.file_gone").arg("path", p),
+        _ => Message::new("evidence.file_unreadable")
+            .arg("path", p)
+            .arg_message("detail", crate::error::io_detail(error)),
+    }
 }
 
 impl EvidencePlan {

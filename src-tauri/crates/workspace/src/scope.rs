@@ -215,13 +215,8 @@ pub(crate) fn parse_date(field: &str, text: &str, errors: &mut Vec<Invalid>) -> 
     if text.is_empty() {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| {
-            errors.push(Invalid::new(
-                field,
-                Message::new("input.bad_date").arg("given", text),
-            ))
-        })
+    csmsdesk_core::dates::parse_date(text)
+        .map_err(|message| errors.push(Invalid::new(field, message)))
         .ok()
 }
 

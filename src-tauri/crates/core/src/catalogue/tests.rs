@@ -479,3 +479,13 @@ fn an_unknown_result_is_named_with_its_cell() {
         "{text}"
     );
 }
+
+#[test]
+fn an_unknown_version_is_neither_older_nor_newer_than_a_known_one() {
+    use std::cmp::Ordering::Greater;
+    assert_eq!(compare_known_versions("1.1", "1.0"), Some(Greater));
+    assert_eq!(compare_known_versions(UNKNOWN_VERSION, "1.1"), None);
+    assert_eq!(compare_known_versions("1.1", UNKNOWN_VERSION), None);
+    assert_eq!(compare_known_versions("draft", "1.1"), None);
+    assert!(version_known("2") && !version_known("") && !version_known(UNKNOWN_VERSION));
+}

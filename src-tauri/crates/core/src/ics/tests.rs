@@ -29,3 +29,35 @@ fn a_calendar_has_crlf_lines_of_at_most_75_octets_and_escaped_text() {
         "the same input, the same bytes"
     );
 }
+
+#[test]
+fn control_characters_rfc_5545_forbids_never_reach_the_file() {
+    let events = [IcsEvent {
+        uid: "evidence-review-7".into(),
+        date: NaiveDate::from_ymd_opt(2027, 2, 28).unwrap(),
+        summary: "Review\u{b}\u{c}\u{1b}[31m policy\u{7f}\u{85}".into(),
+        description: "tab\tstays".into(),
+    }];
+    let text = calendar(&events, "20261125T093000Z");
+    let forbidden: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
+        .collect();
+    assert!(forbidden.is_empty(), "VT, FF, ESC, DEL and C1 are dropped: {forbidden:?}");
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains("SUMMARY:Review[31m policy\r\n"));
+    assert!(unfolded.contains("DESCRIPTION:tab\tstays\r\n"), "HTAB is allowed");
+}
+
+#[test]
+fn a_date_without_a_four_digit_year_is_left_out_not_written_wrong() {
+    let event = |uid: &str, y| IcsEvent {
+        uid: uid.into(),
+        date: NaiveDate::from_ymd_opt(y, 12, 31).unwrap(),
+        summary: "Label expires".into(),
+        description: String::new(),
+    };
+    let text = calendar(&[event("far", 10002), event("near", 2029)], "20261125T093000Z");
+    assert!(!text.contains("+1000"), "no expanded year: {text}");
+    assert!(text.contains("UID:near@csmsdesk") && !text.contains("UID:far@csmsdesk"));
+}

@@ -46,3 +46,40 @@ fn a_lock_left_by_a_crashed_process_is_taken_over() {
         "the file names the new holder"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_that_is_a_link_is_refused_and_its_target_stays_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let elsewhere = dir.path().join("precious.txt");
+    std::fs::write(&elsewhere, "a file outside the workspace").unwrap();
+    let ws = dir.path().join("ws");
+    std::fs::create_dir(&ws).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, ws.join(WorkspaceLock::FILE_NAME)).unwrap();
+    let err = WorkspaceLock::acquire(&ws, "2026-11-25T08:00:00Z").unwrap_err();
+    assert!(
+        matches!(err, Error::LockNotAFile { .. }),
+        "a linked lock is refused, got {err:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).unwrap(),
+        "a file outside the workspace",
+        "the link's target was neither emptied nor written"
+    );
+    // A dangling link is refused too (creating through it would make a file elsewhere).
+    let dangling = dir.path().join("ws2");
+    std::fs::create_dir(&dangling).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), dangling.join(WorkspaceLock::FILE_NAME))
+        .unwrap();
+    let err = WorkspaceLock::acquire(&dangling, "2026-11-25T08:00:00Z").unwrap_err();
+    assert!(matches!(err, Error::LockNotAFile { .. }), "{err:?}");
+    assert!(!dir.path().join("nowhere").exists());
+}
+
+#[test]
+fn a_lock_file_that_is_a_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(WorkspaceLock::FILE_NAME)).unwrap();
+    let err = WorkspaceLock::acquire(dir.path(), "2026-11-25T08:00:00Z").unwrap_err();
+    assert!(matches!(err, Error::LockNotAFile { .. }), "{err:?}");
+}

@@ -334,3 +334,53 @@ fn a_zip_bomb_is_refused() {
         }
     ));
 }
+
+#[test]
+fn a_workbook_of_unknown_version_never_replaces_the_current_catalogue_unasked() {
+    let mut s = setup();
+    let current = s.ws.import_demo_catalogue(now()).unwrap().catalogue;
+    assert_eq!(current.version, "1.1");
+    s.ws.add_location(&crate::LocationInput {
+        name: "Plant Nord".into(),
+        cs_activities: true,
+        ..crate::LocationInput::default()
+    })
+    .unwrap();
+    s.ws.add_scope(&crate::ScopeInput {
+        name: "ECU".into(),
+        locations: vec!["Plant Nord".into()],
+        objectives: vec!["development".into()],
+        ..crate::ScopeInput::default()
+    })
+    .unwrap();
+    // The same catalogue without its history sheet, under a name that tells no version.
+    let path = s.file("catalogue.xlsx", &with_rows(|_| {}));
+    let err = s.ws.import_catalogue(&path, now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::NeedsConfirmation);
+    let text = err.message().render(Lang::English);
+    assert!(
+        text.contains("catalogue.xlsx") && text.contains("1.1") && text.contains("1 scope"),
+        "the refusal says what would be replaced and moved: {text}"
+    );
+    assert_eq!(s.ws.catalogues().unwrap().len(), 1, "nothing was stored");
+    assert_eq!(s.ws.catalogue(None).unwrap().0.id, current.id);
+
+    let confirmed = s.ws.import_catalogue_replacing(&path, now(), true).unwrap();
+    assert_eq!(confirmed.catalogue.version, UNKNOWN_VERSION);
+    assert_eq!(
+        confirmed.version_change.map(|c| c.scopes_moved),
+        Some(1),
+        "confirmed, it replaces the current catalogue and moves the scope"
+    );
+    assert_eq!(s.ws.catalogue(None).unwrap().0.id, confirmed.catalogue.id);
+
+    // Now a numbered version meets a current catalogue of unknown version: asked again.
+    let numbered = s.file("demo_1_0.xlsx", &demo_version_1_0());
+    let err = s.ws.import_catalogue(&numbered, now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::NeedsConfirmation);
+    assert!(
+        err.message()
+            .render(Lang::English)
+            .contains("the version of the current catalogue cannot be read")
+    );
+}

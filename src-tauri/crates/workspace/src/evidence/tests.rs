@@ -255,3 +255,49 @@ fn a_file_that_disappears_before_it_is_read_is_reported_and_the_rest_added() {
         [("policy.pdf".to_owned(), "evidence.file_gone")]
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn links_leading_out_of_an_added_folder_are_skipped_and_named() {
+    let mut s = setup();
+    let secret = s.root.path().join("secret.txt");
+    std::fs::write(&secret, "outside the folder").unwrap();
+    let inside = s.file("report.txt", "inside");
+    let docs = s.root.path().join("docs");
+    std::os::unix::fs::symlink(&secret, docs.join("shadow")).unwrap();
+    std::os::unix::fs::symlink(&inside, docs.join("report-link.txt")).unwrap();
+    std::os::unix::fs::symlink(s.root.path(), docs.join("up")).unwrap();
+    let report = s.add(&[&docs], &[]);
+    let titles: Vec<&str> = report.added().map(|(_, title, _)| title).collect();
+    assert_eq!(
+        titles,
+        ["report.txt"],
+        "the file inside is added once (the link to it is the same file)"
+    );
+    let mut skipped = failures(&report);
+    skipped.sort();
+    assert_eq!(
+        skipped,
+        [
+            ("shadow".to_owned(), "evidence.link_outside"),
+            ("up".to_owned(), "evidence.link_outside")
+        ],
+        "each link out of the folder is named, nothing from outside is stored"
+    );
+    let message = report
+        .outcomes
+        .iter()
+        .find_map(|o| match &o.result {
+            FileResult::Failed(m) if o.path.ends_with("shadow") => Some(m.clone()),
+            _ => None,
+        })
+        .unwrap()
+        .render(csmsdesk_core::i18n::Lang::English);
+    assert!(
+        message.contains("secret.txt") && message.contains("add"),
+        "says where the link leads and how to add it on purpose: {message}"
+    );
+    // Named on purpose, the file outside is added.
+    let direct = s.add(&[&docs.join("shadow")], &[]);
+    assert_eq!(direct.added().count(), 1, "a link given by name is followed");
+}
