@@ -7,7 +7,15 @@
 // the same before and after.
 //
 // In arguments, `{file}` is the path of the case's input (made by the runner from `input`),
-// `{out}` a path in an empty scratch folder that must stay empty, `{dir}` that folder.
+// `{out}` a path in an empty scratch folder that must stay empty, `{dir}` that folder, `{ws}`
+// the workspace under test (whose dump must not change).
+//
+// The CLI runner also measures every case's peak memory (GNU time's maximum resident set
+// size) and fails any case above `MAX_PEAK_MIB`: a bomb is refused in bounded memory.
+
+/// The most memory any CLI case may take, however hostile its input.
+#[allow(dead_code)]
+pub const MAX_PEAK_MIB: u64 = 256;
 
 /// How a case reaches CSMS Desk.
 #[allow(dead_code)]
@@ -36,6 +44,10 @@ pub enum Input {
     Missing,
     /// A folder whose only entry is a link to itself.
     LinkLoop,
+    /// A link named `.0` in the scratch folder to `.1` inside the workspace under test.
+    LinkIntoWorkspace(&'static str, &'static str),
+    /// A folder whose only entry is a link to a file outside it (a secret elsewhere).
+    FolderLinkingOut,
 }
 
 /// What the user gets.
@@ -301,6 +313,86 @@ pub const CASES: &[Case] = &[
         input: Input::Fixture("ws.csmsbackup", "backup"),
         expect: refused("already holds a workspace"),
     },
+    // ---- Outputs, links, catalogue versions and dates ----------------------------------------
+    Case {
+        name: "output: a package onto the workspace's own database",
+        via: Via::Cli(&["export", "--scope", "ECU", "--out", "{ws}/workspace.sqlite"]),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "output: a backup onto the workspace lock",
+        via: Via::Cli(&["backup", "--out", "{ws}/workspace.lock"]),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "output: a backup into the vault",
+        via: Via::Cli(&["backup", "--out", "{ws}/vault/b.csmsbackup"]),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "output: a calendar onto the workspace's own database",
+        via: Via::Cli(&["deadlines", "--ics", "{ws}/workspace.sqlite"]),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "output: a package through a link that leads to the database",
+        via: Via::Cli(&["export", "--scope", "ECU", "--out", "{file}"]),
+        input: Input::LinkIntoWorkspace("innocent.zip", "workspace.sqlite"),
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "evidence: a folder whose link leads out of it",
+        via: Via::Cli(&["evidence", "add", "{file}"]),
+        input: Input::FolderLinkingOut,
+        expect: report("outside the folder"),
+    },
+    Case {
+        name: "catalogue: a workbook whose version cannot be read, over the current catalogue",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("catalogue.xlsx", "no_history"),
+        expect: Expect {
+            exit: 1,
+            code: "needs_confirmation",
+            message: "would replace version 1.1 as the current catalogue and move 1 scope(s)",
+        },
+    },
+    Case {
+        name: "date: --today in the year 9999",
+        via: Via::Cli(&["status", "--scope", "ECU", "--today", "9999-12-31"]),
+        input: Input::None,
+        expect: usage("outside the dates CSMS Desk accepts (1900 to 2200)"),
+    },
+    Case {
+        name: "date: --today before year 1",
+        via: Via::Cli(&["status", "--scope", "ECU", "--today=-0001-01-01"]),
+        input: Input::None,
+        expect: usage("outside the dates CSMS Desk accepts"),
+    },
+    Case {
+        name: "date: a closing meeting on 9999-12-31",
+        via: Via::Cli(&[
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "initial",
+            "--closing-meeting",
+            "9999-12-31",
+        ]),
+        input: Input::None,
+        expect: refused("9999-12-31 is outside the dates CSMS Desk accepts"),
+    },
+    Case {
+        name: "date: a review date in year 0",
+        via: Via::Cli(&["evidence", "add", "{file}", "--review-due", "0000-01-01"]),
+        input: Input::Bytes("policy-v2.pdf", b"a new policy"),
+        expect: refused("0000-01-01 is outside the dates"),
+    },
     // ---- CLI arguments --------------------------------------------------------------------
     Case {
         name: "cli: an unknown package level",
@@ -480,5 +572,26 @@ pub const CASES: &[Case] = &[
         via: Via::Ipc("backup_write", r#"{"path":"{dir}/missing/b.csmsbackup"}"#),
         input: Input::None,
         expect: refused("does not exist"),
+    },
+    Case {
+        name: "ipc: a package onto the workspace's own database",
+        via: Via::Ipc(
+            "package_export",
+            r#"{"scope":"ECU","path":"{ws}/workspace.sqlite","level":"full"}"#,
+        ),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "ipc: a backup into the workspace's vault",
+        via: Via::Ipc("backup_write", r#"{"path":"{ws}/vault/b.csmsbackup"}"#),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "ipc: a scope check on a date in the year 0",
+        via: Via::Ipc("scope_show", r#"{"scope":"ECU","on":"0000-01-01"}"#),
+        input: Input::None,
+        expect: refused("outside the dates"),
     },
 ];

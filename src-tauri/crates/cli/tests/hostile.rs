@@ -134,6 +134,8 @@ impl Fixtures {
             "error_cell" => with_rows(&|rows| rows[6][10] = RawCell::Error("#VALUE!")),
             "no_chapter" => with_rows(&|rows| drop(rows.remove(3))),
             "huge_cell" => with_rows(&|rows| rows[5][10] = RawCell::Text("y".repeat(1 << 20))),
+            // The demo catalogue without its history sheet: its version cannot be read.
+            "no_history" => with_rows(&|_| {}),
             "plain_zip" => rewrite_zip(&self.package, |name, content| {
                 if name == "index.html" {
                     vec![("readme.txt".into(), content)]
@@ -182,8 +184,9 @@ impl Fixtures {
     }
 }
 
-/// Makes the case's input in the empty folder `dir` and returns its path.
-fn make_input(input: &Input, dir: &Path, fixtures: &Fixtures) -> PathBuf {
+/// Makes the case's input in the empty folder `dir` and returns its path; `ws` is the
+/// workspace under test.
+fn make_input(input: &Input, dir: &Path, ws: &Path, fixtures: &Fixtures) -> PathBuf {
     match input {
         Input::None => dir.join("unused"),
         Input::Bytes(name, bytes) => {
@@ -212,6 +215,19 @@ fn make_input(input: &Input, dir: &Path, fixtures: &Fixtures) -> PathBuf {
             let path = dir.join("loop");
             std::fs::create_dir(&path).unwrap();
             std::os::unix::fs::symlink(&path, path.join("again")).unwrap();
+            path
+        }
+        Input::LinkIntoWorkspace(name, inside) => {
+            let path = dir.join(name);
+            std::os::unix::fs::symlink(ws.join(inside), &path).unwrap();
+            path
+        }
+        Input::FolderLinkingOut => {
+            let secret = dir.join("secret.txt");
+            std::fs::write(&secret, "a file outside the folder added").unwrap();
+            let path = dir.join("to-add");
+            std::fs::create_dir(&path).unwrap();
+            std::os::unix::fs::symlink(&secret, path.join("shadow")).unwrap();
             path
         }
     }
@@ -262,6 +278,7 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
     assert!(CASES.len() >= 40, "the corpus holds {} cases", CASES.len());
     let before = dump(&ws);
     let mut failures = Vec::new();
+    let mut peaks: Vec<(u64, &str)> = Vec::new();
     for (n, case) in cases.iter().enumerate() {
         let Via::Cli(args) = case.via else {
             unreachable!()
@@ -269,24 +286,51 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         let dir = h.join(format!("case-{n}"));
         let out_dir = dir.join("out");
         std::fs::create_dir_all(&out_dir).unwrap();
-        let input = make_input(&case.input, &dir, &fixtures);
+        let input = make_input(&case.input, &dir, &ws, &fixtures);
         let args: Vec<String> = args
             .iter()
             .map(|a| {
                 a.replace("{file}", input.to_str().unwrap())
                     .replace("{out}", out_dir.join("out.zip").to_str().unwrap())
                     .replace("{dir}", out_dir.to_str().unwrap())
+                    .replace("{ws}", ws.to_str().unwrap())
             })
             .collect();
-        let mut cmd = cli(h);
+        // GNU time reports the case's peak memory (maximum resident set size, KiB) in a file
+        // of its own, leaving the CLI's stdout and stderr untouched.
+        let peak_file = dir.join("peak-kib");
+        let mut cmd = Command::new("/usr/bin/time");
+        cmd.arg("-f").arg("%M").arg("-o").arg(&peak_file);
+        // The CLI's own environment (cleared, with a home of its own), as `cli` sets it.
+        cmd.env_clear();
+        let inner = cli(h);
+        cmd.arg(inner.get_program());
+        cmd.args(inner.get_args());
+        for (key, value) in inner.get_envs() {
+            match value {
+                Some(value) => cmd.env(key, value),
+                None => cmd.env_remove(key),
+            };
+        }
         cmd.arg("--json").args(&args).arg("--workspace").arg(&ws);
         let Some(out) = run_with_timeout(cmd) else {
             failures.push(format!("{}: still running after {TIMEOUT:?}", case.name));
             continue;
         };
+        let peak_mib = std::fs::read_to_string(&peak_file)
+            .ok()
+            .and_then(|t| t.lines().last()?.trim().parse::<u64>().ok())
+            .map(|kib| kib / 1024);
+        match peak_mib {
+            Some(mib) => peaks.push((mib, case.name)),
+            None => failures.push(format!("{}: GNU time gave no peak memory", case.name)),
+        }
         let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         let mut problems = Vec::new();
+        if let Some(mib) = peak_mib.filter(|&mib| mib > MAX_PEAK_MIB) {
+            problems.push(format!("peak memory {mib} MiB, more than {MAX_PEAK_MIB} MiB"));
+        }
         if stderr.contains("panicked") {
             problems.push(format!("panicked: {stderr}"));
         }
@@ -331,6 +375,11 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         if !problems.is_empty() {
             failures.push(format!("{}: {}", case.name, problems.join("; ")));
         }
+    }
+    // The measured figures, largest first, for the closing notes of hostile-input work.
+    peaks.sort_by(|a, b| b.cmp(a));
+    for (mib, name) in peaks.iter().take(8) {
+        println!("peak memory {mib:>4} MiB  {name}");
     }
     assert!(
         failures.is_empty(),
