@@ -31,8 +31,10 @@ pub async fn catalogue_import(
 ) -> Result<Value, CommandError> {
     let path = absolute_path(&state, &path)?;
     let replace = replace.unwrap_or(false);
-    with_workspace(&state, |ws| ws.import_catalogue_replacing(&path, Utc::now(), replace))
-        .map(|o| json::import_outcome(&o))
+    with_workspace(&state, |ws| {
+        ws.import_catalogue_replacing(&path, Utc::now(), replace)
+    })
+    .map(|o| json::import_outcome(&o))
 }
 
 /// Imports the project's demo catalogue.

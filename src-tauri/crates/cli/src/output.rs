@@ -45,7 +45,13 @@ impl Output {
     fn print_json(value: &Value) {
         use std::io::Write as _;
         let text = serde_json::to_string_pretty(value).unwrap_or_default();
-        if writeln!(std::io::stdout(), "{}", crate::terminal::json_visible(&text)).is_err() {
+        if writeln!(
+            std::io::stdout(),
+            "{}",
+            crate::terminal::json_visible(&text)
+        )
+        .is_err()
+        {
             std::process::exit(0);
         }
     }

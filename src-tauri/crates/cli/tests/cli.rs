@@ -1801,3 +1801,111 @@ fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_linked_elsewhere_is_refused_and_its_target_stays_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = init_workspace(h);
+    let precious = h.join("precious.txt");
+    std::fs::write(&precious, "not the workspace's").unwrap();
+    std::fs::remove_file(ws.join("workspace.lock")).unwrap();
+    std::os::unix::fs::symlink(&precious, ws.join("workspace.lock")).unwrap();
+    let out = run(cli(h)
+        .args(["--json", "location", "add", "Plant Nord", "--workspace"])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(stdout_json(&out)["error"]["code"], "workspace_unusable");
+    assert!(
+        stderr(&out).contains("is a link or a folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&precious).unwrap(),
+        "not the workspace's",
+        "the file the link points to was neither emptied nor written"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn escape_sequences_in_stored_text_are_shown_not_sent_to_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = init_workspace(h);
+    // A file name (it becomes the evidence title) carrying an OSC title change, a screen
+    // clear and a right-to-left override.
+    let name = "Policy\u{1b}]0;owned\u{7}\u{1b}[2J v2\u{202e}fdp.txt";
+    let file = h.join(name);
+    std::fs::write(&file, "the policy").unwrap();
+    let added = run(cli(h)
+        .args(["evidence", "add"])
+        .arg(&file)
+        .arg("--workspace")
+        .arg(&ws));
+    assert_eq!(added.status.code(), Some(0), "{}", stderr(&added));
+    let listed = run(cli(h).args(["evidence", "list", "--workspace"]).arg(&ws));
+    let text = format!(
+        "{}{}{}",
+        String::from_utf8_lossy(&added.stdout),
+        stderr(&added),
+        String::from_utf8_lossy(&listed.stdout)
+    );
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'),
+        "no raw control or bidi character reaches the terminal: {text:?}"
+    );
+    assert!(
+        text.contains("Policy\\u{1b}]0;owned\\u{7}"),
+        "the stored title is shown with its escapes visible: {text:?}"
+    );
+    // The same data as JSON stays exact for scripts: escaped as JSON, read back unchanged.
+    let json = run(cli(h)
+        .args(["--json", "evidence", "list", "--workspace"])
+        .arg(&ws));
+    assert!(!String::from_utf8_lossy(&json.stdout).contains('\u{202e}'));
+    let list = stdout_json(&json);
+    assert_eq!(list[0]["title"], name, "{list}");
+}
+
+#[test]
+fn a_countdown_for_another_day_never_writes_that_day_into_the_history() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = init_workspace(h);
+    cli_in(h, &ws, &["catalogue", "import", "--demo"], 0);
+    cli_in(h, &ws, &["location", "add", "Plant Nord"], 0);
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
+        0,
+    );
+    cli_in(
+        h,
+        &ws,
+        &["--today", "2199-06-30", "status", "--scope", "ECU"],
+        0,
+    );
+    let db = csmsdesk_store::db::Db::open_read_only(&ws.join("workspace.sqlite")).unwrap();
+    let days: Vec<String> = csmsdesk_store::assessment::readiness_history(db.conn(), 1)
+        .unwrap()
+        .into_iter()
+        .map(|(day, _)| day.to_string())
+        .collect();
+    assert!(
+        !days.iter().any(|d| d == "2199-06-30"),
+        "only the real day is recorded: {days:?}"
+    );
+    assert_eq!(days.len(), 1, "the real day is: {days:?}");
+}

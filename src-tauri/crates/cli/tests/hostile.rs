@@ -329,7 +329,9 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
         let mut problems = Vec::new();
         if let Some(mib) = peak_mib.filter(|&mib| mib > MAX_PEAK_MIB) {
-            problems.push(format!("peak memory {mib} MiB, more than {MAX_PEAK_MIB} MiB"));
+            problems.push(format!(
+                "peak memory {mib} MiB, more than {MAX_PEAK_MIB} MiB"
+            ));
         }
         if stderr.contains("panicked") {
             problems.push(format!("panicked: {stderr}"));

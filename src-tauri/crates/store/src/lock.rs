@@ -72,7 +72,10 @@ impl WorkspaceLock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
         #[cfg(windows)]
-        std::os::windows::fs::OpenOptionsExt::custom_flags(&mut options, FILE_FLAG_OPEN_REPARSE_POINT);
+        std::os::windows::fs::OpenOptionsExt::custom_flags(
+            &mut options,
+            FILE_FLAG_OPEN_REPARSE_POINT,
+        );
         let not_plain = || Error::LockNotAFile { path: path.clone() };
         if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
             return Err(not_plain());

@@ -131,7 +131,12 @@ pub fn io_detail(error: &std::io::Error) -> Message {
         K::UnexpectedEof | K::InvalidData => "io.damaged",
         _ => "io.other",
     };
-    Message::new(key).arg("code", error.raw_os_error().map_or_else(String::new, |c| c.to_string()))
+    Message::new(key).arg(
+        "code",
+        error
+            .raw_os_error()
+            .map_or_else(String::new, |c| c.to_string()),
+    )
 }
 
 /// Whether `error` says a chain of links loops (ELOOP; Windows: ERROR_CANT_RESOLVE_FILENAME).

@@ -122,7 +122,10 @@ impl Workspace {
                 match vault.verify(sha256) {
                     Ok(true) => None,
                     Ok(false) => Some(Message::new("check.blob_damaged")),
-                    Err(e) => Some(Message::new("check.blob_unreadable").arg_message("detail", crate::error::io_detail(&e))),
+                    Err(e) => Some(
+                        Message::new("check.blob_unreadable")
+                            .arg_message("detail", crate::error::io_detail(&e)),
+                    ),
                 }
             };
             if let Some(message) = problem {

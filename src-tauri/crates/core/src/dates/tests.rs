@@ -16,7 +16,13 @@ fn the_range_ends_are_inclusive() {
 
 #[test]
 fn typo_years_are_refused_naming_the_range() {
-    for given in ["0000-01-01", "9999-12-31", "1899-12-31", "2201-01-01", "-0001-01-01"] {
+    for given in [
+        "0000-01-01",
+        "9999-12-31",
+        "1899-12-31",
+        "2201-01-01",
+        "-0001-01-01",
+    ] {
         let message = parse_date(given).unwrap_err();
         assert_eq!(message.key, "input.date_out_of_range", "{given}");
         let text = message.render(crate::i18n::Lang::English);
@@ -30,6 +36,10 @@ fn typo_years_are_refused_naming_the_range() {
 #[test]
 fn text_that_is_no_date_says_how_to_write_one() {
     for given in ["2027-02-30", "15.03.2027", "2027-3", ""] {
-        assert_eq!(parse_date(given).unwrap_err().key, "input.bad_date", "{given}");
+        assert_eq!(
+            parse_date(given).unwrap_err().key,
+            "input.bad_date",
+            "{given}"
+        );
     }
 }

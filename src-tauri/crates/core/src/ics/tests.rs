@@ -43,10 +43,16 @@ fn control_characters_rfc_5545_forbids_never_reach_the_file() {
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\r' | '\n' | '\t'))
         .collect();
-    assert!(forbidden.is_empty(), "VT, FF, ESC, DEL and C1 are dropped: {forbidden:?}");
+    assert!(
+        forbidden.is_empty(),
+        "VT, FF, ESC, DEL and C1 are dropped: {forbidden:?}"
+    );
     let unfolded = text.replace("\r\n ", "");
     assert!(unfolded.contains("SUMMARY:Review[31m policy\r\n"));
-    assert!(unfolded.contains("DESCRIPTION:tab\tstays\r\n"), "HTAB is allowed");
+    assert!(
+        unfolded.contains("DESCRIPTION:tab\tstays\r\n"),
+        "HTAB is allowed"
+    );
 }
 
 #[test]
@@ -57,7 +63,10 @@ fn a_date_without_a_four_digit_year_is_left_out_not_written_wrong() {
         summary: "Label expires".into(),
         description: String::new(),
     };
-    let text = calendar(&[event("far", 10002), event("near", 2029)], "20261125T093000Z");
+    let text = calendar(
+        &[event("far", 10002), event("near", 2029)],
+        "20261125T093000Z",
+    );
     assert!(!text.contains("+1000"), "no expanded year: {text}");
     assert!(text.contains("UID:near@csmsdesk") && !text.contains("UID:far@csmsdesk"));
 }

@@ -69,8 +69,11 @@ fn a_lock_file_that_is_a_link_is_refused_and_its_target_stays_whole() {
     // A dangling link is refused too (creating through it would make a file elsewhere).
     let dangling = dir.path().join("ws2");
     std::fs::create_dir(&dangling).unwrap();
-    std::os::unix::fs::symlink(dir.path().join("nowhere"), dangling.join(WorkspaceLock::FILE_NAME))
-        .unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere"),
+        dangling.join(WorkspaceLock::FILE_NAME),
+    )
+    .unwrap();
     let err = WorkspaceLock::acquire(&dangling, "2026-11-25T08:00:00Z").unwrap_err();
     assert!(matches!(err, Error::LockNotAFile { .. }), "{err:?}");
     assert!(!dir.path().join("nowhere").exists());

@@ -299,5 +299,9 @@ fn links_leading_out_of_an_added_folder_are_skipped_and_named() {
     );
     // Named on purpose, the file outside is added.
     let direct = s.add(&[&docs.join("shadow")], &[]);
-    assert_eq!(direct.added().count(), 1, "a link given by name is followed");
+    assert_eq!(
+        direct.added().count(),
+        1,
+        "a link given by name is followed"
+    );
 }

@@ -71,12 +71,16 @@ fn a_calendar_onto_the_database_is_refused_and_the_database_is_untouched() {
     let db = s.ws.dir().join("workspace.sqlite");
     let before = std::fs::read(&db).unwrap();
     let filter = DeadlineFilter::default();
-    let result = s.ws.write_calendar(&filter, today(), Lang::English, now(), &db);
+    let result =
+        s.ws.write_calendar(&filter, today(), Lang::English, now(), &db);
     assert!(matches!(result, Err(Error::Invalid(_))), "{result:?}");
     assert_eq!(std::fs::read(&db).unwrap(), before);
     let outside = s.root.path().join("deadlines.ics");
-    s.ws
-        .write_calendar(&filter, today(), Lang::English, now(), &outside)
+    s.ws.write_calendar(&filter, today(), Lang::English, now(), &outside)
         .unwrap();
-    assert!(std::fs::read_to_string(outside).unwrap().starts_with("BEGIN:VCALENDAR"));
+    assert!(
+        std::fs::read_to_string(outside)
+            .unwrap()
+            .starts_with("BEGIN:VCALENDAR")
+    );
 }
