@@ -334,6 +334,46 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
 }
 
 #[tokio::test]
+async fn a_workbook_whose_version_cannot_be_read_replaces_the_catalogue_only_when_confirmed() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    // The demo catalogue without its history sheet, under a name that tells no version.
+    let unknown = desktop.home.path().join("catalogue.xlsx");
+    let rows = csmsdesk_workbook::fixtures::demo_raw_rows();
+    std::fs::write(
+        &unknown,
+        csmsdesk_workbook::fixtures::raw_xlsx(&[("Vehicle CyberSecurity", rows)]),
+    )
+    .unwrap();
+    let app = desktop.launch(&[]).await;
+    app.go("catalogue").await;
+    app.click("[data-action='catalogue-demo']").await;
+    app.wait_for("#catalogue-summary").await;
+
+    app.click("details.panel > summary").await;
+    app.fill("#catalogue_file", &unknown.display().to_string())
+        .await;
+    app.click("[data-action='catalogue-import']").await;
+    let asked = app
+        .wait_for_containing("#catalogue-import-status", "would replace version 1.1")
+        .await;
+    assert!(
+        asked.contains("catalogue.xlsx") && asked.contains("cannot be read"),
+        "the app says what the import would do before doing it: {asked}"
+    );
+    app.screenshot("catalogue-unknown-version-asks").await;
+
+    app.click("[data-action='catalogue-replace']").await;
+    let summary = app.wait_for_containing("#catalogue-summary", "unknown").await;
+    assert!(
+        summary.contains("catalogue.xlsx"),
+        "confirmed, the workbook is imported: {summary}"
+    );
+    app.screenshot("catalogue-unknown-version-confirmed").await;
+    app.quit(&desktop.default_workspace()).await;
+}
+
+#[tokio::test]
 async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_be_worked_on() {
     let _one_at_a_time = SERIAL.lock().await;
     let desktop = Desktop::start();
