@@ -70,7 +70,8 @@ async fn every_hostile_ipc_argument_is_refused_clearly_and_changes_nothing() {
         std::fs::create_dir_all(&out).unwrap();
         let args = args
             .replace("{file}", file.to_str().unwrap())
-            .replace("{dir}", out.to_str().unwrap());
+            .replace("{dir}", out.to_str().unwrap())
+            .replace("{ws}", ws.to_str().unwrap());
         let args: Value = serde_json::from_str(&args)
             .unwrap_or_else(|e| panic!("{}: the case's arguments are not JSON: {e}", case.name));
         let answer = invoke(&app, command, args).await;
