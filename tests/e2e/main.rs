@@ -364,7 +364,9 @@ async fn a_workbook_whose_version_cannot_be_read_replaces_the_catalogue_only_whe
     app.screenshot("catalogue-unknown-version-asks").await;
 
     app.click("[data-action='catalogue-replace']").await;
-    let summary = app.wait_for_containing("#catalogue-summary", "unknown").await;
+    let summary = app
+        .wait_for_containing("#catalogue-summary", "unknown")
+        .await;
     assert!(
         summary.contains("catalogue.xlsx"),
         "confirmed, the workbook is imported: {summary}"

@@ -174,6 +174,48 @@ pub const CASES: &[Case] = &[
         expect: refused("Could not read"),
     },
     Case {
+        name: "workbook: shared strings claiming four billion entries",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("strings.xlsx", "shared_strings_bomb"),
+        expect: refused("declares 4000000000 “uniqueCount” entries in xl/sharedStrings.xml"),
+    },
+    Case {
+        name: "workbook: one shared string referred to by thousands of cells",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("fanout.xlsx", "shared_string_fanout"),
+        expect: refused("MiB of cell text"),
+    },
+    Case {
+        name: "workbook: an .xls whose shared string fans out to thousands of cells",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("fanout.xls", "xls_shared_string_fanout"),
+        expect: refused("MiB of cell text"),
+    },
+    Case {
+        name: "workbook: a 1 KB .ods repeating rows and columns into billions of cells",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("repeat.ods", "ods_repeat_bomb"),
+        expect: refused("MiB of cell text"),
+    },
+    Case {
+        name: "workbook: a document type declaration with entities",
+        via: Via::Cli(&["catalogue", "import", "{file}"]),
+        input: Input::Fixture("entities.xlsx", "dtd_entity_xlsx"),
+        expect: refused("contains constructs CSMS Desk refuses"),
+    },
+    Case {
+        name: "filled workbook: shared strings claiming four billion entries",
+        via: Via::Cli(&["assess", "--scope", "ECU", "--workbook", "{file}", "--apply"]),
+        input: Input::Fixture("filled.xlsx", "shared_strings_bomb"),
+        expect: refused("declares 4000000000 “uniqueCount” entries"),
+    },
+    Case {
+        name: "provider workbook: a repeat-bomb .ods for an audit that exists",
+        via: Via::Cli(&["audit", "import", "1", "{file}", "--apply"]),
+        input: Input::Fixture("provider.ods", "ods_repeat_bomb"),
+        expect: refused("MiB of cell text"),
+    },
+    Case {
         name: "filled workbook: garbage for the self-assessment import",
         via: Via::Cli(&[
             "assess",
@@ -294,6 +336,50 @@ pub const CASES: &[Case] = &[
         input: Input::Fixture("slip.zip", "package_slip"),
         expect: report("../escape.txt is in the package but not in SHA256SUMS"),
     },
+    // Each of these is listed in a recomputed SHA256SUMS with its right hash: only the rules
+    // on names, kinds and duplicates find them.
+    Case {
+        name: "verify: an entry ../../x, listed in SHA256SUMS",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("parent.zip", "package_parent_listed"),
+        expect: report("../../x is not a name CSMS Desk writes"),
+    },
+    Case {
+        name: "verify: an absolute entry /etc/x, listed in SHA256SUMS",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("absolute.zip", "package_absolute_listed"),
+        expect: report("/etc/x is not a name CSMS Desk writes"),
+    },
+    Case {
+        name: "verify: an entry C:\\x, listed in SHA256SUMS",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("drive.zip", "package_drive_listed"),
+        expect: report("C:\\x is not a name CSMS Desk writes"),
+    },
+    Case {
+        name: "verify: an entry whose name holds a right-to-left override, listed",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("bidi.zip", "package_bidi_listed"),
+        expect: report("evidence/1.1/invoice\\u{202E}fdp.exe is not a name CSMS Desk writes"),
+    },
+    Case {
+        name: "verify: a symbolic link entry, listed in SHA256SUMS",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("link.zip", "package_symlink_listed"),
+        expect: report("evidence/1.1/shortcut.pdf is a symbolic link"),
+    },
+    Case {
+        name: "verify: an evil index.html before the real one",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("twice.zip", "package_duplicate_index"),
+        expect: report("index.html is in the package more than once"),
+    },
+    Case {
+        name: "verify: a SHA256SUMS line for a file outside the package",
+        via: Via::Cli(&["verify", "{file}"]),
+        input: Input::Fixture("sums.zip", "package_sums_outside"),
+        expect: report("SHA256SUMS lists ../../x, a name CSMS Desk never writes"),
+    },
     // ---- Backups ------------------------------------------------------------------------------
     Case {
         name: "restore: a package given as a backup",
@@ -312,6 +398,44 @@ pub const CASES: &[Case] = &[
         via: Via::Cli(&["restore", "{file}"]),
         input: Input::Fixture("ws.csmsbackup", "backup"),
         expect: refused("already holds a workspace"),
+    },
+    // Each of these has a SHA256SUMS recomputed for what was changed: only the restore's
+    // checks of the database (its schema) and of the vault against it find them.
+    Case {
+        name: "restore: a backup whose database gained a trigger that empties the links",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("trigger.csmsbackup", "backup_extra_trigger"),
+        expect: refused("trigger 'wipe_links' that CSMS Desk does not make"),
+    },
+    Case {
+        name: "restore: a backup whose database silently drops journal entries",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("quiet.csmsbackup", "backup_quiet_journal"),
+        expect: refused("trigger 'quiet_journal' that CSMS Desk does not make"),
+    },
+    Case {
+        name: "restore: a backup whose database lost a journal trigger",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("dropped.csmsbackup", "backup_dropped_trigger"),
+        expect: refused("lacks the trigger 'journal_evidence_link_delete'"),
+    },
+    Case {
+        name: "restore: a backup holding another program's database of user_version 3",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("foreign.csmsbackup", "backup_foreign_database"),
+        expect: refused("holds a database of another program"),
+    },
+    Case {
+        name: "restore: a backup with a vault entry of zeros that nothing refers to",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("unreferenced.csmsbackup", "backup_unreferenced"),
+        expect: refused("which its database does not refer to"),
+    },
+    Case {
+        name: "restore: a backup whose vault content is larger than its database records",
+        via: Via::Cli(&["restore", "--check", "{file}"]),
+        input: Input::Fixture("padded.csmsbackup", "backup_padded"),
+        expect: refused("as 16777216 bytes, but its database records 10 bytes"),
     },
     // ---- Outputs, links, catalogue versions and dates ----------------------------------------
     Case {
@@ -386,6 +510,20 @@ pub const CASES: &[Case] = &[
         ]),
         input: Input::None,
         expect: refused("9999-12-31 is outside the dates CSMS Desk accepts"),
+    },
+    Case {
+        name: "date: a package generated in the year 9999",
+        via: Via::Cli(&[
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            "{out}",
+            "--generated-at",
+            "9999-12-31T00:00:00Z",
+        ]),
+        input: Input::None,
+        expect: refused("9999-12-31T00:00:00Z is outside the dates"),
     },
     Case {
         name: "date: a review date in year 0",

@@ -24,7 +24,13 @@ use anyhow::{Context as _, Result, bail};
 use crate::{cargo, root, step};
 
 /// The targets, in `fuzz/fuzz_targets/`.
-const TARGETS: [&str; 3] = ["catalogue_reader", "reference_tags", "package_verify"];
+const TARGETS: &[&str] = &[
+    "catalogue_reader",
+    "reference_tags",
+    "package_verify",
+    "backup_restore",
+    "ods",
+];
 /// The largest new input worth committing: libFuzzer keeps many inputs of tens of KiB that a
 /// small one covers as well, and the corpus is replayed by every `cargo test`.
 const MAX_NEW_INPUT_BYTES: u64 = 6 * 1024;

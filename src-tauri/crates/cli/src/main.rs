@@ -973,14 +973,23 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             let mut ws = open_workspace(&dir, now, out, os_locale, cli)?;
             let at = match generated_at {
                 None => now,
-                Some(text) => chrono::DateTime::parse_from_rfc3339(text.trim())
-                    .map(|t| t.with_timezone(&Utc))
-                    .map_err(|_| {
+                Some(text) => {
+                    let at = chrono::DateTime::parse_from_rfc3339(text.trim())
+                        .map(|t| t.with_timezone(&Utc))
+                        .map_err(|_| {
+                            Error::Invalid(vec![Invalid::new(
+                                "generated_at",
+                                Message::new("package.bad_time").arg("given", text.trim()),
+                            )])
+                        })?;
+                    csmsdesk_core::dates::check_date(at.date_naive()).map_err(|message| {
                         Error::Invalid(vec![Invalid::new(
                             "generated_at",
-                            Message::new("package.bad_time").arg("given", text.trim()),
+                            message.arg("given", text.trim()),
                         )])
-                    })?,
+                    })?;
+                    at
+                }
             };
             let cwd = std::env::current_dir().unwrap_or_default();
             out.package(&ws.export_package(scope, &cwd.join(file), level, *audit, at)?);

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use csmsdesk_workbook::fixtures::{RawCell, demo_raw_rows, password_protected, raw_xlsx, zip_bomb};
+use csmsdesk_workbook::fixtures::{
+    RawCell, demo_raw_rows, dtd_entity_xlsx, ods_repeat_bomb, password_protected, raw_xlsx,
+    shared_string_fanout, shared_strings_bomb, xls_shared_string_fanout, zip_bomb,
+};
 use serde_json::Value;
 use zip::write::SimpleFileOptions;
 
@@ -63,6 +66,21 @@ fn prepared(home: &Path, name: &str) -> PathBuf {
         &ws,
         &["evidence", "add", doc.to_str().unwrap(), "--link", "1.1.a"],
     );
+    // Audit 1, for the provider-workbook cases.
+    ok(
+        home,
+        &ws,
+        &[
+            "audit",
+            "add",
+            "--scope",
+            "ECU",
+            "--type",
+            "initial",
+            "--closing-meeting",
+            "2026-11-20",
+        ],
+    );
     ws
 }
 
@@ -81,6 +99,91 @@ fn rewrite_zip(bytes: &[u8], edit: impl Fn(String, Vec<u8>) -> Vec<(String, Vec<
         }
     }
     out.finish().unwrap().into_inner()
+}
+
+/// An entry [`relisted`] writes: a file, or a symbolic link to a target.
+enum Written {
+    File(String, Vec<u8>),
+    Link(String, String),
+}
+
+impl Written {
+    fn name(&self) -> &str {
+        match self {
+            Written::File(name, _) | Written::Link(name, _) => name,
+        }
+    }
+
+    /// What SHA256SUMS hashes: a file's bytes, a link's target (its content in the ZIP).
+    fn content(&self) -> &[u8] {
+        match self {
+            Written::File(_, content) => content,
+            Written::Link(_, target) => target.as_bytes(),
+        }
+    }
+}
+
+/// The package `bytes` with its entries (SHA256SUMS left out) changed by `edit`, written as
+/// they are (names unchecked, a name may come twice, links as links), with a SHA256SUMS
+/// recomputed for them: one line per name, the last copy's hash. So the sums hold, and only
+/// the rules on names, kinds and duplicates can find what `edit` did.
+fn relisted(bytes: &[u8], edit: impl Fn(&mut Vec<Written>)) -> Vec<u8> {
+    use sha2::Digest as _;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut entries = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).unwrap();
+        if name != "SHA256SUMS" {
+            entries.push(Written::File(name, content));
+        }
+    }
+    edit(&mut entries);
+    let sums: std::collections::BTreeMap<&str, String> = entries
+        .iter()
+        .map(|e| {
+            let hash = csmsdesk_store::vault::hex(&sha2::Sha256::digest(e.content()));
+            (e.name(), hash)
+        })
+        .collect();
+    let sums: String = sums
+        .iter()
+        .map(|(name, hash)| format!("{hash}  {name}\n"))
+        .collect();
+    entries.push(Written::File("SHA256SUMS".into(), sums.into_bytes()));
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut written = std::collections::HashSet::new();
+    let mut renames = Vec::new();
+    for (n, entry) in entries.iter().enumerate() {
+        let mut name = entry.name().to_owned();
+        // The zip writer refuses a name twice: a repeat goes in under a stand-in of the same
+        // length, renamed in the bytes below (in its local header and its directory entry).
+        if !written.insert(name.clone()) {
+            let stand_in = format!("{n:~>width$}", width = name.len());
+            renames.push((stand_in.clone(), name));
+            name = stand_in;
+        }
+        let options = SimpleFileOptions::default();
+        match entry {
+            Written::File(_, content) => {
+                out.start_file(name, options).unwrap();
+                out.write_all(content).unwrap();
+            }
+            Written::Link(_, target) => out.add_symlink(name, target, options).unwrap(),
+        }
+    }
+    let mut bytes = out.finish().unwrap().into_inner();
+    for (from, to) in renames {
+        let (from, to) = (from.as_bytes(), to.as_bytes());
+        let mut at = 0;
+        while let Some(found) = bytes[at..].windows(from.len()).position(|w| w == from) {
+            bytes[at + found..at + found + to.len()].copy_from_slice(to);
+            at += found + to.len();
+        }
+    }
+    bytes
 }
 
 /// The files the corpus names, built once from a separate workspace (making a package or a
@@ -129,6 +232,11 @@ impl Fixtures {
                 whole[..whole.len() / 2].to_vec()
             }
             "zip_bomb" => zip_bomb(),
+            "shared_strings_bomb" => shared_strings_bomb(),
+            "shared_string_fanout" => shared_string_fanout(),
+            "xls_shared_string_fanout" => xls_shared_string_fanout(),
+            "ods_repeat_bomb" => ods_repeat_bomb(),
+            "dtd_entity_xlsx" => dtd_entity_xlsx(),
             "password_protected" => password_protected(),
             "other_sheet" => raw_xlsx(&[("Budget", vec![vec![RawCell::Text("x".into())]])]),
             "error_cell" => with_rows(&|rows| rows[6][10] = RawCell::Error("#VALUE!")),
@@ -172,12 +280,85 @@ impl Fixtures {
                 }
                 kept
             }),
+            "package_parent_listed" => relisted(&self.package, |entries| {
+                entries.push(Written::File("../../x".into(), b"outside".to_vec()));
+            }),
+            "package_absolute_listed" => relisted(&self.package, |entries| {
+                entries.push(Written::File("/etc/x".into(), b"absolute".to_vec()));
+            }),
+            "package_drive_listed" => relisted(&self.package, |entries| {
+                entries.push(Written::File("C:\\x".into(), b"a drive".to_vec()));
+            }),
+            "package_bidi_listed" => relisted(&self.package, |entries| {
+                let name = "evidence/1.1/invoice\u{202E}fdp.exe";
+                entries.push(Written::File(name.into(), b"MZ".to_vec()));
+            }),
+            "package_symlink_listed" => relisted(&self.package, |entries| {
+                let link = Written::Link("evidence/1.1/shortcut.pdf".into(), "/etc/passwd".into());
+                entries.push(link);
+            }),
+            "package_duplicate_index" => relisted(&self.package, |entries| {
+                // The evil copy first, where tools that take the first entry find it.
+                let at = entries
+                    .iter()
+                    .position(|e| e.name() == "index.html")
+                    .unwrap();
+                let evil = b"<!doctype html><p>Everything is fine.</p>".to_vec();
+                entries.insert(at, Written::File("index.html".into(), evil));
+            }),
+            "package_sums_outside" => rewrite_zip(&self.package, |name, mut content| {
+                if name == "SHA256SUMS" {
+                    let line = format!("{}  ../../x\n", "0".repeat(64));
+                    content.extend_from_slice(line.as_bytes());
+                }
+                vec![(name, content)]
+            }),
             "backup" => self.backup.clone(),
             "backup_changed" => rewrite_zip(&self.backup, |name, mut content| {
                 if name.starts_with("vault/") {
                     content[0] ^= 1;
                 }
                 vec![(name, content)]
+            }),
+            "backup_extra_trigger" => backup_with_database(
+                &self.backup,
+                "CREATE TRIGGER wipe_links AFTER INSERT ON location \
+                 BEGIN DELETE FROM evidence_link; END;",
+            ),
+            "backup_quiet_journal" => backup_with_database(
+                &self.backup,
+                "CREATE TRIGGER quiet_journal BEFORE INSERT ON journal \
+                 BEGIN SELECT RAISE(IGNORE); END;",
+            ),
+            "backup_dropped_trigger" => {
+                backup_with_database(&self.backup, "DROP TRIGGER journal_evidence_link_delete;")
+            }
+            "backup_foreign_database" => relisted(&self.backup, |entries| {
+                entries.retain(|e| !e.name().starts_with("vault/"));
+                for entry in entries.iter_mut() {
+                    if let Written::File(name, content) = entry
+                        && name == "workspace.sqlite"
+                    {
+                        *content = foreign_database();
+                    }
+                }
+            }),
+            "backup_unreferenced" => relisted(&self.backup, |entries| {
+                use sha2::Digest as _;
+                // 16 MiB of zeros (16 KiB in the ZIP), named by its own hash.
+                let zeros = vec![0u8; 16 << 20];
+                let hash = csmsdesk_store::vault::hex(&sha2::Sha256::digest(&zeros));
+                let name = format!("vault/{}/{hash}", &hash[..2]);
+                entries.push(Written::File(name, zeros));
+            }),
+            "backup_padded" => relisted(&self.backup, |entries| {
+                for entry in entries.iter_mut() {
+                    if let Written::File(name, content) = entry
+                        && name.starts_with("vault/")
+                    {
+                        content.resize(16 << 20, 0);
+                    }
+                }
             }),
             other => panic!("the corpus names an unknown fixture {other}"),
         }
@@ -391,4 +572,47 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         failures.join("\n")
     );
     assert!(cases.len() >= 30, "{} CLI cases", cases.len());
+}
+
+/// The backup `bytes` with `sql` run on its database (through a connection of ours, as any
+/// SQLite tool could) and SHA256SUMS recomputed.
+fn backup_with_database(bytes: &[u8], sql: &str) -> Vec<u8> {
+    relisted(bytes, |entries| {
+        for entry in entries.iter_mut() {
+            if let Written::File(name, content) = entry
+                && name == "workspace.sqlite"
+            {
+                let dir = tempfile::tempdir().unwrap();
+                let path = dir.path().join("workspace.sqlite");
+                std::fs::write(&path, &*content).unwrap();
+                let db = csmsdesk_store::Db::open(&path).unwrap();
+                db.conn().execute_batch(sql).unwrap();
+                drop(db);
+                *content = std::fs::read(&path).unwrap();
+            }
+        }
+    })
+}
+
+/// Another program's SQLite database that claims `user_version` 3, a version of ours.
+fn foreign_database() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.sqlite");
+    // Our connections never create a file: an empty file is an empty database to SQLite.
+    std::fs::write(&path, b"").unwrap();
+    let helper =
+        csmsdesk_store::Db::create(&dir.path().join("helper.sqlite"), "now", "test").unwrap();
+    helper
+        .conn()
+        .execute_batch(&format!(
+            "ATTACH DATABASE '{}' AS other;
+             CREATE TABLE other.invoices (id INTEGER PRIMARY KEY, amount REAL);
+             INSERT INTO other.invoices (amount) VALUES (12.5);
+             PRAGMA other.user_version = 3;
+             DETACH DATABASE other;",
+            path.display()
+        ))
+        .unwrap();
+    drop(helper);
+    std::fs::read(&path).unwrap()
 }

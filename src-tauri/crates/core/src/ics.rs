@@ -66,7 +66,10 @@ pub fn calendar(events: &[IcsEvent], stamp: &str) -> String {
     }
     // A DATE value has four digits for the year (3.3.4); the dates a user may enter keep every
     // deadline far inside that, and a date outside it is left out rather than written wrong.
-    for event in events.iter().filter(|e| (1..=9998).contains(&e.date.year())) {
+    for event in events
+        .iter()
+        .filter(|e| (1..=9998).contains(&e.date.year()))
+    {
         let next_day = event.date.succ_opt().unwrap_or(event.date);
         for line in [
             "BEGIN:VEVENT".to_owned(),

@@ -1,6 +1,7 @@
-//! Rules of the export packages: entry names that are safe on Windows, macOS and Linux,
-//! which entries are compressed, and what each sharing level may contain (DOMAIN.md
-//! "Exchange").
+//! Rules of the export packages: entry names that are safe on Windows, macOS and Linux (and
+//! the test that a name is one of them), links to entries in the package's HTML, names shown
+//! in messages, which entries are compressed, and what each sharing level may contain
+//! (DOMAIN.md "Exchange").
 
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -8,22 +9,34 @@ use unicode_normalization::UnicodeNormalization as _;
 /// for the folders above it).
 pub const MAX_NAME_BYTES: usize = 120;
 
-/// Names Windows reserves for devices, with or without an extension.
-const RESERVED: [&str; 22] = [
+/// Names Windows reserves for devices, with or without an extension (the superscript digits
+/// count as digits there).
+const RESERVED: [&str; 30] = [
     "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    "COM9", "COM¹", "COM²", "COM³", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
+    "LPT9", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$",
 ];
 
-/// `name` made safe as one part of a path on every OS: Unicode NFC; no `/ \ < > : " | ? *`
-/// or control characters (each becomes `_`); no leading or trailing spaces or dots (so never
-/// `.` or `..`); not a reserved device name; at most [`MAX_NAME_BYTES`] bytes, cut before the
-/// extension; never empty.
+/// `name` made safe as one part of a path on every OS: no invisible characters (see
+/// [`is_invisible`]; dropped, so that `a\u{202E}fdp.exe`, shown as `aexe.pdf`, becomes the
+/// `afdp.exe` it is); Unicode NFC; no `/ \ < > : " | ? *` or control characters (each becomes
+/// `_`); every other kind of space a plain space; no leading or trailing spaces or dots (so
+/// never `.` or `..`); not a reserved device name; at most [`MAX_NAME_BYTES`] bytes, cut before
+/// the extension; never empty. The result depends on `name` alone, so the same state gives the
+/// same names on every OS, and `safe_name` keeps its own results as they are (which
+/// [`is_safe_path`] relies on).
 pub fn safe_name(name: &str) -> String {
+    // Invisible characters go first: dropping one from between a letter and its accent would
+    // otherwise leave a name that is no longer NFC.
     let mut clean: String = name
+        .chars()
+        .filter(|c| !is_invisible(*c))
         .nfc()
         .map(|c| {
             if c.is_control() || matches!(c, '/' | '\\' | '<' | '>' | ':' | '"' | '|' | '?' | '*') {
                 '_'
+            } else if c.is_whitespace() {
+                ' '
             } else {
                 c
             }
@@ -40,6 +53,79 @@ pub fn safe_name(name: &str) -> String {
         clean = format!("_{clean}");
     }
     shorten(&clean, MAX_NAME_BYTES)
+}
+
+/// Whether `c` is invisible formatting that can make one name look like another: Unicode's
+/// default-ignorable code points (DerivedCoreProperties.txt, Unicode 15.1: the bidi marks,
+/// embeddings, overrides and isolates U+200E, U+200F, U+202A–U+202E, U+2066–U+2069 and U+061C;
+/// zero-width space, joiners and word joiner; the byte order mark; soft hyphen; variation
+/// selectors; Hangul fillers; tags) and the interlinear annotation controls. A fixed list, so
+/// that names do not change with the Unicode tables of a toolchain.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFFB}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// Whether `path` is an entry name our packages can hold: parts joined by `/`, each one a
+/// name [`safe_name`] keeps as it is. So never absolute, never empty, no `.` or `..` part, no
+/// drive letter, backslash, control or invisible character. `verify` refuses every other name.
+pub fn is_safe_path(path: &str) -> bool {
+    path.split('/')
+        .all(|part| !part.is_empty() && safe_name(part) == part)
+}
+
+/// `path` (entry names joined by `/`) as the target of a link in the package's HTML: every
+/// byte of each part's UTF-8 outside RFC 3986's unreserved set (`A–Z a–z 0–9 - . _ ~`) becomes
+/// `%XX`, the `/` between parts stays. So `a%20b.txt` links to itself, not to `a b.txt`, and
+/// `Report #3.txt` to itself, not to `Report ` and a fragment.
+pub fn href(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for (index, part) in path.split('/').enumerate() {
+        if index > 0 {
+            out.push('/');
+        }
+        for byte in part.bytes() {
+            if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+                out.push(char::from(byte));
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// An entry name as a message shows it: control and invisible characters (and every space
+/// but the plain one) written as `\u{…}`, so that a hostile name in a report can neither hide
+/// a character nor turn the rest of the line around.
+pub fn shown_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_control() || is_invisible(c) || (c.is_whitespace() && c != ' ') {
+            out.push_str(&format!("\\u{{{:04X}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// `name` cut to at most `max` bytes at a character boundary, keeping a short extension.
@@ -73,8 +159,10 @@ pub fn unique_names(names: &[String]) -> Vec<String> {
             let mut n = 1;
             while !taken.insert(candidate.to_lowercase()) {
                 n += 1;
+                // A long "extension" is part of the name: keeping it whole would leave no
+                // room for the stem (and made the room below negative).
                 let (stem, extension) = match name.rfind('.') {
-                    Some(at) if at > 0 => name.split_at(at),
+                    Some(at) if at > 0 && name.len() - at <= 16 => name.split_at(at),
                     _ => (name.as_str(), ""),
                 };
                 let suffix = format!(" ({n})");

@@ -6,7 +6,9 @@
 //! table at the next change, or lack the journal's triggers so that changes go unrecorded. Such
 //! a file must never become a workspace. The reference is built, not stored: a fresh database
 //! in memory taken through the real migrations up to the file's own `user_version`, with the
-//! journal triggers that [`journal::refresh_triggers`] makes after them, as [`Db::open`] does.
+//! journal triggers that `journal::refresh_triggers` makes after them, as [`Db::open`] does.
+//! Their SQL is therefore as fixed as a shipped migration: a later build that writes them
+//! differently must still reproduce the old text for backups of older versions.
 //!
 //! [`Db::open`]: crate::Db::open
 
@@ -20,14 +22,14 @@ use crate::{Error, Result, journal};
 
 /// One object of a schema, as `sqlite_schema` lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SchemaObject {
+struct SchemaObject {
     /// `table`, `index`, `trigger` or `view`.
-    pub kind: String,
-    pub name: String,
+    kind: String,
+    name: String,
     /// The table an index or trigger belongs to (a table's or view's own name).
-    pub table: String,
+    table: String,
     /// The SQL that made it, in [`normalise_sql`]'s form; none for SQLite's own indexes.
-    pub sql: Option<String>,
+    sql: Option<String>,
 }
 
 /// How one object differs from what the migrations make.
@@ -75,13 +77,17 @@ pub enum Verdict {
     Differs(Difference),
 }
 
-/// The settings kept in a database file's header that change what it does or how it is
-/// taken. Page-level ones (page size, cache size) are left alone: they change no result.
+/// The settings kept in a database file's header that change what it is or how it is taken:
+/// another `application_id` claims the file for another program, UTF-16 stores every text
+/// differently, auto-vacuum changes how deletions are written. Page-level ones (page size,
+/// suggested cache size, file format number, journal mode) are left alone: they change no
+/// result, and opening sets the journal mode anyway.
 const SETTINGS: [&str; 3] = ["application_id", "encoding", "auto_vacuum"];
 
 /// Checks the database file at `path` without changing it: its version must be one this build
 /// knows, its header settings those of a new workspace, and its schema, object by object, what
 /// the migrations of its version make.
+///
 /// The file is opened `immutable`: SQLite takes no lock and makes no `-wal` or `-shm` beside
 /// it, whatever journal mode its header names, so it must be a copy nobody else writes.
 pub fn check_file(path: &Path) -> Result<Verdict> {
@@ -182,7 +188,7 @@ fn expected(version: i64) -> Result<Reference> {
 }
 
 /// Every object of the schema of `conn`, in the order SQLite lists them.
-pub fn objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+fn objects(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
     conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY rowid")?
         .query_map([], |r| {
             Ok(SchemaObject {
@@ -199,7 +205,8 @@ fn settings(conn: &Connection) -> rusqlite::Result<Vec<(&'static str, String)>> 
     SETTINGS
         .iter()
         .map(|name| {
-            let value: rusqlite::types::Value = conn.pragma_query_value(None, name, |r| r.get(0))?;
+            let value: rusqlite::types::Value =
+                conn.pragma_query_value(None, name, |r| r.get(0))?;
             let text = match value {
                 rusqlite::types::Value::Integer(n) => n.to_string(),
                 rusqlite::types::Value::Text(t) => t,
@@ -238,7 +245,7 @@ fn compare(found: &[SchemaObject], expected: &[SchemaObject]) -> Option<Differen
 
 /// `sql` without comments and with each run of whitespace outside quotes as one space (none at
 /// the ends), so that layout is never a difference while every token and literal is.
-pub fn normalise_sql(sql: &str) -> String {
+fn normalise_sql(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());
     let mut chars = sql.chars().peekable();
     let mut space = false;

@@ -1,9 +1,9 @@
 //! Workbooks for tests: the demo in version 1.0 numbering, legacy `.xls` files, and
 //! deliberately broken files that no spreadsheet program would write (error values, oversized
-//! cells, zip bombs, encrypted containers). Built in memory, so tests need no files of their
-//! own.
+//! cells, zip bombs, encrypted containers, counts and repetitions that claim gigabytes,
+//! document type declarations). Built in memory, so tests need no files of their own.
 
-use std::io::{Cursor, Write as _};
+use std::io::{Cursor, Read as _, Write as _};
 
 use csmsdesk_core::catalogue::renumbering::Renumbering;
 use zip::write::SimpleFileOptions;
@@ -109,18 +109,7 @@ pub fn raw_xlsx(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
 
 /// A minimal OpenDocument spreadsheet (`.ods`) holding `sheets`, written by hand.
 pub fn raw_ods(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    // The mimetype entry comes first and uncompressed, as the format requires.
-    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .unwrap();
-    let options = SimpleFileOptions::default();
-    zip.start_file("META-INF/manifest.xml", options).unwrap();
-    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
-    let mut xml = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
-    );
+    let mut xml = String::new();
     for (name, rows) in sheets {
         xml.push_str(&format!(r#"<table:table table:name="{}">"#, escape(name)));
         for row in rows {
@@ -148,9 +137,31 @@ pub fn raw_ods(sheets: &[(&str, Vec<Vec<RawCell>>)]) -> Vec<u8> {
         }
         xml.push_str("</table:table>");
     }
-    xml.push_str("</office:spreadsheet></office:body></office:document-content>");
+    ods_with_tables(&xml)
+}
+
+/// An OpenDocument spreadsheet whose `office:spreadsheet` element holds `tables` (the XML of
+/// its `table:table` elements, written by hand), for what [`raw_ods`] cannot write: repeated
+/// rows and cells, spaces written as `text:s`, a `content.xml` cut short.
+pub fn ods_with_tables(tables: &str) -> Vec<u8> {
+    ods_with_content(&format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+    ))
+}
+
+/// An OpenDocument spreadsheet whose `content.xml` is `content`, whatever it holds.
+pub fn ods_with_content(content: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    // The mimetype entry comes first and uncompressed, as the format requires.
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    let options = SimpleFileOptions::default().compression_level(Some(9));
+    zip.start_file("META-INF/manifest.xml", options).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
     zip.start_file("content.xml", options).unwrap();
-    zip.write_all(xml.as_bytes()).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
 }
 
@@ -372,4 +383,114 @@ pub fn password_protected() -> Vec<u8> {
         .unwrap();
     file.flush().unwrap();
     file.into_inner().into_inner()
+}
+
+/// The zip-based workbook `bytes` with its entry `name` (which must exist) replaced by what
+/// `edit` makes of its text; every other entry as it was.
+pub fn with_part(bytes: &[u8], name: &str, edit: impl FnOnce(String) -> String) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut edit = Some(edit);
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        let entry_name = entry.name().unwrap().into_owned();
+        let mut body = Vec::new();
+        entry.read_to_end(&mut body).unwrap();
+        if entry_name == name {
+            let edit = edit.take().expect("one entry of that name");
+            body = edit(String::from_utf8(body).unwrap()).into_bytes();
+        }
+        let options = SimpleFileOptions::default()
+            .compression_level(Some(9))
+            .last_modified_time(zip::DateTime::default());
+        out.start_file(entry_name, options).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    assert!(edit.is_none(), "the workbook has an entry {name}");
+    out.finish().unwrap().into_inner()
+}
+
+/// The demo workbook, otherwise intact, whose `xl/sharedStrings.xml` claims to hold four
+/// billion strings (`uniqueCount="4000000000"`, it holds about 700): calamine reserved room
+/// for them (96 GB) before reading one, and the process aborted.
+pub fn shared_strings_bomb() -> Vec<u8> {
+    let demo = demo::workbook().unwrap();
+    with_part(&demo, "xl/sharedStrings.xml", |xml| {
+        let at = xml
+            .find("uniqueCount=\"")
+            .expect("the demo states its count")
+            + 13;
+        let end = at + xml[at..].find('"').unwrap();
+        format!("{}4000000000{}", &xml[..at], &xml[end..])
+    })
+}
+
+/// An `.ods` of about 1 KiB whose one sheet holds a header and a row of 16,384 cells of a
+/// 1,000-character text, the row repeated 6,000 times: about 98 million cells and 98 GB of
+/// text once calamine has expanded it (it ran out of memory; the same with a short text
+/// took 2.9 GB).
+pub fn ods_repeat_bomb() -> Vec<u8> {
+    let text = "x".repeat(1000);
+    ods_with_tables(&format!(
+        r#"<table:table table:name="Vehicle CyberSecurity"><table:table-row><table:table-cell office:value-type="string"><text:p>VCS</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Control question</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="6000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>"#
+    ))
+}
+
+/// The demo workbook, otherwise intact, whose `xl/sharedStrings.xml` declares a document
+/// type with entities (nested, as in a "billion laughs" attack) and uses one in a string.
+pub fn dtd_entity_xlsx() -> Vec<u8> {
+    let demo = demo::workbook().unwrap();
+    with_part(&demo, "xl/sharedStrings.xml", |xml| {
+        let declaration =
+            r#"<!DOCTYPE sst [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>"#;
+        let at = xml.find("?>").expect("the part has an XML declaration") + 2;
+        let xml = format!("{}{declaration}{}", &xml[..at], &xml[at..]);
+        xml.replacen("<t>", "<t>&lol2;", 1)
+    })
+}
+
+/// An `.xlsx` of about 50 KiB whose catalogue sheet has 10,000 cells that all refer to one
+/// shared string of 100,000 characters: each cell gets its own copy (1 GB).
+pub fn shared_string_fanout() -> Vec<u8> {
+    let template = raw_xlsx(&[("Vehicle CyberSecurity", vec![])]);
+    let cells: String = (1..=10_000)
+        .map(|row| format!(r#"<row r="{row}"><c r="A{row}" t="s"><v>0</v></c></row>"#))
+        .collect();
+    let with_sheet = with_part(&template, "xl/worksheets/sheet1.xml", |_| {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+        )
+    });
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="10000" uniqueCount="1"><si><t>{}</t></si></sst>"#,
+        "x".repeat(100_000)
+    );
+    let mut archive = zip::ZipArchive::new(Cursor::new(with_sheet)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        out.raw_copy_file(archive.by_index_raw(index).unwrap())
+            .unwrap();
+    }
+    let options = SimpleFileOptions::default().compression_level(Some(9));
+    out.start_file("xl/sharedStrings.xml", options).unwrap();
+    out.write_all(strings.as_bytes()).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// An `.xls` of about 150 KiB whose catalogue sheet has 10,000 cells (LabelSst records) that
+/// all refer to one shared string of 8,000 characters: each cell gets its own copy.
+pub fn xls_shared_string_fanout() -> Vec<u8> {
+    // The SST: total and unique counts, then one string of Latin-1 characters.
+    let mut sst = [10_000u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    sst.extend_from_slice(&8000u16.to_le_bytes());
+    sst.push(0);
+    sst.extend(std::iter::repeat_n(b'x', 8000));
+    let cells: Vec<(u16, Vec<u8>)> = (0..10_000u16)
+        .map(|row| {
+            let mut data = [row.to_le_bytes(), [0, 0], [0, 0]].concat();
+            data.extend_from_slice(&0u32.to_le_bytes());
+            (0x00FD, data)
+        })
+        .collect();
+    xls_with_records("Vehicle CyberSecurity", &[(0x00FC, sst)], &cells)
 }

@@ -3,8 +3,10 @@
 //! project's own demo catalogue.
 //!
 //! Reading is defensive: the format is recognised by its content, not its name; zip-based
-//! files are measured before they are unpacked (a zip bomb is refused unopened); password
-//! protection is named as such.
+//! files are measured before they are unpacked (a zip bomb is refused unopened); what
+//! calamine would allocate for a file (its cells, repeated or far apart, its texts, shared or
+//! repeated, every count the file states) is measured before calamine reads it; document
+//! type declarations are refused; password protection is named as such.
 
 pub mod demo;
 #[cfg(any(test, feature = "fixtures"))]
@@ -35,6 +37,29 @@ pub enum WorkbookError {
     /// Unpacked, the file would be far larger than any catalogue (a zip bomb, or the wrong file).
     #[error("unpacks to {bytes} bytes")]
     TooLarge { bytes: u64 },
+    /// Its sheets span more cells than are read: the rectangle from the first to the last used
+    /// cell, empty cells included, with each repetition of a repeated row or column counted
+    /// (an .ods stores a run of equal rows or cells once, however long).
+    #[error("spans {cells} cells, more than {max}")]
+    TooManyCells { cells: u64, max: u64 },
+    /// Its cells hold more text than is read, once each shared or repeated text is counted
+    /// as often as it would be copied into the cells.
+    #[error("holds {bytes} bytes of cell text, more than {max}")]
+    TooMuchText { bytes: u64, max: u64 },
+    /// A part declares or holds more entries of one kind (shared texts, sheets,
+    /// relationships, ...) than are read. A count written in a file is a claim, checked before
+    /// anything is allocated for it.
+    #[error("{part}: {count} `{entry}` entries, more than {max}")]
+    TooManyEntries {
+        part: String,
+        entry: &'static str,
+        count: u64,
+        max: u64,
+    },
+    /// An XML part holds a document type or entity declaration (`<!DOCTYPE`, `<!ENTITY`),
+    /// which spreadsheet programs do not write and which is refused whatever it declares.
+    #[error("{part}: a document type or entity declaration")]
+    Declaration { part: String },
     /// No sheet is named like the catalogue sheet or has its headers.
     #[error("no catalogue sheet among {sheets:?}")]
     NoCatalogueSheet { sheets: Vec<String> },
@@ -56,6 +81,25 @@ impl WorkbookError {
             WorkbookError::TooLarge { bytes } => Message::new("workbook.too_large")
                 .arg("mib", bytes / (1024 * 1024))
                 .arg("max_mib", MAX_UNPACKED_BYTES / (1024 * 1024)),
+            WorkbookError::TooManyCells { cells, max } => Message::new("workbook.too_many_cells")
+                .arg("cells", cells)
+                .arg("max", max),
+            WorkbookError::TooMuchText { bytes, max } => Message::new("workbook.too_much_text")
+                .arg("mib", bytes / (1024 * 1024))
+                .arg("max_mib", max / (1024 * 1024)),
+            WorkbookError::TooManyEntries {
+                part,
+                entry,
+                count,
+                max,
+            } => Message::new("workbook.too_many_entries")
+                .arg("part", part)
+                .arg("entry", entry)
+                .arg("count", count)
+                .arg("max", max),
+            WorkbookError::Declaration { part } => {
+                Message::new("workbook.declaration").arg("part", part)
+            }
             WorkbookError::NoCatalogueSheet { sheets } => {
                 Message::new("workbook.no_catalogue_sheet")
                     .arg("sheets", sheets.join(", "))

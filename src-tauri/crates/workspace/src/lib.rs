@@ -16,8 +16,8 @@ pub mod folders;
 #[doc(hidden)]
 pub mod fuzzing;
 mod journal;
-mod outputs;
 pub mod json;
+mod outputs;
 mod package;
 mod partial;
 mod readiness;
@@ -49,8 +49,8 @@ pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
     LinkInput, LinkView, collect_files,
 };
-pub use outputs::refuse_inside_workspace;
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
+pub use outputs::refuse_inside_workspace;
 pub use package::{
     PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader,
 };

@@ -1,6 +1,7 @@
 //! The submission package: a deterministic ZIP with `manifest.json`, `SHA256SUMS` (coreutils
 //! format), a self-contained `index.html` and, in the full package, the evidence files; partner
-//! packages hold only what their sharing level allows. And `verify`, which re-hashes a package.
+//! packages hold only what their sharing level allows. And `verify` (in `verify.rs`), which
+//! re-hashes a package and holds it to what this writer makes.
 //!
 //! Same workspace state and same generation time give the same bytes: entries sorted, the
 //! generation time as every entry's time, fixed permissions, a fixed compression level. The
@@ -8,12 +9,12 @@
 //! or cancelled export never leaves a file at the target name.
 
 use std::collections::BTreeMap;
-use std::io::{Read, Seek, Write as _};
+use std::io::{Read, Write as _};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::package::{Level, compresses, safe_name, unique_names};
+use csmsdesk_core::package::{Level, compresses, href, safe_name, unique_names};
 use csmsdesk_store::evidence as evidence_table;
 use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
@@ -21,15 +22,13 @@ use zip::write::SimpleFileOptions;
 
 use crate::{Error, Invalid, Result, Workspace};
 
+mod verify;
+pub use verify::{VerifyReport, verify_package, verify_package_reader};
+
 /// The format of `manifest.json`; grows when its meaning changes.
 pub const FORMAT_VERSION: u32 = 1;
 /// The checksum file's name.
 pub const SUMS: &str = "SHA256SUMS";
-/// The most `SHA256SUMS` or `manifest.json` may unpack to when a package is verified. Those
-/// two are read whole (every other entry is hashed as it streams), so a package that declares
-/// them gigabytes large, and holds as much in compressed zeros, must not be: a manifest grows
-/// by well under 1 KiB per evidence file.
-const MAX_METADATA_BYTES: u64 = 256 * 1024 * 1024;
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,19 +60,6 @@ impl std::fmt::Debug for PackagePlan {
             .field("entries", &self.entries.len())
             .field("level", &self.level)
             .finish()
-    }
-}
-
-/// What `verify` found: nothing wrong, or each problem (entry name and what).
-#[derive(Debug, Clone, PartialEq)]
-pub struct VerifyReport {
-    pub entries: usize,
-    pub problems: Vec<Message>,
-}
-
-impl VerifyReport {
-    pub fn ok(&self) -> bool {
-        self.problems.is_empty()
     }
 }
 
@@ -175,6 +161,7 @@ impl Workspace {
                 Message::new("package.bad_level").arg("given", level.trim()),
             )]));
         };
+        self.refuse_output_inside(out, "out")?;
         let target_dir = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),
@@ -324,14 +311,18 @@ impl Workspace {
         for (id, question) in &placed {
             by_folder.entry(question.as_str()).or_default().push(*id);
         }
+        // Folder names unique too (case ignored): two question IDs that make the same safe
+        // name must not share a folder, where one file would replace another and `verify`
+        // would rightly call the names duplicates.
+        let folders: Vec<String> = by_folder.keys().map(|q| safe_name(q)).collect();
         let mut paths: BTreeMap<i64, String> = BTreeMap::new();
-        for (question, ids) in by_folder {
+        for ((_, ids), folder) in by_folder.into_iter().zip(unique_names(&folders)) {
             let names: Vec<String> = ids
                 .iter()
                 .map(|id| safe_name(&items[id].file_name))
                 .collect();
             for (id, name) in ids.iter().zip(unique_names(&names)) {
-                let path = format!("evidence/{}/{name}", safe_name(question));
+                let path = format!("evidence/{folder}/{name}");
                 entries.insert(path.clone(), Body::Blob(vault.blob_path(&items[id].sha256)));
                 paths.insert(*id, path);
             }
@@ -395,8 +386,10 @@ impl Workspace {
             self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
         entries.insert(
             format!(
-                "workbook/{}.xlsx",
-                safe_name(&format!("{} - ENX VCS", record.name))
+                "workbook/{}",
+                // The extension inside, so that a long scope name is cut before it and the
+                // name stays within the limit `verify` holds it to.
+                safe_name(&format!("{} - ENX VCS.xlsx", record.name))
             ),
             Body::Bytes(workbook),
         );
@@ -622,7 +615,13 @@ fn index_html(manifest: &Value) -> String {
                 cell.push_str(&format!("{} ({})", text(&r["id"]), text(&r["state"])));
                 for id in r["evidence"].as_array().into_iter().flatten() {
                     if let Some((title, path)) = evidence.get(&id.as_i64().unwrap_or(0)) {
-                        cell.push_str(&format!(" <a href=\"{}\">{}</a>", html(path), html(title)));
+                        // The link percent-encoded (a name may hold `%`, `#` or `?`), the
+                        // text as the title reads.
+                        cell.push_str(&format!(
+                            " <a href=\"{}\">{}</a>",
+                            html(&href(path)),
+                            html(title)
+                        ));
                     }
                 }
                 cell.push_str("<br>\n");
@@ -812,102 +811,6 @@ fn write_package(
         level,
         scope_id: 0,
         generated_at: generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-    })
-}
-
-/// Re-hashes every entry of the package at `path` against its `SHA256SUMS` and checks that
-/// every entry is listed and the manifest's evidence matches its files.
-pub fn verify_package(path: &Path) -> Result<VerifyReport> {
-    let file = crate::error::open_input(path)?;
-    verify_package_reader(file, &path.display().to_string())
-}
-
-/// [`verify_package`] over any seekable bytes (a file, or a `Cursor` in the fuzz target);
-/// `name` is how messages name the package.
-///
-/// The work is bounded by the bytes themselves, never by the sizes the archive declares: the
-/// entries are hashed through one 1 MiB buffer, the zip reader stops an entry that unpacks to
-/// more than its declared size, and the two entries read whole are bounded by
-/// [`MAX_METADATA_BYTES`].
-pub fn verify_package_reader<R: Read + Seek>(reader: R, name: &str) -> Result<VerifyReport> {
-    // Entry names are `name` below; the package is `package`.
-    let package = name;
-    let not_ours = |key: &'static str| VerifyReport {
-        entries: 0,
-        problems: vec![Message::new(key).arg("path", package)],
-    };
-    let Ok(mut archive) = zip::ZipArchive::new(reader) else {
-        return Ok(not_ours("verify.not_a_zip"));
-    };
-    let mut read = |name: &str| -> Option<Vec<u8>> {
-        let entry = archive.by_name(name).ok()?;
-        let mut bytes = Vec::new();
-        entry
-            .take(MAX_METADATA_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .ok()?;
-        (bytes.len() as u64 <= MAX_METADATA_BYTES).then_some(bytes)
-    };
-    let (Some(sums), Some(manifest)) = (read(SUMS), read("manifest.json")) else {
-        return Ok(not_ours("verify.not_ours"));
-    };
-    let mut problems = Vec::new();
-    let listed: BTreeMap<String, String> = String::from_utf8_lossy(&sums)
-        .lines()
-        .filter_map(|l| l.split_once("  "))
-        .map(|(hash, name)| (name.to_owned(), hash.to_owned()))
-        .collect();
-    let Ok(names) = archive
-        .file_names()
-        .map(|n| n.map(|n| n.into_owned()))
-        .collect::<Result<Vec<String>, _>>()
-    else {
-        return Ok(not_ours("verify.not_a_zip"));
-    };
-    let mut buffer = vec![0; 1 << 20];
-    for name in names.iter().filter(|n| *n != SUMS) {
-        let Some(expected) = listed.get(name) else {
-            problems.push(Message::new("verify.unlisted").arg("entry", name));
-            continue;
-        };
-        let mut hasher = Sha256::new();
-        // An entry listed in the directory whose own header is damaged is a problem of the
-        // package like any other, not a failure to verify (it was reported as "could not write
-        // the package"; found by the `package_verify` fuzz target).
-        let Ok(mut entry) = archive.by_name(name) else {
-            problems.push(Message::new("verify.unreadable").arg("entry", name));
-            continue;
-        };
-        loop {
-            match entry.read(&mut buffer) {
-                Ok(0) => break,
-                Ok(n) => hasher.update(&buffer[..n]),
-                Err(_) => {
-                    problems.push(Message::new("verify.unreadable").arg("entry", name));
-                    break;
-                }
-            }
-        }
-        if &hex(&hasher.finalize()) != expected {
-            problems.push(Message::new("verify.mismatch").arg("entry", name));
-        }
-    }
-    for name in listed.keys().filter(|n| !names.contains(n)) {
-        problems.push(Message::new("verify.missing").arg("entry", name));
-    }
-    let manifest: Value = serde_json::from_slice(&manifest).unwrap_or(Value::Null);
-    if manifest["format"] != "csmsdesk-package" {
-        problems.push(Message::new("verify.not_ours").arg("path", package));
-    }
-    for e in manifest["evidence"].as_array().into_iter().flatten() {
-        let entry = e["path"].as_str().unwrap_or_default();
-        if listed.get(entry).map(String::as_str) != e["sha256"].as_str() {
-            problems.push(Message::new("verify.manifest_mismatch").arg("entry", entry));
-        }
-    }
-    Ok(VerifyReport {
-        entries: names.len(),
-        problems,
     })
 }
 

@@ -1,12 +1,14 @@
 use super::*;
 use crate::fixtures::{
-    RawCell, demo_raw_rows, password_protected, raw_ods, raw_xls, raw_xlsx, xls_with_records,
-    zip_bomb,
+    RawCell, demo_raw_rows, dtd_entity_xlsx, ods_with_content, password_protected, raw_ods,
+    raw_xls, raw_xlsx, shared_string_fanout, shared_strings_bomb, with_part,
+    xls_shared_string_fanout, xls_with_records, zip_bomb,
 };
 use crate::{WorkbookError, demo};
 use csmsdesk_core::catalogue::{
     CatalogueCounts, ProblemKind, parse_catalogue, version_from_history,
 };
+use csmsdesk_core::i18n::Lang;
 use std::path::Path;
 
 fn demo_bytes() -> Vec<u8> {
@@ -278,8 +280,8 @@ fn a_sheet_spanning_billions_of_cells_is_refused_before_they_are_allocated() {
     assert!(bytes.len() < 4096, "a small file: {} bytes", bytes.len());
     let result = read_catalogue_sheets(&bytes);
     assert!(
-        matches!(result, Err(WorkbookError::TooLarge { bytes }) if bytes >= 512 << 30),
-        "got {result:?}"
+        matches!(result, Err(WorkbookError::TooManyCells { cells, .. }) if cells == 16_384 << 20),
+        "the whole sheet, 16,384 columns by 1,048,576 rows: got {result:?}"
     );
 }
 
@@ -337,8 +339,8 @@ fn an_xls_cell_at_the_far_corner_is_refused_before_calamine_allocates_the_sheet(
     let bytes = xls_with_cell_moved(&rows, "far", u16::MAX, u16::MAX);
     let result = read_catalogue_sheets(&bytes);
     assert!(
-        matches!(result, Err(WorkbookError::TooLarge { bytes }) if bytes >= 128 << 30),
-        "got {result:?}"
+        matches!(result, Err(WorkbookError::TooManyCells { cells, .. }) if cells == 1 << 32),
+        "65,536 rows by 65,536 columns: got {result:?}"
     );
     let near = xls_with_cell_moved(&rows, "far", 20, 3);
     let grid = read_catalogue_sheets(&near).unwrap().catalogue;
@@ -481,4 +483,260 @@ fn a_cell_reference_longer_than_excel_allows_is_damaged_not_a_panic() {
         .unwrap()
         .catalogue;
     assert_eq!((grid.first_row, grid.first_col), (1_048_576, 16_383));
+}
+
+/// The workbook `bytes` with an entry `name` of `body` added.
+fn with_entry(bytes: &[u8], name: &str, body: &[u8]) -> Vec<u8> {
+    use std::io::{Cursor, Write as _};
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        out.raw_copy_file(archive.by_index_raw(index).unwrap())
+            .unwrap();
+    }
+    out.start_file(name, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    out.write_all(body).unwrap();
+    out.finish().unwrap().into_inner()
+}
+
+/// `xml` with the value of its first attribute `name` replaced by `value`.
+fn with_attribute(xml: &str, name: &str, value: &str) -> String {
+    let at = xml.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    let end = at + xml[at..].find('"').unwrap();
+    format!("{}{value}{}", &xml[..at], &xml[end..])
+}
+
+fn demo_counts(bytes: &[u8]) -> CatalogueCounts {
+    parse_catalogue(&read_catalogue_sheets(bytes).unwrap().catalogue)
+        .unwrap()
+        .counts()
+}
+
+#[test]
+fn a_claim_of_four_billion_shared_strings_is_refused_before_anything_is_reserved() {
+    // `uniqueCount="4000000000"` in an otherwise intact workbook: calamine reserved room for
+    // that many strings (96 GB) before reading one, and the process aborted.
+    let bomb = shared_strings_bomb();
+    assert!(bomb.len() < 64 * 1024, "a small file: {} bytes", bomb.len());
+    match read_catalogue_sheets(&bomb) {
+        Err(WorkbookError::TooManyEntries {
+            part,
+            entry,
+            count,
+            max,
+        }) => {
+            assert_eq!(
+                (part.as_str(), entry, count, max),
+                (
+                    "xl/sharedStrings.xml",
+                    "uniqueCount",
+                    4_000_000_000,
+                    MAX_SHARED_STRINGS
+                ),
+                "the claim is named with the part that makes it"
+            );
+        }
+        other => panic!("expected TooManyEntries, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_shared_string_count_within_the_bound_reads_whatever_the_part_holds() {
+    // A count is a claim: one that overstates the strings but stays within the bound costs no
+    // more than its reservation, so it is not held against the file.
+    let overstated = with_part(&demo_bytes(), "xl/sharedStrings.xml", |xml| {
+        with_attribute(&xml, "uniqueCount", &MAX_SHARED_STRINGS.to_string())
+    });
+    assert_eq!(demo_counts(&overstated), demo_counts(&demo_bytes()));
+}
+
+#[test]
+fn more_shared_strings_than_are_read_are_refused() {
+    let strings = "<si><t/></si>".repeat(MAX_SHARED_STRINGS as usize + 1);
+    let bytes = with_part(&demo_bytes(), "xl/sharedStrings.xml", |xml| {
+        let at = xml.find("<si>").unwrap();
+        format!("{}{strings}{}", &xml[..at], &xml[at..])
+    });
+    let result = read_catalogue_sheets(&bytes);
+    assert!(
+        matches!(
+            &result,
+            Err(WorkbookError::TooManyEntries { entry: "si", .. })
+        ),
+        "got {result:?}"
+    );
+}
+
+#[test]
+fn a_shared_string_is_counted_once_for_every_cell_that_refers_to_it() {
+    // 10,000 cells of one string of 100,000 characters: each cell gets its own copy (1 GB).
+    let result = read_catalogue_sheets(&shared_string_fanout());
+    assert!(
+        matches!(result, Err(WorkbookError::TooMuchText { bytes, max })
+            if bytes > max && max == MAX_TEXT_BYTES),
+        "got {result:?}"
+    );
+}
+
+#[test]
+fn an_xls_shared_string_is_counted_once_for_every_cell_that_refers_to_it() {
+    let result = read_catalogue_sheets(&xls_shared_string_fanout());
+    assert!(
+        matches!(result, Err(WorkbookError::TooMuchText { bytes, max }) if bytes > max),
+        "got {result:?}"
+    );
+}
+
+#[test]
+fn an_xls_within_its_bounds_reads_its_shared_strings() {
+    // The same structure as the fan-out, a hundred cells: read, each cell with its text.
+    let mut sst = [100u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+    sst.extend_from_slice(&3u16.to_le_bytes());
+    sst.push(0);
+    sst.extend_from_slice(b"VCS");
+    let cells: Vec<(u16, Vec<u8>)> = (0..100u16)
+        .map(|row| {
+            let mut data = [row.to_le_bytes(), [0, 0], [0, 0]].concat();
+            data.extend_from_slice(&0u32.to_le_bytes());
+            (0x00FD, data)
+        })
+        .collect();
+    let bytes = xls_with_records("Vehicle CyberSecurity", &[(0x00FC, sst)], &cells);
+    let grid = read_catalogue_sheets(&bytes).unwrap().catalogue;
+    assert_eq!(grid.rows.len(), 100);
+    assert!(grid.rows.iter().all(|r| r == &[Cell::Text("VCS".into())]));
+}
+
+#[test]
+fn xls_shared_strings_cut_short_are_damaged_not_a_panic() {
+    // Found while measuring them: calamine reads the count of a string's formatting runs, and
+    // the flags byte of its continuation, without checking that they are there (a panic).
+    let sst = |string: &[u8]| {
+        let mut data = [1u32.to_le_bytes(), 1u32.to_le_bytes()].concat();
+        data.extend_from_slice(string);
+        (0x00FC, data)
+    };
+    // Three characters with formatting runs, and the file ends before their count.
+    let runs_missing = vec![sst(&[3, 0, 0x08])];
+    // Ten characters, three here, the rest in a Continue record that is empty.
+    let empty_continue = vec![
+        sst(&[10, 0, 0, b'a', b'b', b'c']),
+        (0x003C, vec![]),
+        (0x003C, vec![0, b'd']),
+    ];
+    for globals in [runs_missing, empty_continue] {
+        let bytes = xls_with_records("Vehicle CyberSecurity", &globals, &[label(0, 0, "VCS")]);
+        let result = read_catalogue_sheets(&bytes);
+        assert!(
+            matches!(result, Err(WorkbookError::Damaged(_))),
+            "{globals:?}: got {result:?}"
+        );
+    }
+}
+
+#[test]
+fn styles_are_not_read_so_their_copies_cost_nothing() {
+    // calamine copies a font's name into every cell format that uses it: 20,000 formats of a
+    // font named with 100,000 characters would take 2 GB. Values do not depend on styles.
+    let name = "f".repeat(100_000);
+    let formats = r#"<xf fontId="0" numFmtId="164"/>"#.repeat(20_000);
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="{name}"/></numFmts><fonts count="1"><font><name val="{name}"/></font></fonts><cellXfs count="20000">{formats}</cellXfs></styleSheet>"#
+    );
+    let bytes = with_part(&demo_bytes(), "xl/styles.xml", |_| styles);
+    assert_eq!(demo_counts(&bytes), demo_counts(&demo_bytes()));
+}
+
+#[test]
+fn the_parts_calamine_needs_not_are_left_out_and_the_rest_reads_the_same() {
+    let demo = demo_bytes();
+    let with_image = with_entry(&demo, "xl/media/image1.png", &[0x89, b'P', b'N', b'G']);
+    let container = xlsx::container_for_calamine(&with_image).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&container[..])).unwrap();
+    let names: Vec<String> = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with("styles.xml") || n.ends_with(".png")),
+        "{names:?}"
+    );
+    assert!(archive.by_name("xl/sharedStrings.xml").is_ok());
+    let sheets = read_catalogue_sheets(&with_image).unwrap();
+    let from_demo = read_catalogue_sheets(&demo).unwrap();
+    assert_eq!(sheets.catalogue.rows, from_demo.catalogue.rows);
+}
+
+#[test]
+fn a_document_type_or_entity_declaration_is_refused_by_name() {
+    let bytes = dtd_entity_xlsx();
+    let error = read_catalogue_sheets(&bytes).unwrap_err();
+    assert!(
+        matches!(&error, WorkbookError::Declaration { part } if part == "xl/sharedStrings.xml"),
+        "got {error:?}"
+    );
+    let text = error.message("catalogue.xlsx").render(Lang::English);
+    for expected in [
+        "catalogue.xlsx contains constructs CSMS Desk refuses",
+        "xl/sharedStrings.xml",
+        "save it again as .xlsx",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in {text}");
+    }
+    assert!(!text.contains("damaged"), "not called damaged: {text}");
+    // In any case, in any XML part, in an .ods too.
+    let lower = with_part(&demo_bytes(), "xl/workbook.xml", |xml| {
+        xml.replacen("?>", "?><!doctype workbook>", 1)
+    });
+    let ods = ods_with_content(r#"<?xml version="1.0"?><!ENTITY x "y"><office:document-content/>"#);
+    for (bytes, part) in [(lower, "xl/workbook.xml"), (ods, "content.xml")] {
+        let result = read_catalogue_sheets(&bytes);
+        assert!(
+            matches!(&result, Err(WorkbookError::Declaration { part: p }) if p == part),
+            "{part}: got {result:?}"
+        );
+    }
+}
+
+#[test]
+fn a_document_type_in_an_embedded_image_is_not_looked_at() {
+    // SVG images often declare their document type; calamine does not read images.
+    let svg = br#"<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd"><svg/>"#;
+    let bytes = with_entry(&demo_bytes(), "xl/media/image1.svg", svg);
+    assert_eq!(demo_counts(&bytes), demo_counts(&demo_bytes()));
+}
+
+#[test]
+fn every_new_refusal_names_the_file_in_both_languages() {
+    let errors = [
+        WorkbookError::TooManyCells {
+            cells: 98_304_000,
+            max: MAX_HELD_CELLS,
+        },
+        WorkbookError::TooMuchText {
+            bytes: 97 << 30,
+            max: MAX_TEXT_BYTES,
+        },
+        WorkbookError::TooManyEntries {
+            part: "xl/sharedStrings.xml".into(),
+            entry: "uniqueCount",
+            count: 4_000_000_000,
+            max: MAX_SHARED_STRINGS,
+        },
+        WorkbookError::Declaration {
+            part: "content.xml".into(),
+        },
+    ];
+    for error in errors {
+        for lang in Lang::ALL {
+            let text = error.message("catalogue.ods").render(lang);
+            assert!(
+                text.starts_with("catalogue.ods ") && !text.contains('{'),
+                "{lang:?}: {text}"
+            );
+        }
+    }
 }

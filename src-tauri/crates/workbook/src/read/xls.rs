@@ -8,10 +8,16 @@
 //! catalogue does not need and calamine parses carelessly are made inert, the rest is checked
 //! for what calamine would trip over, and calamine reads a fresh container holding that stream
 //! only.
+//!
+//! calamine also reads every sheet while opening the file and keeps them all, each cell with
+//! its own copy of its text: a shared string (the SST record) is copied into every cell that
+//! refers to it. So the sheets' rectangles and cells, the shared strings and every copy of
+//! their text are counted first, for the workbook as a whole, against [`MAX_HELD_CELLS`],
+//! [`MAX_SHARED_STRINGS`] and [`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES).
 
 use std::io::{Cursor, Read as _, Write as _};
 
-use super::check_sheet_cells;
+use super::{Budget, MAX_HELD_CELLS, MAX_SHARED_STRINGS, MAX_SHEETS, check_cells};
 use crate::WorkbookError;
 
 /// The names calamine looks for, in its order: BIFF8 (`Workbook`), then BIFF5 (`Book`).
@@ -23,6 +29,20 @@ const BOUND_SHEET: u16 = 0x0085;
 const DIMENSIONS: u16 = 0x0200;
 const MUL_RK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
+const SST: u16 = 0x00FC;
+const CONTINUE: u16 = 0x003C;
+const LABEL: u16 = 0x0204;
+const RSTRING: u16 = 0x00D6;
+const LABEL_SST: u16 = 0x00FD;
+/// The text of a formula whose value is text, which follows its Formula record.
+const STRING: u16 = 0x0207;
+/// What a text's UTF-8 may take per character stored: calamine hands two bytes per character
+/// to the code page's decoder (adding a zero byte to a one-byte character), each of which
+/// may decode to up to three bytes of UTF-8.
+const UTF8_PER_CHAR: u64 = 6;
+/// What calamine writes for a formula it cannot read (all of them, once defused) besides its
+/// cell's place, at most.
+const FORMULA_TEXT: u64 = 128;
 /// Records calamine reads a 16-bit value from without checking their length: FilePass,
 /// CodePage, DateMode and BOF.
 const READ_U16: [u16; 4] = [0x002F, 0x0042, 0x0022, BOF];
@@ -203,26 +223,158 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
 /// Checks the records calamine reads while opening, after [`defuse`]: the workbook globals,
 /// then each sheet from the position its BoundSheet8 record names. (Defusing changes bytes
 /// another, overlapping reading of the stream could see differently, so everything is checked
-/// afresh, including that nothing is left to defuse.) A sheet may span at most
-/// [`super::MAX_SHEET_CELLS`], by its Dimensions record and by its cells.
+/// afresh, including that nothing is left to defuse.) The sheets, shared strings, cells and
+/// texts calamine would keep are counted (see the module's documentation); a sheet may also
+/// span at most [`MAX_HELD_CELLS`] by its Dimensions record, for which calamine reserves room.
 fn check_records(stream: &[u8]) -> Result<(), WorkbookError> {
-    for record in globals(stream) {
+    let mut budget = Budget::default();
+    let mut strings = Vec::new();
+    let mut all = globals(stream).peekable();
+    while let Some(record) = all.next() {
         if READ_U16.contains(&record.kind) && record.data.len() < 2 {
             return Err(damaged(format!("record {:#06x} is too short", record.kind)));
         }
         if GLOBALS_TO_DEFUSE.contains(&record.kind) {
             return Err(damaged("the workbook's records overlap"));
         }
+        if record.kind == SST {
+            // calamine reads the Continue records that follow as part of it.
+            let mut chunks = vec![record.data];
+            while let Some(next) = all.next_if(|r| r.kind == CONTINUE) {
+                chunks.push(next.data);
+            }
+            // Only the last SST is kept; each is made.
+            strings = shared_strings(&chunks)?;
+            for &len in &strings {
+                budget.text(len, 1)?;
+            }
+        }
     }
-    for position in sheet_positions(stream)? {
-        check_sheet(stream, position)?;
+    let positions = sheet_positions(stream)?;
+    if positions.len() as u64 > MAX_SHEETS {
+        return Err(WorkbookError::TooManyEntries {
+            part: "Workbook".to_owned(),
+            entry: "BoundSheet8",
+            count: positions.len() as u64,
+            max: MAX_SHEETS,
+        });
+    }
+    let (mut kept_cells, mut held_cells) = (0, 0);
+    for position in positions {
+        check_sheet(
+            stream,
+            position,
+            &strings,
+            &mut budget,
+            (&mut kept_cells, &mut held_cells),
+        )?;
     }
     Ok(())
 }
 
-fn check_sheet(stream: &[u8], position: usize) -> Result<(), WorkbookError> {
+/// The UTF-8 length (at most) of each string of an SST record (its data, then that of the
+/// Continue records that follow), read as calamine reads them (`parse_sst`), refusing more
+/// than [`MAX_SHARED_STRINGS`] and, as damaged, what calamine would index past the end of.
+fn shared_strings(chunks: &[&[u8]]) -> Result<Vec<u64>, WorkbookError> {
+    let cut_short = || damaged("the shared strings are cut short");
+    let mut chunks = chunks.iter().copied();
+    let mut data = chunks.next().unwrap_or_default();
+    // The total and unique counts, which calamine skips (and so does this).
+    data = data.get(8..).ok_or_else(cut_short)?;
+    let mut strings = Vec::new();
+    loop {
+        if data.is_empty() {
+            match chunks.next() {
+                Some(next) => data = next,
+                None => return Ok(strings),
+            }
+        }
+        if strings.len() as u64 >= MAX_SHARED_STRINGS {
+            return Err(WorkbookError::TooManyEntries {
+                part: "Workbook".to_owned(),
+                entry: "SST",
+                count: strings.len() as u64 + 1,
+                max: MAX_SHARED_STRINGS,
+            });
+        }
+        // An empty chunk is an empty string to calamine.
+        if data.is_empty() {
+            strings.push(0);
+            continue;
+        }
+        // Characters, flags, then the counts of formatting runs and phonetic bytes the flags
+        // announce, which calamine reads without checking that they are there.
+        let (Some(chars), Some(&flags)) = (u16_at(data, 0), data.get(2)) else {
+            return Err(cut_short());
+        };
+        data = &data[3..];
+        let mut high_byte = flags & 0x1 != 0;
+        let runs = if flags & 0x8 != 0 {
+            let runs = u16_at(data, 0).ok_or_else(cut_short)?;
+            data = &data[2..];
+            usize::from(runs) * 4
+        } else {
+            0
+        };
+        let phonetic = if flags & 0x4 != 0 {
+            let bytes = u32_at(data, 0).ok_or_else(cut_short)?;
+            data = &data[4..];
+            // calamine reads a signed length and widens it: a negative one runs past the end.
+            i32::from_le_bytes(bytes.to_le_bytes()) as usize
+        } else {
+            0
+        };
+        // The characters, continued into the next chunk with a flags byte of their own.
+        let mut left = usize::from(chars);
+        while left > 0 {
+            let width = if high_byte { 2 } else { 1 };
+            let read = (data.len() / width).min(left);
+            data = &data[read * width..];
+            left -= read;
+            if left > 0 {
+                data = chunks.next().ok_or_else(cut_short)?;
+                let (&flags, rest) = data.split_first().ok_or_else(cut_short)?;
+                high_byte = flags & 0x1 != 0;
+                data = rest;
+            }
+        }
+        for skip in [runs, phonetic] {
+            let mut left = skip;
+            while left > 0 {
+                if data.is_empty() {
+                    data = chunks.next().ok_or_else(cut_short)?;
+                }
+                let read = left.min(data.len());
+                data = &data[read..];
+                left -= read;
+            }
+        }
+        strings.push(u64::from(chars) * UTF8_PER_CHAR);
+    }
+}
+
+/// The length (at most) of the text of a Label, RString or String record's `data` from `at`:
+/// a count of characters (calamine reads two bytes of it), then a flags byte.
+fn label_text(data: &[u8], at: usize) -> u64 {
+    let chars = u16_at(data, at).map_or(0, u64::from);
+    let stored = data.len().saturating_sub(at + 2) as u64;
+    chars.min(stored) * UTF8_PER_CHAR
+}
+
+fn check_sheet(
+    stream: &[u8],
+    position: usize,
+    strings: &[u64],
+    budget: &mut Budget,
+    (kept_cells, held_cells): (&mut u64, &mut u64),
+) -> Result<(), WorkbookError> {
     let mut rows = (u32::MAX, 0);
     let mut columns = (u32::MAX, 0);
+    // Each cell record is kept (in a list of its own) until the sheet is read.
+    let mut keep = |cells: u64| {
+        *kept_cells = kept_cells.saturating_add(cells);
+        check_cells(*kept_cells, MAX_HELD_CELLS)
+    };
     for Record { kind, data, .. } in sheet(stream, position) {
         match kind {
             DIMENSIONS => check_dimensions(data)?,
@@ -239,6 +391,7 @@ fn check_sheet(stream: &[u8], position: usize) -> Result<(), WorkbookError> {
                 if last < first || last - first == u16::MAX {
                     return Err(damaged("a MulRk record's columns run backwards"));
                 }
+                keep(u64::from(last - first) + 1)?;
                 extend(&mut rows, u32::from(row), u32::from(row));
                 extend(&mut columns, u32::from(first), u32::from(last));
             }
@@ -250,7 +403,26 @@ fn check_sheet(stream: &[u8], position: usize) -> Result<(), WorkbookError> {
             FORMULA if data.len() >= 20 && u16_at(data, 20) != Some(0) => {
                 return Err(damaged("a formula record is cut short"));
             }
+            STRING => {
+                keep(1)?;
+                budget.text(label_text(data, 0), 1)?;
+            }
             kind if CELLS.contains(&kind) => {
+                keep(1)?;
+                let text = match kind {
+                    LABEL | RSTRING => label_text(data, 6),
+                    LABEL_SST => u32_at(data, 6)
+                        .and_then(|i| strings.get(i as usize).copied())
+                        .unwrap_or(0),
+                    // Its expression, as calamine writes it (or an error in its place), and
+                    // a list of formulas of its own.
+                    FORMULA => {
+                        keep(1)?;
+                        data.len() as u64 + FORMULA_TEXT
+                    }
+                    _ => 0,
+                };
+                budget.text(text, 1)?;
                 if let (Some(row), Some(column)) = (u16_at(data, 0), u16_at(data, 2)) {
                     extend(&mut rows, u32::from(row), u32::from(row));
                     extend(&mut columns, u32::from(column), u32::from(column));
@@ -260,10 +432,14 @@ fn check_sheet(stream: &[u8], position: usize) -> Result<(), WorkbookError> {
         }
     }
     if rows.0 <= rows.1 {
-        check_sheet_cells(
+        let (height, width) = (
             u64::from(rows.1 - rows.0) + 1,
             u64::from(columns.1 - columns.0) + 1,
-        )?;
+        );
+        // The sheet's values, and its formulas, each in a rectangle (the formulas' lies
+        // within); all sheets are held together.
+        *held_cells = held_cells.saturating_add(height.saturating_mul(width));
+        check_cells(*held_cells, MAX_HELD_CELLS)?;
     }
     Ok(())
 }
@@ -307,8 +483,8 @@ fn check_dimensions(data: &[u8]) -> Result<(), WorkbookError> {
     if first_row >= end_row || first_column >= end_column {
         return Err(damaged("the sheet's dimensions run backwards"));
     }
-    check_sheet_cells(
-        u64::from(end_row - first_row),
-        u64::from(end_column - first_column),
+    check_cells(
+        u64::from(end_row - first_row) * u64::from(end_column - first_column),
+        MAX_HELD_CELLS,
     )
 }

@@ -468,7 +468,7 @@ fn a_manifest_that_unpacks_to_more_than_any_real_one_is_not_read_whole() {
     zip.start_file(SUMS, deflated).unwrap();
     zip.start_file("manifest.json", deflated).unwrap();
     let spaces = vec![b' '; 1 << 20];
-    for _ in 0..(MAX_METADATA_BYTES >> 20) + 1 {
+    for _ in 0..(verify::MAX_METADATA_BYTES >> 20) + 1 {
         zip.write_all(&spaces).unwrap();
     }
     let bytes = zip.finish().unwrap().into_inner();
@@ -507,4 +507,82 @@ fn an_entry_with_a_damaged_header_is_a_problem_of_the_package_not_an_error() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].0, "verify.unreadable");
     assert!(problems[0].1.contains("index.html"), "{problems:?}");
+}
+
+/// Undoes percent-encoding, as a browser does before it looks a link's file up.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            out.push(u8::from_str_radix(&text[at + 1..at + 3], 16).unwrap());
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn index_links_open_their_own_evidence_whatever_the_files_are_called() {
+    let mut s = setup();
+    let names = [
+        "a%20b.txt",
+        "a b.txt",
+        "Report #3.txt",
+        "invoice\u{202E}fdp.exe",
+        "what?.txt",
+        "Caf\u{e9} & \u{fc}.txt",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        let path = s.file(name, &format!("content {i}"));
+        s.add(&[&path], &["1.1.a"]);
+    }
+    let out = s.root.path().join("p.zip");
+    s.ws.export_package("ECU", &out, "full", None, generated())
+        .unwrap();
+    assert!(verify_package(&out).unwrap().ok(), "our own package passes");
+    let index = String::from_utf8(entry(&out, "index.html")).unwrap();
+    let hrefs: Vec<&str> = index
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    assert_eq!(hrefs.len(), names.len(), "{index}");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let mut opened = Vec::new();
+    for href in hrefs {
+        assert!(
+            href.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~%/".contains(&b)),
+            "only unreserved characters and escapes: {href}"
+        );
+        let path = percent_decode(href);
+        let mut text = String::new();
+        archive
+            .by_name(&path)
+            .unwrap_or_else(|_| panic!("{href} opens no entry"))
+            .read_to_string(&mut text)
+            .unwrap();
+        opened.push((path, text));
+    }
+    opened.sort();
+    let expected: Vec<(String, String)> = [
+        ("Caf\u{e9} & \u{fc}.txt", 5),
+        ("Report #3.txt", 2),
+        ("a b.txt", 1),
+        ("a%20b.txt", 0),
+        ("invoicefdp.exe", 3),
+        ("what_.txt", 4),
+    ]
+    .iter()
+    .map(|(name, i)| (format!("evidence/1.1/{name}"), format!("content {i}")))
+    .collect();
+    assert_eq!(
+        opened, expected,
+        "each link opens its own file; the override is gone from the name"
+    );
 }
