@@ -833,6 +833,66 @@ impl Workspace {
         }
         Ok(import)
     }
+
+    /// Changes only the fields given in `changes` of audit `id`; the others keep their
+    /// current value. `changes.phases` is a comma-separated list whose entries replace the
+    /// phases in order (`done,in-progress` leaves the third as it is).
+    pub fn update_audit_fields(&mut self, id: i64, changes: &AuditChanges) -> Result<AuditRecord> {
+        let a = self.audit_record(id)?;
+        let input = AuditInput {
+            scope: a.scope_id.to_string(),
+            kind: a.kind.as_str().to_owned(),
+            provider: changes
+                .provider
+                .clone()
+                .unwrap_or_else(|| a.provider.clone()),
+            lead_auditor: changes
+                .lead_auditor
+                .clone()
+                .unwrap_or_else(|| a.lead_auditor.clone()),
+            opening_meeting: changes
+                .opening_meeting
+                .clone()
+                .unwrap_or_else(|| a.opening_meeting.map(|d| d.to_string()).unwrap_or_default()),
+            closing_meeting: changes
+                .closing_meeting
+                .clone()
+                .unwrap_or_else(|| a.closing_meeting.to_string()),
+        };
+        let mut states: [String; 3] = a.phases.map(|p| p.as_str().to_owned());
+        if let Some(text) = &changes.phases {
+            for (slot, state) in states.iter_mut().zip(text.split(',')) {
+                *slot = state.trim().to_owned();
+            }
+        }
+        let reason = changes
+            .decision_reason
+            .clone()
+            .unwrap_or_else(|| a.decision_reason.clone());
+        self.update_audit(
+            id,
+            &input,
+            &states,
+            changes.decision.unwrap_or(a.decision),
+            &reason,
+        )
+    }
+}
+
+/// Some of an audit's fields to change (`None` keeps the current value), as
+/// `csmsdesk-cli audit set` takes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditChanges {
+    /// `YYYY-MM-DD`.
+    pub closing_meeting: Option<String>,
+    /// `YYYY-MM-DD`, or empty to clear it.
+    pub opening_meeting: Option<String>,
+    pub provider: Option<String>,
+    pub lead_auditor: Option<String>,
+    /// The initial audit's phase states, comma-separated (`done,done,in-progress`).
+    pub phases: Option<String>,
+    pub decision: Option<bool>,
+    pub decision_reason: Option<String>,
 }
 
 /// What must happen next for a scope's labels.

@@ -273,3 +273,35 @@ pub fn kind_key(kind: DeadlineKind) -> &'static str {
         DeadlineKind::PlannedAudit => "deadline.kind.planned-audit",
     }
 }
+
+/// The deadline filter a user typed: every unknown kind is named (all of them, not only the
+/// first); scope and owner are kept as given.
+pub fn deadline_filter(
+    within_days: Option<i64>,
+    kinds: &[String],
+    scope: Option<&str>,
+    owner: Option<&str>,
+) -> Result<DeadlineFilter> {
+    let mut errors = Vec::new();
+    let kinds = kinds
+        .iter()
+        .filter_map(|k| {
+            DeadlineKind::parse(k).or_else(|| {
+                errors.push(crate::Invalid::new(
+                    "kind",
+                    Message::new("deadline.bad_kind").arg("given", k.trim()),
+                ));
+                None
+            })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(crate::Error::Invalid(errors));
+    }
+    Ok(DeadlineFilter {
+        kinds,
+        scope: scope.map(str::to_owned),
+        owner: owner.map(str::to_owned),
+        within_days,
+    })
+}

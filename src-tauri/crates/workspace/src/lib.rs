@@ -27,7 +27,7 @@ mod scope;
 mod test_support;
 mod workspace;
 
-pub use audit::{ActionInput, AuditInput, AuditView, ProviderImport, ScopeLabels};
+pub use audit::{ActionInput, AuditChanges, AuditInput, AuditView, ProviderImport, ScopeLabels};
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
 };
@@ -43,7 +43,7 @@ pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
-pub use deadlines::{DEFAULT_NOTIFY_DAYS, digest, kind_key};
+pub use deadlines::{DEFAULT_NOTIFY_DAYS, deadline_filter, digest, kind_key};
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
@@ -52,7 +52,8 @@ pub use evidence::{
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
 pub use outputs::refuse_inside_workspace;
 pub use package::{
-    PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader,
+    PackagePlan, PackageReport, VerifyReport, parse_generated_at, verify_package,
+    verify_package_reader,
 };
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
@@ -60,7 +61,7 @@ pub use readiness::{
 };
 pub use scan::{Progress, ScanPlan, ScanReport, ScanResults};
 pub use scope::{
-    LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeInput, ScopeQuestion,
-    ScopeView,
+    LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,
+    ScopeQuestion, ScopeView,
 };
 pub use workspace::{Workspace, WorkspaceInfo};

@@ -814,5 +814,25 @@ fn write_package(
     })
 }
 
+/// The generation time a user gives for a package (`--generated-at`): RFC 3339, in the years a
+/// user may enter.
+pub fn parse_generated_at(text: &str) -> Result<DateTime<Utc>> {
+    let at = DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            Error::Invalid(vec![Invalid::new(
+                "generated_at",
+                Message::new("package.bad_time").arg("given", text.trim()),
+            )])
+        })?;
+    csmsdesk_core::dates::check_date(at.date_naive()).map_err(|message| {
+        Error::Invalid(vec![Invalid::new(
+            "generated_at",
+            message.arg("given", text.trim()),
+        )])
+    })?;
+    Ok(at)
+}
+
 #[cfg(test)]
 mod tests;

@@ -926,6 +926,58 @@ impl Workspace {
             .map(|(q, s, n)| (q, s.as_str(), n))
             .collect())
     }
+
+    /// Changes only the fields given in `changes` of `scope` (see [`Workspace::update_scope`]);
+    /// the others keep their current value.
+    pub fn update_scope_fields(
+        &mut self,
+        scope: &str,
+        changes: &ScopeChanges,
+    ) -> Result<ScopeRecord> {
+        let record = self.find_scope(scope)?;
+        let input = ScopeInput {
+            enx_scope_id: changes.enx_scope_id.clone().unwrap_or_else(|| {
+                record
+                    .enx_scope_id
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            }),
+            planned_audit_date: changes.planned_audit_date.clone().unwrap_or_else(|| {
+                record
+                    .planned_audit_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+            }),
+            audit_provider: changes
+                .audit_provider
+                .clone()
+                .unwrap_or_else(|| record.audit_provider.clone()),
+            locations: match &changes.locations {
+                Some(names) => names.clone(),
+                None => self
+                    .locations()?
+                    .into_iter()
+                    .filter(|l| record.location_ids.contains(&l.id))
+                    .map(|l| l.name)
+                    .collect(),
+            },
+            ..ScopeInput::default()
+        };
+        self.update_scope(scope, &input)
+    }
+}
+
+/// Some of a scope's details to change (`None` keeps the current value), as
+/// `csmsdesk-cli scope set` takes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScopeChanges {
+    pub enx_scope_id: Option<String>,
+    /// `YYYY-MM-DD`, or empty to clear it.
+    pub planned_audit_date: Option<String>,
+    pub audit_provider: Option<String>,
+    /// The location names; replaces the list.
+    pub locations: Option<Vec<String>>,
 }
 
 #[cfg(test)]
