@@ -1,0 +1,90 @@
+//! The arguments of `evidence`, and where its links go.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum EvidenceCommand {
+    /// Add files (a folder is added recursively) to the vault as evidence
+    Add {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The title [default: the file name]
+        #[arg(long, default_value = "")]
+        title: String,
+        /// The ISO/SAE 21434 work product (WP-09-02); empty for other documents
+        #[arg(long = "type", value_name = "WP-xx-yy", default_value = "")]
+        work_product: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        /// public, internal, confidential or strictly-confidential [default: internal]
+        #[arg(long, default_value = "")]
+        classification: String,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        review_due: String,
+        /// A requirement (1.1.a) or control question (1.1) to link to (repeat for several)
+        #[arg(long = "link", value_name = "REQ")]
+        links: Vec<String>,
+        #[command(flatten)]
+        place: LinkPlaceArgs,
+    },
+    /// List the evidence items with their state and links
+    List,
+    /// Show one evidence item with its versions
+    Show { id: String },
+    /// Link an evidence item to requirements or control questions
+    Link {
+        id: String,
+        #[arg(required = true, value_name = "REQ")]
+        targets: Vec<String>,
+        #[command(flatten)]
+        place: LinkPlaceArgs,
+    },
+    /// Remove one link (its id is in `evidence show`)
+    Unlink { link: i64 },
+    /// Re-check every source: unchanged, changed (a new version) or missing
+    Scan {
+        /// Re-hash every file, even those whose size and time are unchanged
+        #[arg(long)]
+        deep: bool,
+    },
+    /// Mark the newest version as reviewed
+    Review {
+        id: String,
+        /// The next review date
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        next_review: String,
+    },
+    /// Change an item's title, type, owner, classification or review date
+    Edit {
+        id: String,
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long = "type", value_name = "WP-xx-yy", default_value = "")]
+        work_product: String,
+        #[arg(long, default_value = "")]
+        owner: String,
+        #[arg(long, default_value = "")]
+        classification: String,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        review_due: String,
+    },
+    /// Remove an evidence item and its links (its content stays in the vault)
+    Remove { id: String },
+    /// Duplicate evidence (same content) and evidence linked to nothing
+    Findings,
+}
+
+/// Where links go: one scope (default: every scope) and one of its protection objects.
+#[derive(Debug, clap::Args)]
+pub struct LinkPlaceArgs {
+    /// Link for this scope only [default: every scope]
+    #[arg(long, value_name = "NAME", default_value = "")]
+    pub scope: String,
+    /// Link for this protection object only (needs --scope)
+    #[arg(long, value_name = "NAME", default_value = "")]
+    pub po: String,
+    #[arg(long, default_value = "")]
+    pub note: String,
+}

@@ -1,0 +1,180 @@
+//! The arguments of `location`, `scope` and `po` (protection objects).
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::user_date;
+
+#[derive(Debug, Subcommand)]
+pub enum LocationCommand {
+    /// Add a location
+    Add {
+        name: String,
+        /// The location's TISAX Scope-ID
+        #[arg(long, value_name = "ID")]
+        tisax_scope: Option<String>,
+        /// A TISAX label: name or slug, assessment level, expiry (confidential:3:2027-05-31)
+        #[arg(long, value_name = "LABEL:LEVEL:EXPIRES")]
+        tisax_label: Vec<String>,
+        /// The location does not perform cybersecurity activities for the CSMS
+        #[arg(long)]
+        no_cs_activities: bool,
+        #[arg(long, default_value = "")]
+        address: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List the locations
+    List,
+    /// Add a (renewed) TISAX label to a location; earlier labels stay as history
+    Label {
+        name: String,
+        #[arg(value_name = "LABEL:LEVEL:EXPIRES")]
+        label: String,
+    },
+    /// Delete a location that no scope uses
+    Remove { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScopeCommand {
+    /// Add a VCS scope
+    Add {
+        name: String,
+        /// development, production or operations-maintenance (repeat for several)
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
+        /// A location by name (repeat for several)
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        audit_date: String,
+        /// The catalogue [default: the current one]
+        #[arg(long, value_name = "ID")]
+        catalogue: Option<i64>,
+        /// The ENX Scope-ID, once registered
+        #[arg(long, value_name = "ID", default_value = "")]
+        enx_scope_id: String,
+        #[arg(long, value_name = "NAME", default_value = "")]
+        provider: String,
+    },
+    /// List the scopes with their applicable control questions
+    List,
+    /// Check the prerequisites of a scope (exit 1 if one fails)
+    Check {
+        name: String,
+        /// The audit date to check for [default: the planned audit date, else today]
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = user_date)]
+        on: Option<NaiveDate>,
+    },
+    /// Set whether a control question applies to a scope
+    Applicability {
+        name: String,
+        question: String,
+        /// The question does not apply (needs --reason)
+        #[arg(
+            long,
+            conflicts_with = "applicable",
+            required_unless_present = "applicable"
+        )]
+        na: bool,
+        /// The question applies
+        #[arg(long)]
+        applicable: bool,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Record a justified deviation from a should-requirement (an empty reason withdraws it)
+    Deviation {
+        name: String,
+        requirement: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Change a scope's ENX Scope-ID, planned audit date, provider or locations
+    Set {
+        name: String,
+        #[arg(long, value_name = "ID")]
+        enx_scope_id: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        audit_date: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        provider: Option<String>,
+        /// The scope's locations (repeat for several; replaces the list)
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+    },
+    /// Delete a scope with its decisions, protection objects and samples
+    Remove { name: String },
+    /// Replace the objectives of a scope (overrides are kept)
+    Objectives {
+        name: String,
+        #[arg(long, value_name = "OBJECTIVE", required = true)]
+        objective: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PoCommand {
+    /// Add a protection object to a scope
+    Add {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// The item or component
+        #[arg(long, default_value = "")]
+        item: String,
+        /// The customer (OEM) it belongs to
+        #[arg(long, default_value = "")]
+        customer: String,
+        /// The partner's Participant-ID
+        #[arg(long, value_name = "ID", default_value = "")]
+        partner: String,
+        #[arg(long)]
+        confidentiality: bool,
+        #[arg(long)]
+        integrity: bool,
+        #[arg(long)]
+        availability: bool,
+        /// Lifecycle phases, comma-separated
+        #[arg(long, default_value = "")]
+        phases: String,
+        /// Objectives it is relevant to [default: all of the scope's]
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+    },
+    /// Delete a protection object
+    Remove {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+    },
+    /// List the protection objects of a scope
+    List {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+    },
+    /// Show the sampling of a scope; with --objective and --choose, choose a sample
+    Sample {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "OBJECTIVE", requires = "choose")]
+        objective: Option<String>,
+        /// Protection objects to sample (repeat for several)
+        #[arg(long, value_name = "NAME", requires = "objective")]
+        choose: Vec<String>,
+    },
+    /// Record the sample check of a protection object against a control question
+    Check {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        po: String,
+        question: String,
+        /// open, consistent or deviation
+        status: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}

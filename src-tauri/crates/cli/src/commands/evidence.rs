@@ -1,0 +1,172 @@
+//! `evidence`, `assess` and `status`: evidence items and their links, the self-assessment and
+//! a scope's readiness.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use csmsdesk_workspace::{Error, EvidenceInput, FileResult, LinkInput, Workspace};
+
+use crate::args::{EvidenceCommand, LinkPlaceArgs};
+use crate::output::Output;
+
+impl LinkPlaceArgs {
+    fn input(&self, targets: &[String]) -> LinkInput {
+        LinkInput {
+            targets: targets.to_vec(),
+            scope: self.scope.clone(),
+            protection_object: self.po.clone(),
+            note: self.note.clone(),
+        }
+    }
+}
+
+/// Runs an evidence command; `Ok(false)` when some file could not be added or read.
+pub fn run(
+    ws: &mut Workspace,
+    action: &EvidenceCommand,
+    out: &Output,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<bool, Error> {
+    let cancel = AtomicBool::new(false);
+    match action {
+        EvidenceCommand::Add {
+            paths,
+            title,
+            work_product,
+            owner,
+            classification,
+            review_due,
+            links,
+            place,
+        } => {
+            let input = EvidenceInput {
+                title: title.clone(),
+                work_product: work_product.clone(),
+                owner: owner.clone(),
+                classification: classification.clone(),
+                review_due: review_due.clone(),
+            };
+            // Relative paths are the user's, relative to where they typed the command.
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let paths: Vec<PathBuf> = paths.iter().map(|p| cwd.join(p)).collect();
+            let report = ws.add_evidence(
+                &paths,
+                &input,
+                &place.input(links),
+                now,
+                &out.progress(),
+                &cancel,
+            )?;
+            out.finish_progress();
+            out.evidence_added(&report);
+            return Ok(!report
+                .outcomes
+                .iter()
+                .any(|o| matches!(o.result, FileResult::Failed(_))));
+        }
+        EvidenceCommand::List => out.evidence_list(&ws.evidence(today)?),
+        EvidenceCommand::Show { id } => {
+            let (view, versions) = ws.evidence_item(id, today)?;
+            out.evidence_item(&view, &versions);
+        }
+        EvidenceCommand::Link { id, targets, place } => {
+            let added = ws.link_evidence(id, &place.input(targets))?;
+            out.linked(added);
+        }
+        EvidenceCommand::Unlink { link } => {
+            ws.unlink_evidence(*link)?;
+            out.done();
+        }
+        EvidenceCommand::Scan { deep } => {
+            let report = ws.scan_evidence(*deep, now, &out.progress(), &cancel)?;
+            out.finish_progress();
+            // History is what was true on the real day: a `--today` for countdowns never
+            // writes a record for another day.
+            ws.record_readiness(now.date_naive())?;
+            out.scan_report(&report);
+            return Ok(report.failed.is_empty());
+        }
+        EvidenceCommand::Review { id, next_review } => {
+            ws.review_evidence(id, next_review)?;
+            out.done();
+        }
+        EvidenceCommand::Edit {
+            id,
+            title,
+            work_product,
+            owner,
+            classification,
+            review_due,
+        } => {
+            let input = EvidenceInput {
+                title: title.clone(),
+                work_product: work_product.clone(),
+                owner: owner.clone(),
+                classification: classification.clone(),
+                review_due: review_due.clone(),
+            };
+            ws.update_evidence(id, &input)?;
+            out.done();
+        }
+        EvidenceCommand::Remove { id } => {
+            ws.remove_evidence(id)?;
+            out.done();
+        }
+        EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
+    }
+    Ok(true)
+}
+
+/// The flags of `assess`, as typed: one question's result, or a filled workbook.
+#[derive(Debug)]
+pub struct AssessArgs<'a> {
+    pub scope: &'a str,
+    pub question: Option<&'a str>,
+    pub result: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub workbook: Option<&'a PathBuf>,
+    pub apply: bool,
+}
+
+pub fn assess(
+    ws: &mut Workspace,
+    args: &AssessArgs<'_>,
+    out: &Output,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    match (args.workbook, args.question, args.result) {
+        (Some(file), _, _) => {
+            out.assessment_import(&ws.import_assessment(args.scope, file, args.apply, now)?)
+        }
+        (None, Some(question), Some(result)) => out.assessment(&ws.assess(
+            args.scope,
+            question,
+            result,
+            args.text,
+            args.reference,
+            now,
+        )?),
+        // clap requires both unless --workbook is given.
+        _ => out.done(),
+    }
+    Ok(true)
+}
+
+/// Shows a scope's readiness on `today`, and records today's readiness in the history.
+pub fn status(
+    ws: &mut Workspace,
+    scope: &str,
+    out: &Output,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<bool, Error> {
+    let readiness = ws.readiness(scope, today)?;
+    // History is what was true on the real day: a `--today` for countdowns never writes a
+    // record for another day.
+    ws.record_readiness(now.date_naive())?;
+    out.status(&readiness);
+    Ok(true)
+}

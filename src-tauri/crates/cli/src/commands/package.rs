@@ -1,0 +1,71 @@
+//! `export`, `verify` and `share`: submission and partner packages, checking a package, and
+//! the publication and sharing of scopes.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use csmsdesk_workspace::{Error, Workspace, parse_generated_at};
+
+use crate::args::ShareCommand;
+use crate::output::Output;
+
+/// The flags of `export`, as typed.
+#[derive(Debug)]
+pub struct ExportArgs<'a> {
+    pub scope: &'a str,
+    pub file: &'a PathBuf,
+    pub level: &'a str,
+    pub generated_at: Option<&'a str>,
+    pub audit: Option<i64>,
+}
+
+/// Writes the package; `--generated-at` replaces `now` as its generation time.
+pub fn export(
+    ws: &mut Workspace,
+    args: &ExportArgs<'_>,
+    out: &Output,
+    now: DateTime<Utc>,
+) -> Result<bool, Error> {
+    let at = match args.generated_at {
+        None => now,
+        Some(text) => parse_generated_at(text)?,
+    };
+    // Relative paths are the user's, relative to where they typed the command.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    out.package(&ws.export_package(
+        args.scope,
+        &cwd.join(args.file),
+        args.level,
+        args.audit,
+        at,
+    )?);
+    Ok(true)
+}
+
+/// Re-hashes a package against its SHA256SUMS; `Ok(false)` if anything differs.
+pub fn verify(file: &Path, out: &Output) -> Result<bool, Error> {
+    let report = csmsdesk_workspace::verify_package(file)?;
+    out.verify(&report);
+    Ok(report.ok())
+}
+
+pub fn share(ws: &mut Workspace, action: &ShareCommand, out: &Output) -> Result<bool, Error> {
+    match action {
+        ShareCommand::Add {
+            scope,
+            partner,
+            participant_id,
+            level,
+            date,
+        } => {
+            let (record, warnings) = ws.add_sharing(scope, partner, participant_id, level, date)?;
+            out.sharing_added(&record, &warnings);
+        }
+        ShareCommand::List { scope } => out.sharings(&ws.sharings(scope.as_deref())?),
+        ShareCommand::Publish { scope, level } => {
+            ws.set_publication(scope, level)?;
+            out.done();
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,210 @@
+//! `location`, `scope` and `po`: locations with their TISAX labels, VCS scopes with their
+//! applicability and prerequisite check, protection objects and sampling.
+
+use chrono::NaiveDate;
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::scope::Severity;
+use csmsdesk_workspace::{
+    Error, Invalid, LabelInput, LocationInput, ProtectionObjectInput, ScopeChanges, ScopeInput,
+    Workspace,
+};
+
+use crate::args::{LocationCommand, PoCommand, ScopeCommand};
+use crate::output::Output;
+
+/// A `LABEL:LEVEL:EXPIRES` argument; `field` names the flag in the error.
+fn label_argument(field: &str, text: &str) -> Result<LabelInput, Error> {
+    LabelInput::parse_cli(text).ok_or_else(|| {
+        Error::Invalid(vec![Invalid::new(
+            field,
+            Message::new("cli.error.label_format").arg("given", text),
+        )])
+    })
+}
+
+pub fn location(ws: &mut Workspace, action: &LocationCommand, out: &Output) -> Result<bool, Error> {
+    match action {
+        LocationCommand::Add {
+            name,
+            tisax_scope,
+            tisax_label,
+            no_cs_activities,
+            address,
+            notes,
+        } => {
+            let labels = tisax_label
+                .iter()
+                .map(|text| label_argument("tisax-label", text))
+                .collect::<Result<Vec<_>, _>>()?;
+            let input = LocationInput {
+                name: name.clone(),
+                address: address.clone(),
+                tisax_scope_id: tisax_scope.clone().unwrap_or_default(),
+                labels,
+                cs_activities: !no_cs_activities,
+                notes: notes.clone(),
+            };
+            out.location_added(&ws.add_location(&input)?);
+        }
+        LocationCommand::List => out.locations(&ws.locations()?),
+        LocationCommand::Label { name, label } => {
+            ws.add_location_label(name, &label_argument("label", label)?)?;
+            out.done();
+        }
+        LocationCommand::Remove { name } => {
+            ws.remove_location(name)?;
+            out.done();
+        }
+    }
+    Ok(true)
+}
+
+/// Runs a scope command; `Ok(false)` when the prerequisite check finds an error.
+pub fn scope(
+    ws: &mut Workspace,
+    action: &ScopeCommand,
+    out: &Output,
+    today: NaiveDate,
+) -> Result<bool, Error> {
+    match action {
+        ScopeCommand::Add {
+            name,
+            objective,
+            location,
+            audit_date,
+            catalogue,
+            enx_scope_id,
+            provider,
+        } => {
+            let input = ScopeInput {
+                name: name.clone(),
+                enx_scope_id: enx_scope_id.clone(),
+                locations: location.clone(),
+                objectives: objective.clone(),
+                catalogue_id: *catalogue,
+                planned_audit_date: audit_date.clone(),
+                audit_provider: provider.clone(),
+            };
+            out.scope_added(&ws.add_scope(&input)?);
+        }
+        ScopeCommand::List => {
+            let views = ws
+                .scopes()?
+                .iter()
+                .map(|s| ws.scope_view(&s.id.to_string(), None, today))
+                .collect::<Result<Vec<_>, _>>()?;
+            out.scopes(&views);
+        }
+        ScopeCommand::Check { name, on } => {
+            let view = ws.scope_view(name, *on, today)?;
+            out.scope_check(&view);
+            return Ok(view
+                .problems
+                .iter()
+                .all(|p| p.severity() != Severity::Error));
+        }
+        ScopeCommand::Applicability {
+            name,
+            question,
+            na,
+            reason,
+            ..
+        } => {
+            ws.set_applicability(name, question, !na, reason)?;
+            out.done();
+        }
+        ScopeCommand::Deviation {
+            name,
+            requirement,
+            reason,
+        } => {
+            ws.set_deviation(name, requirement, reason)?;
+            out.done();
+        }
+        ScopeCommand::Set {
+            name,
+            enx_scope_id,
+            audit_date,
+            provider,
+            location,
+        } => {
+            let changes = ScopeChanges {
+                enx_scope_id: enx_scope_id.clone(),
+                planned_audit_date: audit_date.clone(),
+                audit_provider: provider.clone(),
+                // No --location keeps the scope's locations.
+                locations: (!location.is_empty()).then(|| location.clone()),
+            };
+            out.scope_added(&ws.update_scope_fields(name, &changes)?);
+        }
+        ScopeCommand::Remove { name } => {
+            ws.remove_scope(name)?;
+            out.done();
+        }
+        ScopeCommand::Objectives { name, objective } => {
+            out.scope_added(&ws.set_scope_objectives(name, objective)?);
+        }
+    }
+    Ok(true)
+}
+
+pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, Error> {
+    match action {
+        PoCommand::Add {
+            name,
+            scope,
+            item,
+            customer,
+            partner,
+            confidentiality,
+            integrity,
+            availability,
+            phases,
+            objective,
+            location,
+        } => {
+            let input = ProtectionObjectInput {
+                scope: scope.clone(),
+                name: name.clone(),
+                item: item.clone(),
+                customer: customer.clone(),
+                partner_participant_id: partner.clone(),
+                confidentiality: *confidentiality,
+                integrity: *integrity,
+                availability: *availability,
+                lifecycle_phases: phases.clone(),
+                objectives: objective.clone(),
+                locations: location.clone(),
+            };
+            out.po_added(&ws.add_protection_object(&input)?);
+        }
+        PoCommand::Remove { name, scope } => {
+            ws.remove_protection_object(scope, name)?;
+            out.done();
+        }
+        PoCommand::List { scope } => {
+            out.protection_objects(&ws.protection_objects(scope)?, &ws.locations()?)
+        }
+        PoCommand::Sample {
+            scope,
+            objective: Some(objective),
+            choose,
+        } => out.sampling(&ws.choose_sample(scope, objective, choose)?),
+        PoCommand::Sample {
+            scope,
+            objective: None,
+            ..
+        } => out.sampling(&ws.sampling(scope)?),
+        PoCommand::Check {
+            scope,
+            po,
+            question,
+            status,
+            note,
+        } => {
+            ws.set_sample_check(scope, po, question, status, note)?;
+            out.done();
+        }
+    }
+    Ok(true)
+}

@@ -1,0 +1,193 @@
+//! Printing audits with their results, findings and corrective actions, labels and deadlines.
+
+use csmsdesk_core::deadlines::{Deadline, countdown};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::audit_records::{ActionRecord, AuditRecord, FindingRecord};
+use csmsdesk_workspace::json;
+use csmsdesk_workspace::{AuditView, ProviderImport, ScopeLabels};
+use serde_json::{Value, json};
+
+use super::Output;
+
+impl Output {
+    pub fn audit_added(&self, a: &AuditRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "audit": json::audit(a) }));
+        }
+        let line = Message::new("cli.audit.added")
+            .arg("id", a.id)
+            .arg("kind", a.kind.as_str())
+            .arg("date", a.closing_meeting);
+        out_line!("{}", line.render(self.lang));
+    }
+
+    pub fn audits(&self, list: &[AuditRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(json::audit).collect()));
+        }
+        for a in list {
+            out_line!(
+                "{:>4}  {:<10} {}  {}",
+                a.id,
+                a.kind.as_str(),
+                a.closing_meeting,
+                a.provider
+            );
+        }
+    }
+
+    pub fn audit_view(&self, v: &AuditView) {
+        if self.json {
+            return Self::print_json(&json::audit_view(v));
+        }
+        let a = &v.audit;
+        out_line!(
+            "#{} {} {} ({}): {}",
+            a.id,
+            a.kind.as_str(),
+            v.scope,
+            a.closing_meeting,
+            v.overall.as_str()
+        );
+        for (question, _, result) in v.questions.iter().filter(|q| q.1) {
+            let result = result.as_ref().map_or("-", |r| r.result.as_str());
+            out_line!("  {question:<6} {result}");
+        }
+        for f in &v.findings {
+            out_line!(
+                "  [{}] {} {}: {}",
+                f.id,
+                f.question_id,
+                f.kind.as_str(),
+                f.description
+            );
+            for action in v.actions.iter().filter(|x| x.finding_id == f.id) {
+                out_line!(
+                    "      → [{}] {} {} ({}, {})",
+                    action.id,
+                    action.due,
+                    action.description,
+                    action.owner,
+                    action.status.as_str()
+                );
+            }
+        }
+    }
+
+    pub fn provider_import(&self, import: &ProviderImport) {
+        if self.json {
+            return Self::print_json(&json::provider_import(import, self.lang));
+        }
+        for (question, before, after, _) in &import.results {
+            let before = before.map_or("-", |r| r.as_str());
+            out_line!("{question}  {before} → {}", after.as_str());
+        }
+        for (question, text) in &import.measures {
+            out_line!("{question}  CAPA: {text}");
+        }
+        for (row, _, message) in &import.skipped {
+            out_line!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
+        }
+        let key = if import.applied {
+            "cli.assess.applied"
+        } else {
+            "cli.assess.preview"
+        };
+        let count = import.results.len() + import.measures.len();
+        out_line!(
+            "{}",
+            Message::new(key).arg("count", count).render(self.lang)
+        );
+    }
+
+    pub fn finding(&self, f: &FindingRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "finding": json::finding(f) }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.finding.added")
+                .arg("id", f.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn action_added(&self, a: &ActionRecord, warnings: &[Message]) {
+        if self.json {
+            return Self::print_json(&json!({
+                "action": json::action(a),
+                "warnings": warnings.iter().map(|w| w.render(self.lang)).collect::<Vec<_>>(),
+            }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.action.added")
+                .arg("id", a.id)
+                .render(self.lang)
+        );
+        for warning in warnings {
+            err_line!("{}", warning.render(self.lang));
+        }
+    }
+
+    pub fn actions(&self, list: &[(ActionRecord, FindingRecord)]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                list.iter()
+                    .map(|(a, f)| {
+                        let mut value = json::action(a);
+                        value["audit_id"] = json!(f.audit_id);
+                        value["question"] = json!(f.question_id);
+                        value
+                    })
+                    .collect(),
+            ));
+        }
+        for (a, f) in list {
+            out_line!(
+                "{:>4}  {}  {:<11} {}  {} ({})",
+                a.id,
+                a.due,
+                a.status.as_str(),
+                f.question_id,
+                a.description,
+                a.owner
+            );
+        }
+    }
+
+    pub fn labels(&self, list: &[ScopeLabels], today: chrono::NaiveDate) {
+        if self.json {
+            return Self::print_json(&json::vcs_labels(list, today));
+        }
+        for s in list {
+            out_line!("{}: {}", s.scope.name, s.next_step.render(self.lang));
+            for l in &s.outcome.labels {
+                let countdown = countdown(l.days_left(today)).render(self.lang);
+                out_line!(
+                    "  {:<24} {:<10} {} → {} ({countdown})",
+                    l.objective.as_str(),
+                    l.kind.as_str(),
+                    l.valid_from,
+                    l.expires
+                );
+            }
+        }
+    }
+
+    pub fn deadlines(&self, list: &[Deadline], today: chrono::NaiveDate) {
+        if self.json {
+            return Self::print_json(&json::deadlines(list, today, self.lang));
+        }
+        for d in list {
+            let mark = if d.overdue(today) { "!" } else { " " };
+            let countdown = countdown(d.days_left(today)).render(self.lang);
+            out_line!(
+                "{mark} {}  {:<14} {}",
+                d.due,
+                countdown,
+                d.what.render(self.lang)
+            );
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! Printing evidence items, scans, the self-assessment and readiness.
+
+use csmsdesk_core::i18n::Message;
+use csmsdesk_workspace::{
+    AddReport, AssessmentImport, EvidenceFindings, EvidenceView, FileResult, Readiness, ScanReport,
+    json,
+};
+use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
+use serde_json::{Value, json};
+
+use super::Output;
+
+impl Output {
+    pub fn evidence_added(&self, report: &AddReport) {
+        if self.json {
+            return Self::print_json(&json::evidence_added(report, self.lang));
+        }
+        for outcome in &report.outcomes {
+            let path = outcome.path.display().to_string();
+            let line = match &outcome.result {
+                FileResult::Added { id, title, blob } => Message::new("cli.evidence.added")
+                    .arg("id", id)
+                    .arg("title", title)
+                    .arg("sha", &blob.sha256[..12]),
+                FileResult::AlreadyEvidence { id, .. } => Message::new("evidence.already")
+                    .arg("path", &path)
+                    .arg("id", id),
+                FileResult::Failed(message) => {
+                    // Problems go to stderr, where scripts and people look for them.
+                    err_line!("{}", message.render(self.lang));
+                    continue;
+                }
+            };
+            out_line!("{}", line.render(self.lang));
+        }
+        if report.cancelled {
+            out_line!("{}", self.t("cli.cancelled"));
+        }
+    }
+
+    pub fn evidence_list(&self, list: &[EvidenceView]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(json::evidence).collect()));
+        }
+        for v in list {
+            let links: Vec<&str> = v.links.iter().map(|l| l.link.target_id.as_str()).collect();
+            out_line!(
+                "{:>4}  {:<10}  v{}  {}  [{}]",
+                v.record.id,
+                v.state.as_str(),
+                v.record.latest_version,
+                v.record.title,
+                links.join(", ")
+            );
+        }
+    }
+
+    pub fn evidence_item(&self, view: &EvidenceView, versions: &[VersionRecord]) {
+        if self.json {
+            return Self::print_json(&json::evidence_item(view, versions));
+        }
+        let r = &view.record;
+        out_line!("#{}  {}  ({})", r.id, r.title, view.state.as_str());
+        out_line!("  {}", r.source_path.display());
+        for v in versions {
+            out_line!(
+                "  v{}  {}  {} B  {}",
+                v.version,
+                v.sha256,
+                v.size,
+                v.recorded_at
+            );
+        }
+        for l in &view.links {
+            let scope = l.scope.as_deref().unwrap_or("*");
+            out_line!("  → {} ({scope}) [link {}]", l.link.target_id, l.link.id);
+        }
+    }
+
+    pub fn linked(&self, added: usize) {
+        if self.json {
+            return Self::print_json(&json!({ "added": added }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.evidence.linked")
+                .arg("count", added)
+                .render(self.lang)
+        );
+    }
+
+    pub fn scan_report(&self, report: &ScanReport) {
+        if self.json {
+            return Self::print_json(&json::scan_report(report, self.lang));
+        }
+        let line = Message::new("cli.evidence.scanned")
+            .arg("unchanged", report.unchanged)
+            .arg("changed", report.changed.len())
+            .arg("missing", report.missing.len());
+        out_line!("{}", line.render(self.lang));
+        for (_, message) in &report.failed {
+            out_line!("  {}", message.render(self.lang));
+        }
+        if report.cancelled {
+            out_line!("{}", self.t("cli.cancelled"));
+        }
+    }
+
+    pub fn evidence_findings(&self, findings: &EvidenceFindings) {
+        if self.json {
+            return Self::print_json(&json::evidence_findings(findings));
+        }
+        for group in &findings.duplicates {
+            let items: Vec<String> = group.iter().map(|(id, t)| format!("#{id} {t}")).collect();
+            out_line!("{}: {}", self.t("evidence.duplicates"), items.join(" = "));
+        }
+        for (id, title) in &findings.orphans {
+            out_line!("{}: #{id} {title}", self.t("evidence.orphans"));
+        }
+    }
+
+    pub fn assessment(&self, a: &AssessmentRecord) {
+        if self.json {
+            return Self::print_json(&json::assessment(a));
+        }
+        self.done();
+    }
+
+    pub fn assessment_import(&self, import: &AssessmentImport) {
+        if self.json {
+            return Self::print_json(&json::assessment_import(import, self.lang));
+        }
+        for c in &import.changes {
+            out_line!(
+                "{}  {}: “{}” → “{}”",
+                c.question_id,
+                c.field,
+                c.before,
+                c.after
+            );
+        }
+        for (row, _, message) in &import.skipped {
+            out_line!("{} {row}: {}", self.t("cli.row"), message.render(self.lang));
+        }
+        let key = if import.applied {
+            "cli.assess.applied"
+        } else {
+            "cli.assess.preview"
+        };
+        out_line!(
+            "{}",
+            Message::new(key)
+                .arg("count", import.changes.len())
+                .render(self.lang)
+        );
+    }
+
+    pub fn status(&self, r: &Readiness) {
+        if self.json {
+            return Self::print_json(&json::readiness(r));
+        }
+        let line = Message::new("cli.status.line")
+            .arg("scope", &r.scope.name)
+            .arg("percent", (r.tally.readiness() * 100.0).round())
+            .arg("covered", r.tally.covered)
+            .arg("needs_review", r.tally.needs_review)
+            .arg("missing", r.tally.missing)
+            .arg("result", r.predicted.as_str());
+        out_line!("{}", line.render(self.lang));
+        for q in r.questions.iter().filter(|q| q.applicable) {
+            let state = q.state.map_or("na", |s| s.as_str());
+            let result = q.assessment.result.map_or("-", |r| r.as_str());
+            out_line!("  {:<6} {:<13} {result}", q.id, state);
+        }
+    }
+}

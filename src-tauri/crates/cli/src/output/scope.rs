@@ -1,0 +1,187 @@
+//! Printing the rules, locations, scopes with their prerequisite check, protection objects
+//! and sampling.
+
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::labels::LabelRules;
+use csmsdesk_core::scope::Severity;
+use csmsdesk_workspace::{
+    LocationRecord, ProtectionObjectRecord, Sampling, ScopeRecord, ScopeView, json,
+};
+use serde_json::{Value, json};
+
+use super::Output;
+
+impl Output {
+    pub fn rules(
+        &self,
+        matrix: &str,
+        warning_days: i64,
+        label_rules: &LabelRules,
+        notify_days: i64,
+    ) {
+        let months = json::label_rules(label_rules);
+        if self.json {
+            return Self::print_json(&json!({
+                "applicability_matrix": matrix,
+                "label_expiry_warning_days": warning_days,
+                "label_rules": months,
+                "notify_days": notify_days,
+            }));
+        }
+        out_line!("deadlines.notify_days = {notify_days}");
+        out_line!("{matrix}");
+        out_line!(
+            "{}",
+            Message::new("cli.rules.warning_days")
+                .arg("days", warning_days)
+                .render(self.lang)
+        );
+        if let Value::Object(rules) = months {
+            for (key, value) in rules {
+                out_line!("{key} = {value}");
+            }
+        }
+    }
+
+    pub fn location_added(&self, l: &LocationRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "location": { "id": l.id, "name": l.name } }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.location.added")
+                .arg("name", &l.name)
+                .arg("id", l.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn locations(&self, list: &[LocationRecord]) {
+        if self.json {
+            return Self::print_json(&Value::Array(list.iter().map(json::location).collect()));
+        }
+        for l in list {
+            let labels: Vec<String> = l
+                .labels
+                .iter()
+                .map(|t| format!("{} AL{} → {}", t.label, t.level, t.expires))
+                .collect();
+            out_line!("{}  {}  [{}]", l.id, l.name, labels.join("; "));
+        }
+    }
+
+    pub fn scope_added(&self, s: &ScopeRecord) {
+        if self.json {
+            return Self::print_json(&json!({ "scope": { "id": s.id, "name": s.name } }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.scope.saved")
+                .arg("name", &s.name)
+                .arg("id", s.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn scopes(&self, views: &[ScopeView]) {
+        if self.json {
+            return Self::print_json(&Value::Array(
+                views
+                    .iter()
+                    .map(|v| json::scope_view(v, self.lang))
+                    .collect(),
+            ));
+        }
+        for v in views {
+            let objectives: Vec<_> = v.scope.objectives.iter().map(|o| o.as_str()).collect();
+            let line = Message::new("cli.scope.line")
+                .arg("name", &v.scope.name)
+                .arg("objectives", objectives.join(", "))
+                .arg("questions", v.applicable_questions().len())
+                .arg("requirements", v.applicable_requirements());
+            out_line!("{}", line.render(self.lang));
+        }
+    }
+
+    pub fn scope_check(&self, view: &ScopeView) {
+        if self.json {
+            return Self::print_json(&json::check(view, self.lang));
+        }
+        let line = Message::new("cli.scope.checked")
+            .arg("name", &view.scope.name)
+            .arg("date", view.checked_on);
+        out_line!("{}", line.render(self.lang));
+        if view.problems.is_empty() {
+            out_line!("  ✓ {}", self.t("cli.scope.all_met"));
+        }
+        for p in &view.problems {
+            let mark = match p.severity() {
+                Severity::Error => "✗",
+                Severity::Warning => "!",
+            };
+            out_line!("  {mark} {}", p.message().render(self.lang));
+        }
+    }
+
+    pub fn po_added(&self, p: &ProtectionObjectRecord) {
+        if self.json {
+            return Self::print_json(
+                &json!({ "protection_object": { "id": p.id, "name": p.name } }),
+            );
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.po.added")
+                .arg("name", &p.name)
+                .arg("id", p.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn protection_objects(
+        &self,
+        list: &[ProtectionObjectRecord],
+        locations: &[LocationRecord],
+    ) {
+        if self.json {
+            let names: Vec<(i64, String)> =
+                locations.iter().map(|l| (l.id, l.name.clone())).collect();
+            return Self::print_json(&Value::Array(
+                list.iter()
+                    .map(|p| json::protection_object(p, &names))
+                    .collect(),
+            ));
+        }
+        for p in list {
+            let objectives: Vec<_> = p.objectives.iter().map(|o| o.as_str()).collect();
+            out_line!(
+                "{}  {}  {}  ({})",
+                p.id,
+                p.name,
+                p.customer,
+                objectives.join(", ")
+            );
+        }
+    }
+
+    pub fn sampling(&self, rows: &[Sampling]) {
+        if self.json {
+            return Self::print_json(&json::sampling(rows));
+        }
+        for s in rows {
+            let line = Message::new("cli.po.sampling")
+                .arg("objective", s.objective.as_str())
+                .arg("population", s.population.len())
+                .arg("suggested", s.suggested)
+                .arg(
+                    "chosen",
+                    if s.chosen.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        s.chosen.join(", ")
+                    },
+                );
+            out_line!("{}", line.render(self.lang));
+        }
+    }
+}
