@@ -32,7 +32,7 @@ test('a missing key shows the key so the slip is noticed', () => {
 test('the German catalogue translates every screen of the navigation', () => {
   const t = translator(catalogue('de'));
   assert.equal(t('nav.settings'), 'Einstellungen');
-  assert.equal(t('screen.coming_with', { capability: 'X' }), 'Kommt mit: X');
+  assert.equal(t('nav.deadlines'), 'Fristen');
 });
 
 test('keys inherited from Object.prototype are not messages', () => {

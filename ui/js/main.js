@@ -22,7 +22,6 @@ import * as exportScreen from './views/export.js';
 import * as history from './views/history.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
-import * as placeholder from './views/placeholder.js';
 import { readOnlyBanner } from './views/read_only.js';
 
 const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
@@ -58,7 +57,8 @@ function renderNav() {
 
 function renderScreen() {
   const screen = screenFromHash(location.hash);
-  const view = VIEWS[screen] ?? placeholder;
+  // `screenFromHash` names only screens of SCREENS, and each has its view.
+  const view = VIEWS[screen];
   const main = document.getElementById('main');
   main.replaceChildren(...[readOnlyBanner(app), view.render(app, screen)].filter(Boolean));
   for (const link of document.querySelectorAll('[data-nav]')) {

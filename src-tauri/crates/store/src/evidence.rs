@@ -509,5 +509,16 @@ pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// How many distinct targets have at least one link, by one plain pass over every link row
+/// (no index seek, no freshness facts). The evidence benchmark's anchor: what SQLite alone takes
+/// to read all links once, against which readiness is measured.
+pub fn linked_target_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM (SELECT target_id, count(*) FROM evidence_link GROUP BY target_id)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 #[cfg(test)]
 mod tests;

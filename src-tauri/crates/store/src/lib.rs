@@ -1,5 +1,5 @@
 //! Storage of a CSMS Desk workspace: the SQLite database with its migrations, the lock that
-//! keeps a second writer out, and (later) the evidence vault.
+//! keeps a second writer out, and the evidence vault.
 //!
 //! This is the only crate that imports `rusqlite` or touches workspace files. It speaks in
 //! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.

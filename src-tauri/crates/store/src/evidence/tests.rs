@@ -247,6 +247,11 @@ fn target_evidence_counts_links_for_the_scope_and_for_every_scope_only() {
         Ok(())
     })
     .unwrap();
+    assert_eq!(
+        linked_target_count(db.conn()).unwrap(),
+        2,
+        "two targets are linked, whatever the scope (the benchmark's anchor counts them)"
+    );
     let found = target_evidence(db.conn(), catalogue, 2, day, &["1.1.a", "1.2", "1.3"]).unwrap();
     let summary: Vec<(bool, bool)> = found.iter().map(|t| (t.current, t.linked)).collect();
     assert_eq!(summary, [(false, false), (true, true), (false, false)]);
