@@ -152,7 +152,7 @@ function workspacePanel(app) {
   );
 }
 
-/** The rules DOMAIN.md marks as assumed, editable per workspace. */
+/** The rules docs/DOMAIN.md marks as assumed, editable per workspace. */
 function rulesPanel(app) {
   const { t } = app;
   const matrix = el('textarea', { id: 'applicability_matrix', rows: 8, spellcheck: false, class: 'path' });

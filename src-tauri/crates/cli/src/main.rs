@@ -1,4 +1,4 @@
-//! `csmsdesk-cli`: the scripting shell over the `workspace` use cases (contract in CLI.md).
+//! `csmsdesk-cli`: the scripting shell over the `workspace` use cases (contract in docs/CLI.md).
 //!
 //! It parses arguments, calls one use case, and prints either human text or one JSON document.
 //! Exit codes: 0 done, 1 the request failed (stderr says why and how to fix it), 2 usage error.

@@ -1,4 +1,4 @@
-//! `csmsdesk-cli` as a process: arguments in, text or JSON and an exit code out (CLI.md).
+//! `csmsdesk-cli` as a process: arguments in, text or JSON and an exit code out (docs/CLI.md).
 
 use std::path::Path;
 use std::process::{Command, Output};

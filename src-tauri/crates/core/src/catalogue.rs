@@ -120,7 +120,7 @@ pub enum CatalogueNote {
     },
 }
 
-/// The sizes scripts and tests check (CLI.md: `chapters`, `control_questions`, ...).
+/// The sizes scripts and tests check (docs/CLI.md: `chapters`, `control_questions`, ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CatalogueCounts {
     pub chapters: usize,

@@ -1,6 +1,6 @@
-//! VCS labels and the dates around an audit (DOMAIN.md "The audit", "Labels"): which labels a
+//! VCS labels and the dates around an audit (docs/DOMAIN.md "The audit", "Labels"): which labels a
 //! scope's audits earn, when they expire, when renewal should start, and how long corrective
-//! actions may take. Every rule marked [assumed] in DOMAIN.md is a field of [`LabelRules`]
+//! actions may take. Every rule marked [assumed] in docs/DOMAIN.md is a field of [`LabelRules`]
 //! with the documented default; everything is a pure function of the dates passed in.
 
 use chrono::{Months, NaiveDate};

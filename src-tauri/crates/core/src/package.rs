@@ -1,7 +1,7 @@
 //! Rules of the export packages: entry names that are safe on Windows, macOS and Linux (and
 //! the test that a name is one of them), links to entries in the package's HTML, names shown
 //! in messages, which entries are compressed, and what each sharing level may contain
-//! (DOMAIN.md "Exchange").
+//! (docs/DOMAIN.md "Exchange").
 
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -185,7 +185,7 @@ pub fn compresses(name: &str) -> bool {
     !extension.is_some_and(|e| STORED.contains(&e.as_str()))
 }
 
-/// What a package (or a publication, or a sharing) contains (DOMAIN.md "Exchange").
+/// What a package (or a publication, or a sharing) contains (docs/DOMAIN.md "Exchange").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
     /// Nothing is shared.

@@ -1,4 +1,4 @@
-//! Results of control questions and the overall result they add up to (DOMAIN.md "Results"),
+//! Results of control questions and the overall result they add up to (docs/DOMAIN.md "Results"),
 //! shared by the self-assessment and, later, the audit.
 
 /// The result of one control question, as the workbook's `Findings/result` column names it.

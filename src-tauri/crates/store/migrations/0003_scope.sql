@@ -1,7 +1,7 @@
 -- What is audited: locations with TISAX labels, VCS scopes with objectives and
 -- applicability, protection objects and their sampling; and the editable rule settings.
 
--- Rules marked [assumed] in DOMAIN.md, editable per workspace (key → text).
+-- Rules marked [assumed] in docs/DOMAIN.md, editable per workspace (key → text).
 CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL

@@ -1,4 +1,4 @@
-//! Exchange with partners (DOMAIN.md "Exchange"): each scope's publication level and the
+//! Exchange with partners (docs/DOMAIN.md "Exchange"): each scope's publication level and the
 //! participants it is shared with, and the history of exported packages.
 
 use csmsdesk_core::i18n::Message;

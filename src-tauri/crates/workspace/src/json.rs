@@ -1,4 +1,4 @@
-//! The JSON shapes both shells send out: `csmsdesk-cli --json` (a contract, CLI.md) and the
+//! The JSON shapes both shells send out: `csmsdesk-cli --json` (a contract, docs/CLI.md) and the
 //! desktop app's IPC. One builder per shape keeps the two identical.
 
 use csmsdesk_core::catalogue::references::Reference;
@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::{CatalogueRecord, ImportOutcome, SearchHit};
 
-/// A catalogue's identity and counts (`catalogue` in CLI.md).
+/// A catalogue's identity and counts (`catalogue` in docs/CLI.md).
 pub fn catalogue_record(c: &CatalogueRecord) -> Value {
     json!({
         "id": c.id,
@@ -225,7 +225,7 @@ pub fn sampling(rows: &[crate::Sampling]) -> Value {
     )
 }
 
-/// What adding evidence did: `evidence` lists the items added (CLI.md), `outcomes` every file.
+/// What adding evidence did: `evidence` lists the items added (docs/CLI.md), `outcomes` every file.
 pub fn evidence_added(report: &crate::AddReport, lang: Lang) -> Value {
     use crate::FileResult;
     json!({
@@ -250,7 +250,7 @@ pub fn evidence_added(report: &crate::AddReport, lang: Lang) -> Value {
     })
 }
 
-/// One evidence item with its state and links (`evidence list` in CLI.md: `id`, `title`,
+/// One evidence item with its state and links (`evidence list` in docs/CLI.md: `id`, `title`,
 /// `sha256`, `version`, `state`, `links`).
 pub fn evidence(view: &crate::EvidenceView) -> Value {
     let r = &view.record;
@@ -299,7 +299,7 @@ pub fn evidence_item(
     value
 }
 
-/// What a scan found (`evidence scan` in CLI.md: `unchanged`, `changed`, `missing`).
+/// What a scan found (`evidence scan` in docs/CLI.md: `unchanged`, `changed`, `missing`).
 pub fn scan_report(report: &crate::ScanReport, lang: Lang) -> Value {
     json!({
         "unchanged": report.unchanged,
@@ -321,7 +321,7 @@ fn tally(t: &csmsdesk_core::readiness::Tally) -> Value {
     })
 }
 
-/// A scope's readiness (`status` in CLI.md: `readiness`, `requirements`, `predicted_result`,
+/// A scope's readiness (`status` in docs/CLI.md: `readiness`, `requirements`, `predicted_result`,
 /// `questions`).
 pub fn readiness(r: &crate::Readiness) -> Value {
     json!({
@@ -473,7 +473,7 @@ pub fn audit_view(v: &crate::AuditView) -> Value {
     })
 }
 
-/// The labels of scopes as a flat list (`labels` in CLI.md: `scope`, `objective`, `kind`,
+/// The labels of scopes as a flat list (`labels` in docs/CLI.md: `scope`, `objective`, `kind`,
 /// `valid_from`, `expires`, `days_left`).
 pub fn vcs_labels(list: &[crate::ScopeLabels], today: chrono::NaiveDate) -> Value {
     Value::Array(
@@ -518,7 +518,7 @@ pub fn label_cards(list: &[crate::ScopeLabels], today: chrono::NaiveDate, lang: 
     )
 }
 
-/// Deadlines (`deadlines` in CLI.md: `kind`, `what`, `due`, `days_left`, `scope`).
+/// Deadlines (`deadlines` in docs/CLI.md: `kind`, `what`, `due`, `days_left`, `scope`).
 pub fn deadlines(
     list: &[csmsdesk_core::deadlines::Deadline],
     today: chrono::NaiveDate,

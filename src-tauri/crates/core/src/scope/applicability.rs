@@ -22,7 +22,7 @@ pub struct MatrixRule {
 }
 
 /// The objective → question matrix. ENX does not publish one for VCS; the default follows
-/// DOMAIN.md and a workspace may replace it.
+/// docs/DOMAIN.md and a workspace may replace it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApplicabilityMatrix {
     pub rules: Vec<MatrixRule>,
