@@ -17,7 +17,8 @@ use csmsdesk_store::audit::{
 use csmsdesk_store::settings;
 
 use crate::catalogue::read_filled_workbook;
-use crate::scope::{MAX_NAME_LEN, MAX_TEXT_LEN, find_object, parse_date, text_problem};
+use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
+use crate::scope::find_object;
 use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
 
 /// One editable label rule: its key in the `setting` table, the field it sets and the most

@@ -18,10 +18,9 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, EvidenceRecord, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
 
+use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, required_name, text_problem};
 use crate::scan::{Progress, parallel_map};
-use crate::scope::{
-    MAX_NAME_LEN, MAX_TEXT_LEN, find_object, parse_date, required_name, text_problem,
-};
+use crate::scope::find_object;
 use crate::workspace::{VAULT_DIR, timestamp};
 use crate::{Error, Invalid, Result, Workspace};
 

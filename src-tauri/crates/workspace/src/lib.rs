@@ -15,6 +15,7 @@ pub mod folders;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
 #[doc(hidden)]
 pub mod fuzzing;
+mod input;
 mod journal;
 pub mod json;
 mod outputs;
