@@ -94,3 +94,10 @@ pub(crate) fn parse_objectives(
     objectives.sort();
     objectives
 }
+
+pub(crate) fn required_text(field: &str, text: &str, errors: &mut Vec<Invalid>) {
+    if text.trim().is_empty() {
+        errors.push(Invalid::new(field, Message::new("input.text_missing")));
+    }
+    text_problem(field, text.trim(), MAX_TEXT_LEN, errors);
+}
