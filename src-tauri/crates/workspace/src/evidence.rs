@@ -19,7 +19,7 @@ use csmsdesk_store::evidence::{self as table, EvidenceDetails, EvidenceRecord, L
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
 
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, required_name, text_problem};
-use crate::scan::{Progress, parallel_map};
+use crate::progress::{Progress, parallel_map};
 use crate::scope::find_object;
 use crate::workspace::{VAULT_DIR, timestamp};
 use crate::{Error, Invalid, Result, Workspace};

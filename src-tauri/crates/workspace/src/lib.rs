@@ -21,6 +21,7 @@ pub mod json;
 mod outputs;
 mod package;
 mod partial;
+mod progress;
 mod readiness;
 mod scan;
 mod scope;
@@ -55,11 +56,12 @@ pub use outputs::refuse_inside_workspace;
 pub use package::{
     PackagePlan, PackageReport, VerifyReport, verify_package, verify_package_reader,
 };
+pub use progress::Progress;
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,
 };
-pub use scan::{Progress, ScanPlan, ScanReport, ScanResults};
+pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeInput, ScopeQuestion,
     ScopeView,
