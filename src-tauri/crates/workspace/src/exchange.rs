@@ -6,7 +6,7 @@ use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::package::{Level, sharing_adds_nothing};
 use csmsdesk_store::exchange::{self as table, ExportRecord, SharingRecord};
 
-use crate::scope::{MAX_NAME_LEN, parse_date, required_name};
+use crate::input::{MAX_NAME_LEN, parse_date, required_name};
 use crate::{Error, Invalid, Result, Workspace};
 
 fn level_of(field: &str, text: &str, allow_none: bool, errors: &mut Vec<Invalid>) -> Level {

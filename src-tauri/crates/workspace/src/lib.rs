@@ -15,11 +15,13 @@ pub mod folders;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
 #[doc(hidden)]
 pub mod fuzzing;
+mod input;
 mod journal;
 pub mod json;
 mod outputs;
 mod package;
 mod partial;
+mod progress;
 mod readiness;
 mod scan;
 mod scope;
@@ -55,11 +57,12 @@ pub use package::{
     PackagePlan, PackageReport, VerifyReport, parse_generated_at, verify_package,
     verify_package_reader,
 };
+pub use progress::Progress;
 pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,
 };
-pub use scan::{Progress, ScanPlan, ScanReport, ScanResults};
+pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,
     ScopeQuestion, ScopeView,

@@ -16,7 +16,7 @@ use csmsdesk_store::assessment::{self as table, AssessmentRecord};
 use csmsdesk_store::evidence::{self as evidence_table, TargetEvidence};
 
 use crate::catalogue::read_filled_workbook;
-use crate::scope::{MAX_TEXT_LEN, text_problem};
+use crate::input::{MAX_TEXT_LEN, text_problem};
 use crate::workspace::timestamp;
 use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
 

@@ -1,9 +1,10 @@
 use super::*;
 use crate::test_support::*;
-use crate::{LocationInput, ScopeInput};
+use crate::{Error, LocationInput, ScopeInput};
+use chrono::NaiveDate;
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_core::labels::LabelKind;
+use csmsdesk_core::labels::{LabelKind, LabelRules};
 
 fn audit_input(kind: &str, closing: &str) -> AuditInput {
     AuditInput {

@@ -1,6 +1,16 @@
+use super::files::{Copied, Done, blob_entry, copy_bounded};
 use super::*;
 use crate::test_support::{no_progress, not_cancelled, now, setup};
-use crate::{ErrorCode, LocationInput};
+use crate::workspace::DB_FILE;
+use crate::{Error, ErrorCode, LocationInput, Workspace};
+use chrono::{DateTime, Utc};
+use csmsdesk_store::Db;
+use csmsdesk_store::vault::hex;
+use sha2::{Digest as _, Sha256};
+use std::io::{Read, Write as _};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use zip::write::SimpleFileOptions;
 
 fn generated() -> DateTime<Utc> {
     chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 11, 25, 10, 0, 0).unwrap()

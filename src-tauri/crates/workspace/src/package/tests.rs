@@ -1,5 +1,6 @@
 use super::*;
 use crate::test_support::*;
+use serde_json::{Value, json};
 use std::process::Command;
 
 fn generated() -> DateTime<Utc> {

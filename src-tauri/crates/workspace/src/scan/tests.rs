@@ -1,6 +1,7 @@
 use super::*;
 use crate::test_support::*;
 use csmsdesk_core::evidence::EvidenceState;
+use std::sync::Mutex;
 
 fn scan(s: &mut Setup, deep: bool) -> ScanReport {
     s.ws.scan_evidence(deep, now(), &no_progress, &not_cancelled())

@@ -1,0 +1,275 @@
+//! Audits of a scope: adding and changing them (with the initial audit's phases and the
+//! decision), listing them, the audit view, and results per question.
+
+use chrono::NaiveDate;
+use csmsdesk_core::audit::{AuditKind, PhaseState};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::results::{QuestionResult, overall_result};
+use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
+
+use super::{AuditInput, AuditView};
+use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
+use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
+
+impl Workspace {
+    pub(super) fn audit_record(&self, id: i64) -> Result<AuditRecord> {
+        table::get(self.db.conn(), id)?.ok_or_else(|| Error::NotFound {
+            kind: "thing.audit",
+            name: id.to_string(),
+        })
+    }
+
+    pub(super) fn check_audit(
+        &self,
+        input: &AuditInput,
+        errors: &mut Vec<Invalid>,
+    ) -> Result<(ScopeRecord, AuditRecord)> {
+        let scope = self.find_scope(&input.scope)?;
+        let kind = AuditKind::parse(&input.kind).unwrap_or_else(|| {
+            errors.push(Invalid::new(
+                "kind",
+                Message::new("audit.bad_kind").arg("given", input.kind.trim()),
+            ));
+            AuditKind::Initial
+        });
+        let opening = parse_date("opening_meeting", &input.opening_meeting, errors);
+        let closing = parse_date("closing_meeting", &input.closing_meeting, errors);
+        if closing.is_none() && input.closing_meeting.trim().is_empty() {
+            errors.push(Invalid::new(
+                "closing_meeting",
+                Message::new("audit.closing_missing"),
+            ));
+        }
+        if let (Some(opening), Some(closing)) = (opening, closing)
+            && closing < opening
+        {
+            errors.push(Invalid::new(
+                "closing_meeting",
+                Message::new("audit.closing_before_opening")
+                    .arg("closing", closing)
+                    .arg("opening", opening),
+            ));
+        }
+        text_problem("provider", input.provider.trim(), MAX_NAME_LEN, errors);
+        text_problem(
+            "lead_auditor",
+            input.lead_auditor.trim(),
+            MAX_NAME_LEN,
+            errors,
+        );
+        let record = AuditRecord {
+            id: 0,
+            scope_id: scope.id,
+            kind,
+            provider: if input.provider.trim().is_empty() {
+                scope.audit_provider.clone()
+            } else {
+                input.provider.trim().to_owned()
+            },
+            lead_auditor: input.lead_auditor.trim().to_owned(),
+            opening_meeting: opening,
+            closing_meeting: closing.unwrap_or(NaiveDate::MIN),
+            phases: [PhaseState::Open; 3],
+            decision: false,
+            decision_reason: String::new(),
+        };
+        Ok((scope, record))
+    }
+
+    /// Adds an audit to a scope. A CAP or follow-up audit needs an initial audit before it.
+    pub fn add_audit(&mut self, input: &AuditInput) -> Result<AuditRecord> {
+        let mut errors = Vec::new();
+        let (scope, record) = self.check_audit(input, &mut errors)?;
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        if record.kind != AuditKind::Initial {
+            let initial = table::list(self.db.conn(), Some(scope.id))?
+                .into_iter()
+                .find(|a| a.kind == AuditKind::Initial);
+            match initial {
+                None => {
+                    return Err(Error::Invalid(vec![Invalid::new(
+                        "kind",
+                        Message::new("audit.needs_initial")
+                            .arg("kind", record.kind.as_str())
+                            .arg("scope", &scope.name),
+                    )]));
+                }
+                Some(initial) if record.closing_meeting < initial.closing_meeting => {
+                    return Err(Error::Invalid(vec![Invalid::new(
+                        "closing_meeting",
+                        Message::new("audit.before_initial").arg("date", initial.closing_meeting),
+                    )]));
+                }
+                Some(_) => {}
+            }
+        }
+        let id = self.db.write(|tx| table::insert(tx, &record))?;
+        tracing::info!(audit = id, scope = scope.id, "added audit");
+        self.audit_record(id)
+    }
+
+    /// Changes an audit's dates, people, phases and decision.
+    pub fn update_audit(
+        &mut self,
+        id: i64,
+        input: &AuditInput,
+        phases: &[String; 3],
+        decision: bool,
+        decision_reason: &str,
+    ) -> Result<AuditRecord> {
+        let current = self.audit_record(id)?;
+        let mut errors = Vec::new();
+        let input = AuditInput {
+            kind: current.kind.as_str().to_owned(),
+            ..input.clone()
+        };
+        let (_, mut record) = self.check_audit(&input, &mut errors)?;
+        for (index, text) in phases.iter().enumerate() {
+            match PhaseState::parse(text) {
+                Some(state) => record.phases[index] = state,
+                None => errors.push(Invalid::new(
+                    &format!("phases.{index}"),
+                    Message::new("audit.bad_phase").arg("given", text.trim()),
+                )),
+            }
+        }
+        if decision && current.kind == AuditKind::Initial && decision_reason.trim().is_empty() {
+            errors.push(Invalid::new(
+                "decision_reason",
+                Message::new("audit.decision_needs_reason"),
+            ));
+        }
+        text_problem(
+            "decision_reason",
+            decision_reason.trim(),
+            MAX_TEXT_LEN,
+            &mut errors,
+        );
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        record.id = id;
+        record.scope_id = current.scope_id;
+        record.decision = decision;
+        record.decision_reason = decision_reason.trim().to_owned();
+        self.db.write(|tx| table::update(tx, &record))?;
+        self.audit_record(id)
+    }
+
+    /// The audits of `scope` (or of every scope).
+    pub fn audits(&self, scope: Option<&str>) -> Result<Vec<AuditRecord>> {
+        let scope_id = scope.map(|s| self.find_scope(s)).transpose()?.map(|s| s.id);
+        Ok(table::list(self.db.conn(), scope_id)?)
+    }
+
+    pub(super) fn scope_of(&self, audit: &AuditRecord) -> Result<ScopeRecord> {
+        self.scopes()?
+            .into_iter()
+            .find(|s| s.id == audit.scope_id)
+            .ok_or_else(|| Error::NotFound {
+                kind: "thing.scope",
+                name: audit.scope_id.to_string(),
+            })
+    }
+
+    /// An audit with its results for every question, the overall result over all of them,
+    /// its findings and their corrective actions.
+    pub fn audit_view(&self, id: i64) -> Result<AuditView> {
+        let audit = self.audit_record(id)?;
+        let scope = self.scope_of(&audit)?;
+        let results = table::results(self.db.conn(), id)?;
+        let questions: Vec<(String, bool, Option<ResultRecord>)> = self
+            .scope_questions(&scope)?
+            .into_iter()
+            .map(|q| {
+                let id = q.applicability.question_id;
+                let result = results.get(&id).cloned();
+                (id, q.applicability.applicable, result)
+            })
+            .collect();
+        let overall = overall_result(
+            questions
+                .iter()
+                .map(|(_, applicable, r)| (*applicable, r.as_ref().map(|r| r.result))),
+        );
+        let findings = table::findings(self.db.conn(), Some(id))?;
+        let actions = table::actions(self.db.conn(), None)?
+            .into_iter()
+            .filter(|a| findings.iter().any(|f| f.id == a.finding_id))
+            .collect();
+        Ok(AuditView {
+            audit,
+            scope: scope.name,
+            questions,
+            overall,
+            findings,
+            actions,
+        })
+    }
+
+    /// Records the result of one applicable question (`""` removes it). A question that is
+    /// not applicable takes no result: the overall result ignores it anyway.
+    pub fn set_audit_result(
+        &mut self,
+        id: i64,
+        question: &str,
+        result: &str,
+        findings_description: &str,
+    ) -> Result<()> {
+        let view = self.audit_view(id)?;
+        let question = question.trim();
+        let Some((_, applicable, _)) = view.questions.iter().find(|(q, _, _)| q == question) else {
+            return Err(Error::NotFound {
+                kind: "thing.question",
+                name: question.to_owned(),
+            });
+        };
+        let mut errors = Vec::new();
+        text_problem(
+            "findings_description",
+            findings_description.trim(),
+            MAX_TEXT_LEN,
+            &mut errors,
+        );
+        let record = match result.trim() {
+            "" => None,
+            text => match QuestionResult::parse(text) {
+                Some(_) if !applicable => {
+                    errors.push(Invalid::new(
+                        "result",
+                        Message::new("audit.result_not_applicable")
+                            .arg("question", question)
+                            .arg("scope", &view.scope),
+                    ));
+                    None
+                }
+                Some(QuestionResult::Na) => {
+                    errors.push(Invalid::new(
+                        "result",
+                        Message::new("assess.na_needs_applicability").arg("question", question),
+                    ));
+                    None
+                }
+                Some(r) => Some(ResultRecord {
+                    result: r,
+                    findings_description: findings_description.trim().to_owned(),
+                }),
+                None => {
+                    errors.push(Invalid::new(
+                        "result",
+                        Message::new("assess.bad_result").arg("given", text),
+                    ));
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        self.db
+            .write(|tx| table::set_result(tx, id, question, record.as_ref()))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,171 @@
+//! Writing a backup: the database through SQLite's online backup API, then every vault
+//! content it refers to, then `SHA256SUMS`.
+
+use std::io::{Read, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_store::Db;
+use csmsdesk_store::vault::{Vault, hex, sync_dir};
+use serde_json::json;
+use sha2::{Digest as _, Sha256};
+use zip::write::SimpleFileOptions;
+
+use super::files::{blob_entry, damaged_source, target_folder};
+use super::{BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReport, MANIFEST, SUMS};
+use crate::package::{io_error, zip_error, zip_time};
+use crate::workspace::{DB_FILE, VAULT_DIR};
+use crate::{Error, Invalid, Progress, Result, Workspace};
+
+/// Writes a backup of the workspace in `dir` to `out`, atomically (a hidden temporary file
+/// beside it, renamed when complete). Needs no lock: it reads through its own read-only
+/// connection, so it works while this or another process holds the workspace.
+pub fn write_backup(
+    dir: &Path,
+    out: &Path,
+    now: DateTime<Utc>,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<BackupReport> {
+    crate::outputs::refuse_inside_workspace(dir, out, "out")?;
+    let out_dir = target_folder(out)?;
+    let source = Workspace::open_read_only(dir)?;
+    // The snapshot first: the contents it refers to are never removed from the vault.
+    let snapshot = crate::partial::create(&out_dir, "snapshot").map_err(|e| io_error(out, e))?;
+    source.db.backup_to(snapshot.path())?;
+    drop(source);
+    let copy = Db::open_read_only(snapshot.path())?;
+    let blobs = csmsdesk_store::evidence::blobs(copy.conn())?;
+    let journal_entries = csmsdesk_store::journal::count(copy.conn())?.max(0) as usize;
+    let schema_version = copy.schema_version()?;
+    drop(copy);
+    let db_size = std::fs::metadata(snapshot.path())
+        .map_err(|e| io_error(out, e))?
+        .len();
+    let blob_bytes: u64 = blobs.iter().map(|(_, size)| size).sum();
+    let bytes_total = db_size + blob_bytes;
+    let needed = bytes_total + (1 << 20);
+    if let Ok(available) = csmsdesk_store::vault::available_space(&out_dir)
+        && available < needed
+    {
+        return Err(Error::Invalid(vec![Invalid::new(
+            "out",
+            Message::new("backup.no_space")
+                .arg("needed_mib", needed.div_ceil(1 << 20))
+                .arg("available_mib", available / (1 << 20))
+                .arg("path", out_dir.display().to_string()),
+        )]));
+    }
+    let created_at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    let manifest = json!({
+        "format": BACKUP_FORMAT,
+        "format_version": BACKUP_FORMAT_VERSION,
+        "created_at": created_at,
+        "created_by": concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
+        "schema_version": schema_version,
+        "database": DB_FILE,
+        "blobs": blobs.len(),
+        "bytes": bytes_total,
+        "journal_entries": journal_entries,
+    });
+    let vault = Vault::new(dir.join(VAULT_DIR));
+    let mut entries: Vec<(String, PathBuf, u64)> =
+        vec![(DB_FILE.to_owned(), snapshot.path().to_owned(), db_size)];
+    for (sha256, size) in &blobs {
+        entries.push((blob_entry(sha256), vault.blob_path(sha256), *size));
+    }
+    let time = zip_time(now);
+    let options = |deflate: bool, size: u64| {
+        SimpleFileOptions::default()
+            .compression_method(if deflate {
+                zip::CompressionMethod::Deflated
+            } else {
+                zip::CompressionMethod::Stored
+            })
+            .last_modified_time(time)
+            .unix_permissions(0o600)
+            .large_file(size >= u64::from(u32::MAX))
+    };
+    let temp = crate::partial::create(&out_dir, "backup").map_err(|e| io_error(out, e))?;
+    let mut zip = zip::ZipWriter::new(temp);
+    let mut sums = String::new();
+    let manifest_bytes = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    zip.start_file(MANIFEST, options(true, 0))
+        .map_err(|e| zip_error(out, e))?;
+    zip.write_all(&manifest_bytes)
+        .map_err(|e| io_error(out, e))?;
+    sums.push_str(&format!(
+        "{}  {MANIFEST}\n",
+        hex(&Sha256::digest(&manifest_bytes))
+    ));
+    let mut bytes_done = 0u64;
+    for (index, (name, path, size)) in entries.iter().enumerate() {
+        // The database compresses well; evidence is mostly compressed already.
+        zip.start_file(name.as_str(), options(name == DB_FILE, *size))
+            .map_err(|e| zip_error(out, e))?;
+        let mut file =
+            std::fs::File::open(path).map_err(|source| damaged_source(name, path, source))?;
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0; 1 << 20];
+        loop {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            let n = file
+                .read(&mut buffer)
+                .map_err(|source| damaged_source(name, path, source))?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(&buffer[..n]);
+            zip.write_all(&buffer[..n]).map_err(|e| io_error(out, e))?;
+            bytes_done += n as u64;
+            progress(Progress {
+                files_done: index,
+                files_total: entries.len(),
+                bytes_done,
+                bytes_total,
+            });
+        }
+        let digest = hex(&hasher.finalize());
+        if let Some(sha256) = name.strip_prefix("vault/").and_then(|n| n.get(3..))
+            && digest != sha256
+        {
+            // Never write a backup that carries damage on: say which content and stop.
+            return Err(Error::Invalid(vec![Invalid::new(
+                "vault",
+                Message::new("check.blob_damaged")
+                    .arg("sha256", sha256)
+                    .arg("path", path.display().to_string()),
+            )]));
+        }
+        sums.push_str(&format!("{digest}  {name}\n"));
+        progress(Progress {
+            files_done: index + 1,
+            files_total: entries.len(),
+            bytes_done,
+            bytes_total,
+        });
+    }
+    zip.start_file(SUMS, options(true, 0))
+        .map_err(|e| zip_error(out, e))?;
+    zip.write_all(sums.as_bytes())
+        .map_err(|e| io_error(out, e))?;
+    let temp = zip.finish().map_err(|e| zip_error(out, e))?;
+    temp.as_file().sync_all().map_err(|e| io_error(out, e))?;
+    temp.persist(out).map_err(|e| io_error(out, e.error))?;
+    sync_dir(&out_dir);
+    let (blob, _) = csmsdesk_store::vault::hash_file(out, &AtomicBool::new(false))
+        .map_err(|e| io_error(out, std::io::Error::other(e.to_string())))?;
+    tracing::info!(out = %out.display(), blobs = blobs.len(), "backup written");
+    Ok(BackupReport {
+        path: out.to_owned(),
+        sha256: blob.sha256,
+        bytes: blob.size,
+        blobs: blobs.len(),
+        journal_entries,
+        created_at,
+    })
+}

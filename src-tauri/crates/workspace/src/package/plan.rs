@@ -1,0 +1,343 @@
+//! Planning a package: what goes in (manifest, evidence files, filled workbooks, journal) for
+//! the full package or a partner's sharing level, and recording that it was exported.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_core::package::{Level, safe_name, unique_names};
+use csmsdesk_store::evidence as evidence_table;
+use serde_json::{Value, json};
+
+use super::index_html::index_html;
+use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport};
+use crate::{Error, Invalid, Result, Workspace};
+
+impl Workspace {
+    /// Writes the package of `scope` at `level` to `out` and records it in the history (plan,
+    /// write and record in one go, what the CLI does).
+    pub fn export_package(
+        &mut self,
+        scope: &str,
+        out: &Path,
+        level: &str,
+        frozen: Option<i64>,
+        generated_at: DateTime<Utc>,
+    ) -> Result<PackageReport> {
+        let plan = self.plan_package(scope, out, level, frozen, generated_at)?;
+        let report = plan.write(&|_| {}, &std::sync::atomic::AtomicBool::new(false))?;
+        self.record_package(&report)?;
+        Ok(report)
+    }
+
+    /// The audits a package speaks of: every audit of the scope, or only `frozen`, which must
+    /// be one of them.
+    pub(super) fn package_audits(
+        &self,
+        scope: &crate::ScopeRecord,
+        frozen: Option<i64>,
+    ) -> Result<Vec<csmsdesk_store::audit::AuditRecord>> {
+        let audits = self.audits(Some(&scope.id.to_string()))?;
+        match frozen {
+            None => Ok(audits),
+            Some(id) => {
+                let one: Vec<_> = audits.into_iter().filter(|a| a.id == id).collect();
+                if one.is_empty() {
+                    return Err(Error::Invalid(vec![Invalid::new(
+                        "audit",
+                        Message::new("package.audit_of_other_scope")
+                            .arg("audit", id)
+                            .arg("scope", &scope.name),
+                    )]));
+                }
+                Ok(one)
+            }
+        }
+    }
+
+    /// Records a written package in the workspace history, with its SHA-256.
+    pub fn record_package(&mut self, report: &PackageReport) -> Result<()> {
+        self.record_export(&csmsdesk_store::exchange::ExportRecord {
+            id: 0,
+            scope_id: Some(report.scope_id),
+            level: report.level.as_str().to_owned(),
+            path: report.path.display().to_string(),
+            sha256: report.sha256.clone(),
+            generated_at: report.generated_at.clone(),
+        })
+    }
+
+    /// Everything the package of `scope` at `level` will hold, checked: the level, the
+    /// target folder, and in the full package every evidence blob (a missing or damaged one
+    /// refuses the export, naming every affected item). Nothing is written yet. `frozen`
+    /// names the audit the package is for: its results, findings and actions only.
+    pub fn plan_package(
+        &self,
+        scope: &str,
+        out: &Path,
+        level: &str,
+        frozen: Option<i64>,
+        generated_at: DateTime<Utc>,
+    ) -> Result<PackagePlan> {
+        let Some(level) = Level::parse(if level.trim().is_empty() {
+            "full"
+        } else {
+            level
+        })
+        .filter(|l| *l != Level::DoNotShare) else {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "level",
+                Message::new("package.bad_level").arg("given", level.trim()),
+            )]));
+        };
+        self.refuse_output_inside(out, "out")?;
+        let target_dir = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        if !target_dir.is_dir() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "out",
+                Message::new("package.no_folder").arg("path", target_dir.display().to_string()),
+            )]));
+        }
+        let today = generated_at.date_naive();
+        let readiness = self.readiness(scope, today)?;
+        let record = readiness.scope.clone();
+        let (catalogue, _) = self.catalogue(record.catalogue_id)?;
+        let profile = self.company_profile()?;
+        let locations: Vec<Value> = self
+            .locations()?
+            .into_iter()
+            .filter(|l| record.location_ids.contains(&l.id))
+            .map(|l| json!({ "name": l.name, "tisax_scope_id": l.tisax_scope_id.map(|i| i.to_string()) }))
+            .collect();
+        let audits = self.package_audits(&record, frozen)?;
+        let labels = crate::json::vcs_labels(&self.labels(Some(&record.name))?, today);
+        let mut manifest = json!({
+            "format": "csmsdesk-package",
+            "format_version": FORMAT_VERSION,
+            "product": concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
+            "level": level.as_str(),
+            "generated_at": generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            "company": { "name": profile.company_name, "participant_id": profile.participant_id.map(|i| i.to_string()) },
+            "scope": {
+                "name": record.name,
+                "enx_scope_id": record.enx_scope_id.as_ref().map(ToString::to_string),
+                "objectives": record.objectives.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+                "locations": locations,
+                "audit_provider": record.audit_provider,
+                "planned_audit_date": record.planned_audit_date.map(|d| d.to_string()),
+            },
+            "audits": audits.iter().map(|a| json!({
+                "kind": a.kind.as_str(), "provider": a.provider,
+                "opening_meeting": a.opening_meeting.map(|d| d.to_string()),
+                "closing_meeting": a.closing_meeting.to_string(),
+            })).collect::<Vec<_>>(),
+        });
+        if level.includes_labels() {
+            manifest["labels"] = labels;
+        }
+        if let Some(audit) = audits.first().filter(|_| frozen.is_some()) {
+            manifest["frozen_for_audit"] = json!({
+                "kind": audit.kind.as_str(),
+                "closing_meeting": audit.closing_meeting.to_string(),
+            });
+        }
+        if level.includes_results() {
+            manifest["results"] = json!(
+                audits
+                    .iter()
+                    .map(|a| {
+                        self.audit_view(a.id).map(|v| json!({
+                    "kind": a.kind.as_str(),
+                    "closing_meeting": a.closing_meeting.to_string(),
+                    "overall": v.overall.as_str(),
+                    "questions": v.questions.iter().filter(|q| q.1).map(|(id, _, r)| json!({
+                        "id": id, "result": r.as_ref().map(|r| r.result.as_str()),
+                    })).collect::<Vec<_>>(),
+                }))
+                    })
+                    .collect::<Result<Vec<_>>>()?
+            );
+        }
+        let mut entries: BTreeMap<String, Body> = BTreeMap::new();
+        if level.includes_internals() {
+            self.full_contents(&readiness, &catalogue, frozen, &mut manifest, &mut entries)?;
+        }
+        let manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| {
+            tracing::error!(error = %e, "manifest");
+            Error::Invalid(vec![])
+        })?;
+        entries.insert(
+            "index.html".into(),
+            Body::Bytes(index_html(&manifest).into_bytes()),
+        );
+        entries.insert("manifest.json".into(), Body::Bytes(manifest_bytes));
+        Ok(PackagePlan {
+            out: out.to_owned(),
+            dir: target_dir,
+            entries,
+            generated_at,
+            level,
+            scope_id: record.id,
+        })
+    }
+
+    /// The full package's own parts: per question its applicability, self-assessment and
+    /// requirements with their evidence; the evidence files; findings and actions.
+    pub(super) fn full_contents(
+        &self,
+        readiness: &crate::Readiness,
+        catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
+        frozen: Option<i64>,
+        manifest: &mut Value,
+        entries: &mut BTreeMap<String, Body>,
+    ) -> Result<()> {
+        let record = &readiness.scope;
+        let catalogue_id = catalogue.id;
+        let links = evidence_table::links_for_scope(self.db.conn(), catalogue_id, record.id)?;
+        let items: BTreeMap<i64, evidence_table::EvidenceRecord> =
+            evidence_table::list(self.db.conn())?
+                .into_iter()
+                .map(|e| (e.id, e))
+                .collect();
+        // Each linked item once, under the first question (in catalogue order) it serves.
+        let question_of = |target: &str| -> String {
+            readiness
+                .requirements
+                .iter()
+                .find(|r| r.id == target)
+                .map(|r| r.question_id.clone())
+                .unwrap_or_else(|| target.to_owned())
+        };
+        let mut placed: BTreeMap<i64, String> = BTreeMap::new();
+        for question in &readiness.questions {
+            for link in &links {
+                if question_of(&link.target_id) == question.id
+                    && items.contains_key(&link.evidence_id)
+                {
+                    placed
+                        .entry(link.evidence_id)
+                        .or_insert_with(|| question.id.clone());
+                }
+            }
+        }
+        let vault = self.vault();
+        let damaged: Vec<String> = placed
+            .keys()
+            .filter_map(|id| items.get(id))
+            .filter(|e| !vault.verify(&e.sha256).unwrap_or(false))
+            .map(|e| format!("#{} {}", e.id, e.title))
+            .collect();
+        if !damaged.is_empty() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "evidence",
+                Message::new("package.blobs_damaged").arg("items", damaged.join(", ")),
+            )]));
+        }
+        let mut by_folder: BTreeMap<&str, Vec<i64>> = BTreeMap::new();
+        for (id, question) in &placed {
+            by_folder.entry(question.as_str()).or_default().push(*id);
+        }
+        // Folder names unique too (case ignored): two question IDs that make the same safe
+        // name must not share a folder, where one file would replace another and `verify`
+        // would rightly call the names duplicates.
+        let folders: Vec<String> = by_folder.keys().map(|q| safe_name(q)).collect();
+        let mut paths: BTreeMap<i64, String> = BTreeMap::new();
+        for ((_, ids), folder) in by_folder.into_iter().zip(unique_names(&folders)) {
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| safe_name(&items[id].file_name))
+                .collect();
+            for (id, name) in ids.iter().zip(unique_names(&names)) {
+                let path = format!("evidence/{folder}/{name}");
+                entries.insert(path.clone(), Body::Blob(vault.blob_path(&items[id].sha256)));
+                paths.insert(*id, path);
+            }
+        }
+        manifest["catalogue"] = json!({
+            "name": catalogue.name, "version": catalogue.version, "sha256": catalogue.source_sha256,
+        });
+        manifest["readiness"] = json!({
+            "readiness": readiness.tally.readiness(),
+            "covered": readiness.tally.covered,
+            "needs_review": readiness.tally.needs_review,
+            "missing": readiness.tally.missing,
+            "predicted_result": readiness.predicted.as_str(),
+        });
+        let justifications = self.scope_questions(record)?;
+        manifest["questions"] = json!(readiness.questions.iter().map(|q| {
+            let na = justifications
+                .iter()
+                .find(|s| s.applicability.question_id == q.id)
+                .and_then(|s| s.applicability.overridden.clone())
+                .filter(|(applicable, _)| !applicable)
+                .map(|(_, reason)| reason);
+            json!({
+                "id": q.id,
+                "applicable": q.applicable,
+                "na_justification": na,
+                "result": q.assessment.result.map(|r| r.as_str()),
+                "implementation": q.assessment.implementation,
+                "reference_documentation": q.assessment.reference_documentation,
+                "requirements": readiness.requirements.iter().filter(|r| r.question_id == q.id).map(|r| json!({
+                    "id": r.id,
+                    "state": r.state.as_str(),
+                    "evidence": links.iter()
+                        .filter(|l| l.target_id == r.id || l.target_id == q.id)
+                        .filter(|l| paths.contains_key(&l.evidence_id))
+                        .map(|l| l.evidence_id)
+                        .collect::<std::collections::BTreeSet<_>>(),
+                })).collect::<Vec<_>>(),
+            })
+        }).collect::<Vec<_>>());
+        manifest["evidence"] =
+            json!(paths.iter().map(|(id, path)| {
+            let e = &items[id];
+            json!({
+                "id": e.id, "title": e.title, "type": e.work_product,
+                "classification": e.classification.as_str(), "version": e.latest_version,
+                "sha256": e.sha256, "size": e.size, "path": path,
+            })
+        }).collect::<Vec<_>>());
+        let audits = self.package_audits(record, frozen)?;
+        let mut findings = Vec::new();
+        let mut actions = Vec::new();
+        for audit in &audits {
+            let view = self.audit_view(audit.id)?;
+            findings.extend(view.findings.iter().map(crate::json::finding));
+            actions.extend(view.actions.iter().map(crate::json::action));
+        }
+        manifest["findings"] = json!(findings);
+        manifest["corrective_actions"] = json!(actions);
+        let workbook =
+            self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
+        entries.insert(
+            format!(
+                "workbook/{}",
+                // The extension inside, so that a long scope name is cut before it and the
+                // name stays within the limit `verify` holds it to.
+                safe_name(&format!("{} - ENX VCS.xlsx", record.name))
+            ),
+            Body::Bytes(workbook),
+        );
+        // The journal of every change, so that the auditor's copy can later be held against
+        // the workspace: one JSON object per line, oldest first, each with its seal.
+        let journal = self.journal_verify()?;
+        let mut lines = Vec::new();
+        for e in self.journal_entries()? {
+            lines.extend_from_slice(crate::json::journal_entry(&e).to_string().as_bytes());
+            lines.push(b'\n');
+        }
+        manifest["journal"] = json!({
+            "path": JOURNAL,
+            "entries": journal.entries,
+            "head": journal.head.as_ref().map(|h| json!({ "seq": h.seq, "hash": h.hash })),
+            "verified": journal.ok(),
+        });
+        entries.insert(JOURNAL.into(), Body::Bytes(lines));
+        Ok(())
+    }
+}
