@@ -380,6 +380,16 @@ pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// The links of one evidence item, by target (an index seek on `evidence_link_by_evidence`).
+pub fn links_of(conn: &Connection, evidence: i64) -> Result<Vec<LinkRecord>> {
+    Ok(conn
+        .prepare(&format!(
+            "{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY target_id, id"
+        ))?
+        .query_map([evidence], link_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// The links that count for `scope` in catalogue `catalogue`: its own and those for every
 /// scope.
 pub fn links_for_scope(conn: &Connection, catalogue: i64, scope: i64) -> Result<Vec<LinkRecord>> {

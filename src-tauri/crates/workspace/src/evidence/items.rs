@@ -1,7 +1,9 @@
 //! Finding and listing evidence items with their versions, links and states.
 
 use chrono::NaiveDate;
-use csmsdesk_store::evidence::{self as table, EvidenceRecord};
+use std::collections::BTreeMap;
+
+use csmsdesk_store::evidence::{self as table, EvidenceRecord, LinkRecord};
 use csmsdesk_store::vault::Vault;
 
 use super::{EvidenceView, LinkView, state_of};
@@ -31,57 +33,75 @@ impl Workspace {
     pub fn evidence(&self, today: NaiveDate) -> Result<Vec<EvidenceView>> {
         let records = table::list(self.db.conn())?;
         let mut links = table::links(self.db.conn())?.into_iter().peekable();
-        let scopes = self.scopes()?;
-        let scope_name = |id: Option<i64>| {
-            id.and_then(|id| scopes.iter().find(|s| s.id == id))
-                .map(|s| s.name.clone())
-        };
-        let mut objects = std::collections::BTreeMap::new();
-        for scope in &scopes {
-            for object in self.protection_objects(&scope.name)? {
-                objects.insert(object.id, object.name);
-            }
-        }
+        let names = self.link_names()?;
         Ok(records
             .into_iter()
             .map(|record| {
                 let mut own = Vec::new();
                 while let Some(link) = links.next_if(|l| l.evidence_id <= record.id) {
                     if link.evidence_id == record.id {
-                        own.push(LinkView {
-                            scope: scope_name(link.scope_id),
-                            protection_object: link
-                                .protection_object_id
-                                .and_then(|id| objects.get(&id).cloned()),
-                            link,
-                        });
+                        own.push(link);
                     }
                 }
-                EvidenceView {
-                    state: state_of(&record, today),
-                    record,
-                    links: own,
-                }
+                names.view(record, own, today)
             })
             .collect())
     }
 
-    /// One evidence item with its versions.
+    /// One evidence item with its versions: read by its id, with its own links only (never
+    /// the view of every item).
     pub fn evidence_item(
         &self,
         key: &str,
         today: NaiveDate,
     ) -> Result<(EvidenceView, Vec<table::VersionRecord>)> {
         let record = self.evidence_record(key)?;
-        let view = self
-            .evidence(today)?
-            .into_iter()
-            .find(|v| v.record.id == record.id)
-            .ok_or_else(|| Error::NotFound {
-                kind: "thing.evidence",
-                name: key.to_owned(),
-            })?;
+        let links = table::links_of(self.db.conn(), record.id)?;
         let versions = table::versions(self.db.conn(), record.id)?;
+        let view = self.link_names()?.view(record, links, today);
         Ok((view, versions))
+    }
+
+    /// The names links show: scopes and protection objects by id.
+    fn link_names(&self) -> Result<LinkNames> {
+        let scopes: BTreeMap<i64, String> =
+            self.scopes()?.into_iter().map(|s| (s.id, s.name)).collect();
+        let mut objects = BTreeMap::new();
+        for name in scopes.values() {
+            for object in self.protection_objects(name)? {
+                objects.insert(object.id, object.name);
+            }
+        }
+        Ok(LinkNames { scopes, objects })
+    }
+}
+
+/// Scope and protection object names by id, for the views of links.
+struct LinkNames {
+    scopes: BTreeMap<i64, String>,
+    objects: BTreeMap<i64, String>,
+}
+
+impl LinkNames {
+    fn view(
+        &self,
+        record: EvidenceRecord,
+        links: Vec<LinkRecord>,
+        today: NaiveDate,
+    ) -> EvidenceView {
+        EvidenceView {
+            state: state_of(&record, today),
+            links: links
+                .into_iter()
+                .map(|link| LinkView {
+                    scope: link.scope_id.and_then(|id| self.scopes.get(&id).cloned()),
+                    protection_object: link
+                        .protection_object_id
+                        .and_then(|id| self.objects.get(&id).cloned()),
+                    link,
+                })
+                .collect(),
+            record,
+        }
     }
 }

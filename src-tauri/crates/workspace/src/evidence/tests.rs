@@ -305,3 +305,25 @@ fn links_leading_out_of_an_added_folder_are_skipped_and_named() {
         "a link given by name is followed"
     );
 }
+
+#[test]
+fn one_item_read_by_id_is_the_same_view_the_list_shows() {
+    let mut s = setup();
+    let a = s.file("a.pdf", "first");
+    let b = s.file("b.pdf", "second");
+    s.add(&[&a], &["1.1.a", "1.2"]);
+    s.add(&[&b], &["1.1.b"]);
+    let list = s.ws.evidence(today()).unwrap();
+    for view in &list {
+        let (one, versions) =
+            s.ws.evidence_item(&view.record.id.to_string(), today())
+                .unwrap();
+        assert_eq!(&one, view, "item {} read alone", view.record.id);
+        assert_eq!(versions.len(), 1);
+    }
+    assert_eq!(
+        list[0].links.len(),
+        2,
+        "each item carries only its own links"
+    );
+}
