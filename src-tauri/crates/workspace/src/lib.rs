@@ -21,6 +21,7 @@ mod outputs;
 mod package;
 mod partial;
 mod readiness;
+mod rules;
 mod scan;
 mod scope;
 #[cfg(test)]
@@ -59,6 +60,7 @@ pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,
 };
+pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{Progress, ScanPlan, ScanReport, ScanResults};
 pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,

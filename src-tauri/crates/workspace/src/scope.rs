@@ -7,16 +7,16 @@ use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::{
-    ApplicabilityMatrix, CheckedLocation, DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MATRIX, Objective,
-    Prerequisite, PrerequisiteFacts, QuestionApplicability, TisaxLabel, applicability,
-    check_prerequisites, suggested_sample_size, tisax_label,
+    ApplicabilityMatrix, CheckedLocation, DEFAULT_MATRIX, Objective, Prerequisite,
+    PrerequisiteFacts, QuestionApplicability, TisaxLabel, applicability, check_prerequisites,
+    suggested_sample_size, tisax_label,
 };
 use csmsdesk_store::location::{self, LocationRecord};
 use csmsdesk_store::protection_object::{self as po_table, CheckStatus, ProtectionObjectRecord};
 use csmsdesk_store::scope::{self as scope_table, ScopeRecord};
 use csmsdesk_store::settings;
 
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, Result, RulesInput, Workspace};
 
 pub(crate) const MAX_NAME_LEN: usize = 200;
 pub(crate) const MAX_TEXT_LEN: usize = 4000;
@@ -282,38 +282,25 @@ impl Workspace {
 
     /// The applicability matrix as text (the default until a user changes it).
     pub fn applicability_matrix_text(&self) -> Result<String> {
-        Ok(
-            settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?
-                .unwrap_or_else(|| DEFAULT_MATRIX.to_owned()),
-        )
+        Ok(self.rules()?.applicability_matrix)
     }
 
     /// Replaces the applicability matrix after checking every line.
     pub fn set_applicability_matrix(&mut self, text: &str) -> Result<()> {
-        ApplicabilityMatrix::parse(text).map_err(matrix_error)?;
-        settings::set(self.db.conn(), settings::APPLICABILITY_MATRIX, text)?;
-        Ok(())
+        let input = RulesInput {
+            applicability_matrix: Some(text.to_owned()),
+            ..RulesInput::default()
+        };
+        self.save_rules(&input).map(|_| ())
     }
 
     /// Sets after how many days past the audit a TISAX label expiry still earns a warning.
     pub fn set_label_expiry_warning_days(&mut self, days: &str) -> Result<i64> {
-        let parsed = days
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (0..=730).contains(d));
-        let Some(days) = parsed else {
-            return Err(Error::Invalid(vec![Invalid::new(
-                "label_expiry_warning_days",
-                Message::new("input.bad_days").arg("given", days.trim()),
-            )]));
+        let input = RulesInput {
+            label_expiry_warning_days: Some(days.to_owned()),
+            ..RulesInput::default()
         };
-        settings::set(
-            self.db.conn(),
-            settings::LABEL_EXPIRY_WARNING_DAYS,
-            &days.to_string(),
-        )?;
-        Ok(days)
+        Ok(self.save_rules(&input)?.label_expiry_warning_days)
     }
 
     /// After how many days past the audit a TISAX label expiry earns a warning.
@@ -322,11 +309,7 @@ impl Workspace {
     }
 
     fn expiry_warning_days(&self) -> Result<i64> {
-        Ok(
-            settings::get(self.db.conn(), settings::LABEL_EXPIRY_WARNING_DAYS)?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS),
-        )
+        Ok(self.rules()?.label_expiry_warning_days)
     }
 
     pub fn locations(&self) -> Result<Vec<LocationRecord>> {
