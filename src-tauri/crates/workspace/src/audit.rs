@@ -57,6 +57,17 @@ pub struct AuditView {
     pub overall: OverallResult,
     pub findings: Vec<FindingRecord>,
     pub actions: Vec<ActionRecord>,
+    /// The last due dates of a corrective action under the rules in force: without a
+    /// justification, with one, and at all (core's `check_due_date` decides with them).
+    pub due_limits: DueLimits,
+}
+
+/// The last due dates of this audit's corrective actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueLimits {
+    pub free: NaiveDate,
+    pub justified: NaiveDate,
+    pub max: NaiveDate,
 }
 
 /// A label with its scope, for lists and countdown cards.
@@ -290,6 +301,13 @@ impl Workspace {
             .into_iter()
             .filter(|a| findings.iter().any(|f| f.id == a.finding_id))
             .collect();
+        let rules = self.label_rules()?;
+        let closing = audit.closing_meeting;
+        let due_limits = DueLimits {
+            free: add_months(closing, rules.action_free_months),
+            justified: add_months(closing, rules.action_justified_months),
+            max: add_months(closing, rules.action_max_months),
+        };
         Ok(AuditView {
             audit,
             scope: scope.name,
@@ -297,6 +315,7 @@ impl Workspace {
             overall,
             findings,
             actions,
+            due_limits,
         })
     }
 

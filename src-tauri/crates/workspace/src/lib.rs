@@ -28,7 +28,9 @@ mod scope;
 mod test_support;
 mod workspace;
 
-pub use audit::{ActionInput, AuditChanges, AuditInput, AuditView, ProviderImport, ScopeLabels};
+pub use audit::{
+    ActionInput, AuditChanges, AuditInput, AuditView, DueLimits, ProviderImport, ScopeLabels,
+};
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
 };
