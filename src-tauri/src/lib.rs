@@ -84,6 +84,7 @@ pub fn run() {
             commands::scope::po_set_check,
             commands::scope::rules_get,
             commands::scope::rules_save,
+            commands::scope::vocabulary,
             commands::scope::location_add_label,
             commands::scope::location_remove,
             commands::scope::scope_update,

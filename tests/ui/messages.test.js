@@ -8,10 +8,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLASSIFICATIONS, EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE, WORK_PRODUCTS } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
-import { ACTION_STATUSES, AUDIT_KINDS, FINDING_TYPES, OVERALL_RESULTS, PHASES, PHASE_STATES } from '../../ui/js/lib/audits.js';
 import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
-import { LABEL_KINDS, LABEL_RULE_KEYS } from '../../ui/js/lib/labels.js';
-import { OBJECTIVES } from '../../ui/js/lib/scope_rules.js';
+import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
+
+// The words the backend's vocabulary sends (`csmsdesk-cli vocabulary --json`; the workspace
+// test the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force pins its shape):
+// the UI draws each with a message, so each needs one.
+const ACTION_STATUSES = ['open', 'in-progress', 'done', 'verified'];
+const AUDIT_KINDS = ['initial', 'cap', 'follow-up'];
+const FINDING_TYPES = ['major', 'minor', 'observation', 'improvement'];
+const OVERALL_RESULTS = ['PASS', 'CONDITIONAL-PASS', 'FAIL', 'INCOMPLETE'];
+const PHASES = ['organisation', 'sampling', 'sample-check'];
+const PHASE_STATES = ['open', 'in-progress', 'done'];
+const OBJECTIVES = ['development', 'production', 'operations-maintenance'];
+const LABEL_RULE_KEYS = ['labels.permanent_months', 'labels.temporary_months', 'labels.renewal_reminder_months', 'actions.free_months', 'actions.justified_months', 'actions.max_months'];
 import { PACKAGE_LEVELS, PUBLICATION_LEVELS, levelKey } from '../../ui/js/lib/export.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -4,6 +4,9 @@
 //   app.workspace      { dir, info, read_only } or { dir, error } from the backend
 //   app.reload()       reloads both and redraws (after a language or workspace change)
 //   app.flash          a one-time status { screen, key, args } the next render shows
+//   app.vocabulary     core's lists, the rules' limits and the rules in force (`vocabulary`),
+//                      or null without an open workspace: the UI keeps no copy of them
+//   app.refreshVocabulary()  loads it again (after the rules change)
 // Once the first workspace is open, a quick scan checks the evidence sources in the
 // background and reports in the header (#scan-status); not in a read-only workspace, whose
 // changes would all be refused. A read-only workspace shows a banner above every screen.
@@ -31,14 +34,22 @@ const app = {
   lang: 'en',
   workspace: null,
   flash: null,
+  vocabulary: null,
   reload,
+  refreshVocabulary,
 };
+
+async function refreshVocabulary() {
+  app.vocabulary = app.workspace?.info ? await api.vocabulary() : null;
+  return app.vocabulary;
+}
 
 async function reload() {
   const [{ lang, messages }, workspace] = await Promise.all([api.messages(), api.workspaceState()]);
   app.t = translator(messages);
   app.lang = lang;
   app.workspace = workspace;
+  await refreshVocabulary();
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();

@@ -42,6 +42,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "po_set_check",
     "rules_get",
     "rules_save",
+    "vocabulary",
     "location_add_label",
     "location_remove",
     "scope_update",

@@ -1,7 +1,11 @@
 //! The scope screen: locations, scopes (wizard, applicability, deviations, prerequisite
 //! check) and protection objects with sampling.
 
-use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, json};
+use std::collections::BTreeMap;
+
+use csmsdesk_workspace::{
+    LabelInput, LocationInput, ProtectionObjectInput, RulesInput, ScopeInput, json,
+};
 use serde::Deserialize;
 use serde_json::Value;
 use tauri::State;
@@ -284,44 +288,37 @@ pub async fn po_set_check(
     })
 }
 
-/// The assumed rules in force: the applicability matrix and the label expiry warning.
+/// The assumed rules in force: the applicability matrix, the label expiry warning, the label
+/// and corrective-action months and the notification days.
 #[tauri::command]
 pub async fn rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| {
-        Ok(serde_json::json!({
-            "applicability_matrix": ws.applicability_matrix_text()?,
-            "label_expiry_warning_days": ws.label_expiry_warning_days()?,
-            "notify_days": ws.notify_days()?,
-        }))
-    })
+    with_workspace(&state, |ws| ws.rules()).map(|r| json::rules(&r))
 }
 
-/// Replaces the assumed rules and the notification window; nothing changes unless all are
-/// valid.
+/// Replaces the assumed rules, the label and corrective-action months (`label_rules`,
+/// `labels.permanent_months` → months, optional) and the notification window in one checked
+/// transaction: nothing changes unless all are valid.
 #[tauri::command]
 pub async fn rules_save(
     state: State<'_, AppState>,
     applicability_matrix: String,
     label_expiry_warning_days: String,
     notify_days: String,
-) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| {
-        let previous_days = ws.notify_days()?;
-        ws.set_notify_days(&notify_days)?;
-        let previous = ws.applicability_matrix_text()?;
-        let saved = ws
-            .set_applicability_matrix(&applicability_matrix)
-            .and_then(|()| {
-                ws.set_label_expiry_warning_days(&label_expiry_warning_days)
-                    .map(|_| ())
-            });
-        if let Err(e) = saved {
-            ws.set_applicability_matrix(&previous)?;
-            ws.set_notify_days(&previous_days.to_string())?;
-            return Err(e);
-        }
-        Ok(())
-    })
+    label_rules: Option<BTreeMap<String, String>>,
+) -> Result<Value, CommandError> {
+    let input = RulesInput {
+        applicability_matrix: Some(applicability_matrix),
+        label_expiry_warning_days: Some(label_expiry_warning_days),
+        notify_days: Some(notify_days),
+        label_rules: label_rules.unwrap_or_default().into_iter().collect(),
+    };
+    with_workspace(&state, |ws| ws.save_rules(&input)).map(|r| json::rules(&r))
+}
+
+/// Core's lists, the limits of every rule and the rules in force: the window's vocabulary.
+#[tauri::command]
+pub async fn vocabulary(state: State<'_, AppState>) -> Result<Value, CommandError> {
+    with_workspace(&state, |ws| ws.vocabulary())
 }
 
 /// Adds a (renewed) TISAX label to a location.

@@ -43,12 +43,20 @@ export const sampleChecks = (scope, object) => invoke('po_checks', { scope, obje
 export const setSampleCheck = (scope, object, question, status, note) =>
   invoke('po_set_check', { scope, object, question, status, note });
 export const rules = () => invoke('rules_get');
-export const saveRules = (applicabilityMatrix, labelExpiryWarningDays, notifyDays) =>
+/**
+ * Saves the whole set of rules in one checked transaction (nothing is saved unless all are
+ * valid); `labelRules` maps 'labels.permanent_months' etc. to months. Resolves to the rules
+ * now in force.
+ */
+export const saveRules = ({ applicabilityMatrix, labelExpiryWarningDays, notifyDays, labelRules }) =>
   invoke('rules_save', {
     applicabilityMatrix,
     labelExpiryWarningDays: String(labelExpiryWarningDays),
     notifyDays: String(notifyDays),
+    labelRules: Object.fromEntries(Object.entries(labelRules ?? {}).map(([key, months]) => [key, String(months)])),
   });
+/** Core's lists, the limits of every rule and the rules in force (see the `vocabulary` command). */
+export const vocabulary = () => invoke('vocabulary');
 export const addLocationLabel = (location, label) => invoke('location_add_label', { location, label });
 export const removeLocation = (location) => invoke('location_remove', { location });
 export const updateScope = (scope, details) => invoke('scope_update', { scope, details });
@@ -128,9 +136,6 @@ export const exportDeadlines = (filter, path) => invoke('deadlines_export_ics', 
 /** Native save dialog for the calendar file; resolves to a path or null when cancelled. */
 export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
 
-/** The label and corrective-action rules in months, keyed 'labels.permanent_months' etc. */
-export const labelRules = () => invoke('label_rules_get');
-export const saveLabelRule = (key, months) => invoke('label_rules_save', { key, months: String(months) });
 
 /** A scope's readiness for the export summary: { readiness, requirements, predicted_result }. */
 export const packagePreview = (scope) => invoke('package_preview', { scope });

@@ -1,17 +1,7 @@
-// Pure helpers of the audits screen: the vocabulary of audits (kinds, phases, results,
-// finding types, action states), which audit to show, the questions split by applicability,
-// the due-date limits of corrective actions and what a provider workbook brings.
-
-import { addMonths } from './countdown.js';
-
-export const AUDIT_KINDS = ['initial', 'cap', 'follow-up'];
-/** The initial audit's phases, in order (the order audit_update takes them in). */
-export const PHASES = ['organisation', 'sampling', 'sample-check'];
-export const PHASE_STATES = ['open', 'in-progress', 'done'];
-export const AUDIT_RESULTS = ['conform', 'minor', 'major'];
-export const OVERALL_RESULTS = ['PASS', 'CONDITIONAL-PASS', 'FAIL', 'INCOMPLETE'];
-export const FINDING_TYPES = ['major', 'minor', 'observation', 'improvement'];
-export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'verified'];
+// Pure helpers of the audits screen: which audit to show, the questions split by
+// applicability, what a due date means under the audit's due-date limits and what a provider
+// workbook brings. The vocabulary of audits (kinds, phases, results, finding types, action
+// states) and the due-date limits themselves come from the backend.
 
 /**
  * What the decision checkbox means for each kind of audit (message keys): an initial audit
@@ -63,13 +53,16 @@ export function splitQuestions(questions = []) {
   };
 }
 
-/** How far the results are: { total, done, conform, minor, major } over applicable questions. */
-export function resultTally(questions = []) {
-  const tally = { total: 0, done: 0, conform: 0, minor: 0, major: 0 };
+/**
+ * How far the results are: { total, done, conform, minor, … } over applicable questions;
+ * `results` are the results an audit gives (vocabulary.audit_results).
+ */
+export function resultTally(questions = [], results = []) {
+  const tally = { total: 0, done: 0, ...Object.fromEntries(results.map((r) => [r, 0])) };
   for (const q of questions) {
     if (!q.applicable) continue;
     tally.total += 1;
-    if (AUDIT_RESULTS.includes(q.result)) {
+    if (results.includes(q.result)) {
       tally.done += 1;
       tally[q.result] += 1;
     }
@@ -86,25 +79,14 @@ export function actionsByFinding(actions = []) {
   return groups;
 }
 
-/** The phases of `audit` in the order audit_update wants them. */
-export function phasesOf(audit) {
-  return PHASES.map((phase) => audit?.phases?.[phase] ?? 'open');
+/** The phases of `audit` in the order audit_update wants them (`phases`: vocabulary.phases). */
+export function phasesOf(audit, phases = []) {
+  return phases.map((phase) => audit?.phases?.[phase] ?? 'open');
 }
 
 /**
- * The last due dates of a corrective action after closing meeting `closing` under `rules`
- * (label_rules_get): { free } without justification, { justified } with one, { max } at all.
- */
-export function dueLimits(closing, rules) {
-  return {
-    free: addMonths(closing, rules['actions.free_months']),
-    justified: addMonths(closing, rules['actions.justified_months']),
-    max: addMonths(closing, rules['actions.max_months']),
-  };
-}
-
-/**
- * What a due date means under those limits: 'ok', 'justification-expected' (past the free
+ * What a due date means under the audit's limits (audit_show's `due_limits`, computed by the
+ * backend from the rules in force: { free, justified, max } as ISO days): 'ok', 'justification-expected' (past the free
  * period, a warning), 'justification-required' (past the justified period without a
  * justification), or 'too-late' (past the longest period, refused). '' for no date.
  */

@@ -1,9 +1,7 @@
-// Dates and countdowns for people: "in 23 days", "vor 3 Tagen", "28 Feb 2027", and the
-// calendar arithmetic the due-date hints need. Dates travel as ISO days (YYYY-MM-DD) and are
+// Dates and countdowns for people: "in 23 days", "vor 3 Tagen", "28 Feb 2027". Month
+// arithmetic and the "soon" window are the backend's (dates come computed; the window is the
+// label expiry warning of the rules in force, from the vocabulary). Dates travel as ISO days (YYYY-MM-DD) and are
 // read and formatted in UTC, so that a day never shifts with the machine's time zone.
-
-/** How many days ahead a date counts as "soon" on the cards and in the deadline list. */
-export const SOON_DAYS = 90;
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -40,22 +38,10 @@ export function daysBetween(from, to) {
 }
 
 /**
- * ISO day `iso` plus `months` calendar months, clamped to the end of a shorter month
- * (2026-05-31 + 9 months = 2027-02-28), as the backend's label and due-date rules count.
+ * How pressing `days` left is: 'overdue' (past), 'soon' (within `soon` days, the label
+ * expiry warning of the rules in force) or 'later'.
  */
-export function addMonths(iso, months) {
-  const time = utcOf(iso);
-  if (Number.isNaN(time)) return '';
-  const date = new Date(time);
-  const day = date.getUTCDate();
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + Number(months), 1));
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, last));
-  return target.toISOString().slice(0, 10);
-}
-
-/** How pressing `days` left is: 'overdue' (past), 'soon' (within `soon` days) or 'later'. */
-export function urgency(days, soon = SOON_DAYS) {
+export function urgency(days, soon) {
   const value = Number(days);
   if (value < 0) return 'overdue';
   if (value <= soon) return 'soon';

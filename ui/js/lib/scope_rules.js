@@ -1,7 +1,5 @@
-// Pure helpers of the scope screen: the state of a TISAX label on a date, and the objective
-// names in order.
-
-export const OBJECTIVES = ['development', 'production', 'operations-maintenance'];
+// Pure helpers of the scope screen: the state of a TISAX label on a date. The objectives and
+// the label list come from the backend's vocabulary.
 
 /** Whole days from ISO date `from` to ISO date `to` (negative when `to` is earlier). */
 export function daysBetween(from, to) {
@@ -11,9 +9,10 @@ export function daysBetween(from, to) {
 
 /**
  * 'expired' after its expiry date, 'expiring' within `warnDays` of it (inclusive), else
- * 'valid'. A label is valid through its expiry date.
+ * 'valid'. A label is valid through its expiry date. `warnDays` is the label expiry warning
+ * of the rules in force (vocabulary.rules.label_expiry_warning_days): there is no default.
  */
-export function labelState(expires, today, warnDays = 90) {
+export function labelState(expires, today, warnDays) {
   const left = daysBetween(today, expires);
   if (left < 0) return 'expired';
   if (left <= warnDays) return 'expiring';

@@ -6,7 +6,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { AUDIT_KINDS, pickAudit } from '../lib/audits.js';
+import { pickAudit } from '../lib/audits.js';
 import { countdownWords, formatDate } from '../lib/countdown.js';
 import { predictedKey } from '../lib/readiness.js';
 import { hrefOf, hrefWith, paramsFromHash, screenFromHash } from '../lib/routes.js';
@@ -159,7 +159,7 @@ function addForm(app, host, scope, list) {
   const kind = el(
     'select',
     { id: 'audit-kind', name: 'kind' },
-    AUDIT_KINDS.map((k) => el('option', { value: k, selected: k === (hasInitial ? 'cap' : 'initial') }, t(`audit_kind.${k}`))),
+    app.vocabulary.audit_kinds.map((k) => el('option', { value: k, selected: k === (hasInitial ? 'cap' : 'initial') }, t(`audit_kind.${k}`))),
   );
   const provider = textInput('provider', scope.audit_provider ?? '', { id: 'audit-provider' });
   const lead = textInput('lead_auditor', '', { id: 'audit-lead-auditor' });

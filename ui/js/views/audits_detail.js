@@ -7,13 +7,10 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import {
-  AUDIT_RESULTS,
   DECISION_HINT_KEYS,
   DECISION_KEYS,
   DECISION_REASON_KEYS,
   KIND_EXPLAIN_KEYS,
-  PHASES,
-  PHASE_STATES,
   phasesOf,
   resultTally,
   splitQuestions,
@@ -32,18 +29,17 @@ import { importPanel } from './audits_import.js';
 export async function renderDetail(ctx, host, id) {
   const { app, scope } = ctx;
   const { t, lang } = app;
-  const [view, objects, evidence, rules] = await Promise.all([
+  const [view, objects, evidence] = await Promise.all([
     api.showAudit(id),
     api.protectionObjects(scope.name).catch(() => []),
     api.evidenceList().catch(() => []),
-    api.labelRules().catch(() => null),
   ]);
   const detail = {
     ...ctx,
     view,
     objects,
     evidence,
-    rules,
+    rules: app.vocabulary.rules.label_rules,
     questionText: new Map(scope.questions.map((q) => [q.id, q.text])),
     overall: el('p', { id: 'audit-overall', class: 'overall-result' }),
     tally: el('p', { id: 'audit-tally', class: 'hint' }),
@@ -94,13 +90,13 @@ export async function renderDetail(ctx, host, id) {
 
 /** The overall result in the head and in the audits table, and the tally of results. */
 function drawOverall(detail) {
-  const { t } = detail.app;
-  const { view } = detail;
+  const { app, view } = detail;
+  const { t } = app;
   const key = predictedKey(view.overall);
   detail.overall.textContent = t(`predicted.${key}`);
   detail.overall.dataset.result = view.overall;
   detail.overall.className = `overall-result result-${key}`;
-  detail.tally.textContent = t('audits_ui.tally', resultTally(view.questions));
+  detail.tally.textContent = t('audits_ui.tally', resultTally(view.questions, app.vocabulary.audit_results));
   const badge = detail.table?.querySelector?.(`tr[data-audit-id="${view.id}"] .overall`);
   if (badge) {
     badge.textContent = t(`predicted.${key}`);
@@ -118,12 +114,12 @@ function editForm(detail) {
   const lead = textInput('lead_auditor', audit.lead_auditor, { id: 'audit-edit-lead-auditor' });
   const opening = el('input', { type: 'date', id: 'audit-edit-opening', name: 'opening_meeting', value: audit.opening_meeting ?? '' });
   const closing = el('input', { type: 'date', id: 'audit-edit-closing', name: 'closing_meeting', value: audit.closing_meeting });
-  const current = phasesOf(audit);
-  const phaseSelects = PHASES.map((phase, index) =>
+  const current = phasesOf(audit, app.vocabulary.phases);
+  const phaseSelects = app.vocabulary.phases.map((phase, index) =>
     el(
       'select',
       { id: `phase-${phase}`, name: `phase_${phase}`, dataset: { phase } },
-      PHASE_STATES.map((state) => el('option', { value: state, selected: current[index] === state }, t(`phase_state.${state}`))),
+      app.vocabulary.phase_states.map((state) => el('option', { value: state, selected: current[index] === state }, t(`phase_state.${state}`))),
     ),
   );
   const phases = audit.kind === 'initial'
@@ -134,7 +130,7 @@ function editForm(detail) {
         el(
           'ol',
           { class: 'phase-list' },
-          PHASES.map((phase, index) =>
+          app.vocabulary.phases.map((phase, index) =>
             el(
               'li',
               { dataset: { phase, state: current[index] } },
@@ -234,7 +230,7 @@ function resultRow(detail, q) {
     'select',
     { class: 'audit-result', id: `${base}-result`, 'aria-label': t('audits_ui.result_of', { id: q.id }) },
     el('option', { value: '' }, t('audits_ui.result_none')),
-    AUDIT_RESULTS.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
+    app.vocabulary.audit_results.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
   );
   const findings = el('textarea', { class: 'audit-findings', id: `${base}-findings`, rows: 1, 'aria-label': t('audits_ui.findings_of', { id: q.id }) });
   findings.value = q.findings_description ?? '';

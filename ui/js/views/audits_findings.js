@@ -4,7 +4,7 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import { ACTION_STATUSES, FINDING_TYPES, actionsByFinding, dueLimits, dueRule, suggestedQuestion } from '../lib/audits.js';
+import { actionsByFinding, dueRule, suggestedQuestion } from '../lib/audits.js';
 import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
 import { hrefWith } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
@@ -76,7 +76,7 @@ function actionRow(detail, action) {
   const status = el(
     'select',
     { class: 'action-status', 'aria-label': t('audits_ui.status_of', { text: action.text }) },
-    ACTION_STATUSES.map((s) => el('option', { value: s, selected: s === action.status }, t(`action_status.${s}`))),
+    app.vocabulary.action_statuses.map((s) => el('option', { value: s, selected: s === action.status }, t(`action_status.${s}`))),
   );
   const row = el(
     'li',
@@ -142,7 +142,7 @@ function actionForm(detail, section, finding, flash) {
     { class: 'action-evidence', id: id('evidence'), name: 'evidence', multiple: true, size: Math.min(5, Math.max(2, evidence.length)), disabled: !evidence.length },
     evidence.map((e) => el('option', { value: String(e.id) }, e.title)),
   );
-  const limits = rules ? dueLimits(view.audit.closing_meeting, rules) : null;
+  const limits = view.due_limits ?? null;
   const dueHint = el('p', { class: 'hint due-rule', id: id('due-rule'), 'aria-live': 'polite' });
   const explainDue = () => {
     if (!limits) return;
@@ -183,7 +183,7 @@ function actionForm(detail, section, finding, flash) {
       'justification',
       t('audits_ui.action_justification'),
       justification,
-      t('audits_ui.action_justification_hint', { free: rules?.['actions.free_months'] ?? 3, justified: rules?.['actions.justified_months'] ?? 6 }),
+      t('audits_ui.action_justification_hint', { free: rules['actions.free_months'], justified: rules['actions.justified_months'] }),
     ),
     field('evidence', t('audits_ui.action_evidence'), chosen, t(evidence.length ? 'audits_ui.action_evidence_hint' : 'audits_ui.action_evidence_none')),
     el('div', { dataset: { field: 'finding' } }, el('p', { class: 'field-error', 'aria-live': 'polite' })),
@@ -242,7 +242,7 @@ function findingForm(detail, section, flash) {
       return el('option', { value: q.id, selected: q.id === preselect }, `${q.id} ${label ? `— ${shorten(label)}` : ''}${result}`);
     }),
   );
-  const type = el('select', { id: 'finding-type', name: 'type' }, FINDING_TYPES.map((k) => el('option', { value: k }, t(`finding_type.${k}`))));
+  const type = el('select', { id: 'finding-type', name: 'type' }, app.vocabulary.finding_types.map((k) => el('option', { value: k }, t(`finding_type.${k}`))));
   // A minor or major result suggests the same type for its finding.
   const suggestType = () => {
     const result = applicable.find((q) => q.id === question.value)?.result;

@@ -37,7 +37,7 @@ export function labelCardsSection(app) {
 
 function labelCard(app, card) {
   const { t, lang } = app;
-  const level = urgency(card.days_left);
+  const level = urgency(card.days_left, app.vocabulary.rules.label_expiry_warning_days);
   const number = new Intl.NumberFormat(lang).format(Math.abs(card.days_left));
   return el(
     'article',
@@ -109,7 +109,7 @@ export function nextDeadlines(app) {
         ...deadlines.slice(0, NEXT_DEADLINES).map((d) =>
           el(
             'li',
-            { class: d.overdue ? 'overdue' : urgency(d.days_left), dataset: { deadlineKey: d.key } },
+            { class: d.overdue ? 'overdue' : urgency(d.days_left, app.vocabulary.rules.label_expiry_warning_days), dataset: { deadlineKey: d.key } },
             el('time', { datetime: d.due, class: 'due' }, formatDate(d.due, lang)),
             el('span', { class: 'countdown-words' }, d.overdue ? t('deadlines_ui.overdue_since', { countdown: countdownWords(d.days_left, lang) }) : countdownWords(d.days_left, lang)),
             el('span', { class: 'what' }, d.what),

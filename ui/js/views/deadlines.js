@@ -6,7 +6,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { nextSort } from '../lib/evidence_table.js';
-import { SOON_DAYS, countdownWords, formatDate, urgency } from '../lib/countdown.js';
+import { countdownWords, formatDate, urgency } from '../lib/countdown.js';
 import {
   DEADLINE_COLUMNS,
   DEADLINE_KINDS,
@@ -126,8 +126,9 @@ async function load(state) {
 function drawTable(state) {
   const { app, host, list, summary } = state;
   const { t, lang } = app;
-  const counts = deadlineSummary(list, SOON_DAYS);
-  summary.textContent = list.length ? t('deadlines_ui.summary', { ...counts, days: SOON_DAYS }) : '';
+  const soon = app.vocabulary.rules.label_expiry_warning_days;
+  const counts = deadlineSummary(list, soon);
+  summary.textContent = list.length ? t('deadlines_ui.summary', { ...counts, days: soon }) : '';
   if (!list.length) {
     const filtered = Object.values(state.filter).some(Boolean);
     host.replaceChildren(el('p', { class: 'hint', id: 'deadlines-empty' }, t(filtered ? 'deadlines_ui.none_filtered' : 'deadlines_ui.none')));
@@ -157,7 +158,7 @@ function drawTable(state) {
     );
   });
   const rows = shown.map((d) => {
-    const level = d.overdue ? 'overdue' : urgency(d.days_left);
+    const level = d.overdue ? 'overdue' : urgency(d.days_left, app.vocabulary.rules.label_expiry_warning_days);
     return el(
       'tr',
       { class: `deadline ${level}`, dataset: { deadlineKey: d.key, kind: d.kind, daysLeft: d.days_left } },

@@ -9,11 +9,6 @@ import { confirmButton, field, markFields, show, statusLine, textInput } from '.
 // `adding` keeps the form open after an add, for entering several locations in a row.
 const view = { adding: false };
 
-const TISAX_LABELS = [
-  'Info high', 'Info very high', 'Confidential', 'Strictly confidential', 'High availability',
-  'Very high availability', 'Proto parts', 'Proto vehicles', 'Test vehicles', 'Proto events', 'Data', 'Special data',
-];
-
 export async function render(app, panel) {
   const list = await api.locations();
   panel.replaceChildren(table(app, panel, list), form(app, panel, list.length === 0 || view.adding));
@@ -44,7 +39,7 @@ function table(app, panel, list) {
               'ul',
               { class: 'labels' },
               l.labels.map((label) => {
-                const state = labelState(label.expires, today);
+                const state = labelState(label.expires, today, app.vocabulary.rules.label_expiry_warning_days);
                 return el(
                   'li',
                   { class: `label-${state}` },
@@ -62,11 +57,12 @@ function table(app, panel, list) {
   );
 }
 
-function labelRow(t, index) {
+function labelRow(app, index) {
+  const { t } = app;
   return el(
     'div',
     { class: 'label-row', dataset: { field: `labels` } },
-    el('select', { name: `label_${index}`, 'aria-label': t('scope.label') }, TISAX_LABELS.map((l) => el('option', { value: l }, l))),
+    el('select', { name: `label_${index}`, 'aria-label': t('scope.label') }, app.vocabulary.tisax_labels.map((l) => el('option', { value: l }, l))),
     el('select', { name: `level_${index}`, 'aria-label': t('scope.level') }, ['1', '2', '3'].map((l) => el('option', { value: l, selected: l === '2' }, `AL${l}`))),
     el('input', { type: 'date', name: `expires_${index}`, 'aria-label': t('scope.expires'), required: true }),
   );
@@ -76,7 +72,7 @@ function form(app, panel, open) {
   const { t } = app;
   const labels = el('div', { class: 'label-rows' });
   let rows = 0;
-  const addRow = () => labels.append(labelRow(t, rows++));
+  const addRow = () => labels.append(labelRow(app, rows++));
   addRow();
   const status = statusLine('location-status');
   const cs = el('input', { type: 'checkbox', id: 'cs_activities', name: 'cs_activities', checked: true });
@@ -128,7 +124,7 @@ function form(app, panel, open) {
 /** Adds a renewed label to a location; the earlier ones stay as history. */
 function renewForm(app, panel, location) {
   const { t } = app;
-  const row = labelRow(t, 0);
+  const row = labelRow(app, 0);
   const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
   const add = el('button', { type: 'button', dataset: { renew: location.name } }, t('scope.add_label_to'));
   add.addEventListener('click', async () => {

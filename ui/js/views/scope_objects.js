@@ -4,7 +4,6 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { OBJECTIVES } from '../lib/scope_rules.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 // `adding` keeps the add form open after an add, for entering several objects in a row.
@@ -78,7 +77,7 @@ function addForm(app, panel, scope, open) {
   const objectives = checkboxes(
     'objectives',
     t('scope.objectives'),
-    OBJECTIVES.filter((o) => scope.objectives.includes(o)).map((o) => ({ value: o, label: t(`scope.objective_${o}`) })),
+    app.vocabulary.objectives.filter((o) => scope.objectives.includes(o)).map((o) => ({ value: o, label: t(`scope.objective_${o}`) })),
     scope.objectives,
   );
   const locations = checkboxes('locations', t('scope.wizard_locations'), scope.locations.map((l) => ({ value: l, label: l })));

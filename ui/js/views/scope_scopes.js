@@ -5,7 +5,6 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { OBJECTIVES } from '../lib/scope_rules.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 const view = { selected: null, checkOn: '' };
@@ -69,7 +68,7 @@ function wizard(app, panel, locations, catalogues, open) {
   const name = textInput('scope_name');
   const enx = textInput('scope_enx_id');
   const locs = checkboxes('locations', t('scope.wizard_locations'), locations.map((l) => ({ value: l.name, label: l.name })));
-  const objs = checkboxes('objectives', t('scope.wizard_objectives'), OBJECTIVES.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })));
+  const objs = checkboxes('objectives', t('scope.wizard_objectives'), app.vocabulary.objectives.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })));
   const catalogue = el(
     'select',
     { id: 'scope_catalogue', name: 'scope_catalogue' },
@@ -170,7 +169,7 @@ async function detail(app, panel, scopeName, locations) {
       ? problems.map((p) => el('li', { class: p.severity, dataset: { code: p.code } }, el('span', { class: 'mark', 'aria-hidden': 'true' }, p.severity === 'error' ? '✗' : '!'), ' ', p.message))
       : el('li', { class: 'ok' }, el('span', { class: 'mark', 'aria-hidden': 'true' }, '✓'), ' ', t('scope.all_met')),
   );
-  const objectives = checkboxes('objectives', t('scope.objectives'), OBJECTIVES.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })), scope.objectives);
+  const objectives = checkboxes('objectives', t('scope.objectives'), app.vocabulary.objectives.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })), scope.objectives);
   const objStatus = statusLine('objectives-status');
   objectives.addEventListener('change', async () => {
     try {

@@ -4,12 +4,11 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { FIXED_RULES, LABEL_RULE_KEYS, LABEL_RULE_MAX, saveOrder } from '../lib/labels.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { openReadOnlyOffer } from './read_only.js';
 import { backupPanel } from './settings_backup.js';
 
-/** The label and corrective-action rules: label and hint per key (label_rules_get). */
+/** The label and corrective-action rules (vocabulary.limits.label_rules): label and hint per key. */
 const LABEL_RULE_TEXTS = {
   'labels.permanent_months': ['settings.rule_permanent_months', 'settings.rule_permanent_months_hint'],
   'labels.temporary_months': ['settings.rule_temporary_months', 'settings.rule_temporary_months_hint'],
@@ -152,14 +151,34 @@ function workspacePanel(app) {
   );
 }
 
-/** The rules docs/DOMAIN.md marks as assumed, editable per workspace. */
+/**
+ * The rules docs/DOMAIN.md marks as assumed, editable per workspace, from the vocabulary.
+ * Both forms save the whole set with one rules_save: the backend checks all of it and stores
+ * it in one transaction, so a refusal leaves everything as it was.
+ */
 function rulesPanel(app) {
   const { t } = app;
+  const { rules, limits } = app.vocabulary;
   const matrix = el('textarea', { id: 'applicability_matrix', rows: 8, spellcheck: false, class: 'path' });
-  const days = el('input', { id: 'label_expiry_warning_days', type: 'number', min: 0, max: 730 });
-  const notify = el('input', { id: 'notify_days', type: 'number', min: 0, max: 365 });
+  const days = el('input', { id: 'label_expiry_warning_days', type: 'number', ...limits.label_expiry_warning_days });
+  const notify = el('input', { id: 'notify_days', type: 'number', ...limits.notify_days });
+  const inputs = new Map(
+    limits.label_rules.map((r) => [
+      r.key,
+      el('input', { id: `rule-${r.key}`, name: r.key, type: 'number', min: r.min, max: r.max, step: 1, inputmode: 'numeric', readonly: r.fixed }),
+    ]),
+  );
+  const fill = (current) => {
+    matrix.value = current.applicability_matrix;
+    days.value = String(current.label_expiry_warning_days);
+    notify.value = String(current.notify_days);
+    for (const [key, input] of inputs) input.value = String(current.label_rules[key]);
+  };
+  fill(rules);
   const line = statusLine('rules-status');
+  const labelLine = statusLine('label-rules-status');
   const save = el('button', { type: 'submit', class: 'primary', dataset: { action: 'save-rules' } }, t('settings.save'));
+  const saveLabels = el('button', { type: 'submit', class: 'primary', id: 'save-label-rules' }, t('settings.save'));
   const form = el(
     'form',
     { class: 'form', novalidate: true },
@@ -168,50 +187,7 @@ function rulesPanel(app) {
     field('notify_days', t('settings.notify_days'), notify, t('settings.notify_days_hint')),
     el('div', { class: 'actions' }, save, line),
   );
-  api
-    .rules()
-    .then((r) => {
-      matrix.value = r.applicability_matrix;
-      days.value = String(r.label_expiry_warning_days);
-      notify.value = String(r.notify_days);
-    })
-    .catch((e) => show(line, e.message, 'error'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      await api.saveRules(matrix.value, days.value, notify.value);
-      markFields(form, null);
-      show(line, t('settings.saved'), 'ok');
-    } catch (e) {
-      markFields(form, e);
-      show(line, e.message, 'error');
-    }
-  });
-  return el(
-    'div',
-    { class: 'panel' },
-    el('h2', {}, t('settings.rules')),
-    el('p', { class: 'hint' }, t('settings.rules_intro')),
-    form,
-    labelRulesForm(app),
-  );
-}
-
-/**
- * The label and corrective-action periods in months. label_rules_save takes one rule at a
- * time, so the changed ones are saved in an order that keeps the action periods growing.
- */
-function labelRulesForm(app) {
-  const { t } = app;
-  const inputs = new Map(
-    LABEL_RULE_KEYS.map((key) => [
-      key,
-      el('input', { id: `rule-${key}`, name: key, type: 'number', min: 1, max: LABEL_RULE_MAX[key], step: 1, inputmode: 'numeric', readonly: FIXED_RULES.includes(key) }),
-    ]),
-  );
-  const line = statusLine('label-rules-status');
-  const save = el('button', { type: 'submit', class: 'primary', id: 'save-label-rules' }, t('settings.save'));
-  const form = el(
+  const labelForm = el(
     'form',
     { class: 'form', novalidate: true, id: 'label-rules-form', 'aria-labelledby': 'label-rules-heading' },
     el('h3', { id: 'label-rules-heading' }, t('settings.label_rules')),
@@ -219,54 +195,46 @@ function labelRulesForm(app) {
     el(
       'div',
       { class: 'form-grid rules-grid' },
-      LABEL_RULE_KEYS.map((key) => field(key, t(LABEL_RULE_TEXTS[key][0]), inputs.get(key), t(LABEL_RULE_TEXTS[key][1]))),
+      [...inputs].map(([key, input]) => field(key, t(LABEL_RULE_TEXTS[key][0]), input, t(LABEL_RULE_TEXTS[key][1]))),
     ),
-    el('div', { class: 'actions' }, save, line),
+    el('div', { class: 'actions' }, saveLabels, labelLine),
   );
-  let current = null;
-  const fill = (rules) => {
-    current = rules;
-    for (const [key, input] of inputs) input.value = String(rules[key]);
-  };
-  // The field names contain a dot, which markFields reads as "field.index": marked here instead.
-  const mark = (messages) => {
+  // The label rules' names contain a dot, which markFields reads as "field.index": marked here.
+  const markRules = (messages) => {
     for (const [key, input] of inputs) {
       const message = messages.get(key) ?? '';
       input.closest('[data-field]').querySelector('.field-error').textContent = message;
       input.setAttribute('aria-invalid', message ? 'true' : 'false');
     }
-    form.querySelector('[aria-invalid="true"]')?.focus();
   };
-  api
-    .labelRules()
-    .then(fill)
-    .catch((e) => show(line, e.message, 'error'));
-  form.addEventListener('submit', async (event) => {
+  const saveAll = (status) => async (event) => {
     event.preventDefault();
-    if (!current) return;
-    mark(new Map());
-    const wanted = Object.fromEntries([...inputs].map(([key, input]) => [key, input.value]));
-    const order = saveOrder(current, wanted);
-    if (!order) {
-      // The same refusal the backend would give, on the periods the user changed.
-      const periods = ['actions.free_months', 'actions.justified_months', 'actions.max_months'];
-      const changed = periods.filter((key) => String(wanted[key]).trim() !== String(current[key]));
-      mark(new Map((changed.length ? changed : periods).map((key) => [key, t('input.action_months_order')])));
-      show(line, t('error.invalid_profile'), 'error');
-      return;
-    }
-    save.disabled = true;
+    save.disabled = saveLabels.disabled = true;
     try {
-      // A refusal keeps what the user typed; what was saved before it stays saved.
-      for (const [key, months] of order) current = await api.saveLabelRule(key, months);
-      fill(current);
-      show(line, t('settings.saved'), 'ok');
+      const saved = await api.saveRules({
+        applicabilityMatrix: matrix.value,
+        labelExpiryWarningDays: days.value,
+        notifyDays: notify.value,
+        labelRules: Object.fromEntries([...inputs].map(([key, input]) => [key, input.value])),
+      });
+      markFields(form, null);
+      markRules(new Map());
+      // Every screen reads the rules from the vocabulary: load it again.
+      await app.refreshVocabulary();
+      fill(saved);
+      show(line, '', '');
+      show(labelLine, '', '');
+      show(status, t('settings.saved'), 'ok');
     } catch (e) {
-      mark(fieldMessages(e));
-      show(line, e.message, 'error');
+      markFields(form, e);
+      markRules(fieldMessages(e));
+      show(status, e.message, 'error');
+      (form.querySelector('[aria-invalid="true"]') ?? labelForm.querySelector('[aria-invalid="true"]'))?.focus();
     } finally {
-      save.disabled = false;
+      save.disabled = saveLabels.disabled = false;
     }
-  });
-  return form;
+  };
+  form.addEventListener('submit', saveAll(line));
+  labelForm.addEventListener('submit', saveAll(labelLine));
+  return el('div', { class: 'panel' }, el('h2', {}, t('settings.rules')), el('p', { class: 'hint' }, t('settings.rules_intro')), form, labelForm);
 }

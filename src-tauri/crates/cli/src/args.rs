@@ -66,11 +66,15 @@ pub enum Command {
         #[command(subcommand)]
         action: ScopeCommand,
     },
-    /// The assumed rules: the applicability matrix and the label expiry warning
+    /// The assumed rules: the applicability matrix, the label expiry warning, the label and
+    /// corrective-action months and the notification days
     Rules {
         #[command(subcommand)]
         action: RulesCommand,
     },
+    /// The lists and limits the app uses (labels, work products, audit words, rule limits)
+    /// and the rules in force
+    Vocabulary,
     /// Protection objects of a scope and their sampling
     Po {
         #[command(subcommand)]
@@ -276,7 +280,7 @@ pub enum CatalogueCommand {
 pub enum RulesCommand {
     /// Show the rules in force
     Show,
-    /// Change the rules
+    /// Change the rules (all of them are checked first; a refusal changes nothing)
     Set {
         /// A file with the applicability matrix (lines like `development: chapter 5, question 6.1`)
         #[arg(long, value_name = "FILE")]

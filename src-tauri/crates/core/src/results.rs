@@ -74,6 +74,13 @@ pub enum OverallResult {
 }
 
 impl OverallResult {
+    pub const ALL: [OverallResult; 4] = [
+        OverallResult::Pass,
+        OverallResult::ConditionalPass,
+        OverallResult::Fail,
+        OverallResult::Incomplete,
+    ];
+
     /// The name in the CLI and JSON: `PASS`, `CONDITIONAL-PASS`, `FAIL`, `INCOMPLETE`.
     pub fn as_str(self) -> &'static str {
         match self {

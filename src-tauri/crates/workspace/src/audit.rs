@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use chrono::NaiveDate;
+
 use csmsdesk_core::audit::{ActionStatus, FindingKind};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::labels::{LabelOutcome, add_months};
@@ -60,6 +62,17 @@ pub struct AuditView {
     pub overall: OverallResult,
     pub findings: Vec<FindingRecord>,
     pub actions: Vec<ActionRecord>,
+    /// The last due dates of a corrective action under the rules in force: without a
+    /// justification, with one, and at all (core's `check_due_date` decides with them).
+    pub due_limits: DueLimits,
+}
+
+/// The last due dates of this audit's corrective actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DueLimits {
+    pub free: NaiveDate,
+    pub justified: NaiveDate,
+    pub max: NaiveDate,
 }
 
 /// A label with its scope, for lists and countdown cards.

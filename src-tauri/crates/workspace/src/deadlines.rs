@@ -177,7 +177,7 @@ impl Workspace {
 
 /// Default of how many days ahead the app's desktop notification looks.
 pub const DEFAULT_NOTIFY_DAYS: i64 = 14;
-const NOTIFY_DAYS: &str = "deadlines.notify_days";
+pub(crate) const NOTIFY_DAYS: &str = "deadlines.notify_days";
 
 /// What the desktop notification says about `deadlines` (already filtered to those that
 /// matter): a title and up to three lines; `None` when there is nothing to say.
@@ -220,26 +220,16 @@ pub fn digest(
 impl Workspace {
     /// How many days ahead the desktop notification looks.
     pub fn notify_days(&self) -> Result<i64> {
-        Ok(csmsdesk_store::settings::get(self.db.conn(), NOTIFY_DAYS)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_NOTIFY_DAYS))
+        Ok(self.rules()?.notify_days)
     }
 
     /// Sets how many days ahead the desktop notification looks (0 to 365; 0 turns it off).
     pub fn set_notify_days(&mut self, days: &str) -> Result<i64> {
-        let Some(days) = days
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (0..=365).contains(d))
-        else {
-            return Err(crate::Error::Invalid(vec![crate::Invalid::new(
-                "notify_days",
-                Message::new("input.bad_notify_days").arg("given", days.trim()),
-            )]));
+        let input = crate::RulesInput {
+            notify_days: Some(days.to_owned()),
+            ..crate::RulesInput::default()
         };
-        csmsdesk_store::settings::set(self.db.conn(), NOTIFY_DAYS, &days.to_string())?;
-        Ok(days)
+        Ok(self.save_rules(&input)?.notify_days)
     }
 
     /// The notification due on `today`: deadlines within the configured days (and overdue

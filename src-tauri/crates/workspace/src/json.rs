@@ -11,12 +11,14 @@ mod audit;
 mod catalogue;
 mod evidence;
 mod readiness;
+mod rules;
 mod scope;
 
 pub use audit::*;
 pub use catalogue::*;
 pub use evidence::*;
 pub use readiness::*;
+pub use rules::*;
 pub use scope::*;
 
 /// One journal entry, with its seal. `before` and `after` are the JSON objects the entry

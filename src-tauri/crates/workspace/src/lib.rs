@@ -23,13 +23,16 @@ mod package;
 mod partial;
 mod progress;
 mod readiness;
+mod rules;
 mod scan;
 mod scope;
 #[cfg(test)]
 mod test_support;
 mod workspace;
 
-pub use audit::{ActionInput, AuditChanges, AuditInput, AuditView, ProviderImport, ScopeLabels};
+pub use audit::{
+    ActionInput, AuditChanges, AuditInput, AuditView, DueLimits, ProviderImport, ScopeLabels,
+};
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
 };
@@ -62,6 +65,7 @@ pub use readiness::{
     AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
     Readiness, RequirementStatus,
 };
+pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,

@@ -2,43 +2,52 @@
 //! and sampling.
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::labels::LabelRules;
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    LocationRecord, ProtectionObjectRecord, Sampling, ScopeRecord, ScopeView, json,
+    LocationRecord, ProtectionObjectRecord, Rules, Sampling, ScopeRecord, ScopeView, json,
 };
 use serde_json::{Value, json};
 
 use super::Output;
 
 impl Output {
-    pub fn rules(
-        &self,
-        matrix: &str,
-        warning_days: i64,
-        label_rules: &LabelRules,
-        notify_days: i64,
-    ) {
-        let months = json::label_rules(label_rules);
+    pub fn rules(&self, rules: &Rules) {
         if self.json {
-            return Self::print_json(&json!({
-                "applicability_matrix": matrix,
-                "label_expiry_warning_days": warning_days,
-                "label_rules": months,
-                "notify_days": notify_days,
-            }));
+            return Self::print_json(&json::rules(rules));
         }
-        out_line!("deadlines.notify_days = {notify_days}");
-        out_line!("{matrix}");
+        out_line!("deadlines.notify_days = {}", rules.notify_days);
+        out_line!("{}", rules.applicability_matrix);
         out_line!(
             "{}",
             Message::new("cli.rules.warning_days")
-                .arg("days", warning_days)
+                .arg("days", rules.label_expiry_warning_days)
                 .render(self.lang)
         );
-        if let Value::Object(rules) = months {
-            for (key, value) in rules {
+        if let Value::Object(months) = json::label_rules(&rules.label_rules) {
+            for (key, value) in months {
                 out_line!("{key} = {value}");
+            }
+        }
+    }
+
+    /// The vocabulary: JSON as the app receives it, or one line per list and limit.
+    pub fn vocabulary(&self, vocabulary: &Value) {
+        if self.json {
+            return Self::print_json(vocabulary);
+        }
+        let Value::Object(parts) = vocabulary else {
+            return;
+        };
+        for (key, value) in parts {
+            match value {
+                Value::Array(items) => {
+                    let words: Vec<String> = items
+                        .iter()
+                        .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                        .collect();
+                    out_line!("{key}: {}", words.join(", "));
+                }
+                other => out_line!("{key}: {other}"),
             }
         }
     }

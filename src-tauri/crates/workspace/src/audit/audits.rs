@@ -7,9 +7,10 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_core::results::{QuestionResult, overall_result};
 use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
-use super::{AuditInput, AuditView};
+use super::{AuditInput, AuditView, DueLimits};
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
 use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
+use csmsdesk_core::labels::add_months;
 
 impl Workspace {
     pub(super) fn audit_record(&self, id: i64) -> Result<AuditRecord> {
@@ -199,6 +200,13 @@ impl Workspace {
             .into_iter()
             .filter(|a| findings.iter().any(|f| f.id == a.finding_id))
             .collect();
+        let rules = self.label_rules()?;
+        let closing = audit.closing_meeting;
+        let due_limits = DueLimits {
+            free: add_months(closing, rules.action_free_months),
+            justified: add_months(closing, rules.action_justified_months),
+            max: add_months(closing, rules.action_max_months),
+        };
         Ok(AuditView {
             audit,
             scope: scope.name,
@@ -206,6 +214,7 @@ impl Workspace {
             overall,
             findings,
             actions,
+            due_limits,
         })
     }
 

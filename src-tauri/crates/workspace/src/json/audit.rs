@@ -63,6 +63,11 @@ pub fn audit_view(v: &crate::AuditView) -> Value {
         })).collect::<Vec<_>>(),
         "findings": v.findings.iter().map(finding).collect::<Vec<_>>(),
         "actions": v.actions.iter().map(action).collect::<Vec<_>>(),
+        "due_limits": {
+            "free": v.due_limits.free.to_string(),
+            "justified": v.due_limits.justified.to_string(),
+            "max": v.due_limits.max.to_string(),
+        },
     })
 }
 

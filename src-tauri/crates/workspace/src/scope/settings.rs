@@ -2,10 +2,10 @@
 //! expiry a TISAX label earns a warning.
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::scope::{ApplicabilityMatrix, DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_MATRIX};
+use csmsdesk_core::scope::{ApplicabilityMatrix, DEFAULT_MATRIX};
 use csmsdesk_store::settings;
 
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, Result, RulesInput, Workspace};
 
 pub(super) fn matrix_error(lines: Vec<usize>) -> Error {
     Error::Invalid(vec![Invalid::new(
@@ -22,38 +22,25 @@ impl Workspace {
 
     /// The applicability matrix as text (the default until a user changes it).
     pub fn applicability_matrix_text(&self) -> Result<String> {
-        Ok(
-            settings::get(self.db.conn(), settings::APPLICABILITY_MATRIX)?
-                .unwrap_or_else(|| DEFAULT_MATRIX.to_owned()),
-        )
+        Ok(self.rules()?.applicability_matrix)
     }
 
     /// Replaces the applicability matrix after checking every line.
     pub fn set_applicability_matrix(&mut self, text: &str) -> Result<()> {
-        ApplicabilityMatrix::parse(text).map_err(matrix_error)?;
-        settings::set(self.db.conn(), settings::APPLICABILITY_MATRIX, text)?;
-        Ok(())
+        let input = RulesInput {
+            applicability_matrix: Some(text.to_owned()),
+            ..RulesInput::default()
+        };
+        self.save_rules(&input).map(|_| ())
     }
 
     /// Sets after how many days past the audit a TISAX label expiry still earns a warning.
     pub fn set_label_expiry_warning_days(&mut self, days: &str) -> Result<i64> {
-        let parsed = days
-            .trim()
-            .parse::<i64>()
-            .ok()
-            .filter(|d| (0..=730).contains(d));
-        let Some(days) = parsed else {
-            return Err(Error::Invalid(vec![Invalid::new(
-                "label_expiry_warning_days",
-                Message::new("input.bad_days").arg("given", days.trim()),
-            )]));
+        let input = RulesInput {
+            label_expiry_warning_days: Some(days.to_owned()),
+            ..RulesInput::default()
         };
-        settings::set(
-            self.db.conn(),
-            settings::LABEL_EXPIRY_WARNING_DAYS,
-            &days.to_string(),
-        )?;
-        Ok(days)
+        Ok(self.save_rules(&input)?.label_expiry_warning_days)
     }
 
     /// After how many days past the audit a TISAX label expiry earns a warning.
@@ -62,10 +49,6 @@ impl Workspace {
     }
 
     pub(super) fn expiry_warning_days(&self) -> Result<i64> {
-        Ok(
-            settings::get(self.db.conn(), settings::LABEL_EXPIRY_WARNING_DAYS)?
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(DEFAULT_EXPIRY_WARNING_DAYS),
-        )
+        Ok(self.rules()?.label_expiry_warning_days)
     }
 }

@@ -1,0 +1,56 @@
+//! The editable rules and the vocabulary the window uses instead of copies of core's lists.
+
+use serde_json::{Value, json};
+
+use super::audit::label_rules;
+
+/// The rules in force (`rules show --json`, `rules_get`): the matrix, the label expiry
+/// warning, the label and corrective-action months and the notification days.
+pub fn rules(r: &crate::Rules) -> Value {
+    json!({
+        "applicability_matrix": r.applicability_matrix,
+        "label_expiry_warning_days": r.label_expiry_warning_days,
+        "label_rules": label_rules(&r.label_rules),
+        "notify_days": r.notify_days,
+    })
+}
+
+/// Core's lists, the limits of every editable rule and the rules in force (`vocabulary`):
+/// the window holds no copy of any of them.
+pub fn vocabulary(r: &crate::Rules) -> Value {
+    use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PHASES, PhaseState};
+    use csmsdesk_core::evidence::{Classification, WORK_PRODUCTS};
+    use csmsdesk_core::results::{OverallResult, QuestionResult};
+    use csmsdesk_core::scope::{Objective, TISAX_LABELS};
+    let mut months = r.label_rules;
+    json!({
+        "tisax_labels": TISAX_LABELS.as_slice(),
+        "objectives": Objective::ALL.map(Objective::as_str),
+        "work_products": WORK_PRODUCTS.as_slice(),
+        "classifications": Classification::ALL.map(Classification::as_str),
+        "audit_kinds": AuditKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        "phases": PHASES.as_slice(),
+        "phase_states": PhaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        // An audit gives applicable questions a result; NA comes from the scope.
+        "audit_results": QuestionResult::ALL
+            .into_iter()
+            .filter(|q| *q != QuestionResult::Na)
+            .map(QuestionResult::as_str)
+            .collect::<Vec<_>>(),
+        "overall_results": OverallResult::ALL.map(OverallResult::as_str),
+        "finding_types": FindingKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+        "action_statuses": ActionStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "limits": {
+            "label_expiry_warning_days": { "min": 0, "max": crate::MAX_WARNING_DAYS },
+            "notify_days": { "min": 0, "max": crate::MAX_NOTIFY_DAYS },
+            "label_rules": crate::rules::RULE_KEYS.iter().map(|k| json!({
+                "key": k.key,
+                "min": 1,
+                "max": k.max,
+                "fixed": k.fixed,
+                "months": *(k.field)(&mut months),
+            })).collect::<Vec<_>>(),
+        },
+        "rules": rules(r),
+    })
+}
