@@ -40,7 +40,7 @@ export function progressWidget(app) {
       onclick: async (event) => {
         event.currentTarget.disabled = true;
         try {
-          await api.cancelEvidenceJob();
+          await api.cancelJob();
         } catch {
           // Nothing runs any more: the widget hides with the job's end.
         }

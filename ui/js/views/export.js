@@ -282,7 +282,7 @@ function progressWidget(t) {
         onclick: async (event) => {
           event.currentTarget.disabled = true;
           try {
-            await api.cancelEvidenceJob();
+            await api.cancelJob();
           } catch {
             // The export has ended already: the widget hides with it.
           }

@@ -1,7 +1,7 @@
 // The "Backup and restore" section of Settings: write a backup of the open workspace, restore
 // a backup into a new folder (and switch to it), and check the workspace (database, vault,
 // journal). Backup and restore report progress as events (jobs 'backup' and 'restore'); all
-// three are the one long job the backend runs at a time and stop with evidence_cancel.
+// three are the one long job the backend runs at a time and stop with job_cancel.
 //
 // What runs and what was found lives in this module, not in the DOM, and is drawn into
 // whichever elements are on the page: a job keeps showing after the screen is redrawn.
@@ -118,7 +118,7 @@ function cancelButton(t, id) {
       onclick: async (event) => {
         event.currentTarget.disabled = true;
         try {
-          await api.cancelEvidenceJob();
+          await api.cancelJob();
         } catch {
           // The job has ended already: its widget hides with it.
         }
