@@ -14,13 +14,14 @@ export function pathInput(id, value = '', name = undefined) {
  * null); the path goes into `input`, then `onPicked(path)` runs. A failure goes to
  * `onError(error)`.
  */
-export function chooseButton({ id, text, pick, input, onPicked = () => {}, onError, className }) {
+export function chooseButton({ id, text, pick, input, onPicked = () => {}, onError, className, dataset }) {
   return el(
     'button',
     {
       type: 'button',
       id,
       class: className,
+      dataset,
       onclick: async () => {
         try {
           const picked = await pick();
