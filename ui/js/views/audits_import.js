@@ -5,9 +5,8 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { importChangeCount } from '../lib/audits.js';
-import { show, statusLine } from './form.js';
-import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
+import { workbookImport } from '../widgets/workbook_import.js';
 
 // Whether the panel was open, kept across the redraw after applying.
 const view = { open: false };
@@ -16,54 +15,31 @@ const view = { open: false };
 export function importPanel(detail) {
   const { app, view: audit } = detail;
   const { t } = app;
-  const path = pathInput('audit-workbook-path');
-  const status = statusLine('audit-import-status');
   const results = el('div', { id: 'audit-import-results' });
-  const preview = el('button', { type: 'button', id: 'audit-import-preview' }, t('mapping.import_preview'));
-  const apply = el('button', { type: 'button', class: 'primary', id: 'audit-import-apply', disabled: true }, t('mapping.import_apply'));
-  let previewed = null;
-  const run = async (doApply) => {
-    preview.disabled = true;
-    apply.disabled = true;
-    show(status, t(doApply ? 'mapping.import_applying' : 'mapping.import_reading'));
-    try {
-      const outcome = await api.importAuditWorkbook(audit.id, path.value.trim(), doApply);
-      const count = importChangeCount(outcome);
-      if (doApply) {
-        view.open = true;
-        detail.redrawAll({ id: 'audit-import-status', text: t('audits_ui.import_applied', { results: outcome.results.length, measures: outcome.measures.length }) });
-        return;
-      }
-      previewed = path.value.trim();
+  const form = workbookImport({
+    t,
+    ids: { path: 'audit-workbook-path', choose: 'audit-workbook-choose', preview: 'audit-import-preview', apply: 'audit-import-apply', status: 'audit-import-status' },
+    label: t('audits_ui.import_file'),
+    request: (path, apply) => api.importAuditWorkbook(audit.id, path, apply),
+    previewed: (outcome) => {
       drawOutcome(app, results, outcome);
-      show(status, count ? t('audits_ui.import_previewed', { results: outcome.results.length, measures: outcome.measures.length }) : t('mapping.import_nothing'), count ? '' : 'ok');
-      apply.disabled = !count;
-    } catch (error) {
-      show(status, error.message, 'error');
-    } finally {
-      preview.disabled = false;
-    }
-  };
-  preview.addEventListener('click', () => run(false));
-  apply.addEventListener('click', () => {
-    if (previewed === path.value.trim()) run(true);
-  });
-  path.addEventListener('input', () => (apply.disabled = true));
-  const choose = chooseButton({
-    id: 'audit-workbook-choose',
-    text: t('catalogue.browse'),
-    pick: api.pickCatalogueFile,
-    input: path,
-    onPicked: () => run(false),
-    onError: (error) => show(status, error.message, 'error'),
+      const count = importChangeCount(outcome);
+      return count
+        ? { text: t('audits_ui.import_previewed', { results: outcome.results.length, measures: outcome.measures.length }), canApply: true }
+        : { text: t('mapping.import_nothing'), kind: 'ok', canApply: false };
+    },
+    applied: (outcome) => {
+      view.open = true;
+      detail.redrawAll({ id: 'audit-import-status', text: t('audits_ui.import_applied', { results: outcome.results.length, measures: outcome.measures.length }) });
+    },
   });
   const panel = el(
     'details',
     { class: 'panel', id: 'audit-import', open: view.open },
     el('summary', {}, t('audits_ui.import_heading')),
     el('p', { class: 'hint' }, t('audits_ui.import_hint')),
-    pathField({ input: path, label: t('audits_ui.import_file'), choose }),
-    el('div', { class: 'actions' }, preview, apply, status),
+    form.field,
+    form.actions,
     results,
   );
   panel.addEventListener('toggle', () => (view.open = panel.open));

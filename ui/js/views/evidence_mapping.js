@@ -15,8 +15,8 @@ import { show, statusLine } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { requirementBadge } from './evidence_fields.js';
 import * as vault from './evidence_vault.js';
-import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
+import { workbookImport } from '../widgets/workbook_import.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 
 const RESULTS = ['conform', 'minor', 'major'];
@@ -431,50 +431,26 @@ async function addToRequirement(app, paths, id) {
 
 function importPanel(app) {
   const { t } = app;
-  const path = pathInput('assess-workbook-path');
-  const status = statusLine('assess-import-status');
   const results = el('div', { id: 'assess-import-results' });
-  const apply = el('button', { type: 'button', class: 'primary', id: 'assess-apply', disabled: true }, t('mapping.import_apply'));
-  const preview = el('button', { type: 'button', id: 'assess-preview' }, t('mapping.import_preview'));
-  let previewed = null;
-  const run = async (doApply) => {
-    preview.disabled = true;
-    apply.disabled = true;
-    show(status, t(doApply ? 'mapping.import_applying' : 'mapping.import_reading'));
-    try {
-      const outcome = await api.importAssessment(current.scope.name, path.value.trim(), doApply);
-      if (doApply) {
-        view.importOpen = true;
-        view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
-        await render(app, current.target, { scope: current.scope.name });
-        return;
-      }
-      previewed = path.value.trim();
+  const form = workbookImport({
+    t,
+    ids: { path: 'assess-workbook-path', choose: 'assess-workbook-choose', preview: 'assess-preview', apply: 'assess-apply', status: 'assess-import-status' },
+    label: t('mapping.import_file'),
+    request: (path, apply) => api.importAssessment(current.scope.name, path, apply),
+    previewed: (outcome) => {
       drawImport(app, results, outcome);
-      show(status, outcome.changes.length ? t('mapping.import_previewed', { count: outcome.changes.length }) : t('mapping.import_nothing'), outcome.changes.length ? '' : 'ok');
-      apply.disabled = !outcome.changes.length;
-    } catch (error) {
-      show(status, error.message, 'error');
-      apply.disabled = true;
-    } finally {
-      preview.disabled = false;
-    }
-  };
-  preview.addEventListener('click', () => run(false));
-  apply.addEventListener('click', () => {
-    if (previewed === path.value.trim()) run(true);
+      const count = outcome.changes.length;
+      return count
+        ? { text: t('mapping.import_previewed', { count }), canApply: true }
+        : { text: t('mapping.import_nothing'), kind: 'ok', canApply: false };
+    },
+    applied: async (outcome) => {
+      view.importOpen = true;
+      view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
+      await render(app, current.target, { scope: current.scope.name });
+    },
   });
-  path.addEventListener('input', () => {
-    apply.disabled = true;
-  });
-  const choose = chooseButton({
-    id: 'assess-workbook-choose',
-    text: t('catalogue.browse'),
-    pick: api.pickCatalogueFile,
-    input: path,
-    onPicked: () => run(false),
-    onError: (error) => show(status, error.message, 'error'),
-  });
+  const status = form.status;
   if (view.importStatus) {
     show(status, view.importStatus, 'ok');
     view.importStatus = null;
@@ -484,8 +460,8 @@ function importPanel(app) {
     { class: 'panel', id: 'assess-import', open: view.importOpen },
     el('summary', {}, t('mapping.import_heading', { scope: current.scope.name })),
     el('p', { class: 'hint' }, t('mapping.import_hint')),
-    pathField({ input: path, label: t('mapping.import_file'), choose }),
-    el('div', { class: 'actions' }, preview, apply, status),
+    form.field,
+    form.actions,
     results,
   );
   panel.addEventListener('toggle', () => {
