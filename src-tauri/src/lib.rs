@@ -6,8 +6,11 @@
 
 mod commands;
 mod error;
+mod guard;
+mod jobs;
 mod navigation;
 mod notify;
+mod pickers;
 mod state;
 
 use std::path::PathBuf;
@@ -92,7 +95,7 @@ pub fn run() {
             commands::scope::po_remove,
             commands::evidence::evidence_add,
             commands::evidence::evidence_scan,
-            commands::evidence::evidence_cancel,
+            commands::jobs::job_cancel,
             commands::workspace::workspace_open_read_only,
             commands::trust::journal_page,
             commands::trust::journal_verify,

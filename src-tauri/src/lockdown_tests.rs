@@ -16,7 +16,7 @@ const CARGO_TOML: &str = include_str!("../../Cargo.toml");
 const CARGO_LOCK: &str = include_str!("../../Cargo.lock");
 
 /// The only permissions besides the commands: listening for events (files dropped on the
-/// window, evidence progress).
+/// window, the progress of long jobs).
 const EVENT_PERMISSIONS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
 
 /// The one Tauri plugin the app uses; it is called from Rust only.
@@ -426,4 +426,30 @@ fn tauri_is_built_with_its_defaults_and_nothing_that_opens_the_page() {
         ],
         "tauri's enabled features"
     );
+}
+
+#[test]
+fn every_command_is_async_so_none_runs_on_the_gtk_main_thread() {
+    // A sync command runs on the main thread: while it waits for the session lock (held by a
+    // long command) the window freezes, and a native dialog opened from one hangs the app.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands");
+    let mut commands = 0;
+    for entry in std::fs::read_dir(&dir).expect("the commands folder") {
+        let path = entry.expect("a commands file").path();
+        let text = std::fs::read_to_string(&path).expect("a readable commands file");
+        let mut lines = text.lines().map(str::trim);
+        while let Some(line) = lines.next() {
+            if line != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lines.next().unwrap_or_default();
+            commands += 1;
+            assert!(
+                signature.starts_with("pub async fn "),
+                "{}: `{signature}` must be async",
+                path.display()
+            );
+        }
+    }
+    assert_eq!(commands, COMMAND_NAMES.len(), "every command was looked at");
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use tauri::{AppHandle, Manager as _};
 use tauri_plugin_notification::NotificationExt as _;
 
-use crate::commands::profile::with_workspace;
+use crate::guard::with_workspace;
 use crate::state::AppState;
 
 /// How often the day is checked.

@@ -23,7 +23,7 @@ pub enum Session {
 pub struct AppState {
     session: Mutex<Session>,
     os_locale: Option<String>,
-    /// The cancel flag of the long job (adding or scanning evidence) under way, if any.
+    /// The cancel flag of the long job under way, if any (see `jobs`).
     job: Mutex<Option<Arc<AtomicBool>>>,
 }
 

@@ -10,9 +10,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tauri::{State, WebviewWindow};
 
-use super::profile::with_workspace;
 use super::{absolute_path, invalid, today};
 use crate::error::CommandError;
+use crate::guard::with_workspace;
+use crate::pickers;
 use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
@@ -250,7 +251,7 @@ pub async fn deadlines_pick_ics(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog
             .add_filter("iCalendar", &["ics"])
             .set_file_name("csmsdesk-deadlines.ics")

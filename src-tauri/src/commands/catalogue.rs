@@ -6,9 +6,10 @@ use csmsdesk_workspace::json;
 use serde_json::Value;
 use tauri::{State, WebviewWindow};
 
-use super::profile::with_workspace;
 use super::{absolute_path, invalid};
 use crate::error::CommandError;
+use crate::guard::with_workspace;
+use crate::pickers;
 use crate::state::AppState;
 
 /// The longest search text we accept; longer is a paste accident.
@@ -76,7 +77,7 @@ pub async fn catalogue_pick_file(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog
             .add_filter("Spreadsheet", &["xlsx", "xlsm", "xls", "ods"])
             .pick_file()

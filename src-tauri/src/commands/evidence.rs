@@ -1,32 +1,27 @@
 //! The evidence screen and the dashboard: adding files (dialog, path or drop), scanning with
-//! progress and cancel, links, reviews, the self-assessment and readiness.
+//! progress and cancel (`jobs`), links, reviews, the self-assessment and readiness.
 //!
 //! Hashing runs on a blocking thread while the workspace stays free for other commands: the
 //! use cases split long work into plan (with the workspace), run (without it) and commit.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, json};
-use serde::{Deserialize, Serialize};
+use csmsdesk_workspace::{EvidenceInput, LinkInput, json};
+use serde::Deserialize;
 use serde_json::Value;
-use tauri::{Emitter as _, State, WebviewWindow};
+use tauri::{State, WebviewWindow};
 
-use super::profile::with_workspace;
 use super::{absolute_path, invalid, today};
 use crate::error::CommandError;
+use crate::guard::with_workspace;
+use crate::jobs::{self, Job};
+use crate::pickers;
 use crate::state::AppState;
 
 /// The most paths one add takes (a drop of a whole disk is a mistake).
 const MAX_PATHS: usize = 10_000;
-/// How often progress reaches the UI at most.
-const PROGRESS_EVERY: Duration = Duration::from_millis(100);
-/// The event that carries progress.
-pub const PROGRESS_EVENT: &str = "evidence-progress";
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -70,72 +65,6 @@ impl From<LinkDto> for LinkInput {
     }
 }
 
-/// Progress as the UI's progress bar reads it.
-#[derive(Debug, Clone, Serialize)]
-struct ProgressEvent {
-    /// `add`, `scan` or `export`.
-    job: &'static str,
-    files_done: usize,
-    files_total: usize,
-    bytes_done: u64,
-    bytes_total: u64,
-}
-
-/// A progress callback that emits at most every [`PROGRESS_EVERY`], and always the last step.
-pub(super) fn emitter(window: WebviewWindow, job: &'static str) -> impl Fn(Progress) + Sync + Send {
-    let last = std::sync::Mutex::new(None::<Instant>);
-    move |p: Progress| {
-        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
-        let due = last.is_none_or(|t| t.elapsed() >= PROGRESS_EVERY);
-        if due || p.files_done == p.files_total {
-            *last = Some(Instant::now());
-            let event = ProgressEvent {
-                job,
-                files_done: p.files_done,
-                files_total: p.files_total,
-                bytes_done: p.bytes_done,
-                bytes_total: p.bytes_total,
-            };
-            if let Err(e) = window.emit(PROGRESS_EVENT, event) {
-                tracing::warn!(error = %e, "progress event lost");
-            }
-        }
-    }
-}
-
-/// The one long job that may run; dropping it frees the slot.
-pub(super) struct Job<'a> {
-    state: &'a AppState,
-    pub(super) cancel: Arc<AtomicBool>,
-}
-
-impl Job<'_> {
-    pub(super) fn start(state: &AppState) -> Result<Job<'_>, CommandError> {
-        let mut slot = state.job();
-        if slot.is_some() {
-            return Err(invalid(state, Message::new("evidence.busy")));
-        }
-        let cancel = Arc::new(AtomicBool::new(false));
-        *slot = Some(cancel.clone());
-        Ok(Job { state, cancel })
-    }
-}
-
-impl Drop for Job<'_> {
-    fn drop(&mut self) {
-        *self.state.job() = None;
-    }
-}
-
-pub(super) fn join_failed(state: &AppState, e: impl std::fmt::Display) -> CommandError {
-    tracing::error!(error = %e, "background work failed");
-    CommandError::new(
-        ErrorCode::Internal,
-        Message::new("error.internal"),
-        state.lang(),
-    )
-}
-
 /// Checks the paths sent by the UI: at least one, not too many, each absolute and sane.
 fn paths_argument(state: &AppState, paths: &[String]) -> Result<Vec<PathBuf>, CommandError> {
     if paths.is_empty() {
@@ -163,11 +92,11 @@ pub async fn evidence_add(
     let (details, links) = (details.into(), links.into());
     let plan = with_workspace(&state, |ws| ws.plan_evidence(&paths, &details, &links))?;
     let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
-    let progress = emitter(window, "add");
-    let ingested = tauri::async_runtime::spawn_blocking(move || plan.ingest(&progress, &cancel))
-        .await
-        .map_err(|e| join_failed(&state, e))?;
+    let ingested = job
+        .run(window, jobs::Kind::Add, move |progress, cancel| {
+            plan.ingest(progress, cancel)
+        })
+        .await?;
     let report = with_workspace(&state, |ws| ws.commit_evidence(ingested, Utc::now()))?;
     drop(job);
     Ok(json::evidence_added(&report, state.lang()))
@@ -183,11 +112,11 @@ pub async fn evidence_scan(
 ) -> Result<Value, CommandError> {
     let plan = with_workspace(&state, |ws| ws.plan_scan(deep))?;
     let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
-    let progress = emitter(window, "scan");
-    let results = tauri::async_runtime::spawn_blocking(move || plan.run(&progress, &cancel))
-        .await
-        .map_err(|e| join_failed(&state, e))?;
+    let results = job
+        .run(window, jobs::Kind::Scan, move |progress, cancel| {
+            plan.run(progress, cancel)
+        })
+        .await?;
     let report = with_workspace(&state, |ws| {
         let report = ws.apply_scan(results, Utc::now())?;
         ws.record_readiness(today())?;
@@ -195,18 +124,6 @@ pub async fn evidence_scan(
     })?;
     drop(job);
     Ok(json::scan_report(&report, state.lang()))
-}
-
-/// Asks the running add or scan to stop; what is done so far is kept.
-#[tauri::command]
-pub async fn evidence_cancel(state: State<'_, AppState>) -> Result<bool, CommandError> {
-    Ok(match &*state.job() {
-        Some(cancel) => {
-            cancel.store(true, Ordering::Relaxed);
-            true
-        }
-        None => false,
-    })
 }
 
 #[tauri::command]
@@ -277,7 +194,7 @@ pub async fn evidence_pick_files(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Vec<String>, CommandError> {
-    super::workspace::pick_many(&state, &window, |dialog| dialog.pick_files()).await
+    pickers::pick_many(&state, &window, |dialog| dialog.pick_files()).await
 }
 
 /// Shows the native dialog for a folder of evidence; `None` if cancelled.
@@ -286,7 +203,7 @@ pub async fn evidence_pick_folder(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| dialog.pick_folder()).await
+    pickers::pick(&state, &window, |dialog| dialog.pick_folder()).await
 }
 
 /// A scope's readiness with every question and requirement.

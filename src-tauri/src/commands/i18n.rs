@@ -6,6 +6,7 @@ use csmsdesk_core::i18n::catalogue;
 use serde::Serialize;
 use tauri::State;
 
+use crate::error::CommandError;
 use crate::state::AppState;
 
 #[derive(Debug, Serialize)]
@@ -15,12 +16,14 @@ pub struct Messages {
     messages: &'static BTreeMap<&'static str, String>,
 }
 
-/// Every text of the UI in the current language.
+/// Every text of the UI in the current language. Async like every command: reading the
+/// language waits for the session lock, which a long command may hold, and that wait must not
+/// freeze the GTK main thread.
 #[tauri::command]
-pub fn app_messages(state: State<'_, AppState>) -> Messages {
+pub async fn app_messages(state: State<'_, AppState>) -> Result<Messages, CommandError> {
     let lang = state.lang();
-    Messages {
+    Ok(Messages {
         lang: lang.tag(),
         messages: catalogue(lang),
-    }
+    })
 }

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod evidence;
 pub mod i18n;
+pub mod jobs;
 pub mod package;
 pub mod profile;
 pub mod scope;

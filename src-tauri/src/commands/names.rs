@@ -50,7 +50,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "po_remove",
     "evidence_add",
     "evidence_scan",
-    "evidence_cancel",
+    "job_cancel",
     "evidence_list",
     "evidence_show",
     "evidence_link",

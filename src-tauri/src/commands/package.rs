@@ -7,10 +7,11 @@ use csmsdesk_workspace::{SharingRecord, json};
 use serde_json::{Value, json};
 use tauri::{State, WebviewWindow};
 
-use super::evidence::{Job, emitter};
-use super::profile::with_workspace;
 use super::{absolute_path, today};
 use crate::error::CommandError;
+use crate::guard::with_workspace;
+use crate::jobs::{self, Job};
+use crate::pickers;
 use crate::state::AppState;
 
 fn sharing(s: &SharingRecord) -> Value {
@@ -21,7 +22,7 @@ fn sharing(s: &SharingRecord) -> Value {
 }
 
 /// Writes the package of `scope` at `level` to `path`, with progress events (job `export`)
-/// and cancel (`evidence_cancel`); records it in the history.
+/// and cancel (`job_cancel`); records it in the history.
 #[tauri::command]
 pub async fn package_export(
     state: State<'_, AppState>,
@@ -36,12 +37,12 @@ pub async fn package_export(
         ws.plan_package(&scope, &path, &level, audit, Utc::now())
     })?;
     let job = Job::start(&state)?;
-    let cancel = job.cancel.clone();
-    let progress = emitter(window, "export");
     let lang = state.lang();
-    let written = tauri::async_runtime::spawn_blocking(move || plan.write(&progress, &cancel))
-        .await
-        .map_err(|e| super::evidence::join_failed(&state, e))?
+    let written = job
+        .run(window, jobs::Kind::Export, move |progress, cancel| {
+            plan.write(progress, cancel)
+        })
+        .await?
         .map_err(|e| CommandError::from_workspace(&e, lang))?;
     with_workspace(&state, |ws| ws.record_package(&written))?;
     drop(job);
@@ -61,11 +62,7 @@ pub async fn package_verify(
 ) -> Result<Value, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
-    let report =
-        tauri::async_runtime::spawn_blocking(move || csmsdesk_workspace::verify_package(&path))
-            .await
-            .map_err(|e| super::evidence::join_failed(&state, e))?
-            .map_err(|e| CommandError::from_workspace(&e, lang))?;
+    let report = jobs::blocking(&state, move || csmsdesk_workspace::verify_package(&path)).await?;
     Ok(json!({
         "ok": report.ok(),
         "entries": report.entries,
@@ -94,7 +91,7 @@ pub async fn package_pick_out(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog
             .add_filter("ZIP", &["zip"])
             .set_file_name("csmsdesk-package.zip")
@@ -109,7 +106,7 @@ pub async fn package_pick_file(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog.add_filter("ZIP", &["zip"]).pick_file()
     })
     .await

@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use crate::error::CommandError;
-use crate::state::{AppState, Session, lang_of};
+use crate::guard::with_workspace;
+use crate::state::AppState;
 
 /// The profile as the UI shows and sends it: plain strings, empty when not set.
 #[derive(Debug, Serialize, Deserialize)]
@@ -28,19 +29,6 @@ impl From<&CompanyProfile> for Profile {
             enx_contact: p.enx_contact.clone(),
             language: p.language.as_str().to_owned(),
         }
-    }
-}
-
-/// Runs `f` on the open workspace, or fails with why none is open.
-pub fn with_workspace<T>(
-    state: &AppState,
-    f: impl FnOnce(&mut csmsdesk_workspace::Workspace) -> csmsdesk_workspace::Result<T>,
-) -> Result<T, CommandError> {
-    let mut session = state.session();
-    let lang = lang_of(&session, state.os_locale());
-    match &mut *session {
-        Session::Open(ws) => f(ws).map_err(|e| CommandError::from_workspace(&e, lang)),
-        Session::Unavailable { error, .. } => Err(CommandError::from_workspace(error, lang)),
     }
 }
 

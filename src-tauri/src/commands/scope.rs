@@ -10,9 +10,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use tauri::State;
 
-use super::profile::with_workspace;
 use super::today;
 use crate::error::CommandError;
+use crate::guard::with_workspace;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]

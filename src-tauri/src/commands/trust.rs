@@ -2,19 +2,17 @@
 //! Checking, backing up and restoring run off the workspace lock through their own read-only
 //! connection, with progress events and cancel like the other long jobs.
 
-use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{MAX_JOURNAL_PAGE, Workspace, json};
 use serde_json::{Value, json};
 use tauri::{State, WebviewWindow};
 
-use super::evidence::{Job, emitter, join_failed};
-use super::profile::with_workspace;
 use super::{absolute_path, invalid};
 use crate::error::CommandError;
+use crate::guard::{with_workspace, workspace_dir};
+use crate::jobs::{self, Kind};
+use crate::pickers;
 use crate::state::AppState;
 
 /// The longest table name the History filter sends.
@@ -63,34 +61,15 @@ pub async fn journal_verify(state: State<'_, AppState>) -> Result<Value, Command
     })
 }
 
-/// The open workspace's folder, for the jobs that work beside the session.
-fn workspace_dir(state: &AppState) -> Result<PathBuf, CommandError> {
-    with_workspace(state, |ws| Ok(ws.dir().to_owned()))
-}
-
-/// Runs `work` on a blocking thread as the one long job (cancel with `evidence_cancel`),
-/// without the session lock: it reaches the workspace through its own connection.
-async fn long_job<T: Send + 'static>(
-    state: &AppState,
-    work: impl FnOnce(&AtomicBool) -> csmsdesk_workspace::Result<T> + Send + 'static,
-) -> Result<T, CommandError> {
-    let job = Job::start(state)?;
-    let cancel = job.cancel.clone();
-    let lang = state.lang();
-    let result = tauri::async_runtime::spawn_blocking(move || work(&cancel))
-        .await
-        .map_err(|e| join_failed(state, e))?
-        .map_err(|e| CommandError::from_workspace(&e, lang));
-    drop(job);
-    result
-}
-
 /// Checks the whole workspace (database, every vault copy re-hashed, journal) through its own
-/// read-only connection; cancel with `evidence_cancel`.
+/// read-only connection; cancel with `job_cancel`.
 #[tauri::command]
-pub async fn workspace_check(state: State<'_, AppState>) -> Result<Value, CommandError> {
+pub async fn workspace_check(
+    state: State<'_, AppState>,
+    window: WebviewWindow,
+) -> Result<Value, CommandError> {
     let dir = workspace_dir(&state)?;
-    let report = long_job(&state, move |cancel| {
+    let report = jobs::run(&state, window, Kind::Check, move |_, cancel| {
         Workspace::open_read_only(&dir)?.check(cancel)
     })
     .await?;
@@ -98,7 +77,7 @@ pub async fn workspace_check(state: State<'_, AppState>) -> Result<Value, Comman
 }
 
 /// Writes a backup of the open workspace to `path`, with progress events (job `backup`) and
-/// cancel (`evidence_cancel`).
+/// cancel (`job_cancel`).
 #[tauri::command]
 pub async fn backup_write(
     state: State<'_, AppState>,
@@ -107,9 +86,8 @@ pub async fn backup_write(
 ) -> Result<Value, CommandError> {
     let out = absolute_path(&state, &path)?;
     let dir = workspace_dir(&state)?;
-    let progress = emitter(window, "backup");
-    let report = long_job(&state, move |cancel| {
-        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), &progress, cancel)
+    let report = jobs::run(&state, window, Kind::Backup, move |progress, cancel| {
+        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), progress, cancel)
     })
     .await?;
     Ok(json::backup_report(&report))
@@ -127,9 +105,8 @@ pub async fn backup_restore(
 ) -> Result<Value, CommandError> {
     let file = absolute_path(&state, &file)?;
     let target = super::workspace::folder_argument(&target, state.lang())?;
-    let progress = emitter(window, "restore");
-    let report = long_job(&state, move |cancel| {
-        csmsdesk_workspace::restore_backup(&file, &target, &progress, cancel)
+    let report = jobs::run(&state, window, Kind::Restore, move |progress, cancel| {
+        csmsdesk_workspace::restore_backup(&file, &target, progress, cancel)
     })
     .await?;
     Ok(json::restore_report(&report, state.lang()))
@@ -141,7 +118,7 @@ pub async fn backup_pick_out(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog
             .add_filter("CSMS Desk backup", &["csmsbackup"])
             .set_file_name("workspace.csmsbackup")
@@ -156,7 +133,7 @@ pub async fn backup_pick_file(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<Option<String>, CommandError> {
-    super::workspace::pick(&state, &window, |dialog| {
+    pickers::pick(&state, &window, |dialog| {
         dialog
             .add_filter("CSMS Desk backup", &["csmsbackup"])
             .pick_file()

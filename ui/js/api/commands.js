@@ -64,6 +64,12 @@ export const removeScope = (scope) => invoke('scope_remove', { scope });
 export const removeProtectionObject = (scope, object) => invoke('po_remove', { scope, object });
 
 /**
+ * Asks the running long job (adding or scanning evidence, an export, the check, a backup or a
+ * restore) to stop; resolves to whether one was running.
+ */
+export const cancelJob = () => invoke('job_cancel');
+
+/**
  * Adds files and folders (recursively) as evidence: { evidence, outcomes, cancelled }.
  * `details` = { title, work_product, owner, classification, review_due },
  * `links` = { targets, scope, protection_object, note }; empty strings mean "not set".
@@ -71,8 +77,6 @@ export const removeProtectionObject = (scope, object) => invoke('po_remove', { s
 export const addEvidence = (paths, details, links) => invoke('evidence_add', { paths, details, links });
 /** Re-checks every evidence source (`deep`: re-hash all): { unchanged, changed, missing, failed, not_scanned, cancelled }. */
 export const scanEvidence = (deep) => invoke('evidence_scan', { deep: Boolean(deep) });
-/** Asks a running addition or scan to stop; resolves to whether one was running. */
-export const cancelEvidenceJob = () => invoke('evidence_cancel');
 export const evidenceList = () => invoke('evidence_list');
 /** One item with its versions. */
 export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
@@ -141,7 +145,7 @@ export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
 export const packagePreview = (scope) => invoke('package_preview', { scope });
 /**
  * Writes the package of `scope` at `level` ('full', 'A', 'A+labels', 'A+labels+B') to `path`,
- * with progress events (job 'export') and cancel (cancelEvidenceJob): { package, sha256, files, level }.
+ * with progress events (job 'export') and cancel (cancelJob): { package, sha256, files, level }.
  */
 export const exportPackage = (scope, path, level, audit = null) => invoke('package_export', { scope, path, level, audit });
 /** Native save dialog for a package; a path or null when cancelled. */
@@ -169,7 +173,7 @@ export const journalPage = (before, table, limit) =>
   invoke('journal_page', { before: before ?? null, table: table || null, limit: limit ?? null });
 /** Re-computes the journal's chain: { ok, entries, head: { seq, hash } | null, problems: [{ kind, seq, message }] }. */
 export const verifyJournal = () => invoke('journal_verify');
-/** Checks database, vault and journal (cancel with cancelEvidenceJob): { ok, integrity, blobs_checked, blob_problems, journal }. */
+/** Checks database, vault and journal (cancel with cancelJob): { ok, integrity, blobs_checked, blob_problems, journal }. */
 export const checkWorkspace = () => invoke('workspace_check');
 /**
  * Writes a backup of the open workspace to `path`, with progress events (job 'backup') and

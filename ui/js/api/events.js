@@ -1,6 +1,7 @@
 // Events from the shell. Files dropped on the window arrive as 'tauri://drag-drop' with the
-// dropped paths (the page itself never sees the file system); adding and scanning evidence
-// report their progress as 'evidence-progress'.
+// dropped paths (the page itself never sees the file system); every long job (adding and
+// scanning evidence, exports, the check, backup and restore) reports its progress as
+// 'job-progress'.
 
 /** Tauri reports positions in physical pixels; the page lays out in CSS pixels. */
 function cssPosition(position) {
@@ -36,12 +37,12 @@ export async function onDragOver(handler) {
 }
 
 /**
- * Calls `handler(progress)` for each progress report of a running evidence addition or scan:
- * { job: 'add'|'scan', files_done, files_total, bytes_done, bytes_total }. Resolves to the
- * function that stops listening.
+ * Calls `handler(progress)` for each progress report of the running long job:
+ * { job: 'add'|'scan'|'export'|'check'|'backup'|'restore', files_done, files_total,
+ * bytes_done, bytes_total }. Resolves to the function that stops listening.
  */
 export async function onProgress(handler) {
   const listen = listener();
   if (!listen) return () => {};
-  return listen('evidence-progress', (event) => handler(event.payload));
+  return listen('job-progress', (event) => handler(event.payload));
 }

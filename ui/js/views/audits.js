@@ -12,6 +12,7 @@ import { predictedKey } from '../lib/readiness.js';
 import { hrefOf, hrefWith, paramsFromHash, screenFromHash } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { renderDetail } from './audits_detail.js';
+import { scopePicker } from '../widgets/scope_picker.js';
 
 // What the screen remembers while the app runs: the scope last shown, whether the add form
 // was left open, and a status to show once after a redraw.
@@ -84,11 +85,7 @@ async function draw(app, host, target, params) {
   view.scope = scope.name;
   const [list, labels] = await Promise.all([api.audits(scope.name), api.labels().catch(() => [])]);
   const selected = pickAudit(list, params.audit);
-  const picker = el(
-    'select',
-    { id: 'audit-scope', onchange: () => go(app, host, { scope: picker.value }) },
-    scopes.map((s) => el('option', { value: s.name, selected: s.name === scope.name }, s.name)),
-  );
+  const picker = scopePicker({ id: 'audit-scope', name: null, scopes, selected: scope.name, onChange: (chosen) => go(app, host, { scope: chosen }) });
   const detailHost = el('div', { id: 'audit-detail-host' });
   const table = auditTable(app, scope, list, selected);
   const ctx = {

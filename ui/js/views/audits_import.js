@@ -5,7 +5,8 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { importChangeCount } from '../lib/audits.js';
-import { show, statusLine } from './form.js';
+import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
+import { workbookImport } from '../widgets/workbook_import.js';
 
 // Whether the panel was open, kept across the redraw after applying.
 const view = { open: false };
@@ -14,70 +15,31 @@ const view = { open: false };
 export function importPanel(detail) {
   const { app, view: audit } = detail;
   const { t } = app;
-  const path = el('input', { type: 'text', id: 'audit-workbook-path', class: 'path', autocomplete: 'off', spellcheck: false });
-  const status = statusLine('audit-import-status');
   const results = el('div', { id: 'audit-import-results' });
-  const preview = el('button', { type: 'button', id: 'audit-import-preview' }, t('mapping.import_preview'));
-  const apply = el('button', { type: 'button', class: 'primary', id: 'audit-import-apply', disabled: true }, t('mapping.import_apply'));
-  let previewed = null;
-  const run = async (doApply) => {
-    preview.disabled = true;
-    apply.disabled = true;
-    show(status, t(doApply ? 'mapping.import_applying' : 'mapping.import_reading'));
-    try {
-      const outcome = await api.importAuditWorkbook(audit.id, path.value.trim(), doApply);
-      const count = importChangeCount(outcome);
-      if (doApply) {
-        view.open = true;
-        detail.redrawAll({ id: 'audit-import-status', text: t('audits_ui.import_applied', { results: outcome.results.length, measures: outcome.measures.length }) });
-        return;
-      }
-      previewed = path.value.trim();
+  const form = workbookImport({
+    t,
+    ids: { path: 'audit-workbook-path', choose: 'audit-workbook-choose', preview: 'audit-import-preview', apply: 'audit-import-apply', status: 'audit-import-status' },
+    label: t('audits_ui.import_file'),
+    request: (path, apply) => api.importAuditWorkbook(audit.id, path, apply),
+    previewed: (outcome) => {
       drawOutcome(app, results, outcome);
-      show(status, count ? t('audits_ui.import_previewed', { results: outcome.results.length, measures: outcome.measures.length }) : t('mapping.import_nothing'), count ? '' : 'ok');
-      apply.disabled = !count;
-    } catch (error) {
-      show(status, error.message, 'error');
-    } finally {
-      preview.disabled = false;
-    }
-  };
-  preview.addEventListener('click', () => run(false));
-  apply.addEventListener('click', () => {
-    if (previewed === path.value.trim()) run(true);
-  });
-  path.addEventListener('input', () => (apply.disabled = true));
-  const choose = el(
-    'button',
-    {
-      type: 'button',
-      id: 'audit-workbook-choose',
-      onclick: async () => {
-        try {
-          const picked = await api.pickCatalogueFile();
-          if (picked) {
-            path.value = picked;
-            await run(false);
-          }
-        } catch (error) {
-          show(status, error.message, 'error');
-        }
-      },
+      const count = importChangeCount(outcome);
+      return count
+        ? { text: t('audits_ui.import_previewed', { results: outcome.results.length, measures: outcome.measures.length }), canApply: true }
+        : { text: t('mapping.import_nothing'), kind: 'ok', canApply: false };
     },
-    t('catalogue.browse'),
-  );
+    applied: (outcome) => {
+      view.open = true;
+      detail.redrawAll({ id: 'audit-import-status', text: t('audits_ui.import_applied', { results: outcome.results.length, measures: outcome.measures.length }) });
+    },
+  });
   const panel = el(
     'details',
     { class: 'panel', id: 'audit-import', open: view.open },
     el('summary', {}, t('audits_ui.import_heading')),
     el('p', { class: 'hint' }, t('audits_ui.import_hint')),
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'audit-workbook-path' }, t('audits_ui.import_file')),
-      el('div', { class: 'input-row' }, path, choose),
-    ),
-    el('div', { class: 'actions' }, preview, apply, status),
+    form.field,
+    form.actions,
     results,
   );
   panel.addEventListener('toggle', () => (view.open = panel.open));
@@ -86,28 +48,21 @@ export function importPanel(detail) {
 
 function drawOutcome(app, host, outcome) {
   const { t } = app;
-  const result = (r) => (r ? t(`assess_result.${r}`) : el('span', { class: 'hint' }, t('mapping.import_empty')));
+  const result = (r) => (r ? t(`assess_result.${r}`) : null);
   host.replaceChildren(
-    outcome.results.length
-      ? el(
-          'table',
-          { class: 'grid compact', id: 'audit-import-changes' },
-          el('thead', {}, el('tr', {}, ['mapping.import_question', 'mapping.import_change', 'audits_ui.col_findings'].map((k) => el('th', { scope: 'col' }, t(k))))),
-          el(
-            'tbody',
-            {},
-            outcome.results.map((c) =>
-              el(
-                'tr',
-                { dataset: { question: c.question, result: c.after } },
-                el('th', { scope: 'row' }, c.question),
-                el('td', { class: 'change' }, el('span', { class: 'before' }, result(c.before)), ' → ', el('span', { class: 'after' }, result(c.after))),
-                el('td', {}, c.findings_description || el('span', { class: 'hint' }, t('mapping.import_empty'))),
-              ),
-            ),
-          ),
-        )
-      : null,
+    previewTable({
+      id: 'audit-import-changes',
+      headers: ['mapping.import_question', 'mapping.import_change', 'audits_ui.col_findings'].map((k) => t(k)),
+      rows: outcome.results,
+      row: (c) => ({
+        dataset: { question: c.question, result: c.after },
+        question: c.question,
+        cells: [
+          changeCell(result(c.before), result(c.after), t('mapping.import_empty')),
+          el('td', {}, c.findings_description || el('span', { class: 'hint' }, t('mapping.import_empty'))),
+        ],
+      }),
+    }),
     outcome.measures.length
       ? el(
           'div',
@@ -117,13 +72,6 @@ function drawOutcome(app, host, outcome) {
           el('ul', { id: 'audit-import-measures', class: 'outcomes' }, outcome.measures.map((m) => el('li', { dataset: { question: m.question } }, el('span', { class: 'qid' }, m.question), m.text))),
         )
       : null,
-    outcome.skipped.length
-      ? el(
-          'div',
-          {},
-          el('h4', {}, t('mapping.import_skipped', { count: outcome.skipped.length })),
-          el('ul', { id: 'audit-import-skipped', class: 'outcomes' }, outcome.skipped.map((s) => el('li', { class: 'failed', dataset: { row: s.row } }, t('mapping.import_row', { row: s.row }), ' ', s.message))),
-        )
-      : null,
+    skippedList({ id: 'audit-import-skipped', skipped: outcome.skipped, t, level: 'h4' }),
   );
 }

@@ -5,6 +5,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { hitSets, sections, workbookAmong } from '../lib/catalogue_tree.js';
+import { chooseButton } from '../widgets/path_field.js';
 
 // What the screen remembers while the app runs.
 const view = { catalogueId: null, order: 'vcs', query: '', summary: null };
@@ -68,21 +69,14 @@ function importPanel(app, body, collapsed) {
       'div',
       { class: 'actions' },
       el('button', { type: 'button', class: 'primary', dataset: { action: 'catalogue-import' }, onclick: () => runImport(app, body, () => api.importCatalogue(path.value), () => api.importCatalogue(path.value, true)) }, t('catalogue.import')),
-      el('button', {
-        type: 'button',
+      chooseButton({
         dataset: { action: 'catalogue-browse' },
-        onclick: async () => {
-          try {
-            const picked = await api.pickCatalogueFile();
-            if (picked) {
-              path.value = picked;
-              await runImport(app, body, () => api.importCatalogue(picked), () => api.importCatalogue(picked, true));
-            }
-          } catch (error) {
-            showImportError(error.message);
-          }
-        },
-      }, t('catalogue.browse')),
+        text: t('catalogue.browse'),
+        pick: api.pickCatalogueFile,
+        input: path,
+        onPicked: (picked) => runImport(app, body, () => api.importCatalogue(picked), () => api.importCatalogue(picked, true)),
+        onError: (error) => showImportError(error.message),
+      }),
       el('button', { type: 'button', dataset: { action: 'catalogue-demo' }, onclick: () => runImport(app, body, api.importDemoCatalogue) }, t('catalogue.demo')),
     ),
     el('progress', { id: 'catalogue-progress', hidden: true, 'aria-label': t('catalogue.importing') }),

@@ -5,7 +5,6 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import { nextSort } from '../lib/evidence_table.js';
 import { countdownWords, formatDate, urgency } from '../lib/countdown.js';
 import {
   DEADLINE_COLUMNS,
@@ -19,6 +18,9 @@ import {
 } from '../lib/deadlines.js';
 import { hrefWith, paramsFromHash } from '../lib/routes.js';
 import { field, show, statusLine, textInput } from './form.js';
+import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
+import { scopeOptions } from '../widgets/scope_picker.js';
+import { sortableHeader } from '../widgets/sortable_header.js';
 
 // What the screen remembers while the app runs: the sort, and the calendar file's path.
 const view = { sort: { key: 'due', dir: 'asc' }, path: '' };
@@ -52,16 +54,13 @@ function filters(state) {
     el('option', { value: '' }, t('deadlines_ui.all_kinds')),
     DEADLINE_KINDS.map((k) => el('option', { value: k, selected: k === filter.kind }, t(`deadline.kind.${k}`))),
   );
-  const scope = el('select', { id: 'deadline-scope', name: 'scope' }, el('option', { value: '' }, t('deadlines_ui.all_scopes')));
-  if (filter.scope) scope.append(el('option', { value: filter.scope, selected: true }, filter.scope));
+  // Until the scopes arrive, the chosen one is the only one offered.
+  const scope = el('select', { id: 'deadline-scope', name: 'scope' }, scopeOptions(filter.scope ? [{ name: filter.scope }] : [], filter.scope, t('deadlines_ui.all_scopes')));
   // The scopes arrive after the first draw; the chosen one is kept.
   api
     .scopes()
     .then((list) => {
-      scope.replaceChildren(
-        el('option', { value: '' }, t('deadlines_ui.all_scopes')),
-        ...list.map((s) => el('option', { value: s.name, selected: s.name === state.filter.scope }, s.name)),
-      );
+      scope.replaceChildren(...scopeOptions(list, state.filter.scope, t('deadlines_ui.all_scopes')));
     })
     .catch(() => {});
   const owner = textInput('owner', filter.owner, { id: 'deadline-owner', type: 'search' });
@@ -135,27 +134,15 @@ function drawTable(state) {
     return;
   }
   const shown = sortDeadlines(list, view.sort.key, view.sort.dir);
-  const head = DEADLINE_COLUMNS.map((key) => {
-    const sorted = view.sort.key === key;
-    return el(
-      'th',
-      { scope: 'col', 'aria-sort': sorted ? (view.sort.dir === 'asc' ? 'ascending' : 'descending') : 'none' },
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'sort',
-          dataset: { sort: key },
-          onclick: () => {
-            view.sort = nextSort(view.sort, key);
-            drawTable(state);
-            host.querySelector(`[data-sort="${key}"]`)?.focus();
-          },
-        },
-        t(`deadlines_ui.col_${key}`),
-        el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (view.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
-      ),
-    );
+  const head = sortableHeader({
+    columns: DEADLINE_COLUMNS,
+    sort: view.sort,
+    label: (key) => t(`deadlines_ui.col_${key}`),
+    host,
+    onSort: (sort) => {
+      view.sort = sort;
+      drawTable(state);
+    },
   });
   const rows = shown.map((d) => {
     const level = d.overdue ? 'overdue' : urgency(d.days_left, app.vocabulary.rules.label_expiry_warning_days);
@@ -190,7 +177,7 @@ function drawTable(state) {
 function exportPanel(state) {
   const { app } = state;
   const { t } = app;
-  const path = el('input', { type: 'text', id: 'deadlines-ics-path', class: 'path', autocomplete: 'off', spellcheck: false, value: view.path });
+  const path = pathInput('deadlines-ics-path', view.path);
   const status = statusLine('deadlines-status');
   const buttons = [];
   const write = async () => {
@@ -207,25 +194,17 @@ function exportPanel(state) {
   };
   path.addEventListener('input', () => (view.path = path.value));
   buttons.push(
-    el(
-      'button',
-      {
-        type: 'button',
-        id: 'deadlines-ics-choose',
-        onclick: async () => {
-          try {
-            const picked = await api.pickDeadlinesFile();
-            if (!picked) return;
-            path.value = picked;
-            view.path = picked;
-            await write();
-          } catch (error) {
-            show(status, error.message, 'error');
-          }
-        },
+    chooseButton({
+      id: 'deadlines-ics-choose',
+      text: t('deadlines_ui.choose'),
+      pick: api.pickDeadlinesFile,
+      input: path,
+      onPicked: async (picked) => {
+        view.path = picked;
+        await write();
       },
-      t('deadlines_ui.choose'),
-    ),
+      onError: (error) => show(status, error.message, 'error'),
+    }),
     el('button', { type: 'button', class: 'primary', id: 'deadlines-export', onclick: write }, t('deadlines_ui.export')),
   );
   return el(
@@ -233,7 +212,7 @@ function exportPanel(state) {
     { class: 'panel', id: 'deadlines-export-panel', 'aria-labelledby': 'deadlines-export-heading' },
     el('h2', { id: 'deadlines-export-heading' }, t('deadlines_ui.export_heading')),
     el('p', { class: 'hint' }, t('deadlines_ui.export_hint')),
-    el('div', { class: 'field' }, el('label', { for: 'deadlines-ics-path' }, t('deadlines_ui.ics_path')), el('div', { class: 'input-row' }, path, buttons[0])),
+    pathField({ input: path, label: t('deadlines_ui.ics_path'), choose: buttons[0] }),
     el('div', { class: 'actions' }, buttons[1], status),
   );
 }

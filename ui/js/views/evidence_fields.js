@@ -3,6 +3,7 @@
 
 import { el } from '../lib/dom.js';
 import { CLASSIFICATIONS, WORK_PRODUCTS } from '../lib/evidence_table.js';
+import { scopeOptions as scopePickerOptions } from '../widgets/scope_picker.js';
 
 /** Select options for the work products: "Other document" first. */
 export function typeOptions(t, selected = '') {
@@ -18,10 +19,7 @@ export function classificationOptions(t, selected = 'internal') {
 
 /** Select options for a link's scope: "Every scope" first. */
 export function scopeOptions(t, scopes, selected = '') {
-  return [
-    el('option', { value: '', selected: !selected }, t('vault.every_scope')),
-    ...scopes.map((s) => el('option', { value: s.name, selected: s.name === selected }, s.name)),
-  ];
+  return scopePickerOptions(scopes, selected, t('vault.every_scope'));
 }
 
 /** A state badge of an evidence item. */

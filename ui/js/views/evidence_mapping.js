@@ -15,6 +15,9 @@ import { show, statusLine } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { requirementBadge } from './evidence_fields.js';
 import * as vault from './evidence_vault.js';
+import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
+import { workbookImport } from '../widgets/workbook_import.js';
+import { scopePicker } from '../widgets/scope_picker.js';
 
 const RESULTS = ['conform', 'minor', 'major'];
 
@@ -53,19 +56,18 @@ export async function render(app, target, params = {}) {
   current = { app, target, scope, readiness, list, requirements, chapterTitles: new Map((tree?.chapters ?? []).map((c) => [c.id, c.title])) };
   listenForDragOver();
 
-  const picker = el(
-    'select',
-    {
-      id: 'mapping-scope',
-      onchange: () => {
-        history.replaceState(null, '', hrefWith('evidence', { tab: 'requirements', scope: picker.value }));
-        render(app, target, { scope: picker.value }).catch((error) => {
-          target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
-        });
-      },
+  const picker = scopePicker({
+    id: 'mapping-scope',
+    name: null,
+    scopes,
+    selected: scope.name,
+    onChange: (chosen) => {
+      history.replaceState(null, '', hrefWith('evidence', { tab: 'requirements', scope: chosen }));
+      render(app, target, { scope: chosen }).catch((error) => {
+        target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+      });
     },
-    scopes.map((s) => el('option', { value: s.name, selected: s.name === scope.name }, s.name)),
-  );
+  });
   const filter = el(
     'select',
     {
@@ -429,57 +431,26 @@ async function addToRequirement(app, paths, id) {
 
 function importPanel(app) {
   const { t } = app;
-  const path = el('input', { type: 'text', id: 'assess-workbook-path', class: 'path', autocomplete: 'off', spellcheck: false });
-  const status = statusLine('assess-import-status');
   const results = el('div', { id: 'assess-import-results' });
-  const apply = el('button', { type: 'button', class: 'primary', id: 'assess-apply', disabled: true }, t('mapping.import_apply'));
-  const preview = el('button', { type: 'button', id: 'assess-preview' }, t('mapping.import_preview'));
-  let previewed = null;
-  const run = async (doApply) => {
-    preview.disabled = true;
-    apply.disabled = true;
-    show(status, t(doApply ? 'mapping.import_applying' : 'mapping.import_reading'));
-    try {
-      const outcome = await api.importAssessment(current.scope.name, path.value.trim(), doApply);
-      if (doApply) {
-        view.importOpen = true;
-        view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
-        await render(app, current.target, { scope: current.scope.name });
-        return;
-      }
-      previewed = path.value.trim();
+  const form = workbookImport({
+    t,
+    ids: { path: 'assess-workbook-path', choose: 'assess-workbook-choose', preview: 'assess-preview', apply: 'assess-apply', status: 'assess-import-status' },
+    label: t('mapping.import_file'),
+    request: (path, apply) => api.importAssessment(current.scope.name, path, apply),
+    previewed: (outcome) => {
       drawImport(app, results, outcome);
-      show(status, outcome.changes.length ? t('mapping.import_previewed', { count: outcome.changes.length }) : t('mapping.import_nothing'), outcome.changes.length ? '' : 'ok');
-      apply.disabled = !outcome.changes.length;
-    } catch (error) {
-      show(status, error.message, 'error');
-      apply.disabled = true;
-    } finally {
-      preview.disabled = false;
-    }
-  };
-  preview.addEventListener('click', () => run(false));
-  apply.addEventListener('click', () => {
-    if (previewed === path.value.trim()) run(true);
-  });
-  path.addEventListener('input', () => {
-    apply.disabled = true;
-  });
-  const choose = el('button', {
-    type: 'button',
-    id: 'assess-workbook-choose',
-    onclick: async () => {
-      try {
-        const picked = await api.pickCatalogueFile();
-        if (picked) {
-          path.value = picked;
-          await run(false);
-        }
-      } catch (error) {
-        show(status, error.message, 'error');
-      }
+      const count = outcome.changes.length;
+      return count
+        ? { text: t('mapping.import_previewed', { count }), canApply: true }
+        : { text: t('mapping.import_nothing'), kind: 'ok', canApply: false };
     },
-  }, t('catalogue.browse'));
+    applied: async (outcome) => {
+      view.importOpen = true;
+      view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
+      await render(app, current.target, { scope: current.scope.name });
+    },
+  });
+  const status = form.status;
   if (view.importStatus) {
     show(status, view.importStatus, 'ok');
     view.importStatus = null;
@@ -489,13 +460,8 @@ function importPanel(app) {
     { class: 'panel', id: 'assess-import', open: view.importOpen },
     el('summary', {}, t('mapping.import_heading', { scope: current.scope.name })),
     el('p', { class: 'hint' }, t('mapping.import_hint')),
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: 'assess-workbook-path' }, t('mapping.import_file')),
-      el('div', { class: 'input-row' }, path, choose),
-    ),
-    el('div', { class: 'actions' }, preview, apply, status),
+    form.field,
+    form.actions,
     results,
   );
   panel.addEventListener('toggle', () => {
@@ -506,38 +472,21 @@ function importPanel(app) {
 
 function drawImport(app, host, outcome) {
   const { t } = app;
-  const value = (field, text) => {
-    if (text === null || text === undefined || text === '') return el('span', { class: 'hint' }, t('mapping.import_empty'));
-    return field === 'result' ? t(`assess_result.${text}`) : text;
-  };
+  const value = (field, text) => (text && field === 'result' ? t(`assess_result.${text}`) : text);
   host.replaceChildren(
-    outcome.changes.length
-      ? el(
-          'table',
-          { class: 'grid compact', id: 'assess-changes' },
-          el('thead', {}, el('tr', {}, ['mapping.import_question', 'mapping.import_field', 'mapping.import_change'].map((k) => el('th', { scope: 'col' }, t(k))))),
-          el(
-            'tbody',
-            {},
-            outcome.changes.map((c) =>
-              el(
-                'tr',
-                { dataset: { question: c.question, field: c.field } },
-                el('th', { scope: 'row' }, c.question),
-                el('td', {}, t(`mapping.import_field_${c.field}`)),
-                el('td', { class: 'change' }, el('span', { class: 'before' }, value(c.field, c.before)), ' → ', el('span', { class: 'after' }, value(c.field, c.after))),
-              ),
-            ),
-          ),
-        )
-      : null,
-    outcome.skipped.length
-      ? el(
-          'div',
-          {},
-          el('h3', {}, t('mapping.import_skipped', { count: outcome.skipped.length })),
-          el('ul', { id: 'assess-skipped', class: 'outcomes' }, outcome.skipped.map((s) => el('li', { class: 'failed', dataset: { row: s.row } }, t('mapping.import_row', { row: s.row }), ' ', s.message))),
-        )
-      : null,
+    previewTable({
+      id: 'assess-changes',
+      headers: ['mapping.import_question', 'mapping.import_field', 'mapping.import_change'].map((k) => t(k)),
+      rows: outcome.changes,
+      row: (c) => ({
+        dataset: { question: c.question, field: c.field },
+        question: c.question,
+        cells: [
+          el('td', {}, t(`mapping.import_field_${c.field}`)),
+          changeCell(value(c.field, c.before), value(c.field, c.after), t('mapping.import_empty')),
+        ],
+      }),
+    }),
+    skippedList({ id: 'assess-skipped', skipped: outcome.skipped, t }),
   );
 }

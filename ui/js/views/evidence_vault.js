@@ -7,7 +7,6 @@ import { el } from '../lib/dom.js';
 import {
   EVIDENCE_STATES,
   filterEvidence,
-  nextSort,
   sortEvidence,
   splitPaths,
   splitTargets,
@@ -17,6 +16,7 @@ import { field, markFields, show, statusLine, textInput } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { renderDetail } from './evidence_detail.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
+import { sortableHeader } from '../widgets/sortable_header.js';
 
 // What the tab remembers while the app runs.
 const view = { sort: { key: 'title', dir: 'asc' }, query: '', state: '', selected: null, lastAdd: null, lastScan: null };
@@ -327,28 +327,16 @@ function drawTable() {
     view.sort.dir,
   );
   if (count) count.textContent = t('vault.count', { shown: shown.length, total: list.length });
-  const head = COLUMNS.map((key) => {
-    const sorted = view.sort.key === key;
-    const direction = view.sort.dir === 'asc' ? 'ascending' : 'descending';
-    return el(
-      'th',
-      { scope: 'col', 'aria-sort': sorted ? direction : 'none', class: key === 'version' ? 'num' : null },
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'sort',
-          dataset: { sort: key },
-          onclick: () => {
-            view.sort = nextSort(view.sort, key);
-            drawTable();
-            hosts.tableHost.querySelector(`[data-sort="${key}"]`)?.focus();
-          },
-        },
-        t(`vault.col_${key}`),
-        el('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sorted ? (view.sort.dir === 'asc' ? ' ▲' : ' ▼') : ''),
-      ),
-    );
+  const head = sortableHeader({
+    columns: COLUMNS,
+    sort: view.sort,
+    label: (key) => t(`vault.col_${key}`),
+    cellClass: (key) => (key === 'version' ? 'num' : null),
+    host: hosts.tableHost,
+    onSort: (sort) => {
+      view.sort = sort;
+      drawTable();
+    },
   });
   const rows = shown.map((item) =>
     el(

@@ -3,10 +3,8 @@
 // against its checksums; the scope's publication and sharings; and the packages written so far.
 
 import * as api from '../api/commands.js';
-import { onProgress } from '../api/events.js';
 import { el } from '../lib/dom.js';
 import { formatDate } from '../lib/countdown.js';
-import { formatSize, progressFraction } from '../lib/evidence_table.js';
 import {
   PACKAGE_LEVELS,
   PUBLICATION_LEVELS,
@@ -18,22 +16,20 @@ import {
 } from '../lib/export.js';
 import { predictedKey } from '../lib/readiness.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
+import { drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
+import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
+import { scopeOptions } from '../widgets/scope_picker.js';
 
 // What the screen remembers while the app runs: the scope, level and paths chosen.
 const view = { scope: '', level: 'full', path: '', verifyPath: '' };
 // The one export that may run, and its last progress report (kept across redraws).
-const run = { running: false, last: null, listening: false, app: null };
+const run = { running: false, last: null, app: null };
 
 function listenOnce(app) {
   run.app = app;
-  if (run.listening) return;
-  run.listening = true;
-  onProgress((progress) => {
-    if (progress?.job !== 'export') return;
+  watchJobs(['export'], (progress) => {
     run.last = progress;
     drawProgress();
-  }).catch(() => {
-    run.listening = false;
   });
 }
 
@@ -90,7 +86,7 @@ async function loadScopes(state) {
     return;
   }
   if (!state.scopes.some((s) => s.name === view.scope)) view.scope = state.scopes[0].name;
-  scope.replaceChildren(...state.scopes.map((s) => el('option', { value: s.name, selected: s.name === view.scope }, s.name)));
+  scope.replaceChildren(...scopeOptions(state.scopes, view.scope));
   loadScope(state);
   loadHistory(state);
 }
@@ -145,40 +141,22 @@ function packagePanel(state) {
     describe();
   });
   describe();
-  const path = textInput('out', view.path, { id: 'export-path', class: 'path', spellcheck: false });
+  const path = pathInput('export-path', view.path, 'out');
   path.addEventListener('input', () => (view.path = path.value));
-  const choose = el(
-    'button',
-    {
-      type: 'button',
-      id: 'export-choose',
-      onclick: async () => {
-        try {
-          const picked = await api.pickPackageOut();
-          if (!picked) return;
-          path.value = picked;
-          view.path = picked;
-        } catch (error) {
-          show(status, error.message, 'error');
-        }
-      },
-    },
-    t('export_ui.choose'),
-  );
+  const choose = chooseButton({
+    id: 'export-choose',
+    text: t('export_ui.choose'),
+    pick: api.pickPackageOut,
+    input: path,
+    onPicked: (picked) => (view.path = picked),
+    onError: (error) => show(status, error.message, 'error'),
+  });
   const status = statusLine('export-status');
   const runButton = el('button', { type: 'submit', class: 'primary', id: 'export-run' }, t('export_ui.run'));
   const levelField = field('level', t('export_ui.level'), level);
   levelField.insertBefore(levelHint, levelField.querySelector('.field-error'));
   level.setAttribute('aria-describedby', `export-level-hint ${level.id}-error`);
-  const outField = el(
-    'div',
-    { class: 'field', dataset: { field: 'out' } },
-    el('label', { for: 'export-path' }, t('export_ui.path')),
-    el('div', { class: 'input-row' }, path, choose),
-    el('p', { id: 'export-path-hint', class: 'hint' }, t('export_ui.path_hint')),
-    el('p', { id: 'export-path-error', class: 'field-error', 'aria-live': 'polite' }),
-  );
-  path.setAttribute('aria-describedby', 'export-path-hint export-path-error');
+  const outField = pathField({ name: 'out', input: path, label: t('export_ui.path'), choose, hint: t('export_ui.path_hint') });
   const evidenceField = el(
     'div',
     { class: 'field', dataset: { field: 'evidence' } },
@@ -267,61 +245,20 @@ function showWritten(status, t, written) {
 
 /** The progress bar and cancel button, hidden while no export runs. */
 function progressWidget(t) {
-  const widget = el(
-    'div',
-    { class: 'job-progress', id: 'export-job', hidden: true },
-    el('label', { for: 'export-progress', class: 'job-label' }, t('export_ui.progress_label')),
-    el('progress', { id: 'export-progress', max: 1 }),
-    el('span', { id: 'export-progress-text', class: 'hint', 'aria-live': 'polite' }),
-    el(
-      'button',
-      {
-        type: 'button',
-        id: 'export-cancel',
-        hidden: true,
-        onclick: async (event) => {
-          event.currentTarget.disabled = true;
-          try {
-            await api.cancelEvidenceJob();
-          } catch {
-            // The export has ended already: the widget hides with it.
-          }
-        },
-      },
-      t('export_ui.cancel'),
-    ),
-  );
+  const widget = jobProgress('export', t('export_ui.progress_label'), t('export_ui.cancel'));
   queueMicrotask(drawProgress);
   return widget;
 }
 
 function drawProgress() {
-  const widget = document.getElementById('export-job');
-  if (!widget || !run.app) return;
+  if (!run.app) return;
   const { t, lang } = run.app;
-  widget.hidden = !run.running;
-  const cancel = document.getElementById('export-cancel');
-  cancel.hidden = !run.running;
-  if (!run.running) return;
-  const bar = document.getElementById('export-progress');
-  const p = run.last;
-  const fraction = progressFraction(p);
-  if (fraction === null) bar.removeAttribute('value');
-  else bar.value = fraction;
-  const text = document.getElementById('export-progress-text');
-  if (!p) text.textContent = t('export_ui.progress_starting');
-  else {
-    const files = t('export_ui.progress_files', { done: p.files_done, total: p.files_total });
-    text.textContent = p.bytes_total > 0
-      ? `${files} · ${t('export_ui.progress_bytes', { done: formatSize(p.bytes_done, lang), total: formatSize(p.bytes_total, lang) })}`
-      : files;
-  }
-  if (!p) cancel.disabled = false;
+  drawJobProgress('export', { visible: run.running, progress: run.last, t, lang, messages: 'export_ui' });
 }
 
 function verifyPanel(state) {
   const { t } = state.app;
-  const path = textInput('verify_path', view.verifyPath, { id: 'verify-path', class: 'path', spellcheck: false });
+  const path = pathInput('verify-path', view.verifyPath, 'verify_path');
   path.addEventListener('input', () => (view.verifyPath = path.value));
   const status = statusLine('verify-status');
   const problems = el('ul', { id: 'verify-problems', class: 'verify-problems' });
@@ -350,25 +287,17 @@ function verifyPanel(state) {
     }
   };
   buttons.push(
-    el(
-      'button',
-      {
-        type: 'button',
-        id: 'verify-choose',
-        onclick: async () => {
-          try {
-            const picked = await api.pickPackageFile();
-            if (!picked) return;
-            path.value = picked;
-            view.verifyPath = picked;
-            await verify();
-          } catch (error) {
-            show(status, error.message, 'error');
-          }
-        },
+    chooseButton({
+      id: 'verify-choose',
+      text: t('export_ui.choose'),
+      pick: api.pickPackageFile,
+      input: path,
+      onPicked: async (picked) => {
+        view.verifyPath = picked;
+        await verify();
       },
-      t('export_ui.choose'),
-    ),
+      onError: (error) => show(status, error.message, 'error'),
+    }),
     el('button', { type: 'button', class: 'primary', id: 'verify-run', onclick: verify }, t('export_ui.verify_run')),
   );
   path.addEventListener('keydown', (event) => {
@@ -382,7 +311,7 @@ function verifyPanel(state) {
     { class: 'panel', id: 'verify-panel', 'aria-labelledby': 'verify-heading' },
     el('h2', { id: 'verify-heading' }, t('export_ui.verify_heading')),
     el('p', { class: 'hint' }, t('export_ui.verify_hint')),
-    el('div', { class: 'field' }, el('label', { for: 'verify-path' }, t('export_ui.verify_path')), el('div', { class: 'input-row' }, path, buttons[0])),
+    pathField({ input: path, label: t('export_ui.verify_path'), choose: buttons[0] }),
     el('div', { class: 'actions' }, buttons[1], status),
     problems,
   );

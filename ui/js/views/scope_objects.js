@@ -5,6 +5,7 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { scopePicker } from '../widgets/scope_picker.js';
 
 // `adding` keeps the add form open after an add, for entering several objects in a row.
 const view = { scope: null, checking: null, adding: false };
@@ -19,11 +20,17 @@ export async function render(app, panel) {
   }
   if (!scopes.some((s) => s.name === view.scope)) view.scope = scopes[0].name;
   const scope = scopes.find((s) => s.name === view.scope);
-  const picker = el(
-    'select',
-    { id: 'po_scope', onchange: (e) => { view.scope = e.target.value; view.checking = null; render(app, panel); } },
-    scopes.map((s) => el('option', { value: s.name, selected: s.name === view.scope }, s.name)),
-  );
+  const picker = scopePicker({
+    id: 'po_scope',
+    name: null,
+    scopes,
+    selected: view.scope,
+    onChange: (chosen) => {
+      view.scope = chosen;
+      view.checking = null;
+      render(app, panel);
+    },
+  });
   const [objects, sampling] = await Promise.all([api.protectionObjects(scope.name), api.sampling(scope.name)]);
   panel.replaceChildren(
     el('label', { class: 'inline' }, t('scope.scope'), ' ', picker),

@@ -1,23 +1,24 @@
 // The "Backup and restore" section of Settings: write a backup of the open workspace, restore
 // a backup into a new folder (and switch to it), and check the workspace (database, vault,
 // journal). Backup and restore report progress as events (jobs 'backup' and 'restore'); all
-// three are the one long job the backend runs at a time and stop with evidence_cancel.
+// three are the one long job the backend runs at a time and stop with job_cancel.
 //
 // What runs and what was found lives in this module, not in the DOM, and is drawn into
 // whichever elements are on the page: a job keeps showing after the screen is redrawn.
 
 import * as api from '../api/commands.js';
-import { onProgress } from '../api/events.js';
 import { el } from '../lib/dom.js';
-import { formatSize, progressFraction } from '../lib/evidence_table.js';
+import { formatSize } from '../lib/evidence_table.js';
 import { checkSummary, formatTime, verifySummary } from '../lib/history.js';
-import { markFields, show, textInput } from './form.js';
+import { markFields, show } from './form.js';
+import { cancelButton, drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
+import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 
 /** The jobs with a progress bar; the check has none (it reports when done). */
 const PROGRESS_JOBS = ['backup', 'restore'];
 
 // The job running ('backup', 'restore', 'check' or null) and its last progress report.
-const run = { job: null, last: null, listening: false, app: null };
+const run = { job: null, last: null, app: null };
 // What the section shows: paths typed, each part's status line and last result.
 const view = {
   backupPath: '',
@@ -31,14 +32,10 @@ const view = {
 
 function listenOnce(app) {
   run.app = app;
-  if (run.listening) return;
-  run.listening = true;
-  onProgress((progress) => {
-    if (!PROGRESS_JOBS.includes(progress?.job) || progress.job !== run.job) return;
+  watchJobs(PROGRESS_JOBS, (progress) => {
+    if (progress.job !== run.job) return;
     run.last = progress;
     drawProgress();
-  }).catch(() => {
-    run.listening = false;
   });
 }
 
@@ -60,84 +57,34 @@ export function backupPanel(app) {
   return panel;
 }
 
-/** A path field with its Choose button, hint and error slot; `name` is the backend's field name. */
-function pathField(name, input, label, choose, hint) {
-  const id = input.id;
-  input.setAttribute('aria-describedby', [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(' '));
-  return el(
-    'div',
-    { class: 'field', dataset: { field: name } },
-    el('label', { for: id }, label),
-    el('div', { class: 'input-row' }, input, choose),
-    hint ? el('p', { id: `${id}-hint`, class: 'hint' }, hint) : null,
-    el('p', { id: `${id}-error`, class: 'field-error', 'aria-live': 'polite' }),
-  );
-}
-
 /** A Choose button that puts the picked path into `input` (and `remember`s it). */
-function chooseButton(t, id, pick, input, remember, statusPart) {
-  return el(
-    'button',
-    {
-      type: 'button',
-      id,
-      class: 'start-button',
-      onclick: async () => {
-        try {
-          const picked = await pick();
-          if (!picked) return;
-          input.value = picked;
-          remember(picked);
-        } catch (error) {
-          setStatus(statusPart, error.message, 'error');
-        }
-      },
-    },
-    t('backup_ui.choose'),
-  );
+function choose(t, id, pick, input, remember, statusPart) {
+  return chooseButton({
+    id,
+    text: t('backup_ui.choose'),
+    pick,
+    input,
+    onPicked: remember,
+    onError: (error) => setStatus(statusPart, error.message, 'error'),
+    className: 'start-button',
+  });
 }
 
 /** The progress bar, its text and the cancel button of `job`, hidden while it does not run. */
 function jobWidget(t, job, label) {
-  return el(
-    'div',
-    { class: 'job-progress', id: `${job}-job`, hidden: true },
-    el('label', { for: `${job}-progress`, class: 'job-label' }, label),
-    el('progress', { id: `${job}-progress`, max: 1 }),
-    el('span', { id: `${job}-progress-text`, class: 'hint', 'aria-live': 'polite' }),
-    cancelButton(t, `${job}-cancel`),
-  );
-}
-
-function cancelButton(t, id) {
-  return el(
-    'button',
-    {
-      type: 'button',
-      id,
-      onclick: async (event) => {
-        event.currentTarget.disabled = true;
-        try {
-          await api.cancelEvidenceJob();
-        } catch {
-          // The job has ended already: its widget hides with it.
-        }
-      },
-    },
-    t('backup_ui.cancel'),
-  );
+  return jobProgress(job, label, t('backup_ui.cancel'));
 }
 
 function backupPart(app) {
   const { t } = app;
-  const path = textInput('out', view.backupPath, { id: 'backup-path', class: 'path', spellcheck: false });
+  const path = pathInput('backup-path', view.backupPath, 'out');
   path.addEventListener('input', () => (view.backupPath = path.value));
-  const choose = chooseButton(t, 'backup-choose', api.pickBackupOut, path, (p) => (view.backupPath = p), 'backup');
+  const chooser = choose(t, 'backup-choose', api.pickBackupOut, path, (p) => (view.backupPath = p), 'backup');
   const form = el(
     'form',
     { id: 'backup-form', class: 'form backup-form', novalidate: true, 'aria-labelledby': 'backup-write-heading' },
     el('h3', { id: 'backup-write-heading' }, t('backup_ui.backup_heading')),
-    pathField('out', path, t('backup_ui.path'), choose, t('backup_ui.path_hint')),
+    pathField({ name: 'out', input: path, label: t('backup_ui.path'), choose: chooser, hint: t('backup_ui.path_hint') }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'backup-start', class: 'primary start-button' }, t('backup_ui.start'))),
     jobWidget(t, 'backup', t('backup_ui.progress')),
     el('p', { id: 'backup-status', class: 'status', role: 'status' }),
@@ -168,23 +115,28 @@ async function startBackup(form) {
 
 function restorePart(app) {
   const { t } = app;
-  const file = textInput('file', view.restoreFile, { id: 'restore-file', class: 'path', spellcheck: false });
+  const file = pathInput('restore-file', view.restoreFile, 'file');
   file.addEventListener('input', () => (view.restoreFile = file.value));
-  const target = textInput('workspace', view.restoreTarget, { id: 'restore-target', class: 'path', spellcheck: false });
+  const target = pathInput('restore-target', view.restoreTarget, 'workspace');
   target.addEventListener('input', () => (view.restoreTarget = target.value));
   const form = el(
     'form',
     { id: 'restore-form', class: 'form backup-form', novalidate: true, 'aria-labelledby': 'restore-heading' },
     el('h3', { id: 'restore-heading' }, t('backup_ui.restore_heading')),
     el('p', { class: 'hint' }, t('backup_ui.restore_hint')),
-    pathField('file', file, t('backup_ui.restore_file'), chooseButton(t, 'restore-choose-file', api.pickBackupFile, file, (p) => (view.restoreFile = p), 'restore')),
-    pathField(
-      'workspace',
-      target,
-      t('backup_ui.restore_target'),
-      chooseButton(t, 'restore-choose-target', api.pickFolder, target, (p) => (view.restoreTarget = p), 'restore'),
-      t('backup_ui.restore_target_hint'),
-    ),
+    pathField({
+      name: 'file',
+      input: file,
+      label: t('backup_ui.restore_file'),
+      choose: choose(t, 'restore-choose-file', api.pickBackupFile, file, (p) => (view.restoreFile = p), 'restore'),
+    }),
+    pathField({
+      name: 'workspace',
+      input: target,
+      label: t('backup_ui.restore_target'),
+      choose: choose(t, 'restore-choose-target', api.pickFolder, target, (p) => (view.restoreTarget = p), 'restore'),
+      hint: t('backup_ui.restore_target_hint'),
+    }),
     el('div', { class: 'actions' }, el('button', { type: 'submit', id: 'restore-start', class: 'primary start-button' }, t('backup_ui.restore_start'))),
     jobWidget(t, 'restore', t('backup_ui.restore_progress')),
     el('p', { id: 'restore-status', class: 'status', role: 'status' }),
@@ -222,8 +174,7 @@ function checkPart(app) {
   const { t } = app;
   const start = el('button', { type: 'button', id: 'check-start', class: 'primary start-button' }, t('backup_ui.check_start'));
   start.addEventListener('click', startCheck);
-  const cancel = cancelButton(t, 'check-cancel');
-  cancel.hidden = true;
+  const cancel = cancelButton('check-cancel', t('backup_ui.cancel'), { hidden: true });
   return el(
     'div',
     { class: 'form backup-form', id: 'check-part', role: 'group', 'aria-labelledby': 'check-heading' },
@@ -304,26 +255,7 @@ function drawProgress() {
   if (!run.app) return;
   const { t, lang } = run.app;
   for (const job of PROGRESS_JOBS) {
-    const widget = document.getElementById(`${job}-job`);
-    if (!widget) continue;
-    const running = run.job === job;
-    widget.hidden = !running;
-    if (!running) continue;
-    const p = run.last;
-    const bar = document.getElementById(`${job}-progress`);
-    const fraction = progressFraction(p);
-    if (fraction === null) bar.removeAttribute('value');
-    else bar.value = fraction;
-    const text = document.getElementById(`${job}-progress-text`);
-    if (!p) {
-      text.textContent = t('backup_ui.progress_starting');
-      document.getElementById(`${job}-cancel`).disabled = false;
-    } else {
-      const files = t('backup_ui.progress_files', { done: p.files_done, total: p.files_total });
-      text.textContent = p.bytes_total > 0
-        ? `${files} · ${t('backup_ui.progress_bytes', { done: formatSize(p.bytes_done, lang), total: formatSize(p.bytes_total, lang) })}`
-        : files;
-    }
+    drawJobProgress(job, { visible: run.job === job, progress: run.last, t, lang, messages: 'backup_ui' });
   }
 }
 
