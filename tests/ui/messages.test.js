@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLASSIFICATIONS, EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE, WORK_PRODUCTS } from '../../ui/js/lib/evidence_table.js';
+import { EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
 import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
 import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
@@ -15,6 +15,11 @@ import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
 // test the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force pins its shape):
 // the UI draws each with a message, so each needs one.
 const ACTION_STATUSES = ['open', 'in-progress', 'done', 'verified'];
+const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'strictly-confidential'];
+// ISO/SAE 21434's work products per clause: WP-05-01 … WP-15-08.
+const WORK_PRODUCTS = Object.entries({ '05': 5, '06': 4, '07': 1, '08': 6, '09': 7, 10: 7, 11: 1, 12: 1, 13: 1, 14: 1, 15: 8 }).flatMap(
+  ([clause, count]) => Array.from({ length: count }, (_, i) => `WP-${String(clause).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`),
+);
 const AUDIT_KINDS = ['initial', 'cap', 'follow-up'];
 const FINDING_TYPES = ['major', 'minor', 'observation', 'improvement'];
 const OVERALL_RESULTS = ['PASS', 'CONDITIONAL-PASS', 'FAIL', 'INCOMPLETE'];

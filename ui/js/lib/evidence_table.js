@@ -1,21 +1,8 @@
-// Pure helpers of the evidence screen: the work products and classifications to offer,
-// reading typed paths and link targets, sorting and filtering the vault table, summarising an
+// Pure helpers of the evidence screen (the work products and classifications to offer come
+// from core through `app.vocabulary`): reading typed paths and link targets, sorting and filtering the vault table, summarising an
 // addition, progress, and which evidence belongs to a requirement.
 
 import { compareIds } from './catalogue_tree.js';
-
-/** How many work products each clause of ISO/SAE 21434 names. */
-const WORK_PRODUCTS_PER_CLAUSE = { '05': 5, '06': 4, '07': 1, '08': 6, '09': 7, 10: 7, 11: 1, 12: 1, 13: 1, 14: 1, 15: 8 };
-
-/** The ISO/SAE 21434 work products (message keys `wp.<id>`), in clause order: WP-05-01 … WP-15-08. */
-export const WORK_PRODUCTS = Object.entries(WORK_PRODUCTS_PER_CLAUSE)
-  .sort(([a], [b]) => Number(a) - Number(b))
-  .flatMap(([clause, count]) =>
-    Array.from({ length: count }, (_, i) => `WP-${String(clause).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`),
-  );
-
-/** From most open to most protected. */
-export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'strictly-confidential'];
 
 /** Evidence states, most urgent first. */
 export const EVIDENCE_STATES = ['missing', 'changed', 'review-due', 'current'];
@@ -45,7 +32,8 @@ const COLUMNS = {
   title: (a, b) => text(a.title).localeCompare(text(b.title), undefined, { sensitivity: 'base', numeric: true }),
   type: (a, b) => compareIds(a.work_product ?? '', b.work_product ?? ''),
   owner: (a, b) => text(a.owner).localeCompare(text(b.owner), undefined, { sensitivity: 'base' }),
-  classification: (a, b) => rank(CLASSIFICATIONS, a.classification) - rank(CLASSIFICATIONS, b.classification),
+  // The order comes from core (`vocabulary.classifications`, most open first): see sortEvidence.
+  classification: (a, b, classifications) => rank(classifications, a.classification) - rank(classifications, b.classification),
   review_due: (a, b) => text(a.review_due).localeCompare(text(b.review_due)),
   version: (a, b) => a.version - b.version,
   state: (a, b) => rank(EVIDENCE_STATES, a.state) - rank(EVIDENCE_STATES, b.state),
@@ -64,8 +52,9 @@ const EMPTY = {
  * The items sorted by column `key` ('title', 'type', 'owner', 'classification',
  * 'review_due', 'version', 'state', 'links') in direction `dir` ('asc' or 'desc'); ties
  * keep ID order, and items without a type, owner or review date go last either way.
+ * `classifications` is core's order of the classifications (`app.vocabulary`).
  */
-export function sortEvidence(list, key = 'title', dir = 'asc') {
+export function sortEvidence(list, key = 'title', dir = 'asc', classifications = []) {
   const compare = COLUMNS[key] ?? COLUMNS.title;
   const isEmpty = EMPTY[key] ?? (() => false);
   const sign = dir === 'desc' ? -1 : 1;
@@ -73,7 +62,7 @@ export function sortEvidence(list, key = 'title', dir = 'asc') {
     const ea = isEmpty(a);
     const eb = isEmpty(b);
     if (ea !== eb) return ea ? 1 : -1;
-    return sign * compare(a, b) || a.id - b.id;
+    return sign * compare(a, b, classifications) || a.id - b.id;
   });
 }
 

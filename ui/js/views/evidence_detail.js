@@ -109,9 +109,9 @@ function reviewBox(app, item, on) {
 function detailsForm(app, item, on) {
   const { t } = app;
   const title = textInput('title', item.title, { id: 'detail-title' });
-  const type = el('select', { id: 'detail-type', name: 'work_product' }, typeOptions(t, item.work_product ?? ''));
+  const type = el('select', { id: 'detail-type', name: 'work_product' }, typeOptions(app, item.work_product ?? ''));
   const owner = textInput('owner', item.owner ?? '', { id: 'detail-owner' });
-  const classification = el('select', { id: 'detail-classification', name: 'classification' }, classificationOptions(t, item.classification));
+  const classification = el('select', { id: 'detail-classification', name: 'classification' }, classificationOptions(app, item.classification));
   const reviewDue = el('input', { type: 'date', id: 'detail-review-due', name: 'review_due', value: item.review_due ?? '' });
   const status = statusLine('detail-status');
   const form = el(

@@ -2,19 +2,22 @@
 // product, classification and scope selects, and the state badge.
 
 import { el } from '../lib/dom.js';
-import { CLASSIFICATIONS, WORK_PRODUCTS } from '../lib/evidence_table.js';
 import { scopeOptions as scopePickerOptions } from '../widgets/scope_picker.js';
 
-/** Select options for the work products: "Other document" first. */
-export function typeOptions(t, selected = '') {
+/**
+ * Select options for the ISO/SAE 21434 work products core knows (`app.vocabulary`), in clause
+ * order: "Other document" first.
+ */
+export function typeOptions({ t, vocabulary }, selected = '') {
   return [
     el('option', { value: '', selected: !selected }, t('vault.type_other')),
-    ...WORK_PRODUCTS.map((wp) => el('option', { value: wp, selected: wp === selected }, `${wp} — ${t(`wp.${wp}`)}`)),
+    ...(vocabulary?.work_products ?? []).map((wp) => el('option', { value: wp, selected: wp === selected }, `${wp} — ${t(`wp.${wp}`)}`)),
   ];
 }
 
-export function classificationOptions(t, selected = 'internal') {
-  return CLASSIFICATIONS.map((c) => el('option', { value: c, selected: c === selected }, t(`classification.${c}`)));
+/** Select options for core's classifications (`app.vocabulary`), most open first. */
+export function classificationOptions({ t, vocabulary }, selected = 'internal') {
+  return (vocabulary?.classifications ?? []).map((c) => el('option', { value: c, selected: c === selected }, t(`classification.${c}`)));
 }
 
 /** Select options for a link's scope: "Every scope" first. */

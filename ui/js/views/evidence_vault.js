@@ -162,9 +162,9 @@ function addPanel(app, scopes, open) {
       },
     }, t(id === 'evidence-pick-files' ? 'vault.choose_files' : 'vault.choose_folder'));
   const title = textInput('title', '', { id: 'evidence-title' });
-  const type = el('select', { id: 'evidence-type', name: 'work_product' }, typeOptions(t));
+  const type = el('select', { id: 'evidence-type', name: 'work_product' }, typeOptions(app));
   const owner = textInput('owner', '', { id: 'evidence-owner' });
-  const classification = el('select', { id: 'evidence-classification', name: 'classification' }, classificationOptions(t));
+  const classification = el('select', { id: 'evidence-classification', name: 'classification' }, classificationOptions(app));
   const reviewDue = el('input', { type: 'date', id: 'evidence-review-due', name: 'review_due' });
   const targets = textInput('targets', '', { id: 'evidence-links', placeholder: t('vault.links_placeholder') });
   const scope = el('select', { id: 'evidence-link-scope', name: 'scope' }, scopeOptions(t, scopes));
@@ -325,6 +325,7 @@ function drawTable() {
     filterEvidence(list, { query: view.query, state: view.state }, (wp) => t(`wp.${wp}`)),
     view.sort.key,
     view.sort.dir,
+    app.vocabulary?.classifications ?? [],
   );
   if (count) count.textContent = t('vault.count', { shown: shown.length, total: list.length });
   const head = sortableHeader({
