@@ -2,7 +2,7 @@
 //! workspace check, backup, restore), run on a blocking thread, reporting progress as
 //! `job-progress` events and stopped by `job_cancel` (`commands/jobs.rs`).
 //!
-//! A command starts a [`Job`] (which fails with `evidence.busy` while another runs), hands its
+//! A command starts a [`Job`] (which fails with `job.busy` while another runs), hands its
 //! work to [`Job::run`] and drops the job when its result is recorded. [`run`] does all three
 //! for work that needs nothing after it.
 
@@ -79,7 +79,7 @@ impl Job<'_> {
     pub fn start(state: &AppState) -> Result<Job<'_>, CommandError> {
         let mut slot = state.job();
         if slot.is_some() {
-            return Err(invalid(state, Message::new("evidence.busy")));
+            return Err(invalid(state, Message::new("job.busy")));
         }
         let cancel = Arc::new(AtomicBool::new(false));
         *slot = Some(cancel.clone());
