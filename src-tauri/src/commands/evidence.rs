@@ -11,9 +11,8 @@ use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, json};
+use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, wire};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use tauri::{Emitter as _, State, WebviewWindow};
 
 use super::profile::with_workspace;
@@ -158,7 +157,7 @@ pub async fn evidence_add(
     paths: Vec<String>,
     details: EvidenceDto,
     links: LinkDto,
-) -> Result<Value, CommandError> {
+) -> Result<wire::EvidenceAdded, CommandError> {
     let paths = paths_argument(&state, &paths)?;
     let (details, links) = (details.into(), links.into());
     let plan = with_workspace(&state, |ws| ws.plan_evidence(&paths, &details, &links))?;
@@ -170,7 +169,7 @@ pub async fn evidence_add(
         .map_err(|e| join_failed(&state, e))?;
     let report = with_workspace(&state, |ws| ws.commit_evidence(ingested, Utc::now()))?;
     drop(job);
-    Ok(json::evidence_added(&report, state.lang()))
+    Ok(wire::evidence_added(&report, state.lang()))
 }
 
 /// Re-checks every source (quick, or `deep`: re-hash all), with progress events, and records
@@ -180,7 +179,7 @@ pub async fn evidence_scan(
     state: State<'_, AppState>,
     window: WebviewWindow,
     deep: bool,
-) -> Result<Value, CommandError> {
+) -> Result<wire::ScanReport, CommandError> {
     let plan = with_workspace(&state, |ws| ws.plan_scan(deep))?;
     let job = Job::start(&state)?;
     let cancel = job.cancel.clone();
@@ -194,7 +193,7 @@ pub async fn evidence_scan(
         Ok(report)
     })?;
     drop(job);
-    Ok(json::scan_report(&report, state.lang()))
+    Ok(wire::scan_report(&report, state.lang()))
 }
 
 /// Asks the running add or scan to stop; what is done so far is kept.
@@ -210,15 +209,20 @@ pub async fn evidence_cancel(state: State<'_, AppState>) -> Result<bool, Command
 }
 
 #[tauri::command]
-pub async fn evidence_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn evidence_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::Evidence>, CommandError> {
     with_workspace(&state, |ws| ws.evidence(today()))
-        .map(|list| list.iter().map(json::evidence).collect())
+        .map(|list| list.iter().map(wire::evidence).collect())
 }
 
 #[tauri::command]
-pub async fn evidence_show(state: State<'_, AppState>, id: i64) -> Result<Value, CommandError> {
+pub async fn evidence_show(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<wire::EvidenceItem, CommandError> {
     with_workspace(&state, |ws| ws.evidence_item(&id.to_string(), today()))
-        .map(|(view, versions)| json::evidence_item(&view, &versions))
+        .map(|(view, versions)| wire::evidence_item(&view, &versions))
 }
 
 #[tauri::command]
@@ -267,8 +271,10 @@ pub async fn evidence_remove(state: State<'_, AppState>, id: i64) -> Result<(), 
 }
 
 #[tauri::command]
-pub async fn evidence_findings(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| json::evidence_findings(&f))
+pub async fn evidence_findings(
+    state: State<'_, AppState>,
+) -> Result<wire::EvidenceFindings, CommandError> {
+    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| wire::evidence_findings(&f))
 }
 
 /// Shows the native dialog for evidence files (several at once); empty if cancelled.
@@ -294,8 +300,8 @@ pub async fn evidence_pick_folder(
 pub async fn readiness_show(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| json::readiness(&r))
+) -> Result<wire::Readiness, CommandError> {
+    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| wire::readiness(&r))
 }
 
 /// What the dashboard shows for a scope (and records today's readiness).
@@ -303,9 +309,9 @@ pub async fn readiness_show(
 pub async fn dashboard_show(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Dashboard, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| json::dashboard(&d, lang))
+    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| wire::dashboard(&d, lang))
 }
 
 /// Records the self-assessment of one control question.
@@ -317,7 +323,7 @@ pub async fn assess_save(
     result: String,
     implementation: String,
     reference_documentation: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Assessment, CommandError> {
     with_workspace(&state, |ws| {
         ws.assess(
             &scope,
@@ -328,7 +334,7 @@ pub async fn assess_save(
             Utc::now(),
         )
     })
-    .map(|a| json::assessment(&a))
+    .map(|a| wire::assessment(&a))
 }
 
 /// Previews (or with `apply`, makes) the changes a filled ENX workbook brings to a scope's
@@ -339,11 +345,11 @@ pub async fn assess_import(
     scope: String,
     path: String,
     apply: bool,
-) -> Result<Value, CommandError> {
+) -> Result<wire::AssessmentImport, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     with_workspace(&state, |ws| {
         ws.import_assessment(&scope, &path, apply, Utc::now())
     })
-    .map(|i| json::assessment_import(&i, lang))
+    .map(|i| wire::assessment_import(&i, lang))
 }

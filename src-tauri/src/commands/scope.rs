@@ -1,9 +1,8 @@
 //! The scope screen: locations, scopes (wizard, applicability, deviations, prerequisite
 //! check) and protection objects with sampling.
 
-use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, json};
+use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, wire};
 use serde::Deserialize;
-use serde_json::Value;
 use tauri::State;
 
 use super::profile::with_workspace;
@@ -71,16 +70,18 @@ pub struct ProtectionObjectDto {
 }
 
 #[tauri::command]
-pub async fn location_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn location_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::Location>, CommandError> {
     with_workspace(&state, |ws| ws.locations())
-        .map(|list| list.iter().map(json::location).collect())
+        .map(|list| list.iter().map(wire::location).collect())
 }
 
 #[tauri::command]
 pub async fn location_add(
     state: State<'_, AppState>,
     location: LocationDto,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Location, CommandError> {
     let input = LocationInput {
         name: location.name,
         address: location.address,
@@ -97,12 +98,12 @@ pub async fn location_add(
         cs_activities: location.cs_activities,
         notes: location.notes,
     };
-    with_workspace(&state, |ws| ws.add_location(&input)).map(|l| json::location(&l))
+    with_workspace(&state, |ws| ws.add_location(&input)).map(|l| wire::location(&l))
 }
 
 /// Every scope with its applicability table and prerequisite check.
 #[tauri::command]
-pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<wire::Scope>, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
         ws.scopes()?
@@ -110,7 +111,7 @@ pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<Value>, Comman
             .map(|s| ws.scope_view(&s.id.to_string(), None, today()))
             .collect::<Result<Vec<_>, _>>()
     })
-    .map(|views| views.iter().map(|v| json::scope_view(v, lang)).collect())
+    .map(|views| views.iter().map(|v| wire::scope_view(v, lang)).collect())
 }
 
 /// One scope, its check made for `on` (else the planned audit date, else today).
@@ -119,7 +120,7 @@ pub async fn scope_show(
     state: State<'_, AppState>,
     scope: String,
     on: Option<String>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Scope, CommandError> {
     let lang = state.lang();
     let on = match on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
@@ -133,11 +134,14 @@ pub async fn scope_show(
         })?),
     };
     with_workspace(&state, |ws| ws.scope_view(&scope, on, today()))
-        .map(|v| json::scope_view(&v, lang))
+        .map(|v| wire::scope_view(&v, lang))
 }
 
 #[tauri::command]
-pub async fn scope_add(state: State<'_, AppState>, scope: ScopeDto) -> Result<Value, CommandError> {
+pub async fn scope_add(
+    state: State<'_, AppState>,
+    scope: ScopeDto,
+) -> Result<wire::Scope, CommandError> {
     let input = ScopeInput {
         name: scope.name,
         enx_scope_id: scope.enx_scope_id,
@@ -152,7 +156,7 @@ pub async fn scope_add(state: State<'_, AppState>, scope: ScopeDto) -> Result<Va
         let record = ws.add_scope(&input)?;
         ws.scope_view(&record.id.to_string(), None, today())
     })
-    .map(|v| json::scope_view(&v, lang))
+    .map(|v| wire::scope_view(&v, lang))
 }
 
 /// How many questions and requirements the objectives give (the wizard's live count).
@@ -161,9 +165,14 @@ pub async fn scope_preview(
     state: State<'_, AppState>,
     catalogue_id: Option<i64>,
     objectives: Vec<String>,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.preview_applicability(catalogue_id, &objectives))
-        .map(|(questions, requirements)| serde_json::json!({ "questions": questions, "requirements": requirements }))
+) -> Result<wire::ApplicabilityCount, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.preview_applicability(catalogue_id, &objectives)
+    })
+    .map(|(questions, requirements)| wire::ApplicabilityCount {
+        questions,
+        requirements,
+    })
 }
 
 #[tauri::command]
@@ -202,7 +211,7 @@ pub async fn scope_set_deviation(
 pub async fn po_list(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Vec<Value>, CommandError> {
+) -> Result<Vec<wire::ProtectionObject>, CommandError> {
     with_workspace(&state, |ws| {
         let names: Vec<(i64, String)> = ws
             .locations()?
@@ -212,7 +221,7 @@ pub async fn po_list(
         Ok(ws
             .protection_objects(&scope)?
             .iter()
-            .map(|p| json::protection_object(p, &names))
+            .map(|p| wire::protection_object(p, &names))
             .collect())
     })
 }
@@ -239,8 +248,11 @@ pub async fn po_add(
 }
 
 #[tauri::command]
-pub async fn po_sampling(state: State<'_, AppState>, scope: String) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| json::sampling(&rows))
+pub async fn po_sampling(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Vec<wire::Sampling>, CommandError> {
+    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| wire::sampling(&rows))
 }
 
 #[tauri::command]
@@ -249,9 +261,9 @@ pub async fn po_choose_sample(
     scope: String,
     objective: String,
     objects: Vec<String>,
-) -> Result<Value, CommandError> {
+) -> Result<Vec<wire::Sampling>, CommandError> {
     with_workspace(&state, |ws| ws.choose_sample(&scope, &objective, &objects))
-        .map(|rows| json::sampling(&rows))
+        .map(|rows| wire::sampling(&rows))
 }
 
 /// The sample checks of one protection object: [{ question, status, note }].
@@ -260,14 +272,8 @@ pub async fn po_checks(
     state: State<'_, AppState>,
     scope: String,
     object: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(|rows| {
-        Value::Array(
-            rows.into_iter()
-                .map(|(question, status, note)| serde_json::json!({ "question": question, "status": status, "note": note }))
-                .collect(),
-        )
-    })
+) -> Result<Vec<wire::SampleCheck>, CommandError> {
+    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(wire::sample_checks)
 }
 
 #[tauri::command]
@@ -286,13 +292,14 @@ pub async fn po_set_check(
 
 /// The assumed rules in force: the applicability matrix and the label expiry warning.
 #[tauri::command]
-pub async fn rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
+pub async fn rules_get(state: State<'_, AppState>) -> Result<wire::Rules, CommandError> {
     with_workspace(&state, |ws| {
-        Ok(serde_json::json!({
-            "applicability_matrix": ws.applicability_matrix_text()?,
-            "label_expiry_warning_days": ws.label_expiry_warning_days()?,
-            "notify_days": ws.notify_days()?,
-        }))
+        Ok(wire::Rules {
+            applicability_matrix: ws.applicability_matrix_text()?,
+            label_expiry_warning_days: ws.label_expiry_warning_days()?,
+            label_rules: None,
+            notify_days: ws.notify_days()?,
+        })
     })
 }
 
@@ -330,14 +337,14 @@ pub async fn location_add_label(
     state: State<'_, AppState>,
     location: String,
     label: LabelDto,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Location, CommandError> {
     let label = LabelInput {
         label: label.label,
         level: label.level,
         expires: label.expires,
     };
     with_workspace(&state, |ws| ws.add_location_label(&location, &label))
-        .map(|l| json::location(&l))
+        .map(|l| wire::location(&l))
 }
 
 #[tauri::command]

@@ -5,9 +5,8 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_core::labels::LabelRules;
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    LocationRecord, ProtectionObjectRecord, Sampling, ScopeRecord, ScopeView, json,
+    LocationRecord, ProtectionObjectRecord, Sampling, ScopeRecord, ScopeView, wire,
 };
-use serde_json::{Value, json};
 
 use super::Output;
 
@@ -19,14 +18,14 @@ impl Output {
         label_rules: &LabelRules,
         notify_days: i64,
     ) {
-        let months = json::label_rules(label_rules);
+        let months = wire::label_rules(label_rules);
         if self.json {
-            return Self::print_json(&json!({
-                "applicability_matrix": matrix,
-                "label_expiry_warning_days": warning_days,
-                "label_rules": months,
-                "notify_days": notify_days,
-            }));
+            return Self::print_json(&wire::Rules {
+                applicability_matrix: matrix.to_owned(),
+                label_expiry_warning_days: warning_days,
+                label_rules: Some(months),
+                notify_days,
+            });
         }
         out_line!("deadlines.notify_days = {notify_days}");
         out_line!("{matrix}");
@@ -36,7 +35,7 @@ impl Output {
                 .arg("days", warning_days)
                 .render(self.lang)
         );
-        if let Value::Object(rules) = months {
+        if let Ok(serde_json::Value::Object(rules)) = serde_json::to_value(&months) {
             for (key, value) in rules {
                 out_line!("{key} = {value}");
             }
@@ -45,7 +44,12 @@ impl Output {
 
     pub fn location_added(&self, l: &LocationRecord) {
         if self.json {
-            return Self::print_json(&json!({ "location": { "id": l.id, "name": l.name } }));
+            return Self::print_json(&wire::LocationAdded {
+                location: wire::Named {
+                    id: l.id,
+                    name: l.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -58,7 +62,7 @@ impl Output {
 
     pub fn locations(&self, list: &[LocationRecord]) {
         if self.json {
-            return Self::print_json(&Value::Array(list.iter().map(json::location).collect()));
+            return Self::print_json(&list.iter().map(wire::location).collect::<Vec<_>>());
         }
         for l in list {
             let labels: Vec<String> = l
@@ -72,7 +76,12 @@ impl Output {
 
     pub fn scope_added(&self, s: &ScopeRecord) {
         if self.json {
-            return Self::print_json(&json!({ "scope": { "id": s.id, "name": s.name } }));
+            return Self::print_json(&wire::ScopeAdded {
+                scope: wire::Named {
+                    id: s.id,
+                    name: s.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -85,12 +94,12 @@ impl Output {
 
     pub fn scopes(&self, views: &[ScopeView]) {
         if self.json {
-            return Self::print_json(&Value::Array(
-                views
+            return Self::print_json(
+                &views
                     .iter()
-                    .map(|v| json::scope_view(v, self.lang))
-                    .collect(),
-            ));
+                    .map(|v| wire::scope_view(v, self.lang))
+                    .collect::<Vec<_>>(),
+            );
         }
         for v in views {
             let objectives: Vec<_> = v.scope.objectives.iter().map(|o| o.as_str()).collect();
@@ -105,7 +114,7 @@ impl Output {
 
     pub fn scope_check(&self, view: &ScopeView) {
         if self.json {
-            return Self::print_json(&json::check(view, self.lang));
+            return Self::print_json(&wire::check(view, self.lang));
         }
         let line = Message::new("cli.scope.checked")
             .arg("name", &view.scope.name)
@@ -125,9 +134,12 @@ impl Output {
 
     pub fn po_added(&self, p: &ProtectionObjectRecord) {
         if self.json {
-            return Self::print_json(
-                &json!({ "protection_object": { "id": p.id, "name": p.name } }),
-            );
+            return Self::print_json(&wire::ProtectionObjectAdded {
+                protection_object: wire::Named {
+                    id: p.id,
+                    name: p.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -146,11 +158,12 @@ impl Output {
         if self.json {
             let names: Vec<(i64, String)> =
                 locations.iter().map(|l| (l.id, l.name.clone())).collect();
-            return Self::print_json(&Value::Array(
-                list.iter()
-                    .map(|p| json::protection_object(p, &names))
-                    .collect(),
-            ));
+            return Self::print_json(
+                &list
+                    .iter()
+                    .map(|p| wire::protection_object(p, &names))
+                    .collect::<Vec<_>>(),
+            );
         }
         for p in list {
             let objectives: Vec<_> = p.objectives.iter().map(|o| o.as_str()).collect();
@@ -166,7 +179,7 @@ impl Output {
 
     pub fn sampling(&self, rows: &[Sampling]) {
         if self.json {
-            return Self::print_json(&json::sampling(rows));
+            return Self::print_json(&wire::sampling(rows));
         }
         for s in rows {
             let line = Message::new("cli.po.sampling")

@@ -114,7 +114,11 @@ impl Workspace {
             .map(|l| json!({ "name": l.name, "tisax_scope_id": l.tisax_scope_id.map(|i| i.to_string()) }))
             .collect();
         let audits = self.package_audits(&record, frozen)?;
-        let labels = crate::json::vcs_labels(&self.labels(Some(&record.name))?, today);
+        let labels = serde_json::to_value(crate::wire::vcs_labels(
+            &self.labels(Some(&record.name))?,
+            today,
+        ))
+        .unwrap_or_default();
         let mut manifest = json!({
             "format": "csmsdesk-package",
             "format_version": FORMAT_VERSION,
@@ -307,8 +311,16 @@ impl Workspace {
         let mut actions = Vec::new();
         for audit in &audits {
             let view = self.audit_view(audit.id)?;
-            findings.extend(view.findings.iter().map(crate::json::finding));
-            actions.extend(view.actions.iter().map(crate::json::action));
+            findings.extend(
+                view.findings
+                    .iter()
+                    .map(|f| serde_json::to_value(crate::wire::finding(f)).unwrap_or_default()),
+            );
+            actions.extend(
+                view.actions
+                    .iter()
+                    .map(|a| serde_json::to_value(crate::wire::action(a)).unwrap_or_default()),
+            );
         }
         manifest["findings"] = json!(findings);
         manifest["corrective_actions"] = json!(actions);
@@ -328,7 +340,12 @@ impl Workspace {
         let journal = self.journal_verify()?;
         let mut lines = Vec::new();
         for e in self.journal_entries()? {
-            lines.extend_from_slice(crate::json::journal_entry(&e).to_string().as_bytes());
+            lines.extend_from_slice(
+                serde_json::to_value(crate::wire::journal_entry(&e))
+                    .unwrap_or_default()
+                    .to_string()
+                    .as_bytes(),
+            );
             lines.push(b'\n');
         }
         manifest["journal"] = json!({
