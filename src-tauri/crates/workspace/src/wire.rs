@@ -8,8 +8,9 @@
 //! `Option` fields are sent as `null`, never left out.
 //!
 //! The shapes of the workspace as a whole (journal, check, backup) are here; the others sit by
-//! subject in `catalogue`, `scope`, `evidence`, `readiness`, `audit`, `package` and `shell`
-//! (small documents only the shells build), re-exported here.
+//! subject in `catalogue`, `scope`, `evidence`, `readiness`, `audit`, `package`, `manifest`
+//! (the package's and the backup's `manifest.json`) and `shell` (small documents only the
+//! shells build), re-exported here.
 
 use csmsdesk_core::i18n::Lang;
 use serde::Serialize;
@@ -18,6 +19,7 @@ use serde_json::Value;
 mod audit;
 mod catalogue;
 mod evidence;
+mod manifest;
 mod package;
 mod readiness;
 mod scope;
@@ -26,6 +28,7 @@ mod shell;
 pub use audit::*;
 pub use catalogue::*;
 pub use evidence::*;
+pub use manifest::*;
 pub use package::*;
 pub use readiness::*;
 pub use scope::*;
@@ -91,7 +94,7 @@ pub struct JournalHead {
     pub hash: String,
 }
 
-fn journal_head(h: &csmsdesk_core::journal::Head) -> JournalHead {
+pub(super) fn journal_head(h: &csmsdesk_core::journal::Head) -> JournalHead {
     JournalHead {
         seq: h.seq,
         hash: h.hash.clone(),
