@@ -16,43 +16,6 @@ use crate::state::AppState;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct AuditDto {
-    scope: String,
-    kind: String,
-    provider: String,
-    lead_auditor: String,
-    opening_meeting: String,
-    closing_meeting: String,
-}
-
-impl From<AuditDto> for AuditInput {
-    fn from(d: AuditDto) -> Self {
-        AuditInput {
-            scope: d.scope,
-            kind: d.kind,
-            provider: d.provider,
-            lead_auditor: d.lead_auditor,
-            opening_meeting: d.opening_meeting,
-            closing_meeting: d.closing_meeting,
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ActionDto {
-    scope: String,
-    finding: i64,
-    description: String,
-    owner: String,
-    department: String,
-    due: String,
-    justification: String,
-    evidence: Vec<i64>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
 pub struct FilterDto {
     kinds: Vec<String>,
     scope: String,
@@ -98,9 +61,9 @@ pub async fn audit_list(
 #[tauri::command]
 pub async fn audit_add(
     state: State<'_, AppState>,
-    audit: AuditDto,
+    audit: AuditInput,
 ) -> Result<wire::Audit, CommandError> {
-    with_workspace(&state, |ws| ws.add_audit(&audit.into())).map(|a| wire::audit(&a))
+    with_workspace(&state, |ws| ws.add_audit(&audit)).map(|a| wire::audit(&a))
 }
 
 #[tauri::command]
@@ -118,13 +81,13 @@ pub async fn audit_show(
 pub async fn audit_update(
     state: State<'_, AppState>,
     id: i64,
-    audit: AuditDto,
+    audit: AuditInput,
     phases: [String; 3],
     decision: bool,
     decision_reason: String,
 ) -> Result<wire::Audit, CommandError> {
     with_workspace(&state, |ws| {
-        ws.update_audit(id, &audit.into(), &phases, decision, &decision_reason)
+        ws.update_audit(id, &audit, &phases, decision, &decision_reason)
     })
     .map(|a| wire::audit(&a))
 }
@@ -175,20 +138,10 @@ pub async fn finding_add(
 #[tauri::command]
 pub async fn action_add(
     state: State<'_, AppState>,
-    action: ActionDto,
+    action: ActionInput,
 ) -> Result<wire::ActionSaved, CommandError> {
     let lang = state.lang();
-    let input = ActionInput {
-        scope: action.scope,
-        finding: action.finding,
-        description: action.description,
-        owner: action.owner,
-        department: action.department,
-        due: action.due,
-        justification: action.justification,
-        evidence: action.evidence,
-    };
-    with_workspace(&state, |ws| ws.add_action(&input))
+    with_workspace(&state, |ws| ws.add_action(&action))
         .map(|(a, warnings)| wire::action_saved(&a, &warnings, lang))
 }
 

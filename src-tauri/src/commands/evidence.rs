@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{ErrorCode, EvidenceInput, LinkInput, Progress, wire};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{Emitter as _, State, WebviewWindow};
 
 use super::profile::with_workspace;
@@ -26,48 +26,6 @@ const MAX_PATHS: usize = 10_000;
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// The event that carries progress.
 pub const PROGRESS_EVENT: &str = "evidence-progress";
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EvidenceDto {
-    title: String,
-    work_product: String,
-    owner: String,
-    classification: String,
-    review_due: String,
-}
-
-impl From<EvidenceDto> for EvidenceInput {
-    fn from(d: EvidenceDto) -> Self {
-        EvidenceInput {
-            title: d.title,
-            work_product: d.work_product,
-            owner: d.owner,
-            classification: d.classification,
-            review_due: d.review_due,
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct LinkDto {
-    targets: Vec<String>,
-    scope: String,
-    protection_object: String,
-    note: String,
-}
-
-impl From<LinkDto> for LinkInput {
-    fn from(d: LinkDto) -> Self {
-        LinkInput {
-            targets: d.targets,
-            scope: d.scope,
-            protection_object: d.protection_object,
-            note: d.note,
-        }
-    }
-}
 
 /// Progress as the UI's progress bar reads it.
 #[derive(Debug, Clone, Serialize)]
@@ -155,11 +113,10 @@ pub async fn evidence_add(
     state: State<'_, AppState>,
     window: WebviewWindow,
     paths: Vec<String>,
-    details: EvidenceDto,
-    links: LinkDto,
+    details: EvidenceInput,
+    links: LinkInput,
 ) -> Result<wire::EvidenceAdded, CommandError> {
     let paths = paths_argument(&state, &paths)?;
-    let (details, links) = (details.into(), links.into());
     let plan = with_workspace(&state, |ws| ws.plan_evidence(&paths, &details, &links))?;
     let job = Job::start(&state)?;
     let cancel = job.cancel.clone();
@@ -229,11 +186,9 @@ pub async fn evidence_show(
 pub async fn evidence_link(
     state: State<'_, AppState>,
     id: i64,
-    links: LinkDto,
+    links: LinkInput,
 ) -> Result<usize, CommandError> {
-    with_workspace(&state, |ws| {
-        ws.link_evidence(&id.to_string(), &links.into())
-    })
+    with_workspace(&state, |ws| ws.link_evidence(&id.to_string(), &links))
 }
 
 #[tauri::command]
@@ -245,12 +200,9 @@ pub async fn evidence_unlink(state: State<'_, AppState>, link: i64) -> Result<()
 pub async fn evidence_update(
     state: State<'_, AppState>,
     id: i64,
-    details: EvidenceDto,
+    details: EvidenceInput,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| {
-        ws.update_evidence(&id.to_string(), &details.into())
-    })
-    .map(|_| ())
+    with_workspace(&state, |ws| ws.update_evidence(&id.to_string(), &details)).map(|_| ())
 }
 
 #[tauri::command]

@@ -2,72 +2,12 @@
 //! check) and protection objects with sampling.
 
 use csmsdesk_workspace::{LabelInput, LocationInput, ProtectionObjectInput, ScopeInput, wire};
-use serde::Deserialize;
 use tauri::State;
 
 use super::profile::with_workspace;
 use super::today;
 use crate::error::CommandError;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize)]
-pub struct LabelDto {
-    label: String,
-    level: String,
-    expires: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct LocationDto {
-    name: String,
-    #[serde(default)]
-    address: String,
-    #[serde(default)]
-    tisax_scope_id: String,
-    #[serde(default)]
-    labels: Vec<LabelDto>,
-    cs_activities: bool,
-    #[serde(default)]
-    notes: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ScopeDto {
-    name: String,
-    #[serde(default)]
-    enx_scope_id: String,
-    locations: Vec<String>,
-    objectives: Vec<String>,
-    catalogue_id: Option<i64>,
-    #[serde(default)]
-    planned_audit_date: String,
-    #[serde(default)]
-    audit_provider: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ProtectionObjectDto {
-    scope: String,
-    name: String,
-    #[serde(default)]
-    item: String,
-    #[serde(default)]
-    customer: String,
-    #[serde(default)]
-    partner_participant_id: String,
-    #[serde(default)]
-    confidentiality: bool,
-    #[serde(default)]
-    integrity: bool,
-    #[serde(default)]
-    availability: bool,
-    #[serde(default)]
-    lifecycle_phases: String,
-    #[serde(default)]
-    objectives: Vec<String>,
-    #[serde(default)]
-    locations: Vec<String>,
-}
 
 #[tauri::command]
 pub async fn location_list(
@@ -80,25 +20,9 @@ pub async fn location_list(
 #[tauri::command]
 pub async fn location_add(
     state: State<'_, AppState>,
-    location: LocationDto,
+    location: LocationInput,
 ) -> Result<wire::Location, CommandError> {
-    let input = LocationInput {
-        name: location.name,
-        address: location.address,
-        tisax_scope_id: location.tisax_scope_id,
-        labels: location
-            .labels
-            .into_iter()
-            .map(|l| LabelInput {
-                label: l.label,
-                level: l.level,
-                expires: l.expires,
-            })
-            .collect(),
-        cs_activities: location.cs_activities,
-        notes: location.notes,
-    };
-    with_workspace(&state, |ws| ws.add_location(&input)).map(|l| wire::location(&l))
+    with_workspace(&state, |ws| ws.add_location(&location)).map(|l| wire::location(&l))
 }
 
 /// Every scope with its applicability table and prerequisite check.
@@ -140,20 +64,11 @@ pub async fn scope_show(
 #[tauri::command]
 pub async fn scope_add(
     state: State<'_, AppState>,
-    scope: ScopeDto,
+    scope: ScopeInput,
 ) -> Result<wire::Scope, CommandError> {
-    let input = ScopeInput {
-        name: scope.name,
-        enx_scope_id: scope.enx_scope_id,
-        locations: scope.locations,
-        objectives: scope.objectives,
-        catalogue_id: scope.catalogue_id,
-        planned_audit_date: scope.planned_audit_date,
-        audit_provider: scope.audit_provider,
-    };
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        let record = ws.add_scope(&input)?;
+        let record = ws.add_scope(&scope)?;
         ws.scope_view(&record.id.to_string(), None, today())
     })
     .map(|v| wire::scope_view(&v, lang))
@@ -229,22 +144,9 @@ pub async fn po_list(
 #[tauri::command]
 pub async fn po_add(
     state: State<'_, AppState>,
-    object: ProtectionObjectDto,
+    object: ProtectionObjectInput,
 ) -> Result<(), CommandError> {
-    let input = ProtectionObjectInput {
-        scope: object.scope,
-        name: object.name,
-        item: object.item,
-        customer: object.customer,
-        partner_participant_id: object.partner_participant_id,
-        confidentiality: object.confidentiality,
-        integrity: object.integrity,
-        availability: object.availability,
-        lifecycle_phases: object.lifecycle_phases,
-        objectives: object.objectives,
-        locations: object.locations,
-    };
-    with_workspace(&state, |ws| ws.add_protection_object(&input)).map(|_| ())
+    with_workspace(&state, |ws| ws.add_protection_object(&object)).map(|_| ())
 }
 
 #[tauri::command]
@@ -336,13 +238,8 @@ pub async fn rules_save(
 pub async fn location_add_label(
     state: State<'_, AppState>,
     location: String,
-    label: LabelDto,
+    label: LabelInput,
 ) -> Result<wire::Location, CommandError> {
-    let label = LabelInput {
-        label: label.label,
-        level: label.level,
-        expires: label.expires,
-    };
     with_workspace(&state, |ws| ws.add_location_label(&location, &label))
         .map(|l| wire::location(&l))
 }
@@ -360,18 +257,9 @@ pub async fn location_remove(
 pub async fn scope_update(
     state: State<'_, AppState>,
     scope: String,
-    details: ScopeDto,
+    details: ScopeInput,
 ) -> Result<(), CommandError> {
-    let input = ScopeInput {
-        name: details.name,
-        enx_scope_id: details.enx_scope_id,
-        locations: details.locations,
-        objectives: details.objectives,
-        catalogue_id: details.catalogue_id,
-        planned_audit_date: details.planned_audit_date,
-        audit_provider: details.audit_provider,
-    };
-    with_workspace(&state, |ws| ws.update_scope(&scope, &input)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_scope(&scope, &details)).map(|_| ())
 }
 
 #[tauri::command]

@@ -24,7 +24,8 @@ mod labels;
 mod rules;
 
 /// An audit as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct AuditInput {
     pub scope: String,
     /// `initial`, `cap`, `follow-up`.
@@ -37,7 +38,8 @@ pub struct AuditInput {
 }
 
 /// A corrective action as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct ActionInput {
     /// The scope the user works in, when they name one: the finding must belong to it.
     pub scope: String,
