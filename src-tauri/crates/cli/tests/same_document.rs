@@ -6,7 +6,6 @@
 //! serialised with serde. Countdowns and checks are made for a fixed day on both sides.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_core::i18n::Lang;
@@ -21,7 +20,7 @@ const TODAY: &str = "2026-12-01";
 
 /// The CLI's `--json` output of `args` (with the day fixed) on `ws`.
 fn cli_json(home: &Path, ws: &Path, args: &[&str]) -> Value {
-    let out = Command::from(cli(home))
+    let out = cli(home)
         .args(["--json", "--today", TODAY])
         .args(args)
         .arg("--workspace")
