@@ -102,38 +102,24 @@ impl Output {
             Message::new("cli.error.internal")
         } else {
             err.message()
-        }
-        .render(self.lang);
-        let fields: Vec<_> = err
-            .field_errors()
-            .into_iter()
-            .map(|f| (f.field, f.message.render(self.lang)))
-            .collect();
-        if fields.is_empty() {
-            err_line!("{message}");
+        };
+        let body = wire::error(err, &message, self.lang);
+        if body.fields.is_empty() {
+            err_line!("{}", body.message);
         } else {
             err_line!("{}", self.t("cli.error.invalid"));
         }
         if err.code() == csmsdesk_workspace::ErrorCode::NeedsConfirmation {
             err_line!("{}", self.t("cli.confirm_hint"));
         }
-        for (field, text) in &fields {
+        for f in &body.fields {
             let line = Message::new("cli.error.field")
-                .arg("field", field)
-                .arg("message", text);
+                .arg("field", &f.field)
+                .arg("message", &f.message);
             err_line!("  {}", line.render(self.lang));
         }
         if self.json {
-            Self::print_json(&wire::ErrorDocument {
-                error: wire::ErrorBody {
-                    code: err.code().as_str(),
-                    message,
-                    fields: fields
-                        .into_iter()
-                        .map(|(field, message)| wire::FieldError { field, message })
-                        .collect(),
-                },
-            });
+            Self::print_json(&wire::ErrorDocument { error: body });
         }
     }
 }

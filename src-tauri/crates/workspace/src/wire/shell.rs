@@ -2,6 +2,7 @@
 //! a created record's name, the workspace's identity, the rules in force and the wizard's
 //! counts.
 
+use csmsdesk_core::i18n::{Lang, Message};
 use serde::Serialize;
 
 use super::LabelRules;
@@ -23,12 +24,38 @@ pub struct ErrorDocument {
 }
 
 /// An error's code (the closed list the UI and scripts branch on), message and the fields
-/// that were wrong.
+/// that were wrong: what every refused command sends the UI, and the CLI's `error`.
 #[derive(Debug, Serialize)]
 pub struct ErrorBody {
     pub code: &'static str,
     pub message: String,
     pub fields: Vec<FieldError>,
+}
+
+/// A use case's error in `lang`, with `message` as its text (the shells word an internal
+/// failure their own way; everything else says `err.message()`).
+pub fn error(err: &crate::Error, message: &Message, lang: Lang) -> ErrorBody {
+    ErrorBody {
+        code: err.code().as_str(),
+        message: message.render(lang),
+        fields: err
+            .field_errors()
+            .into_iter()
+            .map(|f| FieldError {
+                field: f.field,
+                message: f.message.render(lang),
+            })
+            .collect(),
+    }
+}
+
+/// An error the shell itself finds (a bad IPC argument, a failed dialog): no fields.
+pub fn shell_error(code: crate::ErrorCode, message: &Message, lang: Lang) -> ErrorBody {
+    ErrorBody {
+        code: code.as_str(),
+        message: message.render(lang),
+        fields: Vec::new(),
+    }
 }
 
 /// One input field and what is wrong with it.
