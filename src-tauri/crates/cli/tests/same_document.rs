@@ -253,3 +253,22 @@ fn a_journal_page_has_the_same_entries_over_the_cli_and_ipc() {
     assert_eq!(cli, app["entries"]);
     assert_eq!(cli.as_array().unwrap().len(), 100, "a full page");
 }
+
+#[test]
+fn a_refused_request_carries_the_same_error_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["location", "add", "Plant Nord"]);
+    // commands/scope.rs `location_add` answers `CommandError::from_workspace`, which is
+    // `wire::error` with the error's own message.
+    let input = csmsdesk_workspace::LocationInput {
+        name: "Plant Nord".into(),
+        ..Default::default()
+    };
+    let err = open(&ws)
+        .add_location(&input)
+        .expect_err("the name is taken");
+    let app = ipc(wire::error(&err, &err.message(), Lang::English));
+    assert_eq!(cli["error"], app);
+    assert_eq!(cli["error"]["fields"][0]["field"], "name", "{cli}");
+}
