@@ -175,3 +175,44 @@ pub fn sample_checks(rows: Vec<(String, &'static str, String)>) -> Vec<SampleChe
         })
         .collect()
 }
+
+/// The company profile as the app's Settings shows it and sends it back: plain strings, empty
+/// when not set. It is the one wire type that is also read from IPC, because the profile's
+/// input type lives in `core`, which has no serde.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct Profile {
+    pub company_name: String,
+    pub participant_id: String,
+    pub enx_contact: String,
+    pub language: String,
+}
+
+impl From<&csmsdesk_core::company::CompanyProfile> for Profile {
+    fn from(p: &csmsdesk_core::company::CompanyProfile) -> Self {
+        Profile {
+            company_name: p.company_name.clone(),
+            participant_id: p
+                .participant_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            enx_contact: p.enx_contact.clone(),
+            language: p.language.as_str().to_owned(),
+        }
+    }
+}
+
+/// Every text of the UI in one language.
+#[derive(Debug, Serialize)]
+pub struct Messages {
+    /// `en` or `de`, for `<html lang>` and `Intl` formatting.
+    pub lang: &'static str,
+    pub messages: &'static std::collections::BTreeMap<&'static str, String>,
+}
+
+pub fn messages(lang: Lang) -> Messages {
+    Messages {
+        lang: lang.tag(),
+        messages: csmsdesk_core::i18n::catalogue(lang),
+    }
+}
