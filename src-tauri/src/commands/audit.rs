@@ -5,9 +5,8 @@
 use chrono::Utc;
 use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ActionInput, AuditInput, json};
+use csmsdesk_workspace::{ActionInput, AuditInput, wire};
 use serde::Deserialize;
-use serde_json::{Value, json};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid, today};
@@ -15,43 +14,6 @@ use crate::error::CommandError;
 use crate::guard::with_workspace;
 use crate::pickers;
 use crate::state::AppState;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct AuditDto {
-    scope: String,
-    kind: String,
-    provider: String,
-    lead_auditor: String,
-    opening_meeting: String,
-    closing_meeting: String,
-}
-
-impl From<AuditDto> for AuditInput {
-    fn from(d: AuditDto) -> Self {
-        AuditInput {
-            scope: d.scope,
-            kind: d.kind,
-            provider: d.provider,
-            lead_auditor: d.lead_auditor,
-            opening_meeting: d.opening_meeting,
-            closing_meeting: d.closing_meeting,
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ActionDto {
-    scope: String,
-    finding: i64,
-    description: String,
-    owner: String,
-    department: String,
-    due: String,
-    justification: String,
-    evidence: Vec<i64>,
-}
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -87,24 +49,30 @@ impl FilterDto {
 pub async fn audit_list(
     state: State<'_, AppState>,
     scope: Option<String>,
-) -> Result<Vec<Value>, CommandError> {
+) -> Result<Vec<wire::AuditView>, CommandError> {
     with_workspace(&state, |ws| {
         let audits = ws.audits(scope.as_deref())?;
         audits
             .iter()
-            .map(|a| ws.audit_view(a.id).map(|v| json::audit_view(&v)))
+            .map(|a| ws.audit_view(a.id).map(|v| wire::audit_view(&v)))
             .collect()
     })
 }
 
 #[tauri::command]
-pub async fn audit_add(state: State<'_, AppState>, audit: AuditDto) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.add_audit(&audit.into())).map(|a| json::audit(&a))
+pub async fn audit_add(
+    state: State<'_, AppState>,
+    audit: AuditInput,
+) -> Result<wire::Audit, CommandError> {
+    with_workspace(&state, |ws| ws.add_audit(&audit)).map(|a| wire::audit(&a))
 }
 
 #[tauri::command]
-pub async fn audit_show(state: State<'_, AppState>, id: i64) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| json::audit_view(&v))
+pub async fn audit_show(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<wire::AuditView, CommandError> {
+    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| wire::audit_view(&v))
 }
 
 /// Changes an audit's dates, people, phases (organisation, sampling, sample check) and the
@@ -114,15 +82,15 @@ pub async fn audit_show(state: State<'_, AppState>, id: i64) -> Result<Value, Co
 pub async fn audit_update(
     state: State<'_, AppState>,
     id: i64,
-    audit: AuditDto,
+    audit: AuditInput,
     phases: [String; 3],
     decision: bool,
     decision_reason: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Audit, CommandError> {
     with_workspace(&state, |ws| {
-        ws.update_audit(id, &audit.into(), &phases, decision, &decision_reason)
+        ws.update_audit(id, &audit, &phases, decision, &decision_reason)
     })
-    .map(|a| json::audit(&a))
+    .map(|a| wire::audit(&a))
 }
 
 #[tauri::command]
@@ -145,11 +113,11 @@ pub async fn audit_import(
     id: i64,
     path: String,
     apply: bool,
-) -> Result<Value, CommandError> {
+) -> Result<wire::ProviderImport, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     with_workspace(&state, |ws| ws.import_provider_workbook(id, &path, apply))
-        .map(|i| json::provider_import(&i, lang))
+        .map(|i| wire::provider_import(&i, lang))
 }
 
 #[tauri::command]
@@ -160,36 +128,22 @@ pub async fn finding_add(
     kind: String,
     text: String,
     protection_object: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Finding, CommandError> {
     with_workspace(&state, |ws| {
         ws.add_finding(audit, &question, &kind, &text, &protection_object)
     })
-    .map(|f| json::finding(&f))
+    .map(|f| wire::finding(&f))
 }
 
 /// Adds a corrective action; answers with it and the warnings of the due-date rules.
 #[tauri::command]
 pub async fn action_add(
     state: State<'_, AppState>,
-    action: ActionDto,
-) -> Result<Value, CommandError> {
+    action: ActionInput,
+) -> Result<wire::ActionSaved, CommandError> {
     let lang = state.lang();
-    let input = ActionInput {
-        scope: action.scope,
-        finding: action.finding,
-        description: action.description,
-        owner: action.owner,
-        department: action.department,
-        due: action.due,
-        justification: action.justification,
-        evidence: action.evidence,
-    };
-    with_workspace(&state, |ws| ws.add_action(&input)).map(|(a, warnings)| {
-        json!({
-            "action": json::action(&a),
-            "warnings": warnings.iter().map(|w| w.render(lang)).collect::<Vec<_>>(),
-        })
-    })
+    with_workspace(&state, |ws| ws.add_action(&action))
+        .map(|(a, warnings)| wire::action_saved(&a, &warnings, lang))
 }
 
 #[tauri::command]
@@ -203,9 +157,9 @@ pub async fn action_set_status(
 
 /// Per scope: its labels with countdowns and what must happen next.
 #[tauri::command]
-pub async fn labels_show(state: State<'_, AppState>) -> Result<Value, CommandError> {
+pub async fn labels_show(state: State<'_, AppState>) -> Result<Vec<wire::LabelCard>, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.labels(None)).map(|l| json::label_cards(&l, today(), lang))
+    with_workspace(&state, |ws| ws.labels(None)).map(|l| wire::label_cards(&l, today(), lang))
 }
 
 /// Plans the renewal audit of permanent labels; refused for temporary labels.
@@ -222,11 +176,11 @@ pub async fn labels_renew(
 pub async fn deadlines_list(
     state: State<'_, AppState>,
     filter: FilterDto,
-) -> Result<Value, CommandError> {
+) -> Result<Vec<wire::Deadline>, CommandError> {
     let filter = filter.filter(&state)?;
     let lang = state.lang();
     with_workspace(&state, |ws| ws.deadlines(&filter, today()))
-        .map(|list| json::deadlines(&list, today(), lang))
+        .map(|list| wire::deadlines(&list, today(), lang))
 }
 
 /// Writes the deadlines `filter` keeps as an iCalendar file at `path`.
@@ -262,8 +216,8 @@ pub async fn deadlines_pick_ics(
 
 /// The label and corrective-action rules (months).
 #[tauri::command]
-pub async fn label_rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.label_rules()).map(|r| json::label_rules(&r))
+pub async fn label_rules_get(state: State<'_, AppState>) -> Result<wire::LabelRules, CommandError> {
+    with_workspace(&state, |ws| ws.label_rules()).map(|r| wire::label_rules(&r))
 }
 
 /// Changes one label or corrective-action rule.
@@ -272,6 +226,6 @@ pub async fn label_rules_save(
     state: State<'_, AppState>,
     key: String,
     months: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.set_label_rule(&key, &months)).map(|r| json::label_rules(&r))
+) -> Result<wire::LabelRules, CommandError> {
+    with_workspace(&state, |ws| ws.set_label_rule(&key, &months)).map(|r| wire::label_rules(&r))
 }

@@ -2,8 +2,7 @@
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::json;
-use serde_json::Value;
+use csmsdesk_workspace::wire;
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid};
@@ -16,9 +15,11 @@ use crate::state::AppState;
 const MAX_QUERY_LEN: usize = 200;
 
 #[tauri::command]
-pub async fn catalogue_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn catalogue_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::CatalogueSummary>, CommandError> {
     with_workspace(&state, |ws| ws.catalogues())
-        .map(|list| list.iter().map(json::catalogue_record).collect())
+        .map(|list| list.iter().map(wire::catalogue_record).collect())
 }
 
 /// Imports the workbook at `path` (typed, chosen in the dialog or dropped on the window).
@@ -29,20 +30,22 @@ pub async fn catalogue_import(
     state: State<'_, AppState>,
     path: String,
     replace: Option<bool>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Import, CommandError> {
     let path = absolute_path(&state, &path)?;
     let replace = replace.unwrap_or(false);
     with_workspace(&state, |ws| {
         ws.import_catalogue_replacing(&path, Utc::now(), replace)
     })
-    .map(|o| json::import_outcome(&o))
+    .map(|o| wire::import_outcome(&o))
 }
 
 /// Imports the project's demo catalogue.
 #[tauri::command]
-pub async fn catalogue_import_demo(state: State<'_, AppState>) -> Result<Value, CommandError> {
+pub async fn catalogue_import_demo(
+    state: State<'_, AppState>,
+) -> Result<wire::Import, CommandError> {
     with_workspace(&state, |ws| ws.import_demo_catalogue(Utc::now()))
-        .map(|o| json::import_outcome(&o))
+        .map(|o| wire::import_outcome(&o))
 }
 
 /// The tree of catalogue `id`, or of the current catalogue.
@@ -50,11 +53,11 @@ pub async fn catalogue_import_demo(state: State<'_, AppState>) -> Result<Value, 
 pub async fn catalogue_show(
     state: State<'_, AppState>,
     id: Option<i64>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::CatalogueTree, CommandError> {
     with_workspace(&state, |ws| {
         let (record, tree) = ws.catalogue(id)?;
         let references = ws.catalogue_references(record.id)?;
-        Ok(json::catalogue_tree(&record, &tree, &references))
+        Ok(wire::catalogue_tree(&record, &tree, &references))
     })
 }
 
@@ -63,12 +66,12 @@ pub async fn catalogue_search(
     state: State<'_, AppState>,
     id: i64,
     query: String,
-) -> Result<Value, CommandError> {
+) -> Result<Vec<wire::Hit>, CommandError> {
     if query.chars().count() > MAX_QUERY_LEN {
         return Err(invalid(&state, Message::new("error.query_too_long")));
     }
     with_workspace(&state, |ws| ws.search_catalogue(id, &query))
-        .map(|hits| json::search_hits(&hits))
+        .map(|hits| wire::search_hits(&hits))
 }
 
 /// Shows the native file dialog for a catalogue workbook; `None` if the user cancelled.

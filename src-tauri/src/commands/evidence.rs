@@ -8,9 +8,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{EvidenceInput, LinkInput, json};
-use serde::Deserialize;
-use serde_json::Value;
+use csmsdesk_workspace::{EvidenceInput, LinkInput, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid, today};
@@ -22,48 +20,6 @@ use crate::state::AppState;
 
 /// The most paths one add takes (a drop of a whole disk is a mistake).
 const MAX_PATHS: usize = 10_000;
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct EvidenceDto {
-    title: String,
-    work_product: String,
-    owner: String,
-    classification: String,
-    review_due: String,
-}
-
-impl From<EvidenceDto> for EvidenceInput {
-    fn from(d: EvidenceDto) -> Self {
-        EvidenceInput {
-            title: d.title,
-            work_product: d.work_product,
-            owner: d.owner,
-            classification: d.classification,
-            review_due: d.review_due,
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct LinkDto {
-    targets: Vec<String>,
-    scope: String,
-    protection_object: String,
-    note: String,
-}
-
-impl From<LinkDto> for LinkInput {
-    fn from(d: LinkDto) -> Self {
-        LinkInput {
-            targets: d.targets,
-            scope: d.scope,
-            protection_object: d.protection_object,
-            note: d.note,
-        }
-    }
-}
 
 /// Checks the paths sent by the UI: at least one, not too many, each absolute and sane.
 fn paths_argument(state: &AppState, paths: &[String]) -> Result<Vec<PathBuf>, CommandError> {
@@ -85,11 +41,10 @@ pub async fn evidence_add(
     state: State<'_, AppState>,
     window: WebviewWindow,
     paths: Vec<String>,
-    details: EvidenceDto,
-    links: LinkDto,
-) -> Result<Value, CommandError> {
+    details: EvidenceInput,
+    links: LinkInput,
+) -> Result<wire::EvidenceAdded, CommandError> {
     let paths = paths_argument(&state, &paths)?;
-    let (details, links) = (details.into(), links.into());
     let plan = with_workspace(&state, |ws| ws.plan_evidence(&paths, &details, &links))?;
     let job = Job::start(&state)?;
     let ingested = job
@@ -99,7 +54,7 @@ pub async fn evidence_add(
         .await?;
     let report = with_workspace(&state, |ws| ws.commit_evidence(ingested, Utc::now()))?;
     drop(job);
-    Ok(json::evidence_added(&report, state.lang()))
+    Ok(wire::evidence_added(&report, state.lang()))
 }
 
 /// Re-checks every source (quick, or `deep`: re-hash all), with progress events, and records
@@ -109,7 +64,7 @@ pub async fn evidence_scan(
     state: State<'_, AppState>,
     window: WebviewWindow,
     deep: bool,
-) -> Result<Value, CommandError> {
+) -> Result<wire::ScanReport, CommandError> {
     let plan = with_workspace(&state, |ws| ws.plan_scan(deep))?;
     let job = Job::start(&state)?;
     let results = job
@@ -123,30 +78,33 @@ pub async fn evidence_scan(
         Ok(report)
     })?;
     drop(job);
-    Ok(json::scan_report(&report, state.lang()))
+    Ok(wire::scan_report(&report, state.lang()))
 }
 
 #[tauri::command]
-pub async fn evidence_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn evidence_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::Evidence>, CommandError> {
     with_workspace(&state, |ws| ws.evidence(today()))
-        .map(|list| list.iter().map(json::evidence).collect())
+        .map(|list| list.iter().map(wire::evidence).collect())
 }
 
 #[tauri::command]
-pub async fn evidence_show(state: State<'_, AppState>, id: i64) -> Result<Value, CommandError> {
+pub async fn evidence_show(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<wire::EvidenceItem, CommandError> {
     with_workspace(&state, |ws| ws.evidence_item(&id.to_string(), today()))
-        .map(|(view, versions)| json::evidence_item(&view, &versions))
+        .map(|(view, versions)| wire::evidence_item(&view, &versions))
 }
 
 #[tauri::command]
 pub async fn evidence_link(
     state: State<'_, AppState>,
     id: i64,
-    links: LinkDto,
+    links: LinkInput,
 ) -> Result<usize, CommandError> {
-    with_workspace(&state, |ws| {
-        ws.link_evidence(&id.to_string(), &links.into())
-    })
+    with_workspace(&state, |ws| ws.link_evidence(&id.to_string(), &links))
 }
 
 #[tauri::command]
@@ -158,12 +116,9 @@ pub async fn evidence_unlink(state: State<'_, AppState>, link: i64) -> Result<()
 pub async fn evidence_update(
     state: State<'_, AppState>,
     id: i64,
-    details: EvidenceDto,
+    details: EvidenceInput,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| {
-        ws.update_evidence(&id.to_string(), &details.into())
-    })
-    .map(|_| ())
+    with_workspace(&state, |ws| ws.update_evidence(&id.to_string(), &details)).map(|_| ())
 }
 
 #[tauri::command]
@@ -184,8 +139,10 @@ pub async fn evidence_remove(state: State<'_, AppState>, id: i64) -> Result<(), 
 }
 
 #[tauri::command]
-pub async fn evidence_findings(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| json::evidence_findings(&f))
+pub async fn evidence_findings(
+    state: State<'_, AppState>,
+) -> Result<wire::EvidenceFindings, CommandError> {
+    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| wire::evidence_findings(&f))
 }
 
 /// Shows the native dialog for evidence files (several at once); empty if cancelled.
@@ -211,8 +168,8 @@ pub async fn evidence_pick_folder(
 pub async fn readiness_show(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| json::readiness(&r))
+) -> Result<wire::Readiness, CommandError> {
+    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| wire::readiness(&r))
 }
 
 /// What the dashboard shows for a scope (and records today's readiness).
@@ -220,9 +177,9 @@ pub async fn readiness_show(
 pub async fn dashboard_show(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Dashboard, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| json::dashboard(&d, lang))
+    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| wire::dashboard(&d, lang))
 }
 
 /// Records the self-assessment of one control question.
@@ -234,7 +191,7 @@ pub async fn assess_save(
     result: String,
     implementation: String,
     reference_documentation: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Assessment, CommandError> {
     with_workspace(&state, |ws| {
         ws.assess(
             &scope,
@@ -245,7 +202,7 @@ pub async fn assess_save(
             Utc::now(),
         )
     })
-    .map(|a| json::assessment(&a))
+    .map(|a| wire::assessment(&a))
 }
 
 /// Previews (or with `apply`, makes) the changes a filled ENX workbook brings to a scope's
@@ -256,11 +213,11 @@ pub async fn assess_import(
     scope: String,
     path: String,
     apply: bool,
-) -> Result<Value, CommandError> {
+) -> Result<wire::AssessmentImport, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     with_workspace(&state, |ws| {
         ws.import_assessment(&scope, &path, apply, Utc::now())
     })
-    .map(|i| json::assessment_import(&i, lang))
+    .map(|i| wire::assessment_import(&i, lang))
 }

@@ -3,8 +3,7 @@
 //! sharing.
 
 use chrono::Utc;
-use csmsdesk_workspace::{SharingRecord, json};
-use serde_json::{Value, json};
+use csmsdesk_workspace::wire;
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, today};
@@ -13,13 +12,6 @@ use crate::guard::with_workspace;
 use crate::jobs::{self, Job};
 use crate::pickers;
 use crate::state::AppState;
-
-fn sharing(s: &SharingRecord) -> Value {
-    json!({
-        "id": s.id, "scope_id": s.scope_id, "partner": s.partner,
-        "participant_id": s.participant_id, "level": s.level, "date": s.shared_on,
-    })
-}
 
 /// Writes the package of `scope` at `level` to `path`, with progress events (job `export`)
 /// and cancel (`job_cancel`); records it in the history.
@@ -31,7 +23,7 @@ pub async fn package_export(
     path: String,
     level: String,
     audit: Option<i64>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::PackageWritten, CommandError> {
     let path = absolute_path(&state, &path)?;
     let plan = with_workspace(&state, |ws| {
         ws.plan_package(&scope, &path, &level, audit, Utc::now())
@@ -46,12 +38,7 @@ pub async fn package_export(
         .map_err(|e| CommandError::from_workspace(&e, lang))?;
     with_workspace(&state, |ws| ws.record_package(&written))?;
     drop(job);
-    Ok(json!({
-        "package": written.path.display().to_string(),
-        "sha256": written.sha256,
-        "files": written.files,
-        "level": written.level.as_str(),
-    }))
+    Ok(wire::package_written(&written))
 }
 
 /// Re-hashes a package against its SHA256SUMS.
@@ -59,30 +46,19 @@ pub async fn package_export(
 pub async fn package_verify(
     state: State<'_, AppState>,
     path: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::PackageVerified, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     let report = jobs::blocking(&state, move || csmsdesk_workspace::verify_package(&path)).await?;
-    Ok(json!({
-        "ok": report.ok(),
-        "entries": report.entries,
-        "problems": report.problems.iter().map(|p| p.render(lang)).collect::<Vec<_>>(),
-    }))
+    Ok(wire::package_verified(&report, lang))
 }
 
 /// The packages exported so far.
 #[tauri::command]
-pub async fn package_history(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.exports()).map(|list| {
-        json!(
-            list.iter()
-                .map(|e| json!({
-                    "scope_id": e.scope_id, "level": e.level, "path": e.path,
-                    "sha256": e.sha256, "generated_at": e.generated_at,
-                }))
-                .collect::<Vec<_>>()
-        )
-    })
+pub async fn package_history(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::Export>, CommandError> {
+    with_workspace(&state, |ws| ws.exports()).map(|list| wire::exports(&list))
 }
 
 /// The save dialog for a package; `None` if cancelled.
@@ -114,12 +90,15 @@ pub async fn package_pick_file(
 
 /// A scope's publication level and sharings.
 #[tauri::command]
-pub async fn share_show(state: State<'_, AppState>, scope: String) -> Result<Value, CommandError> {
+pub async fn share_show(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<wire::ShareState, CommandError> {
     with_workspace(&state, |ws| {
-        Ok(json!({
-            "publication": ws.publication(&scope)?.as_str(),
-            "sharings": ws.sharings(Some(&scope))?.iter().map(sharing).collect::<Vec<_>>(),
-        }))
+        Ok(wire::share_state(
+            ws.publication(&scope)?,
+            &ws.sharings(Some(&scope))?,
+        ))
     })
 }
 
@@ -142,7 +121,7 @@ pub async fn share_add(
     participant_id: String,
     level: String,
     date: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::SharingAdded, CommandError> {
     let lang = state.lang();
     let date = if date.trim().is_empty() {
         today().to_string()
@@ -152,12 +131,7 @@ pub async fn share_add(
     with_workspace(&state, |ws| {
         ws.add_sharing(&scope, &partner, &participant_id, &level, &date)
     })
-    .map(|(s, warnings)| {
-        json!({
-            "sharing": sharing(&s),
-            "warnings": warnings.iter().map(|w| w.render(lang)).collect::<Vec<_>>(),
-        })
-    })
+    .map(|(s, warnings)| wire::sharing_added(&s, &warnings, lang))
 }
 
 /// The scope's readiness figures for the export screen's summary.
@@ -165,6 +139,6 @@ pub async fn share_add(
 pub async fn package_preview(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| json::readiness(&r))
+) -> Result<wire::Readiness, CommandError> {
+    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| wire::readiness(&r))
 }

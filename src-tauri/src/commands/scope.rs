@@ -4,9 +4,8 @@
 use std::collections::BTreeMap;
 
 use csmsdesk_workspace::{
-    LabelInput, LocationInput, ProtectionObjectInput, RulesInput, ScopeInput, json,
+    LabelInput, LocationInput, ProtectionObjectInput, RulesInput, ScopeInput, wire,
 };
-use serde::Deserialize;
 use serde_json::Value;
 use tauri::State;
 
@@ -15,98 +14,25 @@ use crate::error::CommandError;
 use crate::guard::with_workspace;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
-pub struct LabelDto {
-    label: String,
-    level: String,
-    expires: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct LocationDto {
-    name: String,
-    #[serde(default)]
-    address: String,
-    #[serde(default)]
-    tisax_scope_id: String,
-    #[serde(default)]
-    labels: Vec<LabelDto>,
-    cs_activities: bool,
-    #[serde(default)]
-    notes: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ScopeDto {
-    name: String,
-    #[serde(default)]
-    enx_scope_id: String,
-    locations: Vec<String>,
-    objectives: Vec<String>,
-    catalogue_id: Option<i64>,
-    #[serde(default)]
-    planned_audit_date: String,
-    #[serde(default)]
-    audit_provider: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct ProtectionObjectDto {
-    scope: String,
-    name: String,
-    #[serde(default)]
-    item: String,
-    #[serde(default)]
-    customer: String,
-    #[serde(default)]
-    partner_participant_id: String,
-    #[serde(default)]
-    confidentiality: bool,
-    #[serde(default)]
-    integrity: bool,
-    #[serde(default)]
-    availability: bool,
-    #[serde(default)]
-    lifecycle_phases: String,
-    #[serde(default)]
-    objectives: Vec<String>,
-    #[serde(default)]
-    locations: Vec<String>,
-}
-
 #[tauri::command]
-pub async fn location_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn location_list(
+    state: State<'_, AppState>,
+) -> Result<Vec<wire::Location>, CommandError> {
     with_workspace(&state, |ws| ws.locations())
-        .map(|list| list.iter().map(json::location).collect())
+        .map(|list| list.iter().map(wire::location).collect())
 }
 
 #[tauri::command]
 pub async fn location_add(
     state: State<'_, AppState>,
-    location: LocationDto,
-) -> Result<Value, CommandError> {
-    let input = LocationInput {
-        name: location.name,
-        address: location.address,
-        tisax_scope_id: location.tisax_scope_id,
-        labels: location
-            .labels
-            .into_iter()
-            .map(|l| LabelInput {
-                label: l.label,
-                level: l.level,
-                expires: l.expires,
-            })
-            .collect(),
-        cs_activities: location.cs_activities,
-        notes: location.notes,
-    };
-    with_workspace(&state, |ws| ws.add_location(&input)).map(|l| json::location(&l))
+    location: LocationInput,
+) -> Result<wire::Location, CommandError> {
+    with_workspace(&state, |ws| ws.add_location(&location)).map(|l| wire::location(&l))
 }
 
 /// Every scope with its applicability table and prerequisite check.
 #[tauri::command]
-pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<Value>, CommandError> {
+pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<wire::Scope>, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
         ws.scopes()?
@@ -114,7 +40,7 @@ pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<Value>, Comman
             .map(|s| ws.scope_view(&s.id.to_string(), None, today()))
             .collect::<Result<Vec<_>, _>>()
     })
-    .map(|views| views.iter().map(|v| json::scope_view(v, lang)).collect())
+    .map(|views| views.iter().map(|v| wire::scope_view(v, lang)).collect())
 }
 
 /// One scope, its check made for `on` (else the planned audit date, else today).
@@ -123,7 +49,7 @@ pub async fn scope_show(
     state: State<'_, AppState>,
     scope: String,
     on: Option<String>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Scope, CommandError> {
     let lang = state.lang();
     let on = match on.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         None => None,
@@ -137,26 +63,20 @@ pub async fn scope_show(
         })?),
     };
     with_workspace(&state, |ws| ws.scope_view(&scope, on, today()))
-        .map(|v| json::scope_view(&v, lang))
+        .map(|v| wire::scope_view(&v, lang))
 }
 
 #[tauri::command]
-pub async fn scope_add(state: State<'_, AppState>, scope: ScopeDto) -> Result<Value, CommandError> {
-    let input = ScopeInput {
-        name: scope.name,
-        enx_scope_id: scope.enx_scope_id,
-        locations: scope.locations,
-        objectives: scope.objectives,
-        catalogue_id: scope.catalogue_id,
-        planned_audit_date: scope.planned_audit_date,
-        audit_provider: scope.audit_provider,
-    };
+pub async fn scope_add(
+    state: State<'_, AppState>,
+    scope: ScopeInput,
+) -> Result<wire::Scope, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        let record = ws.add_scope(&input)?;
+        let record = ws.add_scope(&scope)?;
         ws.scope_view(&record.id.to_string(), None, today())
     })
-    .map(|v| json::scope_view(&v, lang))
+    .map(|v| wire::scope_view(&v, lang))
 }
 
 /// How many questions and requirements the objectives give (the wizard's live count).
@@ -165,9 +85,14 @@ pub async fn scope_preview(
     state: State<'_, AppState>,
     catalogue_id: Option<i64>,
     objectives: Vec<String>,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.preview_applicability(catalogue_id, &objectives))
-        .map(|(questions, requirements)| serde_json::json!({ "questions": questions, "requirements": requirements }))
+) -> Result<wire::ApplicabilityCount, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.preview_applicability(catalogue_id, &objectives)
+    })
+    .map(|(questions, requirements)| wire::ApplicabilityCount {
+        questions,
+        requirements,
+    })
 }
 
 #[tauri::command]
@@ -206,7 +131,7 @@ pub async fn scope_set_deviation(
 pub async fn po_list(
     state: State<'_, AppState>,
     scope: String,
-) -> Result<Vec<Value>, CommandError> {
+) -> Result<Vec<wire::ProtectionObject>, CommandError> {
     with_workspace(&state, |ws| {
         let names: Vec<(i64, String)> = ws
             .locations()?
@@ -216,7 +141,7 @@ pub async fn po_list(
         Ok(ws
             .protection_objects(&scope)?
             .iter()
-            .map(|p| json::protection_object(p, &names))
+            .map(|p| wire::protection_object(p, &names))
             .collect())
     })
 }
@@ -224,27 +149,17 @@ pub async fn po_list(
 #[tauri::command]
 pub async fn po_add(
     state: State<'_, AppState>,
-    object: ProtectionObjectDto,
+    object: ProtectionObjectInput,
 ) -> Result<(), CommandError> {
-    let input = ProtectionObjectInput {
-        scope: object.scope,
-        name: object.name,
-        item: object.item,
-        customer: object.customer,
-        partner_participant_id: object.partner_participant_id,
-        confidentiality: object.confidentiality,
-        integrity: object.integrity,
-        availability: object.availability,
-        lifecycle_phases: object.lifecycle_phases,
-        objectives: object.objectives,
-        locations: object.locations,
-    };
-    with_workspace(&state, |ws| ws.add_protection_object(&input)).map(|_| ())
+    with_workspace(&state, |ws| ws.add_protection_object(&object)).map(|_| ())
 }
 
 #[tauri::command]
-pub async fn po_sampling(state: State<'_, AppState>, scope: String) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| json::sampling(&rows))
+pub async fn po_sampling(
+    state: State<'_, AppState>,
+    scope: String,
+) -> Result<Vec<wire::Sampling>, CommandError> {
+    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| wire::sampling(&rows))
 }
 
 #[tauri::command]
@@ -253,9 +168,9 @@ pub async fn po_choose_sample(
     scope: String,
     objective: String,
     objects: Vec<String>,
-) -> Result<Value, CommandError> {
+) -> Result<Vec<wire::Sampling>, CommandError> {
     with_workspace(&state, |ws| ws.choose_sample(&scope, &objective, &objects))
-        .map(|rows| json::sampling(&rows))
+        .map(|rows| wire::sampling(&rows))
 }
 
 /// The sample checks of one protection object: [{ question, status, note }].
@@ -264,14 +179,8 @@ pub async fn po_checks(
     state: State<'_, AppState>,
     scope: String,
     object: String,
-) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(|rows| {
-        Value::Array(
-            rows.into_iter()
-                .map(|(question, status, note)| serde_json::json!({ "question": question, "status": status, "note": note }))
-                .collect(),
-        )
-    })
+) -> Result<Vec<wire::SampleCheck>, CommandError> {
+    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(wire::sample_checks)
 }
 
 #[tauri::command]
@@ -291,8 +200,8 @@ pub async fn po_set_check(
 /// The assumed rules in force: the applicability matrix, the label expiry warning, the label
 /// and corrective-action months and the notification days.
 #[tauri::command]
-pub async fn rules_get(state: State<'_, AppState>) -> Result<Value, CommandError> {
-    with_workspace(&state, |ws| ws.rules()).map(|r| json::rules(&r))
+pub async fn rules_get(state: State<'_, AppState>) -> Result<wire::Rules, CommandError> {
+    with_workspace(&state, |ws| ws.rules()).map(|r| wire::rules(&r))
 }
 
 /// Replaces the assumed rules, the label and corrective-action months (`label_rules`,
@@ -305,14 +214,14 @@ pub async fn rules_save(
     label_expiry_warning_days: String,
     notify_days: String,
     label_rules: Option<BTreeMap<String, String>>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::Rules, CommandError> {
     let input = RulesInput {
         applicability_matrix: Some(applicability_matrix),
         label_expiry_warning_days: Some(label_expiry_warning_days),
         notify_days: Some(notify_days),
         label_rules: label_rules.unwrap_or_default().into_iter().collect(),
     };
-    with_workspace(&state, |ws| ws.save_rules(&input)).map(|r| json::rules(&r))
+    with_workspace(&state, |ws| ws.save_rules(&input)).map(|r| wire::rules(&r))
 }
 
 /// Core's lists, the limits of every rule and the rules in force: the window's vocabulary.
@@ -326,15 +235,10 @@ pub async fn vocabulary(state: State<'_, AppState>) -> Result<Value, CommandErro
 pub async fn location_add_label(
     state: State<'_, AppState>,
     location: String,
-    label: LabelDto,
-) -> Result<Value, CommandError> {
-    let label = LabelInput {
-        label: label.label,
-        level: label.level,
-        expires: label.expires,
-    };
+    label: LabelInput,
+) -> Result<wire::Location, CommandError> {
     with_workspace(&state, |ws| ws.add_location_label(&location, &label))
-        .map(|l| json::location(&l))
+        .map(|l| wire::location(&l))
 }
 
 #[tauri::command]
@@ -350,18 +254,9 @@ pub async fn location_remove(
 pub async fn scope_update(
     state: State<'_, AppState>,
     scope: String,
-    details: ScopeDto,
+    details: ScopeInput,
 ) -> Result<(), CommandError> {
-    let input = ScopeInput {
-        name: details.name,
-        enx_scope_id: details.enx_scope_id,
-        locations: details.locations,
-        objectives: details.objectives,
-        catalogue_id: details.catalogue_id,
-        planned_audit_date: details.planned_audit_date,
-        audit_provider: details.audit_provider,
-    };
-    with_workspace(&state, |ws| ws.update_scope(&scope, &input)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_scope(&scope, &details)).map(|_| ())
 }
 
 #[tauri::command]

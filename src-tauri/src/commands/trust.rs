@@ -4,8 +4,7 @@
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{MAX_JOURNAL_PAGE, Workspace, json};
-use serde_json::{Value, json};
+use csmsdesk_workspace::{MAX_JOURNAL_PAGE, Workspace, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid};
@@ -26,7 +25,7 @@ pub async fn journal_page(
     before: Option<i64>,
     table: Option<String>,
     limit: Option<u32>,
-) -> Result<Value, CommandError> {
+) -> Result<wire::JournalPage, CommandError> {
     if before.is_some_and(|b| b < 1) {
         return Err(invalid(&state, Message::new("history.bad_before")));
     }
@@ -45,19 +44,18 @@ pub async fn journal_page(
     }
     with_workspace(&state, |ws| {
         let entries = ws.journal_page(before, table.as_deref(), limit)?;
-        Ok(json!({
-            "entries": entries.iter().map(json::journal_entry).collect::<Vec<_>>(),
-            "tables": ws.journal_tables()?,
-        }))
+        Ok(wire::journal_page(&entries, ws.journal_tables()?))
     })
 }
 
 /// Re-computes the journal's chain and names each entry that was edited, deleted or inserted.
 #[tauri::command]
-pub async fn journal_verify(state: State<'_, AppState>) -> Result<Value, CommandError> {
+pub async fn journal_verify(
+    state: State<'_, AppState>,
+) -> Result<wire::JournalReport, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        Ok(json::journal_report(&ws.journal_verify()?, lang))
+        Ok(wire::journal_report(&ws.journal_verify()?, lang))
     })
 }
 
@@ -67,13 +65,13 @@ pub async fn journal_verify(state: State<'_, AppState>) -> Result<Value, Command
 pub async fn workspace_check(
     state: State<'_, AppState>,
     window: WebviewWindow,
-) -> Result<Value, CommandError> {
+) -> Result<wire::CheckReport, CommandError> {
     let dir = workspace_dir(&state)?;
     let report = jobs::run(&state, window, Kind::Check, move |_, cancel| {
         Workspace::open_read_only(&dir)?.check(cancel)
     })
     .await?;
-    Ok(json::check_report(&report, state.lang()))
+    Ok(wire::check_report(&report, state.lang()))
 }
 
 /// Writes a backup of the open workspace to `path`, with progress events (job `backup`) and
@@ -83,14 +81,14 @@ pub async fn backup_write(
     state: State<'_, AppState>,
     window: WebviewWindow,
     path: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::BackupReport, CommandError> {
     let out = absolute_path(&state, &path)?;
     let dir = workspace_dir(&state)?;
     let report = jobs::run(&state, window, Kind::Backup, move |progress, cancel| {
         csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), progress, cancel)
     })
     .await?;
-    Ok(json::backup_report(&report))
+    Ok(wire::backup_report(&report))
 }
 
 /// Restores the backup `file` as a new workspace in the missing or empty folder `target`,
@@ -102,14 +100,14 @@ pub async fn backup_restore(
     window: WebviewWindow,
     file: String,
     target: String,
-) -> Result<Value, CommandError> {
+) -> Result<wire::RestoreReport, CommandError> {
     let file = absolute_path(&state, &file)?;
     let target = super::workspace::folder_argument(&target, state.lang())?;
     let report = jobs::run(&state, window, Kind::Restore, move |progress, cancel| {
         csmsdesk_workspace::restore_backup(&file, &target, progress, cancel)
     })
     .await?;
-    Ok(json::restore_report(&report, state.lang()))
+    Ok(wire::restore_report(&report, state.lang()))
 }
 
 /// The save dialog for a backup file; `None` if cancelled.

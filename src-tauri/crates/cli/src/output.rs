@@ -14,8 +14,8 @@ mod trust;
 use std::io::IsTerminal as _;
 
 use csmsdesk_core::i18n::{Lang, Message};
+use csmsdesk_workspace::wire;
 use csmsdesk_workspace::{Error, Progress};
-use serde_json::{Value, json};
 
 #[derive(Debug)]
 pub struct Output {
@@ -37,9 +37,12 @@ impl Output {
         Message::new(key).render(self.lang)
     }
 
-    fn print_json(value: &Value) {
+    fn print_json(value: &impl serde::Serialize) {
         use std::io::Write as _;
-        let text = serde_json::to_string_pretty(value).unwrap_or_default();
+        // Through `Value`, whose object keys are sorted: the CLI's documents keep the key
+        // order they have always had, whatever the order of a wire type's fields.
+        let value = serde_json::to_value(value).unwrap_or_default();
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
         if writeln!(
             std::io::stdout(),
             "{}",
@@ -59,7 +62,7 @@ impl Output {
     /// A change that has nothing to report but that it was made.
     pub fn done(&self) {
         if self.json {
-            Self::print_json(&json!({ "ok": true }));
+            Self::print_json(&wire::done());
         } else {
             out_line!("{}", self.t("cli.done"));
         }
@@ -99,35 +102,24 @@ impl Output {
             Message::new("cli.error.internal")
         } else {
             err.message()
-        }
-        .render(self.lang);
-        let fields: Vec<_> = err
-            .field_errors()
-            .into_iter()
-            .map(|f| (f.field, f.message.render(self.lang)))
-            .collect();
-        if fields.is_empty() {
-            err_line!("{message}");
+        };
+        let body = wire::error(err, &message, self.lang);
+        if body.fields.is_empty() {
+            err_line!("{}", body.message);
         } else {
             err_line!("{}", self.t("cli.error.invalid"));
         }
         if err.code() == csmsdesk_workspace::ErrorCode::NeedsConfirmation {
             err_line!("{}", self.t("cli.confirm_hint"));
         }
-        for (field, text) in &fields {
+        for f in &body.fields {
             let line = Message::new("cli.error.field")
-                .arg("field", field)
-                .arg("message", text);
+                .arg("field", &f.field)
+                .arg("message", &f.message);
             err_line!("  {}", line.render(self.lang));
         }
         if self.json {
-            let fields: Vec<_> = fields
-                .iter()
-                .map(|(field, text)| json!({"field": field, "message": text}))
-                .collect();
-            Self::print_json(&json!({
-                "error": { "code": err.code().as_str(), "message": message, "fields": fields }
-            }));
+            Self::print_json(&wire::ErrorDocument { error: body });
         }
     }
 }

@@ -26,7 +26,8 @@ mod labels;
 mod rules;
 
 /// An audit as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct AuditInput {
     pub scope: String,
     /// `initial`, `cap`, `follow-up`.
@@ -39,7 +40,8 @@ pub struct AuditInput {
 }
 
 /// A corrective action as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct ActionInput {
     /// The scope the user works in, when they name one: the finding must belong to it.
     pub scope: String,

@@ -29,7 +29,8 @@ pub use add::collect_files;
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
 /// strings mean "not set"; an empty title becomes the file name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct EvidenceInput {
     pub title: String,
     /// `WP-09-02` (or `wp-9-2`), or empty for other documents.
@@ -43,7 +44,8 @@ pub struct EvidenceInput {
 
 /// Where new links go: requirement or question IDs, optionally for one scope and one of its
 /// protection objects, with a note.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct LinkInput {
     pub targets: Vec<String>,
     /// Scope name or id; empty links for every scope (on the current catalogue).

@@ -17,7 +17,6 @@ pub mod folders;
 pub mod fuzzing;
 mod input;
 mod journal;
-pub mod json;
 mod outputs;
 mod package;
 mod partial;
@@ -28,6 +27,7 @@ mod scan;
 mod scope;
 #[cfg(test)]
 mod test_support;
+pub mod wire;
 mod workspace;
 
 pub use audit::{

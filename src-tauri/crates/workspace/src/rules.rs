@@ -260,7 +260,7 @@ impl Workspace {
     /// Core's lists, every rule's limits and the rules in force, as one JSON document: what
     /// the window needs so that it holds no copy of a domain list or rule.
     pub fn vocabulary(&self) -> Result<Value> {
-        Ok(crate::json::vocabulary(&self.rules()?))
+        Ok(crate::wire::vocabulary(&self.rules()?))
     }
 }
 

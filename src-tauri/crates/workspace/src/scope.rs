@@ -26,7 +26,7 @@ mod settings;
 pub(crate) use protection_objects::find_object;
 
 /// A TISAX label as typed: label name or slug, level (`2`, `AL2`), expiry `YYYY-MM-DD`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct LabelInput {
     pub label: String,
     pub level: String,
@@ -46,20 +46,25 @@ impl LabelInput {
 }
 
 /// A location as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct LocationInput {
     pub name: String,
+    #[serde(default)]
     pub address: String,
+    #[serde(default)]
     pub tisax_scope_id: String,
+    #[serde(default)]
     pub labels: Vec<LabelInput>,
     pub cs_activities: bool,
+    #[serde(default)]
     pub notes: String,
 }
 
 /// A scope as typed in the wizard or on the command line.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct ScopeInput {
     pub name: String,
+    #[serde(default)]
     pub enx_scope_id: String,
     /// Location names (or ids).
     pub locations: Vec<String>,
@@ -68,23 +73,34 @@ pub struct ScopeInput {
     /// The catalogue; the current one when `None`.
     pub catalogue_id: Option<i64>,
     /// `YYYY-MM-DD` or empty.
+    #[serde(default)]
     pub planned_audit_date: String,
+    #[serde(default)]
     pub audit_provider: String,
 }
 
 /// A protection object as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct ProtectionObjectInput {
     pub scope: String,
     pub name: String,
+    #[serde(default)]
     pub item: String,
+    #[serde(default)]
     pub customer: String,
+    #[serde(default)]
     pub partner_participant_id: String,
+    #[serde(default)]
     pub confidentiality: bool,
+    #[serde(default)]
     pub integrity: bool,
+    #[serde(default)]
     pub availability: bool,
+    #[serde(default)]
     pub lifecycle_phases: String,
+    #[serde(default)]
     pub objectives: Vec<String>,
+    #[serde(default)]
     pub locations: Vec<String>,
 }
 

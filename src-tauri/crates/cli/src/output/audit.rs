@@ -3,16 +3,17 @@
 use csmsdesk_core::deadlines::{Deadline, countdown};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::audit_records::{ActionRecord, AuditRecord, FindingRecord};
-use csmsdesk_workspace::json;
+use csmsdesk_workspace::wire;
 use csmsdesk_workspace::{AuditView, ProviderImport, ScopeLabels};
-use serde_json::{Value, json};
 
 use super::Output;
 
 impl Output {
     pub fn audit_added(&self, a: &AuditRecord) {
         if self.json {
-            return Self::print_json(&json!({ "audit": json::audit(a) }));
+            return Self::print_json(&wire::AuditAdded {
+                audit: wire::audit(a),
+            });
         }
         let line = Message::new("cli.audit.added")
             .arg("id", a.id)
@@ -23,7 +24,7 @@ impl Output {
 
     pub fn audits(&self, list: &[AuditRecord]) {
         if self.json {
-            return Self::print_json(&Value::Array(list.iter().map(json::audit).collect()));
+            return Self::print_json(&list.iter().map(wire::audit).collect::<Vec<_>>());
         }
         for a in list {
             out_line!(
@@ -38,7 +39,7 @@ impl Output {
 
     pub fn audit_view(&self, v: &AuditView) {
         if self.json {
-            return Self::print_json(&json::audit_view(v));
+            return Self::print_json(&wire::audit_view(v));
         }
         let a = &v.audit;
         out_line!(
@@ -76,7 +77,7 @@ impl Output {
 
     pub fn provider_import(&self, import: &ProviderImport) {
         if self.json {
-            return Self::print_json(&json::provider_import(import, self.lang));
+            return Self::print_json(&wire::provider_import(import, self.lang));
         }
         for (question, before, after, _) in &import.results {
             let before = before.map_or("-", |r| r.as_str());
@@ -102,7 +103,9 @@ impl Output {
 
     pub fn finding(&self, f: &FindingRecord) {
         if self.json {
-            return Self::print_json(&json!({ "finding": json::finding(f) }));
+            return Self::print_json(&wire::FindingAdded {
+                finding: wire::finding(f),
+            });
         }
         out_line!(
             "{}",
@@ -114,10 +117,7 @@ impl Output {
 
     pub fn action_added(&self, a: &ActionRecord, warnings: &[Message]) {
         if self.json {
-            return Self::print_json(&json!({
-                "action": json::action(a),
-                "warnings": warnings.iter().map(|w| w.render(self.lang)).collect::<Vec<_>>(),
-            }));
+            return Self::print_json(&wire::action_saved(a, warnings, self.lang));
         }
         out_line!(
             "{}",
@@ -132,16 +132,12 @@ impl Output {
 
     pub fn actions(&self, list: &[(ActionRecord, FindingRecord)]) {
         if self.json {
-            return Self::print_json(&Value::Array(
-                list.iter()
-                    .map(|(a, f)| {
-                        let mut value = json::action(a);
-                        value["audit_id"] = json!(f.audit_id);
-                        value["question"] = json!(f.question_id);
-                        value
-                    })
-                    .collect(),
-            ));
+            return Self::print_json(
+                &list
+                    .iter()
+                    .map(|(a, f)| wire::action_of_finding(a, f))
+                    .collect::<Vec<_>>(),
+            );
         }
         for (a, f) in list {
             out_line!(
@@ -158,7 +154,7 @@ impl Output {
 
     pub fn labels(&self, list: &[ScopeLabels], today: chrono::NaiveDate) {
         if self.json {
-            return Self::print_json(&json::vcs_labels(list, today));
+            return Self::print_json(&wire::vcs_labels(list, today));
         }
         for s in list {
             out_line!("{}: {}", s.scope.name, s.next_step.render(self.lang));
@@ -177,7 +173,7 @@ impl Output {
 
     pub fn deadlines(&self, list: &[Deadline], today: chrono::NaiveDate) {
         if self.json {
-            return Self::print_json(&json::deadlines(list, today, self.lang));
+            return Self::print_json(&wire::deadlines(list, today, self.lang));
         }
         for d in list {
             let mark = if d.overdue(today) { "!" } else { " " };

@@ -3,15 +3,14 @@
 use csmsdesk_core::catalogue::references::Reference;
 use csmsdesk_core::catalogue::{Catalogue, CatalogueNote};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{CatalogueRecord, ImportOutcome, SearchHit, json};
-use serde_json::Value;
+use csmsdesk_workspace::{CatalogueRecord, ImportOutcome, SearchHit, wire};
 
 use super::Output;
 
 impl Output {
     pub fn catalogue_import(&self, outcome: &ImportOutcome) {
         if self.json {
-            return Self::print_json(&json::import_outcome(outcome));
+            return Self::print_json(&wire::import_outcome(outcome));
         }
         let c = &outcome.catalogue;
         let key = if outcome.already_imported {
@@ -65,9 +64,12 @@ impl Output {
 
     pub fn catalogue_list(&self, catalogues: &[CatalogueRecord]) {
         if self.json {
-            return Self::print_json(&Value::Array(
-                catalogues.iter().map(json::catalogue_record).collect(),
-            ));
+            return Self::print_json(
+                &catalogues
+                    .iter()
+                    .map(wire::catalogue_record)
+                    .collect::<Vec<_>>(),
+            );
         }
         if catalogues.is_empty() {
             out_line!("{}", self.t("cli.catalogue.none"));
@@ -99,7 +101,7 @@ impl Output {
         references: &[(String, String, Reference)],
     ) {
         if self.json {
-            return Self::print_json(&json::catalogue_tree(record, tree, references));
+            return Self::print_json(&wire::catalogue_tree(record, tree, references));
         }
         out_line!(
             "{} {} ({})",
@@ -136,7 +138,7 @@ impl Output {
 
     pub fn catalogue_search(&self, hits: &[SearchHit]) {
         if self.json {
-            return Self::print_json(&json::search_hits(hits));
+            return Self::print_json(&wire::search_hits(hits));
         }
         for hit in hits {
             out_line!(

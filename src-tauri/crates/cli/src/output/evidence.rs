@@ -3,17 +3,16 @@
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
     AddReport, AssessmentImport, EvidenceFindings, EvidenceView, FileResult, Readiness, ScanReport,
-    json,
+    wire,
 };
 use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
-use serde_json::{Value, json};
 
 use super::Output;
 
 impl Output {
     pub fn evidence_added(&self, report: &AddReport) {
         if self.json {
-            return Self::print_json(&json::evidence_added(report, self.lang));
+            return Self::print_json(&wire::evidence_added(report, self.lang));
         }
         for outcome in &report.outcomes {
             let path = outcome.path.display().to_string();
@@ -40,7 +39,7 @@ impl Output {
 
     pub fn evidence_list(&self, list: &[EvidenceView]) {
         if self.json {
-            return Self::print_json(&Value::Array(list.iter().map(json::evidence).collect()));
+            return Self::print_json(&list.iter().map(wire::evidence).collect::<Vec<_>>());
         }
         for v in list {
             let links: Vec<&str> = v.links.iter().map(|l| l.link.target_id.as_str()).collect();
@@ -57,7 +56,7 @@ impl Output {
 
     pub fn evidence_item(&self, view: &EvidenceView, versions: &[VersionRecord]) {
         if self.json {
-            return Self::print_json(&json::evidence_item(view, versions));
+            return Self::print_json(&wire::evidence_item(view, versions));
         }
         let r = &view.record;
         out_line!("#{}  {}  ({})", r.id, r.title, view.state.as_str());
@@ -79,7 +78,7 @@ impl Output {
 
     pub fn linked(&self, added: usize) {
         if self.json {
-            return Self::print_json(&json!({ "added": added }));
+            return Self::print_json(&wire::Linked { added });
         }
         out_line!(
             "{}",
@@ -91,7 +90,7 @@ impl Output {
 
     pub fn scan_report(&self, report: &ScanReport) {
         if self.json {
-            return Self::print_json(&json::scan_report(report, self.lang));
+            return Self::print_json(&wire::scan_report(report, self.lang));
         }
         let line = Message::new("cli.evidence.scanned")
             .arg("unchanged", report.unchanged)
@@ -108,7 +107,7 @@ impl Output {
 
     pub fn evidence_findings(&self, findings: &EvidenceFindings) {
         if self.json {
-            return Self::print_json(&json::evidence_findings(findings));
+            return Self::print_json(&wire::evidence_findings(findings));
         }
         for group in &findings.duplicates {
             let items: Vec<String> = group.iter().map(|(id, t)| format!("#{id} {t}")).collect();
@@ -121,14 +120,14 @@ impl Output {
 
     pub fn assessment(&self, a: &AssessmentRecord) {
         if self.json {
-            return Self::print_json(&json::assessment(a));
+            return Self::print_json(&wire::assessment(a));
         }
         self.done();
     }
 
     pub fn assessment_import(&self, import: &AssessmentImport) {
         if self.json {
-            return Self::print_json(&json::assessment_import(import, self.lang));
+            return Self::print_json(&wire::assessment_import(import, self.lang));
         }
         for c in &import.changes {
             out_line!(
@@ -157,7 +156,7 @@ impl Output {
 
     pub fn status(&self, r: &Readiness) {
         if self.json {
-            return Self::print_json(&json::readiness(r));
+            return Self::print_json(&wire::readiness(r));
         }
         let line = Message::new("cli.status.line")
             .arg("scope", &r.scope.name)

@@ -1,20 +1,14 @@
 //! Printing packages, their verification and sharings.
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{PackageReport, SharingRecord, VerifyReport};
-use serde_json::{Value, json};
+use csmsdesk_workspace::{PackageReport, SharingRecord, VerifyReport, wire};
 
 use super::Output;
 
 impl Output {
     pub fn package(&self, report: &PackageReport) {
         if self.json {
-            return Self::print_json(&json!({
-                "package": report.path.display().to_string(),
-                "sha256": report.sha256,
-                "files": report.files,
-                "level": report.level.as_str(),
-            }));
+            return Self::print_json(&wire::package_written(report));
         }
         let line = Message::new("cli.package.written")
             .arg("path", report.path.display())
@@ -24,18 +18,11 @@ impl Output {
     }
 
     pub fn verify(&self, report: &VerifyReport) {
-        let problems: Vec<String> = report
-            .problems
-            .iter()
-            .map(|p| p.render(self.lang))
-            .collect();
+        let verified = wire::package_verified(report, self.lang);
         if self.json {
-            return Self::print_json(&json!({
-                "ok": report.ok(),
-                "entries": report.entries,
-                "problems": problems,
-            }));
+            return Self::print_json(&verified);
         }
+        let problems = verified.problems;
         if report.ok() {
             out_line!(
                 "{}",
@@ -52,7 +39,10 @@ impl Output {
     pub fn sharing_added(&self, s: &SharingRecord, warnings: &[Message]) {
         let warnings: Vec<String> = warnings.iter().map(|w| w.render(self.lang)).collect();
         if self.json {
-            return Self::print_json(&json!({ "sharing": sharing(s), "warnings": warnings }));
+            return Self::print_json(&wire::SharingAdded {
+                sharing: wire::sharing(s),
+                warnings,
+            });
         }
         self.done();
         for warning in warnings {
@@ -62,7 +52,7 @@ impl Output {
 
     pub fn sharings(&self, list: &[SharingRecord]) {
         if self.json {
-            return Self::print_json(&Value::Array(list.iter().map(sharing).collect()));
+            return Self::print_json(&list.iter().map(wire::sharing).collect::<Vec<_>>());
         }
         for s in list {
             out_line!(
@@ -74,11 +64,4 @@ impl Output {
             );
         }
     }
-}
-
-fn sharing(s: &SharingRecord) -> Value {
-    json!({
-        "id": s.id, "scope_id": s.scope_id, "partner": s.partner,
-        "participant_id": s.participant_id, "level": s.level, "date": s.shared_on,
-    })
 }

@@ -4,18 +4,17 @@ use std::path::Path;
 
 use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_workspace::WorkspaceInfo;
-use serde_json::json;
+use csmsdesk_workspace::{WorkspaceInfo, wire};
 
 use super::Output;
 
 impl Output {
     pub fn init(&self, dir: &Path, profile: &CompanyProfile) {
         if self.json {
-            Self::print_json(&json!({
-                "workspace": dir.display().to_string(),
-                "company": profile.company_name,
-            }));
+            Self::print_json(&wire::Created {
+                workspace: dir.display().to_string(),
+                company: profile.company_name.clone(),
+            });
         } else {
             let text = Message::new("cli.init.created")
                 .arg("path", dir.display())
@@ -28,15 +27,7 @@ impl Output {
     pub fn info(&self, info: &WorkspaceInfo) {
         let company = &info.company;
         if self.json {
-            Self::print_json(&json!({
-                "workspace": info.dir.display().to_string(),
-                "schema_version": info.schema_version,
-                "created_at": info.created_at,
-                "company": non_empty(&company.company_name),
-                "participant_id": company.participant_id.as_ref().map(|id| id.to_string()),
-                "enx_contact": non_empty(&company.enx_contact),
-                "language": company.language.as_str(),
-            }));
+            Self::print_json(&wire::info(info));
             return;
         }
         let not_set = self.t("cli.info.not_set");
@@ -82,8 +73,4 @@ fn language_key(language: LanguagePreference) -> &'static str {
         LanguagePreference::Fixed(Lang::English) => "settings.language_en",
         LanguagePreference::Fixed(Lang::German) => "settings.language_de",
     }
-}
-
-fn non_empty(text: &str) -> Option<&str> {
-    (!text.is_empty()).then_some(text)
 }

@@ -4,16 +4,17 @@
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    LocationRecord, ProtectionObjectRecord, Rules, Sampling, ScopeRecord, ScopeView, json,
+    LocationRecord, ProtectionObjectRecord, Rules, Sampling, ScopeRecord, ScopeView, wire,
 };
-use serde_json::{Value, json};
+
+use serde_json::Value;
 
 use super::Output;
 
 impl Output {
     pub fn rules(&self, rules: &Rules) {
         if self.json {
-            return Self::print_json(&json::rules(rules));
+            return Self::print_json(&wire::rules(rules));
         }
         out_line!("deadlines.notify_days = {}", rules.notify_days);
         out_line!("{}", rules.applicability_matrix);
@@ -23,7 +24,7 @@ impl Output {
                 .arg("days", rules.label_expiry_warning_days)
                 .render(self.lang)
         );
-        if let Value::Object(months) = json::label_rules(&rules.label_rules) {
+        if let Ok(Value::Object(months)) = serde_json::to_value(wire::label_rules(&rules.label_rules)) {
             for (key, value) in months {
                 out_line!("{key} = {value}");
             }
@@ -54,7 +55,12 @@ impl Output {
 
     pub fn location_added(&self, l: &LocationRecord) {
         if self.json {
-            return Self::print_json(&json!({ "location": { "id": l.id, "name": l.name } }));
+            return Self::print_json(&wire::LocationAdded {
+                location: wire::Named {
+                    id: l.id,
+                    name: l.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -67,7 +73,7 @@ impl Output {
 
     pub fn locations(&self, list: &[LocationRecord]) {
         if self.json {
-            return Self::print_json(&Value::Array(list.iter().map(json::location).collect()));
+            return Self::print_json(&list.iter().map(wire::location).collect::<Vec<_>>());
         }
         for l in list {
             let labels: Vec<String> = l
@@ -81,7 +87,12 @@ impl Output {
 
     pub fn scope_added(&self, s: &ScopeRecord) {
         if self.json {
-            return Self::print_json(&json!({ "scope": { "id": s.id, "name": s.name } }));
+            return Self::print_json(&wire::ScopeAdded {
+                scope: wire::Named {
+                    id: s.id,
+                    name: s.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -94,12 +105,12 @@ impl Output {
 
     pub fn scopes(&self, views: &[ScopeView]) {
         if self.json {
-            return Self::print_json(&Value::Array(
-                views
+            return Self::print_json(
+                &views
                     .iter()
-                    .map(|v| json::scope_view(v, self.lang))
-                    .collect(),
-            ));
+                    .map(|v| wire::scope_view(v, self.lang))
+                    .collect::<Vec<_>>(),
+            );
         }
         for v in views {
             let objectives: Vec<_> = v.scope.objectives.iter().map(|o| o.as_str()).collect();
@@ -114,7 +125,7 @@ impl Output {
 
     pub fn scope_check(&self, view: &ScopeView) {
         if self.json {
-            return Self::print_json(&json::check(view, self.lang));
+            return Self::print_json(&wire::check(view, self.lang));
         }
         let line = Message::new("cli.scope.checked")
             .arg("name", &view.scope.name)
@@ -134,9 +145,12 @@ impl Output {
 
     pub fn po_added(&self, p: &ProtectionObjectRecord) {
         if self.json {
-            return Self::print_json(
-                &json!({ "protection_object": { "id": p.id, "name": p.name } }),
-            );
+            return Self::print_json(&wire::ProtectionObjectAdded {
+                protection_object: wire::Named {
+                    id: p.id,
+                    name: p.name.clone(),
+                },
+            });
         }
         out_line!(
             "{}",
@@ -155,11 +169,12 @@ impl Output {
         if self.json {
             let names: Vec<(i64, String)> =
                 locations.iter().map(|l| (l.id, l.name.clone())).collect();
-            return Self::print_json(&Value::Array(
-                list.iter()
-                    .map(|p| json::protection_object(p, &names))
-                    .collect(),
-            ));
+            return Self::print_json(
+                &list
+                    .iter()
+                    .map(|p| wire::protection_object(p, &names))
+                    .collect::<Vec<_>>(),
+            );
         }
         for p in list {
             let objectives: Vec<_> = p.objectives.iter().map(|o| o.as_str()).collect();
@@ -175,7 +190,7 @@ impl Output {
 
     pub fn sampling(&self, rows: &[Sampling]) {
         if self.json {
-            return Self::print_json(&json::sampling(rows));
+            return Self::print_json(&wire::sampling(rows));
         }
         for s in rows {
             let line = Message::new("cli.po.sampling")

@@ -1,17 +1,14 @@
 //! Printing the journal, the workspace check, backups and restores.
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::json;
-use serde_json::Value;
+use csmsdesk_workspace::wire;
 
 use super::Output;
 
 impl Output {
     pub fn journal_page(&self, entries: &[csmsdesk_core::journal::Entry]) {
         if self.json {
-            return Self::print_json(&Value::Array(
-                entries.iter().map(json::journal_entry).collect(),
-            ));
+            return Self::print_json(&entries.iter().map(wire::journal_entry).collect::<Vec<_>>());
         }
         for e in entries {
             let change = match (&e.before, &e.after) {
@@ -35,7 +32,7 @@ impl Output {
 
     pub fn journal_report(&self, report: &csmsdesk_workspace::JournalReport) {
         if self.json {
-            return Self::print_json(&json::journal_report(report, self.lang));
+            return Self::print_json(&wire::journal_report(report, self.lang));
         }
         self.journal_text(report);
     }
@@ -63,7 +60,7 @@ impl Output {
 
     pub fn check_report(&self, report: &csmsdesk_workspace::CheckReport) {
         if self.json {
-            return Self::print_json(&json::check_report(report, self.lang));
+            return Self::print_json(&wire::check_report(report, self.lang));
         }
         if report.integrity.is_empty() {
             out_line!("{}", self.t("cli.check.database_ok"));
@@ -92,7 +89,7 @@ impl Output {
 
     pub fn backup_report(&self, report: &csmsdesk_workspace::BackupReport) {
         if self.json {
-            return Self::print_json(&json::backup_report(report));
+            return Self::print_json(&wire::backup_report(report));
         }
         out_line!(
             "{}",
@@ -107,7 +104,7 @@ impl Output {
 
     pub fn restore_report(&self, report: &csmsdesk_workspace::RestoreReport) {
         if self.json {
-            return Self::print_json(&json::restore_report(report, self.lang));
+            return Self::print_json(&wire::restore_report(report, self.lang));
         }
         let line = match &report.dir {
             Some(dir) => Message::new("cli.restore.done").arg("path", dir.display()),

@@ -9,7 +9,6 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::Db;
 use csmsdesk_store::vault::{Vault, hex, sync_dir};
-use serde_json::json;
 use sha2::{Digest as _, Sha256};
 use zip::write::SimpleFileOptions;
 
@@ -59,17 +58,19 @@ pub fn write_backup(
         )]));
     }
     let created_at = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    let manifest = json!({
-        "format": BACKUP_FORMAT,
-        "format_version": BACKUP_FORMAT_VERSION,
-        "created_at": created_at,
-        "created_by": concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
-        "schema_version": schema_version,
-        "database": DB_FILE,
-        "blobs": blobs.len(),
-        "bytes": bytes_total,
-        "journal_entries": journal_entries,
-    });
+    let manifest = crate::wire::BackupManifest {
+        format: BACKUP_FORMAT,
+        format_version: BACKUP_FORMAT_VERSION,
+        created_at: created_at.clone(),
+        created_by: concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
+        schema_version,
+        database: DB_FILE,
+        blobs: blobs.len(),
+        bytes: bytes_total,
+        journal_entries,
+    };
+    // Through `Value`, whose keys are sorted: the manifest's bytes stay what they were.
+    let manifest = serde_json::to_value(&manifest).unwrap_or_default();
     let vault = Vault::new(dir.join(VAULT_DIR));
     let mut entries: Vec<(String, PathBuf, u64)> =
         vec![(DB_FILE.to_owned(), snapshot.path().to_owned(), db_size)];

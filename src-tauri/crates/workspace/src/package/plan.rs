@@ -8,10 +8,14 @@ use chrono::{DateTime, Utc};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::package::{Level, safe_name, unique_names};
 use csmsdesk_store::evidence as evidence_table;
-use serde_json::{Value, json};
 
 use super::index_html::index_html;
 use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport};
+use crate::wire::{
+    AuditResults, FrozenFor, FullContents, Manifest, ManifestAudit, ManifestCatalogue,
+    ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestQuestion,
+    ManifestReadiness, ManifestRequirement, ManifestScope, QuestionResult,
+};
 use crate::{Error, Invalid, Result, Workspace};
 
 impl Workspace {
@@ -107,65 +111,90 @@ impl Workspace {
         let record = readiness.scope.clone();
         let (catalogue, _) = self.catalogue(record.catalogue_id)?;
         let profile = self.company_profile()?;
-        let locations: Vec<Value> = self
+        let locations: Vec<ManifestLocation> = self
             .locations()?
             .into_iter()
             .filter(|l| record.location_ids.contains(&l.id))
-            .map(|l| json!({ "name": l.name, "tisax_scope_id": l.tisax_scope_id.map(|i| i.to_string()) }))
+            .map(|l| ManifestLocation {
+                name: l.name,
+                tisax_scope_id: l.tisax_scope_id.map(|i| i.to_string()),
+            })
             .collect();
         let audits = self.package_audits(&record, frozen)?;
-        let labels = crate::json::vcs_labels(&self.labels(Some(&record.name))?, today);
-        let mut manifest = json!({
-            "format": "csmsdesk-package",
-            "format_version": FORMAT_VERSION,
-            "product": concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
-            "level": level.as_str(),
-            "generated_at": generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            "company": { "name": profile.company_name, "participant_id": profile.participant_id.map(|i| i.to_string()) },
-            "scope": {
-                "name": record.name,
-                "enx_scope_id": record.enx_scope_id.as_ref().map(ToString::to_string),
-                "objectives": record.objectives.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
-                "locations": locations,
-                "audit_provider": record.audit_provider,
-                "planned_audit_date": record.planned_audit_date.map(|d| d.to_string()),
-            },
-            "audits": audits.iter().map(|a| json!({
-                "kind": a.kind.as_str(), "provider": a.provider,
-                "opening_meeting": a.opening_meeting.map(|d| d.to_string()),
-                "closing_meeting": a.closing_meeting.to_string(),
-            })).collect::<Vec<_>>(),
-        });
-        if level.includes_labels() {
-            manifest["labels"] = labels;
-        }
-        if let Some(audit) = audits.first().filter(|_| frozen.is_some()) {
-            manifest["frozen_for_audit"] = json!({
-                "kind": audit.kind.as_str(),
-                "closing_meeting": audit.closing_meeting.to_string(),
-            });
-        }
-        if level.includes_results() {
-            manifest["results"] = json!(
-                audits
-                    .iter()
-                    .map(|a| {
-                        self.audit_view(a.id).map(|v| json!({
-                    "kind": a.kind.as_str(),
-                    "closing_meeting": a.closing_meeting.to_string(),
-                    "overall": v.overall.as_str(),
-                    "questions": v.questions.iter().filter(|q| q.1).map(|(id, _, r)| json!({
-                        "id": id, "result": r.as_ref().map(|r| r.result.as_str()),
-                    })).collect::<Vec<_>>(),
-                }))
+        let labels = crate::wire::vcs_labels(&self.labels(Some(&record.name))?, today);
+        let results = if level.includes_results() {
+            let results = audits
+                .iter()
+                .map(|a| {
+                    self.audit_view(a.id).map(|v| AuditResults {
+                        kind: a.kind.as_str(),
+                        closing_meeting: a.closing_meeting.to_string(),
+                        overall: v.overall.as_str(),
+                        questions: v
+                            .questions
+                            .iter()
+                            .filter(|q| q.1)
+                            .map(|(id, _, r)| QuestionResult {
+                                id: id.clone(),
+                                result: r.as_ref().map(|r| r.result.as_str()),
+                            })
+                            .collect(),
                     })
-                    .collect::<Result<Vec<_>>>()?
-            );
-        }
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Some(results)
+        } else {
+            None
+        };
         let mut entries: BTreeMap<String, Body> = BTreeMap::new();
-        if level.includes_internals() {
-            self.full_contents(&readiness, &catalogue, frozen, &mut manifest, &mut entries)?;
-        }
+        let contents = if level.includes_internals() {
+            Some(self.full_contents(&readiness, &catalogue, frozen, &mut entries)?)
+        } else {
+            None
+        };
+        let manifest = Manifest {
+            format: "csmsdesk-package",
+            format_version: FORMAT_VERSION,
+            product: concat!("CSMS Desk ", env!("CARGO_PKG_VERSION")),
+            level: level.as_str(),
+            generated_at: generated_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            company: ManifestCompany {
+                name: profile.company_name,
+                participant_id: profile.participant_id.map(|i| i.to_string()),
+            },
+            scope: ManifestScope {
+                name: record.name.clone(),
+                enx_scope_id: record.enx_scope_id.as_ref().map(ToString::to_string),
+                objectives: record.objectives.iter().map(|o| o.as_str()).collect(),
+                locations,
+                audit_provider: record.audit_provider.clone(),
+                planned_audit_date: record.planned_audit_date.map(|d| d.to_string()),
+            },
+            audits: audits
+                .iter()
+                .map(|a| ManifestAudit {
+                    kind: a.kind.as_str(),
+                    provider: a.provider.clone(),
+                    opening_meeting: a.opening_meeting.map(|d| d.to_string()),
+                    closing_meeting: a.closing_meeting.to_string(),
+                })
+                .collect(),
+            labels: level.includes_labels().then_some(labels),
+            frozen_for_audit: audits
+                .first()
+                .filter(|_| frozen.is_some())
+                .map(|audit| FrozenFor {
+                    kind: audit.kind.as_str(),
+                    closing_meeting: audit.closing_meeting.to_string(),
+                }),
+            results,
+            contents,
+        };
+        // Through `Value`, whose keys are sorted: the manifest's bytes stay what they were.
+        let manifest = serde_json::to_value(&manifest).map_err(|e| {
+            tracing::error!(error = %e, "manifest");
+            Error::Invalid(vec![])
+        })?;
         let manifest_bytes = serde_json::to_vec_pretty(&manifest).map_err(|e| {
             tracing::error!(error = %e, "manifest");
             Error::Invalid(vec![])
@@ -192,9 +221,8 @@ impl Workspace {
         readiness: &crate::Readiness,
         catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
         frozen: Option<i64>,
-        manifest: &mut Value,
         entries: &mut BTreeMap<String, Body>,
-    ) -> Result<()> {
+    ) -> Result<FullContents> {
         let record = &readiness.scope;
         let catalogue_id = catalogue.id;
         let links = evidence_table::links_for_scope(self.db.conn(), catalogue_id, record.id)?;
@@ -257,61 +285,66 @@ impl Workspace {
                 paths.insert(*id, path);
             }
         }
-        manifest["catalogue"] = json!({
-            "name": catalogue.name, "version": catalogue.version, "sha256": catalogue.source_sha256,
-        });
-        manifest["readiness"] = json!({
-            "readiness": readiness.tally.readiness(),
-            "covered": readiness.tally.covered,
-            "needs_review": readiness.tally.needs_review,
-            "missing": readiness.tally.missing,
-            "predicted_result": readiness.predicted.as_str(),
-        });
         let justifications = self.scope_questions(record)?;
-        manifest["questions"] = json!(readiness.questions.iter().map(|q| {
-            let na = justifications
-                .iter()
-                .find(|s| s.applicability.question_id == q.id)
-                .and_then(|s| s.applicability.overridden.clone())
-                .filter(|(applicable, _)| !applicable)
-                .map(|(_, reason)| reason);
-            json!({
-                "id": q.id,
-                "applicable": q.applicable,
-                "na_justification": na,
-                "result": q.assessment.result.map(|r| r.as_str()),
-                "implementation": q.assessment.implementation,
-                "reference_documentation": q.assessment.reference_documentation,
-                "requirements": readiness.requirements.iter().filter(|r| r.question_id == q.id).map(|r| json!({
-                    "id": r.id,
-                    "state": r.state.as_str(),
-                    "evidence": links.iter()
-                        .filter(|l| l.target_id == r.id || l.target_id == q.id)
-                        .filter(|l| paths.contains_key(&l.evidence_id))
-                        .map(|l| l.evidence_id)
-                        .collect::<std::collections::BTreeSet<_>>(),
-                })).collect::<Vec<_>>(),
+        let questions = readiness
+            .questions
+            .iter()
+            .map(|q| {
+                let na = justifications
+                    .iter()
+                    .find(|s| s.applicability.question_id == q.id)
+                    .and_then(|s| s.applicability.overridden.clone())
+                    .filter(|(applicable, _)| !applicable)
+                    .map(|(_, reason)| reason);
+                ManifestQuestion {
+                    id: q.id.clone(),
+                    applicable: q.applicable,
+                    na_justification: na,
+                    result: q.assessment.result.map(|r| r.as_str()),
+                    implementation: q.assessment.implementation.clone(),
+                    reference_documentation: q.assessment.reference_documentation.clone(),
+                    requirements: readiness
+                        .requirements
+                        .iter()
+                        .filter(|r| r.question_id == q.id)
+                        .map(|r| ManifestRequirement {
+                            id: r.id.clone(),
+                            state: r.state.as_str(),
+                            evidence: links
+                                .iter()
+                                .filter(|l| l.target_id == r.id || l.target_id == q.id)
+                                .filter(|l| paths.contains_key(&l.evidence_id))
+                                .map(|l| l.evidence_id)
+                                .collect(),
+                        })
+                        .collect(),
+                }
             })
-        }).collect::<Vec<_>>());
-        manifest["evidence"] =
-            json!(paths.iter().map(|(id, path)| {
-            let e = &items[id];
-            json!({
-                "id": e.id, "title": e.title, "type": e.work_product,
-                "classification": e.classification.as_str(), "version": e.latest_version,
-                "sha256": e.sha256, "size": e.size, "path": path,
+            .collect();
+        let evidence = paths
+            .iter()
+            .map(|(id, path)| {
+                let e = &items[id];
+                ManifestEvidence {
+                    id: e.id,
+                    title: e.title.clone(),
+                    work_product: e.work_product.clone(),
+                    classification: e.classification.as_str(),
+                    version: e.latest_version,
+                    sha256: e.sha256.clone(),
+                    size: e.size,
+                    path: path.clone(),
+                }
             })
-        }).collect::<Vec<_>>());
+            .collect();
         let audits = self.package_audits(record, frozen)?;
         let mut findings = Vec::new();
         let mut actions = Vec::new();
         for audit in &audits {
             let view = self.audit_view(audit.id)?;
-            findings.extend(view.findings.iter().map(crate::json::finding));
-            actions.extend(view.actions.iter().map(crate::json::action));
+            findings.extend(view.findings.iter().map(crate::wire::finding));
+            actions.extend(view.actions.iter().map(crate::wire::action));
         }
-        manifest["findings"] = json!(findings);
-        manifest["corrective_actions"] = json!(actions);
         let workbook =
             self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
         entries.insert(
@@ -328,16 +361,38 @@ impl Workspace {
         let journal = self.journal_verify()?;
         let mut lines = Vec::new();
         for e in self.journal_entries()? {
-            lines.extend_from_slice(crate::json::journal_entry(&e).to_string().as_bytes());
+            lines.extend_from_slice(
+                serde_json::to_value(crate::wire::journal_entry(&e))
+                    .unwrap_or_default()
+                    .to_string()
+                    .as_bytes(),
+            );
             lines.push(b'\n');
         }
-        manifest["journal"] = json!({
-            "path": JOURNAL,
-            "entries": journal.entries,
-            "head": journal.head.as_ref().map(|h| json!({ "seq": h.seq, "hash": h.hash })),
-            "verified": journal.ok(),
-        });
         entries.insert(JOURNAL.into(), Body::Bytes(lines));
-        Ok(())
+        Ok(FullContents {
+            catalogue: ManifestCatalogue {
+                name: catalogue.name.clone(),
+                version: catalogue.version.clone(),
+                sha256: catalogue.source_sha256.clone(),
+            },
+            readiness: ManifestReadiness {
+                readiness: readiness.tally.readiness(),
+                covered: readiness.tally.covered,
+                needs_review: readiness.tally.needs_review,
+                missing: readiness.tally.missing,
+                predicted_result: readiness.predicted.as_str(),
+            },
+            questions,
+            evidence,
+            findings,
+            corrective_actions: actions,
+            journal: ManifestJournal {
+                path: JOURNAL,
+                entries: journal.entries,
+                head: journal.head.as_ref().map(crate::wire::journal_head),
+                verified: journal.ok(),
+            },
+        })
     }
 }

@@ -447,3 +447,22 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
     ws.remove_protection_object("ECU", "gateway").unwrap();
     assert!(ws.protection_objects("ECU").unwrap().is_empty());
 }
+
+#[test]
+fn inputs_read_from_the_ui_fill_what_the_form_leaves_out_and_require_the_rest() {
+    // The app's commands take these structs straight from IPC: the optional fields default
+    // to empty, the ones every form sends are required.
+    let location: LocationInput =
+        serde_json::from_str(r#"{"name": "Plant Nord", "cs_activities": true}"#).unwrap();
+    assert_eq!(location.name, "Plant Nord");
+    assert!(location.address.is_empty() && location.labels.is_empty());
+    assert!(serde_json::from_str::<LocationInput>(r#"{"name": "Plant Nord"}"#).is_err());
+    let scope: ScopeInput =
+        serde_json::from_str(r#"{"name": "ECU", "locations": [], "objectives": ["development"]}"#)
+            .unwrap();
+    assert_eq!(scope.catalogue_id, None, "the current catalogue");
+    assert!(serde_json::from_str::<ScopeInput>(r#"{"name": "ECU"}"#).is_err());
+    let object: ProtectionObjectInput =
+        serde_json::from_str(r#"{"scope": "ECU", "name": "Gateway"}"#).unwrap();
+    assert!(!object.confidentiality && object.objectives.is_empty());
+}

@@ -1,18 +1,21 @@
 //! The editable rules and the vocabulary the window uses instead of copies of core's lists.
+//! The vocabulary is one document of lists read by the window only; it is built as a JSON
+//! value (the one `json!` left outside tests) rather than mirrored field by field.
 
 use serde_json::{Value, json};
 
 use super::audit::label_rules;
+use super::shell::Rules;
 
 /// The rules in force (`rules show --json`, `rules_get`): the matrix, the label expiry
 /// warning, the label and corrective-action months and the notification days.
-pub fn rules(r: &crate::Rules) -> Value {
-    json!({
-        "applicability_matrix": r.applicability_matrix,
-        "label_expiry_warning_days": r.label_expiry_warning_days,
-        "label_rules": label_rules(&r.label_rules),
-        "notify_days": r.notify_days,
-    })
+pub fn rules(r: &crate::Rules) -> Rules {
+    Rules {
+        applicability_matrix: r.applicability_matrix.clone(),
+        label_expiry_warning_days: r.label_expiry_warning_days,
+        label_rules: Some(label_rules(&r.label_rules)),
+        notify_days: r.notify_days,
+    }
 }
 
 /// Core's lists, the limits of every editable rule and the rules in force (`vocabulary`):
@@ -51,6 +54,6 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
                 "months": *(k.field)(&mut months),
             })).collect::<Vec<_>>(),
         },
-        "rules": rules(r),
+        "rules": serde_json::to_value(rules(r)).unwrap_or(Value::Null),
     })
 }

@@ -1,0 +1,274 @@
+//! The CLI's `--json` and the desktop app's IPC result of the same request are one document.
+//!
+//! Each test runs the CLI on a workspace, then computes what the app's command sends for the
+//! same request: the same `workspace` call and the same `wire` function as the command's body
+//! in `src-tauri/src/commands/` (the app package cannot be a dependency of the CLI's tests),
+//! serialised with serde. Countdowns and checks are made for a fixed day on both sides.
+
+use std::path::{Path, PathBuf};
+
+use csmsdesk_core::deadlines::DeadlineFilter;
+use csmsdesk_core::i18n::Lang;
+use csmsdesk_workspace::{Workspace, wire};
+use serde_json::Value;
+
+mod common;
+use common::cli;
+
+/// The day both shells compute countdowns and checks for.
+const TODAY: &str = "2026-12-01";
+
+/// The CLI's `--json` output of `args` (with the day fixed) on `ws`.
+fn cli_json(home: &Path, ws: &Path, args: &[&str]) -> Value {
+    let out = cli(home)
+        .args(["--json", "--today", TODAY])
+        .args(args)
+        .arg("--workspace")
+        .arg(ws)
+        .output()
+        .expect("the CLI starts");
+    assert!(
+        out.status.code().is_some_and(|c| c == 0 || c == 1),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?} prints one JSON document ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+fn today() -> chrono::NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// The workspace as the app holds it, opened after the CLI has finished.
+fn open(ws: &Path) -> Workspace {
+    Workspace::open(ws, "2026-12-01T09:00:00Z".parse().unwrap()).expect("the workspace opens")
+}
+
+/// What the app sends: the wire value as serde writes it on the IPC channel, read back the
+/// way the CLI's output is read (so a float goes through the same text and parser on both
+/// sides).
+fn ipc(value: impl serde::Serialize) -> Value {
+    let text = serde_json::to_string(&value).expect("a wire value serialises");
+    serde_json::from_str(&text).expect("and reads back")
+}
+
+/// A workspace with the demo catalogue, a location whose TISAX label expires soon (the check
+/// has a warning), scope ECU, two evidence files (one linked twice) and an initial audit with
+/// every applicable question conform (so the scope has labels and deadlines).
+fn workspace(home: &Path) -> PathBuf {
+    let ws = home.join("ws");
+    let run = |args: &[&str]| cli_json(home, &ws, args);
+    run(&["init", "--company", "ACME"]);
+    run(&["catalogue", "import", "--demo"]);
+    run(&[
+        "location",
+        "add",
+        "Plant Nord",
+        "--tisax-label",
+        "confidential:3:2027-02-01",
+    ]);
+    run(&[
+        "scope",
+        "add",
+        "ECU",
+        "--objective",
+        "development",
+        "--location",
+        "Plant Nord",
+        "--audit-date",
+        "2027-01-15",
+    ]);
+    let docs = home.join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("policy.pdf"), "policy").unwrap();
+    std::fs::write(docs.join("tara.xlsx"), "tara").unwrap();
+    let added = run(&["evidence", "add", docs.to_str().unwrap(), "--link", "1.1.a"]);
+    let id = added["evidence"][0]["id"].as_i64().unwrap().to_string();
+    run(&["evidence", "link", &id, "1.2", "--scope", "ECU"]);
+    let audit = run(&[
+        "audit",
+        "add",
+        "--scope",
+        "ECU",
+        "--type",
+        "initial",
+        "--closing-meeting",
+        "2026-05-31",
+    ]);
+    let audit = audit["audit"]["id"].as_i64().unwrap().to_string();
+    let status = run(&["status", "--scope", "ECU"]);
+    for q in status["questions"].as_array().unwrap() {
+        if q["applicable"] == true {
+            run(&[
+                "audit",
+                "result",
+                &audit,
+                q["id"].as_str().unwrap(),
+                "conform",
+            ]);
+        }
+    }
+    ws
+}
+
+#[test]
+fn catalogue_list_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["catalogue", "list"]);
+    // commands/catalogue.rs `catalogue_list`
+    let app = ipc(open(&ws)
+        .catalogues()
+        .unwrap()
+        .iter()
+        .map(wire::catalogue_record)
+        .collect::<Vec<_>>());
+    assert_eq!(cli, app);
+    assert_eq!(
+        cli.as_array().unwrap().len(),
+        1,
+        "the demo catalogue: {cli}"
+    );
+}
+
+#[test]
+fn scope_list_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["scope", "list"]);
+    // commands/scope.rs `scope_list`
+    let ws = open(&ws);
+    let views: Vec<_> = ws
+        .scopes()
+        .unwrap()
+        .iter()
+        .map(|s| ws.scope_view(&s.id.to_string(), None, today()).unwrap())
+        .collect();
+    let app = ipc(views
+        .iter()
+        .map(|v| wire::scope_view(v, Lang::English))
+        .collect::<Vec<_>>());
+    assert_eq!(cli, app);
+    assert_eq!(cli[0]["name"], "ECU");
+}
+
+#[test]
+fn scope_check_is_the_check_the_app_shows_with_the_scope() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["scope", "check", "ECU"]);
+    // commands/scope.rs `scope_show` sends the scope with its `check`.
+    let view = open(&ws).scope_view("ECU", None, today()).unwrap();
+    let app = ipc(wire::scope_view(&view, Lang::English));
+    assert_eq!(cli, app["check"]);
+    assert_eq!(
+        cli["problems"][0]["code"], "tisax_label_expires_soon",
+        "{cli}"
+    );
+}
+
+#[test]
+fn evidence_list_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["evidence", "list"]);
+    // commands/evidence.rs `evidence_list`
+    let list = open(&ws).evidence(today()).unwrap();
+    let app = ipc(list.iter().map(wire::evidence).collect::<Vec<_>>());
+    assert_eq!(cli, app);
+    assert_eq!(cli.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn status_is_the_readiness_the_app_shows() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["status", "--scope", "ECU"]);
+    // commands/evidence.rs `readiness_show` (and `package_preview`)
+    let readiness = open(&ws).readiness("ECU", today()).unwrap();
+    let app = ipc(wire::readiness(&readiness));
+    assert_eq!(cli, app);
+    assert!(
+        cli["requirements"]["covered"].as_u64().unwrap() >= 2,
+        "{cli}"
+    );
+}
+
+#[test]
+fn labels_are_the_labels_of_the_apps_countdown_cards() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["labels"]);
+    // commands/audit.rs `labels_show` sends one card per scope with its labels; the CLI
+    // lists the same labels flat, each with its scope's name.
+    let labels = open(&ws).labels(None).unwrap();
+    let cards = ipc(wire::label_cards(&labels, today(), Lang::English));
+    let flat: Vec<Value> = cards
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|card| {
+            card["labels"].as_array().unwrap().iter().map(|label| {
+                let mut label = label.clone();
+                label["scope"] = card["scope"].clone();
+                label
+            })
+        })
+        .collect();
+    assert_eq!(cli, Value::Array(flat));
+    assert!(
+        !cli.as_array().unwrap().is_empty(),
+        "a passed audit gives labels: {cards}"
+    );
+}
+
+#[test]
+fn deadlines_are_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["deadlines"]);
+    // commands/audit.rs `deadlines_list` with an empty filter
+    let list = open(&ws)
+        .deadlines(&DeadlineFilter::default(), today())
+        .unwrap();
+    let app = ipc(wire::deadlines(&list, today(), Lang::English));
+    assert_eq!(cli, app);
+    assert!(!cli.as_array().unwrap().is_empty(), "labels expire: {cli}");
+}
+
+#[test]
+fn a_journal_page_has_the_same_entries_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["journal", "--limit", "100"]);
+    // commands/trust.rs `journal_page` sends the entries and the tables to filter by.
+    let ws = open(&ws);
+    let entries = ws.journal_page(None, None, 100).unwrap();
+    let app = ipc(wire::journal_page(&entries, ws.journal_tables().unwrap()));
+    assert_eq!(cli, app["entries"]);
+    assert_eq!(cli.as_array().unwrap().len(), 100, "a full page");
+}
+
+#[test]
+fn a_refused_request_carries_the_same_error_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["location", "add", "Plant Nord"]);
+    // commands/scope.rs `location_add` answers `CommandError::from_workspace`, which is
+    // `wire::error` with the error's own message.
+    let input = csmsdesk_workspace::LocationInput {
+        name: "Plant Nord".into(),
+        ..Default::default()
+    };
+    let err = open(&ws)
+        .add_location(&input)
+        .expect_err("the name is taken");
+    let app = ipc(wire::error(&err, &err.message(), Lang::English));
+    assert_eq!(cli["error"], app);
+    assert_eq!(cli["error"]["fields"][0]["field"], "name", "{cli}");
+}

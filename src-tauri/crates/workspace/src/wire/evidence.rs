@@ -1,0 +1,222 @@
+//! Wire shapes of evidence: added files, items with their versions and links, scan reports.
+
+use csmsdesk_core::i18n::{Lang, Message};
+use serde::Serialize;
+
+/// What adding evidence did: `evidence` lists the items added (docs/CLI.md), `outcomes` every file.
+#[derive(Debug, Serialize)]
+pub struct EvidenceAdded {
+    pub evidence: Vec<AddedItem>,
+    pub outcomes: Vec<FileOutcome>,
+    pub cancelled: bool,
+}
+
+/// An item an add created (always its first version).
+#[derive(Debug, Serialize)]
+pub struct AddedItem {
+    pub id: i64,
+    pub title: String,
+    pub sha256: String,
+    pub size: u64,
+    pub version: i64,
+}
+
+/// What happened to one file of an add.
+#[derive(Debug, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum FileOutcome {
+    Added {
+        path: String,
+        id: i64,
+    },
+    AlreadyEvidence {
+        path: String,
+        id: i64,
+        message: String,
+    },
+    Failed {
+        path: String,
+        message: String,
+    },
+}
+
+pub fn evidence_added(report: &crate::AddReport, lang: Lang) -> EvidenceAdded {
+    use crate::FileResult;
+    EvidenceAdded {
+        evidence: report
+            .added()
+            .map(|(id, title, blob)| AddedItem {
+                id,
+                title: title.to_owned(),
+                sha256: blob.sha256.clone(),
+                size: blob.size,
+                version: 1,
+            })
+            .collect(),
+        outcomes: report
+            .outcomes
+            .iter()
+            .map(|o| {
+                let path = o.path.display().to_string();
+                match &o.result {
+                    FileResult::Added { id, .. } => FileOutcome::Added { path, id: *id },
+                    FileResult::AlreadyEvidence { id, .. } => FileOutcome::AlreadyEvidence {
+                        message: Message::new("evidence.already")
+                            .arg("path", &path)
+                            .arg("id", id)
+                            .render(lang),
+                        path,
+                        id: *id,
+                    },
+                    FileResult::Failed(message) => FileOutcome::Failed {
+                        path,
+                        message: message.render(lang),
+                    },
+                }
+            })
+            .collect(),
+        cancelled: report.cancelled,
+    }
+}
+
+/// One evidence item with its state and links (`evidence list` in docs/CLI.md: `id`, `title`,
+/// `sha256`, `version`, `state`, `links`).
+#[derive(Debug, Serialize)]
+pub struct Evidence {
+    pub id: i64,
+    pub title: String,
+    pub work_product: Option<String>,
+    pub owner: String,
+    pub classification: &'static str,
+    pub review_due: Option<String>,
+    pub source_path: String,
+    pub file_name: String,
+    pub sha256: String,
+    pub size: u64,
+    pub version: i64,
+    pub reviewed_version: i64,
+    pub added_at: String,
+    pub state: &'static str,
+    pub links: Vec<String>,
+    pub link_details: Vec<LinkDetail>,
+}
+
+/// One link of an evidence item, with the names of its scope and protection object.
+#[derive(Debug, Serialize)]
+pub struct LinkDetail {
+    pub id: i64,
+    pub target: String,
+    pub catalogue_id: i64,
+    pub scope: Option<String>,
+    pub protection_object: Option<String>,
+    pub note: String,
+}
+
+pub fn evidence(view: &crate::EvidenceView) -> Evidence {
+    let r = &view.record;
+    Evidence {
+        id: r.id,
+        title: r.title.clone(),
+        work_product: r.work_product.clone(),
+        owner: r.owner.clone(),
+        classification: r.classification.as_str(),
+        review_due: r.review_due.map(|d| d.to_string()),
+        source_path: r.source_path.display().to_string(),
+        file_name: r.file_name.clone(),
+        sha256: r.sha256.clone(),
+        size: r.size,
+        version: r.latest_version,
+        reviewed_version: r.reviewed_version,
+        added_at: r.added_at.clone(),
+        state: view.state.as_str(),
+        links: view
+            .links
+            .iter()
+            .map(|l| l.link.target_id.clone())
+            .collect(),
+        link_details: view
+            .links
+            .iter()
+            .map(|l| LinkDetail {
+                id: l.link.id,
+                target: l.link.target_id.clone(),
+                catalogue_id: l.link.catalogue_id,
+                scope: l.scope.clone(),
+                protection_object: l.protection_object.clone(),
+                note: l.link.note.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// One evidence item with every version it has had.
+#[derive(Debug, Serialize)]
+pub struct EvidenceItem {
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Version {
+    pub version: i64,
+    pub sha256: String,
+    pub size: u64,
+    pub file_name: String,
+    pub recorded_at: String,
+}
+
+pub fn evidence_item(
+    view: &crate::EvidenceView,
+    versions: &[csmsdesk_store::evidence::VersionRecord],
+) -> EvidenceItem {
+    EvidenceItem {
+        evidence: evidence(view),
+        versions: versions
+            .iter()
+            .map(|v| Version {
+                version: v.version,
+                sha256: v.sha256.clone(),
+                size: v.size,
+                file_name: v.file_name.clone(),
+                recorded_at: v.recorded_at.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// What a scan found (`evidence scan` in docs/CLI.md: `unchanged`, `changed`, `missing`).
+#[derive(Debug, Serialize)]
+pub struct ScanReport {
+    pub unchanged: usize,
+    pub changed: Vec<i64>,
+    pub missing: Vec<i64>,
+    pub failed: Vec<IdMessage>,
+    pub not_scanned: usize,
+    pub cancelled: bool,
+}
+
+/// An item and what went wrong with it.
+#[derive(Debug, Serialize)]
+pub struct IdMessage {
+    pub id: i64,
+    pub message: String,
+}
+
+pub fn scan_report(report: &crate::ScanReport, lang: Lang) -> ScanReport {
+    ScanReport {
+        unchanged: report.unchanged,
+        changed: report.changed.clone(),
+        missing: report.missing.clone(),
+        failed: report
+            .failed
+            .iter()
+            .map(|(id, m)| IdMessage {
+                id: *id,
+                message: m.render(lang),
+            })
+            .collect(),
+        not_scanned: report.not_scanned,
+        cancelled: report.cancelled,
+    }
+}

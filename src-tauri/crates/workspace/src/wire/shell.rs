@@ -1,0 +1,218 @@
+//! Small wire documents the shells send about themselves: a bare acknowledgement, an error,
+//! a created record's name, the workspace's identity, the rules in force and the wizard's
+//! counts.
+
+use csmsdesk_core::i18n::{Lang, Message};
+use serde::Serialize;
+
+use super::LabelRules;
+
+/// A change that has nothing to report but that it was made.
+#[derive(Debug, Serialize)]
+pub struct Done {
+    pub ok: bool,
+}
+
+pub fn done() -> Done {
+    Done { ok: true }
+}
+
+/// A refused request, as the CLI prints it with `--json` (`{"error": {...}}`).
+#[derive(Debug, Serialize)]
+pub struct ErrorDocument {
+    pub error: ErrorBody,
+}
+
+/// An error's code (the closed list the UI and scripts branch on), message and the fields
+/// that were wrong: what every refused command sends the UI, and the CLI's `error`.
+#[derive(Debug, Serialize)]
+pub struct ErrorBody {
+    pub code: &'static str,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+/// A use case's error in `lang`, with `message` as its text (the shells word an internal
+/// failure their own way; everything else says `err.message()`).
+pub fn error(err: &crate::Error, message: &Message, lang: Lang) -> ErrorBody {
+    ErrorBody {
+        code: err.code().as_str(),
+        message: message.render(lang),
+        fields: err
+            .field_errors()
+            .into_iter()
+            .map(|f| FieldError {
+                field: f.field,
+                message: f.message.render(lang),
+            })
+            .collect(),
+    }
+}
+
+/// An error the shell itself finds (a bad IPC argument, a failed dialog): no fields.
+pub fn shell_error(code: crate::ErrorCode, message: &Message, lang: Lang) -> ErrorBody {
+    ErrorBody {
+        code: code.as_str(),
+        message: message.render(lang),
+        fields: Vec::new(),
+    }
+}
+
+/// One input field and what is wrong with it.
+#[derive(Debug, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// A record just created, by ID and name.
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `location add --json`.
+#[derive(Debug, Serialize)]
+pub struct LocationAdded {
+    pub location: Named,
+}
+
+/// `scope add --json`.
+#[derive(Debug, Serialize)]
+pub struct ScopeAdded {
+    pub scope: Named,
+}
+
+/// `po add --json`.
+#[derive(Debug, Serialize)]
+pub struct ProtectionObjectAdded {
+    pub protection_object: Named,
+}
+
+/// `audit add --json`.
+#[derive(Debug, Serialize)]
+pub struct AuditAdded {
+    pub audit: super::Audit,
+}
+
+/// `finding add --json`.
+#[derive(Debug, Serialize)]
+pub struct FindingAdded {
+    pub finding: super::Finding,
+}
+
+/// How many links an `evidence link` added.
+#[derive(Debug, Serialize)]
+pub struct Linked {
+    pub added: usize,
+}
+
+/// A workspace just created.
+#[derive(Debug, Serialize)]
+pub struct Created {
+    pub workspace: String,
+    pub company: String,
+}
+
+/// The workspace and its company (`info`); empty texts are sent as `null`.
+#[derive(Debug, Serialize)]
+pub struct Info {
+    pub workspace: String,
+    pub schema_version: i64,
+    pub created_at: Option<String>,
+    pub company: Option<String>,
+    pub participant_id: Option<String>,
+    pub enx_contact: Option<String>,
+    pub language: &'static str,
+}
+
+pub fn info(i: &crate::WorkspaceInfo) -> Info {
+    let non_empty = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    Info {
+        workspace: i.dir.display().to_string(),
+        schema_version: i.schema_version,
+        created_at: i.created_at.clone(),
+        company: non_empty(&i.company.company_name),
+        participant_id: i.company.participant_id.as_ref().map(ToString::to_string),
+        enx_contact: non_empty(&i.company.enx_contact),
+        language: i.company.language.as_str(),
+    }
+}
+
+/// The assumed rules in force. The CLI's `rules` adds the label rules; the app reads those
+/// with `label_rules_get`, so its document has no `label_rules` key at all.
+#[derive(Debug, Serialize)]
+pub struct Rules {
+    pub applicability_matrix: String,
+    pub label_expiry_warning_days: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_rules: Option<LabelRules>,
+    pub notify_days: i64,
+}
+
+/// How many questions and requirements some objectives give (the scope wizard's live count).
+#[derive(Debug, Serialize)]
+pub struct ApplicabilityCount {
+    pub questions: usize,
+    pub requirements: usize,
+}
+
+/// A recorded sample check of a protection object.
+#[derive(Debug, Serialize)]
+pub struct SampleCheck {
+    pub question: String,
+    pub status: &'static str,
+    pub note: String,
+}
+
+pub fn sample_checks(rows: Vec<(String, &'static str, String)>) -> Vec<SampleCheck> {
+    rows.into_iter()
+        .map(|(question, status, note)| SampleCheck {
+            question,
+            status,
+            note,
+        })
+        .collect()
+}
+
+/// The company profile as the app's Settings shows it and sends it back: plain strings, empty
+/// when not set. It is the one wire type that is also read from IPC, because the profile's
+/// input type lives in `core`, which has no serde.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct Profile {
+    pub company_name: String,
+    pub participant_id: String,
+    pub enx_contact: String,
+    pub language: String,
+}
+
+impl From<&csmsdesk_core::company::CompanyProfile> for Profile {
+    fn from(p: &csmsdesk_core::company::CompanyProfile) -> Self {
+        Profile {
+            company_name: p.company_name.clone(),
+            participant_id: p
+                .participant_id
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            enx_contact: p.enx_contact.clone(),
+            language: p.language.as_str().to_owned(),
+        }
+    }
+}
+
+/// Every text of the UI in one language.
+#[derive(Debug, Serialize)]
+pub struct Messages {
+    /// `en` or `de`, for `<html lang>` and `Intl` formatting.
+    pub lang: &'static str,
+    pub messages: &'static std::collections::BTreeMap<&'static str, String>,
+}
+
+pub fn messages(lang: Lang) -> Messages {
+    Messages {
+        lang: lang.tag(),
+        messages: csmsdesk_core::i18n::catalogue(lang),
+    }
+}
