@@ -24,7 +24,9 @@ impl Output {
                 .arg("days", rules.label_expiry_warning_days)
                 .render(self.lang)
         );
-        if let Ok(Value::Object(months)) = serde_json::to_value(wire::label_rules(&rules.label_rules)) {
+        if let Ok(Value::Object(months)) =
+            serde_json::to_value(wire::label_rules(&rules.label_rules))
+        {
             for (key, value) in months {
                 out_line!("{key} = {value}");
             }
