@@ -160,3 +160,44 @@ fn the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force() {
     );
     assert_eq!(v["rules"]["label_rules"]["actions.free_months"], 3);
 }
+
+#[test]
+fn every_word_of_the_vocabulary_has_a_message_in_english_and_german() {
+    use csmsdesk_core::i18n::{Lang, catalogue};
+    let s = setup();
+    let vocabulary = s.ws.vocabulary().unwrap();
+    // Each list the window draws, and the message key it draws each word with.
+    let lists: [(&str, fn(&str) -> Vec<String>); 8] = [
+        ("classifications", |w| vec![format!("classification.{w}")]),
+        ("work_products", |w| vec![format!("wp.{w}")]),
+        ("audit_kinds", |w| vec![format!("audit_kind.{w}")]),
+        ("phases", |w| {
+            vec![format!("audit_phase.{w}"), format!("audit_phase.{w}_hint")]
+        }),
+        ("phase_states", |w| vec![format!("phase_state.{w}")]),
+        ("finding_types", |w| vec![format!("finding_type.{w}")]),
+        ("action_statuses", |w| vec![format!("action_status.{w}")]),
+        ("audit_results", |w| vec![format!("assess_result.{w}")]),
+    ];
+    let mut missing = Vec::new();
+    for (list, keys) in lists {
+        let words = vocabulary[list]
+            .as_array()
+            .unwrap_or_else(|| panic!("the vocabulary has the list {list}"));
+        assert!(!words.is_empty(), "{list} is empty");
+        for word in words {
+            let word = word.as_str().unwrap();
+            for key in keys(word) {
+                for lang in [Lang::English, Lang::German] {
+                    if !catalogue(lang).contains_key(key.as_str()) {
+                        missing.push(format!("{key} ({lang:?})"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "words the window cannot show: {missing:?}"
+    );
+}
