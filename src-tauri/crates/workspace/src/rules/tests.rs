@@ -166,8 +166,9 @@ fn every_word_of_the_vocabulary_has_a_message_in_english_and_german() {
     use csmsdesk_core::i18n::{Lang, catalogue};
     let s = setup();
     let vocabulary = s.ws.vocabulary().unwrap();
-    // Each list the window draws, and the message key it draws each word with.
-    let lists: [(&str, fn(&str) -> Vec<String>); 8] = [
+    // Each list the window draws, and the message keys it draws each word with.
+    type Keys = fn(&str) -> Vec<String>;
+    let lists: [(&str, Keys); 8] = [
         ("classifications", |w| vec![format!("classification.{w}")]),
         ("work_products", |w| vec![format!("wp.{w}")]),
         ("audit_kinds", |w| vec![format!("audit_kind.{w}")]),
