@@ -481,7 +481,7 @@ pub const CASES: &[Case] = &[
         expect: Expect {
             exit: 1,
             code: "needs_confirmation",
-            message: "would replace version 1.1 as the current catalogue and move 1 scope(s)",
+            message: "would replace version 1.1 as the current catalogue and move 1 scope to it",
         },
     },
     Case {

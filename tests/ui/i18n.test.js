@@ -39,3 +39,11 @@ test('keys inherited from Object.prototype are not messages', () => {
   const t = translator({});
   assert.equal(t('constructor'), 'constructor');
 });
+
+test('a count chooses the singular only for exactly one, as core does', () => {
+  const text = '{count|# new link|# new links} in {scope}';
+  assert.equal(format(text, { count: 1, scope: 'ECU' }), '1 new link in ECU');
+  assert.equal(format(text, { count: 0, scope: 'ECU' }), '0 new links in ECU');
+  assert.equal(format(text, { count: 21, scope: 'ECU' }), '21 new links in ECU');
+  assert.equal(format(text, {}), '{count|# new link|# new links} in {scope}', 'without the count the slip stays visible');
+});

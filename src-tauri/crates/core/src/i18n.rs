@@ -3,7 +3,12 @@
 //! One catalogue serves both shells and the web UI (which fetches it over IPC), so a text is
 //! written once per language. The files `messages/en.txt` and `messages/de.txt` hold
 //! `key = text` lines; `{name}` in a text is replaced by the argument of that name and `\n`
-//! stands for a line break. A unit test keeps the two files in step.
+//! stands for a line break. A count chooses its words with `{name|one|other}`: the `one` text
+//! for 1, the `other` text for every other number, `#` standing for the number
+//! (`{count|# new link|# new links}`). That is the plural rule of English and German alike
+//! (CLDR: `one` is exactly 1); a language with more forms would add its branches here. The
+//! web UI formats the same syntax (`ui/js/lib/i18n.js`). A unit test keeps the two files in
+//! step.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -127,12 +132,38 @@ fn parse(source: &'static str) -> (BTreeMap<&'static str, String>, Vec<usize>) {
     (entries, bad_lines)
 }
 
+/// Fills `template` in one pass: `{name}` becomes its argument, `{name|one|other}` the branch
+/// the argument's number chooses with `#` replaced by it. Placeholders without an argument stay
+/// as they are (a slip shows on screen), and text an argument brings is never filled again.
 fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        let inner = &rest[open + 1..close];
+        let mut parts = inner.split('|');
+        let name = parts.next().unwrap_or_default();
+        match (value(name), parts.next(), parts.next()) {
+            (Some(v), None, _) => out.push_str(v),
+            (Some(v), Some(one), Some(other)) => {
+                let branch = if plural_is_one(v) { one } else { other };
+                out.push_str(&branch.replace('#', v));
+            }
+            _ => out.push_str(&rest[open..=close]),
+        }
+        rest = &rest[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// Whether a count takes the `one` form in English and German: exactly 1.
+fn plural_is_one(count: &str) -> bool {
+    count.trim() == "1"
 }
 
 #[cfg(test)]

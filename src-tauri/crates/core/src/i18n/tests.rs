@@ -5,7 +5,8 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     text.split('{')
         .skip(1)
         .filter_map(|rest| rest.split_once('}'))
-        .map(|(n, _)| n.to_owned())
+        // `{count|one|other}`: the argument is the name; the branches are translated text.
+        .map(|(n, _)| n.split('|').next().unwrap_or_default().to_owned())
         .collect()
 }
 
@@ -124,4 +125,43 @@ fn every_key_the_rust_code_names_is_in_the_catalogue() {
         }
     }
     assert!(missing.is_empty(), "keys without a text: {missing:#?}");
+}
+
+#[test]
+fn a_count_chooses_the_singular_only_for_one() {
+    let fill = |n: u32| {
+        super::fill(
+            "{count|# new link|# new links} in {scope}",
+            &[("count", n.to_string()), ("scope", "ECU".into())],
+        )
+    };
+    assert_eq!(fill(1), "1 new link in ECU");
+    assert_eq!(fill(0), "0 new links in ECU");
+    assert_eq!(fill(2), "2 new links in ECU");
+    assert_eq!(
+        fill(21),
+        "21 new links in ECU",
+        "English and German: only exactly 1 is singular"
+    );
+}
+
+#[test]
+fn text_an_argument_brings_is_never_filled_again() {
+    let text = super::fill("{a} and {b}", &[("a", "{b}".into()), ("b", "x".into())]);
+    assert_eq!(text, "{b} and x");
+    assert_eq!(super::fill("{missing} stays", &[]), "{missing} stays");
+}
+
+#[test]
+fn no_message_writes_a_plural_with_brackets() {
+    for lang in Lang::ALL {
+        for (key, text) in catalogue(lang) {
+            assert!(
+                !["(s)", "(en)", "(e)", "(n)", "(se)"]
+                    .iter()
+                    .any(|b| text.contains(b)),
+                "{key} ({lang:?}) writes a plural with brackets; use {{count|one|other}}: {text}"
+            );
+        }
+    }
 }
