@@ -73,6 +73,7 @@ pub fn run() {
             commands::scope::location_list,
             commands::scope::location_add,
             commands::scope::scope_list,
+            commands::scope::scope_names,
             commands::scope::scope_show,
             commands::scope::scope_add,
             commands::scope::scope_preview,

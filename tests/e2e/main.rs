@@ -398,8 +398,12 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-tab='scopes']").await;
     app.fill("#scope_name", "ECU development").await;
     app.click("[data-action='wizard-next']").await;
-    app.click("#scope-wizard input[name='locations'][value='Plant Nord']")
+    // The box carries the location's id, its label the name: the only location here.
+    let plant = app
+        .text("#scope-wizard [data-field='locations'] label")
         .await;
+    assert_eq!(plant.trim(), "Plant Nord");
+    app.click("#scope-wizard input[name='locations']").await;
     app.click("[data-action='wizard-next']").await;
     // Creating without an objective is refused, and the wizard returns to that step.
     app.click("[data-action='wizard-next']").await;
@@ -466,10 +470,23 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.wait_for("[data-row='5.2'].na").await;
     app.screenshot("scope-detail").await;
 
+    // Saving the details sends the scope's locations back by id: Plant Nord stays.
+    app.click("[data-action='scope-edit']").await;
+    app.fill("#edit_provider", "Example Audits GmbH").await;
+    app.click("[data-action='scope-update']").await;
+    let facts = app
+        .wait_for_containing(".scope-detail dl.facts", "Example Audits GmbH")
+        .await;
+    assert!(facts.contains("Plant Nord"), "{facts}");
+
     app.click("[data-tab='objects']").await;
     for name in ["Gateway", "Radar", "Camera", "Brake ECU", "Seat ECU"] {
         app.fill("#po_name", name).await;
         app.fill("#po_customer", "OEM A").await;
+        if name == "Gateway" {
+            // The scope's one location, sent by its id.
+            app.click("#po-form [data-field='locations'] input").await;
+        }
         app.click("[data-action='po-add']").await;
         app.wait_for(&format!("#objects-table [data-object='{name}']"))
             .await;
@@ -485,6 +502,11 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-check-object='Radar']").await;
     app.wait_for("#sample-checks select[data-check-question='1.1']")
         .await;
+    app.set_value(
+        "#sample-checks select[data-check-question='1.1']",
+        "consistent",
+    )
+    .await;
     app.screenshot("scope-protection-objects").await;
 
     // The dashboard shows the checklist; the warning period is an editable rule.
@@ -517,6 +539,18 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.wait_for_containing("[data-location='Plant Nord']", "2030")
         .await;
     app.click("[data-tab='objects']").await;
+    // The sample check of Radar was saved (the object is named by its id): back, it shows.
+    let mut status = String::new();
+    for _ in 0..100 {
+        status = app
+            .value("#sample-checks select[data-check-question='1.1']")
+            .await;
+        if status == "consistent" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(status, "consistent", "the sample check was kept");
     app.click("[data-remove-object='Seat ECU']").await;
     app.wait_for_text(
         "[data-remove-object='Seat ECU']",
@@ -534,25 +568,38 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
 }
 
 /// A workspace prepared through the use cases (as the CLI would): the demo catalogue, one
-/// location and the scope "ECU development" for the development objective.
-fn evidence_workspace(dir: &std::path::Path) {
+/// location "Plant Nord" and the scope "ECU development" for the development objective.
+fn evidence_workspace(dir: &std::path::Path) -> Prepared {
     use csmsdesk_workspace::{LocationInput, ScopeInput, Workspace};
     let now = chrono::Utc::now();
     let mut ws = Workspace::create(dir, now).unwrap();
     ws.import_demo_catalogue(now).unwrap();
-    ws.add_location(&LocationInput {
-        name: "Plant Nord".into(),
-        cs_activities: true,
-        ..LocationInput::default()
-    })
-    .unwrap();
-    ws.add_scope(&ScopeInput {
-        name: "ECU development".into(),
-        locations: vec!["Plant Nord".into()],
-        objectives: vec!["development".into()],
-        ..ScopeInput::default()
-    })
-    .unwrap();
+    let location = ws
+        .add_location(&LocationInput {
+            name: "Plant Nord".into(),
+            cs_activities: true,
+            ..LocationInput::default()
+        })
+        .unwrap();
+    let location = csmsdesk_workspace::LocationId(location.id);
+    let scope = ws
+        .add_scope(&ScopeInput {
+            name: "ECU development".into(),
+            locations: vec![location],
+            objectives: vec!["development".into()],
+            ..ScopeInput::default()
+        })
+        .unwrap();
+    Prepared {
+        location,
+        scope: csmsdesk_workspace::ScopeId(scope.id),
+    }
+}
+
+/// The ids of what `evidence_workspace` made: the app's links and commands name records by id.
+struct Prepared {
+    location: csmsdesk_workspace::LocationId,
+    scope: csmsdesk_workspace::ScopeId,
 }
 
 #[tokio::test]
@@ -561,7 +608,7 @@ async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source
     let desktop = Desktop::start();
     let en = messages("en");
     let ws = desktop.home.path().join("csms");
-    evidence_workspace(&ws);
+    let prepared = evidence_workspace(&ws);
     let docs = desktop.home.path().join("docs");
     std::fs::create_dir_all(docs.join("tara")).unwrap();
     std::fs::write(docs.join("policy.pdf"), "CS policy, signed").unwrap();
@@ -571,6 +618,20 @@ async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source
     let scope = "[data-readiness-scope='ECU development']";
     app.wait_for_text(&format!("{scope} .count-covered"), "0")
         .await;
+    // The scope's requirements are linked by the scope's id, not its name (WebDriver answers
+    // with the resolved address, the page's own in front).
+    let requirements = format!("#/evidence?tab=requirements&scope={}", prepared.scope.0);
+    let href = app
+        .wait_for(&format!("{scope} .readiness-title a"))
+        .await
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        href.ends_with(&requirements),
+        "{href} leads to {requirements}"
+    );
     app.screenshot("evidence-01-dashboard-before").await;
 
     // A link to an unknown requirement is refused inline, and nothing is added.
@@ -606,9 +667,7 @@ async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source
     app.client
         .execute(
             "location.hash = arguments[0]",
-            vec![serde_json::json!(
-                "#/evidence?tab=requirements&scope=ECU%20development&req=1.1.a"
-            )],
+            vec![serde_json::json!(format!("{requirements}&req=1.1.a"))],
         )
         .await
         .unwrap();
@@ -673,14 +732,14 @@ async fn evidence_added_by_path_and_linked_raises_readiness_and_a_changed_source
 /// applicable question conform but 1.1 minor), a finding with an overdue corrective action,
 /// and a CAP audit that confirmed the plan: temporary labels run.
 fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
-    use csmsdesk_workspace::{ActionInput, AuditInput, LabelInput, Workspace};
-    evidence_workspace(dir);
+    use csmsdesk_workspace::{ActionInput, AuditId, AuditInput, FindingId, LabelInput, Workspace};
+    let prepared = evidence_workspace(dir);
     let now = chrono::Utc::now();
     let today = chrono::Local::now().date_naive();
     let closing = today - chrono::Days::new(60);
     let mut ws = Workspace::open(dir, now).unwrap();
     ws.add_location_label(
-        "Plant Nord",
+        prepared.location,
         &LabelInput {
             label: "confidential".into(),
             level: "3".into(),
@@ -689,16 +748,16 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
     )
     .unwrap();
     let audit = |kind: &str, closing: chrono::NaiveDate| AuditInput {
-        scope: "ECU development".into(),
+        scope: prepared.scope,
         kind: kind.into(),
         provider: "Example Audits GmbH".into(),
         lead_auditor: "A. Auditor".into(),
         opening_meeting: String::new(),
         closing_meeting: closing.to_string(),
     };
-    let initial = ws.add_audit(&audit("initial", closing)).unwrap();
+    let initial = AuditId(ws.add_audit(&audit("initial", closing)).unwrap().id);
     let questions: Vec<String> = ws
-        .audit_view(initial.id)
+        .audit_view(initial)
         .unwrap()
         .questions
         .into_iter()
@@ -707,19 +766,19 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
         .collect();
     for q in &questions {
         let result = if q == "1.1" { "minor" } else { "conform" };
-        ws.set_audit_result(initial.id, q, result, "").unwrap();
+        ws.set_audit_result(initial, q, result, "").unwrap();
     }
     let finding = ws
         .add_finding(
-            initial.id,
+            initial,
             "1.1",
             "minor",
             "No annual review of the policy",
-            "",
+            None,
         )
         .unwrap();
     ws.add_action(&ActionInput {
-        finding: finding.id,
+        finding: FindingId(finding.id),
         description: "Review the policy".into(),
         owner: "Anna".into(),
         due: (closing + chrono::Days::new(30)).to_string(),
@@ -731,7 +790,7 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
         .unwrap();
     let done = ["done".to_owned(), "done".to_owned(), "done".to_owned()];
     ws.update_audit(
-        cap.id,
+        AuditId(cap.id),
         &audit("cap", closing + chrono::Days::new(20)),
         &done,
         true,
@@ -835,6 +894,205 @@ async fn audits_labels_and_deadlines_count_down_in_english_and_german() {
     app.go("dashboard").await;
     app.wait_for("#label-cards .label-card").await;
     app.screenshot("audit-06-label-cards-de").await;
+    app.quit(&ws).await;
+}
+
+/// `evidence_workspace` plus a second scope, "Body production" (the first by name), the
+/// protection object "Radar" of "ECU development", an initial audit of it that closed today,
+/// and one evidence item linked to 1.1.a for every scope.
+fn two_scope_workspace(dir: &std::path::Path) -> TwoScopes {
+    use csmsdesk_workspace::{
+        AuditInput, EvidenceInput, FileResult, LinkInput, ProtectionObjectInput, ScopeInput,
+        Workspace,
+    };
+    let prepared = evidence_workspace(dir);
+    let now = chrono::Utc::now();
+    let mut ws = Workspace::open(dir, now).unwrap();
+    let body = ws
+        .add_scope(&ScopeInput {
+            name: "Body production".into(),
+            locations: vec![prepared.location],
+            objectives: vec!["production".into()],
+            ..ScopeInput::default()
+        })
+        .unwrap();
+    let radar = ws
+        .add_protection_object(&ProtectionObjectInput {
+            scope: prepared.scope,
+            name: "Radar".into(),
+            objectives: vec!["development".into()],
+            ..ProtectionObjectInput::default()
+        })
+        .unwrap();
+    ws.add_audit(&AuditInput {
+        scope: prepared.scope,
+        kind: "initial".into(),
+        closing_meeting: chrono::Local::now().date_naive().to_string(),
+        ..AuditInput::default()
+    })
+    .unwrap();
+    let docs = dir.parent().unwrap().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("policy.pdf"), "CS policy, signed").unwrap();
+    let added = ws
+        .add_evidence(
+            &[docs.join("policy.pdf")],
+            &EvidenceInput::default(),
+            &LinkInput {
+                targets: vec!["1.1.a".into()],
+                ..LinkInput::default()
+            },
+            now,
+            &|_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    let evidence = added
+        .outcomes
+        .iter()
+        .find_map(|o| match o.result {
+            FileResult::Added { id, .. } => Some(id),
+            _ => None,
+        })
+        .unwrap();
+    TwoScopes {
+        ecu: prepared.scope.0,
+        body: body.id,
+        radar: radar.id,
+        evidence,
+    }
+}
+
+/// The ids of what `two_scope_workspace` made.
+struct TwoScopes {
+    ecu: i64,
+    body: i64,
+    radar: i64,
+    evidence: i64,
+}
+
+#[tokio::test]
+async fn screens_send_ids_and_a_scope_id_the_workspace_lacks_falls_back_to_the_first_scope() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    let TwoScopes {
+        ecu,
+        body,
+        radar,
+        evidence,
+    } = two_scope_workspace(&ws);
+    let en = messages("en");
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.wait_for("[data-readiness-scope='ECU development']")
+        .await;
+    let go = |hash: String| {
+        let client = app.client.clone();
+        async move {
+            client
+                .execute(
+                    "location.hash = arguments[0]",
+                    vec![serde_json::json!(hash)],
+                )
+                .await
+                .unwrap();
+        }
+    };
+
+    // An id no scope has (an old link, say) shows the first scope; a known one shows it.
+    go("#/audits?scope=999999".into()).await;
+    app.wait_for_containing("#audits-heading", "Body production")
+        .await;
+    go(format!("#/audits?scope={ecu}")).await;
+    app.wait_for_containing("#audits-heading", "ECU development")
+        .await;
+    go("#/evidence?tab=requirements&scope=999999".into()).await;
+    app.wait_for_containing("#mapping-scope option:checked", "Body production")
+        .await;
+
+    // A finding for one protection object, and a corrective action in the finding's scope.
+    go(format!("#/audits?scope={ecu}")).await;
+    app.wait_for(&format!("#finding-object option[value='{radar}']"))
+        .await;
+    app.set_value("#finding-type", "minor").await;
+    app.fill("#finding-text", "The radar's firmware was not reviewed")
+        .await;
+    app.set_value("#finding-object", &radar.to_string()).await;
+    app.click("#finding-add").await;
+    app.wait_for_containing("li.finding .finding-object", "Radar")
+        .await;
+    app.click("li.finding .action-add-panel summary").await;
+    app.fill("li.finding .action-text", "Review the firmware")
+        .await;
+    app.fill("li.finding .action-owner", "Anna").await;
+    let due = chrono::Local::now().date_naive() + chrono::Days::new(30);
+    app.set_value("li.finding .action-due", &due.to_string())
+        .await;
+    app.click("li.finding .action-add").await;
+    app.wait_for("li.finding li[data-action-id]").await;
+    app.screenshot("ids-01-finding-for-an-object").await;
+
+    // The deadlines' scope filter keeps the id in the hash; an unknown one filters nothing.
+    go(format!("#/deadlines?scope={ecu}")).await;
+    app.wait_for_containing("#deadline-scope option:checked", "ECU development")
+        .await;
+    app.wait_for("#deadlines-table tr[data-deadline-key^='corrective-action-']")
+        .await;
+    app.set_value("#deadline-scope", &body.to_string()).await;
+    let action =
+        fantoccini::Locator::Css("#deadlines-table tr[data-deadline-key^='corrective-action-']");
+    let mut shown = usize::MAX;
+    for _ in 0..100 {
+        shown = app.client.find_all(action).await.unwrap().len();
+        if shown == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(shown, 0, "Body production has no corrective action");
+    let hash = app
+        .client
+        .execute("return location.hash", vec![])
+        .await
+        .unwrap();
+    assert_eq!(hash, serde_json::json!(format!("#/deadlines?scope={body}")));
+    go("#/deadlines?scope=999999".into()).await;
+    app.wait_for_text(
+        "#deadline-scope option:checked",
+        &en["deadlines_ui.all_scopes"],
+    )
+    .await;
+    app.wait_for("#deadlines-table tr[data-deadline-key^='corrective-action-']")
+        .await;
+    app.screenshot("ids-02-deadlines-unknown-scope").await;
+
+    // A link for one scope and one of its protection objects, chosen by id.
+    go(format!("#/evidence?id={evidence}")).await;
+    app.fill("#detail-link-targets", "1.2").await;
+    app.set_value("#detail-link-scope", &ecu.to_string()).await;
+    app.wait_for(&format!("#detail-link-object option[value='{radar}']"))
+        .await;
+    app.set_value("#detail-link-object", &radar.to_string())
+        .await;
+    app.click("#detail-link").await;
+    let link = app
+        .wait_for_containing("#detail-links li[data-target='1.2']", "Radar")
+        .await;
+    assert!(link.contains("ECU development"), "{link}");
+    app.screenshot("ids-03-link-for-an-object").await;
+
+    // The export screen names the chosen scope and shares it by id.
+    app.go("export").await;
+    app.wait_for_containing("#sharing-heading", "Body production")
+        .await;
+    app.set_value("#export-scope", &ecu.to_string()).await;
+    app.wait_for_containing("#sharing-heading", "ECU development")
+        .await;
+    app.fill("#sharing-partner", "OEM A").await;
+    app.fill("#sharing-participant-id", "P1A2B3").await;
+    app.click("#sharing-add").await;
+    app.wait_for_containing("#sharings-table", "OEM A").await;
+    app.screenshot("ids-04-export-sharing").await;
     app.quit(&ws).await;
 }
 

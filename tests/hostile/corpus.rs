@@ -715,7 +715,7 @@ pub const CASES: &[Case] = &[
         name: "ipc: a package onto the workspace's own database",
         via: Via::Ipc(
             "package_export",
-            r#"{"scope":"ECU","path":"{ws}/workspace.sqlite","level":"full"}"#,
+            r#"{"scope":1,"path":"{ws}/workspace.sqlite","level":"full"}"#,
         ),
         input: Input::None,
         expect: refused("is inside the workspace folder"),
@@ -728,7 +728,7 @@ pub const CASES: &[Case] = &[
     },
     Case {
         name: "ipc: a scope check on a date in the year 0",
-        via: Via::Ipc("scope_show", r#"{"scope":"ECU","on":"0000-01-01"}"#),
+        via: Via::Ipc("scope_show", r#"{"scope":1,"on":"0000-01-01"}"#),
         input: Input::None,
         expect: refused("outside the dates"),
     },

@@ -18,19 +18,30 @@ test('"within" is empty for all, a whole number of days, or wrong', () => {
 });
 
 test('the filter comes from the hash, dropping unknown kinds and bad numbers', () => {
-  assert.deepEqual(filterFromParams({ kind: 'renewal', scope: 'ECU', owner: 'Anna', within: '30' }), { kind: 'renewal', scope: 'ECU', owner: 'Anna', within: '30' });
+  assert.deepEqual(filterFromParams({ kind: 'renewal', scope: '2', owner: 'Anna', within: '30' }), { kind: 'renewal', scope: '2', owner: 'Anna', within: '30' });
   assert.deepEqual(filterFromParams({ kind: 'audit', within: 'x' }), { kind: '', scope: '', owner: '', within: '' });
   assert.deepEqual(filterFromParams(), { kind: '', scope: '', owner: '', within: '' });
 });
 
-test('the backend gets kinds as a list, trimmed texts and within_days or null', () => {
-  assert.deepEqual(backendFilter({ kind: 'corrective-action', scope: ' ECU ', owner: 'Anna ', within: '14' }), {
+const scopes = [
+  { id: 1, name: 'Body' },
+  { id: 2, name: 'ECU' },
+];
+
+test('the backend gets kinds as a list, the scope by name, trimmed texts and within_days or null', () => {
+  assert.deepEqual(backendFilter({ kind: 'corrective-action', scope: '2', owner: 'Anna ', within: '14' }, scopes), {
     kinds: ['corrective-action'],
     scope: 'ECU',
     owner: 'Anna',
     within_days: 14,
   });
-  assert.deepEqual(backendFilter({ kind: '', scope: '', owner: '', within: '' }), { kinds: [], scope: '', owner: '', within_days: null });
+  assert.deepEqual(backendFilter({ kind: '', scope: '', owner: '', within: '' }, scopes), { kinds: [], scope: '', owner: '', within_days: null });
+});
+
+test('a scope id the workspace does not hold filters nothing, as the picker then shows every scope', () => {
+  assert.equal(backendFilter({ kind: '', scope: '9', owner: '', within: '' }, scopes).scope, '');
+  assert.equal(backendFilter({ kind: '', scope: 'ECU', owner: '', within: '' }, scopes).scope, '', 'a name from an older link is no id');
+  assert.equal(backendFilter({ kind: '', scope: '2', owner: '', within: '' }).scope, '', 'without the scopes, no name to send');
 });
 
 const d = (key, days_left, fields = {}) => ({ key, days_left, due: `d${days_left}`, kind: 'renewal', kind_name: 'Renewal', what: key, scope: null, owner: null, overdue: days_left < 0, ...fields });

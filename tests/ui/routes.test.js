@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SCREENS, screenFromHash, hrefOf, paramsFromHash, hrefWith } from '../../ui/js/lib/routes.js';
+import { SCREENS, screenFromHash, hrefOf, paramsFromHash, hrefWith, idFromParam } from '../../ui/js/lib/routes.js';
 import { toCommandError, fieldMessages, CommandError } from '../../ui/js/lib/errors.js';
 
 test('the navigation lists the nine screens in order', () => {
@@ -18,22 +18,36 @@ test('a hash names its screen and anything else falls back to the dashboard', ()
 });
 
 test('hash parameters are read after the question mark, decoded', () => {
-  assert.deepEqual(paramsFromHash('#/evidence?tab=requirements&scope=ECU%20development&req=1.1.a'), {
+  assert.deepEqual(paramsFromHash('#/evidence?tab=requirements&scope=3&req=1.1.a'), {
     tab: 'requirements',
-    scope: 'ECU development',
+    scope: '3',
     req: '1.1.a',
   });
-  assert.deepEqual(paramsFromHash('#/evidence?scope=A+B&scope=C'), { scope: 'C' }, 'plus is a space, the last repeat wins');
+  assert.deepEqual(paramsFromHash('#/deadlines?owner=Anna%20M%C3%BCller'), { owner: 'Anna Müller' });
+  assert.deepEqual(paramsFromHash('#/deadlines?owner=A+B&owner=C'), { owner: 'C' }, 'plus is a space, the last repeat wins');
   assert.deepEqual(paramsFromHash('#/evidence'), {});
   assert.deepEqual(paramsFromHash(undefined), {});
   assert.equal(screenFromHash('#/evidence?tab=requirements'), 'evidence', 'parameters do not change the screen');
 });
 
 test('a hash with parameters round-trips through hrefWith and leaves empty ones out', () => {
-  const href = hrefWith('evidence', { tab: 'requirements', scope: 'Plant & Co/Nord', req: '3.1.i-2', id: '' });
-  assert.equal(href, '#/evidence?tab=requirements&scope=Plant%20%26%20Co%2FNord&req=3.1.i-2');
-  assert.deepEqual(paramsFromHash(href), { tab: 'requirements', scope: 'Plant & Co/Nord', req: '3.1.i-2' });
+  const href = hrefWith('evidence', { tab: 'requirements', scope: 12, req: '3.1.i-2', id: '' });
+  assert.equal(href, '#/evidence?tab=requirements&scope=12&req=3.1.i-2', 'a scope goes by its id');
+  assert.deepEqual(paramsFromHash(href), { tab: 'requirements', scope: '12', req: '3.1.i-2' });
+  const owner = hrefWith('deadlines', { owner: 'Plant & Co/Nord', scope: null, within: undefined });
+  assert.equal(owner, '#/deadlines?owner=Plant%20%26%20Co%2FNord');
+  assert.deepEqual(paramsFromHash(owner), { owner: 'Plant & Co/Nord' });
   assert.equal(hrefWith('evidence', {}), '#/evidence');
+});
+
+test('an id comes from a hash parameter or a remembered id, and anything else is none', () => {
+  assert.equal(idFromParam('3'), 3);
+  assert.equal(idFromParam(3), 3, 'a remembered id is a number already');
+  assert.equal(idFromParam(' 42 '), 42);
+  assert.equal(idFromParam(paramsFromHash(hrefWith('audits', { scope: 7 })).scope), 7, 'the id survives the hash');
+  for (const stale of ['', null, undefined, 'ECU development', '0', '-1', '2.5', '1e3', '0x10', '99999999999999999999']) {
+    assert.equal(idFromParam(stale), null, `${JSON.stringify(stale)} names no record: the screen shows the first one`);
+  }
 });
 
 test('a backend error keeps its code, message and field messages', () => {

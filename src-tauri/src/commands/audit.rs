@@ -5,7 +5,9 @@
 use chrono::Utc;
 use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ActionInput, AuditInput, wire};
+use csmsdesk_workspace::{
+    ActionId, ActionInput, AuditId, AuditInput, ProtectionObjectId, ScopeId, wire,
+};
 use serde::Deserialize;
 use tauri::{State, WebviewWindow};
 
@@ -48,13 +50,13 @@ impl FilterDto {
 #[tauri::command]
 pub async fn audit_list(
     state: State<'_, AppState>,
-    scope: Option<String>,
+    scope: Option<ScopeId>,
 ) -> Result<Vec<wire::AuditView>, CommandError> {
     with_workspace(&state, |ws| {
-        let audits = ws.audits(scope.as_deref())?;
+        let audits = ws.audits(scope)?;
         audits
             .iter()
-            .map(|a| ws.audit_view(a.id).map(|v| wire::audit_view(&v)))
+            .map(|a| ws.audit_view(AuditId(a.id)).map(|v| wire::audit_view(&v)))
             .collect()
     })
 }
@@ -70,7 +72,7 @@ pub async fn audit_add(
 #[tauri::command]
 pub async fn audit_show(
     state: State<'_, AppState>,
-    id: i64,
+    id: AuditId,
 ) -> Result<wire::AuditView, CommandError> {
     with_workspace(&state, |ws| ws.audit_view(id)).map(|v| wire::audit_view(&v))
 }
@@ -81,7 +83,7 @@ pub async fn audit_show(
 #[tauri::command]
 pub async fn audit_update(
     state: State<'_, AppState>,
-    id: i64,
+    id: AuditId,
     audit: AuditInput,
     phases: [String; 3],
     decision: bool,
@@ -96,7 +98,7 @@ pub async fn audit_update(
 #[tauri::command]
 pub async fn audit_set_result(
     state: State<'_, AppState>,
-    id: i64,
+    id: AuditId,
     question: String,
     result: String,
     findings_description: String,
@@ -110,7 +112,7 @@ pub async fn audit_set_result(
 #[tauri::command]
 pub async fn audit_import(
     state: State<'_, AppState>,
-    id: i64,
+    id: AuditId,
     path: String,
     apply: bool,
 ) -> Result<wire::ProviderImport, CommandError> {
@@ -123,14 +125,14 @@ pub async fn audit_import(
 #[tauri::command]
 pub async fn finding_add(
     state: State<'_, AppState>,
-    audit: i64,
+    audit: AuditId,
     question: String,
     kind: String,
     text: String,
-    protection_object: String,
+    protection_object: Option<ProtectionObjectId>,
 ) -> Result<wire::Finding, CommandError> {
     with_workspace(&state, |ws| {
-        ws.add_finding(audit, &question, &kind, &text, &protection_object)
+        ws.add_finding(audit, &question, &kind, &text, protection_object)
     })
     .map(|f| wire::finding(&f))
 }
@@ -149,7 +151,7 @@ pub async fn action_add(
 #[tauri::command]
 pub async fn action_set_status(
     state: State<'_, AppState>,
-    id: i64,
+    id: ActionId,
     status: String,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| ws.set_action_status(id, &status))
@@ -166,10 +168,10 @@ pub async fn labels_show(state: State<'_, AppState>) -> Result<Vec<wire::LabelCa
 #[tauri::command]
 pub async fn labels_renew(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     date: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.renew_labels(&scope, &date)).map(|_| ())
+    with_workspace(&state, |ws| ws.renew_labels(scope, &date)).map(|_| ())
 }
 
 #[tauri::command]

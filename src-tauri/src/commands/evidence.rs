@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{EvidenceInput, LinkInput, wire};
+use csmsdesk_workspace::{EvidenceId, EvidenceInput, LinkId, LinkInput, ScopeId, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid, today};
@@ -92,50 +92,50 @@ pub async fn evidence_list(
 #[tauri::command]
 pub async fn evidence_show(
     state: State<'_, AppState>,
-    id: i64,
+    id: EvidenceId,
 ) -> Result<wire::EvidenceItem, CommandError> {
-    with_workspace(&state, |ws| ws.evidence_item(&id.to_string(), today()))
+    with_workspace(&state, |ws| ws.evidence_item(id, today()))
         .map(|(view, versions)| wire::evidence_item(&view, &versions))
 }
 
 #[tauri::command]
 pub async fn evidence_link(
     state: State<'_, AppState>,
-    id: i64,
+    id: EvidenceId,
     links: LinkInput,
 ) -> Result<usize, CommandError> {
-    with_workspace(&state, |ws| ws.link_evidence(&id.to_string(), &links))
+    with_workspace(&state, |ws| ws.link_evidence(id, &links))
 }
 
 #[tauri::command]
-pub async fn evidence_unlink(state: State<'_, AppState>, link: i64) -> Result<(), CommandError> {
+pub async fn evidence_unlink(state: State<'_, AppState>, link: LinkId) -> Result<(), CommandError> {
     with_workspace(&state, |ws| ws.unlink_evidence(link))
 }
 
 #[tauri::command]
 pub async fn evidence_update(
     state: State<'_, AppState>,
-    id: i64,
+    id: EvidenceId,
     details: EvidenceInput,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_evidence(&id.to_string(), &details)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_evidence(id, &details)).map(|_| ())
 }
 
 #[tauri::command]
 pub async fn evidence_review(
     state: State<'_, AppState>,
-    id: i64,
+    id: EvidenceId,
     next_review: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| {
-        ws.review_evidence(&id.to_string(), &next_review)
-    })
-    .map(|_| ())
+    with_workspace(&state, |ws| ws.review_evidence(id, &next_review)).map(|_| ())
 }
 
 #[tauri::command]
-pub async fn evidence_remove(state: State<'_, AppState>, id: i64) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.remove_evidence(&id.to_string()))
+pub async fn evidence_remove(
+    state: State<'_, AppState>,
+    id: EvidenceId,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_evidence(id))
 }
 
 #[tauri::command]
@@ -167,26 +167,26 @@ pub async fn evidence_pick_folder(
 #[tauri::command]
 pub async fn readiness_show(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<wire::Readiness, CommandError> {
-    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| wire::readiness(&r))
+    with_workspace(&state, |ws| ws.readiness(scope, today())).map(|r| wire::readiness(&r))
 }
 
 /// What the dashboard shows for a scope (and records today's readiness).
 #[tauri::command]
 pub async fn dashboard_show(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<wire::Dashboard, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.dashboard(&scope, today())).map(|d| wire::dashboard(&d, lang))
+    with_workspace(&state, |ws| ws.dashboard(scope, today())).map(|d| wire::dashboard(&d, lang))
 }
 
 /// Records the self-assessment of one control question.
 #[tauri::command]
 pub async fn assess_save(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     question: String,
     result: String,
     implementation: String,
@@ -194,7 +194,7 @@ pub async fn assess_save(
 ) -> Result<wire::Assessment, CommandError> {
     with_workspace(&state, |ws| {
         ws.assess(
-            &scope,
+            scope,
             &question,
             &result,
             Some(&implementation),
@@ -210,14 +210,14 @@ pub async fn assess_save(
 #[tauri::command]
 pub async fn assess_import(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     path: String,
     apply: bool,
 ) -> Result<wire::AssessmentImport, CommandError> {
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        ws.import_assessment(&scope, &path, apply, Utc::now())
+        ws.import_assessment(scope, &path, apply, Utc::now())
     })
     .map(|i| wire::assessment_import(&i, lang))
 }

@@ -28,6 +28,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "location_list",
     "location_add",
     "scope_list",
+    "scope_names",
     "scope_show",
     "scope_add",
     "scope_preview",

@@ -3,7 +3,7 @@
 //! sharing.
 
 use chrono::Utc;
-use csmsdesk_workspace::wire;
+use csmsdesk_workspace::{ScopeId, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, today};
@@ -19,14 +19,14 @@ use crate::state::AppState;
 pub async fn package_export(
     state: State<'_, AppState>,
     window: WebviewWindow,
-    scope: String,
+    scope: ScopeId,
     path: String,
     level: String,
     audit: Option<i64>,
 ) -> Result<wire::PackageWritten, CommandError> {
     let path = absolute_path(&state, &path)?;
     let plan = with_workspace(&state, |ws| {
-        ws.plan_package(&scope, &path, &level, audit, Utc::now())
+        ws.plan_package(scope, &path, &level, audit, Utc::now())
     })?;
     let job = Job::start(&state)?;
     let lang = state.lang();
@@ -92,12 +92,12 @@ pub async fn package_pick_file(
 #[tauri::command]
 pub async fn share_show(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<wire::ShareState, CommandError> {
     with_workspace(&state, |ws| {
         Ok(wire::share_state(
-            ws.publication(&scope)?,
-            &ws.sharings(Some(&scope))?,
+            ws.publication(scope)?,
+            &ws.sharings(Some(scope))?,
         ))
     })
 }
@@ -105,10 +105,10 @@ pub async fn share_show(
 #[tauri::command]
 pub async fn share_publish(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     level: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.set_publication(&scope, &level)).map(|_| ())
+    with_workspace(&state, |ws| ws.set_publication(scope, &level)).map(|_| ())
 }
 
 /// Shares a scope with one participant; answers with the warnings (a level that adds
@@ -116,7 +116,7 @@ pub async fn share_publish(
 #[tauri::command]
 pub async fn share_add(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     partner: String,
     participant_id: String,
     level: String,
@@ -129,7 +129,7 @@ pub async fn share_add(
         date
     };
     with_workspace(&state, |ws| {
-        ws.add_sharing(&scope, &partner, &participant_id, &level, &date)
+        ws.add_sharing(scope, &partner, &participant_id, &level, &date)
     })
     .map(|(s, warnings)| wire::sharing_added(&s, &warnings, lang))
 }
@@ -138,7 +138,7 @@ pub async fn share_add(
 #[tauri::command]
 pub async fn package_preview(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<wire::Readiness, CommandError> {
-    with_workspace(&state, |ws| ws.readiness(&scope, today())).map(|r| wire::readiness(&r))
+    with_workspace(&state, |ws| ws.readiness(scope, today())).map(|r| wire::readiness(&r))
 }

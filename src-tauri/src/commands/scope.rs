@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use csmsdesk_workspace::{
-    LabelInput, LocationInput, ProtectionObjectInput, RulesInput, ScopeInput, wire,
+    LabelInput, LocationId, LocationInput, Named, ProtectionObjectId, ProtectionObjectInput,
+    RulesInput, ScopeId, ScopeInput, wire,
 };
 use serde_json::Value;
 use tauri::State;
@@ -35,19 +36,25 @@ pub async fn location_add(
 pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<wire::Scope>, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        ws.scopes()?
+        ws.scope_names()?
             .iter()
-            .map(|s| ws.scope_view(&s.id.to_string(), None, today()))
+            .map(|s| ws.scope_view(s.id, None, today()))
             .collect::<Result<Vec<_>, _>>()
     })
     .map(|views| views.iter().map(|v| wire::scope_view(v, lang)).collect())
+}
+
+/// Every scope's id and name, by name: what a scope picker needs (no views built).
+#[tauri::command]
+pub async fn scope_names(state: State<'_, AppState>) -> Result<Vec<Named<ScopeId>>, CommandError> {
+    with_workspace(&state, |ws| ws.scope_names())
 }
 
 /// One scope, its check made for `on` (else the planned audit date, else today).
 #[tauri::command]
 pub async fn scope_show(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     on: Option<String>,
 ) -> Result<wire::Scope, CommandError> {
     let lang = state.lang();
@@ -62,7 +69,7 @@ pub async fn scope_show(
             )
         })?),
     };
-    with_workspace(&state, |ws| ws.scope_view(&scope, on, today()))
+    with_workspace(&state, |ws| ws.scope_view(scope, on, today()))
         .map(|v| wire::scope_view(&v, lang))
 }
 
@@ -74,7 +81,7 @@ pub async fn scope_add(
     let lang = state.lang();
     with_workspace(&state, |ws| {
         let record = ws.add_scope(&scope)?;
-        ws.scope_view(&record.id.to_string(), None, today())
+        ws.scope_view(ScopeId(record.id), None, today())
     })
     .map(|v| wire::scope_view(&v, lang))
 }
@@ -98,39 +105,39 @@ pub async fn scope_preview(
 #[tauri::command]
 pub async fn scope_set_objectives(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     objectives: Vec<String>,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.set_scope_objectives(&scope, &objectives)).map(|_| ())
+    with_workspace(&state, |ws| ws.set_scope_objectives(scope, &objectives)).map(|_| ())
 }
 
 #[tauri::command]
 pub async fn scope_set_applicability(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     question: String,
     applicable: bool,
     reason: String,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| {
-        ws.set_applicability(&scope, &question, applicable, &reason)
+        ws.set_applicability(scope, &question, applicable, &reason)
     })
 }
 
 #[tauri::command]
 pub async fn scope_set_deviation(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     requirement: String,
     reason: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.set_deviation(&scope, &requirement, &reason))
+    with_workspace(&state, |ws| ws.set_deviation(scope, &requirement, &reason))
 }
 
 #[tauri::command]
 pub async fn po_list(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<Vec<wire::ProtectionObject>, CommandError> {
     with_workspace(&state, |ws| {
         let names: Vec<(i64, String)> = ws
@@ -139,7 +146,7 @@ pub async fn po_list(
             .map(|l| (l.id, l.name))
             .collect();
         Ok(ws
-            .protection_objects(&scope)?
+            .protection_objects(scope)?
             .iter()
             .map(|p| wire::protection_object(p, &names))
             .collect())
@@ -157,19 +164,19 @@ pub async fn po_add(
 #[tauri::command]
 pub async fn po_sampling(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
 ) -> Result<Vec<wire::Sampling>, CommandError> {
-    with_workspace(&state, |ws| ws.sampling(&scope)).map(|rows| wire::sampling(&rows))
+    with_workspace(&state, |ws| ws.sampling(scope)).map(|rows| wire::sampling(&rows))
 }
 
 #[tauri::command]
 pub async fn po_choose_sample(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     objective: String,
     objects: Vec<String>,
 ) -> Result<Vec<wire::Sampling>, CommandError> {
-    with_workspace(&state, |ws| ws.choose_sample(&scope, &objective, &objects))
+    with_workspace(&state, |ws| ws.choose_sample(scope, &objective, &objects))
         .map(|rows| wire::sampling(&rows))
 }
 
@@ -177,23 +184,21 @@ pub async fn po_choose_sample(
 #[tauri::command]
 pub async fn po_checks(
     state: State<'_, AppState>,
-    scope: String,
-    object: String,
+    object: ProtectionObjectId,
 ) -> Result<Vec<wire::SampleCheck>, CommandError> {
-    with_workspace(&state, |ws| ws.sample_checks(&scope, &object)).map(wire::sample_checks)
+    with_workspace(&state, |ws| ws.sample_checks(object)).map(wire::sample_checks)
 }
 
 #[tauri::command]
 pub async fn po_set_check(
     state: State<'_, AppState>,
-    scope: String,
-    object: String,
+    object: ProtectionObjectId,
     question: String,
     status: String,
     note: String,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| {
-        ws.set_sample_check(&scope, &object, &question, &status, &note)
+        ws.set_sample_check(object, &question, &status, &note)
     })
 }
 
@@ -234,41 +239,39 @@ pub async fn vocabulary(state: State<'_, AppState>) -> Result<Value, CommandErro
 #[tauri::command]
 pub async fn location_add_label(
     state: State<'_, AppState>,
-    location: String,
+    location: LocationId,
     label: LabelInput,
 ) -> Result<wire::Location, CommandError> {
-    with_workspace(&state, |ws| ws.add_location_label(&location, &label))
-        .map(|l| wire::location(&l))
+    with_workspace(&state, |ws| ws.add_location_label(location, &label)).map(|l| wire::location(&l))
 }
 
 #[tauri::command]
 pub async fn location_remove(
     state: State<'_, AppState>,
-    location: String,
+    location: LocationId,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.remove_location(&location))
+    with_workspace(&state, |ws| ws.remove_location(location))
 }
 
 /// Changes a scope's ENX Scope-ID, planned audit date, provider and locations.
 #[tauri::command]
 pub async fn scope_update(
     state: State<'_, AppState>,
-    scope: String,
+    scope: ScopeId,
     details: ScopeInput,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_scope(&scope, &details)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_scope(scope, &details)).map(|_| ())
 }
 
 #[tauri::command]
-pub async fn scope_remove(state: State<'_, AppState>, scope: String) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.remove_scope(&scope))
+pub async fn scope_remove(state: State<'_, AppState>, scope: ScopeId) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_scope(scope))
 }
 
 #[tauri::command]
 pub async fn po_remove(
     state: State<'_, AppState>,
-    scope: String,
-    object: String,
+    object: ProtectionObjectId,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.remove_protection_object(&scope, &object))
+    with_workspace(&state, |ws| ws.remove_protection_object(object))
 }

@@ -2,6 +2,19 @@
 
 import { invoke } from './ipc.js';
 
+// Records are named by their ids: plain numbers on the wire. A select's value or a hash
+// parameter is text, so the functions below turn what they are given into numbers.
+
+/** An optional id: '', null or undefined mean none (null); anything else its number. */
+const optionalId = (value) => (value === '' || value === null || value === undefined ? null : Number(value));
+
+/** Links as evidence_add and evidence_link take them: the scope and object as ids or null. */
+const linkInput = (links) => ({
+  ...links,
+  scope: optionalId(links?.scope),
+  protection_object: optionalId(links?.protection_object),
+});
+
 /** The message catalogue in the current language: { lang, messages }. */
 export const messages = () => invoke('app_messages');
 
@@ -26,22 +39,30 @@ export const pickCatalogueFile = () => invoke('catalogue_pick_file');
 
 export const locations = () => invoke('location_list');
 export const addLocation = (location) => invoke('location_add', { location });
-/** Every scope with its applicability table and prerequisite check. */
+/** Every scope with its applicability table and prerequisite check (views built: not for pickers). */
 export const scopes = () => invoke('scope_list');
-export const showScope = (scope, on) => invoke('scope_show', { scope, on: on || null });
+/** Every scope's { id, name }, by name: what a scope picker needs. */
+export const scopeNames = () => invoke('scope_names');
+// `scope` below is a scope's id.
+export const showScope = (scope, on) => invoke('scope_show', { scope: Number(scope), on: on || null });
+/** `scope` = { name, enx_scope_id, locations (ids), objectives, catalogue_id, planned_audit_date, audit_provider }. */
 export const addScope = (scope) => invoke('scope_add', { scope });
 export const previewScope = (catalogueId, objectives) => invoke('scope_preview', { catalogueId: catalogueId ?? null, objectives });
-export const setScopeObjectives = (scope, objectives) => invoke('scope_set_objectives', { scope, objectives });
+export const setScopeObjectives = (scope, objectives) => invoke('scope_set_objectives', { scope: Number(scope), objectives });
 export const setApplicability = (scope, question, applicable, reason) =>
-  invoke('scope_set_applicability', { scope, question, applicable, reason });
-export const setDeviation = (scope, requirement, reason) => invoke('scope_set_deviation', { scope, requirement, reason });
-export const protectionObjects = (scope) => invoke('po_list', { scope });
+  invoke('scope_set_applicability', { scope: Number(scope), question, applicable, reason });
+export const setDeviation = (scope, requirement, reason) =>
+  invoke('scope_set_deviation', { scope: Number(scope), requirement, reason });
+export const protectionObjects = (scope) => invoke('po_list', { scope: Number(scope) });
+/** `object` = { scope (id), name, …, objectives, locations (ids) }. */
 export const addProtectionObject = (object) => invoke('po_add', { object });
-export const sampling = (scope) => invoke('po_sampling', { scope });
-export const chooseSample = (scope, objective, objects) => invoke('po_choose_sample', { scope, objective, objects });
-export const sampleChecks = (scope, object) => invoke('po_checks', { scope, object });
-export const setSampleCheck = (scope, object, question, status, note) =>
-  invoke('po_set_check', { scope, object, question, status, note });
+export const sampling = (scope) => invoke('po_sampling', { scope: Number(scope) });
+/** `objective` and `objects` (the sample) by name, as the sampling rows list them. */
+export const chooseSample = (scope, objective, objects) => invoke('po_choose_sample', { scope: Number(scope), objective, objects });
+/** The sample checks of protection object `object` (its id). */
+export const sampleChecks = (object) => invoke('po_checks', { object: Number(object) });
+export const setSampleCheck = (object, question, status, note) =>
+  invoke('po_set_check', { object: Number(object), question, status, note });
 export const rules = () => invoke('rules_get');
 /**
  * Saves the whole set of rules in one checked transaction (nothing is saved unless all are
@@ -57,11 +78,13 @@ export const saveRules = ({ applicabilityMatrix, labelExpiryWarningDays, notifyD
   });
 /** Core's lists, the limits of every rule and the rules in force (see the `vocabulary` command). */
 export const vocabulary = () => invoke('vocabulary');
-export const addLocationLabel = (location, label) => invoke('location_add_label', { location, label });
-export const removeLocation = (location) => invoke('location_remove', { location });
-export const updateScope = (scope, details) => invoke('scope_update', { scope, details });
-export const removeScope = (scope) => invoke('scope_remove', { scope });
-export const removeProtectionObject = (scope, object) => invoke('po_remove', { scope, object });
+// `location` is a location's id, `object` a protection object's.
+export const addLocationLabel = (location, label) => invoke('location_add_label', { location: Number(location), label });
+export const removeLocation = (location) => invoke('location_remove', { location: Number(location) });
+/** `details` as addScope takes it. */
+export const updateScope = (scope, details) => invoke('scope_update', { scope: Number(scope), details });
+export const removeScope = (scope) => invoke('scope_remove', { scope: Number(scope) });
+export const removeProtectionObject = (object) => invoke('po_remove', { object: Number(object) });
 
 /**
  * Asks the running long job (adding or scanning evidence, an export, the check, a backup or a
@@ -71,17 +94,18 @@ export const cancelJob = () => invoke('job_cancel');
 
 /**
  * Adds files and folders (recursively) as evidence: { evidence, outcomes, cancelled }.
- * `details` = { title, work_product, owner, classification, review_due },
- * `links` = { targets, scope, protection_object, note }; empty strings mean "not set".
+ * `details` = { title, work_product, owner, classification, review_due } (empty strings mean
+ * "not set"), `links` = { targets, scope, protection_object, note } with the scope's and the
+ * protection object's ids, '' or null meaning every scope and every object.
  */
-export const addEvidence = (paths, details, links) => invoke('evidence_add', { paths, details, links });
+export const addEvidence = (paths, details, links) => invoke('evidence_add', { paths, details, links: linkInput(links) });
 /** Re-checks every evidence source (`deep`: re-hash all): { unchanged, changed, missing, failed, not_scanned, cancelled }. */
 export const scanEvidence = (deep) => invoke('evidence_scan', { deep: Boolean(deep) });
 export const evidenceList = () => invoke('evidence_list');
 /** One item with its versions. */
 export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
-/** Resolves to the number of new links. */
-export const linkEvidence = (id, links) => invoke('evidence_link', { id: Number(id), links });
+/** `links` as addEvidence takes them; resolves to the number of new links. */
+export const linkEvidence = (id, links) => invoke('evidence_link', { id: Number(id), links: linkInput(links) });
 export const unlinkEvidence = (link) => invoke('evidence_unlink', { link: Number(link) });
 export const updateEvidence = (id, details) => invoke('evidence_update', { id: Number(id), details });
 /** Marks the newest version reviewed; `nextReview` is '' or YYYY-MM-DD. */
@@ -95,18 +119,18 @@ export const pickEvidenceFiles = () => invoke('evidence_pick_files');
 export const pickEvidenceFolder = () => invoke('evidence_pick_folder');
 
 /** A scope's readiness per requirement, question, chapter and objective, and the predicted result. */
-export const readiness = (scope) => invoke('readiness_show', { scope });
+export const readiness = (scope) => invoke('readiness_show', { scope: Number(scope) });
 /** What the dashboard shows for a scope: { readiness, check, history, top_gaps }. */
-export const dashboard = (scope) => invoke('dashboard_show', { scope });
+export const dashboard = (scope) => invoke('dashboard_show', { scope: Number(scope) });
 /** Records a question's self-assessment; `result` '' clears it. */
 export const saveAssessment = (scope, question, result, implementation, referenceDocumentation) =>
-  invoke('assess_save', { scope, question, result, implementation, referenceDocumentation });
+  invoke('assess_save', { scope: Number(scope), question, result, implementation, referenceDocumentation });
 /** Previews (apply = false) or takes over (apply = true) a filled ENX workbook's self-assessment. */
-export const importAssessment = (scope, path, apply) => invoke('assess_import', { scope, path, apply: Boolean(apply) });
+export const importAssessment = (scope, path, apply) => invoke('assess_import', { scope: Number(scope), path, apply: Boolean(apply) });
 
-/** A scope's audits (every scope's for null) as audit views, ordered by closing meeting. */
-export const audits = (scope) => invoke('audit_list', { scope: scope || null });
-/** `audit` = { scope, kind, provider, lead_auditor, opening_meeting, closing_meeting }. */
+/** A scope's audits (every scope's for null or '') as audit views, ordered by closing meeting. */
+export const audits = (scope) => invoke('audit_list', { scope: optionalId(scope) });
+/** `audit` = { scope (id), kind, provider, lead_auditor, opening_meeting, closing_meeting }. */
 export const addAudit = (audit) => invoke('audit_add', { audit });
 /** One audit with its overall result, results per question, findings and actions. */
 export const showAudit = (id) => invoke('audit_show', { id: Number(id) });
@@ -118,12 +142,12 @@ export const setAuditResult = (id, question, result, findingsDescription) =>
   invoke('audit_set_result', { id: Number(id), question, result, findingsDescription: findingsDescription ?? '' });
 /** Previews (apply = false) or takes over (apply = true) the provider's filled workbook. */
 export const importAuditWorkbook = (id, path, apply) => invoke('audit_import', { id: Number(id), path, apply: Boolean(apply) });
-/** `protectionObject` is a protection object's name or ''. */
+/** `protectionObject` is a protection object's id, or '' or null for none. */
 export const addFinding = (audit, question, kind, text, protectionObject) =>
-  invoke('finding_add', { audit: Number(audit), question, kind, text, protectionObject: protectionObject ?? '' });
+  invoke('finding_add', { audit: Number(audit), question, kind, text, protectionObject: optionalId(protectionObject) });
 /**
- * `action` = { scope, finding, description, owner, department, due, justification, evidence };
- * resolves to { action, warnings }.
+ * `action` = { scope (id or null), finding (id), description, owner, department, due,
+ * justification, evidence (ids) }; resolves to { action, warnings }.
  */
 export const addAction = (action) => invoke('action_add', { action });
 export const setActionStatus = (id, status) => invoke('action_set_status', { id: Number(id), status });
@@ -131,9 +155,12 @@ export const setActionStatus = (id, status) => invoke('action_set_status', { id:
 /** Per scope: { scope, labels, follow_up_due, renewal_from, next_step }. */
 export const labels = () => invoke('labels_show');
 /** Plans the renewal audit of a scope's permanent labels; refused for temporary labels. */
-export const renewLabels = (scope, date) => invoke('labels_renew', { scope, date });
+export const renewLabels = (scope, date) => invoke('labels_renew', { scope: Number(scope), date });
 
-/** `filter` = { kinds, scope, owner, within_days }; deadlines sorted by due date. */
+/**
+ * `filter` = { kinds, scope, owner, within_days }, the scope by its name (the one command
+ * that still takes a name; see backendFilter in lib/deadlines.js); deadlines by due date.
+ */
 export const deadlines = (filter) => invoke('deadlines_list', { filter });
 /** Writes the filtered deadlines as an iCalendar file; resolves to the path written. */
 export const exportDeadlines = (filter, path) => invoke('deadlines_export_ics', { filter, path });
@@ -142,12 +169,13 @@ export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
 
 
 /** A scope's readiness for the export summary: { readiness, requirements, predicted_result }. */
-export const packagePreview = (scope) => invoke('package_preview', { scope });
+export const packagePreview = (scope) => invoke('package_preview', { scope: Number(scope) });
 /**
  * Writes the package of `scope` at `level` ('full', 'A', 'A+labels', 'A+labels+B') to `path`,
  * with progress events (job 'export') and cancel (cancelJob): { package, sha256, files, level }.
  */
-export const exportPackage = (scope, path, level, audit = null) => invoke('package_export', { scope, path, level, audit });
+export const exportPackage = (scope, path, level, audit = null) =>
+  invoke('package_export', { scope: Number(scope), path, level, audit: optionalId(audit) });
 /** Native save dialog for a package; a path or null when cancelled. */
 export const pickPackageOut = () => invoke('package_pick_out');
 /** Native open dialog for a package to verify; a path or null when cancelled. */
@@ -157,11 +185,11 @@ export const verifyPackage = (path) => invoke('package_verify', { path });
 /** The packages written so far: [{ scope_id, level, path, sha256, generated_at }]. */
 export const packageHistory = () => invoke('package_history');
 /** A scope's publication level and sharings: { publication, sharings: [{ id, partner, participant_id, level, date }] }. */
-export const showSharing = (scope) => invoke('share_show', { scope });
-export const publishScope = (scope, level) => invoke('share_publish', { scope, level });
+export const showSharing = (scope) => invoke('share_show', { scope: Number(scope) });
+export const publishScope = (scope, level) => invoke('share_publish', { scope: Number(scope), level });
 /** Shares a scope with one participant; `date` '' means today: { sharing, warnings }. */
 export const addSharing = (scope, partner, participantId, level, date) =>
-  invoke('share_add', { scope, partner, participantId, level, date: date ?? '' });
+  invoke('share_add', { scope: Number(scope), partner, participantId, level, date: date ?? '' });
 
 /** Opens the workspace in `path` for looking only (another process holds it): a workspace state with read_only. */
 export const openWorkspaceReadOnly = (path) => invoke('workspace_open_read_only', { path });

@@ -1,6 +1,8 @@
 // Pure helpers of the deadlines screen: the kinds, the filter as the hash keeps it and as the
 // backend takes it, sorting the list by a column, and its summary.
 
+import { idFromParam } from './routes.js';
+
 export const DEADLINE_KINDS = [
   'vcs-label',
   'renewal',
@@ -29,7 +31,10 @@ export function parseWithin(text) {
   return days <= MAX_WITHIN_DAYS ? days : undefined;
 }
 
-/** The filter from the hash parameters (unknown kinds dropped): { kind, scope, owner, within }. */
+/**
+ * The filter from the hash parameters (unknown kinds dropped): { kind, scope, owner, within },
+ * `scope` the chosen scope's id as text ('' for every scope).
+ */
 export function filterFromParams(params = {}) {
   return {
     kind: DEADLINE_KINDS.includes(params.kind) ? params.kind : '',
@@ -39,12 +44,17 @@ export function filterFromParams(params = {}) {
   };
 }
 
-/** The same filter as deadlines_list and deadlines_export_ics take it. */
-export function backendFilter(filter) {
+/**
+ * The same filter as deadlines_list and deadlines_export_ics take it. Those still take the
+ * scope's name: `scopes` ([{ id, name }], scope_names) gives it; a scope id it does not hold
+ * (from an old link) filters nothing, as the picker then shows every scope.
+ */
+export function backendFilter(filter, scopes = []) {
   const within = parseWithin(filter.within);
+  const scope = idFromParam(filter.scope);
   return {
     kinds: filter.kind ? [filter.kind] : [],
-    scope: filter.scope.trim(),
+    scope: scopes.find((s) => s.id === scope)?.name ?? '',
     owner: filter.owner.trim(),
     within_days: within ?? null,
   };

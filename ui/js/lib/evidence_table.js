@@ -121,8 +121,8 @@ export function progressFraction(progress) {
 
 /**
  * The links of `item` that count for requirement `requirement` (of question `question`) in
- * scope `scope`: to the requirement or its question, for every scope or this one, in the
- * scope's catalogue (when `catalogueId` is given).
+ * scope `scope` (its name, as an evidence item's links carry it): to the requirement or its
+ * question, for every scope or this one, in the scope's catalogue (when `catalogueId` is given).
  */
 export function linksFor(item, requirement, question, scope, catalogueId = null) {
   return (item.link_details ?? []).filter(

@@ -12,7 +12,7 @@ export const hrefOf = (screen) => `#/${screen}`;
 
 /**
  * The parameters after '?' in a hash as a plain object:
- * '#/evidence?tab=requirements&scope=ECU%20development' → { tab: 'requirements', scope: 'ECU development' }.
+ * '#/evidence?tab=requirements&scope=3&req=1.1.a' → { tab: 'requirements', scope: '3', req: '1.1.a' }.
  * A repeated name keeps its last value.
  */
 export function paramsFromHash(hash) {
@@ -29,4 +29,15 @@ export function hrefWith(screen, params = {}) {
     .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`)
     .join('&');
   return query ? `${hrefOf(screen)}?${query}` : hrefOf(screen);
+}
+
+/**
+ * A record's id from a hash parameter, a select's value or a remembered id: '3' or 3 → 3;
+ * missing, empty or anything but a whole number above zero (a name from an older link, say)
+ * → null, which the screens take as "the first one".
+ */
+export function idFromParam(value) {
+  const text = String(value ?? '').trim();
+  const id = Number(text);
+  return /^[1-9]\d*$/.test(text) && Number.isSafeInteger(id) ? id : null;
 }

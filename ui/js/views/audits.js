@@ -1,4 +1,4 @@
-// The audits screen (#/audits?scope=NAME&audit=ID): a scope's labels and renewal, its audits
+// The audits screen (#/audits?scope=SCOPE_ID&audit=ID): a scope's labels and renewal, its audits
 // (initial, CAP, follow-up) with their overall results, a form to record one, and the chosen
 // audit's details below (audits_detail.js: phases, decision, results, findings with
 // corrective actions, the provider's workbook).
@@ -9,13 +9,13 @@ import { fieldMessages } from '../lib/errors.js';
 import { pickAudit } from '../lib/audits.js';
 import { countdownWords, formatDate } from '../lib/countdown.js';
 import { predictedKey } from '../lib/readiness.js';
-import { hrefOf, hrefWith, paramsFromHash, screenFromHash } from '../lib/routes.js';
+import { hrefOf, hrefWith, idFromParam, paramsFromHash, screenFromHash } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { renderDetail } from './audits_detail.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 
-// What the screen remembers while the app runs: the scope last shown, whether the add form
-// was left open, and a status to show once after a redraw.
+// What the screen remembers while the app runs: the scope last shown (its id), whether the
+// add form was left open, and a status to show once after a redraw.
 const view = { scope: null, addOpen: false, flash: null };
 
 export function render(app) {
@@ -81,11 +81,13 @@ async function draw(app, host, target, params) {
     );
     return;
   }
-  const scope = scopes.find((s) => s.name === (params.scope ?? view.scope)) ?? scopes[0];
-  view.scope = scope.name;
-  const [list, labels] = await Promise.all([api.audits(scope.name), api.labels().catch(() => [])]);
+  // The hash's scope (an id), else the one last shown; an unknown one falls back to the first.
+  const wanted = idFromParam(params.scope ?? view.scope);
+  const scope = scopes.find((s) => s.id === wanted) ?? scopes[0];
+  view.scope = scope.id;
+  const [list, labels] = await Promise.all([api.audits(scope.id), api.labels().catch(() => [])]);
   const selected = pickAudit(list, params.audit);
-  const picker = scopePicker({ id: 'audit-scope', name: null, scopes, selected: scope.name, onChange: (chosen) => go(app, host, { scope: chosen }) });
+  const picker = scopePicker({ id: 'audit-scope', name: null, scopes, selected: scope.id, onChange: (chosen) => go(app, host, { scope: chosen }) });
   const detailHost = el('div', { id: 'audit-detail-host' });
   const table = auditTable(app, scope, list, selected);
   const ctx = {
@@ -98,7 +100,7 @@ async function draw(app, host, target, params) {
     // with `flash` ({ id, text }) shown once in the status line `id`.
     redrawAll: (flash) => {
       view.flash = flash ?? null;
-      go(app, host, { scope: scope.name, audit: selected?.id });
+      go(app, host, { scope: scope.id, audit: selected?.id });
     },
   };
   view.flash = null;
@@ -127,7 +129,7 @@ function auditTable(app, scope, list, selected) {
       list.map((v) => {
         const a = v.audit;
         const current = v.id === selected?.id;
-        const href = hrefWith('audits', { scope: scope.name, audit: v.id });
+        const href = hrefWith('audits', { scope: scope.id, audit: v.id });
         return el(
           'tr',
           {
@@ -182,7 +184,7 @@ function addForm(app, host, scope, list) {
     markFields(form, null);
     try {
       const added = await api.addAudit({
-        scope: scope.name,
+        scope: scope.id,
         kind: kind.value,
         provider: provider.value,
         lead_auditor: lead.value,
@@ -190,7 +192,7 @@ function addForm(app, host, scope, list) {
         closing_meeting: closing.value,
       });
       view.addOpen = false;
-      go(app, host, { scope: scope.name, audit: added.id });
+      go(app, host, { scope: scope.id, audit: added.id });
     } catch (error) {
       markFields(form, error);
       show(status, error.message, 'error');
@@ -237,7 +239,7 @@ function labelsPanel(app, scope, entry) {
     markFields(form, null);
     button.disabled = true;
     try {
-      await api.renewLabels(scope.name, date.value);
+      await api.renewLabels(scope.id, date.value);
       show(status, t('labels_ui.renewed', { date: formatDate(date.value, lang) }), 'ok');
     } catch (error) {
       // Temporary labels are refused with a message on the field "scope" (no field here):

@@ -31,7 +31,7 @@ export async function renderDetail(ctx, host, id) {
   const { t, lang } = app;
   const [view, objects, evidence] = await Promise.all([
     api.showAudit(id),
-    api.protectionObjects(scope.name).catch(() => []),
+    api.protectionObjects(scope.id).catch(() => []),
     api.evidenceList().catch(() => []),
   ]);
   const detail = {
@@ -179,7 +179,7 @@ function editForm(detail) {
       await api.updateAudit(
         view.id,
         {
-          scope: scope.name,
+          scope: scope.id,
           kind: audit.kind,
           provider: provider.value,
           lead_auditor: lead.value,

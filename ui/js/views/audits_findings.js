@@ -195,7 +195,7 @@ function actionForm(detail, section, finding, flash) {
     add.disabled = true;
     try {
       const answer = await api.addAction({
-        scope: scope.name,
+        scope: scope.id,
         finding: finding.id,
         description: text.value,
         owner: owner.value,
@@ -255,7 +255,7 @@ function findingForm(detail, section, flash) {
     'select',
     { id: 'finding-object', name: 'protection_object' },
     el('option', { value: '' }, t('audits_ui.no_object')),
-    objects.map((o) => el('option', { value: o.name }, o.name)),
+    objects.map((o) => el('option', { value: String(o.id) }, o.name)),
   );
   const status = statusLine('finding-status');
   const form = el(

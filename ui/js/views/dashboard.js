@@ -78,7 +78,7 @@ function evidenceStep(t) {
 function scopeStep(t) {
   const badge = el('span', { class: 'badge open', id: 'step-scope' }, t('dashboard.step_open'));
   api
-    .scopes()
+    .scopeNames()
     .then((list) => {
       if (list.length) {
         badge.className = 'badge done';
@@ -113,7 +113,7 @@ function scopePanels(app) {
 async function scopePanel(app, scope) {
   const { t } = app;
   try {
-    return readinessPanel(app, scope, await api.dashboard(scope.name));
+    return readinessPanel(app, scope, await api.dashboard(scope.id));
   } catch (error) {
     return el(
       'div',

@@ -21,10 +21,12 @@ export function labelCardsSection(app) {
     el('h2', { id: 'label-cards-heading' }, t('labels_ui.heading')),
     grid,
   );
-  api
-    .labels()
-    .then((scopes) => {
-      const cards = labelCards(scopes);
+  // Labels name their scopes; the links to the audits screen take the scope's id (without
+  // the names, they lead to the audits screen as it is).
+  Promise.all([api.labels(), api.scopeNames().catch(() => [])])
+    .then(([scopes, names]) => {
+      const ids = new Map(names.map((s) => [s.name, s.id]));
+      const cards = labelCards(scopes).map((card) => ({ ...card, href: hrefWith('audits', { scope: ids.get(card.scope) }) }));
       grid.replaceChildren(...cards.map((card) => (card.none ? noneCard(app, card) : labelCard(app, card))));
       section.hidden = cards.length === 0;
     })
@@ -52,7 +54,7 @@ function labelCard(app, card) {
       el('h3', { class: 'label-objective' }, t(`scope.objective_${card.objective}`)),
       el('span', { class: `badge label-kind kind-${card.kind}` }, t(`label_kind.${card.kind}`)),
     ),
-    el('p', { class: 'label-scope' }, el('a', { href: hrefWith('audits', { scope: card.scope }) }, card.scope)),
+    el('p', { class: 'label-scope' }, el('a', { href: card.href }, card.scope)),
     el(
       'p',
       { class: 'label-count' },
@@ -83,7 +85,7 @@ function noneCard(app, card) {
     { class: 'label-card none', dataset: { scope: card.scope }, 'aria-label': t('labels_ui.card_none_label', { scope: card.scope }) },
     el('header', { class: 'label-card-head' }, el('h3', { class: 'label-objective' }, card.scope), el('span', { class: 'badge label-kind' }, t('labels_ui.no_label'))),
     el('p', { class: 'next-step' }, card.next_step),
-    el('p', { class: 'label-scope' }, el('a', { href: hrefWith('audits', { scope: card.scope }) }, t('labels_ui.to_audits'))),
+    el('p', { class: 'label-scope' }, el('a', { href: card.href }, t('labels_ui.to_audits'))),
   );
 }
 

@@ -19,7 +19,7 @@ function tallyText(t, tally) {
   return t('readiness.tally', { covered: tally.covered, needs_review: tally.needs_review, missing: tally.missing });
 }
 
-/** The readiness panel of scope `scope` from its dashboard data `data` (dashboard_show). */
+/** The readiness panel of scope `scope` (from scope_list) from its dashboard data `data` (dashboard_show). */
 export function readinessPanel(app, scope, data) {
   const { t } = app;
   const { readiness, check, history, top_gaps: gaps } = data;
@@ -30,7 +30,7 @@ export function readinessPanel(app, scope, data) {
       'div',
       { class: 'readiness-title' },
       el('h2', {}, scope.name),
-      el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: scope.name }) }, t('readiness.open_requirements')),
+      el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: scope.id }) }, t('readiness.open_requirements')),
     ),
     overview(app, readiness),
     el(
@@ -54,7 +54,7 @@ export function readinessPanel(app, scope, data) {
       'div',
       { class: 'chart-grid' },
       checklist(app, scope.name, check),
-      topGaps(app, scope.name, readiness, gaps),
+      topGaps(app, scope.id, readiness, gaps),
     ),
   );
 }
@@ -172,7 +172,8 @@ function checklist(app, name, check) {
   );
 }
 
-function topGaps(app, name, readiness, gaps) {
+/** The biggest gaps, each linking to the requirement in scope `scopeId`. */
+function topGaps(app, scopeId, readiness, gaps) {
   const { t } = app;
   const questions = new Map(readiness.questions.map((q) => [q.id, q.text]));
   return el(
@@ -187,7 +188,7 @@ function topGaps(app, name, readiness, gaps) {
             el(
               'li',
               { dataset: { requirement: gap.id } },
-              el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: name, req: gap.id }), class: 'rid' }, gap.id),
+              el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: scopeId, req: gap.id }), class: 'rid' }, gap.id),
               requirementBadge(t, gap.state),
               el('span', { class: 'hint gap-question', title: questions.get(gap.question) ?? '' }, questions.get(gap.question) ?? ''),
             ),

@@ -1,7 +1,7 @@
-// The deadlines screen (#/deadlines?kind=…&scope=…&owner=…&within=…): every date that matters
-// in one table (label expiry and renewal, TISAX labels, corrective actions, follow-up and
-// planned audits, evidence reviews), overdue first, with countdowns in words; filters kept in
-// the hash; and the filtered list as an iCalendar file.
+// The deadlines screen (#/deadlines?kind=…&scope=SCOPE_ID&owner=…&within=…): every date that
+// matters in one table (label expiry and renewal, TISAX labels, corrective actions, follow-up
+// and planned audits, evidence reviews), overdue first, with countdowns in words; filters kept
+// in the hash; and the filtered list as an iCalendar file.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
@@ -16,7 +16,7 @@ import {
   parseWithin,
   sortDeadlines,
 } from '../lib/deadlines.js';
-import { hrefWith, paramsFromHash } from '../lib/routes.js';
+import { hrefWith, idFromParam, paramsFromHash } from '../lib/routes.js';
 import { field, show, statusLine, textInput } from './form.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
@@ -30,7 +30,8 @@ export function render(app) {
   const filter = filterFromParams(paramsFromHash(location.hash));
   const host = el('div', { id: 'deadlines-host' });
   const summary = el('p', { id: 'deadlines-summary', class: 'deadlines-summary', 'aria-live': 'polite' });
-  const state = { app, filter, host, summary, list: [], request: 0 };
+  // `scopes`: the promise of every scope's { id, name }, for the picker and the filter.
+  const state = { app, filter, host, summary, list: [], request: 0, scopes: api.scopeNames() };
   const section = el(
     'section',
     { dataset: { view: 'deadlines' } },
@@ -54,11 +55,11 @@ function filters(state) {
     el('option', { value: '' }, t('deadlines_ui.all_kinds')),
     DEADLINE_KINDS.map((k) => el('option', { value: k, selected: k === filter.kind }, t(`deadline.kind.${k}`))),
   );
-  // Until the scopes arrive, the chosen one is the only one offered.
-  const scope = el('select', { id: 'deadline-scope', name: 'scope' }, scopeOptions(filter.scope ? [{ name: filter.scope }] : [], filter.scope, t('deadlines_ui.all_scopes')));
+  // Until the scopes arrive, the chosen one is the only one offered (its name unknown yet).
+  const chosen = idFromParam(filter.scope);
+  const scope = el('select', { id: 'deadline-scope', name: 'scope' }, scopeOptions(chosen ? [{ id: chosen, name: '' }] : [], chosen, t('deadlines_ui.all_scopes')));
   // The scopes arrive after the first draw; the chosen one is kept.
-  api
-    .scopes()
+  state.scopes
     .then((list) => {
       scope.replaceChildren(...scopeOptions(list, state.filter.scope, t('deadlines_ui.all_scopes')));
     })
@@ -109,7 +110,7 @@ async function load(state) {
   if (!host.firstChild) host.replaceChildren(el('p', { class: 'loading' }, app.t('app.loading')));
   host.setAttribute('aria-busy', 'true');
   try {
-    const list = await api.deadlines(backendFilter(state.filter));
+    const list = await api.deadlines(backendFilter(state.filter, await state.scopes));
     if (request !== state.request) return;
     state.list = list;
     drawTable(state);
@@ -184,7 +185,7 @@ function exportPanel(state) {
     buttons.forEach((b) => (b.disabled = true));
     show(status, t('deadlines_ui.exporting'));
     try {
-      const written = await api.exportDeadlines(backendFilter(state.filter), path.value.trim());
+      const written = await api.exportDeadlines(backendFilter(state.filter, await state.scopes), path.value.trim());
       show(status, t('deadlines_ui.exported', { count: state.list.length, path: written }), 'ok');
     } catch (error) {
       show(status, error.message, 'error');

@@ -1,7 +1,7 @@
 // The evidence screen. Two tabs, named by the hash: the vault (#/evidence: add, scan, the
 // table of items and one item's details) and the mapping
-// (#/evidence?tab=requirements&scope=NAME&req=ID: requirements with their evidence and the
-// self-assessment per control question). Files dropped on the window go to the open tab.
+// (#/evidence?tab=requirements&scope=SCOPE_ID&req=ID: requirements with their evidence and
+// the self-assessment per control question). Files dropped on the window go to the open tab.
 
 import { el } from '../lib/dom.js';
 import { hrefWith, paramsFromHash } from '../lib/routes.js';

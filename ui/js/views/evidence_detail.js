@@ -225,7 +225,7 @@ function linkForm(app, item, scopes, on) {
     if (!scope.value) return;
     try {
       const objects = await api.protectionObjects(scope.value);
-      object.append(...objects.map((o) => el('option', { value: o.name }, o.name)));
+      object.append(...objects.map((o) => el('option', { value: String(o.id) }, o.name)));
     } catch (error) {
       show(status, error.message, 'error');
     }

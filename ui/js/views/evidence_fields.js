@@ -20,8 +20,8 @@ export function classificationOptions({ t, vocabulary }, selected = 'internal') 
   return (vocabulary?.classifications ?? []).map((c) => el('option', { value: c, selected: c === selected }, t(`classification.${c}`)));
 }
 
-/** Select options for a link's scope: "Every scope" first. */
-export function scopeOptions(t, scopes, selected = '') {
+/** Select options for a link's scope ([{ id, name }], values the ids): "Every scope" ('') first. */
+export function scopeOptions(t, scopes, selected = null) {
   return scopePickerOptions(scopes, selected, t('vault.every_scope'));
 }
 

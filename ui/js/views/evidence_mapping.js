@@ -10,7 +10,7 @@ import { formatPercent } from '../lib/charts.js';
 import { fieldMessages } from '../lib/errors.js';
 import { REQUIREMENT_STATES, evidenceFor, sortEvidence, summariseOutcomes } from '../lib/evidence_table.js';
 import { predictedKey } from '../lib/readiness.js';
-import { hrefOf, hrefWith } from '../lib/routes.js';
+import { hrefOf, hrefWith, idFromParam } from '../lib/routes.js';
 import { show, statusLine } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { requirementBadge } from './evidence_fields.js';
@@ -21,7 +21,7 @@ import { scopePicker } from '../widgets/scope_picker.js';
 
 const RESULTS = ['conform', 'minor', 'major'];
 
-// What the tab remembers while the app runs.
+// What the tab remembers while the app runs (`scope`: the id of the scope last shown).
 const view = { scope: null, filter: '', importOpen: false, importStatus: null };
 // The tab on the page: { app, target, scope, readiness, list, requirements (id → catalogue entry) }.
 let current = null;
@@ -40,12 +40,13 @@ export async function render(app, target, params = {}) {
     );
     return;
   }
-  const wanted = params.scope ?? view.scope;
-  const scope = scopes.find((s) => s.name === wanted) ?? scopes[0];
-  view.scope = scope.name;
+  // The hash's scope (an id), else the one last shown; an unknown one falls back to the first.
+  const wanted = idFromParam(params.scope ?? view.scope);
+  const scope = scopes.find((s) => s.id === wanted) ?? scopes[0];
+  view.scope = scope.id;
   if (params.req) view.filter = '';
   const [readiness, list, tree] = await Promise.all([
-    api.readiness(scope.name),
+    api.readiness(scope.id),
     api.evidenceList(),
     api.showCatalogue(scope.catalogue_id).catch(() => null),
   ]);
@@ -60,7 +61,7 @@ export async function render(app, target, params = {}) {
     id: 'mapping-scope',
     name: null,
     scopes,
-    selected: scope.name,
+    selected: scope.id,
     onChange: (chosen) => {
       history.replaceState(null, '', hrefWith('evidence', { tab: 'requirements', scope: chosen }));
       render(app, target, { scope: chosen }).catch((error) => {
@@ -141,7 +142,7 @@ function listenForDragOver() {
  */
 async function reload(questionId = null) {
   if (!current) return;
-  const [readiness, list] = await Promise.all([api.readiness(current.scope.name), api.evidenceList()]);
+  const [readiness, list] = await Promise.all([api.readiness(current.scope.id), api.evidenceList()]);
   current.readiness = readiness;
   current.list = list;
   drawSummary();
@@ -257,7 +258,7 @@ function assessForm(app, q) {
       status.textContent = '';
       status.classList.remove('ok');
       try {
-        await api.saveAssessment(current.scope.name, q.id, result.value, implementation.value, reference.value);
+        await api.saveAssessment(current.scope.id, q.id, result.value, implementation.value, reference.value);
         Object.assign(q, { result: result.value || null, implementation: implementation.value, reference_documentation: reference.value });
         // Not show(): it would replace the class this status line is found by.
         status.textContent = t('settings.saved');
@@ -307,7 +308,7 @@ function requirementRow(app, q, r) {
       link.disabled = true;
       error.textContent = '';
       try {
-        await api.linkEvidence(select.value, { targets: [r.id], scope: scope.name, protection_object: '', note: '' });
+        await api.linkEvidence(select.value, { targets: [r.id], scope: scope.id, protection_object: null, note: '' });
         await reload(q.id);
         // The row was redrawn: keep the keyboard where it was, or on the row when nothing is left to link.
         const row = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(r.id)}"]`);
@@ -398,7 +399,7 @@ async function addToRequirement(app, paths, id) {
   const question = current.readiness.requirement_states.find((r) => r.id === id)?.question;
   const status = document.getElementById('mapping-status');
   const outcomes = document.getElementById('mapping-outcomes');
-  const links = { targets: [id], scope: scope.name, protection_object: '', note: '' };
+  const links = { targets: [id], scope: scope.id, protection_object: null, note: '' };
   show(status, t('mapping.adding_to', { id }));
   outcomes?.replaceChildren();
   try {
@@ -436,7 +437,7 @@ function importPanel(app) {
     t,
     ids: { path: 'assess-workbook-path', choose: 'assess-workbook-choose', preview: 'assess-preview', apply: 'assess-apply', status: 'assess-import-status' },
     label: t('mapping.import_file'),
-    request: (path, apply) => api.importAssessment(current.scope.name, path, apply),
+    request: (path, apply) => api.importAssessment(current.scope.id, path, apply),
     previewed: (outcome) => {
       drawImport(app, results, outcome);
       const count = outcome.changes.length;
@@ -447,7 +448,7 @@ function importPanel(app) {
     applied: async (outcome) => {
       view.importOpen = true;
       view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
-      await render(app, current.target, { scope: current.scope.name });
+      await render(app, current.target, { scope: current.scope.id });
     },
   });
   const status = form.status;

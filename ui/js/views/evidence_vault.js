@@ -25,7 +25,8 @@ let current = null;
 
 export async function render(app, target, params = {}) {
   if (params.id) view.selected = Number(params.id);
-  const [list, findings, scopes] = await Promise.all([api.evidenceList(), api.evidenceFindings(), api.scopes()]);
+  // The scopes only fill the link pickers: their names will do.
+  const [list, findings, scopes] = await Promise.all([api.evidenceList(), api.evidenceFindings(), api.scopeNames()]);
   current = { app, target, list, findings, scopes };
   const tableHost = el('div', { id: 'evidence-table-host' });
   const detailHost = el('div', { id: 'evidence-detail-host' });
@@ -72,7 +73,7 @@ function formValues() {
       classification: value('evidence-classification'),
       review_due: value('evidence-review-due'),
     },
-    links: { targets: splitTargets(value('evidence-links')), scope: value('evidence-link-scope'), protection_object: '', note: '' },
+    links: { targets: splitTargets(value('evidence-links')), scope: value('evidence-link-scope'), protection_object: null, note: '' },
   };
 }
 
@@ -83,7 +84,7 @@ function formValues() {
 export async function addPaths(app, paths) {
   const { t } = app;
   const form = document.getElementById('evidence-add-form');
-  const { details, links } = form ? formValues() : { details: {}, links: { targets: [], scope: '', protection_object: '', note: '' } };
+  const { details, links } = form ? formValues() : { details: {}, links: { targets: [], scope: null, protection_object: null, note: '' } };
   const button = document.getElementById('evidence-add');
   if (button) button.disabled = true;
   if (form) markFields(form, null);

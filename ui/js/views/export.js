@@ -15,13 +15,14 @@ import {
   sortHistory,
 } from '../lib/export.js';
 import { predictedKey } from '../lib/readiness.js';
+import { idFromParam } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
 
-// What the screen remembers while the app runs: the scope, level and paths chosen.
-const view = { scope: '', level: 'full', path: '', verifyPath: '' };
+// What the screen remembers while the app runs: the scope (its id), level and paths chosen.
+const view = { scope: null, level: 'full', path: '', verifyPath: '' };
 // The one export that may run, and its last progress report (kept across redraws).
 const run = { running: false, last: null, app: null };
 
@@ -36,6 +37,7 @@ function listenOnce(app) {
 export function render(app) {
   listenOnce(app);
   const { t } = app;
+  // `scopes`: every scope's { id, name }, for the picker and the names shown.
   const state = { app, scopes: [] };
   const scope = el('select', { id: 'export-scope', name: 'scope' });
   const summary = el('p', { id: 'export-summary', class: 'export-summary', 'aria-live': 'polite' });
@@ -43,7 +45,7 @@ export function render(app) {
   const history = el('div', { id: 'export-history-host' });
   Object.assign(state, { scope, summary, sharing, history });
   scope.addEventListener('change', () => {
-    view.scope = scope.value;
+    view.scope = idFromParam(scope.value);
     loadScope(state);
   });
   const section = el(
@@ -71,7 +73,7 @@ async function loadScopes(state) {
   const { t } = app;
   summary.textContent = t('app.loading');
   try {
-    state.scopes = await api.scopes();
+    state.scopes = await api.scopeNames();
   } catch (error) {
     show(summary, error.message, 'error');
     return;
@@ -79,13 +81,14 @@ async function loadScopes(state) {
   if (!state.scopes.length) {
     scope.replaceChildren(el('option', { value: '' }, t('export_ui.no_scopes')));
     scope.disabled = true;
+    view.scope = null;
     summary.textContent = t('export_ui.no_scopes_hint');
     state.sharing.replaceChildren();
     state.sharing.hidden = true;
     loadHistory(state);
     return;
   }
-  if (!state.scopes.some((s) => s.name === view.scope)) view.scope = state.scopes[0].name;
+  if (!state.scopes.some((s) => s.id === view.scope)) view.scope = state.scopes[0].id;
   scope.replaceChildren(...scopeOptions(state.scopes, view.scope));
   loadScope(state);
   loadHistory(state);
@@ -317,13 +320,19 @@ function verifyPanel(state) {
   );
 }
 
+/** The name of the chosen scope, for headings. */
+function scopeName(state) {
+  return state.scopes.find((s) => s.id === view.scope)?.name ?? '';
+}
+
 async function loadSharing(state) {
   const { app, sharing } = state;
   const { t } = app;
   const wanted = view.scope;
+  const name = scopeName(state);
   sharing.hidden = false;
   sharing.replaceChildren(
-    el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope: wanted })),
+    el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope: name })),
     el('p', { class: 'loading' }, t('app.loading')),
   );
   try {
@@ -333,7 +342,7 @@ async function loadSharing(state) {
   } catch (error) {
     if (wanted !== view.scope) return;
     sharing.replaceChildren(
-      el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope: wanted })),
+      el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope: name })),
       el('p', { class: 'status error', role: 'alert' }, error.message),
     );
   }
@@ -343,6 +352,7 @@ function drawSharing(state, shown) {
   const { app, sharing } = state;
   const { t, lang } = app;
   const scope = view.scope;
+  const name = scopeName(state);
   const publication = el('select', { id: 'publication-level', name: 'publication' }, levelOptions(t, PUBLICATION_LEVELS, shown.publication, 'share_level'));
   const publicationStatus = statusLine('publication-status');
   const save = el(
@@ -368,7 +378,7 @@ function drawSharing(state, shown) {
     ? el(
       'table',
       { class: 'grid sharings-table', id: 'sharings-table' },
-      el('caption', { class: 'visually-hidden' }, t('export_ui.sharings_caption', { scope })),
+      el('caption', { class: 'visually-hidden' }, t('export_ui.sharings_caption', { scope: name })),
       el(
         'thead',
         {},
@@ -391,7 +401,7 @@ function drawSharing(state, shown) {
     )
     : el('table', { class: 'grid sharings-table', id: 'sharings-table', hidden: true }, el('tbody', {}));
   sharing.replaceChildren(
-    el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope })),
+    el('h2', { id: 'sharing-heading' }, t('export_ui.sharing_heading', { scope: name })),
     el('p', { class: 'hint' }, t('export_ui.sharing_hint')),
     el(
       'div',

@@ -130,7 +130,7 @@ function renewForm(app, panel, location) {
   add.addEventListener('click', async () => {
     const value = (name) => row.querySelector(`[name="${name}_0"]`).value;
     try {
-      await api.addLocationLabel(location.name, { label: value('label'), level: value('level'), expires: value('expires') });
+      await api.addLocationLabel(location.id, { label: value('label'), level: value('level'), expires: value('expires') });
       await render(app, panel);
     } catch (e) {
       error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
@@ -144,7 +144,7 @@ function removeLocation(app, panel, location) {
   const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
   const button = confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
     try {
-      await api.removeLocation(location.name);
+      await api.removeLocation(location.id);
       await render(app, panel);
     } catch (e) {
       error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;

@@ -7,7 +7,9 @@ import { fieldMessages } from '../lib/errors.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 
-// `adding` keeps the add form open after an add, for entering several objects in a row.
+// `scope` is the id of the scope shown, `checking` the id of the protection object whose sample
+// checks are open; `adding` keeps the add form open after an add, for entering several
+// objects in a row.
 const view = { scope: null, checking: null, adding: false };
 const STATUSES = ['open', 'consistent', 'deviation'];
 
@@ -18,8 +20,8 @@ export async function render(app, panel) {
     panel.replaceChildren(el('p', { class: 'hint' }, t('scope.objects_need_scope')));
     return;
   }
-  if (!scopes.some((s) => s.name === view.scope)) view.scope = scopes[0].name;
-  const scope = scopes.find((s) => s.name === view.scope);
+  if (!scopes.some((s) => s.id === view.scope)) view.scope = scopes[0].id;
+  const scope = scopes.find((s) => s.id === view.scope);
   const picker = scopePicker({
     id: 'po_scope',
     name: null,
@@ -31,19 +33,20 @@ export async function render(app, panel) {
       render(app, panel);
     },
   });
-  const [objects, sampling] = await Promise.all([api.protectionObjects(scope.name), api.sampling(scope.name)]);
+  const [objects, sampling, locations] = await Promise.all([api.protectionObjects(scope.id), api.sampling(scope.id), api.locations()]);
+  const checking = objects.find((o) => o.id === view.checking) ?? null;
   panel.replaceChildren(
     el('label', { class: 'inline' }, t('scope.scope'), ' ', picker),
-    register(app, panel, scope, objects),
-    addForm(app, panel, scope, objects.length === 0 || view.adding),
+    register(app, panel, objects),
+    addForm(app, panel, scope, locations, objects.length === 0 || view.adding),
     el('h3', {}, t('scope.sampling')),
     el('p', { class: 'hint' }, t('scope.sampling_hint')),
-    ...sampling.map((row) => samplingPanel(app, panel, scope, row)),
-    ...(view.checking ? [await checksPanel(app, panel, scope, view.checking)] : []),
+    ...sampling.map((row) => samplingPanel(app, panel, scope, objects, row)),
+    ...(checking ? [await checksPanel(app, scope, checking)] : []),
   );
 }
 
-function register(app, panel, scope, objects) {
+function register(app, panel, objects) {
   const { t } = app;
   if (!objects.length) return el('p', { class: 'hint', id: 'objects-empty' }, t('scope.objects_empty'));
   const cia = (o) => ['confidentiality', 'integrity', 'availability'].filter((k) => o[k]).map((k) => t(`scope.${k}`)).join(', ');
@@ -67,8 +70,8 @@ function register(app, panel, scope, objects) {
             'td',
             {},
             confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
-              await api.removeProtectionObject(scope.name, o.name);
-              if (view.checking === o.name) view.checking = null;
+              await api.removeProtectionObject(o.id);
+              if (view.checking === o.id) view.checking = null;
               await render(app, panel);
             }, { removeObject: o.name }),
           ),
@@ -78,7 +81,7 @@ function register(app, panel, scope, objects) {
   );
 }
 
-function addForm(app, panel, scope, open) {
+function addForm(app, panel, scope, locationList, open) {
   const { t } = app;
   const cia = checkboxes('cia', t('scope.cia'), ['confidentiality', 'integrity', 'availability'].map((k) => ({ value: k, label: t(`scope.${k}`) })));
   const objectives = checkboxes(
@@ -87,7 +90,15 @@ function addForm(app, panel, scope, open) {
     app.vocabulary.objectives.filter((o) => scope.objectives.includes(o)).map((o) => ({ value: o, label: t(`scope.objective_${o}`) })),
     scope.objectives,
   );
-  const locations = checkboxes('locations', t('scope.wizard_locations'), scope.locations.map((l) => ({ value: l, label: l })));
+  // The scope names its locations; the form sends their ids.
+  const locations = checkboxes(
+    'locations',
+    t('scope.wizard_locations'),
+    scope.locations
+      .map((name) => locationList.find((l) => l.name === name))
+      .filter(Boolean)
+      .map((l) => ({ value: String(l.id), label: l.name })),
+  );
   const status = statusLine('po-status');
   const inputs = {
     name: textInput('po_name'),
@@ -114,7 +125,7 @@ function addForm(app, panel, scope, open) {
     const flags = cia.values();
     try {
       await api.addProtectionObject({
-        scope: scope.name,
+        scope: scope.id,
         name: inputs.name.value,
         item: inputs.item.value,
         customer: inputs.customer.value,
@@ -124,7 +135,7 @@ function addForm(app, panel, scope, open) {
         availability: flags.includes('availability'),
         lifecycle_phases: inputs.lifecycle_phases.value,
         objectives: objectives.values(),
-        locations: locations.values(),
+        locations: locations.values().map(Number),
       });
       view.adding = true;
       await render(app, panel);
@@ -139,7 +150,8 @@ function addForm(app, panel, scope, open) {
   return details;
 }
 
-function samplingPanel(app, panel, scope, row) {
+/** The sample of one objective; the sampling rows name the objects, the checks take ids. */
+function samplingPanel(app, panel, scope, objects, row) {
   const { t } = app;
   const choice = checkboxes(
     'sample',
@@ -151,7 +163,7 @@ function samplingPanel(app, panel, scope, row) {
   const save = el('button', { type: 'button', dataset: { saveSample: row.objective } }, t('scope.save_sample'));
   save.addEventListener('click', async () => {
     try {
-      await api.chooseSample(scope.name, row.objective, choice.values());
+      await api.chooseSample(scope.id, row.objective, choice.values());
       await render(app, panel);
     } catch (error) {
       markFields(choice.parentElement, error);
@@ -159,7 +171,15 @@ function samplingPanel(app, panel, scope, row) {
     }
   });
   const check = (name) =>
-    el('button', { type: 'button', class: 'chip', dataset: { checkObject: name }, onclick: () => { view.checking = name; render(app, panel); } }, t('scope.check_object', { name }));
+    el('button', {
+      type: 'button',
+      class: 'chip',
+      dataset: { checkObject: name },
+      onclick: () => {
+        view.checking = objects.find((o) => o.name === name)?.id ?? null;
+        render(app, panel);
+      },
+    }, t('scope.check_object', { name }));
   return el(
     'div',
     { class: 'panel', dataset: { sampling: row.objective } },
@@ -170,14 +190,15 @@ function samplingPanel(app, panel, scope, row) {
   );
 }
 
-async function checksPanel(app, panel, scope, object) {
+/** The sample checks of protection object `object` (from po_list) on the scope's applicable questions. */
+async function checksPanel(app, scope, object) {
   const { t } = app;
-  const recorded = new Map((await api.sampleChecks(scope.name, object)).map((c) => [c.question, c]));
+  const recorded = new Map((await api.sampleChecks(object.id)).map((c) => [c.question, c]));
   const applicable = scope.questions.filter((q) => q.applicable);
   return el(
     'div',
     { class: 'panel', id: 'sample-checks' },
-    el('h3', {}, t('scope.checks_of', { name: object })),
+    el('h3', {}, t('scope.checks_of', { name: object.name })),
     el(
       'table',
       { class: 'grid' },
@@ -196,7 +217,7 @@ async function checksPanel(app, panel, scope, object) {
           const error = el('span', { class: 'field-error' });
           const save = async () => {
             try {
-              await api.setSampleCheck(scope.name, object, q.id, status.value, note.value);
+              await api.setSampleCheck(object.id, q.id, status.value, note.value);
               error.textContent = '';
             } catch (e) {
               error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;

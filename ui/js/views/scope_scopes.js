@@ -7,14 +7,20 @@ import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
+// `selected`: the id of the scope whose details are open.
 const view = { selected: null, checkOn: '' };
 
 export async function render(app, panel) {
   const [list, locations, catalogues] = await Promise.all([api.scopes(), api.locations(), api.catalogues()]);
-  if (!list.some((s) => s.name === view.selected)) view.selected = list[0]?.name ?? null;
+  if (!list.some((s) => s.id === view.selected)) view.selected = list[0]?.id ?? null;
   const parts = [scopeList(app, panel, list), wizard(app, panel, locations, catalogues, list.length === 0)];
   if (view.selected) parts.push(await detail(app, panel, view.selected, locations));
   panel.replaceChildren(...parts);
+}
+
+/** Checkbox options of the locations: the value a location's id, the label its name. */
+function locationOptions(locations) {
+  return locations.map((l) => ({ value: String(l.id), label: l.name }));
 }
 
 function objectiveNames(t, objectives) {
@@ -38,16 +44,16 @@ function scopeList(app, panel, list) {
     list.map((s) =>
       el(
         'li',
-        { class: s.name === view.selected ? 'card selected' : 'card' },
+        { class: s.id === view.selected ? 'card selected' : 'card' },
         el(
           'button',
           {
             type: 'button',
             class: 'card-button',
             dataset: { scope: s.name },
-            'aria-pressed': String(s.name === view.selected),
+            'aria-pressed': String(s.id === view.selected),
             onclick: () => {
-              view.selected = s.name;
+              view.selected = s.id;
               render(app, panel);
             },
           },
@@ -67,7 +73,7 @@ function wizard(app, panel, locations, catalogues, open) {
   const current = catalogues.filter((c) => c.superseded_by === null);
   const name = textInput('scope_name');
   const enx = textInput('scope_enx_id');
-  const locs = checkboxes('locations', t('scope.wizard_locations'), locations.map((l) => ({ value: l.name, label: l.name })));
+  const locs = checkboxes('locations', t('scope.wizard_locations'), locationOptions(locations));
   const objs = checkboxes('objectives', t('scope.wizard_objectives'), app.vocabulary.objectives.map((o) => ({ value: o, label: t(`scope.objective_${o}`) })));
   const catalogue = el(
     'select',
@@ -129,13 +135,13 @@ function wizard(app, panel, locations, catalogues, open) {
       const created = await api.addScope({
         name: name.value,
         enx_scope_id: enx.value,
-        locations: locs.values(),
+        locations: locs.values().map(Number),
         objectives: objs.values(),
         catalogue_id: current.length ? Number(catalogue.value) : null,
         planned_audit_date: date.value,
         audit_provider: provider.value,
       });
-      view.selected = created.name;
+      view.selected = created.id;
       await render(app, panel);
     } catch (error) {
       markFields(formNode, error);
@@ -153,9 +159,9 @@ function wizard(app, panel, locations, catalogues, open) {
   return el('details', { class: 'panel', open, id: 'scope-wizard-panel' }, el('summary', { dataset: { action: 'wizard-open' } }, t('scope.new_scope')), formNode);
 }
 
-async function detail(app, panel, scopeName, locations) {
+async function detail(app, panel, scopeId, locations) {
   const { t } = app;
-  const scope = await api.showScope(scopeName, view.checkOn);
+  const scope = await api.showScope(scopeId, view.checkOn);
   const checkDate = el('input', { type: 'date', id: 'check_on', value: view.checkOn || scope.check.checked_on });
   checkDate.addEventListener('change', () => {
     view.checkOn = checkDate.value;
@@ -173,7 +179,7 @@ async function detail(app, panel, scopeName, locations) {
   const objStatus = statusLine('objectives-status');
   objectives.addEventListener('change', async () => {
     try {
-      await api.setScopeObjectives(scope.name, objectives.values());
+      await api.setScopeObjectives(scope.id, objectives.values());
       await render(app, panel);
     } catch (error) {
       markFields(objectives.parentElement, error);
@@ -218,7 +224,7 @@ function applicabilityTable(app, panel, scope) {
     const save = el('button', { type: 'button', dataset: { saveQuestion: q.id } }, t('settings.save'));
     save.addEventListener('click', async () => {
       try {
-        await api.setApplicability(scope.name, q.id, choice.value === 'yes', reason.value);
+        await api.setApplicability(scope.id, q.id, choice.value === 'yes', reason.value);
         await render(app, panel);
       } catch (e) {
         error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
@@ -253,7 +259,7 @@ function deviationRow(app, panel, scope, requirement) {
   const save = el('button', { type: 'button', dataset: { saveDeviation: requirement.id } }, t('settings.save'));
   save.addEventListener('click', async () => {
     try {
-      await api.setDeviation(scope.name, requirement.id, reason.value);
+      await api.setDeviation(scope.id, requirement.id, reason.value);
       await render(app, panel);
     } catch (e) {
       error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
@@ -268,7 +274,9 @@ function editDetails(app, panel, scope, locations) {
   const enx = textInput('edit_enx_id', scope.enx_scope_id ?? '');
   const date = el('input', { type: 'date', id: 'edit_audit_date', value: scope.planned_audit_date ?? '' });
   const provider = textInput('edit_provider', scope.audit_provider);
-  const locs = checkboxes('locations', t('scope.wizard_locations'), locations.map((l) => ({ value: l.name, label: l.name })), scope.locations);
+  // A scope names its locations; the form sends their ids.
+  const chosen = locations.filter((l) => scope.locations.includes(l.name)).map((l) => String(l.id));
+  const locs = checkboxes('locations', t('scope.wizard_locations'), locationOptions(locations), chosen);
   const status = statusLine('edit-status');
   const formNode = el(
     'form',
@@ -282,7 +290,7 @@ function editDetails(app, panel, scope, locations) {
       { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', dataset: { action: 'scope-update' } }, t('settings.save')),
       confirmButton(t('scope.delete_scope'), t('scope.really_delete'), async () => {
-        await api.removeScope(scope.name);
+        await api.removeScope(scope.id);
         view.selected = null;
         await render(app, panel);
       }, { action: 'scope-remove' }),
@@ -292,12 +300,12 @@ function editDetails(app, panel, scope, locations) {
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api.updateScope(scope.name, {
+      await api.updateScope(scope.id, {
         name: scope.name,
         enx_scope_id: enx.value,
         planned_audit_date: date.value,
         audit_provider: provider.value,
-        locations: locs.values(),
+        locations: locs.values().map(Number),
         objectives: scope.objectives,
         catalogue_id: scope.catalogue_id,
       });

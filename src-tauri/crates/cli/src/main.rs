@@ -31,6 +31,7 @@ macro_rules! err_line {
 mod args;
 mod commands;
 mod output;
+mod resolve;
 mod terminal;
 
 use std::path::Path;

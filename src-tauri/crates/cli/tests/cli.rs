@@ -738,6 +738,51 @@ fn scope_data_can_be_changed_and_removed() {
     );
 }
 
+#[test]
+fn a_name_that_is_also_another_records_id_is_refused_as_ambiguous_and_hash_id_is_exact() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    // Scope "ECU" is #1; a second scope is named "1".
+    let add = [
+        "scope",
+        "add",
+        "1",
+        "--objective",
+        "development",
+        "--location",
+        "Plant Nord",
+    ];
+    cli_in(h, &ws, &add, 0);
+    let out = run(cli(h)
+        .args(["status", "--scope", "1", "--workspace"])
+        .arg(&ws));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.contains("“1” could mean more than one scope")
+            && message.contains("“1” (#2)")
+            && message.contains("“ECU” (#1)")
+            && message.contains("#ID"),
+        "names both and says how to choose: {message}"
+    );
+    // `#1` is always the id, the name is matched without case.
+    let by_id = cli_in(h, &ws, &["--json", "status", "--scope", "#1"], 0);
+    let by_name = cli_in(h, &ws, &["--json", "status", "--scope", "ecu"], 0);
+    assert_eq!(by_id, by_name, "#1 and the name ECU are the same scope");
+    let unknown = run(cli(h)
+        .args(["status", "--scope", "#9", "--workspace"])
+        .arg(&ws));
+    assert!(
+        stderr(&unknown).contains("There is no scope “#9”"),
+        "{}",
+        stderr(&unknown)
+    );
+    // The same resolver reads locations: `#1` is Plant Nord.
+    let relabel = ["location", "label", "#1", "confidential:3:2031-01-31"];
+    cli_in(h, &ws, &relabel, 0);
+}
+
 /// A workspace with the demo catalogue, a location and scope "ECU" (development), and a
 /// `docs` folder beside it.
 fn evidence_workspace(home: &Path) -> std::path::PathBuf {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_workspace::{Workspace, wire};
+use csmsdesk_workspace::{ScopeId, Workspace, wire};
 use serde_json::Value;
 
 mod common;
@@ -52,6 +52,12 @@ fn open(ws: &Path) -> Workspace {
 /// What the app sends: the wire value as serde writes it on the IPC channel, read back the
 /// way the CLI's output is read (so a float goes through the same text and parser on both
 /// sides).
+/// The id of the scope named `name`, as the app holds it.
+fn scope_id(ws: &Workspace, name: &str) -> ScopeId {
+    let names = ws.scope_names().unwrap();
+    names.into_iter().find(|n| n.name == name).unwrap().id
+}
+
 fn ipc(value: impl serde::Serialize) -> Value {
     let text = serde_json::to_string(&value).expect("a wire value serialises");
     serde_json::from_str(&text).expect("and reads back")
@@ -147,7 +153,7 @@ fn scope_list_is_the_same_document_over_the_cli_and_ipc() {
         .scopes()
         .unwrap()
         .iter()
-        .map(|s| ws.scope_view(&s.id.to_string(), None, today()).unwrap())
+        .map(|s| ws.scope_view(ScopeId(s.id), None, today()).unwrap())
         .collect();
     let app = ipc(views
         .iter()
@@ -163,7 +169,10 @@ fn scope_check_is_the_check_the_app_shows_with_the_scope() {
     let ws = workspace(home.path());
     let cli = cli_json(home.path(), &ws, &["scope", "check", "ECU"]);
     // commands/scope.rs `scope_show` sends the scope with its `check`.
-    let view = open(&ws).scope_view("ECU", None, today()).unwrap();
+    let opened = open(&ws);
+    let view = opened
+        .scope_view(scope_id(&opened, "ECU"), None, today())
+        .unwrap();
     let app = ipc(wire::scope_view(&view, Lang::English));
     assert_eq!(cli, app["check"]);
     assert_eq!(
@@ -190,7 +199,8 @@ fn status_is_the_readiness_the_app_shows() {
     let ws = workspace(home.path());
     let cli = cli_json(home.path(), &ws, &["status", "--scope", "ECU"]);
     // commands/evidence.rs `readiness_show` (and `package_preview`)
-    let readiness = open(&ws).readiness("ECU", today()).unwrap();
+    let opened = open(&ws);
+    let readiness = opened.readiness(scope_id(&opened, "ECU"), today()).unwrap();
     let app = ipc(wire::readiness(&readiness));
     assert_eq!(cli, app);
     assert!(

@@ -78,17 +78,59 @@ pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
 
 /// Every location with its labels, by name.
 pub fn list(conn: &Connection) -> Result<Vec<LocationRecord>> {
-    let mut locations: Vec<LocationRecord> = conn
-        .prepare("SELECT id, name, address, tisax_scope_id, cs_activities, notes FROM location ORDER BY name")?
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?, r.get(4)?, r.get(5)?))
+    select(conn, "ORDER BY name", None)
+}
+
+/// Location `id` with its labels (an index seek), if there is one.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<LocationRecord>> {
+    Ok(select(conn, "WHERE id = ?1", Some(id))?.pop())
+}
+
+/// Every location's id and name, by name.
+pub fn names(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare("SELECT id, name FROM location ORDER BY name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The locations `rest` (a WHERE and/or ORDER BY clause, with `?1` bound to `id`) selects.
+fn select(conn: &Connection, rest: &str, id: Option<i64>) -> Result<Vec<LocationRecord>> {
+    let sql = format!(
+        "SELECT id, name, address, tisax_scope_id, cs_activities, notes FROM location {rest}"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let params: Vec<i64> = id.into_iter().collect();
+    let mut locations: Vec<LocationRecord> = statement
+        .query_map(rusqlite::params_from_iter(params), |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
         })?
         .map(|row| {
             let (id, name, address, scope_id, cs_activities, notes) = row?;
             let tisax_scope_id = scope_id
-                .map(|s| TisaxId::parse(&s).map_err(|_| Error::Corrupt { column: "location.tisax_scope_id", value: s }))
+                .map(|s| {
+                    TisaxId::parse(&s).map_err(|_| Error::Corrupt {
+                        column: "location.tisax_scope_id",
+                        value: s,
+                    })
+                })
                 .transpose()?;
-            Ok(LocationRecord { id, name, address, tisax_scope_id, cs_activities, notes, labels: Vec::new() })
+            Ok(LocationRecord {
+                id,
+                name,
+                address,
+                tisax_scope_id,
+                cs_activities,
+                notes,
+                labels: Vec::new(),
+            })
         })
         .collect::<Result<_>>()?;
     let mut labels = conn.prepare(

@@ -103,13 +103,24 @@ pub fn name_taken(conn: &Connection, scope: i64, name: &str) -> Result<bool> {
 
 /// The protection objects of scope `scope`, by name.
 pub fn list(conn: &Connection, scope: i64) -> Result<Vec<ProtectionObjectRecord>> {
+    select(conn, "WHERE scope_id = ?1 ORDER BY name", scope)
+}
+
+/// Protection object `id` (an index seek), if there is one.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<ProtectionObjectRecord>> {
+    Ok(select(conn, "WHERE id = ?1", id)?.pop())
+}
+
+/// The protection objects `rest` (a WHERE clause on `?1`, maybe with an ORDER BY) selects.
+fn select(conn: &Connection, rest: &str, key: i64) -> Result<Vec<ProtectionObjectRecord>> {
+    let sql = format!(
+        "SELECT id, name, item, customer, partner_participant_id, confidentiality, integrity, availability,
+                lifecycle_phases, scope_id
+         FROM protection_object {rest}"
+    );
     let mut objects: Vec<ProtectionObjectRecord> = conn
-        .prepare(
-            "SELECT id, name, item, customer, partner_participant_id, confidentiality, integrity, availability,
-                    lifecycle_phases
-             FROM protection_object WHERE scope_id = ?1 ORDER BY name",
-        )?
-        .query_map([scope], |r| {
+        .prepare(&sql)?
+        .query_map([key], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -120,19 +131,33 @@ pub fn list(conn: &Connection, scope: i64) -> Result<Vec<ProtectionObjectRecord>
                 r.get::<_, bool>(6)?,
                 r.get::<_, bool>(7)?,
                 r.get::<_, String>(8)?,
+                r.get::<_, i64>(9)?,
             ))
         })?
         .map(|row| {
-            let (id, name, item, customer, partner, confidentiality, integrity, availability, lifecycle_phases) = row?;
+            let (
+                id,
+                name,
+                item,
+                customer,
+                partner,
+                confidentiality,
+                integrity,
+                availability,
+                lifecycle_phases,
+                scope_id,
+            ) = row?;
             let partner_participant_id = partner
                 .map(|p| {
-                    TisaxId::parse(&p)
-                        .map_err(|_| Error::Corrupt { column: "protection_object.partner_participant_id", value: p })
+                    TisaxId::parse(&p).map_err(|_| Error::Corrupt {
+                        column: "protection_object.partner_participant_id",
+                        value: p,
+                    })
                 })
                 .transpose()?;
             Ok(ProtectionObjectRecord {
                 id,
-                scope_id: scope,
+                scope_id,
                 name,
                 item,
                 customer,

@@ -105,9 +105,31 @@ pub fn name_taken(conn: &Connection, name: &str) -> Result<bool> {
 
 /// Every scope, by name.
 pub fn list(conn: &Connection) -> Result<Vec<ScopeRecord>> {
-    let mut scopes: Vec<ScopeRecord> = conn
-        .prepare("SELECT id, name, enx_scope_id, catalogue_id, planned_audit_date, audit_provider FROM scope ORDER BY name")?
-        .query_map([], |r| {
+    select(conn, "ORDER BY name", None)
+}
+
+/// Scope `id` (an index seek), if there is one.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<ScopeRecord>> {
+    Ok(select(conn, "WHERE id = ?1", Some(id))?.pop())
+}
+
+/// Every scope's id and name, by name: what a picker or a name look-up needs.
+pub fn names(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare("SELECT id, name FROM scope ORDER BY name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The scopes `rest` (a WHERE and/or ORDER BY clause, with `?1` bound to `id`) selects.
+fn select(conn: &Connection, rest: &str, id: Option<i64>) -> Result<Vec<ScopeRecord>> {
+    let sql = format!(
+        "SELECT id, name, enx_scope_id, catalogue_id, planned_audit_date, audit_provider FROM scope {rest}"
+    );
+    let mut statement = conn.prepare(&sql)?;
+    let params: Vec<i64> = id.into_iter().collect();
+    let mut scopes: Vec<ScopeRecord> = statement
+        .query_map(rusqlite::params_from_iter(params), |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
@@ -120,12 +142,19 @@ pub fn list(conn: &Connection) -> Result<Vec<ScopeRecord>> {
         .map(|row| {
             let (id, name, enx, catalogue_id, date, audit_provider) = row?;
             let enx_scope_id = enx
-                .map(|s| TisaxId::parse(&s).map_err(|_| Error::Corrupt { column: "scope.enx_scope_id", value: s }))
+                .map(|s| {
+                    TisaxId::parse(&s).map_err(|_| Error::Corrupt {
+                        column: "scope.enx_scope_id",
+                        value: s,
+                    })
+                })
                 .transpose()?;
             let planned_audit_date = date
                 .map(|d| {
-                    NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                        .map_err(|_| Error::Corrupt { column: "scope.planned_audit_date", value: d })
+                    NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|_| Error::Corrupt {
+                        column: "scope.planned_audit_date",
+                        value: d,
+                    })
                 })
                 .transpose()?;
             Ok(ScopeRecord {

@@ -21,7 +21,19 @@ use chrono::Utc;
 use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp};
-use csmsdesk_workspace::{EvidenceInput, LinkInput, LocationInput, ScopeInput, Workspace};
+use csmsdesk_workspace::{
+    EvidenceInput, LinkInput, LocationId, LocationInput, ScopeId, ScopeInput, Workspace,
+};
+
+/// The id of the scope named `name`.
+fn scope_id(ws: &Workspace, name: &str) -> ScopeId {
+    let names = ws.scope_names().expect("the scopes");
+    names
+        .into_iter()
+        .find(|n| n.name == name)
+        .expect("the scope")
+        .id
+}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -71,15 +83,16 @@ fn workspace_with_scope(dir: &Path) -> Workspace {
     let mut ws = Workspace::create(dir, Utc::now()).expect("a workspace");
     ws.import_demo_catalogue(Utc::now())
         .expect("the demo catalogue");
-    ws.add_location(&LocationInput {
-        name: "Plant".into(),
-        cs_activities: true,
-        ..LocationInput::default()
-    })
-    .expect("a location");
+    let plant = ws
+        .add_location(&LocationInput {
+            name: "Plant".into(),
+            cs_activities: true,
+            ..LocationInput::default()
+        })
+        .expect("a location");
     ws.add_scope(&ScopeInput {
         name: "ECU".into(),
-        locations: vec!["Plant".into()],
+        locations: vec![LocationId(plant.id)],
         objectives: vec![
             "development".into(),
             "production".into(),
@@ -313,7 +326,9 @@ fn readiness(temp: &Path) {
     let today = Utc::now().date_naive();
     let query = || {
         let started = Instant::now();
-        let r = ws.readiness("ECU", today).expect("readiness");
+        let r = ws
+            .readiness(scope_id(&ws, "ECU"), today)
+            .expect("readiness");
         assert!(r.tally.total() > 0);
         started.elapsed()
     };

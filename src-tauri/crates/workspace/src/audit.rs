@@ -18,7 +18,7 @@ use csmsdesk_store::audit::{
 };
 
 use crate::catalogue::read_filled_workbook;
-use crate::{Result, ScopeRecord, Workspace};
+use crate::{AuditId, EvidenceId, FindingId, Result, ScopeId, ScopeRecord, Workspace};
 
 mod audits;
 mod findings;
@@ -29,7 +29,7 @@ mod rules;
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 #[serde(default)]
 pub struct AuditInput {
-    pub scope: String,
+    pub scope: ScopeId,
     /// `initial`, `cap`, `follow-up`.
     pub kind: String,
     pub provider: String,
@@ -44,14 +44,14 @@ pub struct AuditInput {
 #[serde(default)]
 pub struct ActionInput {
     /// The scope the user works in, when they name one: the finding must belong to it.
-    pub scope: String,
-    pub finding: i64,
+    pub scope: Option<ScopeId>,
+    pub finding: FindingId,
     pub description: String,
     pub owner: String,
     pub department: String,
     pub due: String,
     pub justification: String,
-    pub evidence: Vec<i64>,
+    pub evidence: Vec<EvidenceId>,
 }
 
 /// An audit with what the audit screen and `audit show` need.
@@ -104,7 +104,7 @@ impl Workspace {
     /// transaction: results, and a finding with an open corrective action per measure.
     pub fn import_provider_workbook(
         &mut self,
-        id: i64,
+        id: AuditId,
         path: &Path,
         apply: bool,
     ) -> Result<ProviderImport> {
@@ -188,7 +188,7 @@ impl Workspace {
                         result: *result,
                         findings_description: description.clone(),
                     };
-                    table::set_result(tx, id, question, Some(&record))?;
+                    table::set_result(tx, id.0, question, Some(&record))?;
                 }
                 for (question, measure) in &changes.1 {
                     let result = changes.0.iter().find(|c| &c.0 == question).map(|c| c.2);
@@ -208,7 +208,7 @@ impl Workspace {
                         tx,
                         &FindingRecord {
                             id: 0,
-                            audit_id: id,
+                            audit_id: id.0,
                             question_id: question.clone(),
                             protection_object_id: None,
                             kind,
@@ -239,10 +239,14 @@ impl Workspace {
     /// Changes only the fields given in `changes` of audit `id`; the others keep their
     /// current value. `changes.phases` is a comma-separated list whose entries replace the
     /// phases in order (`done,in-progress` leaves the third as it is).
-    pub fn update_audit_fields(&mut self, id: i64, changes: &AuditChanges) -> Result<AuditRecord> {
+    pub fn update_audit_fields(
+        &mut self,
+        id: AuditId,
+        changes: &AuditChanges,
+    ) -> Result<AuditRecord> {
         let a = self.audit_record(id)?;
         let input = AuditInput {
-            scope: a.scope_id.to_string(),
+            scope: ScopeId(a.scope_id),
             kind: a.kind.as_str().to_owned(),
             provider: changes
                 .provider

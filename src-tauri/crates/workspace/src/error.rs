@@ -33,6 +33,14 @@ pub enum Error {
     /// exist.
     #[error("no {kind} {name}")]
     NotFound { kind: &'static str, name: String },
+    /// A name or id typed by the user fits more than one record of its kind; `choices`
+    /// lists them ("ECU (#5), Body (#2)").
+    #[error("{name} could mean several of {kind}: {choices}")]
+    Ambiguous {
+        kind: &'static str,
+        name: String,
+        choices: String,
+    },
     /// A file to import cannot be read (missing, a folder, no permission).
     #[error("cannot read {path}: {source}")]
     FileUnreadable {
@@ -228,6 +236,7 @@ impl Error {
             | Error::InvalidProfile(_)
             | Error::Invalid(_)
             | Error::NotFound { .. }
+            | Error::Ambiguous { .. }
             | Error::FileUnreadable { .. }
             | Error::NotAFile { .. }
             | Error::FileTooLarge { .. }
@@ -282,6 +291,14 @@ impl Error {
             Error::NotFound { kind, name } => Message::new("error.not_found")
                 .arg_message("kind", Message::new(kind))
                 .arg("name", name),
+            Error::Ambiguous {
+                kind,
+                name,
+                choices,
+            } => Message::new("error.ambiguous")
+                .arg_message("kind", Message::new(kind))
+                .arg("name", name)
+                .arg("choices", choices),
             Error::FileUnreadable { path: p, source } => Message::new("error.file_unreadable")
                 .arg("path", path(p))
                 .arg_message("detail", io_detail(source)),

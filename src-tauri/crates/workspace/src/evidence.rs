@@ -19,7 +19,7 @@ use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
 
 use self::add::unreadable_message;
 use crate::input::parse_date;
-use crate::{Error, Result, Workspace};
+use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 
 mod add;
 mod items;
@@ -48,10 +48,10 @@ pub struct EvidenceInput {
 #[serde(default)]
 pub struct LinkInput {
     pub targets: Vec<String>,
-    /// Scope name or id; empty links for every scope (on the current catalogue).
-    pub scope: String,
-    /// Protection object name (needs a scope).
-    pub protection_object: String,
+    /// The scope; `None` links for every scope (on the current catalogue).
+    pub scope: Option<ScopeId>,
+    /// One of the scope's protection objects (needs a scope).
+    pub protection_object: Option<ProtectionObjectId>,
     pub note: String,
 }
 
@@ -203,7 +203,11 @@ pub(crate) fn vault_message(path: &Path, error: &VaultError) -> Message {
 
 impl Workspace {
     /// Changes what describes evidence `key`. An empty title keeps the current one.
-    pub fn update_evidence(&mut self, key: &str, input: &EvidenceInput) -> Result<EvidenceRecord> {
+    pub fn update_evidence(
+        &mut self,
+        key: EvidenceId,
+        input: &EvidenceInput,
+    ) -> Result<EvidenceRecord> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
         let checked = self.check_details(input, &mut errors);
@@ -228,7 +232,11 @@ impl Workspace {
 
     /// Marks the newest version of evidence `key` as reviewed, and sets its next review date
     /// when one is given.
-    pub fn review_evidence(&mut self, key: &str, next_review: &str) -> Result<EvidenceRecord> {
+    pub fn review_evidence(
+        &mut self,
+        key: EvidenceId,
+        next_review: &str,
+    ) -> Result<EvidenceRecord> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
         let next = parse_date("review_due", next_review, &mut errors);
@@ -253,7 +261,7 @@ impl Workspace {
     }
 
     /// Removes evidence `key` with its links; its vault content stays.
-    pub fn remove_evidence(&mut self, key: &str) -> Result<()> {
+    pub fn remove_evidence(&mut self, key: EvidenceId) -> Result<()> {
         let record = self.evidence_record(key)?;
         self.db.write(|tx| table::delete(tx, record.id))?;
         tracing::info!(evidence = record.id, "removed evidence");
@@ -262,17 +270,11 @@ impl Workspace {
 }
 
 /// The ids of `ids`, checked to be evidence items of the workspace.
-pub(crate) fn existing_evidence(ws: &Workspace, ids: &[i64]) -> Result<Vec<i64>> {
-    let known = table::ids(ws.db.conn())?;
+pub(crate) fn existing_evidence(ws: &Workspace, ids: &[EvidenceId]) -> Result<Vec<i64>> {
     for id in ids {
-        if !known.contains(id) {
-            return Err(Error::NotFound {
-                kind: "thing.evidence",
-                name: id.to_string(),
-            });
-        }
+        ws.evidence_record(*id)?;
     }
-    let mut ids = ids.to_vec();
+    let mut ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     ids.sort_unstable();
     ids.dedup();
     Ok(ids)

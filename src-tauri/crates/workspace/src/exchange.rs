@@ -1,6 +1,7 @@
 //! Exchange with partners (docs/DOMAIN.md "Exchange"): each scope's publication level and the
 //! participants it is shared with, and the history of exported packages.
 
+use crate::ScopeId;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::package::{Level, sharing_adds_nothing};
@@ -24,8 +25,8 @@ fn level_of(field: &str, text: &str, allow_none: bool, errors: &mut Vec<Invalid>
 
 impl Workspace {
     /// Sets how `scope` is published to every VCS participant.
-    pub fn set_publication(&mut self, scope: &str, level: &str) -> Result<Level> {
-        let record = self.find_scope(scope)?;
+    pub fn set_publication(&mut self, scope: ScopeId, level: &str) -> Result<Level> {
+        let record = self.scope(scope)?;
         let mut errors = Vec::new();
         let level = level_of("level", level, true, &mut errors);
         if !errors.is_empty() {
@@ -36,8 +37,8 @@ impl Workspace {
     }
 
     /// How `scope` is published.
-    pub fn publication(&self, scope: &str) -> Result<Level> {
-        let record = self.find_scope(scope)?;
+    pub fn publication(&self, scope: ScopeId) -> Result<Level> {
+        let record = self.scope(scope)?;
         Ok(
             Level::parse(&table::publication(self.db.conn(), record.id)?)
                 .unwrap_or(Level::DoNotShare),
@@ -48,13 +49,13 @@ impl Workspace {
     /// publication.
     pub fn add_sharing(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         partner: &str,
         participant_id: &str,
         level: &str,
         shared_on: &str,
     ) -> Result<(SharingRecord, Vec<Message>)> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let mut errors = Vec::new();
         required_name("partner", partner, &mut errors);
         let id = TisaxId::parse(participant_id)
@@ -79,7 +80,7 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let publication = self.publication(&record.name)?;
+        let publication = self.publication(ScopeId(record.id))?;
         let warnings = if sharing_adds_nothing(publication, level) {
             vec![
                 Message::new("share.adds_nothing")
@@ -102,8 +103,8 @@ impl Workspace {
     }
 
     /// The sharings of `scope` (of every scope when `None`).
-    pub fn sharings(&self, scope: Option<&str>) -> Result<Vec<SharingRecord>> {
-        let id = scope.map(|s| self.find_scope(s)).transpose()?.map(|s| s.id);
+    pub fn sharings(&self, scope: Option<ScopeId>) -> Result<Vec<SharingRecord>> {
+        let id = scope.map(|s| self.scope(s)).transpose()?.map(|s| s.id);
         Ok(table::sharings(self.db.conn(), id)?)
     }
 
@@ -126,28 +127,41 @@ mod tests {
     #[test]
     fn sharing_warns_when_it_adds_nothing_to_the_publication_and_refuses_bad_input() {
         let mut s = setup();
-        assert_eq!(s.ws.publication("ECU").unwrap(), Level::DoNotShare);
-        s.ws.set_publication("ECU", "A+labels").unwrap();
+        assert_eq!(
+            s.ws.publication(scope_id(&s.ws, "ECU")).unwrap(),
+            Level::DoNotShare
+        );
+        s.ws.set_publication(scope_id(&s.ws, "ECU"), "A+labels")
+            .unwrap();
         let (_, warnings) =
-            s.ws.add_sharing("ECU", "OEM A", "S1A2B3", "A", "2026-11-25")
+            s.ws.add_sharing(scope_id(&s.ws, "ECU"), "OEM A", "S1A2B3", "A", "2026-11-25")
                 .unwrap();
         assert_eq!(warnings[0].key, "share.adds_nothing");
         let (shared, warnings) =
-            s.ws.add_sharing("ECU", "OEM B", "s9z8y7", "A+labels+B", "2026-11-25")
-                .unwrap();
+            s.ws.add_sharing(
+                scope_id(&s.ws, "ECU"),
+                "OEM B",
+                "s9z8y7",
+                "A+labels+B",
+                "2026-11-25",
+            )
+            .unwrap();
         assert!(warnings.is_empty());
         assert_eq!(shared.participant_id, "S9Z8Y7");
-        let error = s.ws.add_sharing("ECU", "", "nope", "B", "").unwrap_err();
+        let error =
+            s.ws.add_sharing(scope_id(&s.ws, "ECU"), "", "nope", "B", "")
+                .unwrap_err();
         let mut fields: Vec<String> = error.field_errors().into_iter().map(|f| f.field).collect();
         fields.sort();
         assert_eq!(fields, ["date", "level", "participant_id", "partner"]);
         assert_eq!(
-            s.ws.sharings(Some("ECU")).unwrap().len(),
+            s.ws.sharings(Some(scope_id(&s.ws, "ECU"))).unwrap().len(),
             2,
             "the refused one was not stored"
         );
         assert!(
-            s.ws.set_publication("ECU", "full").is_err(),
+            s.ws.set_publication(scope_id(&s.ws, "ECU"), "full")
+                .is_err(),
             "full is not a publication level"
         );
     }

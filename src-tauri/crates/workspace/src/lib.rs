@@ -15,6 +15,7 @@ pub mod folders;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
 #[doc(hidden)]
 pub mod fuzzing;
+mod ids;
 mod input;
 mod journal;
 mod outputs;
@@ -53,6 +54,10 @@ pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
     LinkInput, LinkView, collect_files,
+};
+pub use ids::{
+    ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,
+    ScopeId,
 };
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
 pub use outputs::refuse_inside_workspace;

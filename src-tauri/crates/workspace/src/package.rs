@@ -103,7 +103,7 @@ impl Workspace {
         let mut per_question: BTreeMap<String, (Vec<String>, Option<chrono::NaiveDate>)> =
             BTreeMap::new();
         for audit in &audits {
-            let view = self.audit_view(audit.id)?;
+            let view = self.audit_view(crate::AuditId(audit.id))?;
             for f in &view.findings {
                 for a in view.actions.iter().filter(|a| a.finding_id == f.id) {
                     let entry = per_question.entry(f.question_id.clone()).or_default();

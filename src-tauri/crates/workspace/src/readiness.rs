@@ -2,6 +2,7 @@
 //! evidence), the self-assessment per control question with its predicted overall result,
 //! the daily readiness record, and what the dashboard shows.
 
+use crate::ScopeId;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -130,8 +131,8 @@ fn result_problem(question: &str, applicable: bool, result: QuestionResult) -> O
 
 impl Workspace {
     /// The readiness of `scope` on `today`.
-    pub fn readiness(&self, scope: &str, today: NaiveDate) -> Result<Readiness> {
-        let record = self.find_scope(scope)?;
+    pub fn readiness(&self, scope: ScopeId, today: NaiveDate) -> Result<Readiness> {
+        let record = self.scope(scope)?;
         self.readiness_of(record, today)
     }
 
@@ -281,7 +282,7 @@ impl Workspace {
 
     /// What the dashboard shows for `scope` on `today`; records today's readiness for the
     /// trend first.
-    pub fn dashboard(&mut self, scope: &str, today: NaiveDate) -> Result<Dashboard> {
+    pub fn dashboard(&mut self, scope: ScopeId, today: NaiveDate) -> Result<Dashboard> {
         let view = self.scope_view(scope, None, today)?;
         let readiness = self.readiness_of(view.scope.clone(), today)?;
         // A read-only look at the workspace leaves the trend to the process that holds it.
@@ -354,14 +355,14 @@ impl Workspace {
     /// where given, the implementation description and reference documentation.
     pub fn assess(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         question: &str,
         result: &str,
         implementation: Option<&str>,
         reference_documentation: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<AssessmentRecord> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let questions = self.scope_questions(&record)?;
         let question = question.trim();
         let Some(sq) = questions
@@ -430,12 +431,12 @@ impl Workspace {
     /// never erase anything. Rows that do not fit the scope are skipped, each with why.
     pub fn import_assessment(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         path: &Path,
         apply: bool,
         now: DateTime<Utc>,
     ) -> Result<AssessmentImport> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let (file, filled) = read_filled_workbook(path)?;
         let questions = self.scope_questions(&record)?;
         let mut current = table::list(self.db.conn(), record.id)?;

@@ -15,15 +15,13 @@ use csmsdesk_store::protection_object::{self as po_table, CheckStatus};
 use csmsdesk_store::scope::ScopeRecord;
 
 use crate::input::parse_objectives;
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, LocationId, ProtectionObjectId, Result, ScopeId, Workspace};
 
 mod applicability;
 mod locations;
 mod protection_objects;
 mod scopes;
 mod settings;
-
-pub(crate) use protection_objects::find_object;
 
 /// A TISAX label as typed: label name or slug, level (`2`, `AL2`), expiry `YYYY-MM-DD`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -66,8 +64,7 @@ pub struct ScopeInput {
     pub name: String,
     #[serde(default)]
     pub enx_scope_id: String,
-    /// Location names (or ids).
-    pub locations: Vec<String>,
+    pub locations: Vec<LocationId>,
     /// `development`, `production`, `operations-maintenance`.
     pub objectives: Vec<String>,
     /// The catalogue; the current one when `None`.
@@ -82,7 +79,7 @@ pub struct ScopeInput {
 /// A protection object as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct ProtectionObjectInput {
-    pub scope: String,
+    pub scope: ScopeId,
     pub name: String,
     #[serde(default)]
     pub item: String,
@@ -101,7 +98,7 @@ pub struct ProtectionObjectInput {
     #[serde(default)]
     pub objectives: Vec<String>,
     #[serde(default)]
-    pub locations: Vec<String>,
+    pub locations: Vec<LocationId>,
 }
 
 /// One control question of a scope with its applicability.
@@ -158,8 +155,8 @@ pub struct Sampling {
 impl Workspace {
     /// Per objective of the scope: the relevant protection objects, the suggested sample
     /// size and the chosen sample.
-    pub fn sampling(&self, scope: &str) -> Result<Vec<Sampling>> {
-        let record = self.find_scope(scope)?;
+    pub fn sampling(&self, scope: ScopeId) -> Result<Vec<Sampling>> {
+        let record = self.scope(scope)?;
         let objects = po_table::list(self.db.conn(), record.id)?;
         let name_of: BTreeMap<i64, String> =
             objects.iter().map(|p| (p.id, p.name.clone())).collect();
@@ -189,11 +186,11 @@ impl Workspace {
     /// Chooses the sample of one objective (protection object names), replacing the old one.
     pub fn choose_sample(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         objective: &str,
         names: &[String],
     ) -> Result<Vec<Sampling>> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let mut errors = Vec::new();
         let objective = parse_objectives("objective", &[objective.to_owned()], &mut errors)
             .first()
@@ -223,15 +220,13 @@ impl Workspace {
     /// Records the sample check of a protection object against an applicable question.
     pub fn set_sample_check(
         &mut self,
-        scope: &str,
-        object: &str,
+        object: ProtectionObjectId,
         question: &str,
         status: &str,
         note: &str,
     ) -> Result<()> {
-        let record = self.find_scope(scope)?;
-        let objects = po_table::list(self.db.conn(), record.id)?;
-        let po = find_object(&objects, object)?;
+        let po = self.protection_object(object)?;
+        let record = self.scope(ScopeId(po.scope_id))?;
         let applies = self
             .scope_questions(&record)?
             .iter()
@@ -255,11 +250,9 @@ impl Workspace {
     /// The recorded sample checks of a protection object: (question, status, note).
     pub fn sample_checks(
         &self,
-        scope: &str,
-        object: &str,
+        object: ProtectionObjectId,
     ) -> Result<Vec<(String, &'static str, String)>> {
-        let objects = self.protection_objects(scope)?;
-        let po = find_object(&objects, object)?;
+        let po = self.protection_object(object)?;
         Ok(po_table::checks(self.db.conn(), po.id)?
             .into_iter()
             .map(|(q, s, n)| (q, s.as_str(), n))
@@ -270,10 +263,10 @@ impl Workspace {
     /// the others keep their current value.
     pub fn update_scope_fields(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         changes: &ScopeChanges,
     ) -> Result<ScopeRecord> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let input = ScopeInput {
             enx_scope_id: changes.enx_scope_id.clone().unwrap_or_else(|| {
                 record
@@ -293,12 +286,12 @@ impl Workspace {
                 .clone()
                 .unwrap_or_else(|| record.audit_provider.clone()),
             locations: match &changes.locations {
-                Some(names) => names.clone(),
-                None => self
-                    .locations()?
-                    .into_iter()
-                    .filter(|l| record.location_ids.contains(&l.id))
-                    .map(|l| l.name)
+                Some(ids) => ids.clone(),
+                None => record
+                    .location_ids
+                    .iter()
+                    .copied()
+                    .map(LocationId)
                     .collect(),
             },
             ..ScopeInput::default()
@@ -315,8 +308,8 @@ pub struct ScopeChanges {
     /// `YYYY-MM-DD`, or empty to clear it.
     pub planned_audit_date: Option<String>,
     pub audit_provider: Option<String>,
-    /// The location names; replaces the list.
-    pub locations: Option<Vec<String>>,
+    /// The locations; replaces the list.
+    pub locations: Option<Vec<LocationId>>,
 }
 
 #[cfg(test)]

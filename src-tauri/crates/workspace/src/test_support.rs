@@ -6,6 +6,10 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, NaiveDate, TimeZone as _, Utc};
 
+#[allow(unused_imports)] // for the tests that glob-import this module
+pub use crate::{
+    ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, ProtectionObjectId, ScopeId,
+};
 use crate::{AddReport, EvidenceInput, LinkInput, LocationInput, Progress, ScopeInput, Workspace};
 
 pub fn now() -> DateTime<Utc> {
@@ -26,6 +30,11 @@ pub fn not_cancelled() -> AtomicBool {
     AtomicBool::new(false)
 }
 
+/// The setup's scope "ECU": the workspace's first.
+pub const ECU: ScopeId = ScopeId(1);
+/// The setup's location "Plant Nord": the workspace's first.
+pub const PLANT_NORD: LocationId = LocationId(1);
+
 pub struct Setup {
     pub root: tempfile::TempDir,
     pub ws: Workspace,
@@ -36,19 +45,23 @@ pub fn setup() -> Setup {
     let root = tempfile::tempdir().unwrap();
     let mut ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
     ws.import_demo_catalogue(now()).unwrap();
-    ws.add_location(&LocationInput {
-        name: "Plant Nord".into(),
-        cs_activities: true,
-        ..LocationInput::default()
-    })
-    .unwrap();
-    ws.add_scope(&ScopeInput {
-        name: "ECU".into(),
-        locations: vec!["Plant Nord".into()],
-        objectives: vec!["development".into()],
-        ..ScopeInput::default()
-    })
-    .unwrap();
+    let nord = ws
+        .add_location(&LocationInput {
+            name: "Plant Nord".into(),
+            cs_activities: true,
+            ..LocationInput::default()
+        })
+        .unwrap();
+    assert_eq!(nord.id, PLANT_NORD.0);
+    let ecu = ws
+        .add_scope(&ScopeInput {
+            name: "ECU".into(),
+            locations: vec![PLANT_NORD],
+            objectives: vec!["development".into()],
+            ..ScopeInput::default()
+        })
+        .unwrap();
+    assert_eq!(ecu.id, ECU.0);
     std::fs::create_dir(root.path().join("docs")).unwrap();
     Setup { root, ws }
 }
@@ -89,4 +102,34 @@ impl Setup {
         assert_eq!(ids.len(), 1, "{report:?}");
         ids[0]
     }
+}
+
+/// The id of the scope named `name` (tests name scopes; the use cases take ids).
+pub fn scope_id(ws: &Workspace, name: &str) -> crate::ScopeId {
+    ws.scope_names()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.name == name)
+        .unwrap_or_else(|| panic!("no scope {name}"))
+        .id
+}
+
+/// The id of the location named `name`.
+pub fn location_id(ws: &Workspace, name: &str) -> crate::LocationId {
+    ws.location_names()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.name == name)
+        .unwrap_or_else(|| panic!("no location {name}"))
+        .id
+}
+
+/// The id of protection object `name` of scope `scope`.
+pub fn object_id(ws: &Workspace, scope: &str, name: &str) -> crate::ProtectionObjectId {
+    ws.protection_object_names(scope_id(ws, scope))
+        .unwrap()
+        .into_iter()
+        .find(|n| n.name == name)
+        .unwrap_or_else(|| panic!("no protection object {name}"))
+        .id
 }

@@ -2,10 +2,14 @@
 //! corrective actions, and the labels they earn.
 
 use chrono::NaiveDate;
-use csmsdesk_workspace::{ActionInput, AuditChanges, AuditInput, Error, Workspace};
+use csmsdesk_workspace::{
+    ActionId, ActionInput, AuditChanges, AuditId, AuditInput, Error, EvidenceId, FindingId,
+    ScopeId, Workspace,
+};
 
 use crate::args::{ActionCommand, AuditCommand, FindingCommand, LabelsCommand};
 use crate::output::Output;
+use crate::resolve;
 
 pub fn audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<bool, Error> {
     match action {
@@ -18,7 +22,7 @@ pub fn audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<
             lead_auditor,
         } => {
             let input = AuditInput {
-                scope: scope.clone(),
+                scope: resolve::scope(ws, scope)?,
                 kind: kind.clone(),
                 provider: provider.clone(),
                 lead_auditor: lead_auditor.clone(),
@@ -27,17 +31,23 @@ pub fn audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<
             };
             out.audit_added(&ws.add_audit(&input)?);
         }
-        AuditCommand::List { scope } => out.audits(&ws.audits(scope.as_deref())?),
+        AuditCommand::List { scope } => {
+            let scope = scope
+                .as_deref()
+                .map(|s| resolve::scope(ws, s))
+                .transpose()?;
+            out.audits(&ws.audits(scope)?)
+        }
         AuditCommand::Result {
             audit,
             question,
             result,
             text,
         } => {
-            ws.set_audit_result(*audit, question, result, text)?;
+            ws.set_audit_result(AuditId(*audit), question, result, text)?;
             out.done();
         }
-        AuditCommand::Show { audit } => out.audit_view(&ws.audit_view(*audit)?),
+        AuditCommand::Show { audit } => out.audit_view(&ws.audit_view(AuditId(*audit))?),
         AuditCommand::Set {
             audit,
             closing_meeting,
@@ -57,11 +67,11 @@ pub fn audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<
                 decision: *decision,
                 decision_reason: reason.clone(),
             };
-            ws.update_audit_fields(*audit, &changes)?;
+            ws.update_audit_fields(AuditId(*audit), &changes)?;
             out.done();
         }
         AuditCommand::Import { audit, file, apply } => {
-            out.provider_import(&ws.import_provider_workbook(*audit, file, *apply)?);
+            out.provider_import(&ws.import_provider_workbook(AuditId(*audit), file, *apply)?);
         }
     }
     Ok(true)
@@ -75,7 +85,17 @@ pub fn finding(ws: &mut Workspace, action: &FindingCommand, out: &Output) -> Res
             kind,
             text,
             po,
-        } => out.finding(&ws.add_finding(*audit, question, kind, text, po)?),
+        } => {
+            let audit = AuditId(*audit);
+            let object = match po.trim() {
+                "" => None,
+                name => {
+                    let scope = ScopeId(ws.audit_view(audit)?.audit.scope_id);
+                    Some(resolve::object(ws, scope, name)?)
+                }
+            };
+            out.finding(&ws.add_finding(audit, question, kind, text, object)?)
+        }
     }
     Ok(true)
 }
@@ -93,20 +113,20 @@ pub fn action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Resul
             scope,
         } => {
             let input = ActionInput {
-                scope: scope.clone(),
-                finding: *finding,
+                scope: resolve::optional_scope(ws, scope)?,
+                finding: FindingId(*finding),
                 description: text.clone(),
                 owner: owner.clone(),
                 department: department.clone(),
                 due: due.clone(),
                 justification: justification.clone(),
-                evidence: evidence.clone(),
+                evidence: evidence.iter().copied().map(EvidenceId).collect(),
             };
             let (record, warnings) = ws.add_action(&input)?;
             out.action_added(&record, &warnings);
         }
         ActionCommand::Status { action, status } => {
-            ws.set_action_status(*action, status)?;
+            ws.set_action_status(ActionId(*action), status)?;
             out.done();
         }
         ActionCommand::List => out.actions(&ws.actions()?),
@@ -124,10 +144,13 @@ pub fn labels(
 ) -> Result<bool, Error> {
     match action {
         Some(LabelsCommand::Renew { scope, audit_date }) => {
-            ws.renew_labels(scope, audit_date)?;
+            ws.renew_labels(resolve::scope(ws, scope)?, audit_date)?;
             out.done();
         }
-        None => out.labels(&ws.labels(scope)?, today),
+        None => {
+            let scope = scope.map(|s| resolve::scope(ws, s)).transpose()?;
+            out.labels(&ws.labels(scope)?, today)
+        }
     }
     Ok(true)
 }

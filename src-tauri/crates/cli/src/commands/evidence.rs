@@ -5,19 +5,29 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use csmsdesk_workspace::{Error, EvidenceInput, FileResult, LinkInput, Workspace};
+use csmsdesk_workspace::{
+    Error, EvidenceInput, FileResult, LinkId, LinkInput, ProtectionObjectId, Workspace,
+};
 
 use crate::args::{EvidenceCommand, LinkPlaceArgs};
 use crate::output::Output;
+use crate::resolve;
 
 impl LinkPlaceArgs {
-    fn input(&self, targets: &[String]) -> LinkInput {
-        LinkInput {
+    fn input(&self, ws: &Workspace, targets: &[String]) -> Result<LinkInput, Error> {
+        let scope = resolve::optional_scope(ws, &self.scope)?;
+        let protection_object = match (self.po.trim(), scope) {
+            ("", _) => None,
+            (name, Some(scope)) => Some(resolve::object(ws, scope, name)?),
+            // The use case says that a protection object needs a scope.
+            (_, None) => Some(ProtectionObjectId::default()),
+        };
+        Ok(LinkInput {
             targets: targets.to_vec(),
-            scope: self.scope.clone(),
-            protection_object: self.po.clone(),
+            scope,
+            protection_object,
             note: self.note.clone(),
-        }
+        })
     }
 }
 
@@ -54,7 +64,7 @@ pub fn run(
             let report = ws.add_evidence(
                 &paths,
                 &input,
-                &place.input(links),
+                &place.input(ws, links)?,
                 now,
                 &out.progress(),
                 &cancel,
@@ -68,15 +78,16 @@ pub fn run(
         }
         EvidenceCommand::List => out.evidence_list(&ws.evidence(today)?),
         EvidenceCommand::Show { id } => {
-            let (view, versions) = ws.evidence_item(id, today)?;
+            let (view, versions) = ws.evidence_item(resolve::evidence(id)?, today)?;
             out.evidence_item(&view, &versions);
         }
         EvidenceCommand::Link { id, targets, place } => {
-            let added = ws.link_evidence(id, &place.input(targets))?;
+            let input = place.input(ws, targets)?;
+            let added = ws.link_evidence(resolve::evidence(id)?, &input)?;
             out.linked(added);
         }
         EvidenceCommand::Unlink { link } => {
-            ws.unlink_evidence(*link)?;
+            ws.unlink_evidence(LinkId(*link))?;
             out.done();
         }
         EvidenceCommand::Scan { deep } => {
@@ -89,7 +100,7 @@ pub fn run(
             return Ok(report.failed.is_empty());
         }
         EvidenceCommand::Review { id, next_review } => {
-            ws.review_evidence(id, next_review)?;
+            ws.review_evidence(resolve::evidence(id)?, next_review)?;
             out.done();
         }
         EvidenceCommand::Edit {
@@ -107,11 +118,11 @@ pub fn run(
                 classification: classification.clone(),
                 review_due: review_due.clone(),
             };
-            ws.update_evidence(id, &input)?;
+            ws.update_evidence(resolve::evidence(id)?, &input)?;
             out.done();
         }
         EvidenceCommand::Remove { id } => {
-            ws.remove_evidence(id)?;
+            ws.remove_evidence(resolve::evidence(id)?)?;
             out.done();
         }
         EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
@@ -139,10 +150,11 @@ pub fn assess(
 ) -> Result<bool, Error> {
     match (args.workbook, args.question, args.result) {
         (Some(file), _, _) => {
-            out.assessment_import(&ws.import_assessment(args.scope, file, args.apply, now)?)
+            let scope = resolve::scope(ws, args.scope)?;
+            out.assessment_import(&ws.import_assessment(scope, file, args.apply, now)?)
         }
         (None, Some(question), Some(result)) => out.assessment(&ws.assess(
-            args.scope,
+            resolve::scope(ws, args.scope)?,
             question,
             result,
             args.text,
@@ -163,7 +175,7 @@ pub fn status(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<bool, Error> {
-    let readiness = ws.readiness(scope, today)?;
+    let readiness = ws.readiness(resolve::scope(ws, scope)?, today)?;
     // History is what was true on the real day: a `--today` for countdowns never writes a
     // record for another day.
     ws.record_readiness(now.date_naive())?;

@@ -8,6 +8,7 @@ use csmsdesk_workspace::{Error, Workspace, parse_generated_at};
 
 use crate::args::ShareCommand;
 use crate::output::Output;
+use crate::resolve;
 
 /// The flags of `export`, as typed.
 #[derive(Debug)]
@@ -32,13 +33,8 @@ pub fn export(
     };
     // Relative paths are the user's, relative to where they typed the command.
     let cwd = std::env::current_dir().unwrap_or_default();
-    out.package(&ws.export_package(
-        args.scope,
-        &cwd.join(args.file),
-        args.level,
-        args.audit,
-        at,
-    )?);
+    let scope = resolve::scope(ws, args.scope)?;
+    out.package(&ws.export_package(scope, &cwd.join(args.file), args.level, args.audit, at)?);
     Ok(true)
 }
 
@@ -58,12 +54,19 @@ pub fn share(ws: &mut Workspace, action: &ShareCommand, out: &Output) -> Result<
             level,
             date,
         } => {
+            let scope = resolve::scope(ws, scope)?;
             let (record, warnings) = ws.add_sharing(scope, partner, participant_id, level, date)?;
             out.sharing_added(&record, &warnings);
         }
-        ShareCommand::List { scope } => out.sharings(&ws.sharings(scope.as_deref())?),
+        ShareCommand::List { scope } => {
+            let scope = scope
+                .as_deref()
+                .map(|s| resolve::scope(ws, s))
+                .transpose()?;
+            out.sharings(&ws.sharings(scope)?)
+        }
         ShareCommand::Publish { scope, level } => {
-            ws.set_publication(scope, level)?;
+            ws.set_publication(resolve::scope(ws, scope)?, level)?;
             out.done();
         }
     }

@@ -11,6 +11,7 @@ use csmsdesk_workspace::{
 
 use crate::args::{LocationCommand, PoCommand, ScopeCommand};
 use crate::output::Output;
+use crate::resolve;
 
 /// A `LABEL:LEVEL:EXPIRES` argument; `field` names the flag in the error.
 fn label_argument(field: &str, text: &str) -> Result<LabelInput, Error> {
@@ -48,11 +49,14 @@ pub fn location(ws: &mut Workspace, action: &LocationCommand, out: &Output) -> R
         }
         LocationCommand::List => out.locations(&ws.locations()?),
         LocationCommand::Label { name, label } => {
-            ws.add_location_label(name, &label_argument("label", label)?)?;
+            ws.add_location_label(
+                resolve::location(ws, name)?,
+                &label_argument("label", label)?,
+            )?;
             out.done();
         }
         LocationCommand::Remove { name } => {
-            ws.remove_location(name)?;
+            ws.remove_location(resolve::location(ws, name)?)?;
             out.done();
         }
     }
@@ -79,7 +83,7 @@ pub fn scope(
             let input = ScopeInput {
                 name: name.clone(),
                 enx_scope_id: enx_scope_id.clone(),
-                locations: location.clone(),
+                locations: resolve::locations(ws, location, "locations", "input.unknown_location")?,
                 objectives: objective.clone(),
                 catalogue_id: *catalogue,
                 planned_audit_date: audit_date.clone(),
@@ -89,14 +93,14 @@ pub fn scope(
         }
         ScopeCommand::List => {
             let views = ws
-                .scopes()?
+                .scope_names()?
                 .iter()
-                .map(|s| ws.scope_view(&s.id.to_string(), None, today))
+                .map(|s| ws.scope_view(s.id, None, today))
                 .collect::<Result<Vec<_>, _>>()?;
             out.scopes(&views);
         }
         ScopeCommand::Check { name, on } => {
-            let view = ws.scope_view(name, *on, today)?;
+            let view = ws.scope_view(resolve::scope(ws, name)?, *on, today)?;
             out.scope_check(&view);
             return Ok(view
                 .problems
@@ -110,7 +114,7 @@ pub fn scope(
             reason,
             ..
         } => {
-            ws.set_applicability(name, question, !na, reason)?;
+            ws.set_applicability(resolve::scope(ws, name)?, question, !na, reason)?;
             out.done();
         }
         ScopeCommand::Deviation {
@@ -118,7 +122,7 @@ pub fn scope(
             requirement,
             reason,
         } => {
-            ws.set_deviation(name, requirement, reason)?;
+            ws.set_deviation(resolve::scope(ws, name)?, requirement, reason)?;
             out.done();
         }
         ScopeCommand::Set {
@@ -133,16 +137,25 @@ pub fn scope(
                 planned_audit_date: audit_date.clone(),
                 audit_provider: provider.clone(),
                 // No --location keeps the scope's locations.
-                locations: (!location.is_empty()).then(|| location.clone()),
+                locations: match location.is_empty() {
+                    true => None,
+                    false => Some(resolve::locations(
+                        ws,
+                        location,
+                        "locations",
+                        "input.unknown_location",
+                    )?),
+                },
             };
-            out.scope_added(&ws.update_scope_fields(name, &changes)?);
+            let scope = resolve::scope(ws, name)?;
+            out.scope_added(&ws.update_scope_fields(scope, &changes)?);
         }
         ScopeCommand::Remove { name } => {
-            ws.remove_scope(name)?;
+            ws.remove_scope(resolve::scope(ws, name)?)?;
             out.done();
         }
         ScopeCommand::Objectives { name, objective } => {
-            out.scope_added(&ws.set_scope_objectives(name, objective)?);
+            out.scope_added(&ws.set_scope_objectives(resolve::scope(ws, name)?, objective)?);
         }
     }
     Ok(true)
@@ -163,8 +176,9 @@ pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, 
             objective,
             location,
         } => {
+            let scope = resolve::scope(ws, scope)?;
             let input = ProtectionObjectInput {
-                scope: scope.clone(),
+                scope,
                 name: name.clone(),
                 item: item.clone(),
                 customer: customer.clone(),
@@ -174,27 +188,34 @@ pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, 
                 availability: *availability,
                 lifecycle_phases: phases.clone(),
                 objectives: objective.clone(),
-                locations: location.clone(),
+                locations: resolve::locations(
+                    ws,
+                    location,
+                    "locations",
+                    "input.location_not_in_scope",
+                )?,
             };
             out.po_added(&ws.add_protection_object(&input)?);
         }
         PoCommand::Remove { name, scope } => {
-            ws.remove_protection_object(scope, name)?;
+            let scope = resolve::scope(ws, scope)?;
+            ws.remove_protection_object(resolve::object(ws, scope, name)?)?;
             out.done();
         }
-        PoCommand::List { scope } => {
-            out.protection_objects(&ws.protection_objects(scope)?, &ws.locations()?)
-        }
+        PoCommand::List { scope } => out.protection_objects(
+            &ws.protection_objects(resolve::scope(ws, scope)?)?,
+            &ws.locations()?,
+        ),
         PoCommand::Sample {
             scope,
             objective: Some(objective),
             choose,
-        } => out.sampling(&ws.choose_sample(scope, objective, choose)?),
+        } => out.sampling(&ws.choose_sample(resolve::scope(ws, scope)?, objective, choose)?),
         PoCommand::Sample {
             scope,
             objective: None,
             ..
-        } => out.sampling(&ws.sampling(scope)?),
+        } => out.sampling(&ws.sampling(resolve::scope(ws, scope)?)?),
         PoCommand::Check {
             scope,
             po,
@@ -202,7 +223,8 @@ pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, 
             status,
             note,
         } => {
-            ws.set_sample_check(scope, po, question, status, note)?;
+            let scope = resolve::scope(ws, scope)?;
+            ws.set_sample_check(resolve::object(ws, scope, po)?, question, status, note)?;
             out.done();
         }
     }

@@ -1,6 +1,7 @@
 //! Audits of a scope: adding and changing them (with the initial audit's phases and the
 //! decision), listing them, the audit view, and results per question.
 
+use crate::ScopeId;
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{AuditKind, PhaseState};
 use csmsdesk_core::i18n::Message;
@@ -9,15 +10,13 @@ use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
 use super::{AuditInput, AuditView, DueLimits};
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
-use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
+use crate::{AuditId, Error, Invalid, Result, ScopeRecord, Workspace};
 use csmsdesk_core::labels::add_months;
 
 impl Workspace {
-    pub(super) fn audit_record(&self, id: i64) -> Result<AuditRecord> {
-        table::get(self.db.conn(), id)?.ok_or_else(|| Error::NotFound {
-            kind: "thing.audit",
-            name: id.to_string(),
-        })
+    /// Audit `id` (an index seek).
+    pub(super) fn audit_record(&self, id: AuditId) -> Result<AuditRecord> {
+        table::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
     }
 
     pub(super) fn check_audit(
@@ -25,7 +24,7 @@ impl Workspace {
         input: &AuditInput,
         errors: &mut Vec<Invalid>,
     ) -> Result<(ScopeRecord, AuditRecord)> {
-        let scope = self.find_scope(&input.scope)?;
+        let scope = self.scope(input.scope)?;
         let kind = AuditKind::parse(&input.kind).unwrap_or_else(|| {
             errors.push(Invalid::new(
                 "kind",
@@ -108,13 +107,13 @@ impl Workspace {
         }
         let id = self.db.write(|tx| table::insert(tx, &record))?;
         tracing::info!(audit = id, scope = scope.id, "added audit");
-        self.audit_record(id)
+        self.audit_record(AuditId(id))
     }
 
     /// Changes an audit's dates, people, phases and decision.
     pub fn update_audit(
         &mut self,
-        id: i64,
+        id: AuditId,
         input: &AuditInput,
         phases: &[String; 3],
         decision: bool,
@@ -151,7 +150,7 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        record.id = id;
+        record.id = id.0;
         record.scope_id = current.scope_id;
         record.decision = decision;
         record.decision_reason = decision_reason.trim().to_owned();
@@ -160,8 +159,8 @@ impl Workspace {
     }
 
     /// The audits of `scope` (or of every scope).
-    pub fn audits(&self, scope: Option<&str>) -> Result<Vec<AuditRecord>> {
-        let scope_id = scope.map(|s| self.find_scope(s)).transpose()?.map(|s| s.id);
+    pub fn audits(&self, scope: Option<ScopeId>) -> Result<Vec<AuditRecord>> {
+        let scope_id = scope.map(|s| self.scope(s)).transpose()?.map(|s| s.id);
         Ok(table::list(self.db.conn(), scope_id)?)
     }
 
@@ -177,10 +176,10 @@ impl Workspace {
 
     /// An audit with its results for every question, the overall result over all of them,
     /// its findings and their corrective actions.
-    pub fn audit_view(&self, id: i64) -> Result<AuditView> {
+    pub fn audit_view(&self, id: AuditId) -> Result<AuditView> {
         let audit = self.audit_record(id)?;
         let scope = self.scope_of(&audit)?;
-        let results = table::results(self.db.conn(), id)?;
+        let results = table::results(self.db.conn(), id.0)?;
         let questions: Vec<(String, bool, Option<ResultRecord>)> = self
             .scope_questions(&scope)?
             .into_iter()
@@ -195,7 +194,7 @@ impl Workspace {
                 .iter()
                 .map(|(_, applicable, r)| (*applicable, r.as_ref().map(|r| r.result))),
         );
-        let findings = table::findings(self.db.conn(), Some(id))?;
+        let findings = table::findings(self.db.conn(), Some(id.0))?;
         let actions = table::actions(self.db.conn(), None)?
             .into_iter()
             .filter(|a| findings.iter().any(|f| f.id == a.finding_id))
@@ -222,7 +221,7 @@ impl Workspace {
     /// not applicable takes no result: the overall result ignores it anyway.
     pub fn set_audit_result(
         &mut self,
-        id: i64,
+        id: AuditId,
         question: &str,
         result: &str,
         findings_description: &str,
@@ -278,7 +277,7 @@ impl Workspace {
             return Err(Error::Invalid(errors));
         }
         self.db
-            .write(|tx| table::set_result(tx, id, question, record.as_ref()))?;
+            .write(|tx| table::set_result(tx, id.0, question, record.as_ref()))?;
         Ok(())
     }
 }

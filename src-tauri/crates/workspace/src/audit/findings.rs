@@ -9,18 +9,17 @@ use csmsdesk_store::audit::{self as table, ActionRecord, FindingRecord};
 
 use super::ActionInput;
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, required_text, text_problem};
-use crate::scope::find_object;
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{ActionId, AuditId, Error, Invalid, ProtectionObjectId, Result, ScopeId, Workspace};
 
 impl Workspace {
     /// Adds a finding to an audit's question (optionally for one protection object).
     pub fn add_finding(
         &mut self,
-        audit: i64,
+        audit: AuditId,
         question: &str,
         kind: &str,
         description: &str,
-        protection_object: &str,
+        protection_object: Option<ProtectionObjectId>,
     ) -> Result<FindingRecord> {
         let view = self.audit_view(audit)?;
         let question = question.trim();
@@ -39,16 +38,19 @@ impl Workspace {
             FindingKind::Observation
         });
         required_text("text", description, &mut errors);
-        let protection_object_id = match protection_object.trim() {
-            "" => None,
-            name => Some(find_object(&self.protection_objects(&view.scope)?, name)?.id),
+        let protection_object_id = match protection_object {
+            None => None,
+            Some(id) => {
+                let scope = self.scope(ScopeId(view.audit.scope_id))?;
+                Some(self.protection_object_of(&scope, id)?.id)
+            }
         };
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
         let record = FindingRecord {
             id: 0,
-            audit_id: audit,
+            audit_id: audit.0,
             question_id: question.to_owned(),
             protection_object_id,
             kind,
@@ -61,14 +63,11 @@ impl Workspace {
     /// Adds a corrective action to a finding. Returns it with the warnings of the due-date
     /// rules; a date the rules refuse is refused.
     pub fn add_action(&mut self, input: &ActionInput) -> Result<(ActionRecord, Vec<Message>)> {
-        let finding =
-            table::get_finding(self.db.conn(), input.finding)?.ok_or_else(|| Error::NotFound {
-                kind: "thing.finding",
-                name: input.finding.to_string(),
-            })?;
-        let audit = self.audit_record(finding.audit_id)?;
-        if !input.scope.trim().is_empty() {
-            let scope = self.find_scope(&input.scope)?;
+        let finding = table::get_finding(self.db.conn(), input.finding.0)?
+            .ok_or_else(|| input.finding.not_found())?;
+        let audit = self.audit_record(AuditId(finding.audit_id))?;
+        if let Some(scope) = input.scope {
+            let scope = self.scope(scope)?;
             if scope.id != audit.scope_id {
                 let owner = self.scope_of(&audit)?;
                 return Err(Error::Invalid(vec![Invalid::new(
@@ -145,7 +144,7 @@ impl Workspace {
     }
 
     /// Moves a corrective action to `status`.
-    pub fn set_action_status(&mut self, id: i64, status: &str) -> Result<()> {
+    pub fn set_action_status(&mut self, id: ActionId, status: &str) -> Result<()> {
         let Some(status) = ActionStatus::parse(status) else {
             return Err(Error::Invalid(vec![Invalid::new(
                 "status",
@@ -154,12 +153,9 @@ impl Workspace {
         };
         if !self
             .db
-            .write(|tx| table::set_action_status(tx, id, status))?
+            .write(|tx| table::set_action_status(tx, id.0, status))?
         {
-            return Err(Error::NotFound {
-                kind: "thing.action",
-                name: id.to_string(),
-            });
+            return Err(id.not_found());
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! The labels each scope has earned, what must happen next for them, and their renewal.
 
+use crate::ScopeId;
 use csmsdesk_core::audit::AuditKind;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::labels::{AuditHistory, LabelOutcome, labels};
@@ -11,10 +12,10 @@ use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
 
 impl Workspace {
     /// The labels of `scope` (of every scope when `None`) as its audits have earned them.
-    pub fn labels(&self, scope: Option<&str>) -> Result<Vec<ScopeLabels>> {
+    pub fn labels(&self, scope: Option<ScopeId>) -> Result<Vec<ScopeLabels>> {
         let rules = self.label_rules()?;
         let scopes = match scope {
-            Some(key) => vec![self.find_scope(key)?],
+            Some(key) => vec![self.scope(key)?],
             None => self.scopes()?,
         };
         scopes
@@ -36,7 +37,7 @@ impl Workspace {
                         },
                     });
                 };
-                let view = self.audit_view(initial.id)?;
+                let view = self.audit_view(crate::AuditId(initial.id))?;
                 let later = |kind| {
                     audits.iter().filter(move |a| {
                         a.kind == kind && a.closing_meeting >= initial.closing_meeting
@@ -65,7 +66,7 @@ impl Workspace {
 
     /// Renewing labels: refused while they are temporary (they can never be renewed); for
     /// permanent labels, plans the renewal audit on `date`.
-    pub fn renew_labels(&mut self, scope: &str, date: &str) -> Result<ScopeRecord> {
+    pub fn renew_labels(&mut self, scope: ScopeId, date: &str) -> Result<ScopeRecord> {
         let mut current = self.labels(Some(scope))?;
         let current = current.remove(0);
         let temporary = current
@@ -100,11 +101,12 @@ impl Workspace {
                 .scope
                 .location_ids
                 .iter()
-                .map(ToString::to_string)
+                .copied()
+                .map(crate::LocationId)
                 .collect(),
             ..crate::ScopeInput::default()
         };
-        self.update_scope(&current.scope.name, &input)
+        self.update_scope(scope, &input)
     }
 }
 

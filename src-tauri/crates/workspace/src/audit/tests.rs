@@ -8,7 +8,7 @@ use csmsdesk_core::labels::{LabelKind, LabelRules};
 
 fn audit_input(kind: &str, closing: &str) -> AuditInput {
     AuditInput {
-        scope: "ECU".into(),
+        scope: ECU,
         kind: kind.into(),
         provider: "Example Audits GmbH".into(),
         lead_auditor: "A. Auditor".into(),
@@ -28,7 +28,7 @@ fn field_keys(error: &Error) -> Vec<(String, &'static str)> {
 /// Gives every applicable question of audit `id` `result`, and `last` to the last one.
 fn results(s: &mut Setup, id: i64, result: &str, last: &str) {
     let questions: Vec<String> =
-        s.ws.audit_view(id)
+        s.ws.audit_view(AuditId(id))
             .unwrap()
             .questions
             .into_iter()
@@ -41,7 +41,7 @@ fn results(s: &mut Setup, id: i64, result: &str, last: &str) {
         } else {
             result
         };
-        s.ws.set_audit_result(id, question, r, "").unwrap();
+        s.ws.set_audit_result(AuditId(id), question, r, "").unwrap();
     }
 }
 
@@ -52,15 +52,15 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
             .unwrap();
     assert_eq!(
-        s.ws.audit_view(initial.id).unwrap().overall,
+        s.ws.audit_view(AuditId(initial.id)).unwrap().overall,
         OverallResult::Incomplete
     );
     results(&mut s, initial.id, "conform", "conform");
     assert_eq!(
-        s.ws.audit_view(initial.id).unwrap().overall,
+        s.ws.audit_view(AuditId(initial.id)).unwrap().overall,
         OverallResult::Pass
     );
-    let labels = s.ws.labels(Some("ECU")).unwrap().remove(0);
+    let labels = s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap().remove(0);
     let label = labels.outcome.labels[0];
     assert_eq!(
         (label.kind, label.expires),
@@ -71,11 +71,11 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
     // A minor on the last question (the workbook's own formula would miss one in 9.2-9.4).
     results(&mut s, initial.id, "conform", "minor");
     assert_eq!(
-        s.ws.audit_view(initial.id).unwrap().overall,
+        s.ws.audit_view(AuditId(initial.id)).unwrap().overall,
         OverallResult::ConditionalPass
     );
     assert!(
-        s.ws.labels(Some("ECU")).unwrap()[0]
+        s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap()[0]
             .outcome
             .labels
             .is_empty(),
@@ -84,7 +84,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
     let mut cap = s.ws.add_audit(&audit_input("cap", "2026-07-15")).unwrap();
     cap =
         s.ws.update_audit(
-            cap.id,
+            AuditId(cap.id),
             &audit_input("cap", "2026-07-15"),
             &["done".into(), "done".into(), "done".into()],
             true,
@@ -92,13 +92,15 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         )
         .unwrap();
     assert!(cap.decision);
-    let labels = s.ws.labels(Some("ECU")).unwrap().remove(0);
+    let labels = s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap().remove(0);
     let label = labels.outcome.labels[0];
     assert_eq!(
         (label.kind, label.expires),
         (LabelKind::Temporary, date("2027-02-28"))
     );
-    let refused = s.ws.renew_labels("ECU", "2027-01-10").unwrap_err();
+    let refused =
+        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2027-01-10")
+            .unwrap_err();
     assert_eq!(
         field_keys(&refused),
         [("scope".to_owned(), "labels.temporary_not_renewable")]
@@ -108,26 +110,30 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         s.ws.add_audit(&audit_input("follow-up", "2027-01-20"))
             .unwrap();
     s.ws.update_audit(
-        follow_up.id,
+        AuditId(follow_up.id),
         &audit_input("follow-up", "2027-01-20"),
         &["done".into(), "done".into(), "done".into()],
         true,
         "",
     )
     .unwrap();
-    let label = s.ws.labels(Some("ECU")).unwrap()[0].outcome.labels[0];
+    let label = s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap()[0]
+        .outcome
+        .labels[0];
     assert_eq!(
         (label.kind, label.valid_from, label.expires),
         (LabelKind::Permanent, date("2026-05-31"), date("2029-05-31")),
         "permanent after the follow-up, still counted from the initial closing meeting"
     );
-    let renewed = s.ws.renew_labels("ECU", "2028-09-01").unwrap();
+    let renewed =
+        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2028-09-01")
+            .unwrap();
     assert_eq!(renewed.planned_audit_date, Some(date("2028-09-01")));
 
     // The team may still fail a conditional pass, with a reason.
     let refused =
         s.ws.update_audit(
-            initial.id,
+            AuditId(initial.id),
             &audit_input("initial", "2026-05-31"),
             &["done".into(), "done".into(), "done".into()],
             true,
@@ -139,7 +145,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         [("decision_reason".to_owned(), "audit.decision_needs_reason")]
     );
     s.ws.update_audit(
-        initial.id,
+        AuditId(initial.id),
         &audit_input("initial", "2026-05-31"),
         &["done".into(), "done".into(), "done".into()],
         true,
@@ -147,7 +153,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
     )
     .unwrap();
     assert!(
-        s.ws.labels(Some("ECU")).unwrap()[0]
+        s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap()[0]
             .outcome
             .labels
             .is_empty(),
@@ -180,14 +186,14 @@ fn bad_audit_input_is_refused_and_nothing_changes() {
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
             .unwrap();
     let error =
-        s.ws.set_audit_result(initial.id, "7.1", "conform", "")
+        s.ws.set_audit_result(AuditId(initial.id), "7.1", "conform", "")
             .unwrap_err();
     assert_eq!(
         field_keys(&error),
         [("result".to_owned(), "audit.result_not_applicable")]
     );
     assert!(
-        s.ws.audit_view(initial.id)
+        s.ws.audit_view(AuditId(initial.id))
             .unwrap()
             .questions
             .iter()
@@ -202,11 +208,17 @@ fn corrective_action_due_dates_follow_the_3_6_9_month_rules() {
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
             .unwrap();
     let finding =
-        s.ws.add_finding(initial.id, "1.1", "minor", "Annual review missing", "")
-            .unwrap();
+        s.ws.add_finding(
+            AuditId(initial.id),
+            "1.1",
+            "minor",
+            "Annual review missing",
+            None,
+        )
+        .unwrap();
     let action = |due: &str, justification: &str| ActionInput {
-        scope: "ECU".into(),
-        finding: finding.id,
+        scope: Some(ECU),
+        finding: FindingId(finding.id),
         description: "Review the policy".into(),
         owner: "Anna".into(),
         department: "Quality".into(),
@@ -247,7 +259,7 @@ fn a_corrective_action_for_a_finding_of_another_scope_is_refused() {
     let mut s = setup();
     s.ws.add_scope(&ScopeInput {
         name: "Plant".into(),
-        locations: vec!["Plant Nord".into()],
+        locations: vec![PLANT_NORD],
         objectives: vec!["production".into()],
         ..ScopeInput::default()
     })
@@ -256,12 +268,12 @@ fn a_corrective_action_for_a_finding_of_another_scope_is_refused() {
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
             .unwrap();
     let finding =
-        s.ws.add_finding(initial.id, "1.1", "major", "No policy", "")
+        s.ws.add_finding(AuditId(initial.id), "1.1", "major", "No policy", None)
             .unwrap();
     let error =
         s.ws.add_action(&ActionInput {
-            scope: "Plant".into(),
-            finding: finding.id,
+            scope: Some(scope_id(&s.ws, "Plant")),
+            finding: FindingId(finding.id),
             description: "Write one".into(),
             due: "2026-07-31".into(),
             ..ActionInput::default()
@@ -292,10 +304,10 @@ fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
             .unwrap();
     results(&mut s, initial.id, "conform", "conform");
     let finding =
-        s.ws.add_finding(initial.id, "1.1", "observation", "Tidy up", "")
+        s.ws.add_finding(AuditId(initial.id), "1.1", "observation", "Tidy up", None)
             .unwrap();
     s.ws.add_action(&ActionInput {
-        finding: finding.id,
+        finding: FindingId(finding.id),
         description: "Tidy up the policy".into(),
         owner: "Anna".into(),
         due: "2026-08-31".into(),
@@ -339,7 +351,7 @@ fn the_notification_digest_names_what_is_due_within_the_configured_days() {
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
             .unwrap();
     let finding =
-        s.ws.add_finding(initial.id, "1.1", "minor", "Review missing", "")
+        s.ws.add_finding(AuditId(initial.id), "1.1", "minor", "Review missing", None)
             .unwrap();
     for (due, text) in [
         ("2026-11-20", "Overdue one"),
@@ -347,7 +359,7 @@ fn the_notification_digest_names_what_is_due_within_the_configured_days() {
         ("2027-01-31", "Later"),
     ] {
         s.ws.add_action(&ActionInput {
-            finding: finding.id,
+            finding: FindingId(finding.id),
             description: text.into(),
             due: due.into(),
             justification: "Agreed with the auditor".into(),
@@ -406,7 +418,7 @@ fn the_providers_filled_workbook_brings_results_findings_and_proposed_actions() 
     std::fs::write(&path, raw_xlsx(&[("Vehicle CyberSecurity", rows)])).unwrap();
 
     let preview =
-        s.ws.import_provider_workbook(initial.id, &path, false)
+        s.ws.import_provider_workbook(AuditId(initial.id), &path, false)
             .unwrap();
     let results: Vec<(&str, QuestionResult)> = preview
         .results
@@ -426,13 +438,16 @@ fn the_providers_filled_workbook_brings_results_findings_and_proposed_actions() 
     );
     assert_eq!(preview.skipped.len(), 1, "7.1 is NA for development");
     assert!(
-        s.ws.audit_view(initial.id).unwrap().findings.is_empty(),
+        s.ws.audit_view(AuditId(initial.id))
+            .unwrap()
+            .findings
+            .is_empty(),
         "a preview changes nothing"
     );
 
-    s.ws.import_provider_workbook(initial.id, &path, true)
+    s.ws.import_provider_workbook(AuditId(initial.id), &path, true)
         .unwrap();
-    let view = s.ws.audit_view(initial.id).unwrap();
+    let view = s.ws.audit_view(AuditId(initial.id)).unwrap();
     let q11 = view.questions.iter().find(|q| q.0 == "1.1").unwrap();
     assert_eq!(
         q11.2.as_ref().unwrap().findings_description,
@@ -447,14 +462,14 @@ fn the_providers_filled_workbook_brings_results_findings_and_proposed_actions() 
         "three months after the closing meeting"
     );
     let again =
-        s.ws.import_provider_workbook(initial.id, &path, true)
+        s.ws.import_provider_workbook(AuditId(initial.id), &path, true)
             .unwrap();
     assert!(
         again.results.is_empty() && again.measures.is_empty(),
         "{again:?}"
     );
     assert_eq!(
-        s.ws.audit_view(initial.id).unwrap().findings.len(),
+        s.ws.audit_view(AuditId(initial.id)).unwrap().findings.len(),
         1,
         "nothing was repeated"
     );

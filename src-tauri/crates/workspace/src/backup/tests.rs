@@ -1,6 +1,6 @@
 use super::files::{Copied, Done, blob_entry, copy_bounded};
 use super::*;
-use crate::test_support::{no_progress, not_cancelled, now, setup};
+use crate::test_support::{no_progress, not_cancelled, now, scope_id, setup};
 use crate::workspace::DB_FILE;
 use crate::{Error, ErrorCode, LocationInput, Workspace};
 use chrono::{DateTime, Utc};
@@ -24,7 +24,7 @@ fn with_evidence() -> crate::test_support::Setup {
     s.add(&[&a], &["1.1.a"]);
     s.add(&[&b], &["1.1"]);
     s.ws.assess(
-        "ECU",
+        scope_id(&s.ws, "ECU"),
         "1.1",
         "conform",
         Some("Signed by the board"),
@@ -36,7 +36,7 @@ fn with_evidence() -> crate::test_support::Setup {
 }
 
 fn full_package(ws: &Workspace, out: &Path) -> Vec<u8> {
-    ws.plan_package("ECU", out, "full", None, generated())
+    ws.plan_package(scope_id(ws, "ECU"), out, "full", None, generated())
         .unwrap()
         .write(&no_progress, &not_cancelled())
         .unwrap();

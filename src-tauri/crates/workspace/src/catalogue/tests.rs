@@ -348,7 +348,7 @@ fn a_workbook_of_unknown_version_never_replaces_the_current_catalogue_unasked() 
     .unwrap();
     s.ws.add_scope(&crate::ScopeInput {
         name: "ECU".into(),
-        locations: vec!["Plant Nord".into()],
+        locations: vec![crate::test_support::location_id(&s.ws, "Plant Nord")],
         objectives: vec!["development".into()],
         ..crate::ScopeInput::default()
     })

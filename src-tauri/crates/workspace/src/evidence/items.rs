@@ -8,7 +8,7 @@ use csmsdesk_store::vault::Vault;
 
 use super::{EvidenceView, LinkView, state_of};
 use crate::workspace::VAULT_DIR;
-use crate::{Error, Result, Workspace};
+use crate::{EvidenceId, Result, ScopeId, Workspace};
 
 impl Workspace {
     /// The workspace's evidence vault.
@@ -16,17 +16,9 @@ impl Workspace {
         Vault::new(self.dir().join(VAULT_DIR))
     }
 
-    pub(super) fn evidence_record(&self, key: &str) -> Result<EvidenceRecord> {
-        let not_found = || Error::NotFound {
-            kind: "thing.evidence",
-            name: key.trim().to_owned(),
-        };
-        let id: i64 = key
-            .trim()
-            .trim_start_matches('#')
-            .parse()
-            .map_err(|_| not_found())?;
-        table::get(self.db.conn(), id)?.ok_or_else(not_found)
+    /// Evidence item `id` (an index seek).
+    pub(crate) fn evidence_record(&self, id: EvidenceId) -> Result<EvidenceRecord> {
+        table::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
     }
 
     /// Every evidence item with its state on `today` and its links.
@@ -52,7 +44,7 @@ impl Workspace {
     /// the view of every item).
     pub fn evidence_item(
         &self,
-        key: &str,
+        key: EvidenceId,
         today: NaiveDate,
     ) -> Result<(EvidenceView, Vec<table::VersionRecord>)> {
         let record = self.evidence_record(key)?;
@@ -67,8 +59,8 @@ impl Workspace {
         let scopes: BTreeMap<i64, String> =
             self.scopes()?.into_iter().map(|s| (s.id, s.name)).collect();
         let mut objects = BTreeMap::new();
-        for name in scopes.values() {
-            for object in self.protection_objects(name)? {
+        for &id in scopes.keys() {
+            for object in self.protection_objects(ScopeId(id))? {
                 objects.insert(object.id, object.name);
             }
         }

@@ -7,8 +7,7 @@ use csmsdesk_store::evidence::{self as table, LinkRecord};
 
 use super::{LinkInput, LinkPlace};
 use crate::input::{MAX_TEXT_LEN, text_problem};
-use crate::scope::find_object;
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, EvidenceId, Invalid, LinkId, Result, Workspace};
 
 impl Workspace {
     /// Checks where links go: each target a question or requirement of the scope's catalogue
@@ -27,17 +26,11 @@ impl Workspace {
         if targets.is_empty() {
             return Ok(None);
         }
-        let scope = match input.scope.trim() {
-            "" => None,
-            key => Some(self.find_scope(key)?),
-        };
-        let protection_object_id = match (input.protection_object.trim(), &scope) {
-            ("", _) => None,
-            (name, Some(scope)) => {
-                let objects = self.protection_objects(&scope.name)?;
-                Some(find_object(&objects, name)?.id)
-            }
-            (_, None) => {
+        let scope = input.scope.map(|id| self.scope(id)).transpose()?;
+        let protection_object_id = match (input.protection_object, &scope) {
+            (None, _) => None,
+            (Some(id), Some(scope)) => Some(self.protection_object_of(scope, id)?.id),
+            (Some(_), None) => {
                 errors.push(Invalid::new(
                     "protection_object",
                     Message::new("evidence.object_needs_scope"),
@@ -77,7 +70,7 @@ impl Workspace {
     }
 
     /// Links evidence `key` to requirements or questions. Returns how many links are new.
-    pub fn link_evidence(&mut self, key: &str, input: &LinkInput) -> Result<usize> {
+    pub fn link_evidence(&mut self, key: EvidenceId, input: &LinkInput) -> Result<usize> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
         let place = self.check_links(input, &mut errors)?;
@@ -94,12 +87,9 @@ impl Workspace {
     }
 
     /// Removes link `id`.
-    pub fn unlink_evidence(&mut self, link: i64) -> Result<()> {
-        if !self.db.write(|tx| table::remove_link(tx, link))? {
-            return Err(Error::NotFound {
-                kind: "thing.link",
-                name: link.to_string(),
-            });
+    pub fn unlink_evidence(&mut self, link: LinkId) -> Result<()> {
+        if !self.db.write(|tx| table::remove_link(tx, link.0))? {
+            return Err(link.not_found());
         }
         Ok(())
     }

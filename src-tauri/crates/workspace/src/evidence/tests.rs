@@ -98,7 +98,7 @@ fn bad_details_or_links_are_refused_before_any_file_is_read() {
     };
     let links = LinkInput {
         targets: vec!["1.1.z".into()],
-        protection_object: "ECU 1".into(),
+        protection_object: Some(ProtectionObjectId(1)),
         ..LinkInput::default()
     };
     let error =
@@ -157,17 +157,17 @@ fn details_are_stored_as_typed_and_links_made_from_either_side() {
     let id = Setup::added_id(&report);
     let added =
         s.ws.link_evidence(
-            &id.to_string(),
+            EvidenceId(id),
             &LinkInput {
                 targets: vec!["3.1".into(), "3.1.a".into(), "3.1".into()],
-                scope: "ecu".into(),
+                scope: Some(ECU),
                 note: "Sample TARA".into(),
                 ..LinkInput::default()
             },
         )
         .unwrap();
     assert_eq!(added, 2, "a repeated target is linked once");
-    let (view, versions) = s.ws.evidence_item(&format!("#{id}"), today()).unwrap();
+    let (view, versions) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.record.title, "TARA brake ECU");
     assert_eq!(view.record.work_product.as_deref(), Some("WP-09-02"));
     assert_eq!(
@@ -182,12 +182,12 @@ fn details_are_stored_as_typed_and_links_made_from_either_side() {
         .collect();
     assert_eq!(links, [("3.1", Some("ECU")), ("3.1.a", Some("ECU"))]);
     assert_eq!(versions.len(), 1);
-    s.ws.unlink_evidence(view.links[0].link.id).unwrap();
+    s.ws.unlink_evidence(LinkId(view.links[0].link.id)).unwrap();
     assert!(matches!(
-        s.ws.unlink_evidence(view.links[0].link.id),
+        s.ws.unlink_evidence(LinkId(view.links[0].link.id)),
         Err(Error::NotFound { .. })
     ));
-    s.ws.remove_evidence(&id.to_string()).unwrap();
+    s.ws.remove_evidence(EvidenceId(id)).unwrap();
     assert!(s.ws.evidence(today()).unwrap().is_empty());
     assert!(
         s.ws.vault().contains(&view.record.sha256),
@@ -316,7 +316,7 @@ fn one_item_read_by_id_is_the_same_view_the_list_shows() {
     let list = s.ws.evidence(today()).unwrap();
     for view in &list {
         let (one, versions) =
-            s.ws.evidence_item(&view.record.id.to_string(), today())
+            s.ws.evidence_item(EvidenceId(view.record.id), today())
                 .unwrap();
         assert_eq!(&one, view, "item {} read alone", view.record.id);
         assert_eq!(versions.len(), 1);

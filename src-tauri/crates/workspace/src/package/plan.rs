@@ -1,6 +1,7 @@
 //! Planning a package: what goes in (manifest, evidence files, filled workbooks, journal) for
 //! the full package or a partner's sharing level, and recording that it was exported.
 
+use crate::ScopeId;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,7 @@ impl Workspace {
     /// write and record in one go, what the CLI does).
     pub fn export_package(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         out: &Path,
         level: &str,
         frozen: Option<i64>,
@@ -42,7 +43,7 @@ impl Workspace {
         scope: &crate::ScopeRecord,
         frozen: Option<i64>,
     ) -> Result<Vec<csmsdesk_store::audit::AuditRecord>> {
-        let audits = self.audits(Some(&scope.id.to_string()))?;
+        let audits = self.audits(Some(ScopeId(scope.id)))?;
         match frozen {
             None => Ok(audits),
             Some(id) => {
@@ -78,7 +79,7 @@ impl Workspace {
     /// names the audit the package is for: its results, findings and actions only.
     pub fn plan_package(
         &self,
-        scope: &str,
+        scope: ScopeId,
         out: &Path,
         level: &str,
         frozen: Option<i64>,
@@ -121,12 +122,12 @@ impl Workspace {
             })
             .collect();
         let audits = self.package_audits(&record, frozen)?;
-        let labels = crate::wire::vcs_labels(&self.labels(Some(&record.name))?, today);
+        let labels = crate::wire::vcs_labels(&self.labels(Some(ScopeId(record.id)))?, today);
         let results = if level.includes_results() {
             let results = audits
                 .iter()
                 .map(|a| {
-                    self.audit_view(a.id).map(|v| AuditResults {
+                    self.audit_view(crate::AuditId(a.id)).map(|v| AuditResults {
                         kind: a.kind.as_str(),
                         closing_meeting: a.closing_meeting.to_string(),
                         overall: v.overall.as_str(),
@@ -341,7 +342,7 @@ impl Workspace {
         let mut findings = Vec::new();
         let mut actions = Vec::new();
         for audit in &audits {
-            let view = self.audit_view(audit.id)?;
+            let view = self.audit_view(crate::AuditId(audit.id))?;
             findings.extend(view.findings.iter().map(crate::wire::finding));
             actions.extend(view.actions.iter().map(crate::wire::action));
         }

@@ -17,7 +17,7 @@ fn with_evidence() -> Setup {
     s.add(&[&b], &["1.1.b"]);
     s.add(&[&c], &["1.1"]);
     s.ws.assess(
-        "ECU",
+        scope_id(&s.ws, "ECU"),
         "1.1",
         "conform",
         Some("Signed <by> the board"),
@@ -52,7 +52,7 @@ fn the_same_state_and_time_give_the_same_bytes_and_outside_tools_accept_them() {
     // Planned and written twice without recording: recording an export is a change (the
     // history and the journal grow), so the next package would rightly differ.
     let write = |out: &Path| {
-        s.ws.plan_package("ECU", out, "full", None, generated())
+        s.ws.plan_package(scope_id(&s.ws, "ECU"), out, "full", None, generated())
             .unwrap()
             .write(&no_progress, &not_cancelled())
             .unwrap()
@@ -134,8 +134,14 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
     let mut s = with_evidence();
     let out = s.root.path().join("partner.zip");
     let report =
-        s.ws.export_package("ECU", &out, "A+labels+B", None, generated())
-            .unwrap();
+        s.ws.export_package(
+            scope_id(&s.ws, "ECU"),
+            &out,
+            "A+labels+B",
+            None,
+            generated(),
+        )
+        .unwrap();
     assert_eq!(report.files, ["index.html", "manifest.json", SUMS]);
     let bytes = std::fs::read(&out).unwrap();
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
@@ -148,8 +154,14 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
     );
     assert!(manifest.get("labels").is_some() && manifest.get("results").is_some());
     let a_only =
-        s.ws.export_package("ECU", &s.root.path().join("a.zip"), "A", None, generated())
-            .unwrap();
+        s.ws.export_package(
+            scope_id(&s.ws, "ECU"),
+            &s.root.path().join("a.zip"),
+            "A",
+            None,
+            generated(),
+        )
+        .unwrap();
     assert_eq!(a_only.level, Level::A);
     let text = manifest_text(&s.root.path().join("a.zip"));
     assert!(!text.contains("\"labels\"") && !text.contains("\"results\""));
@@ -162,7 +174,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
     std::fs::write(s.ws.vault().blob_path(&item.record.sha256), "tampered").unwrap();
     let out = s.root.path().join("package.zip");
     let error =
-        s.ws.export_package("ECU", &out, "full", None, generated())
+        s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.blobs_damaged");
     assert!(!out.exists(), "nothing at the target");
@@ -179,7 +191,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
     assert_eq!(leftovers, 0, "no temporary file either");
     let error =
         s.ws.export_package(
-            "ECU",
+            scope_id(&s.ws, "ECU"),
             &s.root.path().join("nowhere/p.zip"),
             "full",
             None,
@@ -188,7 +200,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
         .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.no_folder");
     let error =
-        s.ws.export_package("ECU", &out, "B", None, generated())
+        s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "B", None, generated())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.bad_level");
 }
@@ -197,7 +209,7 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
 fn verify_names_the_first_changed_or_missing_entry() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     // Rewrite the package with one evidence file changed and the index left out.
     let tampered = s.root.path().join("tampered.zip");
@@ -244,7 +256,7 @@ fn verify_names_the_first_changed_or_missing_entry() {
 fn the_filled_workbook_reads_back_with_the_self_assessment_and_evidence_paths() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     let bytes = entry(&out, "workbook/ECU - ENX VCS.xlsx");
     // calamine (not the writer we used) reads it back, through the same path as an import.
@@ -291,7 +303,7 @@ print("valid")
             .root
             .path()
             .join(format!("{}.zip", level.replace('+', "_")));
-        s.ws.export_package("ECU", &out, level, None, generated())
+        s.ws.export_package(scope_id(&s.ws, "ECU"), &out, level, None, generated())
             .unwrap();
         packages.push(out);
     }
@@ -313,7 +325,7 @@ fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end(
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
     let plan =
-        s.ws.plan_package("ECU", &out, "full", None, generated())
+        s.ws.plan_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
             .unwrap();
     let cancel = std::sync::atomic::AtomicBool::new(true);
     assert!(matches!(
@@ -322,7 +334,7 @@ fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end(
     ));
     assert!(!out.exists());
     let plan =
-        s.ws.plan_package("ECU", &out, "full", None, generated())
+        s.ws.plan_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
             .unwrap();
     let seen = std::sync::Mutex::new(Vec::new());
     let report = plan
@@ -349,7 +361,7 @@ fn a_cancelled_export_leaves_nothing_at_the_target_and_progress_reaches_the_end(
 fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     let mut manifest: Value = serde_json::from_str(&manifest_text(&out)).unwrap();
     // The journal's head hash covers the entries' real times: check its form, then pin it.
@@ -380,7 +392,7 @@ fn the_manifest_of_a_small_workspace_matches_its_snapshot() {
 fn libreoffice_opens_the_filled_workbook_and_reads_our_columns() {
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     let dir = s.root.path().join("unpacked");
     let unpacked = Command::new("unzip")
@@ -431,28 +443,46 @@ fn a_package_frozen_for_an_audit_holds_that_audit_only() {
     use crate::AuditInput;
     let mut s = with_evidence();
     let input = |kind: &str, closing: &str| AuditInput {
-        scope: "ECU".into(),
+        scope: ECU,
         kind: kind.into(),
         closing_meeting: closing.into(),
         ..AuditInput::default()
     };
     let initial = s.ws.add_audit(&input("initial", "2026-05-31")).unwrap();
-    s.ws.add_finding(initial.id, "1.1", "minor", "Initial finding", "")
+    s.ws.add_finding(AuditId(initial.id), "1.1", "minor", "Initial finding", None)
         .unwrap();
     let cap = s.ws.add_audit(&input("cap", "2026-07-15")).unwrap();
-    s.ws.add_finding(cap.id, "1.2", "observation", "CAP observation", "")
-        .unwrap();
+    s.ws.add_finding(
+        AuditId(cap.id),
+        "1.2",
+        "observation",
+        "CAP observation",
+        None,
+    )
+    .unwrap();
     let out = s.root.path().join("frozen.zip");
-    s.ws.export_package("ECU", &out, "full", Some(cap.id), generated())
-        .unwrap();
+    s.ws.export_package(
+        scope_id(&s.ws, "ECU"),
+        &out,
+        "full",
+        Some(cap.id),
+        generated(),
+    )
+    .unwrap();
     let text = manifest_text(&out);
     let manifest: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(manifest["frozen_for_audit"]["kind"], "cap");
     assert_eq!(manifest["audits"].as_array().unwrap().len(), 1);
     assert!(text.contains("CAP observation") && !text.contains("Initial finding"));
     let error =
-        s.ws.export_package("ECU", &out, "full", Some(9999), generated())
-            .unwrap_err();
+        s.ws.export_package(
+            scope_id(&s.ws, "ECU"),
+            &out,
+            "full",
+            Some(9999),
+            generated(),
+        )
+        .unwrap_err();
     assert_eq!(
         error.field_errors()[0].message.key,
         "package.audit_of_other_scope"
@@ -489,7 +519,7 @@ fn an_entry_with_a_damaged_header_is_a_problem_of_the_package_not_an_error() {
     // package when an entry's own (local) header was damaged.
     let mut s = with_evidence();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     let mut bytes = std::fs::read(&out).unwrap();
     // The local header of index.html: its signature, 30 bytes before its name.
@@ -543,7 +573,7 @@ fn index_links_open_their_own_evidence_whatever_the_files_are_called() {
         s.add(&[&path], &["1.1.a"]);
     }
     let out = s.root.path().join("p.zip");
-    s.ws.export_package("ECU", &out, "full", None, generated())
+    s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())
         .unwrap();
     assert!(verify_package(&out).unwrap().ok(), "our own package passes");
     let index = String::from_utf8(entry(&out, "index.html")).unwrap();

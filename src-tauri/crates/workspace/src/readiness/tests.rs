@@ -10,7 +10,7 @@ fn state_of(r: &Readiness, id: &str) -> RequirementState {
 #[test]
 fn readiness_counts_applicable_requirements_and_evidence_covers_them() {
     let mut s = setup();
-    let before = s.ws.readiness("ECU", today()).unwrap();
+    let before = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     assert_eq!(before.tally.covered, 0);
     assert_eq!(before.tally.missing, before.requirements.len());
     assert!(
@@ -21,7 +21,7 @@ fn readiness_counts_applicable_requirements_and_evidence_covers_them() {
     s.add(&[&policy], &["1.1.a"]);
     let process = s.file("process.pdf", "process");
     s.add(&[&process], &["1.2"]);
-    let after = s.ws.readiness("ECU", today()).unwrap();
+    let after = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     assert_eq!(state_of(&after, "1.1.a"), RequirementState::Covered);
     assert_eq!(state_of(&after, "1.1.b"), RequirementState::Missing);
     let question_1_2 = after.requirements.iter().filter(|r| r.question_id == "1.2");
@@ -47,16 +47,17 @@ fn stale_evidence_leaves_a_requirement_needing_review() {
     let mut s = setup();
     let policy = s.file("policy.pdf", "policy");
     let report = s.add(&[&policy], &["1.1.a"]);
-    let id = Setup::added_id(&report).to_string();
+    let id = EvidenceId(Setup::added_id(&report));
     s.ws.update_evidence(
-        &id,
+        id,
         &EvidenceInput {
             review_due: "2026-12-01".into(),
             ..EvidenceInput::default()
         },
     )
     .unwrap();
-    let readiness = |s: &Setup, day: &str| s.ws.readiness("ECU", date(day)).unwrap();
+    let readiness =
+        |s: &Setup, day: &str| s.ws.readiness(scope_id(&s.ws, "ECU"), date(day)).unwrap();
     assert_eq!(
         state_of(&readiness(&s, "2026-11-30"), "1.1.a"),
         RequirementState::Covered
@@ -66,7 +67,7 @@ fn stale_evidence_leaves_a_requirement_needing_review() {
         RequirementState::NeedsReview,
         "from its review date on, the evidence is stale"
     );
-    s.ws.review_evidence(&id, "2027-12-01").unwrap();
+    s.ws.review_evidence(id, "2027-12-01").unwrap();
     assert_eq!(
         state_of(&readiness(&s, "2026-12-01"), "1.1.a"),
         RequirementState::Covered
@@ -83,9 +84,9 @@ fn stale_evidence_leaves_a_requirement_needing_review() {
 #[test]
 fn a_justified_deviation_covers_a_should_only_requirement() {
     let mut s = setup();
-    s.ws.set_deviation("ECU", "1.1.c", "We build no vehicles.")
+    s.ws.set_deviation(scope_id(&s.ws, "ECU"), "1.1.c", "We build no vehicles.")
         .unwrap();
-    let readiness = s.ws.readiness("ECU", today()).unwrap();
+    let readiness = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     assert_eq!(state_of(&readiness, "1.1.c"), RequirementState::Covered);
     assert!(
         readiness
@@ -100,10 +101,15 @@ fn a_justified_deviation_covers_a_should_only_requirement() {
 #[test]
 fn na_questions_do_not_count() {
     let mut s = setup();
-    let before = s.ws.readiness("ECU", today()).unwrap();
-    s.ws.set_applicability("ECU", "1.1", false, "Covered by the group policy.")
-        .unwrap();
-    let after = s.ws.readiness("ECU", today()).unwrap();
+    let before = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
+    s.ws.set_applicability(
+        scope_id(&s.ws, "ECU"),
+        "1.1",
+        false,
+        "Covered by the group policy.",
+    )
+    .unwrap();
+    let after = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     let removed = before
         .requirements
         .iter()
@@ -118,11 +124,13 @@ fn na_questions_do_not_count() {
 fn the_self_assessment_predicts_the_overall_result() {
     let mut s = setup();
     assert_eq!(
-        s.ws.readiness("ECU", today()).unwrap().predicted,
+        s.ws.readiness(scope_id(&s.ws, "ECU"), today())
+            .unwrap()
+            .predicted,
         OverallResult::Incomplete
     );
     let applicable: Vec<String> =
-        s.ws.readiness("ECU", today())
+        s.ws.readiness(scope_id(&s.ws, "ECU"), today())
             .unwrap()
             .questions
             .iter()
@@ -130,15 +138,24 @@ fn the_self_assessment_predicts_the_overall_result() {
             .map(|q| q.id.clone())
             .collect();
     for question in &applicable {
-        s.ws.assess("ECU", question, "conform", Some("Done."), None, now())
-            .unwrap();
+        s.ws.assess(
+            scope_id(&s.ws, "ECU"),
+            question,
+            "conform",
+            Some("Done."),
+            None,
+            now(),
+        )
+        .unwrap();
     }
     assert_eq!(
-        s.ws.readiness("ECU", today()).unwrap().predicted,
+        s.ws.readiness(scope_id(&s.ws, "ECU"), today())
+            .unwrap()
+            .predicted,
         OverallResult::Pass
     );
     s.ws.assess(
-        "ECU",
+        scope_id(&s.ws, "ECU"),
         &applicable[3],
         "minor-non-conform",
         None,
@@ -146,7 +163,7 @@ fn the_self_assessment_predicts_the_overall_result() {
         now(),
     )
     .unwrap();
-    let readiness = s.ws.readiness("ECU", today()).unwrap();
+    let readiness = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     assert_eq!(readiness.predicted, OverallResult::ConditionalPass);
     let q = readiness
         .questions
@@ -163,25 +180,26 @@ fn the_self_assessment_predicts_the_overall_result() {
 fn a_result_must_fit_the_question_applicability() {
     let mut s = setup();
     let error =
-        s.ws.assess("ECU", "1.1", "na", None, None, now())
+        s.ws.assess(scope_id(&s.ws, "ECU"), "1.1", "na", None, None, now())
             .unwrap_err();
     assert_eq!(
         error.field_errors()[0].message.key,
         "assess.na_needs_applicability"
     );
     let error =
-        s.ws.assess("ECU", "7.1", "conform", None, None, now())
+        s.ws.assess(scope_id(&s.ws, "ECU"), "7.1", "conform", None, None, now())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "assess.not_applicable");
     let error =
-        s.ws.assess("ECU", "1.1", "passed", None, None, now())
+        s.ws.assess(scope_id(&s.ws, "ECU"), "1.1", "passed", None, None, now())
             .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "assess.bad_result");
     assert!(matches!(
-        s.ws.assess("ECU", "1.9", "conform", None, None, now()),
+        s.ws.assess(scope_id(&s.ws, "ECU"), "1.9", "conform", None, None, now()),
         Err(Error::NotFound { .. })
     ));
-    s.ws.assess("ECU", "7.1", "na", None, None, now()).unwrap();
+    s.ws.assess(scope_id(&s.ws, "ECU"), "7.1", "na", None, None, now())
+        .unwrap();
 }
 
 /// The demo workbook with the self-assessment columns of some questions filled.
@@ -206,8 +224,15 @@ fn filled_workbook(s: &Setup, cells: &[(&str, &str, &str, &str)]) -> std::path::
 #[test]
 fn a_filled_workbook_shows_what_it_overwrites_then_takes_over_its_columns() {
     let mut s = setup();
-    s.ws.assess("ECU", "1.1", "major", Some("Old text."), None, now())
-        .unwrap();
+    s.ws.assess(
+        scope_id(&s.ws, "ECU"),
+        "1.1",
+        "major",
+        Some("Old text."),
+        None,
+        now(),
+    )
+    .unwrap();
     let path = filled_workbook(
         &s,
         &[
@@ -221,7 +246,9 @@ fn a_filled_workbook_shows_what_it_overwrites_then_takes_over_its_columns() {
             ("7.1", "conform", "", ""),
         ],
     );
-    let preview = s.ws.import_assessment("ECU", &path, false, now()).unwrap();
+    let preview =
+        s.ws.import_assessment(scope_id(&s.ws, "ECU"), &path, false, now())
+            .unwrap();
     let changes: Vec<(&str, &str, &str, &str)> = preview
         .changes
         .iter()
@@ -254,7 +281,7 @@ fn a_filled_workbook_shows_what_it_overwrites_then_takes_over_its_columns() {
         preview.skipped
     );
     assert_eq!(preview.skipped[0].1, "7.1");
-    let untouched = s.ws.readiness("ECU", today()).unwrap();
+    let untouched = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     let q = untouched.questions.iter().find(|q| q.id == "1.1").unwrap();
     assert_eq!(
         q.assessment.result,
@@ -262,14 +289,16 @@ fn a_filled_workbook_shows_what_it_overwrites_then_takes_over_its_columns() {
         "a preview changes nothing"
     );
 
-    let applied = s.ws.import_assessment("ECU", &path, true, now()).unwrap();
+    let applied =
+        s.ws.import_assessment(scope_id(&s.ws, "ECU"), &path, true, now())
+            .unwrap();
     assert!(applied.applied);
-    let readiness = s.ws.readiness("ECU", today()).unwrap();
+    let readiness = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
     let q = readiness.questions.iter().find(|q| q.id == "1.1").unwrap();
     assert_eq!(q.assessment.result, Some(QuestionResult::Conform));
     assert_eq!(q.assessment.reference_documentation, "CS-POL-001");
     assert!(
-        s.ws.import_assessment("ECU", &path, false, now())
+        s.ws.import_assessment(scope_id(&s.ws, "ECU"), &path, false, now())
             .unwrap()
             .changes
             .is_empty(),
@@ -280,7 +309,9 @@ fn a_filled_workbook_shows_what_it_overwrites_then_takes_over_its_columns() {
 #[test]
 fn the_dashboard_records_todays_readiness_and_lists_the_top_gaps() {
     let mut s = setup();
-    let dashboard = s.ws.dashboard("ECU", date("2026-11-24")).unwrap();
+    let dashboard =
+        s.ws.dashboard(scope_id(&s.ws, "ECU"), date("2026-11-24"))
+            .unwrap();
     assert_eq!(dashboard.top_gaps.len(), TOP_GAPS);
     assert!(
         dashboard
@@ -290,7 +321,7 @@ fn the_dashboard_records_todays_readiness_and_lists_the_top_gaps() {
     );
     let policy = s.file("policy.pdf", "policy");
     s.add(&[&policy], &["1.1.a"]);
-    let dashboard = s.ws.dashboard("ECU", today()).unwrap();
+    let dashboard = s.ws.dashboard(scope_id(&s.ws, "ECU"), today()).unwrap();
     let days: Vec<(NaiveDate, usize)> = dashboard
         .history
         .iter()
@@ -298,9 +329,12 @@ fn the_dashboard_records_todays_readiness_and_lists_the_top_gaps() {
         .collect();
     assert_eq!(days, [(date("2026-11-24"), 0), (date("2026-11-25"), 1)]);
     assert_ne!(dashboard.top_gaps[0].id, "1.1.a");
-    s.ws.dashboard("ECU", today()).unwrap();
+    s.ws.dashboard(scope_id(&s.ws, "ECU"), today()).unwrap();
     assert_eq!(
-        s.ws.dashboard("ECU", today()).unwrap().history.len(),
+        s.ws.dashboard(scope_id(&s.ws, "ECU"), today())
+            .unwrap()
+            .history
+            .len(),
         2,
         "one record per day"
     );

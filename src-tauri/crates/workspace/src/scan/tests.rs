@@ -37,7 +37,7 @@ fn changed_content_becomes_a_new_version_that_needs_review() {
     std::fs::write(&policy, "policy version 2").unwrap();
     let report = scan(&mut s, false);
     assert_eq!(report.changed, [id]);
-    let (view, versions) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    let (view, versions) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.state, EvidenceState::Changed);
     assert_eq!(
         versions.len(),
@@ -47,8 +47,8 @@ fn changed_content_becomes_a_new_version_that_needs_review() {
     for version in &versions {
         assert!(s.ws.vault().verify(&version.sha256).unwrap());
     }
-    s.ws.review_evidence(&id.to_string(), "2027-11-25").unwrap();
-    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    s.ws.review_evidence(EvidenceId(id), "2027-11-25").unwrap();
+    let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.state, EvidenceState::Current);
     assert_eq!(view.record.review_due, Some(date("2027-11-25")));
     assert_eq!(
@@ -66,12 +66,12 @@ fn a_gone_source_is_missing_and_its_vault_copy_remains() {
     std::fs::remove_file(&policy).unwrap();
     let report = scan(&mut s, false);
     assert_eq!(report.missing, [id]);
-    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.state, EvidenceState::Missing);
     assert!(s.ws.vault().verify(&view.record.sha256).unwrap());
     std::fs::write(&policy, "policy v1").unwrap();
     scan(&mut s, false);
-    let (view, _) = s.ws.evidence_item(&id.to_string(), today()).unwrap();
+    let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(
         view.state,
         EvidenceState::Current,

@@ -1,6 +1,7 @@
 //! Which control questions apply to a scope, the deviations from should-requirements, and the
 //! scope view with its prerequisite check.
 
+use crate::ScopeId;
 use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::scope::{
@@ -44,11 +45,11 @@ impl Workspace {
     /// (the planned audit date when `on` is `None` and one is set, else `today`).
     pub fn scope_view(
         &self,
-        scope: &str,
+        scope: ScopeId,
         on: Option<NaiveDate>,
         today: NaiveDate,
     ) -> Result<ScopeView> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let all = self.locations()?;
         let locations: Vec<LocationRecord> = all
             .into_iter()
@@ -119,12 +120,12 @@ impl Workspace {
     /// the matrix says anyway clears the user's override.
     pub fn set_applicability(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         question: &str,
         applicable: bool,
         reason: &str,
     ) -> Result<()> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let questions = self.scope_questions(&record)?;
         let Some(q) = questions
             .iter()
@@ -162,8 +163,8 @@ impl Workspace {
     }
 
     /// Records (or with an empty reason withdraws) a deviation from a should-requirement.
-    pub fn set_deviation(&mut self, scope: &str, requirement: &str, reason: &str) -> Result<()> {
-        let record = self.find_scope(scope)?;
+    pub fn set_deviation(&mut self, scope: ScopeId, requirement: &str, reason: &str) -> Result<()> {
+        let record = self.scope(scope)?;
         let requirement = requirement.trim();
         let known = self
             .scope_questions(&record)?

@@ -6,7 +6,7 @@ use csmsdesk_store::location::{self, LocationRecord};
 
 use super::{LabelInput, LocationInput};
 use crate::input::{MAX_TEXT_LEN, optional_id, parse_date, text_problem, unique_name};
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, LocationId, Result, Workspace};
 
 pub(super) fn parse_label(
     index: usize,
@@ -87,36 +87,30 @@ impl Workspace {
         Ok(record)
     }
 
-    pub(super) fn location_by_key(&self, key: &str) -> Result<LocationRecord> {
-        let all = self.locations()?;
-        let id = self.find_location(&all, key);
-        all.into_iter()
-            .find(|l| Some(l.id) == id)
-            .ok_or_else(|| Error::NotFound {
-                kind: "thing.location",
-                name: key.trim().to_owned(),
-            })
+    /// Location `id` with its labels (an index seek).
+    pub fn location(&self, id: LocationId) -> Result<LocationRecord> {
+        location::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
     }
 
     /// Adds a TISAX label to an existing location (a renewal; earlier labels stay as history).
     pub fn add_location_label(
         &mut self,
-        location: &str,
+        location: LocationId,
         label: &LabelInput,
     ) -> Result<LocationRecord> {
-        let record = self.location_by_key(location)?;
+        let record = self.location(location)?;
         let mut errors = Vec::new();
         let parsed = parse_label(0, label, &mut errors);
         match parsed.filter(|_| errors.is_empty()) {
             Some(parsed) => location::add_label(self.db.conn(), record.id, &parsed)?,
             None => return Err(Error::Invalid(errors)),
         }
-        self.location_by_key(&record.id.to_string())
+        self.location(location)
     }
 
     /// Deletes a location that no scope uses.
-    pub fn remove_location(&mut self, location: &str) -> Result<()> {
-        let record = self.location_by_key(location)?;
+    pub fn remove_location(&mut self, location: LocationId) -> Result<()> {
+        let record = self.location(location)?;
         let scopes = location::used_by(self.db.conn(), record.id)?;
         if !scopes.is_empty() {
             return Err(Error::Invalid(vec![Invalid::new(
@@ -128,12 +122,5 @@ impl Workspace {
         }
         location::delete(self.db.conn(), record.id)?;
         Ok(())
-    }
-
-    pub(super) fn find_location(&self, all: &[LocationRecord], key: &str) -> Option<i64> {
-        let key = key.trim();
-        all.iter()
-            .find(|l| l.name.eq_ignore_ascii_case(key) || l.id.to_string() == key)
-            .map(|l| l.id)
     }
 }

@@ -5,25 +5,35 @@ use csmsdesk_store::protection_object::{self as po_table, ProtectionObjectRecord
 
 use super::ProtectionObjectInput;
 use crate::input::{MAX_NAME_LEN, optional_id, parse_objectives, text_problem, unique_name};
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, ProtectionObjectId, Result, ScopeId, Workspace};
+use csmsdesk_store::scope::ScopeRecord;
 
-/// The protection object of that name (without case) among `objects`.
-pub(crate) fn find_object<'a>(
-    objects: &'a [ProtectionObjectRecord],
-    name: &str,
-) -> Result<&'a ProtectionObjectRecord> {
-    objects
-        .iter()
-        .find(|p| p.name.eq_ignore_ascii_case(name.trim()))
-        .ok_or_else(|| Error::NotFound {
-            kind: "thing.protection_object",
-            name: name.trim().to_owned(),
-        })
-}
 impl Workspace {
-    pub fn protection_objects(&self, scope: &str) -> Result<Vec<ProtectionObjectRecord>> {
-        let record = self.find_scope(scope)?;
+    pub fn protection_objects(&self, scope: ScopeId) -> Result<Vec<ProtectionObjectRecord>> {
+        let record = self.scope(scope)?;
         Ok(po_table::list(self.db.conn(), record.id)?)
+    }
+
+    /// Protection object `id` (an index seek).
+    pub fn protection_object(&self, id: ProtectionObjectId) -> Result<ProtectionObjectRecord> {
+        po_table::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
+    }
+
+    /// Protection object `id`, which must belong to scope `scope`.
+    pub(crate) fn protection_object_of(
+        &self,
+        scope: &ScopeRecord,
+        id: ProtectionObjectId,
+    ) -> Result<ProtectionObjectRecord> {
+        let object = po_table::get(self.db.conn(), id.0)?;
+        object.filter(|p| p.scope_id == scope.id).ok_or_else(|| {
+            Error::Invalid(vec![Invalid::new(
+                "protection_object",
+                Message::new("input.object_not_in_scope")
+                    .arg("given", id.to_string())
+                    .arg("scope", &scope.name),
+            )])
+        })
     }
 
     /// Adds a protection object to a scope; its objectives and locations must be the scope's.
@@ -31,7 +41,7 @@ impl Workspace {
         &mut self,
         input: &ProtectionObjectInput,
     ) -> Result<ProtectionObjectRecord> {
-        let scope = self.find_scope(&input.scope)?;
+        let scope = self.scope(input.scope)?;
         let mut errors = Vec::new();
         let name = unique_name(
             &input.name,
@@ -62,15 +72,15 @@ impl Workspace {
                 ));
             }
         }
-        let all = self.locations()?;
         let mut location_ids = Vec::new();
         for key in &input.locations {
-            match self.find_location(&all, key) {
-                Some(id) if scope.location_ids.contains(&id) => location_ids.push(id),
-                _ => errors.push(Invalid::new(
+            if scope.location_ids.contains(&key.0) {
+                location_ids.push(key.0);
+            } else {
+                errors.push(Invalid::new(
                     "locations",
-                    Message::new("input.location_not_in_scope").arg("given", key),
-                )),
+                    Message::new("input.location_not_in_scope").arg("given", key.to_string()),
+                ));
             }
         }
         if !errors.is_empty() {
@@ -95,9 +105,8 @@ impl Workspace {
     }
 
     /// Deletes a protection object with its sample entries and checks.
-    pub fn remove_protection_object(&mut self, scope: &str, object: &str) -> Result<()> {
-        let objects = self.protection_objects(scope)?;
-        let po = find_object(&objects, object)?;
+    pub fn remove_protection_object(&mut self, object: ProtectionObjectId) -> Result<()> {
+        let po = self.protection_object(object)?;
         po_table::delete(self.db.conn(), po.id)?;
         Ok(())
     }

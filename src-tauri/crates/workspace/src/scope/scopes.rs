@@ -1,30 +1,31 @@
 //! VCS scopes: adding, changing, finding and removing them, their locations and objectives.
 
 use csmsdesk_core::i18n::Message;
+use csmsdesk_store::location as location_table;
 use csmsdesk_store::scope::{self as scope_table, ScopeRecord};
 
 use super::ScopeInput;
 use crate::input::{
     MAX_NAME_LEN, optional_id, parse_date, parse_objectives, text_problem, unique_name,
 };
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, LocationId, Result, ScopeId, Workspace};
 
 impl Workspace {
-    /// The ids of a scope's locations (names or ids): at least one, each known.
+    /// The ids of a scope's locations: at least one, each known.
     pub(super) fn scope_locations(
         &self,
-        keys: &[String],
+        keys: &[LocationId],
         errors: &mut Vec<Invalid>,
     ) -> Result<Vec<i64>> {
-        let all = self.locations()?;
+        let known = location_table::names(self.db.conn())?;
         let mut ids = Vec::new();
         for key in keys {
-            match self.find_location(&all, key) {
-                Some(id) if !ids.contains(&id) => ids.push(id),
+            match known.iter().find(|(id, _)| *id == key.0) {
+                Some((id, _)) if !ids.contains(id) => ids.push(*id),
                 Some(_) => {}
                 None => errors.push(Invalid::new(
                     "locations",
-                    Message::new("input.unknown_location").arg("given", key),
+                    Message::new("input.unknown_location").arg("given", key.to_string()),
                 )),
             }
         }
@@ -38,15 +39,9 @@ impl Workspace {
         Ok(scope_table::list(self.db.conn())?)
     }
 
-    pub(crate) fn find_scope(&self, key: &str) -> Result<ScopeRecord> {
-        let key = key.trim();
-        self.scopes()?
-            .into_iter()
-            .find(|s| s.name.eq_ignore_ascii_case(key) || s.id.to_string() == key)
-            .ok_or_else(|| Error::NotFound {
-                kind: "thing.scope",
-                name: key.to_owned(),
-            })
+    /// Scope `id` (an index seek).
+    pub fn scope(&self, id: ScopeId) -> Result<ScopeRecord> {
+        scope_table::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
     }
 
     /// Adds a VCS scope: at least one location and one objective; the catalogue defaults to
@@ -107,8 +102,8 @@ impl Workspace {
     /// Changes what the wizard set besides name, objectives and catalogue: the ENX Scope-ID,
     /// the planned audit date, the audit provider and the locations. Empty fields of
     /// `input` other than the locations clear their value; `input.name` is ignored.
-    pub fn update_scope(&mut self, scope: &str, input: &ScopeInput) -> Result<ScopeRecord> {
-        let mut record = self.find_scope(scope)?;
+    pub fn update_scope(&mut self, scope: ScopeId, input: &ScopeInput) -> Result<ScopeRecord> {
+        let mut record = self.scope(scope)?;
         let mut errors = Vec::new();
         record.enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
         record.planned_audit_date =
@@ -127,12 +122,12 @@ impl Workspace {
         record.location_ids = location_ids;
         self.db
             .write(|tx| scope_table::update_details(tx, &record))?;
-        self.find_scope(&record.id.to_string())
+        self.scope(scope)
     }
 
     /// Deletes a scope with its decisions, protection objects, samples and checks.
-    pub fn remove_scope(&mut self, scope: &str) -> Result<()> {
-        let record = self.find_scope(scope)?;
+    pub fn remove_scope(&mut self, scope: ScopeId) -> Result<()> {
+        let record = self.scope(scope)?;
         scope_table::delete(self.db.conn(), record.id)?;
         Ok(())
     }
@@ -140,10 +135,10 @@ impl Workspace {
     /// Replaces a scope's objectives; the defaults follow, the user's overrides stay.
     pub fn set_scope_objectives(
         &mut self,
-        scope: &str,
+        scope: ScopeId,
         objectives: &[String],
     ) -> Result<ScopeRecord> {
-        let record = self.find_scope(scope)?;
+        let record = self.scope(scope)?;
         let mut errors = Vec::new();
         let parsed = parse_objectives("objectives", objectives, &mut errors);
         if objectives.is_empty() {
@@ -157,6 +152,6 @@ impl Workspace {
         }
         self.db
             .write(|tx| scope_table::set_objectives(tx, record.id, &parsed))?;
-        self.find_scope(&record.id.to_string())
+        self.scope(scope)
     }
 }

@@ -1,4 +1,6 @@
 use super::*;
+use crate::LocationId;
+use crate::test_support::{location_id, object_id, scope_id};
 use chrono::{DateTime, TimeZone as _, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -38,7 +40,7 @@ fn setup() -> (tempfile::TempDir, Workspace) {
 fn scope_input(name: &str, objectives: &[&str]) -> ScopeInput {
     ScopeInput {
         name: name.into(),
-        locations: vec!["plant nord".into()],
+        locations: vec![LocationId(1)],
         objectives: objectives.iter().map(|o| o.to_string()).collect(),
         planned_audit_date: "2027-03-15".into(),
         ..ScopeInput::default()
@@ -115,7 +117,9 @@ fn the_scope_applies_the_matrix_to_the_current_catalogue() {
         scope.catalogue_id.is_some(),
         "the current catalogue is chosen"
     );
-    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
+        .unwrap();
     assert_eq!(view.applicable_questions().len(), 14);
     let (questions, requirements) = ws
         .preview_applicability(None, &["development".into()])
@@ -143,13 +147,25 @@ fn the_scope_applies_the_matrix_to_the_current_catalogue() {
 fn na_needs_a_justification_and_survives_a_change_of_objectives() {
     let (_root, mut ws) = setup();
     ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
-    let err = ws.set_applicability("ECU", "5.2", false, "  ").unwrap_err();
+    let err = ws
+        .set_applicability(scope_id(&ws, "ECU"), "5.2", false, "  ")
+        .unwrap_err();
     assert_eq!(fields(&err), ["reason"]);
-    ws.set_applicability("ECU", "5.2", false, "No software development at this site")
+    ws.set_applicability(
+        scope_id(&ws, "ECU"),
+        "5.2",
+        false,
+        "No software development at this site",
+    )
+    .unwrap();
+    ws.set_scope_objectives(
+        scope_id(&ws, "ECU"),
+        &["development".into(), "production".into()],
+    )
+    .unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
         .unwrap();
-    ws.set_scope_objectives("ECU", &["development".into(), "production".into()])
-        .unwrap();
-    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
     let q = view
         .questions
         .iter()
@@ -161,8 +177,11 @@ fn na_needs_a_justification_and_survives_a_change_of_objectives() {
         14,
         "11 + 4 development-only - 1 NA"
     );
-    ws.set_applicability("ECU", "5.2", true, "").unwrap();
-    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    ws.set_applicability(scope_id(&ws, "ECU"), "5.2", true, "")
+        .unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
+        .unwrap();
     let q = view
         .questions
         .iter()
@@ -175,7 +194,9 @@ fn na_needs_a_justification_and_survives_a_change_of_objectives() {
 fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
     let (_root, mut ws) = setup();
     ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
-    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
+        .unwrap();
     let should = view
         .questions
         .iter()
@@ -185,12 +206,14 @@ fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
         .0
         .clone();
     ws.set_deviation(
-        "ECU",
+        scope_id(&ws, "ECU"),
         &should,
         "Tier-2 supplier without own customer contact",
     )
     .unwrap();
-    let view = ws.scope_view("ECU", None, date("2026-11-25")).unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
+        .unwrap();
     let recorded = view
         .questions
         .iter()
@@ -198,7 +221,9 @@ fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
         .find(|(id, _)| *id == should)
         .unwrap();
     assert!(recorded.1.is_some());
-    let err = ws.set_deviation("ECU", "9.9.z", "x").unwrap_err();
+    let err = ws
+        .set_deviation(scope_id(&ws, "ECU"), "9.9.z", "x")
+        .unwrap_err();
     assert!(matches!(err, Error::NotFound { .. }), "got {err:?}");
 }
 
@@ -206,7 +231,9 @@ fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
 fn the_check_uses_the_planned_audit_date() {
     let (_root, mut ws) = setup();
     ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
-    let view = ws.scope_view("ECU", None, date("2020-01-01")).unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "ECU"), None, date("2020-01-01"))
+        .unwrap();
     assert_eq!(view.checked_on, date("2027-03-15"));
     assert!(
         view.problems.is_empty(),
@@ -214,7 +241,11 @@ fn the_check_uses_the_planned_audit_date() {
         view.problems
     );
     let late = ws
-        .scope_view("ECU", Some(date("2028-02-01")), date("2020-01-01"))
+        .scope_view(
+            scope_id(&ws, "ECU"),
+            Some(date("2028-02-01")),
+            date("2020-01-01"),
+        )
         .unwrap();
     assert_eq!(
         late.problems.iter().map(|p| p.code()).collect::<Vec<_>>(),
@@ -229,17 +260,17 @@ fn sampling_suggests_the_square_root_and_records_checks() {
         .unwrap();
     for name in ["Gateway", "Brake ECU", "Infotainment", "Camera", "Radar"] {
         ws.add_protection_object(&ProtectionObjectInput {
-            scope: "ECU".into(),
+            scope: scope_id(&ws, "ECU"),
             name: name.into(),
             customer: "OEM A".into(),
             objectives: vec!["development".into()],
-            locations: vec!["Plant Nord".into()],
+            locations: vec![location_id(&ws, "Plant Nord")],
             confidentiality: true,
             ..ProtectionObjectInput::default()
         })
         .unwrap();
     }
-    let sampling = ws.sampling("ECU").unwrap();
+    let sampling = ws.sampling(scope_id(&ws, "ECU")).unwrap();
     let development = sampling
         .iter()
         .find(|s| s.objective == Objective::Development)
@@ -257,20 +288,20 @@ fn sampling_suggests_the_square_root_and_records_checks() {
         .iter()
         .map(|s| s.to_string())
         .collect();
-    ws.choose_sample("ECU", "development", &chosen).unwrap();
+    ws.choose_sample(scope_id(&ws, "ECU"), "development", &chosen)
+        .unwrap();
     let err = ws
-        .choose_sample("ECU", "production", &["Gateway".into()])
+        .choose_sample(scope_id(&ws, "ECU"), "production", &["Gateway".into()])
         .unwrap_err();
     assert_eq!(fields(&err), ["sample"], "not in the production population");
     ws.set_sample_check(
-        "ECU",
-        "gateway",
+        object_id(&ws, "ECU", "Gateway"),
         "5.1",
         "deviation",
         "TARA not updated after change",
     )
     .unwrap();
-    let checks = ws.sample_checks("ECU", "Gateway").unwrap();
+    let checks = ws.sample_checks(object_id(&ws, "ECU", "Gateway")).unwrap();
     assert_eq!(
         checks,
         [(
@@ -280,7 +311,7 @@ fn sampling_suggests_the_square_root_and_records_checks() {
         )]
     );
     assert!(
-        ws.set_sample_check("ECU", "Gateway", "7.1", "open", "")
+        ws.set_sample_check(object_id(&ws, "ECU", "Gateway"), "7.1", "open", "")
             .is_err(),
         "7.1 does not apply"
     );
@@ -300,14 +331,21 @@ fn a_newer_catalogue_version_carries_the_scope_decisions_along() {
     })
     .unwrap();
     let mut input = scope_input("Ops", &["operations-maintenance"]);
-    input.locations = vec!["Plant".into()];
+    input.locations = vec![location_id(&ws, "Plant")];
     ws.add_scope(&input).unwrap();
     // In 1.0 numbering, 7.1 is what 1.1 calls 9.1.
-    ws.set_applicability("Ops", "7.1", false, "Handled by the group CSIRT")
-        .unwrap();
+    ws.set_applicability(
+        scope_id(&ws, "Ops"),
+        "7.1",
+        false,
+        "Handled by the group CSIRT",
+    )
+    .unwrap();
     let outcome = ws.import_demo_catalogue(now()).unwrap();
     assert_eq!(outcome.version_change.unwrap().scopes_moved, 1);
-    let view = ws.scope_view("Ops", None, date("2026-11-25")).unwrap();
+    let view = ws
+        .scope_view(scope_id(&ws, "Ops"), None, date("2026-11-25"))
+        .unwrap();
     assert_eq!(view.scope.catalogue_id, Some(outcome.catalogue.id));
     let q91 = view
         .questions
@@ -335,7 +373,7 @@ fn the_assumed_rules_are_editable_settings() {
     );
     ws.set_applicability_matrix(&matrix).unwrap();
     assert_eq!(
-        ws.scope_view("ECU", None, date("2026-11-25"))
+        ws.scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
             .unwrap()
             .applicable_questions()
             .len(),
@@ -360,10 +398,10 @@ fn the_assumed_rules_are_editable_settings() {
     })
     .unwrap();
     let mut input = scope_input("Sued", &["production"]);
-    input.locations = vec!["Plant Sued".into()];
+    input.locations = vec![location_id(&ws, "Plant Sued")];
     ws.add_scope(&input).unwrap();
     assert_eq!(
-        ws.scope_view("Sued", None, date("2026-11-25"))
+        ws.scope_view(scope_id(&ws, "Sued"), None, date("2026-11-25"))
             .unwrap()
             .problems
             .len(),
@@ -371,7 +409,7 @@ fn the_assumed_rules_are_editable_settings() {
     );
     ws.set_label_expiry_warning_days("30").unwrap();
     assert!(
-        ws.scope_view("Sued", None, date("2026-11-25"))
+        ws.scope_view(scope_id(&ws, "Sued"), None, date("2026-11-25"))
             .unwrap()
             .problems
             .is_empty()
@@ -383,15 +421,23 @@ fn the_assumed_rules_are_editable_settings() {
 fn a_renewed_label_joins_the_location_and_used_locations_cannot_be_deleted() {
     let (_root, mut ws) = setup();
     let renewed = ws
-        .add_location_label("Plant Nord", &label("Confidential", "3", "2031-01-31"))
+        .add_location_label(
+            location_id(&ws, "Plant Nord"),
+            &label("Confidential", "3", "2031-01-31"),
+        )
         .unwrap();
     assert_eq!(renewed.labels.len(), 3, "the old labels stay as history");
     assert!(
-        ws.add_location_label("Plant Nord", &label("nope", "3", "2031-01-31"))
-            .is_err()
+        ws.add_location_label(
+            location_id(&ws, "Plant Nord"),
+            &label("nope", "3", "2031-01-31")
+        )
+        .is_err()
     );
     ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
-    let err = ws.remove_location("Plant Nord").unwrap_err();
+    let err = ws
+        .remove_location(location_id(&ws, "Plant Nord"))
+        .unwrap_err();
     assert!(
         err.field_errors()[0]
             .message
@@ -399,8 +445,8 @@ fn a_renewed_label_joins_the_location_and_used_locations_cannot_be_deleted() {
             .contains("ECU"),
         "names the scope"
     );
-    ws.remove_scope("ECU").unwrap();
-    ws.remove_location("Plant Nord").unwrap();
+    ws.remove_scope(scope_id(&ws, "ECU")).unwrap();
+    ws.remove_location(location_id(&ws, "Plant Nord")).unwrap();
     assert!(ws.locations().unwrap().is_empty() && ws.scopes().unwrap().is_empty());
 }
 
@@ -414,38 +460,50 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
     })
     .unwrap();
     let mut input = scope_input("ECU", &["development"]);
-    input.locations.push("Plant Sued".into());
+    input.locations.push(location_id(&ws, "Plant Sued"));
     ws.add_scope(&input).unwrap();
     ws.add_protection_object(&ProtectionObjectInput {
-        scope: "ECU".into(),
+        scope: scope_id(&ws, "ECU"),
         name: "Gateway".into(),
-        locations: vec!["Plant Sued".into(), "Plant Nord".into()],
+        locations: vec![
+            location_id(&ws, "Plant Sued"),
+            location_id(&ws, "Plant Nord"),
+        ],
         ..ProtectionObjectInput::default()
     })
     .unwrap();
     let update = ScopeInput {
         enx_scope_id: "s9z8y7".into(),
-        locations: vec!["Plant Nord".into()],
+        locations: vec![location_id(&ws, "Plant Nord")],
         planned_audit_date: "2027-09-01".into(),
         audit_provider: "Example Audits".into(),
         ..ScopeInput::default()
     };
-    let updated = ws.update_scope("ECU", &update).unwrap();
+    let updated = ws.update_scope(scope_id(&ws, "ECU"), &update).unwrap();
     assert_eq!(updated.enx_scope_id.unwrap().as_str(), "S9Z8Y7");
     assert_eq!(updated.planned_audit_date, Some(date("2027-09-01")));
     assert_eq!(updated.location_ids.len(), 1);
     assert_eq!(
-        ws.protection_objects("ECU").unwrap()[0].location_ids.len(),
+        ws.protection_objects(scope_id(&ws, "ECU")).unwrap()[0]
+            .location_ids
+            .len(),
         1
     );
-    let err = ws.update_scope("ECU", &ScopeInput::default()).unwrap_err();
+    let err = ws
+        .update_scope(scope_id(&ws, "ECU"), &ScopeInput::default())
+        .unwrap_err();
     assert_eq!(
         fields(&err),
         ["locations"],
         "a scope keeps at least one location"
     );
-    ws.remove_protection_object("ECU", "gateway").unwrap();
-    assert!(ws.protection_objects("ECU").unwrap().is_empty());
+    ws.remove_protection_object(object_id(&ws, "ECU", "Gateway"))
+        .unwrap();
+    assert!(
+        ws.protection_objects(scope_id(&ws, "ECU"))
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
@@ -463,6 +521,16 @@ fn inputs_read_from_the_ui_fill_what_the_form_leaves_out_and_require_the_rest() 
     assert_eq!(scope.catalogue_id, None, "the current catalogue");
     assert!(serde_json::from_str::<ScopeInput>(r#"{"name": "ECU"}"#).is_err());
     let object: ProtectionObjectInput =
-        serde_json::from_str(r#"{"scope": "ECU", "name": "Gateway"}"#).unwrap();
+        serde_json::from_str(r#"{"scope": 1, "name": "Gateway"}"#).unwrap();
     assert!(!object.confidentiality && object.objectives.is_empty());
+    assert_eq!(
+        object.scope,
+        crate::ScopeId(1),
+        "ids travel as plain numbers"
+    );
+    assert!(
+        serde_json::from_str::<ProtectionObjectInput>(r#"{"scope": "ECU", "name": "Gateway"}"#)
+            .is_err(),
+        "the app sends ids, never names"
+    );
 }

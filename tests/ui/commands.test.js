@@ -1,0 +1,77 @@
+// Unit tests of ui/js/api/commands.js: what each command is sent. The backend takes scopes,
+// locations and protection objects by id (a plain JSON number), while a select's value or a
+// hash parameter is text; the commands send numbers, and null for "none".
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as api from '../../ui/js/api/commands.js';
+
+// The calls the page would make, caught where ipc.js hands them to Tauri.
+let calls = [];
+globalThis.window = {
+  __TAURI__: {
+    core: {
+      invoke: async (command, args) => {
+        calls.push({ command, args });
+        return null;
+      },
+    },
+  },
+};
+
+/** The one call `run` made: { command, args }. */
+async function sent(run) {
+  calls = [];
+  await run();
+  assert.equal(calls.length, 1, 'one command per call');
+  return calls[0];
+}
+
+test('a scope picker fills itself from the light list of names', async () => {
+  assert.deepEqual(await sent(() => api.scopeNames()), { command: 'scope_names', args: {} });
+});
+
+test('a scope goes by its id, given as a number or as a select\'s text', async () => {
+  assert.deepEqual(await sent(() => api.readiness('3')), { command: 'readiness_show', args: { scope: 3 } });
+  assert.deepEqual(await sent(() => api.dashboard(3)), { command: 'dashboard_show', args: { scope: 3 } });
+  assert.deepEqual(await sent(() => api.showScope('3', '')), { command: 'scope_show', args: { scope: 3, on: null } });
+  assert.deepEqual((await sent(() => api.exportPackage('3', '/tmp/p.zip', 'full', ''))).args, { scope: 3, path: '/tmp/p.zip', level: 'full', audit: null });
+  assert.deepEqual((await sent(() => api.addSharing(3, 'OEM', 'PABC12', 'A', ''))).args.scope, 3);
+  assert.deepEqual((await sent(() => api.chooseSample('3', 'development', ['Radar']))).args, { scope: 3, objective: 'development', objects: ['Radar'] }, 'the sample itself goes by name');
+});
+
+test('the audits of one scope by id, or of every scope for none', async () => {
+  assert.deepEqual((await sent(() => api.audits(4))).args, { scope: 4 });
+  assert.deepEqual((await sent(() => api.audits(''))).args, { scope: null });
+  assert.deepEqual((await sent(() => api.audits(null))).args, { scope: null });
+});
+
+test('a protection object\'s checks and removal name the object alone, by id', async () => {
+  assert.deepEqual(await sent(() => api.sampleChecks('5')), { command: 'po_checks', args: { object: 5 } });
+  assert.deepEqual(await sent(() => api.setSampleCheck(5, '1.1', 'consistent', 'seen')), {
+    command: 'po_set_check',
+    args: { object: 5, question: '1.1', status: 'consistent', note: 'seen' },
+  });
+  assert.deepEqual(await sent(() => api.removeProtectionObject('5')), { command: 'po_remove', args: { object: 5 } });
+});
+
+test('a location goes by its id', async () => {
+  assert.deepEqual(await sent(() => api.removeLocation('4')), { command: 'location_remove', args: { location: 4 } });
+  const label = { label: 'confidential', level: '3', expires: '2030-01-01' };
+  assert.deepEqual(await sent(() => api.addLocationLabel(4, label)), { command: 'location_add_label', args: { location: 4, label } });
+});
+
+test('a finding\'s protection object is an id or null', async () => {
+  assert.equal((await sent(() => api.addFinding('8', '1.1', 'minor', 'text', '7'))).args.protectionObject, 7);
+  assert.equal((await sent(() => api.addFinding(8, '1.1', 'minor', 'text', ''))).args.protectionObject, null, 'no object chosen');
+  assert.equal((await sent(() => api.addFinding(8, '1.1', 'minor', 'text'))).args.protectionObject, null);
+});
+
+test('links name their scope and object by id, or null for every scope and every object', async () => {
+  const added = await sent(() => api.addEvidence(['/docs/a.pdf'], {}, { targets: ['1.1.a'], scope: '2', protection_object: '', note: '' }));
+  assert.deepEqual(added.args.links, { targets: ['1.1.a'], scope: 2, protection_object: null, note: '' });
+  const linked = await sent(() => api.linkEvidence('9', { targets: ['1.2'], scope: '', protection_object: '', note: 'n' }));
+  assert.deepEqual(linked.args, { id: 9, links: { targets: ['1.2'], scope: null, protection_object: null, note: 'n' } });
+  const forObject = await sent(() => api.linkEvidence(9, { targets: ['1.2'], scope: 2, protection_object: '6', note: '' }));
+  assert.deepEqual(forObject.args.links, { targets: ['1.2'], scope: 2, protection_object: 6, note: '' });
+});
