@@ -2,7 +2,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_WITHIN_DAYS, backendFilter, deadlineSummary, filterFromParams, parseWithin, sortDeadlines } from '../../ui/js/lib/deadlines.js';
+import { backendFilter, deadlineSummary, filterFromParams, parseWithin, sortDeadlines } from '../../ui/js/lib/deadlines.js';
+
+// The longest look ahead the backend takes, as the vocabulary sends it (limits.within_days.max).
+const MAX_WITHIN_DAYS = 3650;
 
 test('"within" is empty for all, a whole number of days, or wrong', () => {
   assert.equal(parseWithin(''), null);
@@ -10,8 +13,8 @@ test('"within" is empty for all, a whole number of days, or wrong', () => {
   assert.equal(parseWithin(undefined), null);
   assert.equal(parseWithin('30'), 30);
   assert.equal(parseWithin(' 0 '), 0, 'zero days: due today or overdue');
-  assert.equal(parseWithin(String(MAX_WITHIN_DAYS)), MAX_WITHIN_DAYS);
-  assert.equal(parseWithin(String(MAX_WITHIN_DAYS + 1)), undefined, 'the backend ignores longer looks');
+  assert.equal(parseWithin(String(MAX_WITHIN_DAYS), MAX_WITHIN_DAYS), MAX_WITHIN_DAYS);
+  assert.equal(parseWithin(String(MAX_WITHIN_DAYS + 1), MAX_WITHIN_DAYS), undefined, 'the backend refuses longer looks');
   assert.equal(parseWithin('-1'), undefined);
   assert.equal(parseWithin('2.5'), undefined);
   assert.equal(parseWithin('soon'), undefined);
@@ -20,6 +23,7 @@ test('"within" is empty for all, a whole number of days, or wrong', () => {
 test('the filter comes from the hash, dropping unknown kinds and bad numbers', () => {
   assert.deepEqual(filterFromParams({ kind: 'renewal', scope: 'ECU', owner: 'Anna', within: '30' }), { kind: 'renewal', scope: 'ECU', owner: 'Anna', within: '30' });
   assert.deepEqual(filterFromParams({ kind: 'audit', within: 'x' }), { kind: '', scope: '', owner: '', within: '' });
+  assert.deepEqual(filterFromParams({ within: '3651' }, MAX_WITHIN_DAYS).within, '', 'beyond the backend\'s limit');
   assert.deepEqual(filterFromParams(), { kind: '', scope: '', owner: '', within: '' });
 });
 

@@ -3,13 +3,12 @@
 //! as an iCalendar file.
 
 use chrono::Utc;
-use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
-use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{ActionInput, AuditInput, wire};
+use csmsdesk_core::deadlines::DeadlineFilter;
+use csmsdesk_workspace::{ActionInput, AuditInput, deadline_filter, wire};
 use serde::Deserialize;
 use tauri::{State, WebviewWindow};
 
-use super::{absolute_path, invalid, today};
+use super::{absolute_path, today};
 use crate::error::CommandError;
 use crate::guard::with_workspace;
 use crate::pickers;
@@ -25,23 +24,15 @@ pub struct FilterDto {
 }
 
 impl FilterDto {
+    /// The filter, checked by the same use-case function as the CLI's `deadlines` flags.
     fn filter(self, state: &AppState) -> Result<DeadlineFilter, CommandError> {
-        let kinds = self
-            .kinds
-            .iter()
-            .map(|k| {
-                DeadlineKind::parse(k).ok_or_else(|| {
-                    invalid(state, Message::new("deadline.bad_kind").arg("given", k))
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let text = |t: String| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
-        Ok(DeadlineFilter {
-            kinds,
-            scope: text(self.scope),
-            owner: text(self.owner),
-            within_days: self.within_days.filter(|d| (0..=3650).contains(d)),
-        })
+        deadline_filter(
+            self.within_days,
+            &self.kinds,
+            Some(&self.scope),
+            Some(&self.owner),
+        )
+        .map_err(|e| CommandError::from_workspace(&e, state.lang()))
     }
 }
 

@@ -161,6 +161,10 @@ fn the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force() {
         "most urgent first"
     );
     assert_eq!(v["limits"]["label_expiry_warning_days"]["max"], 730);
+    assert_eq!(
+        v["limits"]["within_days"]["max"], 3650,
+        "the deadlines filter's look ahead"
+    );
     let temporary = &v["limits"]["label_rules"][1];
     assert_eq!(temporary["key"], "labels.temporary_months");
     assert_eq!(temporary["fixed"], true);

@@ -50,6 +50,8 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
         "limits": {
             "label_expiry_warning_days": { "min": 0, "max": crate::MAX_WARNING_DAYS },
             "notify_days": { "min": 0, "max": crate::MAX_NOTIFY_DAYS },
+            // The deadlines filter's look ahead.
+            "within_days": { "min": 0, "max": crate::MAX_WITHIN_DAYS },
             "label_rules": crate::rules::RULE_KEYS.iter().map(|k| json!({
                 "key": k.key,
                 "min": 1,
