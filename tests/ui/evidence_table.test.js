@@ -56,9 +56,14 @@ test('items without an owner or review date go last in either direction', () => 
 });
 
 test('state sorts the most urgent first, classification from public up, links by count', () => {
-  assert.deepEqual(sortEvidence(list, 'state').map((i) => i.state), ['missing', 'changed', 'review-due', 'current']);
-  const order = ['public', 'internal', 'confidential', 'strictly-confidential'];
-  assert.deepEqual(sortEvidence(list, 'classification', 'asc', order).map((i) => i.id), [3, 1, 4, 2]);
+  // Core's orders, as the vocabulary sends them.
+  const vocabulary = {
+    evidence_states: ['missing', 'changed', 'review-due', 'current'],
+    classifications: ['public', 'internal', 'confidential', 'strictly-confidential'],
+  };
+  assert.deepEqual(sortEvidence(list, 'state', 'asc', vocabulary).map((i) => i.state), ['missing', 'changed', 'review-due', 'current']);
+  assert.deepEqual(sortEvidence(list, 'state', 'desc', vocabulary).map((i) => i.state), ['current', 'review-due', 'changed', 'missing']);
+  assert.deepEqual(sortEvidence(list, 'classification', 'asc', vocabulary).map((i) => i.id), [3, 1, 4, 2]);
   assert.deepEqual(sortEvidence(list, 'links', 'desc').map((i) => i.id), [2, 1, 3, 4]);
   assert.deepEqual(sortEvidence(list, 'type').map((i) => i.id), [1, 2, 4, 3], 'by work product, none last');
 });

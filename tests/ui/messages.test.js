@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EVIDENCE_STATES, REQUIREMENT_STATES, SORTABLE } from '../../ui/js/lib/evidence_table.js';
+import { SORTABLE } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
 import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
 import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
@@ -16,6 +16,8 @@ import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
 // the UI draws each with a message, so each needs one.
 const ACTION_STATUSES = ['open', 'in-progress', 'done', 'verified'];
 const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'strictly-confidential'];
+const EVIDENCE_STATES = ['missing', 'changed', 'review-due', 'current'];
+const REQUIREMENT_STATES = ['missing', 'needs-review', 'covered'];
 // ISO/SAE 21434's work products per clause: WP-05-01 … WP-15-08.
 const WORK_PRODUCTS = Object.entries({ '05': 5, '06': 4, '07': 1, '08': 6, '09': 7, 10: 7, 11: 1, 12: 1, 13: 1, 14: 1, 15: 8 }).flatMap(
   ([clause, count]) => Array.from({ length: count }, (_, i) => `WP-${String(clause).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`),

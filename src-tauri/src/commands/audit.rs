@@ -3,15 +3,15 @@
 //! as an iCalendar file.
 
 use chrono::Utc;
-use csmsdesk_core::deadlines::{DeadlineFilter, DeadlineKind};
-use csmsdesk_core::i18n::Message;
+use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_workspace::{
-    ActionId, ActionInput, AuditId, AuditInput, ProtectionObjectId, ScopeId, wire,
+    ActionId, ActionInput, AuditId, AuditInput, ProtectionObjectId, ScopeId, Workspace,
+    deadline_filter, wire,
 };
 use serde::Deserialize;
 use tauri::{State, WebviewWindow};
 
-use super::{absolute_path, invalid, today};
+use super::{absolute_path, today};
 use crate::error::CommandError;
 use crate::guard::with_workspace;
 use crate::pickers;
@@ -21,29 +21,22 @@ use crate::state::AppState;
 #[serde(default)]
 pub struct FilterDto {
     kinds: Vec<String>,
-    scope: String,
+    scope: Option<ScopeId>,
     owner: String,
     within_days: Option<i64>,
 }
 
 impl FilterDto {
-    fn filter(self, state: &AppState) -> Result<DeadlineFilter, CommandError> {
-        let kinds = self
-            .kinds
-            .iter()
-            .map(|k| {
-                DeadlineKind::parse(k).ok_or_else(|| {
-                    invalid(state, Message::new("deadline.bad_kind").arg("given", k))
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let text = |t: String| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
-        Ok(DeadlineFilter {
-            kinds,
-            scope: text(self.scope),
-            owner: text(self.owner),
-            within_days: self.within_days.filter(|d| (0..=3650).contains(d)),
-        })
+    /// The filter, checked by the same use-case function as the CLI's `deadlines` flags; the
+    /// scope comes as an id, core's filter compares its name.
+    fn filter(&self, ws: &Workspace) -> csmsdesk_workspace::Result<DeadlineFilter> {
+        let scope = self.scope.map(|id| ws.scope(id)).transpose()?;
+        deadline_filter(
+            self.within_days,
+            &self.kinds,
+            scope.as_ref().map(|s| s.name.as_str()),
+            Some(&self.owner),
+        )
     }
 }
 
@@ -179,9 +172,8 @@ pub async fn deadlines_list(
     state: State<'_, AppState>,
     filter: FilterDto,
 ) -> Result<Vec<wire::Deadline>, CommandError> {
-    let filter = filter.filter(&state)?;
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.deadlines(&filter, today()))
+    with_workspace(&state, |ws| ws.deadlines(&filter.filter(ws)?, today()))
         .map(|list| wire::deadlines(&list, today(), lang))
 }
 
@@ -192,11 +184,10 @@ pub async fn deadlines_export_ics(
     filter: FilterDto,
     path: String,
 ) -> Result<String, CommandError> {
-    let filter = filter.filter(&state)?;
     let path = absolute_path(&state, &path)?;
     let lang = state.lang();
     let written = with_workspace(&state, |ws| {
-        ws.write_calendar(&filter, today(), lang, Utc::now(), &path)
+        ws.write_calendar(&filter.filter(ws)?, today(), lang, Utc::now(), &path)
     })?;
     Ok(written.display().to_string())
 }

@@ -3,11 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_workspace::{ErrorCode, Workspace, WorkspaceInfo};
-use serde::Serialize;
+use csmsdesk_workspace::wire::{self, WorkspaceState};
+use csmsdesk_workspace::{ErrorCode, Workspace};
 use tauri::{State, WebviewWindow};
 
-use super::profile::Profile;
 use crate::error::CommandError;
 use crate::pickers;
 use crate::state::{AppState, Session, lang_of, open_session};
@@ -16,60 +15,25 @@ use crate::state::{AppState, Session, lang_of, open_session};
 pub const MAX_PATH_LEN: usize = 4096;
 
 /// What the UI needs to know about the open workspace, or why none is open.
-#[derive(Debug, Serialize)]
-pub struct WorkspaceState {
-    dir: Option<String>,
-    info: Option<Info>,
-    /// Open for looking only, because another process holds the workspace.
-    read_only: bool,
-    error: Option<CommandError>,
-}
-
-#[derive(Debug, Serialize)]
-struct Info {
-    schema_version: i64,
-    created_at: Option<String>,
-    profile: Profile,
-}
-
-impl WorkspaceState {
-    fn of(session: &Session, lang: Lang) -> Result<WorkspaceState, CommandError> {
-        Ok(match session {
-            Session::Open(ws) => {
-                let WorkspaceInfo {
-                    dir,
-                    schema_version,
-                    created_at,
-                    company,
-                } = ws
-                    .info()
-                    .map_err(|e| CommandError::from_workspace(&e, lang))?;
-                WorkspaceState {
-                    dir: Some(dir.display().to_string()),
-                    info: Some(Info {
-                        schema_version,
-                        created_at,
-                        profile: Profile::from(&company),
-                    }),
-                    read_only: ws.is_read_only(),
-                    error: None,
-                }
-            }
-            Session::Unavailable { dir, error } => WorkspaceState {
-                dir: dir.as_ref().map(|d| d.display().to_string()),
-                info: None,
-                read_only: false,
-                error: Some(CommandError::from_workspace(error, lang)),
-            },
-        })
-    }
+fn workspace_state_of(session: &Session, lang: Lang) -> Result<WorkspaceState, CommandError> {
+    Ok(match session {
+        Session::Open(ws) => {
+            let info = ws
+                .info()
+                .map_err(|e| CommandError::from_workspace(&e, lang))?;
+            wire::workspace_open(&info, ws.is_read_only())
+        }
+        Session::Unavailable { dir, error } => {
+            wire::workspace_unavailable(dir.as_deref(), error, lang)
+        }
+    })
 }
 
 /// The open workspace, or why it could not be opened.
 #[tauri::command]
 pub async fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceState, CommandError> {
     let session = state.session();
-    WorkspaceState::of(&session, lang_of(&session, state.os_locale()))
+    workspace_state_of(&session, lang_of(&session, state.os_locale()))
 }
 
 /// Opens the existing workspace in `path`; the current one stays open if that fails.
@@ -112,7 +76,7 @@ fn switch(
         && same_folder(current.dir(), &dir)
     {
         // Opening the open workspace again would collide with our own lock.
-        return WorkspaceState::of(&session, lang);
+        return workspace_state_of(&session, lang);
     }
     match open_session(&dir, open) {
         Session::Open(ws) => *session = Session::Open(ws),
@@ -121,7 +85,7 @@ fn switch(
         }
     }
     let lang = lang_of(&session, state.os_locale());
-    WorkspaceState::of(&session, lang)
+    workspace_state_of(&session, lang)
 }
 
 /// Checks a folder path sent by the UI: absolute, of sane length, without NUL.

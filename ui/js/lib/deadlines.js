@@ -16,45 +16,43 @@ export const DEADLINE_KINDS = [
 /** The columns of the deadline table, in order; each one sorts. */
 export const DEADLINE_COLUMNS = ['due', 'countdown', 'kind', 'what', 'scope', 'owner'];
 
-/** The longest "within" the backend takes (ten years); longer looks are all deadlines. */
-export const MAX_WITHIN_DAYS = 3650;
-
 /**
  * The "within N days" text as a number: '' → null (all), '30' → 30; anything that is not a
- * whole number from 0 to MAX_WITHIN_DAYS → undefined (the field is wrong).
+ * whole number from 0 to `max` (the longest look ahead the backend takes, the vocabulary's
+ * `limits.within_days.max`) → undefined (the field is wrong).
  */
-export function parseWithin(text) {
+export function parseWithin(text, max = Infinity) {
   const value = String(text ?? '').trim();
   if (!value) return null;
   if (!/^\d+$/.test(value)) return undefined;
   const days = Number(value);
-  return days <= MAX_WITHIN_DAYS ? days : undefined;
+  return days <= max ? days : undefined;
 }
 
 /**
- * The filter from the hash parameters (unknown kinds dropped): { kind, scope, owner, within },
- * `scope` the chosen scope's id as text ('' for every scope).
+ * The filter from the hash parameters (unknown kinds and "within" beyond `max` dropped):
+ * { kind, scope, owner, within }, `scope` the chosen scope's id as text ('' for every scope).
  */
-export function filterFromParams(params = {}) {
+export function filterFromParams(params = {}, max = Infinity) {
   return {
     kind: DEADLINE_KINDS.includes(params.kind) ? params.kind : '',
     scope: String(params.scope ?? ''),
     owner: String(params.owner ?? ''),
-    within: parseWithin(params.within) === undefined ? '' : String(params.within ?? '').trim(),
+    within: parseWithin(params.within, max) === undefined ? '' : String(params.within ?? '').trim(),
   };
 }
 
 /**
- * The same filter as deadlines_list and deadlines_export_ics take it. Those still take the
- * scope's name: `scopes` ([{ id, name }], scope_names) gives it; a scope id it does not hold
- * (from an old link) filters nothing, as the picker then shows every scope.
+ * The same filter as deadlines_list and deadlines_export_ics take it, the scope by its id. A
+ * scope id that `scopes` ([{ id, name }], scope_names) lacks (from an old link) filters
+ * nothing, as the picker then shows every scope.
  */
 export function backendFilter(filter, scopes = []) {
   const within = parseWithin(filter.within);
   const scope = idFromParam(filter.scope);
   return {
     kinds: filter.kind ? [filter.kind] : [],
-    scope: scopes.find((s) => s.id === scope)?.name ?? '',
+    scope: scopes.some((s) => s.id === scope) ? scope : null,
     owner: filter.owner.trim(),
     within_days: within ?? null,
   };

@@ -1,14 +1,8 @@
-// Pure helpers of the evidence screen (the work products and classifications to offer come
-// from core through `app.vocabulary`): reading typed paths and link targets, sorting and filtering the vault table, summarising an
+// Pure helpers of the evidence screen (the work products, classifications and states to offer
+// come from core through `app.vocabulary`): reading typed paths and link targets, sorting and filtering the vault table, summarising an
 // addition, progress, and which evidence belongs to a requirement.
 
 import { compareIds } from './catalogue_tree.js';
-
-/** Evidence states, most urgent first. */
-export const EVIDENCE_STATES = ['missing', 'changed', 'review-due', 'current'];
-
-/** Requirement states, most urgent first. */
-export const REQUIREMENT_STATES = ['missing', 'needs-review', 'covered'];
 
 /** One path per line, trimmed, blank lines and repeats dropped. */
 export function splitPaths(text) {
@@ -32,11 +26,12 @@ const COLUMNS = {
   title: (a, b) => text(a.title).localeCompare(text(b.title), undefined, { sensitivity: 'base', numeric: true }),
   type: (a, b) => compareIds(a.work_product ?? '', b.work_product ?? ''),
   owner: (a, b) => text(a.owner).localeCompare(text(b.owner), undefined, { sensitivity: 'base' }),
-  // The order comes from core (`vocabulary.classifications`, most open first): see sortEvidence.
-  classification: (a, b, classifications) => rank(classifications, a.classification) - rank(classifications, b.classification),
+  // The orders come from core (`vocabulary.classifications`, most open first, and
+  // `vocabulary.evidence_states`, most urgent first): see sortEvidence.
+  classification: (a, b, { classifications = [] }) => rank(classifications, a.classification) - rank(classifications, b.classification),
   review_due: (a, b) => text(a.review_due).localeCompare(text(b.review_due)),
   version: (a, b) => a.version - b.version,
-  state: (a, b) => rank(EVIDENCE_STATES, a.state) - rank(EVIDENCE_STATES, b.state),
+  state: (a, b, { evidence_states: states = [] }) => rank(states, a.state) - rank(states, b.state),
   links: (a, b) => (a.links?.length ?? 0) - (b.links?.length ?? 0),
 };
 
@@ -52,9 +47,9 @@ const EMPTY = {
  * The items sorted by column `key` ('title', 'type', 'owner', 'classification',
  * 'review_due', 'version', 'state', 'links') in direction `dir` ('asc' or 'desc'); ties
  * keep ID order, and items without a type, owner or review date go last either way.
- * `classifications` is core's order of the classifications (`app.vocabulary`).
+ * `vocabulary` (`app.vocabulary`) gives core's orders of the classifications and the states.
  */
-export function sortEvidence(list, key = 'title', dir = 'asc', classifications = []) {
+export function sortEvidence(list, key = 'title', dir = 'asc', vocabulary = {}) {
   const compare = COLUMNS[key] ?? COLUMNS.title;
   const isEmpty = EMPTY[key] ?? (() => false);
   const sign = dir === 'desc' ? -1 : 1;
@@ -62,7 +57,7 @@ export function sortEvidence(list, key = 'title', dir = 'asc', classifications =
     const ea = isEmpty(a);
     const eb = isEmpty(b);
     if (ea !== eb) return ea ? 1 : -1;
-    return sign * compare(a, b, classifications) || a.id - b.id;
+    return sign * compare(a, b, vocabulary ?? {}) || a.id - b.id;
   });
 }
 

@@ -9,13 +9,13 @@ import { countdownWords, formatDate, urgency } from '../lib/countdown.js';
 import {
   DEADLINE_COLUMNS,
   DEADLINE_KINDS,
-  MAX_WITHIN_DAYS,
   backendFilter,
   deadlineSummary,
   filterFromParams,
   parseWithin,
   sortDeadlines,
 } from '../lib/deadlines.js';
+import { fieldMessages } from '../lib/errors.js';
 import { hrefWith, idFromParam, paramsFromHash } from '../lib/routes.js';
 import { field, show, statusLine, textInput } from './form.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
@@ -27,7 +27,7 @@ const view = { sort: { key: 'due', dir: 'asc' }, path: '' };
 
 export function render(app) {
   const { t } = app;
-  const filter = filterFromParams(paramsFromHash(location.hash));
+  const filter = filterFromParams(paramsFromHash(location.hash), maxWithin(app));
   const host = el('div', { id: 'deadlines-host' });
   const summary = el('p', { id: 'deadlines-summary', class: 'deadlines-summary', 'aria-live': 'polite' });
   // `scopes`: the promise of every scope's { id, name }, for the picker and the filter.
@@ -46,9 +46,16 @@ export function render(app) {
   return section;
 }
 
+/** The longest look ahead the backend takes, in days (core's limit, from the vocabulary). */
+const maxWithin = (app) => app.vocabulary.limits.within_days.max;
+
+/** What a refused request says: the messages of the fields it names, else its own. */
+const refusal = (error) => [...fieldMessages(error).values()].join(' ') || error.message;
+
 function filters(state) {
   const { app, filter } = state;
   const { t } = app;
+  const max = maxWithin(app);
   const kind = el(
     'select',
     { id: 'deadline-kind', name: 'kind' },
@@ -65,7 +72,7 @@ function filters(state) {
     })
     .catch(() => {});
   const owner = textInput('owner', filter.owner, { id: 'deadline-owner', type: 'search' });
-  const within = el('input', { type: 'number', id: 'deadline-within', name: 'within', min: 0, max: MAX_WITHIN_DAYS, step: 1, value: filter.within, inputmode: 'numeric' });
+  const within = el('input', { type: 'number', id: 'deadline-within', name: 'within', min: 0, max, step: 1, value: filter.within, inputmode: 'numeric' });
   const form = el(
     'form',
     { class: 'deadline-filters', id: 'deadlines-filter', role: 'search', 'aria-label': t('deadlines_ui.filter'), novalidate: true },
@@ -79,9 +86,9 @@ function filters(state) {
     clearTimeout(typing);
     const wanted = { kind: kind.value, scope: scope.value, owner: owner.value, within: within.value.trim() };
     const slot = form.querySelector('[data-field="within_days"] .field-error');
-    const bad = parseWithin(wanted.within) === undefined;
+    const bad = parseWithin(wanted.within, max) === undefined;
     within.setAttribute('aria-invalid', String(bad));
-    slot.textContent = bad ? t('deadlines_ui.within_bad', { max: MAX_WITHIN_DAYS }) : '';
+    slot.textContent = bad ? t('deadlines_ui.within_bad', { max }) : '';
     if (bad) return;
     state.filter = wanted;
     // The hash remembers the filter without redrawing the screen.
@@ -117,7 +124,7 @@ async function load(state) {
   } catch (error) {
     if (request !== state.request) return;
     state.summary.textContent = '';
-    host.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
+    host.replaceChildren(el('p', { class: 'status error', role: 'alert' }, refusal(error)));
   } finally {
     if (request === state.request) host.removeAttribute('aria-busy');
   }
@@ -188,7 +195,7 @@ function exportPanel(state) {
       const written = await api.exportDeadlines(backendFilter(state.filter, await state.scopes), path.value.trim());
       show(status, t('deadlines_ui.exported', { count: state.list.length, path: written }), 'ok');
     } catch (error) {
-      show(status, error.message, 'error');
+      show(status, refusal(error), 'error');
     } finally {
       buttons.forEach((b) => (b.disabled = false));
     }

@@ -8,7 +8,7 @@ import { onDragOver } from '../api/events.js';
 import { el } from '../lib/dom.js';
 import { formatPercent } from '../lib/charts.js';
 import { fieldMessages } from '../lib/errors.js';
-import { REQUIREMENT_STATES, evidenceFor, sortEvidence, summariseOutcomes } from '../lib/evidence_table.js';
+import { evidenceFor, sortEvidence, summariseOutcomes } from '../lib/evidence_table.js';
 import { predictedKey } from '../lib/readiness.js';
 import { hrefOf, hrefWith, idFromParam } from '../lib/routes.js';
 import { show, statusLine } from './form.js';
@@ -80,7 +80,7 @@ export async function render(app, target, params = {}) {
     },
     el('option', { value: '' }, t('mapping.show_all')),
     el('option', { value: 'gaps', selected: view.filter === 'gaps' }, t('mapping.show_gaps')),
-    REQUIREMENT_STATES.map((s) => el('option', { value: s, selected: view.filter === s }, t(`requirement_state.${s}`))),
+    (app.vocabulary?.requirement_states ?? []).map((s) => el('option', { value: s, selected: view.filter === s }, t(`requirement_state.${s}`))),
   );
   target.replaceChildren(
     el(

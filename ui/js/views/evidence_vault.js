@@ -5,7 +5,6 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import {
-  EVIDENCE_STATES,
   filterEvidence,
   sortEvidence,
   splitPaths,
@@ -302,7 +301,7 @@ function tableSection(app, tableHost) {
       },
     },
     el('option', { value: '' }, t('vault.all_states')),
-    EVIDENCE_STATES.map((s) => el('option', { value: s, selected: view.state === s }, t(`evidence_state.${s}`))),
+    (app.vocabulary?.evidence_states ?? []).map((s) => el('option', { value: s, selected: view.state === s }, t(`evidence_state.${s}`))),
   );
   return el(
     'div',
@@ -326,7 +325,7 @@ function drawTable() {
     filterEvidence(list, { query: view.query, state: view.state }, (wp) => t(`wp.${wp}`)),
     view.sort.key,
     view.sort.dir,
-    app.vocabulary?.classifications ?? [],
+    app.vocabulary,
   );
   if (count) count.textContent = t('vault.count', { shown: shown.length, total: list.length });
   const head = sortableHeader({

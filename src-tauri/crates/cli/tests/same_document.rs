@@ -282,3 +282,44 @@ fn a_refused_request_carries_the_same_error_over_the_cli_and_ipc() {
     assert_eq!(cli["error"], app);
     assert_eq!(cli["error"]["fields"][0]["field"], "name", "{cli}");
 }
+
+#[test]
+fn a_refused_deadline_filter_carries_the_same_error_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(
+        home.path(),
+        &ws,
+        &[
+            "deadlines",
+            "--kind",
+            "audit",
+            "--kind",
+            "labels",
+            "--within",
+            "4000",
+        ],
+    );
+    // commands/audit.rs `FilterDto::filter`: the same `deadline_filter`, with no scope and the
+    // blank owner the window sends when none is chosen.
+    let err = csmsdesk_workspace::deadline_filter(
+        Some(4000),
+        &["audit".to_owned(), "labels".to_owned()],
+        None,
+        Some(""),
+    )
+    .expect_err("unknown kinds and a look ahead beyond ten years");
+    let app = ipc(wire::error(&err, &err.message(), Lang::English));
+    assert_eq!(cli["error"], app);
+    let fields: Vec<&str> = cli["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["kind", "kind", "within_days"],
+        "every problem at once: {cli}"
+    );
+}

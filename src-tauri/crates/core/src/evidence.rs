@@ -81,6 +81,15 @@ pub enum EvidenceState {
 }
 
 impl EvidenceState {
+    /// Every state, most urgent first (the precedence [`evidence_state`] applies): the order in
+    /// which lists offer and sort them.
+    pub const ALL: [EvidenceState; 4] = [
+        EvidenceState::Missing,
+        EvidenceState::Changed,
+        EvidenceState::ReviewDue,
+        EvidenceState::Current,
+    ];
+
     /// `current`, `changed`, `review-due`, `missing`.
     pub fn as_str(self) -> &'static str {
         match self {

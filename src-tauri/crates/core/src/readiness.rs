@@ -3,7 +3,8 @@
 
 use crate::evidence::EvidenceState;
 
-/// Where one requirement stands.
+/// Where one requirement stands. The order of the variants (and so `Ord`) is by urgency,
+/// least urgent first: what [`Tally::worst`] picks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RequirementState {
     /// At least one current, reviewed evidence item, or a justified deviation from a
@@ -16,6 +17,13 @@ pub enum RequirementState {
 }
 
 impl RequirementState {
+    /// Every state, most urgent first: the order in which lists offer them.
+    pub const ALL: [RequirementState; 3] = [
+        RequirementState::Missing,
+        RequirementState::NeedsReview,
+        RequirementState::Covered,
+    ];
+
     /// `covered`, `needs-review`, `missing`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use csmsdesk_core::readiness::Tally;
 use csmsdesk_core::results::QuestionResult;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// The self-assessment of one control question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PhaseState};
 use csmsdesk_core::results::QuestionResult;
-use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// A stored audit.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,9 +5,9 @@ use csmsdesk_core::catalogue::references::{Reference, ReferenceKind};
 use csmsdesk_core::catalogue::{
     Catalogue, CatalogueCounts, Chapter, ControlQuestion, Group5112, Requirement,
 };
-use rusqlite::{Connection, OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, params};
 
-use crate::Result;
+use crate::{Result, Transaction};
 
 /// A stored catalogue's identity and provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]

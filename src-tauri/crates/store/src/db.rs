@@ -135,18 +135,11 @@ impl Db {
         &self.conn
     }
 
-    pub fn conn_mut(&mut self) -> &mut Connection {
-        &mut self.conn
-    }
-
     /// Runs `f` in one transaction: everything it writes is stored, or nothing is.
-    pub fn write<T>(
-        &mut self,
-        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
-    ) -> Result<T> {
-        let tx = self.conn.transaction()?;
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = Transaction(self.conn.transaction()?);
         let value = f(&tx)?;
-        tx.commit()?;
+        tx.0.commit()?;
         Ok(value)
     }
 
@@ -192,6 +185,21 @@ impl Db {
                 |row| row.get(0),
             )
             .optional()?)
+    }
+}
+
+/// The transaction [`Db::write`] hands out: what store's writing functions take, so that the
+/// writes of one use case happen together or not at all. It is store's own type so that no
+/// other crate names `rusqlite`; only [`Db::write`] opens, commits or (on an error) rolls one
+/// back. It reads as the connection it runs on, which is what store's reading functions take.
+#[derive(Debug)]
+pub struct Transaction<'db>(rusqlite::Transaction<'db>);
+
+impl std::ops::Deref for Transaction<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.0
     }
 }
 

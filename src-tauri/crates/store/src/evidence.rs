@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::Classification;
-use rusqlite::{Connection, OptionalExtension as _, Row, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use crate::vault::{Blob, Stamp};
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -22,10 +22,8 @@ pub mod vault;
 
 use std::path::PathBuf;
 
-pub use db::Db;
+pub use db::{Db, Transaction};
 pub use lock::{LockHolder, WorkspaceLock};
-/// The transaction [`Db::write`] hands out, for use cases that split their writes into steps.
-pub use rusqlite::Transaction;
 
 /// What can go wrong while storing or loading workspace data.
 #[derive(Debug, thiserror::Error)]

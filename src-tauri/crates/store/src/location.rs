@@ -3,9 +3,9 @@
 use chrono::NaiveDate;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::TisaxLabel;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// A stored location with its TISAX labels.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::Objective;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// A stored protection object.
 #[derive(Debug, Clone, PartialEq, Eq)]

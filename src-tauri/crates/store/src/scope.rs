@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::Objective;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, params};
 
-use crate::{Error, Result};
+use crate::{Error, Result, Transaction};
 
 /// A stored VCS scope.
 #[derive(Debug, Clone, PartialEq, Eq)]

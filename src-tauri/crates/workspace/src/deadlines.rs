@@ -264,8 +264,13 @@ pub fn kind_key(kind: DeadlineKind) -> &'static str {
     }
 }
 
-/// The deadline filter a user typed: every unknown kind is named (all of them, not only the
-/// first); scope and owner are kept as given.
+/// The furthest ahead a deadline filter may look, in days: ten years (no limit at all shows
+/// every deadline).
+pub const MAX_WITHIN_DAYS: i64 = 3650;
+
+/// The deadline filter a user gave, checked the same way for both shells: every unknown kind
+/// is named (all of them, not only the first), a look ahead outside 0 to [`MAX_WITHIN_DAYS`]
+/// days is refused; scope and owner are trimmed, and a blank one filters nothing.
 pub fn deadline_filter(
     within_days: Option<i64>,
     kinds: &[String],
@@ -285,13 +290,29 @@ pub fn deadline_filter(
             })
         })
         .collect();
+    if let Some(days) = within_days.filter(|d| !(0..=MAX_WITHIN_DAYS).contains(d)) {
+        errors.push(crate::Invalid::new(
+            "within_days",
+            Message::new("input.bad_days")
+                .arg("given", days)
+                .arg("max", MAX_WITHIN_DAYS),
+        ));
+    }
     if !errors.is_empty() {
         return Err(crate::Error::Invalid(errors));
     }
+    let text = |t: Option<&str>| {
+        t.map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
     Ok(DeadlineFilter {
         kinds,
-        scope: scope.map(str::to_owned),
-        owner: owner.map(str::to_owned),
+        scope: text(scope),
+        owner: text(owner),
         within_days,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -49,7 +49,7 @@ pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
-pub use deadlines::{DEFAULT_NOTIFY_DAYS, deadline_filter, digest, kind_key};
+pub use deadlines::{DEFAULT_NOTIFY_DAYS, MAX_WITHIN_DAYS, deadline_filter, digest, kind_key};
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,

@@ -74,3 +74,39 @@ fn evidence_state_names_the_first_thing_to_act_on() {
     assert!(EvidenceState::Current.is_current());
     assert!(!EvidenceState::ReviewDue.is_current());
 }
+
+#[test]
+fn evidence_states_are_listed_most_urgent_first() {
+    // The list the window offers and sorts by follows the precedence of `evidence_state`:
+    // with every reason present the first state wins, and each reason taken away in turn
+    // yields the next one.
+    let today = date("2026-11-25");
+    let steps = [
+        EvidenceFacts {
+            source_missing: true,
+            latest_reviewed: false,
+            review_due: Some(date("2026-01-01")),
+        },
+        EvidenceFacts {
+            source_missing: false,
+            latest_reviewed: false,
+            review_due: Some(date("2026-01-01")),
+        },
+        EvidenceFacts {
+            source_missing: false,
+            latest_reviewed: true,
+            review_due: Some(date("2026-01-01")),
+        },
+        EvidenceFacts {
+            source_missing: false,
+            latest_reviewed: true,
+            review_due: None,
+        },
+    ];
+    let states: Vec<EvidenceState> = steps.map(|f| evidence_state(f, today)).to_vec();
+    assert_eq!(
+        states,
+        EvidenceState::ALL,
+        "each state once, most urgent first"
+    );
+}

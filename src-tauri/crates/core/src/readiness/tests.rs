@@ -83,3 +83,15 @@ fn a_tally_gives_readiness_and_the_worst_state() {
     );
     assert_eq!(Tally::default().worst(), Covered);
 }
+
+#[test]
+fn requirement_states_are_listed_most_urgent_first() {
+    // The list the window offers must agree with what a tally calls the worst state.
+    assert!(
+        RequirementState::ALL.windows(2).all(|w| w[0] > w[1]),
+        "{:?} descends in urgency",
+        RequirementState::ALL
+    );
+    let tally: Tally = RequirementState::ALL.into_iter().collect();
+    assert_eq!(tally.worst(), RequirementState::ALL[0]);
+}

@@ -28,10 +28,7 @@ fn store(db: &mut Db, catalogue: &Catalogue, sha: char) -> i64 {
         source_sha256: &sha256,
         imported_at: "2026-11-25T10:00:00Z",
     };
-    let tx = db.conn_mut().transaction().unwrap();
-    let id = insert(&tx, &meta, catalogue).unwrap();
-    tx.commit().unwrap();
-    id
+    db.write(|tx| insert(tx, &meta, catalogue)).unwrap()
 }
 
 #[test]
@@ -100,7 +97,6 @@ fn the_same_source_cannot_be_stored_twice() {
     let (_dir, mut db) = db();
     let catalogue = demo_catalogue();
     store(&mut db, &catalogue, 'a');
-    let tx = db.conn_mut().transaction().unwrap();
     let meta = NewCatalogue {
         name: "Demo",
         version: "1.1",
@@ -109,7 +105,7 @@ fn the_same_source_cannot_be_stored_twice() {
         imported_at: "2026-11-25T11:00:00Z",
     };
     assert!(
-        insert(&tx, &meta, &catalogue).is_err(),
+        db.write(|tx| insert(tx, &meta, &catalogue)).is_err(),
         "the SHA-256 is unique"
     );
 }
@@ -120,9 +116,7 @@ fn a_superseded_catalogue_names_its_successor() {
     let catalogue = demo_catalogue();
     let old = store(&mut db, &catalogue, 'a');
     let new = store(&mut db, &catalogue, 'b');
-    let tx = db.conn_mut().transaction().unwrap();
-    set_superseded(&tx, old, new).unwrap();
-    tx.commit().unwrap();
+    db.write(|tx| set_superseded(tx, old, new)).unwrap();
     let listed = list(db.conn()).unwrap();
     assert_eq!(
         listed.iter().map(|c| c.superseded_by).collect::<Vec<_>>(),

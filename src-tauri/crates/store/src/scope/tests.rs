@@ -10,7 +10,6 @@ fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
         "test",
     )
     .unwrap();
-    let tx = db.conn_mut().transaction().unwrap();
     let location = LocationRecord {
         id: 0,
         name: "Plant Nord".into(),
@@ -20,7 +19,7 @@ fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
         notes: String::new(),
         labels: vec![],
     };
-    let location_id = location::insert(&tx, &location).unwrap();
+    let location_id = db.write(|tx| location::insert(tx, &location)).unwrap();
     let scope = ScopeRecord {
         id: 0,
         name: "ECU development".into(),
@@ -31,8 +30,7 @@ fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
         location_ids: vec![location_id],
         objectives: vec![Objective::Production, Objective::Development],
     };
-    let id = insert(&tx, &scope).unwrap();
-    tx.commit().unwrap();
+    let id = db.write(|tx| insert(tx, &scope)).unwrap();
     (dir, db, id)
 }
 
@@ -89,9 +87,10 @@ fn moving_to_a_new_catalogue_version_renames_decisions_even_when_ids_swap() {
         "9.1" => "7.1".to_owned(),
         other => other.replacen("7.1.", "9.1.", 1),
     };
-    let tx = db.conn_mut().transaction().unwrap();
-    assert_eq!(move_to_catalogue(&tx, 1, 2, &swap).unwrap(), 1);
-    tx.commit().unwrap();
+    assert_eq!(
+        db.write(|tx| move_to_catalogue(tx, 1, 2, &swap)).unwrap(),
+        1
+    );
     let moved = overrides(db.conn(), id).unwrap();
     assert_eq!(moved["9.1"].1, "A", "7.1's decision now sits on 9.1");
     assert_eq!(moved["7.1"].1, "B", "and 9.1's on 7.1, without a collision");

@@ -150,7 +150,21 @@ fn the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force() {
         serde_json::json!(["conform", "minor", "major"])
     );
     assert_eq!(v["action_statuses"][3], "verified");
+    assert_eq!(
+        v["evidence_states"],
+        serde_json::json!(["missing", "changed", "review-due", "current"]),
+        "most urgent first"
+    );
+    assert_eq!(
+        v["requirement_states"],
+        serde_json::json!(["missing", "needs-review", "covered"]),
+        "most urgent first"
+    );
     assert_eq!(v["limits"]["label_expiry_warning_days"]["max"], 730);
+    assert_eq!(
+        v["limits"]["within_days"]["max"], 3650,
+        "the deadlines filter's look ahead"
+    );
     let temporary = &v["limits"]["label_rules"][1];
     assert_eq!(temporary["key"], "labels.temporary_months");
     assert_eq!(temporary["fixed"], true);
@@ -168,8 +182,17 @@ fn every_word_of_the_vocabulary_has_a_message_in_english_and_german() {
     let vocabulary = s.ws.vocabulary().unwrap();
     // Each list the window draws, and the message keys it draws each word with.
     type Keys = fn(&str) -> Vec<String>;
-    let lists: [(&str, Keys); 8] = [
+    let lists: [(&str, Keys); 10] = [
         ("classifications", |w| vec![format!("classification.{w}")]),
+        ("evidence_states", |w| {
+            vec![
+                format!("evidence_state.{w}"),
+                format!("evidence_state.{w}_hint"),
+            ]
+        }),
+        ("requirement_states", |w| {
+            vec![format!("requirement_state.{w}")]
+        }),
         ("work_products", |w| vec![format!("wp.{w}")]),
         ("audit_kinds", |w| vec![format!("audit_kind.{w}")]),
         ("phases", |w| {

@@ -22,7 +22,8 @@ pub fn rules(r: &crate::Rules) -> Rules {
 /// the window holds no copy of any of them.
 pub fn vocabulary(r: &crate::Rules) -> Value {
     use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PHASES, PhaseState};
-    use csmsdesk_core::evidence::{Classification, WORK_PRODUCTS};
+    use csmsdesk_core::evidence::{Classification, EvidenceState, WORK_PRODUCTS};
+    use csmsdesk_core::readiness::RequirementState;
     use csmsdesk_core::results::{OverallResult, QuestionResult};
     use csmsdesk_core::scope::{Objective, TISAX_LABELS};
     let mut months = r.label_rules;
@@ -31,6 +32,9 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
         "objectives": Objective::ALL.map(Objective::as_str),
         "work_products": WORK_PRODUCTS.as_slice(),
         "classifications": Classification::ALL.map(Classification::as_str),
+        // Most urgent first: the order the evidence screens offer and sort them in.
+        "evidence_states": EvidenceState::ALL.map(EvidenceState::as_str),
+        "requirement_states": RequirementState::ALL.map(RequirementState::as_str),
         "audit_kinds": AuditKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
         "phases": PHASES.as_slice(),
         "phase_states": PhaseState::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
@@ -46,6 +50,8 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
         "limits": {
             "label_expiry_warning_days": { "min": 0, "max": crate::MAX_WARNING_DAYS },
             "notify_days": { "min": 0, "max": crate::MAX_NOTIFY_DAYS },
+            // The deadlines filter's look ahead.
+            "within_days": { "min": 0, "max": crate::MAX_WITHIN_DAYS },
             "label_rules": crate::rules::RULE_KEYS.iter().map(|k| json!({
                 "key": k.key,
                 "min": 1,

@@ -1,6 +1,6 @@
 //! Small wire documents the shells send about themselves: a bare acknowledgement, an error,
-//! a created record's name, the workspace's identity, the rules in force and the wizard's
-//! counts.
+//! a created record's name, the workspace's identity (and, for the app, which one is open),
+//! the rules in force and the wizard's counts.
 
 use csmsdesk_core::i18n::{Lang, Message};
 use serde::Serialize;
@@ -140,6 +140,54 @@ pub fn info(i: &crate::WorkspaceInfo) -> Info {
     }
 }
 
+/// Which workspace the app has open, or why none is (`workspace_state`, `workspace_open`,
+/// `workspace_create`, ...).
+#[derive(Debug, Serialize)]
+pub struct WorkspaceState {
+    pub dir: Option<String>,
+    pub info: Option<OpenWorkspace>,
+    /// Open for looking only, because another process holds the workspace.
+    pub read_only: bool,
+    /// Why the workspace in `dir` could not be opened, as every refused command reports it.
+    pub error: Option<ErrorBody>,
+}
+
+/// The open workspace's schema, creation time and company profile.
+#[derive(Debug, Serialize)]
+pub struct OpenWorkspace {
+    pub schema_version: i64,
+    pub created_at: Option<String>,
+    pub profile: Profile,
+}
+
+/// The workspace described by `info` is open (for looking only if `read_only`).
+pub fn workspace_open(info: &crate::WorkspaceInfo, read_only: bool) -> WorkspaceState {
+    WorkspaceState {
+        dir: Some(info.dir.display().to_string()),
+        info: Some(OpenWorkspace {
+            schema_version: info.schema_version,
+            created_at: info.created_at.clone(),
+            profile: Profile::from(&info.company),
+        }),
+        read_only,
+        error: None,
+    }
+}
+
+/// No workspace is open: opening the one in `dir` (if there was one to try) failed with `err`.
+pub fn workspace_unavailable(
+    dir: Option<&std::path::Path>,
+    err: &crate::Error,
+    lang: Lang,
+) -> WorkspaceState {
+    WorkspaceState {
+        dir: dir.map(|d| d.display().to_string()),
+        info: None,
+        read_only: false,
+        error: Some(error(err, &err.message(), lang)),
+    }
+}
+
 /// The assumed rules in force. The CLI's `rules` adds the label rules; the app reads those
 /// with `label_rules_get`, so its document has no `label_rules` key at all.
 #[derive(Debug, Serialize)]
@@ -216,3 +264,6 @@ pub fn messages(lang: Lang) -> Messages {
         messages: csmsdesk_core::i18n::catalogue(lang),
     }
 }
+
+#[cfg(test)]
+mod tests;
