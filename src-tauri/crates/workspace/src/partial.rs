@@ -22,41 +22,80 @@ pub(crate) fn create(dir: &Path, what: &str) -> std::io::Result<tempfile::NamedT
     Ok(file)
 }
 
-/// The lock file inside a partial folder.
-const DIR_LOCK: &str = ".writer.lock";
+/// The lock file of partial folder `X.partial`: `X.partial.lock`, beside it (never inside, so
+/// the folder can be renamed into place while its writer still holds the lock, on Windows
+/// too).
+const DIR_LOCK_SUFFIX: &str = ".lock";
 
-/// A partial folder, locked through [`DIR_LOCK`] until [`PartialDir::finish`] or drop.
+/// A partial folder, locked through the lock file beside it until [`PartialDir::persist`] or
+/// drop (which removes both).
 #[derive(Debug)]
 pub(crate) struct PartialDir {
-    dir: tempfile::TempDir,
-    lock: std::fs::File,
+    /// `None` once persisted.
+    dir: Option<std::path::PathBuf>,
+    lock: Option<std::fs::File>,
+    lock_path: std::path::PathBuf,
 }
 
 impl PartialDir {
     pub(crate) fn path(&self) -> &Path {
-        self.dir.path()
+        self.dir
+            .as_deref()
+            .expect("a partial folder not yet persisted")
     }
 
-    /// Keeps the folder: removes the lock file (so it is not part of what was written) and
-    /// returns the folder's path, for the caller to rename into place at once. A folder
-    /// without its lock file is never taken for abandoned.
-    pub(crate) fn finish(self) -> std::io::Result<std::path::PathBuf> {
-        std::fs::remove_file(self.dir.path().join(DIR_LOCK))?;
-        drop(self.lock);
-        Ok(self.dir.keep())
+    /// Renames the folder to `target` (which must not exist) while its lock is still held,
+    /// then removes the lock. Killed before the rename, the folder is a partial whose writer
+    /// is gone, which the next writer removes; killed after it, the target is complete and
+    /// only a stray lock file is left beside, which the next writer removes too. There is no
+    /// moment at which a finished folder looks abandoned, or a half-written one finished.
+    pub(crate) fn persist(mut self, target: &Path) -> std::io::Result<()> {
+        let dir = self.dir.take().expect("persisted once");
+        if let Err(e) = std::fs::rename(&dir, target) {
+            self.dir = Some(dir);
+            return Err(e);
+        }
+        Ok(())
     }
 }
 
-/// A new partial folder in `dir`, locked for this process until finished or dropped.
+impl Drop for PartialDir {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        drop(self.lock.take());
+        let _ = std::fs::remove_file(&self.lock_path);
+    }
+}
+
+/// A new partial folder in `dir`, locked for this process until persisted or dropped. The
+/// lock file is made and locked first, so no other writer ever sees the folder unlocked.
 pub(crate) fn create_dir(dir: &Path, what: &str) -> std::io::Result<PartialDir> {
     remove_abandoned(dir);
-    let folder = tempfile::Builder::new()
+    let lock_file = tempfile::Builder::new()
         .prefix(&format!("{PREFIX}{what}-"))
-        .suffix(SUFFIX)
-        .tempdir_in(dir)?;
-    let lock = std::fs::File::create(folder.path().join(DIR_LOCK))?;
-    lock.try_lock().map_err(std::io::Error::other)?;
-    Ok(PartialDir { dir: folder, lock })
+        .suffix(&format!("{SUFFIX}{DIR_LOCK_SUFFIX}"))
+        .tempfile_in(dir)?;
+    lock_file
+        .as_file()
+        .try_lock()
+        .map_err(std::io::Error::other)?;
+    let (lock, lock_path) = lock_file.keep().map_err(|e| e.error)?;
+    let mut partial = PartialDir {
+        dir: None,
+        lock: Some(lock),
+        lock_path,
+    };
+    let folder = partial
+        .lock_path
+        .to_string_lossy()
+        .strip_suffix(DIR_LOCK_SUFFIX)
+        .map(std::path::PathBuf::from)
+        .expect("the lock file's name ends with its suffix");
+    std::fs::create_dir(&folder)?;
+    partial.dir = Some(folder);
+    Ok(partial)
 }
 
 /// SQLite's files beside a database being written (the backup's snapshot is one).
@@ -74,15 +113,28 @@ pub(crate) fn remove_abandoned(dir: &Path) -> usize {
         .filter(|n| n.starts_with(PREFIX))
         .collect();
     let mut removed = 0;
+    // A folder is abandoned when its lock file beside it is gone or lockable (its writer
+    // ended); a lock file alone is left when its writer ended after persisting its folder.
+    let lockable = |path: &Path| std::fs::File::open(path).is_ok_and(|l| l.try_lock().is_ok());
     for name in names.iter().filter(|n| n.ends_with(SUFFIX)) {
         let path = dir.join(name);
-        // Only a folder whose writer holds no lock on its lock file is abandoned.
-        let lock = || std::fs::File::open(path.join(DIR_LOCK));
+        let lock = dir.join(format!("{name}{DIR_LOCK_SUFFIX}"));
         if path.is_dir()
-            && lock().is_ok_and(|l| l.try_lock().is_ok())
+            && (!lock.exists() || lockable(&lock))
             && std::fs::remove_dir_all(&path).is_ok()
         {
             tracing::info!(path = %path.display(), "removed a partial folder left by a writer that ended");
+            removed += 1;
+            let _ = std::fs::remove_file(&lock);
+        }
+    }
+    for name in names
+        .iter()
+        .filter(|n| n.ends_with(&format!("{SUFFIX}{DIR_LOCK_SUFFIX}")))
+    {
+        let lock = dir.join(name);
+        let folder = lock.with_file_name(name.trim_end_matches(DIR_LOCK_SUFFIX));
+        if !folder.exists() && lockable(&lock) && std::fs::remove_file(&lock).is_ok() {
             removed += 1;
         }
     }
@@ -145,19 +197,41 @@ mod tests {
         assert!(!abandoned.exists() && !journal.exists());
         assert!(live_journal.exists());
         assert!(writing.path().exists(), "a file being written stays");
-        // Folders: one being written stays, one whose writer died goes, and one being
-        // finished (its lock file already gone) stays.
+        // Folders: one being written stays, and one whose writer died goes (its lock file
+        // beside it lockable, or missing).
         let writing_dir = create_dir(dir.path(), "restore").unwrap();
+        let lock_of = |folder: &Path| {
+            let mut name = folder.file_name().unwrap().to_owned();
+            name.push(DIR_LOCK_SUFFIX);
+            folder.with_file_name(name)
+        };
+        assert!(
+            lock_of(writing_dir.path()).exists(),
+            "the lock is beside the folder"
+        );
         let dead = dir.path().join(".csmsdesk-restore-dead.partial");
         std::fs::create_dir(&dead).unwrap();
-        std::fs::write(dead.join(DIR_LOCK), "").unwrap();
+        std::fs::write(lock_of(&dead), "").unwrap();
         std::fs::write(dead.join("workspace.sqlite"), "half").unwrap();
+        let unlocked = dir.path().join(".csmsdesk-restore-nolock.partial");
+        std::fs::create_dir(&unlocked).unwrap();
+        assert_eq!(remove_abandoned(dir.path()), 2);
+        assert!(!dead.exists() && !lock_of(&dead).exists() && !unlocked.exists());
+        assert!(writing_dir.path().exists());
+        // Persisted, the folder is the target, renamed while locked, and its lock is gone.
+        let target = dir.path().join("restored");
+        let lock = lock_of(writing_dir.path());
+        writing_dir.persist(&target).unwrap();
+        assert!(target.is_dir() && !lock.exists());
+        // A writer killed after the rename leaves only its lock file, which goes next time.
+        std::fs::write(dir.path().join(".csmsdesk-restore-late.partial.lock"), "").unwrap();
         assert_eq!(remove_abandoned(dir.path()), 1);
-        assert!(!dead.exists() && writing_dir.path().exists());
-        let finished = writing_dir.finish().unwrap();
-        assert!(!finished.join(DIR_LOCK).exists());
-        assert_eq!(remove_abandoned(dir.path()), 0);
-        assert!(finished.exists());
+        assert!(target.exists());
+        // Dropped without persisting, folder and lock are removed.
+        let dropped = create_dir(dir.path(), "restore").unwrap();
+        let (folder, lock) = (dropped.path().to_owned(), lock_of(dropped.path()));
+        drop(dropped);
+        assert!(!folder.exists() && !lock.exists());
         assert!(unrelated.exists(), "other programs' files stay");
     }
 }

@@ -110,16 +110,12 @@ pub fn restore_backup(
         use std::os::unix::fs::PermissionsExt as _;
         let _ = std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o700));
     }
-    let staged = staging.finish().map_err(|e| io_error(target, e))?;
     // The folder's own entries (the database, `vault`) are durable before it is renamed.
-    sync_dir(&staged);
+    sync_dir(staging.path());
     if target_was_empty_dir {
         let _ = std::fs::remove_dir(target);
     }
-    if let Err(e) = std::fs::rename(&staged, target) {
-        let _ = std::fs::remove_dir_all(&staged);
-        return Err(io_error(target, e));
-    }
+    staging.persist(target).map_err(|e| io_error(target, e))?;
     sync_dir(&parent);
     tracing::info!(from = %file.display(), to = %target.display(), "workspace restored");
     report.dir = Some(target.to_owned());
