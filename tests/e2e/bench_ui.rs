@@ -369,13 +369,13 @@ async fn measure_line(
     }
     if alive {
         row.rss_after_kib = Some(webview_rss_kib());
-        let key: String = name
-            .chars()
-            .map(|c| match c {
-                'a'..='z' | 'A'..='Z' | '0'..='9' => c.to_ascii_lowercase(),
-                _ => '-',
-            })
-            .collect();
+        // "Audits (detail, findings, actions)" → "audits-detail-findings-actions".
+        let key = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+            .join("-");
         let shot = config
             .out
             .join("screens")

@@ -168,6 +168,17 @@ pub fn cached(cli: &Path, cache_root: &Path, scale: Scale, catalogue: &Catalogue
     std::fs::create_dir_all(cache_root).unwrap();
     let lock = std::fs::File::create(cache_root.join(format!("{key}.lock"))).unwrap();
     lock.lock().unwrap();
+    // What earlier versions of this generator built is never used again (a large one holds
+    // a quarter of a gigabyte).
+    let current = format!("v{GENERATOR_VERSION}-");
+    for entry in std::fs::read_dir(cache_root).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let versioned =
+            name.starts_with('v') && name[1..].starts_with(|c: char| c.is_ascii_digit());
+        if versioned && !name.starts_with(&current) && entry.path().is_dir() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
     let complete = dir.join("complete");
     let workspace = dir.join("workspace");
     if complete.is_file() && schema_version(cli, &workspace) == current_schema_version(cli) {
