@@ -8,8 +8,17 @@
 //!   network socket in the app's processes.
 //! - `trust`: History (the journal), backup and restore in Settings, one writer and read-only.
 //! - `hostile`: the IPC cases of the hostile-input corpus, sent straight to the commands.
+//! - `scale`: every screen on a workspace of 2,000 evidence items (issue 15), built by
+//!   `scale_data` with the CLI and walked with `scale_screens`, both shared with the
+//!   benchmark `bench_ui.rs` (`cargo xtask bench ui`).
 
 mod hostile;
+mod scale;
+// Shared with the benchmark, which uses parts this suite does not.
+#[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]
+mod scale_data;
+#[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]
+mod scale_screens;
 mod shell;
 mod support;
 mod trust;

@@ -127,12 +127,23 @@ impl Desktop {
         panic!("tauri-driver did not become ready at {url} within {PATIENCE:?}");
     }
 
+    /// The process group of everything this desktop started (display, bus, driver, app).
+    pub fn process_group(&self) -> u32 {
+        self.driver.id()
+    }
+
     pub fn default_workspace(&self) -> PathBuf {
         self.home.path().join("data/csmsdesk/workspace")
     }
 
     /// Starts the app (optionally with arguments) and returns a driver for its window.
     pub async fn launch(&self, args: &[&str]) -> App {
+        self.launch_within(args, PATIENCE).await
+    }
+
+    /// `launch`, waiting up to `patience` for the page to be ready (the benchmark's large
+    /// workspaces may take longer than a test's).
+    pub async fn launch_within(&self, args: &[&str], patience: Duration) -> App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -146,14 +157,19 @@ impl Desktop {
             .await
             .expect("a WebDriver session starts the app");
         let app = App { client, started };
-        app.wait_for("body[data-ready='true']").await;
+        app.client
+            .wait()
+            .at_most(patience)
+            .for_element(Locator::Css("body[data-ready='true']"))
+            .await
+            .unwrap_or_else(|e| panic!("the page was not ready within {patience:?}: {e}"));
         app
     }
 }
 
 impl Drop for Desktop {
     fn drop(&mut self) {
-        let group = format!("-{}", self.driver.id());
+        let group = format!("-{}", self.process_group());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
     }
@@ -313,13 +329,29 @@ pub fn record_metric(name: &str, value: impl std::fmt::Display) {
     writeln!(file, "{name} {value}").unwrap();
 }
 
-/// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
-pub fn app_rss_kib() -> (u64, u64) {
+/// One process of the app: the app itself or one it started (WebKit's web and network
+/// processes).
+#[derive(Debug, Clone)]
+pub struct AppProcess {
+    #[allow(
+        dead_code,
+        reason = "the benchmark (bench_ui.rs) stops leftover processes by it"
+    )]
+    pub pid: u32,
+    /// The file name of its executable (`csmsdesk`, `WebKitWebProcess`, ...).
+    pub name: String,
+    pub rss_kib: u64,
+    /// Whether this is the app's own process rather than one it started.
+    pub is_app: bool,
+}
+
+/// Every running app process of this build and every process they started, from `/proc`.
+pub fn app_processes() -> Vec<AppProcess> {
     let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
         .canonicalize()
         .unwrap();
     let mut parents: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut rss: BTreeMap<u32, u64> = BTreeMap::new();
+    let mut found: BTreeMap<u32, AppProcess> = BTreeMap::new();
     let mut roots = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
@@ -338,22 +370,33 @@ pub fn app_rss_kib() -> (u64, u64) {
             pid,
             field("PPid:").and_then(|v| v.parse().ok()).unwrap_or(0),
         );
-        rss.insert(
-            pid,
-            field("VmRSS:").and_then(|v| v.parse().ok()).unwrap_or(0),
-        );
-        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app) {
+        let exe = std::fs::read_link(entry.path().join("exe")).ok();
+        let is_app = exe.as_deref() == Some(app.as_path());
+        if is_app {
             roots.push(pid);
         }
+        let name = exe
+            .as_deref()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| field("Name:"))
+            .unwrap_or_default();
+        found.insert(
+            pid,
+            AppProcess {
+                pid,
+                name,
+                rss_kib: field("VmRSS:").and_then(|v| v.parse().ok()).unwrap_or(0),
+                is_app,
+            },
+        );
     }
-    let app_only = roots
-        .iter()
-        .map(|pid| rss.get(pid).copied().unwrap_or(0))
-        .sum();
-    let mut total = 0;
+    let mut tree = Vec::new();
     let mut stack = roots;
     while let Some(pid) = stack.pop() {
-        total += rss.get(&pid).copied().unwrap_or(0);
+        if let Some(process) = found.remove(&pid) {
+            tree.push(process);
+        }
         stack.extend(
             parents
                 .iter()
@@ -361,5 +404,13 @@ pub fn app_rss_kib() -> (u64, u64) {
                 .map(|(child, _)| *child),
         );
     }
+    tree
+}
+
+/// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
+pub fn app_rss_kib() -> (u64, u64) {
+    let tree = app_processes();
+    let app_only = tree.iter().filter(|p| p.is_app).map(|p| p.rss_kib).sum();
+    let total = tree.iter().map(|p| p.rss_kib).sum();
     (app_only, total)
 }

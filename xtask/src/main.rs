@@ -11,7 +11,11 @@
 //!   minutes by default), minimises their corpus and fails on a crash.
 //! - `bench [catalogue|evidence]`: release-mode benchmarks, each against its anchor in the same
 //!   run (both when none is named).
+//! - `bench ui [--sizes N,N] [--reps N] [--timeout S] [--rss-cap-mib N] [--catalogue FILE]`:
+//!   every screen of the debug app timed on a small and a large workspace (issue 15, screens
+//!   at scale); not part of `bench` without a name, it takes many minutes.
 
+mod bench_ui;
 mod crash;
 mod fuzz;
 mod icons;
@@ -30,12 +34,15 @@ fn main() {
         Some("test") => test(),
         Some("icons") => icons::generate(&root().join("icons")),
         Some("bundle") => bundle(),
+        Some("bench") if args.get(1).map(String::as_str) == Some("ui") => {
+            bench_ui::bench_ui(&args[2..])
+        }
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some("crash") => crash::crash(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -202,7 +209,7 @@ fn bench(which: Option<&str>) -> Result<()> {
                 bench,
             )
         }
-        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence"),
+        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence, ui"),
     }
 }
 
