@@ -8,11 +8,15 @@
 //!   network socket in the app's processes.
 //! - `trust`: History (the journal), backup and restore in Settings, one writer and read-only.
 //! - `hostile`: the IPC cases of the hostile-input corpus, sent straight to the commands.
+//! - `lifetime`: a screen that is left stops its work; memory stays flat over many visits.
+//! - `watchdog`: a killed web process is replaced and the page says so.
 
 mod hostile;
+mod lifetime;
 mod shell;
 mod support;
 mod trust;
+mod watchdog;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};
 
@@ -74,7 +78,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
     // Let the window settle, then measure what an idle app costs.
     app.go("dashboard").await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-    let (app_only, with_webkit) = app_rss_kib();
+    let (app_only, with_webkit) = app_rss_kib(desktop.home.path());
     record_metric("idle_rss_kib_app", app_only);
     record_metric("idle_rss_kib_app_and_webkit", with_webkit);
     app.quit(&desktop.default_workspace()).await;

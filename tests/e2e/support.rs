@@ -4,7 +4,7 @@
 //! its own Xvfb display and its own tauri-driver on free ports; tests run one at a time
 //! because the machine has two cores and WebKit is heavy.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
@@ -58,6 +58,8 @@ pub struct Desktop {
     pub home: tempfile::TempDir,
     driver: Child,
     port: u16,
+    /// The WebKitWebDrivers started by `reattach`.
+    reattached: std::sync::Mutex<Vec<Child>>,
 }
 
 impl Desktop {
@@ -104,6 +106,7 @@ impl Desktop {
             home,
             driver: child,
             port,
+            reattached: std::sync::Mutex::default(),
         };
         desktop.wait_until_ready();
         desktop
@@ -149,6 +152,44 @@ impl Desktop {
         app.wait_for("body[data-ready='true']").await;
         app
     }
+
+    /// A new WebDriver session on the app that is running already. WebKitWebDriver ends its
+    /// session when the page's web process dies ("session deleted because of page crash"),
+    /// while the app lives on; a second WebKitWebDriver reaches it again through WebKit's
+    /// inspector server, whose address the first one gave the app.
+    pub async fn reattach(&self) -> App {
+        let port = app_processes(self.home.path())
+            .into_iter()
+            .find_map(inspector_port)
+            .expect("the app runs with an inspector server");
+        let driver_port = free_port();
+        // In the desktop's process group, so it stops with the rest.
+        let group = i32::try_from(self.driver.id()).unwrap();
+        let native = Command::new("WebKitWebDriver")
+            .arg(format!("--port={driver_port}"))
+            .arg(format!("--target=127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(group)
+            .spawn()
+            .expect("WebKitWebDriver starts");
+        self.reattached.lock().unwrap().push(native);
+        let url = format!("http://127.0.0.1:{driver_port}");
+        let started = Instant::now();
+        loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(serde_json::Map::new())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return App { client, started },
+                Err(e) if started.elapsed() > PATIENCE => {
+                    panic!("no WebDriver session on the running app through {url}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
 }
 
 impl Drop for Desktop {
@@ -156,6 +197,9 @@ impl Drop for Desktop {
         let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
+        for mut native in self.reattached.lock().unwrap().drain(..) {
+            let _ = native.wait();
+        }
     }
 }
 
@@ -314,52 +358,97 @@ pub fn record_metric(name: &str, value: impl std::fmt::Display) {
 }
 
 /// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
-pub fn app_rss_kib() -> (u64, u64) {
+pub fn app_rss_kib(home: &Path) -> (u64, u64) {
     let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
         .canonicalize()
         .unwrap();
-    let mut parents: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut rss: BTreeMap<u32, u64> = BTreeMap::new();
+    let family = app_processes(home);
+    let is_app =
+        |pid: &&u32| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app);
+    let app_only = family.iter().filter(is_app).map(|pid| rss_kib(*pid)).sum();
+    let total = family.iter().map(|pid| rss_kib(*pid)).sum();
+    (app_only, total)
+}
+
+/// The app's processes: the one running the built binary with `home` as its home folder (so
+/// not the app of another test run on the same machine), and every process it started
+/// (WebKit's web and network processes), found through the parent links in `/proc/*/stat`.
+pub fn app_processes(home: &Path) -> BTreeSet<u32> {
+    let home_var = format!("HOME={}", home.display());
+    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
+        .canonicalize()
+        .unwrap();
+    let mut parent: BTreeMap<u32, u32> = BTreeMap::new();
     let mut roots = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
         };
-        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
+        // The name in parentheses may hold spaces and parentheses: after the last `)` come
+        // the state, then the parent's id.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
             continue;
         };
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .map(|v| v.split_whitespace().next().unwrap_or("0").to_owned())
+        let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok())
+        else {
+            continue;
         };
-        parents.insert(
-            pid,
-            field("PPid:").and_then(|v| v.parse().ok()).unwrap_or(0),
-        );
-        rss.insert(
-            pid,
-            field("VmRSS:").and_then(|v| v.parse().ok()).unwrap_or(0),
-        );
-        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app) {
+        parent.insert(pid, ppid);
+        let environ = || std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app)
+            && environ()
+                .split(|b| *b == 0)
+                .any(|var| var == home_var.as_bytes())
+        {
             roots.push(pid);
         }
     }
-    let app_only = roots
-        .iter()
-        .map(|pid| rss.get(pid).copied().unwrap_or(0))
-        .sum();
-    let mut total = 0;
+    let mut family = BTreeSet::new();
     let mut stack = roots;
     while let Some(pid) = stack.pop() {
-        total += rss.get(&pid).copied().unwrap_or(0);
-        stack.extend(
-            parents
-                .iter()
-                .filter(|(_, parent)| **parent == pid)
-                .map(|(child, _)| *child),
-        );
+        if family.insert(pid) {
+            stack.extend(parent.iter().filter(|(_, p)| **p == pid).map(|(c, _)| *c));
+        }
     }
-    (app_only, total)
+    family
+}
+
+/// The program a process runs, as its first argument names it.
+pub fn program(pid: u32) -> String {
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let first = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+    String::from_utf8_lossy(first).into_owned()
+}
+
+/// The app's WebKit web processes: those that run the page's scripts and hold its DOM.
+pub fn web_processes(home: &Path) -> Vec<u32> {
+    app_processes(home)
+        .into_iter()
+        .filter(|pid| program(*pid).ends_with("WebKitWebProcess"))
+        .collect()
+}
+
+/// The resident memory of process `pid` in KiB (`VmRSS`), 0 once it has gone.
+pub fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The port of WebKit's remote inspector, the channel through which WebKitWebDriver drives the
+/// app: the driver starts the app with `WEBKIT_INSPECTOR_SERVER=127.0.0.1:PORT`, so it exists
+/// only under test.
+pub fn inspector_port(pid: u32) -> Option<u16> {
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    environ.split(|b| *b == 0).find_map(|var| {
+        let var = std::str::from_utf8(var).ok()?;
+        let address = var.strip_prefix("WEBKIT_INSPECTOR_SERVER=")?;
+        address.rsplit_once(':')?.1.parse().ok()
+    })
 }
