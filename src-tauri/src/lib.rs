@@ -1,7 +1,8 @@
 //! The CSMS Desk desktop app: a Tauri shell over the `workspace` use cases.
 //!
 //! `run` sets up logging, opens the workspace (the `--workspace` argument, else
-//! `CSMSDESK_WORKSPACE`, else the one used last, else the default), and starts the window.
+//! `CSMSDESK_WORKSPACE`, else the one used last, else the default), and starts the window
+//! with its watchdog (`watchdog`: a dead web process is logged and its page loaded again).
 //! Commands live in `commands/`, one file per feature, and stay thin.
 
 mod commands;
@@ -12,6 +13,7 @@ mod navigation;
 mod notify;
 mod pickers;
 mod state;
+mod watchdog;
 
 use std::path::PathBuf;
 
@@ -50,14 +52,17 @@ pub fn run() {
     let state = AppState::start(choice, sys_locale());
     let result = tauri::Builder::default()
         .manage(state)
+        .manage(watchdog::Watchdog::default())
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             notify::start(app.handle().clone());
+            watchdog::watch(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::i18n::app_messages,
+            commands::webview::webview_recovery,
             commands::workspace::workspace_state,
             commands::workspace::workspace_open,
             commands::workspace::workspace_create,

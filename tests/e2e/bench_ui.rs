@@ -42,7 +42,7 @@ use scale_screens::{
     DASHBOARD, LATER_SCREENS, Measured, NEUTRAL, Outcome, Patience, Screen, VAULT, mib, seconds,
     webview_rss_kib,
 };
-use support::{App, Desktop, app_processes};
+use support::{App, Desktop, all_app_processes};
 
 /// What to measure, from the environment (see the module comment).
 #[derive(Debug)]
@@ -209,7 +209,7 @@ impl Session {
     /// session that outlive that (a web process spinning on its own) are killed by their ids.
     fn stop(self) {
         let group = self.desktop.process_group();
-        let pids: Vec<u32> = app_processes()
+        let pids: Vec<u32> = all_app_processes()
             .iter()
             .map(|p| p.pid)
             .filter(|pid| process_group_of(*pid) == Some(group))

@@ -11,8 +11,11 @@
 //! - `scale`: every screen on a workspace of 2,000 evidence items (issue 15), built by
 //!   `scale_data` with the CLI and walked with `scale_screens`, both shared with the
 //!   benchmark `bench_ui.rs` (`cargo xtask bench ui`).
+//! - `lifetime`: a screen that is left stops its work; memory stays flat over many visits.
+//! - `watchdog`: a killed web process is replaced and the page says so.
 
 mod hostile;
+mod lifetime;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.
 #[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]
@@ -22,6 +25,7 @@ mod scale_screens;
 mod shell;
 mod support;
 mod trust;
+mod watchdog;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};
 
@@ -83,7 +87,7 @@ async fn a_fresh_start_shows_the_dashboard_and_every_screen_says_what_it_holds()
     // Let the window settle, then measure what an idle app costs.
     app.go("dashboard").await;
     tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-    let (app_only, with_webkit) = app_rss_kib();
+    let (app_only, with_webkit) = app_rss_kib(desktop.home.path());
     record_metric("idle_rss_kib_app", app_only);
     record_metric("idle_rss_kib_app_and_webkit", with_webkit);
     app.quit(&desktop.default_workspace()).await;

@@ -18,7 +18,7 @@ use fantoccini::error::CmdError;
 use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{Value, json};
 
-use crate::support::{App, app_processes};
+use crate::support::{App, all_app_processes};
 
 /// How a screen is reached.
 #[derive(Debug, Clone, Copy)]
@@ -200,7 +200,7 @@ pub struct Measured {
 
 /// Resident memory (KiB) of WebKit's web processes of the app: the page's memory.
 pub fn webview_rss_kib() -> u64 {
-    app_processes()
+    all_app_processes()
         .iter()
         .filter(|p| p.name.starts_with("WebKitWebProces"))
         .map(|p| p.rss_kib)

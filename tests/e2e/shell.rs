@@ -9,16 +9,15 @@
 //! test here proves no request leaves. Left: clicking an injected link can make WebKit open a
 //! TCP connection ahead of time (no request is sent); the page has no such links of its own.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::io::ErrorKind;
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::{Desktop, SERIAL};
+use crate::support::{Desktop, SERIAL, app_processes, inspector_port, program};
 
 /// A listener nobody should call: the connections that reach it are counted, never served.
 struct Tripwire {
@@ -224,71 +223,6 @@ async fn the_window_cannot_be_navigated_away_from_the_app() {
     }
     app.screenshot("shell-navigation-refused").await;
     app.quit(&desktop.default_workspace()).await;
-}
-
-/// The app's processes: the one running the built binary with `home` as its home folder (so
-/// not the app of another test run on the same machine), and every process it started
-/// (WebKit's web and network processes), found through the parent links in `/proc/*/stat`.
-fn app_processes(home: &Path) -> BTreeSet<u32> {
-    let home_var = format!("HOME={}", home.display());
-    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
-        .canonicalize()
-        .unwrap();
-    let mut parent: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut roots = Vec::new();
-    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        // The name in parentheses may hold spaces and parentheses: after the last `)` come
-        // the state, then the parent's id.
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-            continue;
-        };
-        let Some(ppid) = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-            .and_then(|p| p.parse().ok())
-        else {
-            continue;
-        };
-        parent.insert(pid, ppid);
-        let environ = || std::fs::read(entry.path().join("environ")).unwrap_or_default();
-        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app)
-            && environ()
-                .split(|b| *b == 0)
-                .any(|var| var == home_var.as_bytes())
-        {
-            roots.push(pid);
-        }
-    }
-    let mut family = BTreeSet::new();
-    let mut stack = roots;
-    while let Some(pid) = stack.pop() {
-        if family.insert(pid) {
-            stack.extend(parent.iter().filter(|(_, p)| **p == pid).map(|(c, _)| *c));
-        }
-    }
-    family
-}
-
-/// The program a process runs, as its first argument names it.
-fn program(pid: u32) -> String {
-    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-    let first = cmdline.split(|b| *b == 0).next().unwrap_or_default();
-    String::from_utf8_lossy(first).into_owned()
-}
-
-/// The port of WebKit's remote inspector, the channel through which WebKitWebDriver drives the
-/// app: the driver starts the app with `WEBKIT_INSPECTOR_SERVER=127.0.0.1:PORT`, so it exists
-/// only under test.
-fn inspector_port(pid: u32) -> Option<u16> {
-    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
-    environ.split(|b| *b == 0).find_map(|var| {
-        let var = std::str::from_utf8(var).ok()?;
-        let address = var.strip_prefix("WEBKIT_INSPECTOR_SERVER=")?;
-        address.rsplit_once(':')?.1.parse().ok()
-    })
 }
 
 /// One internet socket as the kernel's table shows it (addresses in hexadecimal).

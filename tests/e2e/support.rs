@@ -4,7 +4,7 @@
 //! its own Xvfb display and its own tauri-driver on free ports; tests run one at a time
 //! because the machine has two cores and WebKit is heavy.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
@@ -58,6 +58,8 @@ pub struct Desktop {
     pub home: tempfile::TempDir,
     driver: Child,
     port: u16,
+    /// The WebKitWebDrivers started by `reattach`.
+    reattached: std::sync::Mutex<Vec<Child>>,
 }
 
 impl Desktop {
@@ -104,6 +106,7 @@ impl Desktop {
             home,
             driver: child,
             port,
+            reattached: std::sync::Mutex::default(),
         };
         desktop.wait_until_ready();
         desktop
@@ -165,6 +168,44 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("the page was not ready within {patience:?}: {e}"));
         app
     }
+
+    /// A new WebDriver session on the app that is running already. WebKitWebDriver ends its
+    /// session when the page's web process dies ("session deleted because of page crash"),
+    /// while the app lives on; a second WebKitWebDriver reaches it again through WebKit's
+    /// inspector server, whose address the first one gave the app.
+    pub async fn reattach(&self) -> App {
+        let port = app_processes(self.home.path())
+            .into_iter()
+            .find_map(inspector_port)
+            .expect("the app runs with an inspector server");
+        let driver_port = free_port();
+        // In the desktop's process group, so it stops with the rest.
+        let group = i32::try_from(self.driver.id()).unwrap();
+        let native = Command::new("WebKitWebDriver")
+            .arg(format!("--port={driver_port}"))
+            .arg(format!("--target=127.0.0.1:{port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(group)
+            .spawn()
+            .expect("WebKitWebDriver starts");
+        self.reattached.lock().unwrap().push(native);
+        let url = format!("http://127.0.0.1:{driver_port}");
+        let started = Instant::now();
+        loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(serde_json::Map::new())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => return App { client, started },
+                Err(e) if started.elapsed() > PATIENCE => {
+                    panic!("no WebDriver session on the running app through {url}: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
 }
 
 impl Drop for Desktop {
@@ -172,6 +213,9 @@ impl Drop for Desktop {
         let group = format!("-{}", self.process_group());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
+        for mut native in self.reattached.lock().unwrap().drain(..) {
+            let _ = native.wait();
+        }
     }
 }
 
@@ -329,6 +373,102 @@ pub fn record_metric(name: &str, value: impl std::fmt::Display) {
     writeln!(file, "{name} {value}").unwrap();
 }
 
+/// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
+pub fn app_rss_kib(home: &Path) -> (u64, u64) {
+    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
+        .canonicalize()
+        .unwrap();
+    let family = app_processes(home);
+    let is_app =
+        |pid: &&u32| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app);
+    let app_only = family.iter().filter(is_app).map(|pid| rss_kib(*pid)).sum();
+    let total = family.iter().map(|pid| rss_kib(*pid)).sum();
+    (app_only, total)
+}
+
+/// The app's processes: the one running the built binary with `home` as its home folder (so
+/// not the app of another test run on the same machine), and every process it started
+/// (WebKit's web and network processes), found through the parent links in `/proc/*/stat`.
+pub fn app_processes(home: &Path) -> BTreeSet<u32> {
+    let home_var = format!("HOME={}", home.display());
+    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
+        .canonicalize()
+        .unwrap();
+    let mut parent: BTreeMap<u32, u32> = BTreeMap::new();
+    let mut roots = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        // The name in parentheses may hold spaces and parentheses: after the last `)` come
+        // the state, then the parent's id.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok())
+        else {
+            continue;
+        };
+        parent.insert(pid, ppid);
+        let environ = || std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app)
+            && environ()
+                .split(|b| *b == 0)
+                .any(|var| var == home_var.as_bytes())
+        {
+            roots.push(pid);
+        }
+    }
+    let mut family = BTreeSet::new();
+    let mut stack = roots;
+    while let Some(pid) = stack.pop() {
+        if family.insert(pid) {
+            stack.extend(parent.iter().filter(|(_, p)| **p == pid).map(|(c, _)| *c));
+        }
+    }
+    family
+}
+
+/// The program a process runs, as its first argument names it.
+pub fn program(pid: u32) -> String {
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let first = cmdline.split(|b| *b == 0).next().unwrap_or_default();
+    String::from_utf8_lossy(first).into_owned()
+}
+
+/// The app's WebKit web processes: those that run the page's scripts and hold its DOM.
+pub fn web_processes(home: &Path) -> Vec<u32> {
+    app_processes(home)
+        .into_iter()
+        .filter(|pid| program(*pid).ends_with("WebKitWebProcess"))
+        .collect()
+}
+
+/// The resident memory of process `pid` in KiB (`VmRSS`), 0 once it has gone.
+pub fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+/// The port of WebKit's remote inspector, the channel through which WebKitWebDriver drives the
+/// app: the driver starts the app with `WEBKIT_INSPECTOR_SERVER=127.0.0.1:PORT`, so it exists
+/// only under test.
+pub fn inspector_port(pid: u32) -> Option<u16> {
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+    environ.split(|b| *b == 0).find_map(|var| {
+        let var = std::str::from_utf8(var).ok()?;
+        let address = var.strip_prefix("WEBKIT_INSPECTOR_SERVER=")?;
+        address.rsplit_once(':')?.1.parse().ok()
+    })
+}
+
 /// One process of the app: the app itself or one it started (WebKit's web and network
 /// processes).
 #[derive(Debug, Clone)]
@@ -338,79 +478,53 @@ pub struct AppProcess {
         reason = "the benchmark (bench_ui.rs) stops leftover processes by it"
     )]
     pub pid: u32,
-    /// The file name of its executable (`csmsdesk`, `WebKitWebProcess`, ...).
+    /// The file name of its program (`csmsdesk`, `WebKitWebProcess`, ...).
     pub name: String,
     pub rss_kib: u64,
-    /// Whether this is the app's own process rather than one it started.
-    pub is_app: bool,
 }
 
-/// Every running app process of this build and every process they started, from `/proc`.
-pub fn app_processes() -> Vec<AppProcess> {
+/// Every running app process of this build on the machine, whichever home it runs in, and
+/// every process they started: what the benchmark, which runs alone, measures and stops.
+pub fn all_app_processes() -> Vec<AppProcess> {
     let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
         .canonicalize()
         .unwrap();
-    let mut parents: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut found: BTreeMap<u32, AppProcess> = BTreeMap::new();
+    let mut parent: BTreeMap<u32, u32> = BTreeMap::new();
     let mut roots = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
         };
-        let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
             continue;
         };
-        let field = |name: &str| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix(name))
-                .map(|v| v.split_whitespace().next().unwrap_or("0").to_owned())
-        };
-        parents.insert(
-            pid,
-            field("PPid:").and_then(|v| v.parse().ok()).unwrap_or(0),
-        );
-        let exe = std::fs::read_link(entry.path().join("exe")).ok();
-        let is_app = exe.as_deref() == Some(app.as_path());
-        if is_app {
+        if let Some(ppid) = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse().ok())
+        {
+            parent.insert(pid, ppid);
+        }
+        if std::fs::read_link(entry.path().join("exe")).is_ok_and(|exe| exe == app) {
             roots.push(pid);
         }
-        let name = exe
-            .as_deref()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .or_else(|| field("Name:"))
-            .unwrap_or_default();
-        found.insert(
-            pid,
-            AppProcess {
-                pid,
-                name,
-                rss_kib: field("VmRSS:").and_then(|v| v.parse().ok()).unwrap_or(0),
-                is_app,
-            },
-        );
     }
-    let mut tree = Vec::new();
+    let mut family = BTreeSet::new();
     let mut stack = roots;
     while let Some(pid) = stack.pop() {
-        if let Some(process) = found.remove(&pid) {
-            tree.push(process);
+        if family.insert(pid) {
+            stack.extend(parent.iter().filter(|(_, p)| **p == pid).map(|(c, _)| *c));
         }
-        stack.extend(
-            parents
-                .iter()
-                .filter(|(_, parent)| **parent == pid)
-                .map(|(child, _)| *child),
-        );
     }
-    tree
-}
-
-/// Resident memory (KiB) of the app process alone, and with the WebKit processes it started.
-pub fn app_rss_kib() -> (u64, u64) {
-    let tree = app_processes();
-    let app_only = tree.iter().filter(|p| p.is_app).map(|p| p.rss_kib).sum();
-    let total = tree.iter().map(|p| p.rss_kib).sum();
-    (app_only, total)
+    family
+        .into_iter()
+        .map(|pid| AppProcess {
+            pid,
+            name: Path::new(&program(pid))
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            rss_kib: rss_kib(pid),
+        })
+        .collect()
 }

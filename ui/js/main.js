@@ -10,12 +10,19 @@
 // Once the first workspace is open, a quick scan checks the evidence sources in the
 // background and reports in the header (#scan-status); not in a read-only workspace, whose
 // changes would all be refused. A read-only workspace shows a banner above every screen.
+//
+// Each screen drawn gets a lifetime (lib/lifetime.js) as `render(app, screen, life)`'s third
+// argument; drawing the next screen ends it: the answers still on their way to the old screen
+// are dropped (api/ipc.js), its timers and listeners taken through `life` go, and its nodes
+// leave the page. When this page replaced one whose web process had died (the shell's
+// watchdog), a notice says so above every screen until dismissed.
 
 import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
+import { Lifetime } from './lib/lifetime.js';
 import * as audits from './views/audits.js';
 import * as catalogue from './views/catalogue.js';
 import * as dashboard from './views/dashboard.js';
@@ -26,6 +33,7 @@ import * as history from './views/history.js';
 import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import { readOnlyBanner } from './views/read_only.js';
+import { recoveryNotice } from './views/recovery_notice.js';
 
 const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
 
@@ -66,12 +74,22 @@ function renderNav() {
   nav.replaceChildren(el('ul', {}, items));
 }
 
+// The lifetime of the screen on show; the watchdog's note while it is not dismissed.
+let screenLife = null;
+let recovery = null;
+
 function renderScreen() {
   const screen = screenFromHash(location.hash);
   // `screenFromHash` names only screens of SCREENS, and each has its view.
   const view = VIEWS[screen];
   const main = document.getElementById('main');
-  main.replaceChildren(...[readOnlyBanner(app), view.render(app, screen)].filter(Boolean));
+  // The old screen ends before the next one starts, and its nodes go first, so the two never
+  // hold memory at the same time.
+  screenLife?.end();
+  main.replaceChildren();
+  screenLife = Lifetime.start();
+  const notice = recoveryNotice(app, recovery, () => (recovery = null));
+  main.replaceChildren(...[notice, readOnlyBanner(app), view.render(app, screen, screenLife)].filter(Boolean));
   for (const link of document.querySelectorAll('[data-nav]')) {
     if (link.dataset.nav === screen) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -123,7 +141,13 @@ window.addEventListener('hashchange', () => {
   document.getElementById('main').focus();
 });
 
-reload()
+api
+  .webviewRecovery()
+  .catch(() => null)
+  .then((note) => {
+    recovery = note;
+    return reload();
+  })
   .catch((error) => {
     document.getElementById('main').replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
   })

@@ -10,6 +10,7 @@ pub mod package;
 pub mod profile;
 pub mod scope;
 pub mod trust;
+pub mod webview;
 pub mod workspace;
 
 use std::path::PathBuf;

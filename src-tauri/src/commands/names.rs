@@ -5,6 +5,7 @@
 /// Every command the app registers.
 pub const COMMAND_NAMES: &[&str] = &[
     "app_messages",
+    "webview_recovery",
     "workspace_state",
     "workspace_open",
     "workspace_create",

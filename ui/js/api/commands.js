@@ -1,6 +1,14 @@
 // The backend's commands, one function each (names as granted in src-tauri/capabilities).
+//
+// An answer reaches its caller only while the screen that asked is shown (`invoke`, see
+// api/ipc.js). A few commands use `invokeLasting` instead, because their outcome must be
+// learnt after the screen is left: the shell's own reads (messages, workspace state,
+// vocabulary, the watchdog's note), whatever the whole app redraws after (opening a workspace,
+// the profile's language, the rules), and the long jobs, whose screens keep what runs and what
+// it found in module state and show it on the next visit (adding and scanning evidence,
+// exports, the check, backup and restore).
 
-import { invoke } from './ipc.js';
+import { invoke, invokeLasting } from './ipc.js';
 
 // Records are named by their ids: plain numbers on the wire. A select's value or a hash
 // parameter is text, so the functions below turn what they are given into numbers.
@@ -16,17 +24,23 @@ const linkInput = (links) => ({
 });
 
 /** The message catalogue in the current language: { lang, messages }. */
-export const messages = () => invoke('app_messages');
+export const messages = () => invokeLasting('app_messages');
+
+/**
+ * When this page replaced one whose web process had died (the shell's watchdog loaded it
+ * again): { reason: 'crashed' | 'memory', restarts }; else null. Answered once.
+ */
+export const webviewRecovery = () => invokeLasting('webview_recovery');
 
 /** The open workspace ({ dir, info }) or why none is open ({ dir, error }). */
-export const workspaceState = () => invoke('workspace_state');
-export const openWorkspace = (path) => invoke('workspace_open', { path });
-export const createWorkspace = (path) => invoke('workspace_create', { path });
+export const workspaceState = () => invokeLasting('workspace_state');
+export const openWorkspace = (path) => invokeLasting('workspace_open', { path });
+export const createWorkspace = (path) => invokeLasting('workspace_create', { path });
 /** Shows the native folder dialog; resolves to a path or null when cancelled. */
 export const pickFolder = () => invoke('workspace_pick_folder');
 
 export const getProfile = () => invoke('profile_get');
-export const saveProfile = (profile) => invoke('profile_save', { profile });
+export const saveProfile = (profile) => invokeLasting('profile_save', { profile });
 
 export const catalogues = () => invoke('catalogue_list');
 /** Imports the workbook at `path`; resolves to { catalogue, already_imported, notes, version_change }. */
@@ -70,14 +84,14 @@ export const rules = () => invoke('rules_get');
  * now in force.
  */
 export const saveRules = ({ applicabilityMatrix, labelExpiryWarningDays, notifyDays, labelRules }) =>
-  invoke('rules_save', {
+  invokeLasting('rules_save', {
     applicabilityMatrix,
     labelExpiryWarningDays: String(labelExpiryWarningDays),
     notifyDays: String(notifyDays),
     labelRules: Object.fromEntries(Object.entries(labelRules ?? {}).map(([key, months]) => [key, String(months)])),
   });
 /** Core's lists, the limits of every rule and the rules in force (see the `vocabulary` command). */
-export const vocabulary = () => invoke('vocabulary');
+export const vocabulary = () => invokeLasting('vocabulary');
 // `location` is a location's id, `object` a protection object's.
 export const addLocationLabel = (location, label) => invoke('location_add_label', { location: Number(location), label });
 export const removeLocation = (location) => invoke('location_remove', { location: Number(location) });
@@ -98,9 +112,9 @@ export const cancelJob = () => invoke('job_cancel');
  * "not set"), `links` = { targets, scope, protection_object, note } with the scope's and the
  * protection object's ids, '' or null meaning every scope and every object.
  */
-export const addEvidence = (paths, details, links) => invoke('evidence_add', { paths, details, links: linkInput(links) });
+export const addEvidence = (paths, details, links) => invokeLasting('evidence_add', { paths, details, links: linkInput(links) });
 /** Re-checks every evidence source (`deep`: re-hash all): { unchanged, changed, missing, failed, not_scanned, cancelled }. */
-export const scanEvidence = (deep) => invoke('evidence_scan', { deep: Boolean(deep) });
+export const scanEvidence = (deep) => invokeLasting('evidence_scan', { deep: Boolean(deep) });
 export const evidenceList = () => invoke('evidence_list');
 /** One item with its versions. */
 export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
@@ -175,7 +189,7 @@ export const packagePreview = (scope) => invoke('package_preview', { scope: Numb
  * with progress events (job 'export') and cancel (cancelJob): { package, sha256, files, level }.
  */
 export const exportPackage = (scope, path, level, audit = null) =>
-  invoke('package_export', { scope: Number(scope), path, level, audit: optionalId(audit) });
+  invokeLasting('package_export', { scope: Number(scope), path, level, audit: optionalId(audit) });
 /** Native save dialog for a package; a path or null when cancelled. */
 export const pickPackageOut = () => invoke('package_pick_out');
 /** Native open dialog for a package to verify; a path or null when cancelled. */
@@ -192,7 +206,7 @@ export const addSharing = (scope, partner, participantId, level, date) =>
   invoke('share_add', { scope: Number(scope), partner, participantId, level, date: date ?? '' });
 
 /** Opens the workspace in `path` for looking only (another process holds it): a workspace state with read_only. */
-export const openWorkspaceReadOnly = (path) => invoke('workspace_open_read_only', { path });
+export const openWorkspaceReadOnly = (path) => invokeLasting('workspace_open_read_only', { path });
 /**
  * One page of the journal, newest first: { entries, tables }. `before` (the smallest seq shown)
  * pages back; `table` '' or null means every table.
@@ -202,17 +216,17 @@ export const journalPage = (before, table, limit) =>
 /** Re-computes the journal's chain: { ok, entries, head: { seq, hash } | null, problems: [{ kind, seq, message }] }. */
 export const verifyJournal = () => invoke('journal_verify');
 /** Checks database, vault and journal (cancel with cancelJob): { ok, integrity, blobs_checked, blob_problems, journal }. */
-export const checkWorkspace = () => invoke('workspace_check');
+export const checkWorkspace = () => invokeLasting('workspace_check');
 /**
  * Writes a backup of the open workspace to `path`, with progress events (job 'backup') and
  * cancel: { path, sha256, bytes, blobs, journal_entries, created_at }.
  */
-export const writeBackup = (path) => invoke('backup_write', { path });
+export const writeBackup = (path) => invokeLasting('backup_write', { path });
 /**
  * Restores the backup `file` as a new workspace in the missing or empty folder `target`, with
  * progress events (job 'restore') and cancel: { workspace, created_at, schema_version, blobs, bytes, journal }.
  */
-export const restoreBackup = (file, target) => invoke('backup_restore', { file, target });
+export const restoreBackup = (file, target) => invokeLasting('backup_restore', { file, target });
 /** Native save dialog for a backup file; a path or null when cancelled. */
 export const pickBackupOut = () => invoke('backup_pick_out');
 /** Native open dialog for a backup file to restore; a path or null when cancelled. */

@@ -4,6 +4,7 @@
 // the self-assessment per control question). Files dropped on the window go to the open tab.
 
 import { el } from '../lib/dom.js';
+import { Lifetime } from '../lib/lifetime.js';
 import { hrefWith, paramsFromHash } from '../lib/routes.js';
 import * as vault from './evidence_vault.js';
 import * as mapping from './evidence_mapping.js';
@@ -15,10 +16,12 @@ function tabOf(params) {
   return Object.hasOwn(TABS, params.tab ?? '') ? params.tab : 'vault';
 }
 
-export function render(app) {
+export function render(app, _screen, life) {
   const { t } = app;
   const params = paramsFromHash(location.hash);
   let tab = tabOf(params);
+  // Each draw of a tab lives inside the screen's lifetime and ends when the tab is switched.
+  let tabLife = null;
   const panel = el('div', { class: 'tab-panel', role: 'tabpanel', id: 'evidence-tab-panel', dataset: { tab } });
   const tabs = el(
     'div',
@@ -48,11 +51,13 @@ export function render(app) {
     ),
   );
   const draw = (drawParams) => {
+    tabLife?.end();
+    tabLife = Lifetime.start(life);
     panel.dataset.tab = tab;
     // A fresh container per draw: a slower, older draw then fills a detached node.
     const target = el('div', {}, el('p', { class: 'loading' }, t('app.loading')));
     panel.replaceChildren(target);
-    TABS[tab].render(app, target, drawParams).catch((error) => {
+    TABS[tab].render(app, target, drawParams, tabLife).catch((error) => {
       target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
     });
   };

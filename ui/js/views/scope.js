@@ -3,6 +3,7 @@
 // sampling.
 
 import { el } from '../lib/dom.js';
+import { Lifetime } from '../lib/lifetime.js';
 import * as locations from './scope_locations.js';
 import * as scopes from './scope_scopes.js';
 import * as objects from './scope_objects.js';
@@ -10,8 +11,10 @@ import * as objects from './scope_objects.js';
 const TABS = { locations, scopes, objects };
 const view = { tab: 'scopes' };
 
-export function render(app) {
+export function render(app, _screen, life) {
   const { t } = app;
+  // Each draw of a tab lives inside the screen's lifetime and ends when the tab is switched.
+  let tabLife = null;
   const panel = el('div', { class: 'tab-panel', role: 'tabpanel', id: 'scope-tab-panel' });
   const tabs = el(
     'div',
@@ -37,11 +40,13 @@ export function render(app) {
     ),
   );
   const draw = () => {
+    tabLife?.end();
+    tabLife = Lifetime.start(life);
     // Each draw renders into a fresh container: a slower, older draw then fills a detached
     // node instead of overwriting the tab the user switched to.
     const target = el('div', {}, el('p', { class: 'loading' }, t('app.loading')));
     panel.replaceChildren(target);
-    TABS[view.tab].render(app, target).catch((error) => {
+    TABS[view.tab].render(app, target, tabLife).catch((error) => {
       target.replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
     });
   };
