@@ -24,24 +24,43 @@ const PATIENCE: Patience = Patience {
 
 const ITEMS: usize = 2_000;
 
-/// Fails with what did not show; returns how long it took.
-fn shown(measured: Measured, what: &str) -> Duration {
+/// Fails with what did not show (the selectors of `content` still missing, and a
+/// screenshot `scale-failed`); returns how long it took.
+async fn shown(app: &App, measured: Measured, what: &str, content: &[&str]) -> Duration {
     match measured.outcome {
         Outcome::Shown(took) => took,
-        other => panic!("{what} did not show its content: {other}"),
+        other => {
+            let missing = app
+                .client
+                .execute(
+                    "return arguments[0].filter((s) => !document.querySelector(s));",
+                    vec![serde_json::json!(content)],
+                )
+                .await
+                .map(|v| v.to_string())
+                .unwrap_or_else(|e| format!("(the page did not answer: {e})"));
+            app.screenshot("scale-failed").await;
+            panic!("{what} did not show its content: {other}; missing: {missing}")
+        }
     }
 }
 
 /// Opens `screen` from the neutral screen, saves what it shows and records the time.
 async fn visit(app: &App, screen: &Screen, number: usize) {
     shown(
+        app,
         scale_screens::open(app, &NEUTRAL, &PATIENCE).await,
         NEUTRAL.name,
-    );
+        NEUTRAL.content,
+    )
+    .await;
     let took = shown(
+        app,
         scale_screens::open(app, screen, &PATIENCE).await,
         screen.name,
-    );
+        screen.content,
+    )
+    .await;
     record_metric(
         &format!("scale_{ITEMS}_{}_ms", screen.key),
         took.as_millis(),
@@ -81,9 +100,12 @@ async fn every_screen_shows_its_content_on_a_workspace_of_two_thousand_evidence_
         .unwrap();
 
     let took = shown(
+        &app,
         scale_screens::dashboard_after_start(&app, &PATIENCE).await,
         "the dashboard after the start",
-    );
+        scale_screens::DASHBOARD_CONTENT,
+    )
+    .await;
     record_metric(
         &format!("scale_{ITEMS}_start_to_dashboard_ms"),
         took.as_millis(),
@@ -108,9 +130,12 @@ async fn every_screen_shows_its_content_on_a_workspace_of_two_thousand_evidence_
     );
 
     let took = shown(
+        &app,
         scale_screens::type_vault_filter(&app, &PATIENCE).await,
         "the vault filtered by 'sbom'",
-    );
+        VAULT.content,
+    )
+    .await;
     record_metric(&format!("scale_{ITEMS}_vault_filter_ms"), took.as_millis());
     let counted = app.text("#evidence-count").await;
     assert_eq!(
@@ -120,14 +145,20 @@ async fn every_screen_shows_its_content_on_a_workspace_of_two_thousand_evidence_
     );
     app.screenshot("scale-03-vault-filtered").await;
     shown(
+        &app,
         scale_screens::clear_vault_filter(&app, &PATIENCE).await,
         "the vault without its filter",
-    );
+        VAULT.content,
+    )
+    .await;
 
     let took = shown(
+        &app,
         scale_screens::sort_vault_by_title(&app, &PATIENCE).await,
         "the vault sorted by title the other way",
-    );
+        VAULT.content,
+    )
+    .await;
     record_metric(&format!("scale_{ITEMS}_vault_sort_ms"), took.as_millis());
     app.screenshot("scale-04-vault-sorted").await;
 

@@ -75,3 +75,13 @@ test('links name their scope and object by id, or null for every scope and every
   const forObject = await sent(() => api.linkEvidence(9, { targets: ['1.2'], scope: 2, protection_object: '6', note: '' }));
   assert.deepEqual(forObject.args.links, { targets: ['1.2'], scope: 2, protection_object: 6, note: '' });
 });
+
+test('the deadline filter sends its scope as an id, and none as null', async () => {
+  const none = { kinds: [], scope: '', owner: '', within_days: null };
+  assert.deepEqual((await sent(() => api.deadlines(none))).args.filter.scope, null, 'the dashboard asks for every scope');
+  assert.deepEqual((await sent(() => api.deadlines({ ...none, scope: '2' }))).args.filter.scope, 2);
+  assert.deepEqual((await sent(() => api.exportDeadlines({ ...none, scope: 2 }, '/tmp/d.ics'))).args, {
+    filter: { ...none, scope: 2 },
+    path: '/tmp/d.ics',
+  });
+});

@@ -172,12 +172,13 @@ export const labels = () => invoke('labels_show');
 export const renewLabels = (scope, date) => invoke('labels_renew', { scope: Number(scope), date });
 
 /**
- * `filter` = { kinds, scope, owner, within_days }, the scope by its name (the one command
- * that still takes a name; see backendFilter in lib/deadlines.js); deadlines by due date.
+ * `filter` = { kinds, scope (an id; '' or null for every scope), owner, within_days };
+ * deadlines by due date.
  */
-export const deadlines = (filter) => invoke('deadlines_list', { filter });
+export const deadlines = (filter) => invoke('deadlines_list', { filter: { ...filter, scope: optionalId(filter?.scope) } });
 /** Writes the filtered deadlines as an iCalendar file; resolves to the path written. */
-export const exportDeadlines = (filter, path) => invoke('deadlines_export_ics', { filter, path });
+export const exportDeadlines = (filter, path) =>
+  invoke('deadlines_export_ics', { filter: { ...filter, scope: optionalId(filter?.scope) }, path });
 /** Native save dialog for the calendar file; resolves to a path or null when cancelled. */
 export const pickDeadlinesFile = () => invoke('deadlines_pick_ics');
 

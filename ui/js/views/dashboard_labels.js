@@ -105,7 +105,7 @@ export function nextDeadlines(app) {
     list,
   );
   api
-    .deadlines({ kinds: [], scope: '', owner: '', within_days: null })
+    .deadlines({ kinds: [], scope: null, owner: '', within_days: null })
     .then((deadlines) => {
       list.replaceChildren(
         ...deadlines.slice(0, NEXT_DEADLINES).map((d) =>
