@@ -8,8 +8,11 @@
 //!   network socket in the app's processes.
 //! - `trust`: History (the journal), backup and restore in Settings, one writer and read-only.
 //! - `hostile`: the IPC cases of the hostile-input corpus, sent straight to the commands.
+//! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
+//!   corrective action.
 
 mod hostile;
+mod picker;
 mod shell;
 mod support;
 mod trust;
