@@ -13,9 +13,12 @@
 //!   benchmark `bench_ui.rs` (`cargo xtask bench ui`).
 //! - `lifetime`: a screen that is left stops its work; memory stays flat over many visits.
 //! - `watchdog`: a killed web process is replaced and the page says so.
+//! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
+//!   corrective action.
 
 mod hostile;
 mod lifetime;
+mod picker;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.
 #[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]

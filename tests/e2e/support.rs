@@ -315,6 +315,14 @@ impl App {
         self.wait_for(&format!("[data-view='{screen}']")).await;
     }
 
+    /// Goes to `hash` (`#/audits?scope=3`) as a link in the page would.
+    pub async fn visit(&self, hash: &str) {
+        self.client
+            .execute("location.hash = arguments[0]", vec![json!(hash)])
+            .await
+            .unwrap();
+    }
+
     /// Saves what the user sees as `target/e2e-screens/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         // WebKit hands out the last painted frame: wait for two frames so the picture shows

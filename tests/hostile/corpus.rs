@@ -276,6 +276,12 @@ pub const CASES: &[Case] = &[
         expect: refused("review"),
     },
     Case {
+        name: "cli: an evidence search of no items",
+        via: Via::Cli(&["evidence", "search", "tara", "--limit", "0"]),
+        input: Input::None,
+        expect: refused("1 to 100"),
+    },
+    Case {
         name: "evidence: a link to a requirement the catalogue does not have",
         via: Via::Cli(&["evidence", "add", "{file}", "--link", "99.9.z"]),
         input: Input::Bytes("policy.pdf", b"%PDF-1.7 policy"),
@@ -683,6 +689,27 @@ pub const CASES: &[Case] = &[
         via: Via::Ipc("journal_page", r#"{"limit":1000000}"#),
         input: Input::None,
         expect: refused("1 to 500"),
+    },
+    Case {
+        name: "ipc: an evidence search for a million items",
+        via: Via::Ipc("evidence_search", r#"{"text":"x","limit":1000000}"#),
+        input: Input::None,
+        expect: refused("1 to 100"),
+    },
+    Case {
+        name: "ipc: a negative evidence search limit",
+        via: Via::Ipc("evidence_search", r#"{"text":"x","limit":-1}"#),
+        input: Input::None,
+        expect: usage("limit"),
+    },
+    Case {
+        name: "ipc: the evidence of a requirement no catalogue has",
+        via: Via::Ipc(
+            "requirement_evidence",
+            r#"{"scope":1,"requirement":"99.9.z","limit":5}"#,
+        ),
+        input: Input::None,
+        expect: refused("99.9.z"),
     },
     Case {
         name: "ipc: SQL in the journal's table filter",

@@ -85,3 +85,13 @@ test('the deadline filter sends its scope as an id, and none as null', async () 
     path: '/tmp/d.ics',
   });
 });
+
+test('the evidence picker searches with its text and a limit; each requirement\'s evidence goes by the scope\'s id', async () => {
+  assert.deepEqual(await sent(() => api.searchEvidence('tara brake', 20)), { command: 'evidence_search', args: { text: 'tara brake', limit: 20 } });
+  assert.deepEqual((await sent(() => api.searchEvidence(null))).args, { text: '', limit: 20 });
+  assert.deepEqual(await sent(() => api.requirementEvidence('3', null, 5)), {
+    command: 'requirement_evidence',
+    args: { scope: 3, requirement: null, limit: 5 },
+  });
+  assert.deepEqual((await sent(() => api.requirementEvidence(3, '1.1.a'))).args, { scope: 3, requirement: '1.1.a', limit: null }, 'no limit: all');
+});

@@ -10,8 +10,6 @@ import {
   filterEvidence,
   summariseOutcomes,
   progressFraction,
-  linksFor,
-  evidenceFor,
   shortHash,
   formatSize,
 } from '../../ui/js/lib/evidence_table.js';
@@ -105,20 +103,6 @@ test('progress goes by bytes when there are any, else by files', () => {
   assert.equal(progressFraction({ files_done: 3, files_total: 4, bytes_done: 0, bytes_total: 0 }), 0.75);
   assert.equal(progressFraction({ files_done: 0, files_total: 0, bytes_done: 0, bytes_total: 0 }), null);
   assert.equal(progressFraction(null), null);
-});
-
-test('evidence counts for a requirement through its own or its question’s links, in every scope or this one', () => {
-  const linked = [
-    item(1, { title: 'B direct', link_details: [{ id: 1, target: '1.1.a', catalogue_id: 1, scope: null }] }),
-    item(2, { title: 'A question', link_details: [{ id: 2, target: '1.1', catalogue_id: 1, scope: 'ECU' }] }),
-    item(3, { title: 'Other scope', link_details: [{ id: 3, target: '1.1.a', catalogue_id: 1, scope: 'Plant' }] }),
-    item(4, { title: 'Other requirement', link_details: [{ id: 4, target: '1.1.b', catalogue_id: 1, scope: null }] }),
-    item(5, { title: 'Old catalogue', link_details: [{ id: 5, target: '1.1.a', catalogue_id: 9, scope: null }] }),
-  ];
-  assert.deepEqual(evidenceFor(linked, '1.1.a', '1.1', 'ECU', 1).map((i) => i.id), [2, 1], 'sorted by title');
-  assert.deepEqual(evidenceFor(linked, '1.1.a', '1.1', 'ECU').map((i) => i.id), [2, 1, 5], 'any catalogue when none is given');
-  assert.deepEqual(linksFor(linked[2], '1.1.a', '1.1', 'ECU', 1), []);
-  assert.deepEqual(linksFor(linked[2], '1.1.a', '1.1', 'Plant', 1).map((l) => l.id), [3]);
 });
 
 test('hashes are shortened and sizes read in binary units', () => {

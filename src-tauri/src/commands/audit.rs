@@ -40,16 +40,15 @@ impl FilterDto {
     }
 }
 
+/// The audits table: each audit of a scope (or of every scope) with its overall result.
 #[tauri::command]
 pub async fn audit_list(
     state: State<'_, AppState>,
     scope: Option<ScopeId>,
-) -> Result<Vec<wire::AuditView>, CommandError> {
-    with_workspace(&state, |ws| {
-        let audits = ws.audits(scope)?;
-        audits
-            .iter()
-            .map(|a| ws.audit_view(AuditId(a.id)).map(|v| wire::audit_view(&v)))
+) -> Result<Vec<wire::AuditSummary>, CommandError> {
+    with_workspace(&state, |ws| ws.audit_summaries(scope)).map(|list| {
+        list.iter()
+            .map(|(audit, scope, overall)| wire::audit_summary(audit, scope, *overall))
             .collect()
     })
 }

@@ -1,5 +1,6 @@
 //! The evidence screen and the dashboard: adding files (dialog, path or drop), scanning with
-//! progress and cancel (`jobs`), links, reviews, the self-assessment and readiness.
+//! progress and cancel (`jobs`), links, reviews, the picker's search, each requirement's
+//! evidence, the self-assessment and readiness.
 //!
 //! Hashing runs on a blocking thread while the workspace stays free for other commands: the
 //! use cases split long work into plan (with the workspace), run (without it) and commit.
@@ -145,6 +146,17 @@ pub async fn evidence_findings(
     with_workspace(&state, |ws| ws.evidence_findings()).map(|f| wire::evidence_findings(&f))
 }
 
+/// The evidence items a picker offers for `text`: at most `limit`, best first.
+#[tauri::command]
+pub async fn evidence_search(
+    state: State<'_, AppState>,
+    text: String,
+    limit: usize,
+) -> Result<Vec<wire::EvidenceBrief>, CommandError> {
+    with_workspace(&state, |ws| ws.search_evidence(&text, limit, today()))
+        .map(|found| wire::evidence_briefs(&found))
+}
+
 /// Shows the native dialog for evidence files (several at once); empty if cancelled.
 #[tauri::command]
 pub async fn evidence_pick_files(
@@ -170,6 +182,21 @@ pub async fn readiness_show(
     scope: ScopeId,
 ) -> Result<wire::Readiness, CommandError> {
     with_workspace(&state, |ws| ws.readiness(scope, today())).map(|r| wire::readiness(&r))
+}
+
+/// The evidence of every requirement of a scope that has any, or of `requirement` alone:
+/// how many items, and the first `limit` by title (all when `None`).
+#[tauri::command]
+pub async fn requirement_evidence(
+    state: State<'_, AppState>,
+    scope: ScopeId,
+    requirement: Option<String>,
+    limit: Option<usize>,
+) -> Result<Vec<wire::RequirementEvidence>, CommandError> {
+    with_workspace(&state, |ws| {
+        ws.requirement_evidence(scope, requirement.as_deref(), limit, today())
+    })
+    .map(|found| wire::requirement_evidence(&found))
 }
 
 /// What the dashboard shows for a scope (and records today's readiness).

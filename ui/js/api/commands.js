@@ -127,6 +127,11 @@ export const reviewEvidence = (id, nextReview) => invoke('evidence_review', { id
 export const removeEvidence = (id) => invoke('evidence_remove', { id: Number(id) });
 /** { duplicates: [[{ id, title }]], orphans: [{ id, title }] }. */
 export const evidenceFindings = () => invoke('evidence_findings');
+/**
+ * At most `limit` evidence items for a picker, best first: every word of `text` in the title,
+ * source path, type or owner (case ignored). [{ id, title, work_product, state }].
+ */
+export const searchEvidence = (text, limit = 20) => invoke('evidence_search', { text: String(text ?? ''), limit: Number(limit) });
 /** Native dialog for evidence files; [] when cancelled. */
 export const pickEvidenceFiles = () => invoke('evidence_pick_files');
 /** Native dialog for a folder of evidence; null when cancelled. */
@@ -134,6 +139,13 @@ export const pickEvidenceFolder = () => invoke('evidence_pick_folder');
 
 /** A scope's readiness per requirement, question, chapter and objective, and the predicted result. */
 export const readiness = (scope) => invoke('readiness_show', { scope: Number(scope) });
+/**
+ * The evidence of every requirement of a scope that has any, or of `requirement` alone:
+ * [{ requirement, question, total, items: [{ id, title, work_product, state }] }], the first
+ * `limit` items of each by title (all of them for null).
+ */
+export const requirementEvidence = (scope, requirement = null, limit = null) =>
+  invoke('requirement_evidence', { scope: Number(scope), requirement: requirement ?? null, limit: limit === null || limit === undefined ? null : Number(limit) });
 /** What the dashboard shows for a scope: { readiness, check, history, top_gaps }. */
 export const dashboard = (scope) => invoke('dashboard_show', { scope: Number(scope) });
 /** Records a question's self-assessment; `result` '' clears it. */

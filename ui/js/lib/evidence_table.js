@@ -1,6 +1,7 @@
 // Pure helpers of the evidence screen (the work products, classifications and states to offer
 // come from core through `app.vocabulary`): reading typed paths and link targets, sorting and filtering the vault table, summarising an
-// addition, progress, and which evidence belongs to a requirement.
+// addition, and progress. (Which evidence counts for a requirement is the backend's
+// `requirement_evidence`.)
 
 import { compareIds } from './catalogue_tree.js';
 
@@ -112,28 +113,6 @@ export function progressFraction(progress) {
   if (bytes_total > 0) return Math.min(1, bytes_done / bytes_total);
   if (files_total > 0) return Math.min(1, files_done / files_total);
   return null;
-}
-
-/**
- * The links of `item` that count for requirement `requirement` (of question `question`) in
- * scope `scope` (its name, as an evidence item's links carry it): to the requirement or its
- * question, for every scope or this one, in the scope's catalogue (when `catalogueId` is given).
- */
-export function linksFor(item, requirement, question, scope, catalogueId = null) {
-  return (item.link_details ?? []).filter(
-    (l) =>
-      (l.target === requirement || l.target === question) &&
-      (l.scope === null || l.scope === undefined || l.scope === scope) &&
-      (catalogueId === null || l.catalogue_id === catalogueId),
-  );
-}
-
-/** The evidence items that count for a requirement (see `linksFor`), by title. */
-export function evidenceFor(list, requirement, question, scope, catalogueId = null) {
-  return sortEvidence(
-    list.filter((item) => linksFor(item, requirement, question, scope, catalogueId).length > 0),
-    'title',
-  );
 }
 
 /** The first `length` characters of a SHA-256. */

@@ -29,16 +29,13 @@ import { importPanel } from './audits_import.js';
 export async function renderDetail(ctx, host, id) {
   const { app, scope } = ctx;
   const { t, lang } = app;
-  const [view, objects, evidence] = await Promise.all([
-    api.showAudit(id),
-    api.protectionObjects(scope.id).catch(() => []),
-    api.evidenceList().catch(() => []),
-  ]);
+  // The audit names the evidence its actions hold (id and title); choosing more is the
+  // picker's search. The list of every item is never loaded here.
+  const [view, objects] = await Promise.all([api.showAudit(id), api.protectionObjects(scope.id).catch(() => [])]);
   const detail = {
     ...ctx,
     view,
     objects,
-    evidence,
     rules: app.vocabulary.rules.label_rules,
     questionText: new Map(scope.questions.map((q) => [q.id, q.text])),
     overall: el('p', { id: 'audit-overall', class: 'overall-result' }),

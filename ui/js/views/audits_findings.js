@@ -1,6 +1,9 @@
 // An audit's findings, each with its corrective actions (status changes save at once) and a
-// small form to add one with the due-date rules as a live hint; and the form that records a
-// finding on a control question, optionally for a protection object.
+// small form to add one with the due-date rules as a live hint and the evidence picker; and
+// the form that records a finding on a control question, optionally for a protection object.
+//
+// An audit may have hundreds of findings: a finding's action form is built only when its
+// panel is opened, and an action's evidence is named from the audit view's own titles.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
@@ -8,6 +11,7 @@ import { actionsByFinding, dueRule, suggestedQuestion } from '../lib/audits.js';
 import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
 import { hrefWith } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
+import { evidencePicker } from '../widgets/evidence_picker.js';
 
 /** The findings section of audit `detail` (see audits_detail.js); redraws itself after a change. */
 export function findingsSection(detail) {
@@ -36,39 +40,68 @@ async function redraw(detail, section, flash, focus) {
   if (focus) section.querySelector(focus)?.focus();
 }
 
+/** How many findings are drawn at once: the first batch with the screen, the rest in turns. */
+const FINDINGS_AT_ONCE = 40;
+
+/**
+ * The findings with their actions and (folded) action forms. On a first draw only the first
+ * batch is built with the screen; the rest follow batch by batch, each after the page had a
+ * turn to paint and answer, and stop when the list has left the page. A redraw after a change
+ * (`flash`) draws all at once, so that what it focuses is there.
+ */
 function findingList(detail, section, flash) {
   const { app, view, objects } = detail;
   const { t } = app;
   if (!view.findings.length) return el('p', { class: 'hint', id: 'findings-empty' }, t('audits_ui.no_findings'));
   const actions = actionsByFinding(view.actions);
-  return el(
-    'ul',
-    { class: 'findings-list', id: 'findings' },
-    view.findings.map((f) => {
-      const object = objects.find((o) => o.id === f.protection_object_id);
-      const own = actions.get(f.id) ?? [];
-      return el(
-        'li',
-        { class: 'finding', dataset: { findingId: f.id, type: f.type, question: f.question }, tabindex: '-1' },
-        el(
-          'div',
-          { class: 'finding-head' },
-          el('span', { class: `badge finding-type type-${f.type}`, dataset: { type: f.type } }, t(`finding_type.${f.type}`)),
-          el('span', { class: 'qid', title: detail.questionText.get(f.question) ?? '' }, f.question),
-          object ? el('span', { class: 'chip muted finding-object' }, t('audits_ui.for_object', { name: object.name })) : null,
-        ),
-        el('p', { class: 'finding-text' }, f.text),
-        own.length
-          ? el('ul', { class: 'action-list', 'aria-label': t('audits_ui.actions_of', { id: f.id }) }, own.map((a) => actionRow(detail, a)))
-          : el('p', { class: 'hint no-actions' }, t(f.type === 'major' || f.type === 'minor' ? 'audits_ui.no_actions_nonconformity' : 'audits_ui.no_actions')),
-        actionForm(detail, section, f, flash?.finding === f.id ? flash : null),
-      );
-    }),
-  );
+  const titles = new Map((view.evidence ?? []).map((e) => [e.id, e.title]));
+  const row = (f) => {
+    const object = objects.find((o) => o.id === f.protection_object_id);
+    const own = actions.get(f.id) ?? [];
+    return el(
+      'li',
+      { class: 'finding', dataset: { findingId: f.id, type: f.type, question: f.question }, tabindex: '-1' },
+      el(
+        'div',
+        { class: 'finding-head' },
+        el('span', { class: `badge finding-type type-${f.type}`, dataset: { type: f.type } }, t(`finding_type.${f.type}`)),
+        el('span', { class: 'qid', title: detail.questionText.get(f.question) ?? '' }, f.question),
+        object ? el('span', { class: 'chip muted finding-object' }, t('audits_ui.for_object', { name: object.name })) : null,
+      ),
+      el('p', { class: 'finding-text' }, f.text),
+      own.length
+        ? el('ul', { class: 'action-list', 'aria-label': t('audits_ui.actions_of', { id: f.id }) }, own.map((a) => actionRow(detail, a, titles)))
+        : el('p', { class: 'hint no-actions' }, t(f.type === 'major' || f.type === 'minor' ? 'audits_ui.no_actions_nonconformity' : 'audits_ui.no_actions')),
+      actionForm(detail, section, f, flash?.finding === f.id ? flash : null),
+    );
+  };
+  const first = flash ? view.findings.length : FINDINGS_AT_ONCE;
+  const list = el('ul', { class: 'findings-list', id: 'findings' }, view.findings.slice(0, first).map(row));
+  let next = first;
+  let onPage = false;
+  let waits = 0;
+  const more = () => {
+    if (next >= view.findings.length) return;
+    if (!list.isConnected) {
+      // Not swapped in yet (a screen shows when complete): wait a little. Left the page
+      // (another audit, another screen, a redraw), or never shown: the rest is not built.
+      if (!onPage && waits < 100) {
+        waits += 1;
+        setTimeout(more, 20);
+      }
+      return;
+    }
+    onPage = true;
+    list.append(...view.findings.slice(next, next + FINDINGS_AT_ONCE).map(row));
+    next += FINDINGS_AT_ONCE;
+    setTimeout(more, 0);
+  };
+  if (next < view.findings.length) setTimeout(more, 0);
+  return list;
 }
 
-function actionRow(detail, action) {
-  const { app, evidence } = detail;
+function actionRow(detail, action, titles) {
+  const { app } = detail;
   const { t, lang } = app;
   const days = daysBetween(isoDay(), action.due);
   const finished = action.status === 'done' || action.status === 'verified';
@@ -99,7 +132,7 @@ function actionRow(detail, action) {
             'ul',
             { class: 'chips action-evidence-list' },
             action.evidence.map((id) =>
-              el('li', {}, el('a', { class: 'chip', href: hrefWith('evidence', { id }), dataset: { evidenceId: id } }, evidence.find((e) => e.id === id)?.title ?? `#${id}`)),
+              el('li', {}, el('a', { class: 'chip', href: hrefWith('evidence', { id }), dataset: { evidenceId: id } }, titles.get(id) ?? `#${id}`)),
             ),
           )
         : null,
@@ -127,9 +160,44 @@ function actionRow(detail, action) {
   return row;
 }
 
-/** The form under a finding that adds a corrective action; `flash` shows what the last add said. */
+/**
+ * The folded panel under a finding that adds a corrective action; its form is built when the
+ * panel is first opened. `flash` shows what the last add said (and opens the panel).
+ */
 function actionForm(detail, section, finding, flash) {
-  const { app, view, scope, evidence, rules } = detail;
+  const { t } = detail.app;
+  const status = el('p', { class: 'status action-form-status', role: 'status' });
+  const warnings = el(
+    'ul',
+    { class: 'action-warnings', 'aria-live': 'polite' },
+    (flash?.warnings ?? []).map((w) => el('li', {}, w)),
+  );
+  const details = el(
+    'details',
+    { class: 'inline-form action-add-panel' },
+    el('summary', {}, t('audits_ui.add_action_heading')),
+  );
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    details.append(actionFormBody(detail, section, finding, status));
+  };
+  details.addEventListener('toggle', () => {
+    if (details.open) build();
+  });
+  if (flash) {
+    build();
+    details.open = true;
+    show(status, flash.text, flash.warnings?.length ? 'warn' : 'ok');
+  }
+  // The warnings sit outside the collapsible form, so they stay in sight.
+  return el('div', { class: 'action-add-box' }, warnings, details);
+}
+
+/** The form that adds a corrective action to `finding`; `status` is its status line. */
+function actionFormBody(detail, section, finding, status) {
+  const { app, view, scope, rules } = detail;
   const { t, lang } = app;
   const id = (part) => `action-${part}-${finding.id}`;
   const text = el('textarea', { class: 'action-text', id: id('text'), name: 'text', rows: 2 });
@@ -137,11 +205,9 @@ function actionForm(detail, section, finding, flash) {
   const department = textInput('department', '', { class: 'action-department', id: id('department') });
   const due = el('input', { type: 'date', class: 'action-due', id: id('due'), name: 'due' });
   const justification = el('textarea', { class: 'action-justification', id: id('justification'), name: 'justification', rows: 2 });
-  const chosen = el(
-    'select',
-    { class: 'action-evidence', id: id('evidence'), name: 'evidence', multiple: true, size: Math.min(5, Math.max(2, evidence.length)), disabled: !evidence.length },
-    evidence.map((e) => el('option', { value: String(e.id) }, e.title)),
-  );
+  const picker = evidencePicker({ t, id: id('evidence') });
+  picker.input.classList.add('action-evidence');
+  picker.input.setAttribute('aria-describedby', `${id('evidence-hint')} ${picker.input.getAttribute('aria-describedby')}`);
   const limits = view.due_limits ?? null;
   const dueHint = el('p', { class: 'hint due-rule', id: id('due-rule'), 'aria-live': 'polite' });
   const explainDue = () => {
@@ -160,12 +226,6 @@ function actionForm(detail, section, finding, flash) {
   due.addEventListener('input', explainDue);
   justification.addEventListener('input', explainDue);
   explainDue();
-  const status = el('p', { class: 'status action-form-status', role: 'status' });
-  const warnings = el(
-    'ul',
-    { class: 'action-warnings', 'aria-live': 'polite' },
-    (flash?.warnings ?? []).map((w) => el('li', {}, w)),
-  );
   const add = el('button', { type: 'submit', class: 'action-add' }, t('audits_ui.add_action'));
   const form = el(
     'form',
@@ -185,7 +245,14 @@ function actionForm(detail, section, finding, flash) {
       justification,
       t('audits_ui.action_justification_hint', { free: rules['actions.free_months'], justified: rules['actions.justified_months'] }),
     ),
-    field('evidence', t('audits_ui.action_evidence'), chosen, t(evidence.length ? 'audits_ui.action_evidence_hint' : 'audits_ui.action_evidence_none')),
+    el(
+      'div',
+      { class: 'field', dataset: { field: 'evidence' } },
+      el('label', { for: picker.input.id }, t('audits_ui.action_evidence')),
+      picker.element,
+      el('p', { class: 'hint', id: id('evidence-hint') }, t('audits_ui.action_evidence_hint')),
+      el('p', { class: 'field-error', 'aria-live': 'polite' }),
+    ),
     el('div', { dataset: { field: 'finding' } }, el('p', { class: 'field-error', 'aria-live': 'polite' })),
     el('div', { class: 'actions' }, add, status),
   );
@@ -202,7 +269,7 @@ function actionForm(detail, section, finding, flash) {
         department: department.value,
         due: due.value,
         justification: justification.value,
-        evidence: [...chosen.selectedOptions].map((o) => Number(o.value)),
+        evidence: picker.ids(),
       });
       await redraw(
         detail,
@@ -216,15 +283,7 @@ function actionForm(detail, section, finding, flash) {
       add.disabled = false;
     }
   });
-  const details = el(
-    'details',
-    { class: 'inline-form action-add-panel', open: Boolean(flash) },
-    el('summary', {}, t('audits_ui.add_action_heading')),
-    form,
-  );
-  if (flash) show(status, flash.text, flash.warnings?.length ? 'warn' : 'ok');
-  // The warnings sit outside the collapsible form, so they stay in sight.
-  return el('div', { class: 'action-add-box' }, warnings, details);
+  return form;
 }
 
 /** The form that records a finding on one of the scope's applicable questions. */

@@ -1,14 +1,21 @@
 // The requirements tab of the evidence screen: for one scope, every applicable control
 // question with its self-assessment and its requirements, each with its state, the evidence
-// that counts for it and a way to link more (choose an item, or drop files on the row).
-// Also takes over the self-assessment from a filled ENX workbook (preview, then apply).
+// that counts for it and a way to link more (search and choose items, or drop files on the
+// row). Also takes over the self-assessment from a filled ENX workbook (preview, then apply).
+//
+// Built for tens of thousands of items: the rows show from readiness alone; each
+// requirement's evidence (how many, and the first few by title) comes from the backend in
+// one request and fills the rows when it arrives; "and N more" loads more of one
+// requirement; linking uses the search-as-you-type picker, built only when opened; after a
+// link or a save only the changed requirement, question head and summary are redrawn.
 
 import * as api from '../api/commands.js';
 import { onDragOver } from '../api/events.js';
 import { el } from '../lib/dom.js';
 import { formatPercent } from '../lib/charts.js';
 import { fieldMessages } from '../lib/errors.js';
-import { evidenceFor, sortEvidence, summariseOutcomes } from '../lib/evidence_table.js';
+import { summariseOutcomes } from '../lib/evidence_table.js';
+import { capChips } from '../lib/evidence_picker.js';
 import { predictedKey } from '../lib/readiness.js';
 import { hrefOf, hrefWith, idFromParam } from '../lib/routes.js';
 import { show, statusLine } from './form.js';
@@ -18,12 +25,17 @@ import * as vault from './evidence_vault.js';
 import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
 import { workbookImport } from '../widgets/workbook_import.js';
 import { scopePicker } from '../widgets/scope_picker.js';
+import { evidencePicker } from '../widgets/evidence_picker.js';
 
 const RESULTS = ['conform', 'minor', 'major'];
+/** How many evidence chips a requirement shows at first, and how many more each "and N more" adds. */
+const CHIPS = 5;
+const MORE_CHIPS = 50;
 
 // What the tab remembers while the app runs (`scope`: the id of the scope last shown).
 const view = { scope: null, filter: '', importOpen: false, importStatus: null };
-// The tab on the page: { app, target, scope, readiness, list, requirements (id → catalogue entry) }.
+// The tab on the page: { app, target, scope, readiness, requirements (id → catalogue entry),
+// evidence (requirement id → { total, items, limit }, null until loaded) }.
 let current = null;
 
 export async function render(app, target, params = {}) {
@@ -45,16 +57,20 @@ export async function render(app, target, params = {}) {
   const scope = scopes.find((s) => s.id === wanted) ?? scopes[0];
   view.scope = scope.id;
   if (params.req) view.filter = '';
-  const [readiness, list, tree] = await Promise.all([
+  const [readiness, tree] = await Promise.all([
     api.readiness(scope.id),
-    api.evidenceList(),
     api.showCatalogue(scope.catalogue_id).catch(() => null),
   ]);
   const requirements = new Map();
   for (const chapter of tree?.chapters ?? []) {
     for (const question of chapter.questions) for (const r of question.requirements) requirements.set(r.id, r);
   }
-  current = { app, target, scope, readiness, list, requirements, chapterTitles: new Map((tree?.chapters ?? []).map((c) => [c.id, c.title])) };
+  current = { app, target, scope, readiness, requirements, evidence: null, chapterTitles: new Map((tree?.chapters ?? []).map((c) => [c.id, c.title])) };
+  const shown = current;
+  // Each requirement's evidence takes longest (a pass over the scope's links); it is asked
+  // for only now, so that it does not hold the workspace while readiness waits, and the
+  // rows show before it arrives.
+  const evidence = api.requirementEvidence(scope.id, null, CHIPS);
   listenForDragOver();
 
   const picker = scopePicker({
@@ -100,6 +116,18 @@ export async function render(app, target, params = {}) {
   drawSummary();
   drawQuestions();
   if (params.req) highlight(params.req);
+  evidence
+    .then((found) => {
+      // Another scope or screen may be showing by now.
+      if (current !== shown) return;
+      current.evidence = new Map(found.map((r) => [r.requirement, { total: r.total, items: r.items, limit: CHIPS }]));
+      for (const row of document.querySelectorAll('#mapping-questions [data-requirement]')) drawEvidence(row);
+    })
+    .catch((error) => {
+      if (current !== shown) return;
+      const line = document.getElementById('mapping-status');
+      if (line) show(line, error.message, 'error');
+    });
 }
 
 /** Files dropped on a requirement are added and linked to it; elsewhere they go to the vault. */
@@ -135,24 +163,42 @@ function listenForDragOver() {
   });
 }
 
-/**
- * Reloads readiness and evidence and redraws the summary; then redraws question
- * `questionId` (after a link changed its requirements), or none (after a self-assessment,
- * which changes only the predicted result), or all when `questionId` is '*'.
- */
-async function reload(questionId = null) {
+/** Reloads readiness and redraws the summary (after a self-assessment, which changes only the predicted result). */
+async function reloadSummary() {
   if (!current) return;
-  const [readiness, list] = await Promise.all([api.readiness(current.scope.id), api.evidenceList()]);
+  const shown = current;
+  const readiness = await api.readiness(current.scope.id);
+  if (current !== shown) return;
   current.readiness = readiness;
-  current.list = list;
   drawSummary();
-  if (questionId === '*') drawQuestions();
-  else if (questionId) {
-    const question = readiness.questions.find((q) => q.id === questionId);
-    const old = document.querySelector(`#mapping-questions section[data-question="${CSS.escape(questionId)}"]`);
-    if (question && old) old.replaceWith(questionSection(current.app, question));
-    applyFilter();
+}
+
+/**
+ * After requirement `id` got new links: reloads readiness and that requirement's evidence,
+ * then redraws the summary, the requirement's row and its question's head; nothing else.
+ */
+async function refreshRequirement(id) {
+  if (!current) return;
+  const shown = current;
+  const limit = current.evidence?.get(id)?.limit ?? CHIPS;
+  const [readiness, [found]] = await Promise.all([api.readiness(current.scope.id), api.requirementEvidence(current.scope.id, id, limit)]);
+  if (current !== shown) return;
+  current.readiness = readiness;
+  current.evidence ??= new Map();
+  if (found) current.evidence.set(id, { total: found.total, items: found.items, limit });
+  drawSummary();
+  const status = readiness.requirement_states.find((r) => r.id === id);
+  const question = status && readiness.questions.find((q) => q.id === status.question);
+  const row = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"]`);
+  if (status && question && row) {
+    row.replaceWith(requirementRow(current.app, status));
+    const section = document.querySelector(`#mapping-questions section[data-question="${CSS.escape(question.id)}"]`);
+    if (section) {
+      section.dataset.state = question.state;
+      section.querySelector('.question-head')?.replaceWith(questionHead(current.app, question));
+    }
   }
+  applyFilter();
 }
 
 function drawSummary() {
@@ -211,24 +257,28 @@ function drawQuestions() {
 }
 
 function questionSection(app, q) {
-  const { t } = app;
   const states = current.readiness.requirement_states.filter((r) => r.question === q.id);
   return el(
     'section',
     { class: 'question-block', dataset: { question: q.id, state: q.state } },
-    el(
-      'header',
-      { class: 'question-head' },
-      el('h3', {}, el('span', { class: 'qid' }, q.id), el('span', { class: 'qtext' }, q.text)),
-      el(
-        'div',
-        { class: 'question-state' },
-        requirementBadge(t, q.state),
-        el('span', { class: 'hint' }, t('mapping.question_tally', { covered: q.requirements.covered, total: q.requirements.total })),
-      ),
-    ),
+    questionHead(app, q),
     assessForm(app, q),
-    el('div', { class: 'requirement-rows' }, states.map((r) => requirementRow(app, q, r))),
+    el('div', { class: 'requirement-rows' }, states.map((r) => requirementRow(app, r))),
+  );
+}
+
+function questionHead(app, q) {
+  const { t } = app;
+  return el(
+    'header',
+    { class: 'question-head' },
+    el('h3', {}, el('span', { class: 'qid' }, q.id), el('span', { class: 'qtext' }, q.text)),
+    el(
+      'div',
+      { class: 'question-state' },
+      requirementBadge(t, q.state),
+      el('span', { class: 'hint' }, t('mapping.question_tally', { covered: q.requirements.covered, total: q.requirements.total })),
+    ),
   );
 }
 
@@ -263,7 +313,7 @@ function assessForm(app, q) {
         // Not show(): it would replace the class this status line is found by.
         status.textContent = t('settings.saved');
         status.classList.add('ok');
-        await reload();
+        await reloadSummary();
       } catch (e) {
         const fields = fieldMessages(e);
         error.textContent = [...fields.values()].join(' ') || e.message;
@@ -286,40 +336,14 @@ function assessForm(app, q) {
   );
 }
 
-function requirementRow(app, q, r) {
+function requirementRow(app, r) {
   const { t } = app;
-  const { list, scope, requirements } = current;
+  const { requirements } = current;
   const entry = requirements.get(r.id);
-  const linked = evidenceFor(list, r.id, q.id, scope.name, scope.catalogue_id ?? null);
-  const linkedIds = new Set(linked.map((item) => item.id));
-  const choices = sortEvidence(list.filter((item) => !linkedIds.has(item.id)), 'title');
   const text = [entry?.must, entry?.should].filter(Boolean);
   const error = el('p', { class: 'field-error link-error', 'aria-live': 'polite' });
-  const select = el(
-    'select',
-    { class: 'link-evidence-select', 'aria-label': t('mapping.link_choose', { id: r.id }) },
-    choices.map((item) => el('option', { value: String(item.id) }, item.work_product ? `${item.title} (${item.work_product})` : item.title)),
-  );
-  const link = el('button', {
-    type: 'button',
-    class: 'link-evidence',
-    'aria-label': t('mapping.link_to', { id: r.id }),
-    onclick: async () => {
-      link.disabled = true;
-      error.textContent = '';
-      try {
-        await api.linkEvidence(select.value, { targets: [r.id], scope: scope.id, protection_object: null, note: '' });
-        await reload(q.id);
-        // The row was redrawn: keep the keyboard where it was, or on the row when nothing is left to link.
-        const row = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(r.id)}"]`);
-        (row?.querySelector('.link-evidence') ?? row)?.focus();
-      } catch (e) {
-        error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
-        link.disabled = false;
-      }
-    },
-  }, t('mapping.link'));
-  return el(
+  const control = el('div', { class: 'link-control' });
+  const row = el(
     'div',
     { class: 'requirement', tabindex: '-1', dataset: { requirement: r.id, state: r.state } },
     el(
@@ -341,31 +365,138 @@ function requirementRow(app, q, r) {
           entry.possible_evidence ? el('p', { class: 'hint' }, el('strong', {}, t('catalogue.evidence')), ' ', entry.possible_evidence) : null,
         )
       : null,
-    el(
-      'div',
-      { class: 'req-evidence' },
-      linked.length
-        ? el(
-            'ul',
-            { class: 'chips evidence-chips' },
-            linked.map((item) =>
-              el(
-                'li',
-                {},
-                el(
-                  'a',
-                  { class: `chip evidence-chip state-${item.state}`, href: hrefWith('evidence', { id: item.id }), dataset: { evidenceId: item.id } },
-                  item.title,
-                  el('span', { class: 'chip-state' }, ` · ${t(`evidence_state.${item.state}`)}`),
-                ),
-              ),
-            ),
-          )
-        : el('span', { class: 'hint no-evidence' }, t('mapping.no_evidence')),
-      choices.length ? el('div', { class: 'link-control' }, select, link) : null,
-    ),
+    el('div', { class: 'req-evidence' }, el('div', { class: 'req-chips' }), control),
     error,
   );
+  closedLink(app, row, control, r.id);
+  drawEvidence(row);
+  return row;
+}
+
+/** Shows the evidence of a requirement row: its first chips and "and N more", or that there is none. */
+function drawEvidence(row) {
+  const { app, evidence } = current;
+  const { t } = app;
+  const id = row.dataset.requirement;
+  const host = row.querySelector('.req-chips');
+  if (!host) return;
+  if (!evidence) {
+    host.replaceChildren(el('span', { class: 'hint evidence-loading' }, t('mapping.evidence_loading')));
+    return;
+  }
+  const found = evidence.get(id) ?? { total: 0, items: [], limit: CHIPS };
+  if (!found.total) {
+    host.replaceChildren(el('span', { class: 'hint no-evidence' }, t('mapping.no_evidence')));
+    return;
+  }
+  const { shown, more } = capChips(found.items, found.total, found.limit);
+  const next = el(
+    'button',
+    {
+      type: 'button',
+      class: 'chip more-evidence',
+      'aria-label': t('mapping.more_evidence_of', { count: more, id }),
+      onclick: async () => {
+        next.disabled = true;
+        const shownNow = current;
+        const limit = found.limit + MORE_CHIPS;
+        try {
+          const [again] = await api.requirementEvidence(current.scope.id, id, limit);
+          if (current !== shownNow || !again) return;
+          current.evidence.set(id, { total: again.total, items: again.items, limit });
+          drawEvidence(row);
+          // The keyboard goes on where the new chips start.
+          row.querySelectorAll('.evidence-chip')[shown.length]?.focus();
+        } catch (e) {
+          next.disabled = false;
+          const slot = row.querySelector('.link-error');
+          if (slot) slot.textContent = e.message;
+        }
+      },
+    },
+    t('mapping.more_evidence', { count: more }),
+  );
+  host.replaceChildren(
+    el(
+      'ul',
+      { class: 'chips evidence-chips' },
+      shown.map((item) =>
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { class: `chip evidence-chip state-${item.state}`, href: hrefWith('evidence', { id: item.id }), dataset: { evidenceId: item.id } },
+            item.title,
+            el('span', { class: 'chip-state' }, ` · ${t(`evidence_state.${item.state}`)}`),
+          ),
+        ),
+      ),
+      more ? el('li', {}, next) : null,
+    ),
+  );
+}
+
+/** The row's "Link evidence…" button: the picker is built only when it is pressed. */
+function closedLink(app, row, control, id) {
+  const { t } = app;
+  const open = el(
+    'button',
+    { type: 'button', class: 'link-evidence-open', 'aria-label': t('mapping.link_open_to', { id }), onclick: () => openLink(app, row, control, id) },
+    t('mapping.link_open'),
+  );
+  control.replaceChildren(open);
+  return open;
+}
+
+/** Opens the picker under a requirement: choose items, Link links them all, Cancel or Escape closes it. */
+function openLink(app, row, control, id) {
+  const { t } = app;
+  const error = row.querySelector('.link-error');
+  const picker = evidencePicker({
+    t,
+    id: `link-picker-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+    labelText: t('mapping.link_choose', { id }),
+    onChange: (chosen) => {
+      link.disabled = !chosen.length;
+    },
+  });
+  const cancel = () => closedLink(app, row, control, id).focus();
+  const link = el('button', {
+    type: 'button',
+    class: 'link-evidence primary',
+    disabled: true,
+    'aria-label': t('mapping.link_to', { id }),
+    onclick: async () => {
+      link.disabled = true;
+      error.textContent = '';
+      const links = { targets: [id], scope: current.scope.id, protection_object: null, note: '' };
+      try {
+        for (const evidence of picker.ids()) await api.linkEvidence(evidence, links);
+        await refreshRequirement(id);
+        // The row was redrawn: the keyboard goes back to its Link button.
+        document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"] .link-evidence-open`)?.focus();
+      } catch (e) {
+        error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
+        link.disabled = false;
+      }
+    },
+  }, t('mapping.link'));
+  const panel = el(
+    'div',
+    { class: 'link-panel' },
+    picker.element,
+    el('div', { class: 'actions' }, link, el('button', { type: 'button', class: 'link-cancel', onclick: cancel }, t('mapping.link_cancel'))),
+  );
+  // Escape that the picker did not use (its list closed, its text empty) closes the panel.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      cancel();
+    }
+  });
+  control.replaceChildren(panel);
+  picker.focus();
 }
 
 function applyFilter() {
@@ -396,7 +527,6 @@ function highlight(id) {
 async function addToRequirement(app, paths, id) {
   const { t } = app;
   const { scope } = current;
-  const question = current.readiness.requirement_states.find((r) => r.id === id)?.question;
   const status = document.getElementById('mapping-status');
   const outcomes = document.getElementById('mapping-outcomes');
   const links = { targets: [id], scope: scope.id, protection_object: null, note: '' };
@@ -418,7 +548,7 @@ async function addToRequirement(app, paths, id) {
     document.getElementById('mapping-outcomes')?.replaceChildren(
       ...failed.map((o) => el('li', { class: 'failed', dataset: { path: o.path } }, o.message ?? o.path)),
     );
-    await reload(question ?? '*');
+    await refreshRequirement(id);
     // The status line is at the top; what failed shows on the row as well.
     const slot = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"] .link-error`);
     if (slot && failed.length) slot.textContent = failed.map((o) => o.message ?? o.path).join(' ');

@@ -898,6 +898,68 @@ fn evidence_is_added_linked_scanned_and_counted_in_the_status() {
 }
 
 #[test]
+fn evidence_search_finds_items_by_any_words_best_first_and_refuses_a_bad_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    for name in ["tara-brake.xlsx", "brake-test.pdf", "policy.pdf"] {
+        std::fs::write(h.join("docs").join(name), name).unwrap();
+    }
+    let docs = h.join("docs");
+    cli_in(
+        h,
+        &ws,
+        &[
+            "evidence",
+            "add",
+            docs.to_str().unwrap(),
+            "--owner",
+            "Jürgen Weiß",
+        ],
+        0,
+    );
+    let found = cli_in(h, &ws, &["--json", "evidence", "search", "BRAKE"], 0);
+    let titles: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["brake-test.pdf", "tara-brake.xlsx"],
+        "case ignored; the title that starts with it first"
+    );
+    let first = &found[0];
+    assert_eq!(first["state"], "current");
+    assert!(first["id"].as_i64().is_some() && first["work_product"].is_null());
+    let by_owner = cli_in(
+        h,
+        &ws,
+        &["--json", "evidence", "search", "weiß", "--limit", "1"],
+        0,
+    );
+    assert_eq!(
+        by_owner.as_array().unwrap().len(),
+        1,
+        "all three are Jürgen Weiß's; one asked for"
+    );
+    let text = cli_in(h, &ws, &["evidence", "search", "policy"], 0);
+    assert!(
+        text.as_str().unwrap().contains("current     policy.pdf"),
+        "{text}"
+    );
+    let refused = cli_in(
+        h,
+        &ws,
+        &["--json", "evidence", "search", "x", "--limit", "101"],
+        1,
+    );
+    assert_eq!(refused["error"]["code"], "invalid_input");
+    assert_eq!(refused["error"]["fields"][0]["field"], "limit");
+}
+
+#[test]
 fn a_batch_with_a_bad_file_adds_the_rest_and_exits_1() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();

@@ -194,6 +194,22 @@ fn evidence_list_is_the_same_document_over_the_cli_and_ipc() {
 }
 
 #[test]
+fn an_evidence_search_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(
+        home.path(),
+        &ws,
+        &["evidence", "search", "", "--limit", "5"],
+    );
+    // commands/evidence.rs `evidence_search`
+    let found = open(&ws).search_evidence("", 5, today()).unwrap();
+    let app = ipc(wire::evidence_briefs(&found));
+    assert_eq!(cli, app);
+    assert_eq!(cli.as_array().unwrap().len(), 2, "both items, by title");
+}
+
+#[test]
 fn status_is_the_readiness_the_app_shows() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());

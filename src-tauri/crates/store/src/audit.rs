@@ -283,15 +283,35 @@ pub fn insert_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<i64> {
     Ok(tx.last_insert_rowid())
 }
 
-/// Every corrective action (of one finding when given), with its evidence.
+/// Every corrective action (of one finding when given), with its evidence, by due date.
 pub fn actions(conn: &Connection, finding: Option<i64>) -> Result<Vec<ActionRecord>> {
+    actions_where(conn, "?1 IS NULL OR finding_id = ?1", finding)
+}
+
+/// The corrective actions of the findings of audit `audit`, with their evidence, by due
+/// date: what the audit screen shows, without reading the actions of other audits.
+pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecord>> {
+    actions_where(
+        conn,
+        "finding_id IN (SELECT id FROM finding WHERE audit_id = ?1)",
+        Some(audit),
+    )
+}
+
+/// The corrective actions that pass `condition` (SQL over `corrective_action` with one
+/// parameter, `?1` = `value`), with their evidence, by due date.
+fn actions_where(
+    conn: &Connection,
+    condition: &str,
+    value: Option<i64>,
+) -> Result<Vec<ActionRecord>> {
     type Raw = (i64, i64, String, String, String, String, String, String);
     let rows: Vec<Raw> = conn
-        .prepare(
+        .prepare(&format!(
             "SELECT id, finding_id, description, owner, department, due, justification, status
-             FROM corrective_action WHERE ?1 IS NULL OR finding_id = ?1 ORDER BY due, id",
-        )?
-        .query_map([finding], |r| {
+             FROM corrective_action WHERE {condition} ORDER BY due, id"
+        ))?
+        .query_map([value], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,

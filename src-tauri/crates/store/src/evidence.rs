@@ -1,5 +1,6 @@
 //! The `evidence`, `evidence_version` and `evidence_link` tables: evidence items, every
-//! content they have had, and what they are evidence for.
+//! content they have had, and what they are evidence for. `brief` holds the light rows
+//! pickers and chips show (search by text, by id, by link target).
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +10,10 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
+
+mod brief;
+
+pub use brief::{BriefRecord, briefs, fold, linked, search};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use csmsdesk_store::audit::{
 };
 
 use crate::catalogue::read_filled_workbook;
-use crate::{AuditId, EvidenceId, FindingId, Result, ScopeId, ScopeRecord, Workspace};
+use crate::{AuditId, EvidenceId, FindingId, Named, Result, ScopeId, ScopeRecord, Workspace};
 
 mod audits;
 mod findings;
@@ -64,6 +64,9 @@ pub struct AuditView {
     pub overall: OverallResult,
     pub findings: Vec<FindingRecord>,
     pub actions: Vec<ActionRecord>,
+    /// The id and title of every evidence item the actions name, by id (so that a screen
+    /// can name them without the list of every item).
+    pub evidence: Vec<Named<EvidenceId>>,
     /// The last due dates of a corrective action under the rules in force: without a
     /// justification, with one, and at all (core's `check_due_date` decides with them).
     pub due_limits: DueLimits,

@@ -52,8 +52,8 @@ pub use csmsdesk_store::scope::ScopeRecord;
 pub use deadlines::{DEFAULT_NOTIFY_DAYS, MAX_WITHIN_DAYS, deadline_filter, digest, kind_key};
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
-    AddReport, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult, IngestedFiles,
-    LinkInput, LinkView, collect_files,
+    AddReport, EvidenceBrief, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult,
+    IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS, RequirementEvidence, collect_files,
 };
 pub use ids::{
     ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,

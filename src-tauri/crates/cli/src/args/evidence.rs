@@ -74,6 +74,16 @@ pub enum EvidenceCommand {
     Remove { id: String },
     /// Duplicate evidence (same content) and evidence linked to nothing
     Findings,
+    /// Find evidence items by words of their title, source path, type or owner (case
+    /// ignored; every word must occur), best matches first
+    Search {
+        /// The words to look for; empty lists the first items by title
+        #[arg(default_value = "")]
+        text: String,
+        /// How many items to show at most (1 to 100)
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
 }
 
 /// Where links go: one scope (default: every scope) and one of its protection objects.

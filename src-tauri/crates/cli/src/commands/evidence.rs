@@ -126,6 +126,9 @@ pub fn run(
             out.done();
         }
         EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
+        EvidenceCommand::Search { text, limit } => {
+            out.evidence_found(&ws.search_evidence(text, *limit, today)?);
+        }
     }
     Ok(true)
 }

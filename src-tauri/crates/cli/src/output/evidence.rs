@@ -2,8 +2,8 @@
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    AddReport, AssessmentImport, EvidenceFindings, EvidenceView, FileResult, Readiness, ScanReport,
-    wire,
+    AddReport, AssessmentImport, EvidenceBrief, EvidenceFindings, EvidenceView, FileResult,
+    Readiness, ScanReport, wire,
 };
 use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
 
@@ -115,6 +115,25 @@ impl Output {
         }
         for (id, title) in &findings.orphans {
             out_line!("{}: #{id} {title}", self.t("evidence.orphans"));
+        }
+    }
+
+    pub fn evidence_found(&self, found: &[EvidenceBrief]) {
+        if self.json {
+            return Self::print_json(&wire::evidence_briefs(found));
+        }
+        for b in found {
+            let work_product = b
+                .work_product
+                .as_deref()
+                .map(|wp| format!("  ({wp})"))
+                .unwrap_or_default();
+            out_line!(
+                "{:>4}  {:<10}  {}{work_product}",
+                b.id.0,
+                b.state.as_str(),
+                b.title
+            );
         }
     }
 

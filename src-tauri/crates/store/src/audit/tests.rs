@@ -90,6 +90,62 @@ fn an_audit_round_trips_with_results_findings_and_actions() {
 }
 
 #[test]
+fn the_actions_of_an_audit_are_those_of_its_own_findings_by_due_date() {
+    let (_dir, mut db) = db_with_scope();
+    let finding = |audit: i64, text: &str| FindingRecord {
+        id: 0,
+        audit_id: audit,
+        question_id: "1.1".into(),
+        protection_object_id: None,
+        kind: FindingKind::Minor,
+        description: text.into(),
+    };
+    let action = |finding: i64, text: &str, due: &str| ActionRecord {
+        id: 0,
+        finding_id: finding,
+        description: text.into(),
+        owner: String::new(),
+        department: String::new(),
+        due: date(due),
+        justification: String::new(),
+        status: ActionStatus::Open,
+        evidence_ids: vec![],
+    };
+    let (first, second) = db
+        .write(|tx| {
+            let first = insert(tx, &initial())?;
+            let second = insert(tx, &initial())?;
+            let a = insert_finding(tx, &finding(first, "A"))?;
+            let b = insert_finding(tx, &finding(first, "B"))?;
+            let c = insert_finding(tx, &finding(second, "C"))?;
+            insert_action(tx, &action(a, "late", "2026-09-30"))?;
+            insert_action(tx, &action(b, "early", "2026-07-31"))?;
+            insert_action(tx, &action(c, "other audit", "2026-06-30"))?;
+            Ok((first, second))
+        })
+        .unwrap();
+    let texts = |audit| -> Vec<String> {
+        actions_of_audit(db.conn(), audit)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.description)
+            .collect()
+    };
+    assert_eq!(
+        texts(first),
+        ["early", "late"],
+        "both findings' actions, earliest due first, none of the other audit's"
+    );
+    assert_eq!(texts(second), ["other audit"]);
+    assert!(texts(99).is_empty(), "an unknown audit has no actions");
+    assert_eq!(
+        actions(db.conn(), None).unwrap().len(),
+        3,
+        "every action, when no finding is named"
+    );
+}
+
+#[test]
 fn the_schema_refuses_a_closing_meeting_before_the_opening_and_a_decision_without_reason() {
     let (_dir, mut db) = db_with_scope();
     let backwards = AuditRecord {

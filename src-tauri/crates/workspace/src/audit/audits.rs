@@ -5,13 +5,16 @@ use crate::ScopeId;
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{AuditKind, PhaseState};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::results::{QuestionResult, overall_result};
+use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
 use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
 use super::{AuditInput, AuditView, DueLimits};
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
 use crate::{AuditId, Error, Invalid, Result, ScopeRecord, Workspace};
 use csmsdesk_core::labels::add_months;
+
+/// Every question with its applicability and result, and the overall result.
+pub(super) type AuditResults = (Vec<(String, bool, Option<ResultRecord>)>, OverallResult);
 
 impl Workspace {
     /// Audit `id` (an index seek).
@@ -174,14 +177,12 @@ impl Workspace {
             })
     }
 
-    /// An audit with its results for every question, the overall result over all of them,
-    /// its findings and their corrective actions.
-    pub fn audit_view(&self, id: AuditId) -> Result<AuditView> {
-        let audit = self.audit_record(id)?;
-        let scope = self.scope_of(&audit)?;
-        let results = table::results(self.db.conn(), id.0)?;
+    /// Every control question of `scope`'s catalogue with its applicability and the result
+    /// audit `audit` gave it, and the overall result over all of them.
+    pub(super) fn audit_results(&self, audit: i64, scope: &ScopeRecord) -> Result<AuditResults> {
+        let results = table::results(self.db.conn(), audit)?;
         let questions: Vec<(String, bool, Option<ResultRecord>)> = self
-            .scope_questions(&scope)?
+            .scope_questions(scope)?
             .into_iter()
             .map(|q| {
                 let id = q.applicability.question_id;
@@ -194,11 +195,40 @@ impl Workspace {
                 .iter()
                 .map(|(_, applicable, r)| (*applicable, r.as_ref().map(|r| r.result))),
         );
-        let findings = table::findings(self.db.conn(), Some(id.0))?;
-        let actions = table::actions(self.db.conn(), None)?
+        Ok((questions, overall))
+    }
+
+    /// The audits of `scope` (or of every scope) with their scope's name and overall result:
+    /// what the audits table shows, without building any audit's findings and actions.
+    pub fn audit_summaries(
+        &self,
+        scope: Option<ScopeId>,
+    ) -> Result<Vec<(AuditRecord, String, OverallResult)>> {
+        self.audits(scope)?
             .into_iter()
-            .filter(|a| findings.iter().any(|f| f.id == a.finding_id))
+            .map(|audit| {
+                let scope = self.scope_of(&audit)?;
+                let (_, overall) = self.audit_results(audit.id, &scope)?;
+                Ok((audit, scope.name, overall))
+            })
+            .collect()
+    }
+
+    /// An audit with its results for every question, the overall result over all of them,
+    /// its findings and their corrective actions.
+    pub fn audit_view(&self, id: AuditId) -> Result<AuditView> {
+        let audit = self.audit_record(id)?;
+        let scope = self.scope_of(&audit)?;
+        let (questions, overall) = self.audit_results(id.0, &scope)?;
+        let findings = table::findings(self.db.conn(), Some(id.0))?;
+        let actions = table::actions_of_audit(self.db.conn(), id.0)?;
+        let mut named: Vec<i64> = actions
+            .iter()
+            .flat_map(|a| a.evidence_ids.iter().copied())
             .collect();
+        named.sort_unstable();
+        named.dedup();
+        let evidence = self.evidence_titles(&named)?;
         let rules = self.label_rules()?;
         let closing = audit.closing_meeting;
         let due_limits = DueLimits {
@@ -213,6 +243,7 @@ impl Workspace {
             overall,
             findings,
             actions,
+            evidence,
             due_limits,
         })
     }

@@ -37,7 +37,9 @@ impl Workspace {
                         },
                     });
                 };
-                let view = self.audit_view(crate::AuditId(initial.id))?;
+                // The overall result alone: the initial audit's findings and actions (hundreds
+                // of them) decide no label.
+                let (_, initial_result) = self.audit_results(initial.id, &scope)?;
                 let later = |kind| {
                     audits.iter().filter(move |a| {
                         a.kind == kind && a.closing_meeting >= initial.closing_meeting
@@ -45,7 +47,7 @@ impl Workspace {
                 };
                 let history = AuditHistory {
                     initial_closing: initial.closing_meeting,
-                    initial_result: view.overall,
+                    initial_result,
                     failed_by_decision: initial.decision,
                     cap_confirmed: later(AuditKind::Cap).any(|a| a.decision),
                     follow_up_closing: later(AuditKind::FollowUp)

@@ -255,6 +255,68 @@ fn corrective_action_due_dates_follow_the_3_6_9_month_rules() {
 }
 
 #[test]
+fn the_audit_view_names_its_actions_evidence_and_holds_only_its_own_actions() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy");
+    let policy = EvidenceId(Setup::added_id(&s.add(&[&policy], &[])));
+    let first =
+        s.ws.add_audit(&audit_input("initial", "2026-05-31"))
+            .unwrap();
+    let second = s.ws.add_audit(&audit_input("cap", "2026-06-30")).unwrap();
+    let mut act = |audit: i64, text: &str, evidence: Vec<EvidenceId>| {
+        let finding =
+            s.ws.add_finding(AuditId(audit), "1.1", "minor", "Not reviewed", None)
+                .unwrap();
+        s.ws.add_action(&ActionInput {
+            finding: FindingId(finding.id),
+            description: text.into(),
+            due: "2026-08-31".into(),
+            evidence,
+            ..ActionInput::default()
+        })
+        .unwrap();
+    };
+    act(first.id, "Review the policy", vec![policy]);
+    act(second.id, "Another audit's action", vec![]);
+    let view = s.ws.audit_view(AuditId(first.id)).unwrap();
+    let texts: Vec<&str> = view
+        .actions
+        .iter()
+        .map(|a| a.description.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Review the policy"],
+        "the other audit's action is not shown"
+    );
+    assert_eq!(
+        view.evidence,
+        [crate::Named {
+            id: policy,
+            name: "policy.pdf".into()
+        }],
+        "the evidence its action names, with its title"
+    );
+    let table: Vec<(i64, String, OverallResult)> =
+        s.ws.audit_summaries(Some(ECU))
+            .unwrap()
+            .into_iter()
+            .map(|(a, scope, overall)| (a.id, scope, overall))
+            .collect();
+    let expected: Vec<(i64, String, OverallResult)> = [first.id, second.id]
+        .into_iter()
+        .map(|id| {
+            let view = s.ws.audit_view(AuditId(id)).unwrap();
+            (id, view.scope, view.overall)
+        })
+        .collect();
+    assert_eq!(
+        table, expected,
+        "the table's overall results are the views' own"
+    );
+}
+
+#[test]
 fn a_corrective_action_for_a_finding_of_another_scope_is_refused() {
     let mut s = setup();
     s.ws.add_scope(&ScopeInput {

@@ -327,3 +327,152 @@ fn one_item_read_by_id_is_the_same_view_the_list_shows() {
         "each item carries only its own links"
     );
 }
+
+/// Adds `name` (content `name`) with `title` and `owner`, linked to `targets`; returns its id.
+fn described(s: &mut Setup, name: &str, title: &str, owner: &str, targets: &[&str]) -> EvidenceId {
+    let path = s.file(name, name);
+    let id = Setup::added_id(&s.add(&[&path], targets));
+    let input = EvidenceInput {
+        title: title.into(),
+        work_product: "WP-09-02".into(),
+        owner: owner.into(),
+        ..EvidenceInput::default()
+    };
+    s.ws.update_evidence(EvidenceId(id), &input).unwrap();
+    EvidenceId(id)
+}
+
+#[test]
+fn a_search_finds_items_by_any_field_case_ignored_with_their_state() {
+    let mut s = setup();
+    let tara = described(&mut s, "tara-brake.xlsx", "TARA Bremse", "Jürgen", &[]);
+    let policy = described(&mut s, "policy.pdf", "Übersicht Richtlinien", "Anna", &[]);
+    // A new version nobody reviewed yet: the search shows the item as changed.
+    std::fs::write(s.root.path().join("docs/policy.pdf"), "policy v2").unwrap();
+    s.ws.scan_evidence(false, now(), &no_progress, &not_cancelled())
+        .unwrap();
+    let found = |text: &str| s.ws.search_evidence(text, 20, today()).unwrap();
+    let hits = found("übersicht");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].id, policy);
+    assert_eq!(
+        hits[0].state,
+        EvidenceState::Changed,
+        "its newest version is unreviewed"
+    );
+    assert_eq!(hits[0].work_product.as_deref(), Some("WP-09-02"));
+    assert_eq!(found("JÜRGEN")[0].id, tara, "by owner, case ignored");
+    assert_eq!(found("brake.XLSX")[0].id, tara, "by the source's file name");
+    assert_eq!(found("  ").len(), 2, "a blank text lists the first items");
+    assert!(found("tara anna").is_empty(), "every word must occur");
+}
+
+#[test]
+fn a_search_refuses_a_text_too_long_and_a_limit_outside_one_to_the_maximum() {
+    let s = setup();
+    for limit in [0, MAX_SEARCH_RESULTS + 1] {
+        let error = s.ws.search_evidence("tara", limit, today()).unwrap_err();
+        let fields: Vec<String> = error.field_errors().into_iter().map(|f| f.field).collect();
+        assert_eq!(fields, ["limit"], "limit {limit}");
+    }
+    let long = "x".repeat(201);
+    let error = s.ws.search_evidence(&long, 10, today()).unwrap_err();
+    assert_eq!(error.field_errors()[0].message.key, "error.query_too_long");
+    assert!(
+        s.ws.search_evidence("tara", MAX_SEARCH_RESULTS, today())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn each_requirement_has_its_own_and_its_questions_evidence_first_by_title() {
+    let mut s = setup();
+    // Five items on 1.1.a, one on the whole question 1.1 (it counts for 1.1.a and 1.1.b),
+    // one on 1.1.a for another scope only (it does not count for ECU).
+    for (n, title) in ["echo", "Delta", "alpha", "Charlie", "bravo"]
+        .iter()
+        .enumerate()
+    {
+        described(&mut s, &format!("{n}.pdf"), title, "", &["1.1.a"]);
+    }
+    let question = described(&mut s, "q.pdf", "Zulu question", "", &["1.1"]);
+    s.ws.add_scope(&crate::ScopeInput {
+        name: "Plant".into(),
+        locations: vec![PLANT_NORD],
+        objectives: vec!["production".into()],
+        ..crate::ScopeInput::default()
+    })
+    .unwrap();
+    let other = described(&mut s, "other.pdf", "Aaa other scope", "", &[]);
+    s.ws.link_evidence(
+        other,
+        &LinkInput {
+            targets: vec!["1.1.a".into()],
+            scope: Some(scope_id(&s.ws, "Plant")),
+            ..LinkInput::default()
+        },
+    )
+    .unwrap();
+
+    let all =
+        s.ws.requirement_evidence(ECU, None, Some(3), today())
+            .unwrap();
+    let a = all.iter().find(|r| r.requirement == "1.1.a").unwrap();
+    assert_eq!(a.question, "1.1");
+    assert_eq!(a.total, 6, "five of its own and the question's");
+    let titles: Vec<&str> = a.items.iter().map(|b| b.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["alpha", "bravo", "Charlie"],
+        "the first three by title, case ignored"
+    );
+    let b = all.iter().find(|r| r.requirement == "1.1.b").unwrap();
+    assert_eq!(
+        (b.total, b.items[0].id),
+        (1, question),
+        "the question's item counts for 1.1.b"
+    );
+    assert!(
+        all.iter().all(|r| r.total > 0),
+        "the whole scope lists only requirements with evidence"
+    );
+
+    // The same as readiness says: linked exactly where evidence counts.
+    let readiness = s.ws.readiness(ECU, today()).unwrap();
+    for status in &readiness.requirements {
+        let total = all
+            .iter()
+            .find(|r| r.requirement == status.id)
+            .map_or(0, |r| r.total);
+        assert_eq!(status.linked, total > 0, "requirement {}", status.id);
+    }
+
+    let one =
+        s.ws.requirement_evidence(ECU, Some("1.1.a"), None, today())
+            .unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].items.len(), 6, "no limit: every item");
+    let none =
+        s.ws.requirement_evidence(ECU, Some("1.2.a"), Some(5), today())
+            .unwrap();
+    assert_eq!(
+        (none[0].total, none[0].items.len()),
+        (0, 0),
+        "asked for, listed empty"
+    );
+    let plant =
+        s.ws.requirement_evidence(scope_id(&s.ws, "Plant"), Some("1.1.a"), None, today())
+            .unwrap();
+    assert_eq!(
+        plant[0].items[0].id, other,
+        "the other scope sees its own link"
+    );
+    assert!(matches!(
+        s.ws.requirement_evidence(ECU, Some("9.9.z"), None, today()),
+        Err(Error::NotFound {
+            kind: "thing.requirement",
+            ..
+        })
+    ));
+}

@@ -135,6 +135,29 @@ pub fn action_saved(
     }
 }
 
+/// An audit as the audits table lists it: its fields, its scope's name and its overall
+/// result (the app's `audit_list`; the findings and actions come with `audit_show`).
+#[derive(Debug, Serialize)]
+pub struct AuditSummary {
+    pub audit: Audit,
+    pub id: i64,
+    pub scope: String,
+    pub overall: &'static str,
+}
+
+pub fn audit_summary(
+    a: &csmsdesk_store::audit::AuditRecord,
+    scope: &str,
+    overall: csmsdesk_core::results::OverallResult,
+) -> AuditSummary {
+    AuditSummary {
+        audit: audit(a),
+        id: a.id,
+        scope: scope.to_owned(),
+        overall: overall.as_str(),
+    }
+}
+
 /// An audit with its results, overall result, findings and actions (`audit show`: `overall`).
 #[derive(Debug, Serialize)]
 pub struct AuditView {
@@ -145,8 +168,17 @@ pub struct AuditView {
     pub questions: Vec<AuditQuestion>,
     pub findings: Vec<Finding>,
     pub actions: Vec<Action>,
+    /// The title of every evidence item the actions name, by id.
+    pub evidence: Vec<EvidenceTitle>,
     /// The last due dates of a corrective action under the rules in force.
     pub due_limits: DueLimits,
+}
+
+/// An evidence item's id and title.
+#[derive(Debug, Serialize)]
+pub struct EvidenceTitle {
+    pub id: i64,
+    pub title: String,
 }
 
 /// The last due dates of an audit's corrective actions (`free`, `justified`, `max`).
@@ -187,6 +219,14 @@ pub fn audit_view(v: &crate::AuditView) -> AuditView {
             .collect(),
         findings: v.findings.iter().map(finding).collect(),
         actions: v.actions.iter().map(action).collect(),
+        evidence: v
+            .evidence
+            .iter()
+            .map(|e| EvidenceTitle {
+                id: e.id.0,
+                title: e.name.clone(),
+            })
+            .collect(),
         due_limits: DueLimits {
             free: v.due_limits.free.to_string(),
             justified: v.due_limits.justified.to_string(),

@@ -1,4 +1,5 @@
-//! Wire shapes of evidence: added files, items with their versions and links, scan reports.
+//! Wire shapes of evidence: added files, items with their versions and links, the light
+//! rows of pickers and chips (search results, each requirement's evidence), scan reports.
 
 use csmsdesk_core::i18n::{Lang, Message};
 use serde::Serialize;
@@ -183,6 +184,51 @@ pub fn evidence_item(
             })
             .collect(),
     }
+}
+
+/// An evidence item as a picker or a chip shows it (`evidence search` in docs/CLI.md: `id`,
+/// `title`, `work_product`, `state`).
+#[derive(Debug, Serialize)]
+pub struct EvidenceBrief {
+    pub id: i64,
+    pub title: String,
+    pub work_product: Option<String>,
+    pub state: &'static str,
+}
+
+pub fn evidence_brief(b: &crate::EvidenceBrief) -> EvidenceBrief {
+    EvidenceBrief {
+        id: b.id.0,
+        title: b.title.clone(),
+        work_product: b.work_product.clone(),
+        state: b.state.as_str(),
+    }
+}
+
+/// The result of a search: the items found, best first.
+pub fn evidence_briefs(list: &[crate::EvidenceBrief]) -> Vec<EvidenceBrief> {
+    list.iter().map(evidence_brief).collect()
+}
+
+/// The evidence that counts for one requirement of a scope: how many items, and the first of
+/// them by title.
+#[derive(Debug, Serialize)]
+pub struct RequirementEvidence {
+    pub requirement: String,
+    pub question: String,
+    pub total: usize,
+    pub items: Vec<EvidenceBrief>,
+}
+
+pub fn requirement_evidence(list: &[crate::RequirementEvidence]) -> Vec<RequirementEvidence> {
+    list.iter()
+        .map(|r| RequirementEvidence {
+            requirement: r.requirement.clone(),
+            question: r.question.clone(),
+            total: r.total,
+            items: evidence_briefs(&r.items),
+        })
+        .collect()
 }
 
 /// What a scan found (`evidence scan` in docs/CLI.md: `unchanged`, `changed`, `missing`).
