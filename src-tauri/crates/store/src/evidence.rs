@@ -10,6 +10,10 @@ use rusqlite::{Connection, OptionalExtension as _, Row, params};
 use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
 
+mod query;
+
+pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
+
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidenceRecord {
@@ -160,6 +164,40 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
         .optional()?
         .map(finish)
         .transpose()
+}
+
+/// A review date of an evidence item: what the deadlines list needs of it, and no more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewDate {
+    pub id: i64,
+    pub title: String,
+    pub owner: String,
+    pub review_due: NaiveDate,
+}
+
+/// Every item with a review date, by id (no version join, no other column).
+pub fn review_dates(conn: &Connection) -> Result<Vec<ReviewDate>> {
+    let rows: Vec<(i64, String, String, String)> = conn
+        .prepare(
+            "SELECT id, title, owner, review_due FROM evidence
+             WHERE review_due IS NOT NULL ORDER BY id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, title, owner, due)| {
+            let review_due = date("evidence.review_due", Some(due))?.ok_or(Error::Corrupt {
+                column: "evidence.review_due",
+                value: String::new(),
+            })?;
+            Ok(ReviewDate {
+                id,
+                title,
+                owner,
+                review_due,
+            })
+        })
+        .collect()
 }
 
 /// The evidence item whose source is `path`, if any.
@@ -482,11 +520,12 @@ pub fn move_links(
     Ok(())
 }
 
-/// Groups of evidence items whose newest versions have the same content (two or more each).
-pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
-    let rows: Vec<(String, i64)> = conn
+/// Groups of evidence items whose newest versions have the same content (two or more each),
+/// as (id, title), by content and id.
+pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
+    let rows: Vec<(String, i64, String)> = conn
         .prepare(
-            "SELECT v.sha256, e.id FROM evidence e
+            "SELECT v.sha256, e.id, e.title FROM evidence e
              JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
              WHERE v.sha256 IN (
                  SELECT v2.sha256 FROM evidence e2
@@ -494,21 +533,34 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
                  GROUP BY v2.sha256 HAVING count(*) > 1)
              ORDER BY v.sha256, e.id",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut groups: Vec<Vec<i64>> = Vec::new();
+    let mut groups: Vec<Vec<(i64, String)>> = Vec::new();
     let mut last: Option<String> = None;
-    for (sha, id) in rows {
+    for (sha, id, title) in rows {
         if last.as_deref() == Some(sha.as_str()) {
             if let Some(group) = groups.last_mut() {
-                group.push(id);
+                group.push((id, title));
             }
         } else {
-            groups.push(vec![id]);
+            groups.push(vec![(id, title)]);
             last = Some(sha);
         }
     }
     Ok(groups)
+}
+
+/// The items linked to nothing, as (id, title), by id: one probe of the link index per item,
+/// no link read.
+pub fn orphans(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare(
+            "SELECT e.id, e.title FROM evidence e
+             WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)
+             ORDER BY e.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every content the evidence versions refer to, once: (SHA-256, size), by hash.

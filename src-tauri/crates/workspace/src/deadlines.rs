@@ -4,11 +4,15 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_core::audit::ActionStatus;
-use csmsdesk_core::deadlines::{Deadline, DeadlineFilter, DeadlineKind, sort};
+use csmsdesk_core::deadlines::{
+    Deadline, DeadlineColumn, DeadlineFilter, DeadlineKind, sort, sort_by,
+};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_core::ics::{IcsEvent, calendar};
+use csmsdesk_core::order::Direction;
 use csmsdesk_store::evidence as evidence_table;
 
+use crate::input::{page_limit, sort_column, sort_direction};
 use crate::{Result, Workspace};
 
 fn objective_message(objective: csmsdesk_core::scope::Objective) -> Message {
@@ -129,15 +133,18 @@ impl Workspace {
                 owner: (!action.owner.is_empty()).then(|| action.owner.clone()),
             });
         }
-        for evidence in evidence_table::list(self.db.conn())? {
-            if let Some(due) = evidence.review_due {
+        // Evidence reviews are most of the list (one per item with a review date): read only
+        // the columns they need, and only when the filter can keep them (they have no scope).
+        let wanted = |kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
+        if wanted(DeadlineKind::EvidenceReview) && filter.scope.is_none() {
+            for evidence in evidence_table::review_dates(self.db.conn())? {
                 list.push(Deadline {
                     kind: DeadlineKind::EvidenceReview,
                     key: format!("evidence-review-{}", evidence.id),
                     what: Message::new("deadline.evidence_review").arg("title", &evidence.title),
-                    due,
+                    due: evidence.review_due,
                     scope: None,
-                    owner: (!evidence.owner.is_empty()).then(|| evidence.owner.clone()),
+                    owner: (!evidence.owner.is_empty()).then_some(evidence.owner),
                 });
             }
         }
@@ -172,6 +179,92 @@ impl Workspace {
             })
             .collect();
         Ok(calendar(&events, &now.format("%Y%m%dT%H%M%SZ").to_string()))
+    }
+}
+
+/// What the deadlines screen asks for besides the filter: the order and which rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct DeadlinePageInput {
+    /// `due` (the default), `countdown`, `kind`, `what`, `scope` or `owner`.
+    pub sort: String,
+    /// `asc` (the default) or `desc`.
+    pub direction: String,
+    /// Rows to skip.
+    pub offset: u64,
+    /// Rows to return; `None` for all the filter keeps.
+    pub limit: Option<u64>,
+}
+
+/// One page of the deadlines a filter keeps, with the counts of all of them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlinePage {
+    pub deadlines: Vec<Deadline>,
+    /// How many deadlines the filter keeps.
+    pub total: u64,
+    /// How many of those are overdue.
+    pub overdue: u64,
+    /// How many of those are not overdue but due within `soon_days`.
+    pub soon: u64,
+    /// The label expiry warning (days), which "soon" counts by.
+    pub soon_days: i64,
+    pub offset: u64,
+    pub limit: Option<u64>,
+    pub sort: DeadlineColumn,
+    pub direction: Direction,
+}
+
+impl Workspace {
+    /// The page of deadlines `filter` keeps on `today` that `input` asks for, sorted by its
+    /// column (texts as read in `lang`), with the counts of all that the filter keeps. The
+    /// list is built and sorted here, where its parts are; only the page leaves.
+    pub fn deadlines_page(
+        &self,
+        filter: &DeadlineFilter,
+        input: &DeadlinePageInput,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Result<DeadlinePage> {
+        let mut errors = Vec::new();
+        let sort = sort_column(
+            &input.sort,
+            DeadlineColumn::Due,
+            &DeadlineColumn::ALL,
+            DeadlineColumn::as_str,
+            DeadlineColumn::parse,
+            &mut errors,
+        );
+        let direction = sort_direction(&input.direction, &mut errors);
+        let limit = page_limit(input.limit, &mut errors);
+        if !errors.is_empty() {
+            return Err(crate::Error::Invalid(errors));
+        }
+        let soon_days = self.rules()?.label_expiry_warning_days;
+        let mut list = self.deadlines(filter, today)?;
+        let count = |keep: &dyn Fn(&Deadline) -> bool| {
+            u64::try_from(list.iter().filter(|d| keep(d)).count()).unwrap_or(u64::MAX)
+        };
+        let overdue = count(&|d| d.overdue(today));
+        let soon = count(&|d| !d.overdue(today) && d.days_left(today) <= soon_days);
+        let total = u64::try_from(list.len()).unwrap_or(u64::MAX);
+        if !matches!(sort, DeadlineColumn::Due | DeadlineColumn::Countdown)
+            || direction == Direction::Descending
+        {
+            sort_by(&mut list, sort, direction, lang);
+        }
+        let skip = usize::try_from(input.offset).unwrap_or(usize::MAX);
+        let take = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+        Ok(DeadlinePage {
+            deadlines: list.into_iter().skip(skip).take(take).collect(),
+            total,
+            overdue,
+            soon,
+            soon_days,
+            offset: input.offset,
+            limit,
+            sort,
+            direction,
+        })
     }
 }
 
@@ -253,15 +346,7 @@ impl Workspace {
 
 /// The catalogue key naming a deadline kind.
 pub fn kind_key(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::VcsLabel => "deadline.kind.vcs-label",
-        DeadlineKind::Renewal => "deadline.kind.renewal",
-        DeadlineKind::TisaxLabel => "deadline.kind.tisax-label",
-        DeadlineKind::CorrectiveAction => "deadline.kind.corrective-action",
-        DeadlineKind::FollowUpAudit => "deadline.kind.follow-up-audit",
-        DeadlineKind::EvidenceReview => "deadline.kind.evidence-review",
-        DeadlineKind::PlannedAudit => "deadline.kind.planned-audit",
-    }
+    kind.message_key()
 }
 
 /// The furthest ahead a deadline filter may look, in days: ten years (no limit at all shows

@@ -7,7 +7,7 @@
 //! only the vault), and [`Workspace::commit_evidence`] records them in one transaction.
 //!
 //! The types, describing, reviewing and removing are here; `add` holds the three steps,
-//! `items` finding and listing, `links` linking.
+//! `items` finding and listing, `page` the vault's pages, `links` linking.
 
 use std::path::{Path, PathBuf};
 
@@ -24,8 +24,10 @@ use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 mod add;
 mod items;
 mod links;
+mod page;
 
 pub use add::collect_files;
+pub use page::{EvidencePage, EvidencePageInput};
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
 /// strings mean "not set"; an empty title becomes the file name.
