@@ -8,8 +8,10 @@
 //!   network socket in the app's processes.
 //! - `trust`: History (the journal), backup and restore in Settings, one writer and read-only.
 //! - `hostile`: the IPC cases of the hostile-input corpus, sent straight to the commands.
+//! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
 
 mod hostile;
+mod lists;
 mod shell;
 mod support;
 mod trust;

@@ -75,3 +75,32 @@ test('links name their scope and object by id, or null for every scope and every
   const forObject = await sent(() => api.linkEvidence(9, { targets: ['1.2'], scope: 2, protection_object: '6', note: '' }));
   assert.deepEqual(forObject.args.links, { targets: ['1.2'], scope: 2, protection_object: 6, note: '' });
 });
+
+test('a page of the vault sends its filter, sort and rows as the backend takes them', async () => {
+  const { command, args } = await sent(() => api.evidencePage({ filter: 'tara', state: 'changed', linked: false, sort: 'state', direction: 'desc', offset: '100', limit: 100 }));
+  assert.equal(command, 'evidence_page');
+  assert.deepEqual(args.query, {
+    filter: 'tara',
+    state: 'changed',
+    work_product: '',
+    classification: '',
+    linked: false,
+    sort: 'state',
+    direction: 'desc',
+    offset: 100,
+    limit: 100,
+  });
+  const counted = await sent(() => api.evidencePage({ limit: 0 }));
+  assert.equal(counted.args.query.limit, 0, 'a count alone: zero rows, not every row');
+  assert.equal(counted.args.query.linked, null, 'linked or not: null');
+  assert.equal((await sent(() => api.evidencePage())).args.query.limit, null, 'no limit: every row');
+});
+
+test('a page of deadlines sends the filter and the page apart', async () => {
+  const filter = { kinds: [], scope: 2, owner: '', within_days: null };
+  assert.deepEqual(await sent(() => api.deadlinesPage(filter, { sort: 'what', direction: 'asc', offset: 200, limit: 100 })), {
+    command: 'deadlines_page',
+    args: { filter, page: { sort: 'what', direction: 'asc', offset: 200, limit: 100 } },
+  });
+  assert.deepEqual((await sent(() => api.deadlinesPage(filter, { limit: 5 }))).args.page, { sort: '', direction: '', offset: 0, limit: 5 });
+});
