@@ -897,6 +897,16 @@ fn evidence_is_added_linked_scanned_and_counted_in_the_status() {
     assert_eq!(show["state"], "changed");
 }
 
+/// The titles of the items of an `evidence list` page, in order.
+fn item_titles(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn evidence_list_and_deadlines_page_filter_and_sort_when_asked_and_print_everything_when_not() {
     let home = tempfile::tempdir().unwrap();
@@ -973,14 +983,8 @@ fn evidence_list_and_deadlines_page_filter_and_sort_when_asked_and_print_everyth
         .concat(),
         0,
     );
-    let titles: Vec<&str> = page["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        item_titles(&page),
         [
             "sbom-6.json",
             "sbom-7.json",
@@ -1017,14 +1021,8 @@ fn evidence_list_and_deadlines_page_filter_and_sort_when_asked_and_print_everyth
         .concat(),
         0,
     );
-    let titles: Vec<&str> = due["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["title"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        titles,
+        item_titles(&due),
         ["sbom-12.json", "sbom-9.json", "sbom-6.json", "sbom-3.json"]
     );
     let counted = cli_in(

@@ -233,13 +233,16 @@ fn register_text_functions(conn: &Connection) -> rusqlite::Result<()> {
         2,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| {
-            // A source path is a blob of the OS's bytes: read as text where it is one.
-            let text = |value: ValueRef<'_>| match value {
-                ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
-                    Some(String::from_utf8_lossy(bytes).into_owned())
+            // A source path is a blob of the OS's bytes: read as text where it is one, and
+            // borrowed, not copied, where it is valid UTF-8 (this runs once per row and column).
+            fn text(value: ValueRef<'_>) -> Option<std::borrow::Cow<'_, str>> {
+                match value {
+                    ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+                        Some(String::from_utf8_lossy(bytes))
+                    }
+                    _ => None,
                 }
-                _ => None,
-            };
+            }
             // The part is the same for every row of a query: folded once, kept by SQLite.
             let part =
                 ctx.get_or_create_aux(1, |value| -> rusqlite::Result<Option<FoldedPart>> {

@@ -11,8 +11,12 @@ use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
 
 mod query;
+mod reviews;
 
 pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
+pub use reviews::{
+    ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
+};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,7 +104,7 @@ fn size_of(value: i64) -> u64 {
     u64::try_from(value).unwrap_or(0)
 }
 
-fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
+pub(crate) fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| Error::Corrupt { column, value: t })
     })
@@ -164,40 +168,6 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
         .optional()?
         .map(finish)
         .transpose()
-}
-
-/// A review date of an evidence item: what the deadlines list needs of it, and no more.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewDate {
-    pub id: i64,
-    pub title: String,
-    pub owner: String,
-    pub review_due: NaiveDate,
-}
-
-/// Every item with a review date, by id (no version join, no other column).
-pub fn review_dates(conn: &Connection) -> Result<Vec<ReviewDate>> {
-    let rows: Vec<(i64, String, String, String)> = conn
-        .prepare(
-            "SELECT id, title, owner, review_due FROM evidence
-             WHERE review_due IS NOT NULL ORDER BY id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    rows.into_iter()
-        .map(|(id, title, owner, due)| {
-            let review_due = date("evidence.review_due", Some(due))?.ok_or(Error::Corrupt {
-                column: "evidence.review_due",
-                value: String::new(),
-            })?;
-            Ok(ReviewDate {
-                id,
-                title,
-                owner,
-                review_due,
-            })
-        })
-        .collect()
 }
 
 /// The evidence item whose source is `path`, if any.

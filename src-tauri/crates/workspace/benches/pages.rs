@@ -21,9 +21,12 @@ use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp};
 use csmsdesk_workspace::{
-    ActionInput, AuditId, AuditInput, DeadlinePageInput, EvidencePageInput, FindingId, LocationId,
-    LocationInput, ScopeId, ScopeInput, Workspace, wire,
+    ActionInput, AuditId, AuditInput, DeadlinePageInput, EvidencePageInput, FindingId, ScopeId,
+    Workspace, wire,
 };
+
+mod support;
+use support::{median, ms, workspace_with_scope};
 
 const ITEMS: i64 = 20_000;
 const LINKS_PER_ITEM: usize = 3;
@@ -45,39 +48,11 @@ const STEMS: [&str; 10] = [
     "vuln-analysis",
 ];
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 /// Builds the workspace in `dir`; returns its scope.
 fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
     let now = Utc::now();
-    let mut ws = Workspace::create(dir, now).expect("a workspace");
-    ws.import_demo_catalogue(now).expect("the demo catalogue");
-    let plant = ws
-        .add_location(&LocationInput {
-            name: "Plant Nord".into(),
-            cs_activities: true,
-            ..LocationInput::default()
-        })
-        .expect("a location");
-    let scope = ws
-        .add_scope(&ScopeInput {
-            name: "Vehicle ECUs".into(),
-            locations: vec![LocationId(plant.id)],
-            objectives: vec![
-                "development".into(),
-                "production".into(),
-                "operations-maintenance".into(),
-            ],
-            ..ScopeInput::default()
-        })
-        .expect("a scope");
+    let ws = workspace_with_scope(dir);
+    let scope = ws.scope_names().expect("the scopes")[0].id;
     let (catalogue, tree) = ws.catalogue(None).expect("the catalogue");
     let requirements: Vec<String> = tree
         .chapters
@@ -144,7 +119,7 @@ fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
     let closing = today - Days::new(60);
     let audit = ws
         .add_audit(&AuditInput {
-            scope: ScopeId(scope.id),
+            scope,
             kind: "initial".into(),
             provider: "Example Audits GmbH".into(),
             lead_auditor: "A. Auditor".into(),
@@ -182,12 +157,17 @@ fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
             .expect("an action");
         }
     }
-    ScopeId(scope.id)
+    scope
 }
 
-/// Runs `anchor` and each of `ours` alternately and prints their medians, the ratio to the
-/// anchor and the bytes each answer takes as JSON.
-fn compare(title: &str, anchor: (&str, &dyn Fn() -> String), ours: &[(&str, &dyn Fn() -> String)]) {
+/// Runs `anchor` and `run` of each of `cases` alternately and prints their medians, the
+/// ratio to the anchor and the bytes each answer takes as JSON.
+fn compare<I>(
+    title: &str,
+    anchor: (&str, &dyn Fn() -> String),
+    cases: &[(&str, I)],
+    run: &dyn Fn(&I) -> String,
+) {
     println!("\n{title}");
     let time = |f: &dyn Fn() -> String| {
         let started = Instant::now();
@@ -195,18 +175,18 @@ fn compare(title: &str, anchor: (&str, &dyn Fn() -> String), ours: &[(&str, &dyn
         (started.elapsed(), bytes)
     };
     let _ = anchor.1();
-    for (_, f) in ours {
-        let _ = f();
+    for (_, input) in cases {
+        let _ = run(input);
     }
     let mut anchor_samples = Vec::new();
-    let mut our_samples: Vec<Vec<Duration>> = vec![Vec::new(); ours.len()];
-    let mut sizes = vec![0; ours.len() + 1];
+    let mut our_samples: Vec<Vec<Duration>> = vec![Vec::new(); cases.len()];
+    let mut sizes = vec![0; cases.len() + 1];
     for _ in 0..ROUNDS {
         let (d, bytes) = time(anchor.1);
         anchor_samples.push(d);
         sizes[0] = bytes;
-        for (i, (_, f)) in ours.iter().enumerate() {
-            let (d, bytes) = time(*f);
+        for (i, (_, input)) in cases.iter().enumerate() {
+            let (d, bytes) = time(&|| run(input));
             our_samples[i].push(d);
             sizes[i + 1] = bytes;
         }
@@ -218,7 +198,7 @@ fn compare(title: &str, anchor: (&str, &dyn Fn() -> String), ours: &[(&str, &dyn
         ms(anchor_median),
         sizes[0]
     );
-    for (i, (what, _)) in ours.iter().enumerate() {
+    for (i, (what, _)) in cases.iter().enumerate() {
         let ours = median(our_samples[i].clone());
         println!(
             "  {:<58} {:>9.2} ms  {:>11} bytes  ({:.0}x the anchor's speed)",
@@ -257,60 +237,49 @@ fn main() {
     let ws = Workspace::open(&dir, Utc::now()).expect("the workspace");
     let lang = Lang::English;
     let json = |value: &dyn erased::Json| value.text();
-    let page = |input: EvidencePageInput| {
-        let page = ws.evidence_page(&input, today, lang).expect("a page");
+    let evidence =
+        |filter: &str, sort: &str, direction: &str, offset: u64, limit: u64| EvidencePageInput {
+            filter: filter.into(),
+            sort: sort.into(),
+            direction: direction.into(),
+            offset,
+            limit: Some(limit),
+            ..EvidencePageInput::default()
+        };
+    let review_due = EvidencePageInput {
+        state: "review-due".into(),
+        ..evidence("", "review_due", "", 0, 100)
+    };
+    let pages = [
+        (
+            "first page, by title (100 rows)",
+            evidence("", "", "", 0, 100),
+        ),
+        (
+            "filter \"sbom\" (2,000 match), by title",
+            evidence("sbom", "", "", 0, 100),
+        ),
+        (
+            "filter \"sbom\", by state",
+            evidence("sbom", "state", "", 0, 100),
+        ),
+        (
+            "by links, descending, rows 10,001-10,100",
+            evidence("", "links", "desc", 10_000, 100),
+        ),
+        ("state review-due, by review date", review_due),
+        (
+            "filter \"Überprüfung\" (not ASCII: folded in Rust)",
+            evidence("Überprüfung", "", "", 0, 100),
+        ),
+        (
+            "the dashboard's count (limit 0)",
+            evidence("", "", "", 0, 0),
+        ),
+    ];
+    let page = |input: &EvidencePageInput| {
+        let page = ws.evidence_page(input, today, lang).expect("a page");
         json(&wire::evidence_page(&page))
-    };
-    let first_page = || {
-        page(EvidencePageInput {
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let filtered = || {
-        page(EvidencePageInput {
-            filter: "sbom".into(),
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let filtered_by_state = || {
-        page(EvidencePageInput {
-            filter: "sbom".into(),
-            sort: "state".into(),
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let by_links = || {
-        page(EvidencePageInput {
-            sort: "links".into(),
-            direction: "desc".into(),
-            offset: 10_000,
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let review_due = || {
-        page(EvidencePageInput {
-            state: "review-due".into(),
-            sort: "review_due".into(),
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let umlaut = || {
-        page(EvidencePageInput {
-            filter: "Überprüfung".into(),
-            limit: Some(100),
-            ..EvidencePageInput::default()
-        })
-    };
-    let count = || {
-        page(EvidencePageInput {
-            limit: Some(0),
-            ..EvidencePageInput::default()
-        })
     };
     let full_list = || {
         let list = ws.evidence(today).expect("the list");
@@ -319,59 +288,38 @@ fn main() {
     compare(
         "1. the evidence vault",
         ("evidence_list, every item with its links", &full_list),
-        &[
-            ("first page, by title (100 rows)", &first_page),
-            ("filter \"sbom\" (2,000 match), by title", &filtered),
-            ("filter \"sbom\", by state", &filtered_by_state),
-            ("by links, descending, rows 10,001-10,100", &by_links),
-            ("state review-due, by review date", &review_due),
-            (
-                "filter \"Überprüfung\" (not ASCII: folded in Rust)",
-                &umlaut,
-            ),
-            ("the dashboard's count (limit 0)", &count),
-        ],
+        &pages,
+        &page,
     );
 
     let all = DeadlineFilter::default();
-    let deadlines_page = |input: DeadlinePageInput| {
-        let page = ws
-            .deadlines_page(&all, &input, today, lang)
-            .expect("a page");
+    let deadlines = |sort: &str, direction: &str, limit: u64| DeadlinePageInput {
+        sort: sort.into(),
+        direction: direction.into(),
+        offset: 0,
+        limit: Some(limit),
+    };
+    let pages = [
+        ("first page, by date (100 rows)", deadlines("", "", 100)),
+        (
+            "by what, descending (texts rendered to sort)",
+            deadlines("what", "desc", 100),
+        ),
+        ("the dashboard's next five", deadlines("", "", 5)),
+    ];
+    let page = |input: &DeadlinePageInput| {
+        let page = ws.deadlines_page(&all, input, today, lang).expect("a page");
         json(&wire::deadline_page(&page, today, lang))
     };
     let full = || {
         let list = ws.deadlines(&all, today).expect("the deadlines");
         json(&wire::deadlines(&list, today, lang))
     };
-    let first = || {
-        deadlines_page(DeadlinePageInput {
-            limit: Some(100),
-            ..DeadlinePageInput::default()
-        })
-    };
-    let by_what = || {
-        deadlines_page(DeadlinePageInput {
-            sort: "what".into(),
-            direction: "desc".into(),
-            limit: Some(100),
-            ..DeadlinePageInput::default()
-        })
-    };
-    let next_five = || {
-        deadlines_page(DeadlinePageInput {
-            limit: Some(5),
-            ..DeadlinePageInput::default()
-        })
-    };
     compare(
         "2. deadlines",
         ("deadlines_list, every deadline", &full),
-        &[
-            ("first page, by date (100 rows)", &first),
-            ("by what, descending (texts rendered to sort)", &by_what),
-            ("the dashboard's next five", &next_five),
-        ],
+        &pages,
+        &page,
     );
     println!("\n  (goal: first content within 300 ms, filter and sort within 100 ms)");
 }

@@ -1,18 +1,15 @@
-//! Every date to watch in one list, and the same list as an iCalendar file.
+//! Every date to watch in one list, and the same list as an iCalendar file; `page` has one
+//! page of it for the deadlines screen.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_core::audit::ActionStatus;
-use csmsdesk_core::deadlines::{
-    Deadline, DeadlineColumn, DeadlineFilter, DeadlineKind, sort, sort_by,
-};
+use csmsdesk_core::deadlines::{Deadline, DeadlineFilter, DeadlineKind, sort};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_core::ics::{IcsEvent, calendar};
-use csmsdesk_core::order::Direction;
-use csmsdesk_store::evidence as evidence_table;
+use csmsdesk_store::evidence::{self as evidence_table, ReviewDate, ReviewFilter, ReviewOrder};
 
-use crate::input::{page_limit, sort_column, sort_direction};
 use crate::{Result, Workspace};
 
 fn objective_message(objective: csmsdesk_core::scope::Objective) -> Message {
@@ -29,6 +26,27 @@ impl Workspace {
     /// Every deadline of the workspace that `filter` keeps on `today`, sorted by date (so
     /// overdue ones come first).
     pub fn deadlines(&self, filter: &DeadlineFilter, today: NaiveDate) -> Result<Vec<Deadline>> {
+        let mut list = self.deadlines_but_reviews(filter, today)?;
+        if let Some(reviews) = review_filter(filter, today) {
+            let order = ReviewOrder::Date;
+            let rows = evidence_table::review_dates(self.db.conn(), &reviews, &order, false, None)?;
+            list.extend(
+                rows.into_iter()
+                    .map(review_deadline)
+                    .filter(|d| filter.keeps(d, today)),
+            );
+        }
+        sort(&mut list);
+        Ok(list)
+    }
+
+    /// The deadlines `filter` keeps on `today` of every kind but evidence reviews: a few per
+    /// scope, location and corrective action, however many evidence items there are.
+    fn deadlines_but_reviews(
+        &self,
+        filter: &DeadlineFilter,
+        today: NaiveDate,
+    ) -> Result<Vec<Deadline>> {
         let mut list = Vec::new();
         let scopes = self.scopes()?;
         let scope_name = |id: i64| scopes.iter().find(|s| s.id == id).map(|s| s.name.clone());
@@ -133,23 +151,7 @@ impl Workspace {
                 owner: (!action.owner.is_empty()).then(|| action.owner.clone()),
             });
         }
-        // Evidence reviews are most of the list (one per item with a review date): read only
-        // the columns they need, and only when the filter can keep them (they have no scope).
-        let wanted = |kind| filter.kinds.is_empty() || filter.kinds.contains(&kind);
-        if wanted(DeadlineKind::EvidenceReview) && filter.scope.is_none() {
-            for evidence in evidence_table::review_dates(self.db.conn())? {
-                list.push(Deadline {
-                    kind: DeadlineKind::EvidenceReview,
-                    key: format!("evidence-review-{}", evidence.id),
-                    what: Message::new("deadline.evidence_review").arg("title", &evidence.title),
-                    due: evidence.review_due,
-                    scope: None,
-                    owner: (!evidence.owner.is_empty()).then_some(evidence.owner),
-                });
-            }
-        }
         list.retain(|d| filter.keeps(d, today));
-        sort(&mut list);
         Ok(list)
     }
 
@@ -182,89 +184,30 @@ impl Workspace {
     }
 }
 
-/// What the deadlines screen asks for besides the filter: the order and which rows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(default)]
-pub struct DeadlinePageInput {
-    /// `due` (the default), `countdown`, `kind`, `what`, `scope` or `owner`.
-    pub sort: String,
-    /// `asc` (the default) or `desc`.
-    pub direction: String,
-    /// Rows to skip.
-    pub offset: u64,
-    /// Rows to return; `None` for all the filter keeps.
-    pub limit: Option<u64>,
+/// The evidence reviews `filter` can keep, as store selects them; `None` when it keeps none
+/// (another kind asked for, or a scope: reviews have none). Evidence reviews are most of the
+/// list (one per item with a review date), so they are read as four columns each, selected,
+/// ordered and counted by the database.
+fn review_filter(filter: &DeadlineFilter, today: NaiveDate) -> Option<ReviewFilter> {
+    let wanted = filter.kinds.is_empty() || filter.kinds.contains(&DeadlineKind::EvidenceReview);
+    (wanted && filter.scope.is_none()).then(|| ReviewFilter {
+        owner: filter.owner.as_ref().map(|o| o.trim().to_owned()),
+        due_by: filter
+            .within_days
+            .and_then(|days| u64::try_from(days).ok())
+            .and_then(|days| today.checked_add_days(chrono::Days::new(days))),
+    })
 }
 
-/// One page of the deadlines a filter keeps, with the counts of all of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeadlinePage {
-    pub deadlines: Vec<Deadline>,
-    /// How many deadlines the filter keeps.
-    pub total: u64,
-    /// How many of those are overdue.
-    pub overdue: u64,
-    /// How many of those are not overdue but due within `soon_days`.
-    pub soon: u64,
-    /// The label expiry warning (days), which "soon" counts by.
-    pub soon_days: i64,
-    pub offset: u64,
-    pub limit: Option<u64>,
-    pub sort: DeadlineColumn,
-    pub direction: Direction,
-}
-
-impl Workspace {
-    /// The page of deadlines `filter` keeps on `today` that `input` asks for, sorted by its
-    /// column (texts as read in `lang`), with the counts of all that the filter keeps. The
-    /// list is built and sorted here, where its parts are; only the page leaves.
-    pub fn deadlines_page(
-        &self,
-        filter: &DeadlineFilter,
-        input: &DeadlinePageInput,
-        today: NaiveDate,
-        lang: Lang,
-    ) -> Result<DeadlinePage> {
-        let mut errors = Vec::new();
-        let sort = sort_column(
-            &input.sort,
-            DeadlineColumn::Due,
-            &DeadlineColumn::ALL,
-            DeadlineColumn::as_str,
-            DeadlineColumn::parse,
-            &mut errors,
-        );
-        let direction = sort_direction(&input.direction, &mut errors);
-        let limit = page_limit(input.limit, &mut errors);
-        if !errors.is_empty() {
-            return Err(crate::Error::Invalid(errors));
-        }
-        let soon_days = self.rules()?.label_expiry_warning_days;
-        let mut list = self.deadlines(filter, today)?;
-        let count = |keep: &dyn Fn(&Deadline) -> bool| {
-            u64::try_from(list.iter().filter(|d| keep(d)).count()).unwrap_or(u64::MAX)
-        };
-        let overdue = count(&|d| d.overdue(today));
-        let soon = count(&|d| !d.overdue(today) && d.days_left(today) <= soon_days);
-        let total = u64::try_from(list.len()).unwrap_or(u64::MAX);
-        if !matches!(sort, DeadlineColumn::Due | DeadlineColumn::Countdown)
-            || direction == Direction::Descending
-        {
-            sort_by(&mut list, sort, direction, lang);
-        }
-        let skip = usize::try_from(input.offset).unwrap_or(usize::MAX);
-        let take = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
-        Ok(DeadlinePage {
-            deadlines: list.into_iter().skip(skip).take(take).collect(),
-            total,
-            overdue,
-            soon,
-            soon_days,
-            offset: input.offset,
-            limit,
-            sort,
-            direction,
-        })
+/// The deadline of one evidence item's review.
+fn review_deadline(review: ReviewDate) -> Deadline {
+    Deadline {
+        kind: DeadlineKind::EvidenceReview,
+        key: format!("evidence-review-{}", review.id),
+        what: Message::new("deadline.evidence_review").arg("title", &review.title),
+        due: review.review_due,
+        scope: None,
+        owner: (!review.owner.is_empty()).then_some(review.owner),
     }
 }
 
@@ -398,6 +341,10 @@ pub fn deadline_filter(
         within_days,
     })
 }
+
+mod page;
+
+pub use page::{DeadlinePage, DeadlinePageInput};
 
 #[cfg(test)]
 mod tests;

@@ -103,6 +103,29 @@ pub(crate) fn required_text(field: &str, text: &str, errors: &mut Vec<Invalid>) 
     text_problem(field, text.trim(), MAX_TEXT_LEN, errors);
 }
 
+/// One of a closed set of values as typed, read by `parse`; `None` when empty. A text that is
+/// none of them is named under `field` with `message` (its `given` argument the text).
+pub(crate) fn optional_choice<T>(
+    field: &str,
+    text: &str,
+    message: &'static str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    errors: &mut Vec<Invalid>,
+) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let value = parse(text);
+    if value.is_none() {
+        errors.push(Invalid::new(
+            field,
+            Message::new(message).arg("given", text),
+        ));
+    }
+    value
+}
+
 /// The most rows one page of a list holds (the screens ask for 100 at a time).
 pub const MAX_PAGE_ROWS: u64 = 1000;
 

@@ -149,21 +149,25 @@ impl Filter {
         filter
     }
 
-    /// The condition for one word. SQLite's LIKE ignores the case of ASCII letters only, so a
+    /// The condition for one word. A word that is ASCII once folded goes through SQLite's
+    /// LIKE, which ignores the case of ASCII letters (and folds nothing else in the texts: a
+    /// rare character whose lower case is ASCII, such as the Kelvin sign, stays itself). A
     /// word with other letters (`über`) goes through `contains_folded` (registered on every
-    /// connection, see `db::register_text_functions`), which folds all of them.
+    /// connection, see `db::register_text_functions`), which folds all of them, and only for
+    /// texts with a character beyond printable ASCII: a text without one cannot hold it.
     fn word(&mut self, word: &Word) -> String {
-        let ascii = word.text.is_ascii();
+        let folded = word.text.to_lowercase();
+        let ascii = folded.is_ascii();
         let p = if ascii {
-            self.param(Value::Text(like_pattern(&word.text)))
+            self.param(Value::Text(like_pattern(&folded)))
         } else {
-            self.param(Value::Text(word.text.clone()))
+            self.param(Value::Text(folded))
         };
         let test = |column: &str| {
             if ascii {
                 format!("{column} LIKE {p} ESCAPE '\\'")
             } else {
-                format!("contains_folded({column}, {p})")
+                format!("({column} GLOB '*[^ -~]*' AND contains_folded({column}, {p}))")
             }
         };
         // The file name is not tested on its own: every version's file name is the last part

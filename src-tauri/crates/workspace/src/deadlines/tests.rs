@@ -209,3 +209,86 @@ fn every_problem_of_a_deadline_page_request_is_named_at_once() {
     let fields: Vec<String> = problems(err).into_iter().map(|(f, _)| f).collect();
     assert_eq!(fields, ["sort", "direction", "limit"]);
 }
+
+#[test]
+fn a_page_read_from_the_first_reviews_is_the_slice_of_the_whole_sorted_list_by_every_column() {
+    use crate::test_support::*;
+    use crate::{EvidenceId, EvidenceInput};
+    let mut s = dated();
+    // Eleven more reviews on two days, so that ties on the date go by the key as text
+    // (evidence-review-10 before evidence-review-9) across the pages.
+    for n in 0..11 {
+        let path = s.file(&format!("more-{n}.pdf"), &format!("more {n}"));
+        let id = Setup::added_id(&s.add(&[&path], &[]));
+        let due = if n % 2 == 0 {
+            "2026-11-20"
+        } else {
+            "2027-01-24"
+        };
+        s.ws.update_evidence(
+            EvidenceId(id),
+            &EvidenceInput {
+                owner: if n % 3 == 0 {
+                    "Anna".into()
+                } else {
+                    String::new()
+                },
+                review_due: due.into(),
+                ..EvidenceInput::default()
+            },
+        )
+        .unwrap();
+    }
+    let today = crate::test_support::today();
+    let filters = [
+        DeadlineFilter::default(),
+        deadline_filter(None, &["evidence-review".to_owned()], None, Some("ANNA")).unwrap(),
+        deadline_filter(Some(30), &[], None, None).unwrap(),
+        deadline_filter(None, &["tisax-label".to_owned()], None, None).unwrap(),
+    ];
+    let columns = csmsdesk_core::deadlines::DeadlineColumn::ALL;
+    for (filter, column, lang) in filters.iter().flat_map(|f| {
+        columns
+            .into_iter()
+            .flat_map(move |c| [Lang::English, Lang::German].map(|l| (f, c, l)))
+    }) {
+        for direction in ["asc", "desc"] {
+            let mut whole = s.ws.deadlines(filter, today).unwrap();
+            let dir = csmsdesk_core::order::Direction::parse(direction).unwrap();
+            csmsdesk_core::deadlines::sort_by(&mut whole, column, dir, lang);
+            let keys: Vec<String> = whole.iter().map(|d| d.key.clone()).collect();
+            for offset in 0..=keys.len() as u64 {
+                for limit in [1, 3, 7] {
+                    let input = DeadlinePageInput {
+                        sort: column.as_str().into(),
+                        direction: direction.into(),
+                        offset,
+                        limit: Some(limit),
+                    };
+                    let page = s.ws.deadlines_page(filter, &input, today, lang).unwrap();
+                    let expected: Vec<String> = keys
+                        .iter()
+                        .skip(offset as usize)
+                        .take(limit as usize)
+                        .cloned()
+                        .collect();
+                    assert_eq!(
+                        page_keys(&page),
+                        expected,
+                        "{filter:?} by {column:?} {direction} in {lang:?}, rows {offset}+{limit}"
+                    );
+                    let all = s
+                        .ws
+                        .deadlines_page(filter, &DeadlinePageInput::default(), today, Lang::English)
+                        .unwrap();
+                    assert_eq!(
+                        (page.total, page.overdue, page.soon),
+                        (all.total, all.overdue, all.soon),
+                        "the database's counts are those of the whole list: {filter:?}"
+                    );
+                    assert_eq!(page.total, keys.len() as u64);
+                }
+            }
+        }
+    }
+}

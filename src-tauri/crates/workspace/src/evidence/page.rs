@@ -5,13 +5,15 @@ use chrono::NaiveDate;
 use csmsdesk_core::evidence::{
     Classification, EvidenceColumn, EvidenceState, WORK_PRODUCTS, work_product,
 };
-use csmsdesk_core::i18n::{Lang, Message, catalogue};
+use csmsdesk_core::i18n::{Lang, catalogue};
 use csmsdesk_core::order::{Direction, contains_folded};
 use csmsdesk_store::evidence::{self as table, EvidenceQuery, TypeFilter, Word};
 
 use super::EvidenceView;
-use crate::input::{MAX_NAME_LEN, page_limit, sort_column, sort_direction, text_problem};
-use crate::{Error, Invalid, Result, Workspace};
+use crate::input::{
+    MAX_NAME_LEN, optional_choice, page_limit, sort_column, sort_direction, text_problem,
+};
+use crate::{Error, Result, Workspace};
 
 /// What a list of evidence asks for, as typed in the vault or on the command line. Empty
 /// texts filter nothing; every condition given must hold.
@@ -68,46 +70,30 @@ impl EvidencePageInput {
                 work_products: named_work_products(text, lang),
             })
             .collect();
-        let state = match self.state.trim() {
-            "" => None,
-            text => {
-                let state = EvidenceState::ALL.into_iter().find(|s| s.as_str() == text);
-                if state.is_none() {
-                    errors.push(Invalid::new(
-                        "state",
-                        Message::new("evidence.bad_state").arg("given", text),
-                    ));
-                }
-                state
-            }
-        };
-        let work_product = match self.work_product.trim() {
-            "" => None,
-            "other" => Some(TypeFilter::Other),
-            text => match work_product(text) {
-                Some(wp) => Some(TypeFilter::WorkProduct(wp)),
-                None => {
-                    errors.push(Invalid::new(
-                        "work_product",
-                        Message::new("evidence.bad_work_product").arg("given", text),
-                    ));
-                    None
-                }
+        let state = optional_choice(
+            "state",
+            &self.state,
+            "evidence.bad_state",
+            |text| EvidenceState::ALL.into_iter().find(|s| s.as_str() == text),
+            &mut errors,
+        );
+        let work_product = optional_choice(
+            "work_product",
+            &self.work_product,
+            "evidence.bad_work_product",
+            |text| match text {
+                "other" => Some(TypeFilter::Other),
+                text => work_product(text).map(TypeFilter::WorkProduct),
             },
-        };
-        let classification = match self.classification.trim() {
-            "" => None,
-            text => {
-                let classification = Classification::parse(text);
-                if classification.is_none() {
-                    errors.push(Invalid::new(
-                        "classification",
-                        Message::new("evidence.bad_classification").arg("given", text),
-                    ));
-                }
-                classification
-            }
-        };
+            &mut errors,
+        );
+        let classification = optional_choice(
+            "classification",
+            &self.classification,
+            "evidence.bad_classification",
+            Classification::parse,
+            &mut errors,
+        );
         let sort = sort_column(
             &self.sort,
             EvidenceColumn::Title,
