@@ -154,7 +154,8 @@ impl Filter {
     /// rare character whose lower case is ASCII, such as the Kelvin sign, stays itself). A
     /// word with other letters (`über`) goes through `contains_folded` (registered on every
     /// connection, see `db::register_text_functions`), which folds all of them, and only for
-    /// texts with a character beyond printable ASCII: a text without one cannot hold it.
+    /// texts with a character beyond ASCII (fewer characters than bytes): a text without one
+    /// cannot hold such a word, and SQLite counts both without calling into Rust.
     fn word(&mut self, word: &Word) -> String {
         let folded = word.text.to_lowercase();
         let ascii = folded.is_ascii();
@@ -167,7 +168,9 @@ impl Filter {
             if ascii {
                 format!("{column} LIKE {p} ESCAPE '\\'")
             } else {
-                format!("({column} GLOB '*[^ -~]*' AND contains_folded({column}, {p}))")
+                format!(
+                    "(length({column}) < octet_length({column}) AND contains_folded({column}, {p}))"
+                )
             }
         };
         // The file name is not tested on its own: every version's file name is the last part
