@@ -13,7 +13,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate, TimeDelta, Utc};
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_core::evidence::{Classification, WORK_PRODUCTS};
 use csmsdesk_core::i18n::Lang;
@@ -75,7 +75,9 @@ fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
                 owner: format!("Owner {}", folder % 7),
                 classification: Classification::ALL[n % 4],
                 // Spread over the next year, a few already due.
-                review_due: today.checked_add_days(Days::new(((folder * 37) % 400) as u64)),
+                review_due: today.checked_add_signed(TimeDelta::days(
+                    i64::try_from((folder * 37) % 400).unwrap_or(0) - 20,
+                )),
             };
             let blob = Blob {
                 sha256: format!("{i:064x}"),
