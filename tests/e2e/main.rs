@@ -15,9 +15,11 @@
 //! - `watchdog`: a killed web process is replaced and the page says so.
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
+//! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
 
 mod hostile;
 mod lifetime;
+mod lists;
 mod picker;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.

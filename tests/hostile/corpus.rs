@@ -712,6 +712,36 @@ pub const CASES: &[Case] = &[
         expect: refused("99.9.z"),
     },
     Case {
+        name: "ipc: a page of the vault of a million rows",
+        via: Via::Ipc("evidence_page", r#"{"query":{"limit":1000000}}"#),
+        input: Input::None,
+        expect: refused("a page holds 0 to 1000 rows"),
+    },
+    Case {
+        name: "ipc: SQL as the vault's sort column",
+        via: Via::Ipc(
+            "evidence_page",
+            r#"{"query":{"sort":"title; DROP TABLE evidence","state":"'; DELETE FROM evidence; --"}}"#,
+        ),
+        input: Input::None,
+        expect: refused("is not a column to sort by"),
+    },
+    Case {
+        name: "ipc: a deadline page sorted sideways",
+        via: Via::Ipc(
+            "deadlines_page",
+            r#"{"filter":{},"page":{"sort":"due","direction":"sideways"}}"#,
+        ),
+        input: Input::None,
+        expect: refused("is not a sort direction"),
+    },
+    Case {
+        name: "cli: SQL as the sort column of evidence list",
+        via: Via::Cli(&["evidence", "list", "--sort", "1; DROP TABLE evidence"]),
+        input: Input::None,
+        expect: refused("is not a column to sort by"),
+    },
+    Case {
         name: "ipc: SQL in the journal's table filter",
         via: Via::Ipc(
             "journal_page",

@@ -78,8 +78,8 @@ test('links name their scope and object by id, or null for every scope and every
 
 test('the deadline filter sends its scope as an id, and none as null', async () => {
   const none = { kinds: [], scope: '', owner: '', within_days: null };
-  assert.deepEqual((await sent(() => api.deadlines(none))).args.filter.scope, null, 'the dashboard asks for every scope');
-  assert.deepEqual((await sent(() => api.deadlines({ ...none, scope: '2' }))).args.filter.scope, 2);
+  assert.deepEqual((await sent(() => api.deadlinesPage(none, { limit: 5 }))).args.filter.scope, null, 'the dashboard asks for every scope');
+  assert.deepEqual((await sent(() => api.deadlinesPage({ ...none, scope: '2' }))).args.filter.scope, 2);
   assert.deepEqual((await sent(() => api.exportDeadlines({ ...none, scope: 2 }, '/tmp/d.ics'))).args, {
     filter: { ...none, scope: 2 },
     path: '/tmp/d.ics',
@@ -94,4 +94,33 @@ test('the evidence picker searches with its text and a limit; each requirement\'
     args: { scope: 3, requirement: null, limit: 5 },
   });
   assert.deepEqual((await sent(() => api.requirementEvidence(3, '1.1.a'))).args, { scope: 3, requirement: '1.1.a', limit: null }, 'no limit: all');
+});
+
+test('a page of the vault sends its filter, sort and rows as the backend takes them', async () => {
+  const { command, args } = await sent(() => api.evidencePage({ filter: 'tara', state: 'changed', linked: false, sort: 'state', direction: 'desc', offset: '100', limit: 100 }));
+  assert.equal(command, 'evidence_page');
+  assert.deepEqual(args.query, {
+    filter: 'tara',
+    state: 'changed',
+    work_product: '',
+    classification: '',
+    linked: false,
+    sort: 'state',
+    direction: 'desc',
+    offset: 100,
+    limit: 100,
+  });
+  const counted = await sent(() => api.evidencePage({ limit: 0 }));
+  assert.equal(counted.args.query.limit, 0, 'a count alone: zero rows, not every row');
+  assert.equal(counted.args.query.linked, null, 'linked or not: null');
+  assert.equal((await sent(() => api.evidencePage())).args.query.limit, null, 'no limit: every row');
+});
+
+test('a page of deadlines sends the filter and the page apart', async () => {
+  const filter = { kinds: [], scope: 2, owner: '', within_days: null };
+  assert.deepEqual(await sent(() => api.deadlinesPage(filter, { sort: 'what', direction: 'asc', offset: 200, limit: 100 })), {
+    command: 'deadlines_page',
+    args: { filter, page: { sort: 'what', direction: 'asc', offset: 200, limit: 100 } },
+  });
+  assert.deepEqual((await sent(() => api.deadlinesPage(filter, { limit: 5 }))).args.page, { sort: '', direction: '', offset: 0, limit: 5 });
 });

@@ -7,7 +7,6 @@ import {
   splitTargets,
   sortEvidence,
   nextSort,
-  filterEvidence,
   summariseOutcomes,
   progressFraction,
   shortHash,
@@ -70,19 +69,6 @@ test('clicking the sorted column flips it, another column starts ascending', () 
   assert.deepEqual(nextSort({ key: 'title', dir: 'asc' }, 'title'), { key: 'title', dir: 'desc' });
   assert.deepEqual(nextSort({ key: 'title', dir: 'desc' }, 'title'), { key: 'title', dir: 'asc' });
   assert.deepEqual(nextSort({ key: 'title', dir: 'desc' }, 'state'), { key: 'state', dir: 'asc' });
-});
-
-test('the filter matches every word in title, type name, owner or links, and the state', () => {
-  const typeName = (wp) => ({ 'WP-09-02': 'TARA', 'WP-05-01': 'Cybersecurity policy' })[wp] ?? '';
-  const ids = (found) => found.map((i) => i.id);
-  assert.deepEqual(ids(filterEvidence(list, { query: 'POLICY' }, typeName)), [1]);
-  assert.deepEqual(ids(filterEvidence(list, { query: 'tara' }, typeName)), [2]);
-  assert.deepEqual(ids(filterEvidence(list, { query: '3.2' }, typeName)), [2], 'a link target');
-  assert.deepEqual(ids(filterEvidence(list, { query: 'bernd slides' }, typeName)), [3]);
-  assert.deepEqual(ids(filterEvidence(list, { query: 'bernd policy' }, typeName)), [], 'every word must match');
-  assert.deepEqual(ids(filterEvidence(list, { state: 'missing' })), [3]);
-  assert.deepEqual(ids(filterEvidence(list, { query: 'item', state: 'changed' })), []);
-  assert.equal(filterEvidence(list, {}).length, 4);
 });
 
 test('an addition is summarised by outcome, listing what was not added', () => {

@@ -9,8 +9,8 @@
 //!   `test` runs 20).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
-//! - `bench [catalogue|evidence]`: release-mode benchmarks, each against its anchor in the same
-//!   run (both when none is named).
+//! - `bench [catalogue|evidence|pages]`: release-mode benchmarks, each against its anchor in
+//!   the same run (all when none is named).
 //! - `bench ui [--sizes N,N] [--reps N] [--timeout S] [--rss-cap-mib N] [--catalogue FILE]`:
 //!   every screen of the debug app timed on a small and a large workspace (issue 15, screens
 //!   at scale); not part of `bench` without a name, it takes many minutes.
@@ -42,7 +42,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence|pages|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -175,7 +175,8 @@ fn bench(which: Option<&str>) -> Result<()> {
     match which {
         None => {
             bench(Some("catalogue"))?;
-            bench(Some("evidence"))
+            bench(Some("evidence"))?;
+            bench(Some("pages"))
         }
         Some("catalogue") => {
             setup::openpyxl()?;
@@ -209,7 +210,15 @@ fn bench(which: Option<&str>) -> Result<()> {
                 bench,
             )
         }
-        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence, ui"),
+        Some("pages") => {
+            let mut bench = cargo();
+            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "pages"]);
+            step(
+                "pages: the vault's and the deadlines' pages against the full lists at 20,000 items",
+                bench,
+            )
+        }
+        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence, pages, ui"),
     }
 }
 

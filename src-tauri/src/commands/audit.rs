@@ -5,8 +5,8 @@
 use chrono::Utc;
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_workspace::{
-    ActionId, ActionInput, AuditId, AuditInput, ProtectionObjectId, ScopeId, Workspace,
-    deadline_filter, wire,
+    ActionId, ActionInput, AuditId, AuditInput, DeadlinePageInput, ProtectionObjectId, ScopeId,
+    Workspace, deadline_filter, wire,
 };
 use serde::Deserialize;
 use tauri::{State, WebviewWindow};
@@ -174,6 +174,21 @@ pub async fn deadlines_list(
     let lang = state.lang();
     with_workspace(&state, |ws| ws.deadlines(&filter.filter(ws)?, today()))
         .map(|list| wire::deadlines(&list, today(), lang))
+}
+
+/// One page of the deadlines `filter` keeps, sorted by `page.sort`, with the counts of all of
+/// them (the list is built and sorted in the backend; only the page is sent).
+#[tauri::command]
+pub async fn deadlines_page(
+    state: State<'_, AppState>,
+    filter: FilterDto,
+    page: DeadlinePageInput,
+) -> Result<wire::DeadlinePage, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        ws.deadlines_page(&filter.filter(ws)?, &page, today(), lang)
+    })
+    .map(|page| wire::deadline_page(&page, today(), lang))
 }
 
 /// Writes the deadlines `filter` keeps as an iCalendar file at `path`.

@@ -9,7 +9,9 @@ use std::path::PathBuf;
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{EvidenceId, EvidenceInput, LinkId, LinkInput, ScopeId, wire};
+use csmsdesk_workspace::{
+    EvidenceId, EvidenceInput, EvidencePageInput, LinkId, LinkInput, ScopeId, wire,
+};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid, today};
@@ -88,6 +90,18 @@ pub async fn evidence_list(
 ) -> Result<Vec<wire::Evidence>, CommandError> {
     with_workspace(&state, |ws| ws.evidence(today()))
         .map(|list| list.iter().map(wire::evidence).collect())
+}
+
+/// One page of the vault's list: the items `query` keeps, sorted and paged by the database,
+/// with the counts of the filtered and of all items.
+#[tauri::command]
+pub async fn evidence_page(
+    state: State<'_, AppState>,
+    query: EvidencePageInput,
+) -> Result<wire::EvidencePage, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.evidence_page(&query, today(), lang))
+        .map(|page| wire::evidence_page(&page))
 }
 
 #[tauri::command]

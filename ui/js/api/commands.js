@@ -116,6 +116,29 @@ export const addEvidence = (paths, details, links) => invokeLasting('evidence_ad
 /** Re-checks every evidence source (`deep`: re-hash all): { unchanged, changed, missing, failed, not_scanned, cancelled }. */
 export const scanEvidence = (deep) => invokeLasting('evidence_scan', { deep: Boolean(deep) });
 export const evidenceList = () => invoke('evidence_list');
+/** A row count for a page request: a whole number, or null for "every row". */
+const rowCount = (value) => (value === null || value === undefined || value === '' ? null : Number(value));
+/**
+ * One page of the vault's list, filtered, sorted and counted by the backend. `query` = {
+ * filter, state, work_product ('other' for none), classification, linked (true, false or null
+ * for either), sort, direction ('asc' | 'desc'), offset, limit }; empty texts filter nothing.
+ * Resolves to { items, total (kept by the filter), unfiltered (in the vault), offset, limit,
+ * sort, direction }.
+ */
+export const evidencePage = (query = {}) =>
+  invoke('evidence_page', {
+    query: {
+      filter: String(query.filter ?? ''),
+      state: String(query.state ?? ''),
+      work_product: String(query.work_product ?? ''),
+      classification: String(query.classification ?? ''),
+      linked: typeof query.linked === 'boolean' ? query.linked : null,
+      sort: String(query.sort ?? ''),
+      direction: String(query.direction ?? ''),
+      offset: Number(query.offset ?? 0),
+      limit: rowCount(query.limit),
+    },
+  });
 /** One item with its versions. */
 export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
 /** `links` as addEvidence takes them; resolves to the number of new links. */
@@ -184,10 +207,21 @@ export const labels = () => invoke('labels_show');
 export const renewLabels = (scope, date) => invoke('labels_renew', { scope: Number(scope), date });
 
 /**
- * `filter` = { kinds, scope (an id; '' or null for every scope), owner, within_days };
- * deadlines by due date.
+ * One page of the deadlines `filter` keeps ({ kinds, scope, owner, within_days }, the scope by
+ * its id: see backendFilter in lib/deadlines.js), sorted by the backend. `page` = { sort,
+ * direction, offset, limit }. Resolves to { deadlines, total, overdue, soon, soon_days,
+ * offset, limit, sort, direction }, the counts over every deadline the filter keeps.
  */
-export const deadlines = (filter) => invoke('deadlines_list', { filter: { ...filter, scope: optionalId(filter?.scope) } });
+export const deadlinesPage = (filter, page = {}) =>
+  invoke('deadlines_page', {
+    filter: { ...filter, scope: optionalId(filter?.scope) },
+    page: {
+      sort: String(page.sort ?? ''),
+      direction: String(page.direction ?? ''),
+      offset: Number(page.offset ?? 0),
+      limit: rowCount(page.limit),
+    },
+  });
 /** Writes the filtered deadlines as an iCalendar file; resolves to the path written. */
 export const exportDeadlines = (filter, path) =>
   invoke('deadlines_export_ics', { filter: { ...filter, scope: optionalId(filter?.scope) }, path });

@@ -1,5 +1,5 @@
-// Pure helpers of the deadlines screen: the kinds, the filter as the hash keeps it and as the
-// backend takes it, sorting the list by a column, and its summary.
+// Pure helpers of the deadlines screen: the kinds, the columns, and the filter as the hash
+// keeps it and as the backend takes it (which sorts, counts and pages the list).
 
 import { idFromParam } from './routes.js';
 
@@ -43,7 +43,7 @@ export function filterFromParams(params = {}, max = Infinity) {
 }
 
 /**
- * The same filter as deadlines_list and deadlines_export_ics take it, the scope by its id. A
+ * The same filter as deadlines_page and deadlines_export_ics take it, the scope by its id. A
  * scope id that `scopes` ([{ id, name }], scope_names) lacks (from an old link) filters
  * nothing, as the picker then shows every scope.
  */
@@ -55,47 +55,5 @@ export function backendFilter(filter, scopes = []) {
     scope: scopes.some((s) => s.id === scope) ? scope : null,
     owner: filter.owner.trim(),
     within_days: within ?? null,
-  };
-}
-
-const text = (value) => String(value ?? '').toLocaleLowerCase();
-
-/** Compares two deadlines by column `key`; ties fall back to the due date, then the key. */
-function compare(a, b, key) {
-  const byDue = a.days_left - b.days_left || text(a.key).localeCompare(text(b.key));
-  switch (key) {
-    case 'due':
-    case 'countdown':
-      return byDue;
-    case 'kind':
-      return text(a.kind_name).localeCompare(text(b.kind_name)) || byDue;
-    case 'what':
-      return text(a.what).localeCompare(text(b.what)) || byDue;
-    case 'scope':
-    case 'owner':
-      return text(a[key]).localeCompare(text(b[key])) || byDue;
-    default:
-      return byDue;
-  }
-}
-
-/**
- * A sorted copy of `list` by column `key`, ascending or descending ('asc' | 'desc'). By scope
- * or owner, deadlines without one come last in either direction.
- */
-export function sortDeadlines(list, key = 'due', dir = 'asc') {
-  const sign = dir === 'desc' ? -1 : 1;
-  return [...list].sort((a, b) => {
-    if ((key === 'scope' || key === 'owner') && !a[key] !== !b[key]) return a[key] ? -1 : 1;
-    return sign * compare(a, b, key);
-  });
-}
-
-/** { total, overdue, soon } of a list, "soon" meaning due within `soonDays`. */
-export function deadlineSummary(list, soonDays) {
-  return {
-    total: list.length,
-    overdue: list.filter((d) => d.overdue).length,
-    soon: list.filter((d) => !d.overdue && d.days_left <= soonDays).length,
   };
 }

@@ -1,5 +1,6 @@
 // Pure helpers of the evidence screen (the work products, classifications and states to offer
-// come from core through `app.vocabulary`): reading typed paths and link targets, sorting and filtering the vault table, summarising an
+// come from core through `app.vocabulary`): reading typed paths and link targets, sorting a
+// list of items (the vault's table is sorted and filtered by the backend), summarising an
 // addition, and progress. (Which evidence counts for a requirement is the backend's
 // `requirement_evidence`.)
 
@@ -66,30 +67,6 @@ export function sortEvidence(list, key = 'title', dir = 'asc', vocabulary = {}) 
 export function nextSort(current, key) {
   if (current?.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   return { key, dir: 'asc' };
-}
-
-/**
- * The items matching `query` (case-insensitive, in title, file name, type ID, `typeName` of
- * the type, owner or link targets; every word must match) and `state` ('' for any).
- */
-export function filterEvidence(list, { query = '', state = '' } = {}, typeName = () => '') {
-  const words = String(query).toLowerCase().split(/\s+/).filter(Boolean);
-  return list.filter((item) => {
-    if (state && item.state !== state) return false;
-    if (!words.length) return true;
-    const haystack = [
-      item.title,
-      item.file_name,
-      item.work_product,
-      item.work_product ? typeName(item.work_product) : '',
-      item.owner,
-      ...(item.links ?? []),
-    ]
-      .map(text)
-      .join('\n')
-      .toLowerCase();
-    return words.every((w) => haystack.includes(w));
-  });
 }
 
 /** Counts of an addition's outcomes, and the outcomes that were not added (to list them). */

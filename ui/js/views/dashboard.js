@@ -59,13 +59,13 @@ function steps({ t }, profile) {
   );
 }
 
-/** The evidence step, done once the vault holds something. */
+/** The evidence step, done once the vault holds something: a count, no item sent. */
 function evidenceStep(t) {
   const badge = el('span', { class: 'badge open', id: 'step-evidence' }, t('dashboard.step_open'));
   api
-    .evidenceList()
-    .then((list) => {
-      if (list.length) {
+    .evidencePage({ limit: 0 })
+    .then((page) => {
+      if (page.unfiltered > 0) {
         badge.className = 'badge done';
         badge.textContent = t('dashboard.step_done');
       }

@@ -104,11 +104,12 @@ export function nextDeadlines(app) {
     ),
     list,
   );
+  // The first few by date, sorted and cut by the backend: not the whole list.
   api
-    .deadlines({ kinds: [], scope: null, owner: '', within_days: null })
-    .then((deadlines) => {
+    .deadlinesPage({ kinds: [], scope: null, owner: '', within_days: null }, { limit: NEXT_DEADLINES })
+    .then((page) => {
       list.replaceChildren(
-        ...deadlines.slice(0, NEXT_DEADLINES).map((d) =>
+        ...page.deadlines.map((d) =>
           el(
             'li',
             { class: d.overdue ? 'overdue' : urgency(d.days_left, app.vocabulary.rules.label_expiry_warning_days), dataset: { deadlineKey: d.key } },
@@ -118,7 +119,7 @@ export function nextDeadlines(app) {
           ),
         ),
       );
-      section.hidden = deadlines.length === 0;
+      section.hidden = page.total === 0;
     })
     .catch(() => {});
   return section;

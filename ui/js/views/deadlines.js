@@ -1,25 +1,20 @@
 // The deadlines screen (#/deadlines?kind=…&scope=SCOPE_ID&owner=…&within=…): every date that
 // matters in one table (label expiry and renewal, TISAX labels, corrective actions, follow-up
 // and planned audits, evidence reviews), overdue first, with countdowns in words; filters kept
-// in the hash; and the filtered list as an iCalendar file.
+// in the hash; and the filtered list as an iCalendar file. The backend sorts and counts what
+// the filter keeps and sends one page of PAGE_SIZE rows; the calendar has all of them.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { countdownWords, formatDate, urgency } from '../lib/countdown.js';
-import {
-  DEADLINE_COLUMNS,
-  DEADLINE_KINDS,
-  backendFilter,
-  deadlineSummary,
-  filterFromParams,
-  parseWithin,
-  sortDeadlines,
-} from '../lib/deadlines.js';
+import { DEADLINE_COLUMNS, DEADLINE_KINDS, backendFilter, filterFromParams, parseWithin } from '../lib/deadlines.js';
 import { fieldMessages } from '../lib/errors.js';
+import { PAGE_SIZE, lastPageOffset, latestOnly } from '../lib/paging.js';
 import { hrefWith, idFromParam, paramsFromHash } from '../lib/routes.js';
 import { field, show, statusLine, textInput } from './form.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
+import { pager } from '../widgets/pager.js';
 import { sortableHeader } from '../widgets/sortable_header.js';
 
 // What the screen remembers while the app runs: the sort, and the calendar file's path.
@@ -30,8 +25,19 @@ export function render(app) {
   const filter = filterFromParams(paramsFromHash(location.hash), maxWithin(app));
   const host = el('div', { id: 'deadlines-host' });
   const summary = el('p', { id: 'deadlines-summary', class: 'deadlines-summary', 'aria-live': 'polite' });
-  // `scopes`: the promise of every scope's { id, name }, for the picker and the filter.
-  const state = { app, filter, host, summary, list: [], request: 0, scopes: api.scopeNames() };
+  // `scopes`: the promise of every scope's { id, name }, for the picker and the filter;
+  // `page`: the page the backend answered; `offset`: where the page shown starts.
+  const state = { app, filter, host, summary, page: null, offset: 0, requests: latestOnly(), scopes: api.scopeNames() };
+  state.pager = pager({
+    t,
+    lang: app.lang,
+    id: 'deadlines-pager',
+    onPage: async (offset) => {
+      state.offset = offset;
+      await load(state);
+      host.scrollIntoView({ block: 'start' });
+    },
+  });
   const section = el(
     'section',
     { dataset: { view: 'deadlines' } },
@@ -40,6 +46,7 @@ export function render(app) {
     filters(state),
     summary,
     host,
+    state.pager.element,
     exportPanel(state),
   );
   load(state);
@@ -91,6 +98,7 @@ function filters(state) {
     slot.textContent = bad ? t('deadlines_ui.within_bad', { max }) : '';
     if (bad) return;
     state.filter = wanted;
+    state.offset = 0;
     // The hash remembers the filter without redrawing the screen.
     history.replaceState(null, '', hrefWith('deadlines', wanted));
     load(state);
@@ -110,38 +118,48 @@ function filters(state) {
   return form;
 }
 
-/** Loads the list for the current filter; an older answer arriving late is dropped. */
+/** Loads the page for the current filter, sort and offset; an older answer arriving late is dropped. */
 async function load(state) {
-  const { app, host } = state;
-  const request = ++state.request;
+  const { app, host, requests } = state;
+  const ticket = requests.begin();
   if (!host.firstChild) host.replaceChildren(el('p', { class: 'loading' }, app.t('app.loading')));
   host.setAttribute('aria-busy', 'true');
   try {
-    const list = await api.deadlines(backendFilter(state.filter, await state.scopes));
-    if (request !== state.request) return;
-    state.list = list;
+    const filter = backendFilter(state.filter, await state.scopes);
+    const page = await api.deadlinesPage(filter, { sort: view.sort.key, direction: view.sort.dir, offset: state.offset, limit: PAGE_SIZE });
+    if (!requests.isLatest(ticket)) return;
+    // The list shrank below the page shown: show its last page instead.
+    if (!page.deadlines.length && page.total > 0 && state.offset > 0) {
+      state.offset = lastPageOffset(page.total, PAGE_SIZE);
+      await load(state);
+      return;
+    }
+    state.page = page;
     drawTable(state);
   } catch (error) {
-    if (request !== state.request) return;
+    if (!requests.isLatest(ticket)) return;
+    state.page = null;
     state.summary.textContent = '';
+    state.pager.update({ offset: 0, total: 0 }, 0);
     host.replaceChildren(el('p', { class: 'status error', role: 'alert' }, refusal(error)));
   } finally {
-    if (request === state.request) host.removeAttribute('aria-busy');
+    if (requests.isLatest(ticket)) host.removeAttribute('aria-busy');
   }
 }
 
 function drawTable(state) {
-  const { app, host, list, summary } = state;
+  const { app, host, page, summary } = state;
   const { t, lang } = app;
-  const soon = app.vocabulary.rules.label_expiry_warning_days;
-  const counts = deadlineSummary(list, soon);
-  summary.textContent = list.length ? t('deadlines_ui.summary', { ...counts, days: soon }) : '';
-  if (!list.length) {
+  const number = (n) => n.toLocaleString(lang);
+  state.pager.update(page, page.deadlines.length);
+  summary.textContent = page.total
+    ? t('deadlines_ui.summary', { total: number(page.total), overdue: number(page.overdue), soon: number(page.soon), days: page.soon_days })
+    : '';
+  if (!page.total) {
     const filtered = Object.values(state.filter).some(Boolean);
     host.replaceChildren(el('p', { class: 'hint', id: 'deadlines-empty' }, t(filtered ? 'deadlines_ui.none_filtered' : 'deadlines_ui.none')));
     return;
   }
-  const shown = sortDeadlines(list, view.sort.key, view.sort.dir);
   const head = sortableHeader({
     columns: DEADLINE_COLUMNS,
     sort: view.sort,
@@ -149,10 +167,11 @@ function drawTable(state) {
     host,
     onSort: (sort) => {
       view.sort = sort;
-      drawTable(state);
+      state.offset = 0;
+      return load(state);
     },
   });
-  const rows = shown.map((d) => {
+  const rows = page.deadlines.map((d) => {
     const level = d.overdue ? 'overdue' : urgency(d.days_left, app.vocabulary.rules.label_expiry_warning_days);
     return el(
       'tr',
@@ -171,6 +190,8 @@ function drawTable(state) {
       el('td', { class: 'owner' }, d.owner || el('span', { class: 'hint' }, '–')),
     );
   });
+  // A sort answered later than its click: its header button gets the focus back.
+  const sorted = host.contains(document.activeElement) ? document.activeElement.dataset?.sort : null;
   host.replaceChildren(
     el(
       'table',
@@ -180,6 +201,7 @@ function drawTable(state) {
       el('tbody', {}, rows),
     ),
   );
+  if (sorted) host.querySelector(`[data-sort="${sorted}"]`)?.focus();
 }
 
 function exportPanel(state) {
@@ -193,7 +215,8 @@ function exportPanel(state) {
     show(status, t('deadlines_ui.exporting'));
     try {
       const written = await api.exportDeadlines(backendFilter(state.filter, await state.scopes), path.value.trim());
-      show(status, t('deadlines_ui.exported', { count: state.list.length, path: written }), 'ok');
+      // The calendar holds every deadline the filter keeps, not only the page shown.
+      show(status, t('deadlines_ui.exported', { count: state.page?.total ?? 0, path: written }), 'ok');
     } catch (error) {
       show(status, refusal(error), 'error');
     } finally {

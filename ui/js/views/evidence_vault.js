@@ -1,58 +1,138 @@
 // The vault tab of the evidence screen: adding files and folders (typed, chosen or dropped)
 // with their details and links, checking the sources for changes, duplicates and orphans,
-// and the sortable, filterable table of every item with one item's details below it.
+// and the table of items with one item's details below it. The table is a query: the backend
+// filters, sorts and counts, and sends the page of PAGE_SIZE rows shown; typing in the filter
+// waits for a pause, and an answer for an older filter or sort is dropped.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import {
-  filterEvidence,
-  sortEvidence,
-  splitPaths,
-  splitTargets,
-  summariseOutcomes,
-} from '../lib/evidence_table.js';
+import { splitPaths, splitTargets, summariseOutcomes } from '../lib/evidence_table.js';
+import { PAGE_SIZE, debounce, lastPageOffset, latestOnly } from '../lib/paging.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { renderDetail } from './evidence_detail.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
+import { pager } from '../widgets/pager.js';
 import { sortableHeader } from '../widgets/sortable_header.js';
 
-// What the tab remembers while the app runs.
-const view = { sort: { key: 'title', dir: 'asc' }, query: '', state: '', selected: null, lastAdd: null, lastScan: null };
-// The tab on the page: its app, container and the data it drew.
+// What the tab remembers while the app runs: the table's filter, sort and page, the open item
+// and the last add and scan.
+const view = {
+  sort: { key: 'title', dir: 'asc' },
+  query: '',
+  state: '',
+  type: '',
+  classification: '',
+  linked: '',
+  offset: 0,
+  selected: null,
+  lastAdd: null,
+  lastScan: null,
+};
+// The tab on the page: its app, container, hosts and the page it drew.
 let current = null;
+
+/** How long typing in the filter may pause before the list is asked again. */
+const TYPING_PAUSE_MS = 150;
+/** The findings listed at most; the rest are counted (orphans can be shown in the table). */
+const SHOWN_DUPLICATE_GROUPS = 10;
+const SHOWN_ORPHANS = 20;
+
+/** The page query of the table as the tab remembers it (evidence_page's `query`). */
+function pageQuery() {
+  return {
+    filter: view.query,
+    state: view.state,
+    work_product: view.type,
+    classification: view.classification,
+    linked: view.linked === '' ? null : view.linked === 'some',
+    sort: view.sort.key,
+    direction: view.sort.dir,
+    offset: view.offset,
+    limit: PAGE_SIZE,
+  };
+}
 
 export async function render(app, target, params = {}) {
   if (params.id) view.selected = Number(params.id);
-  // The scopes only fill the link pickers: their names will do.
-  const [list, findings, scopes] = await Promise.all([api.evidenceList(), api.evidenceFindings(), api.scopeNames()]);
-  current = { app, target, list, findings, scopes };
+  // The first page and the scopes (which only fill the link pickers: their names will do)
+  // come first; the findings follow when they are ready.
+  const [page, scopes] = await Promise.all([api.evidencePage(pageQuery()), api.scopeNames()]);
   const tableHost = el('div', { id: 'evidence-table-host' });
   const detailHost = el('div', { id: 'evidence-detail-host' });
   const findingsHost = el('div', { id: 'evidence-findings-host' });
-  current.hosts = { tableHost, detailHost, findingsHost };
+  current = { app, target, page, scopes, requests: latestOnly(), hosts: { tableHost, detailHost, findingsHost } };
+  current.pager = pager({ t: app.t, lang: app.lang, id: 'evidence-pager', onPage: (offset) => goTo(offset) });
   target.replaceChildren(
-    addPanel(app, scopes, list.length === 0),
+    addPanel(app, scopes, page.unfiltered === 0),
     progressWidget(app),
     scanPanel(app),
     findingsHost,
-    tableSection(app, tableHost),
+    tableSection(app, tableHost, current.pager.element),
     detailHost,
   );
-  drawFindings();
   drawTable();
+  loadFindings();
   await drawDetail(params.id ? 'scroll' : null);
 }
 
-/** Reloads the list and findings and redraws table, findings and the open item. */
+/** Reloads the page shown and the findings and redraws table, findings and the open item. */
 export async function refresh() {
   if (!current || !current.target.isConnected) return;
-  const [list, findings] = await Promise.all([api.evidenceList(), api.evidenceFindings()]);
-  current.list = list;
-  current.findings = findings;
-  drawFindings();
-  drawTable();
+  loadFindings();
+  await load();
   await drawDetail();
+}
+
+/** Asks for the page the tab remembers and draws it, unless a later request began meanwhile. */
+async function load() {
+  const tab = current;
+  const { requests, hosts, target } = tab;
+  const ticket = requests.begin();
+  // Drawn only while this tab is the one on the page and no later request began.
+  const wanted = () => requests.isLatest(ticket) && current === tab && target.isConnected;
+  hosts.tableHost.setAttribute('aria-busy', 'true');
+  try {
+    const page = await api.evidencePage(pageQuery());
+    if (!wanted()) return;
+    // The list shrank below the page shown (items removed): show its last page instead.
+    if (!page.items.length && page.total > 0 && view.offset > 0) {
+      view.offset = lastPageOffset(page.total, PAGE_SIZE);
+      await load();
+      return;
+    }
+    current.page = page;
+    drawTable();
+  } catch (error) {
+    if (!wanted()) return;
+    hosts.tableHost.replaceChildren(el('p', { class: 'status error', role: 'alert', id: 'evidence-table-error' }, error.message));
+  } finally {
+    if (requests.isLatest(ticket)) hosts.tableHost.removeAttribute('aria-busy');
+  }
+}
+
+/** Another filter, state or sort: back to the first page. */
+function reload() {
+  view.offset = 0;
+  return load();
+}
+
+/** Shows the page starting at `offset`, the table's top in view. */
+async function goTo(offset) {
+  view.offset = offset;
+  await load();
+  current?.hosts.tableHost.closest('.vault-table')?.scrollIntoView({ block: 'start' });
+}
+
+/** Loads the findings and draws them when they arrive (the table does not wait for them). */
+async function loadFindings() {
+  const tab = current;
+  try {
+    const findings = await api.evidenceFindings();
+    if (current === tab && tab.target.isConnected) drawFindings(findings);
+  } catch {
+    // The findings are a hint; the table and the detail say what matters.
+  }
 }
 
 /** Adds files dropped on the window while the vault is shown, with the form's details. */
@@ -241,15 +321,31 @@ function drawScanResult({ t }) {
   show(status, parts.join(' '), report.changed.length || report.missing.length || report.failed.length ? 'warn' : 'ok');
 }
 
-function drawFindings() {
-  const { app, findings, hosts } = current;
-  const { t } = app;
+function drawFindings(findings) {
+  const { app, hosts } = current;
+  const { t, lang } = app;
   const open = (item) =>
     el('button', { type: 'button', class: 'link-button', dataset: { openEvidence: item.id }, onclick: () => select(item.id, 'scroll') }, item.title);
   if (!findings.duplicates.length && !findings.orphans.length) {
     hosts.findingsHost.replaceChildren();
     return;
   }
+  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count: count.toLocaleString(lang) })) : null);
+  const showOrphans = el(
+    'button',
+    {
+      type: 'button',
+      id: 'evidence-show-orphans',
+      onclick: () => {
+        view.linked = 'none';
+        const select = document.getElementById('evidence-linked-filter');
+        if (select) select.value = 'none';
+        reload();
+        hosts.tableHost.closest('.vault-table')?.scrollIntoView({ block: 'start' });
+      },
+    },
+    t('vault.orphans_show'),
+  );
   hosts.findingsHost.replaceChildren(
     el(
       'div',
@@ -260,7 +356,12 @@ function drawFindings() {
             'div',
             { id: 'evidence-duplicates' },
             el('h3', {}, t('evidence.duplicates'), ' ', el('span', { class: 'hint' }, t('vault.duplicates_hint'))),
-            el('ul', {}, findings.duplicates.map((group) => el('li', {}, group.flatMap((item, i) => [i ? ' = ' : null, open(item)])))),
+            el(
+              'ul',
+              {},
+              findings.duplicates.slice(0, SHOWN_DUPLICATE_GROUPS).map((group) => el('li', {}, group.flatMap((item, i) => [i ? ' = ' : null, open(item)]))),
+              more(findings.duplicates.length - SHOWN_DUPLICATE_GROUPS),
+            ),
           )
         : null,
       findings.orphans.length
@@ -268,7 +369,8 @@ function drawFindings() {
             'div',
             { id: 'evidence-orphans' },
             el('h3', {}, t('evidence.orphans'), ' ', el('span', { class: 'hint' }, t('vault.orphans_hint'))),
-            el('ul', { class: 'inline-list' }, findings.orphans.map((item) => el('li', {}, open(item)))),
+            el('ul', { class: 'inline-list' }, findings.orphans.slice(0, SHOWN_ORPHANS).map((item) => el('li', {}, open(item))), more(findings.orphans.length - SHOWN_ORPHANS)),
+            showOrphans,
           )
         : null,
     ),
@@ -277,8 +379,9 @@ function drawFindings() {
 
 const COLUMNS = ['title', 'type', 'owner', 'classification', 'review_due', 'version', 'state', 'links'];
 
-function tableSection(app, tableHost) {
+function tableSection(app, tableHost, pagerElement) {
   const { t } = app;
+  const typed = debounce(() => reload(), TYPING_PAUSE_MS);
   const filter = el('input', {
     type: 'search',
     id: 'evidence-filter',
@@ -288,46 +391,70 @@ function tableSection(app, tableHost) {
     autocomplete: 'off',
     oninput: (event) => {
       view.query = event.target.value;
-      drawTable();
+      typed();
     },
   });
-  const state = el(
-    'select',
-    {
-      id: 'evidence-state-filter',
-      onchange: (event) => {
-        view.state = event.target.value;
-        drawTable();
-      },
-    },
-    el('option', { value: '' }, t('vault.all_states')),
-    (app.vocabulary?.evidence_states ?? []).map((s) => el('option', { value: s, selected: view.state === s }, t(`evidence_state.${s}`))),
-  );
+  // Each select filters at once; `key` is the view's field it sets.
+  const choice = (id, key, label, options) =>
+    el(
+      'label',
+      { class: 'inline' },
+      label,
+      ' ',
+      el(
+        'select',
+        {
+          id,
+          onchange: (event) => {
+            view[key] = event.target.value;
+            reload();
+          },
+        },
+        options.map(([value, text]) => el('option', { value, selected: view[key] === value }, text)),
+      ),
+    );
+  const vocabulary = app.vocabulary ?? {};
+  const state = choice('evidence-state-filter', 'state', t('vault.state'), [
+    ['', t('vault.all_states')],
+    ...(vocabulary.evidence_states ?? []).map((s) => [s, t(`evidence_state.${s}`)]),
+  ]);
+  const type = choice('evidence-type-filter', 'type', t('vault.type_filter'), [
+    ['', t('vault.all_types')],
+    ['other', t('vault.type_other')],
+    ...(vocabulary.work_products ?? []).map((wp) => [wp, `${wp} — ${t(`wp.${wp}`)}`]),
+  ]);
+  const classification = choice('evidence-classification-filter', 'classification', t('vault.classification_filter'), [
+    ['', t('vault.all_classifications')],
+    ...(vocabulary.classifications ?? []).map((c) => [c, t(`classification.${c}`)]),
+  ]);
+  const linked = choice('evidence-linked-filter', 'linked', t('vault.linked_filter'), [
+    ['', t('vault.linked_any')],
+    ['none', t('vault.linked_none')],
+    ['some', t('vault.linked_some')],
+  ]);
   return el(
     'div',
     { class: 'vault-table' },
     el('h2', {}, t('vault.items')),
-    el('div', { class: 'toolbar' }, filter, el('label', { class: 'inline' }, t('vault.state'), ' ', state), el('span', { id: 'evidence-count', class: 'hint', 'aria-live': 'polite' })),
+    el('div', { class: 'toolbar' }, filter, state, type, classification, linked, el('span', { id: 'evidence-count', class: 'hint', 'aria-live': 'polite' })),
     tableHost,
+    pagerElement,
   );
 }
 
+/** Draws the page the backend answered: its rows only, the counts and the pager. */
 function drawTable() {
-  const { app, list, hosts } = current;
-  const { t } = app;
+  const { app, page, hosts } = current;
+  const { t, lang } = app;
   const count = document.getElementById('evidence-count');
-  if (!list.length) {
+  const number = (n) => n.toLocaleString(lang);
+  current.pager.update(page, page.items.length);
+  if (!page.unfiltered) {
     if (count) count.textContent = '';
     hosts.tableHost.replaceChildren(el('p', { class: 'hint', id: 'evidence-empty' }, t('vault.empty')));
     return;
   }
-  const shown = sortEvidence(
-    filterEvidence(list, { query: view.query, state: view.state }, (wp) => t(`wp.${wp}`)),
-    view.sort.key,
-    view.sort.dir,
-    app.vocabulary,
-  );
-  if (count) count.textContent = t('vault.count', { shown: shown.length, total: list.length });
+  if (count) count.textContent = t('vault.count', { shown: number(page.total), total: number(page.unfiltered) });
   const head = sortableHeader({
     columns: COLUMNS,
     sort: view.sort,
@@ -336,10 +463,10 @@ function drawTable() {
     host: hosts.tableHost,
     onSort: (sort) => {
       view.sort = sort;
-      drawTable();
+      return reload();
     },
   });
-  const rows = shown.map((item) =>
+  const rows = page.items.map((item) =>
     el(
       'tr',
       {
@@ -366,41 +493,62 @@ function drawTable() {
       el('td', {}, item.links.length ? el('ul', { class: 'chips' }, [...new Set(item.links)].map((l) => el('li', { class: 'chip' }, l))) : el('span', { class: 'hint' }, t('vault.no_links'))),
     ),
   );
+  // A sort answered later than its click: its header button gets the focus back.
+  const sorted = hosts.tableHost.contains(document.activeElement) ? document.activeElement.dataset?.sort : null;
   hosts.tableHost.replaceChildren(
-    shown.length
+    page.items.length
       ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, head)), el('tbody', {}, rows))
       : el('p', { class: 'hint', id: 'evidence-none-match' }, t('vault.none_match')),
   );
+  if (sorted) hosts.tableHost.querySelector(`[data-sort="${sorted}"]`)?.focus();
+}
+
+/** Marks the open item's row, if it is on the page shown (no redraw, no request). */
+function markSelected() {
+  for (const row of current.hosts.tableHost.querySelectorAll('tr[data-evidence-id]')) {
+    const on = Number(row.dataset.evidenceId) === view.selected;
+    row.classList.toggle('selected', on);
+    if (on) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
 }
 
 /** Opens item `id` below the table; `then` 'scroll' brings it into view, 'focus' focuses it too. */
 async function select(id, then) {
   view.selected = id;
-  drawTable();
+  markSelected();
   await drawDetail(then);
 }
 
+/** Draws the open item by its id (evidence_show), whether or not its row is on the page. */
 async function drawDetail(then = null) {
-  const { app, list, scopes, hosts } = current;
-  if (view.selected === null || !list.some((item) => item.id === view.selected)) {
-    view.selected = null;
+  const { app, scopes, hosts } = current;
+  if (view.selected === null) {
     hosts.detailHost.replaceChildren();
     return;
   }
-  await renderDetail(app, hosts.detailHost, view.selected, scopes, {
-    changed: refresh,
-    removed: async () => {
-      view.selected = null;
-      await refresh();
-    },
-    close: () => {
-      const id = view.selected;
-      view.selected = null;
-      hosts.detailHost.replaceChildren();
-      drawTable();
-      hosts.tableHost.querySelector(`tr[data-evidence-id="${id}"] .evidence-details`)?.focus();
-    },
-  });
+  try {
+    await renderDetail(app, hosts.detailHost, view.selected, scopes, {
+      changed: refresh,
+      removed: async () => {
+        view.selected = null;
+        await refresh();
+      },
+      close: () => {
+        const id = view.selected;
+        view.selected = null;
+        hosts.detailHost.replaceChildren();
+        markSelected();
+        hosts.tableHost.querySelector(`tr[data-evidence-id="${id}"] .evidence-details`)?.focus();
+      },
+    });
+  } catch {
+    // The item is gone (removed elsewhere, or an old link): nothing to show.
+    view.selected = null;
+    hosts.detailHost.replaceChildren();
+    markSelected();
+    return;
+  }
   const panel = document.getElementById('evidence-detail');
   if (then && panel) {
     panel.scrollIntoView({ block: 'start', behavior: 'smooth' });

@@ -209,6 +209,20 @@ pub enum Command {
         scope: Option<String>,
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
+        /// due (the default), countdown, kind, what, scope or owner; with --desc, --limit or
+        /// --offset it lists one page with the counts of all the filter keeps
+        #[arg(long, value_name = "COLUMN")]
+        sort: Option<String>,
+        /// Sort the other way
+        #[arg(long)]
+        desc: bool,
+        /// At most this many deadlines (0 to 1000; 0 prints the counts alone); --ics still
+        /// writes every deadline the filter keeps
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+        /// Skip this many deadlines first
+        #[arg(long, value_name = "N")]
+        offset: Option<u64>,
     },
 }
 

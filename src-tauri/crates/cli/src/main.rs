@@ -188,6 +188,10 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             kind,
             scope,
             owner,
+            sort,
+            desc,
+            limit,
+            offset,
         } => {
             let args = DeadlineArgs {
                 within: *within,
@@ -195,6 +199,10 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 kinds: kind,
                 scope: scope.as_deref(),
                 owner: owner.as_deref(),
+                sort: sort.as_deref(),
+                desc: *desc,
+                limit: *limit,
+                offset: *offset,
             };
             commands::deadlines::run(&open(out)?, &args, out, now, today)
         }

@@ -54,6 +54,22 @@ impl Output {
         }
     }
 
+    /// The line under a page of a list: which rows of how many it shows (`shown` rows from
+    /// `offset` on, of `total`).
+    fn page_line(&self, offset: u64, shown: usize, total: u64) {
+        let message = if shown == 0 {
+            Message::new("cli.list.past_end")
+                .arg("from", offset + 1)
+                .arg("total", total)
+        } else {
+            Message::new("cli.list.page")
+                .arg("first", offset + 1)
+                .arg("last", offset + shown as u64)
+                .arg("total", total)
+        };
+        out_line!("{}", message.render(self.lang));
+    }
+
     /// The language messages are printed in.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -897,6 +897,221 @@ fn evidence_is_added_linked_scanned_and_counted_in_the_status() {
     assert_eq!(show["state"], "changed");
 }
 
+/// The titles of the items of an `evidence list` page, in order.
+fn item_titles(page: &Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn evidence_list_and_deadlines_page_filter_and_sort_when_asked_and_print_everything_when_not() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = evidence_workspace(h);
+    // Twelve items: sbom-1 to sbom-12 (numbers sort by value), every third one reviewed by a
+    // day that has passed, the rest next year; and one other document.
+    for n in 1..=12 {
+        std::fs::write(h.join(format!("docs/sbom-{n}.json")), format!("sbom {n}")).unwrap();
+    }
+    std::fs::write(h.join("docs/policy.pdf"), "policy").unwrap();
+    let added = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "evidence",
+            "add",
+            h.join("docs").to_str().unwrap(),
+        ],
+        0,
+    );
+    for item in added["evidence"].as_array().unwrap() {
+        let title = item["title"].as_str().unwrap();
+        let number: u32 = title
+            .trim_start_matches("sbom-")
+            .trim_end_matches(".json")
+            .parse()
+            .unwrap_or(1);
+        let due = if number.is_multiple_of(3) {
+            "2026-01-15"
+        } else {
+            "2027-06-30"
+        };
+        let id = item["id"].as_i64().unwrap().to_string();
+        cli_in(
+            h,
+            &ws,
+            &[
+                "evidence",
+                "edit",
+                &id,
+                "--review-due",
+                due,
+                "--owner",
+                "Anna",
+            ],
+            0,
+        );
+    }
+    let today = ["--today", "2026-12-01"];
+
+    // Without a flag: every item, as always (a JSON list, one line each as text).
+    let all = cli_in(
+        h,
+        &ws,
+        &[&today[..], &["--json", "evidence", "list"]].concat(),
+        0,
+    );
+    assert_eq!(all.as_array().unwrap().len(), 13);
+    let text = cli_in(h, &ws, &["evidence", "list"], 0);
+    assert_eq!(text.as_str().unwrap().lines().count(), 13, "{text}");
+
+    // A filter, a sort and a page: the rows and the counts around them.
+    let page = cli_in(
+        h,
+        &ws,
+        &[
+            &today[..],
+            &[
+                "--json", "evidence", "list", "--filter", "SBOM", "--limit", "5", "--offset", "5",
+            ],
+        ]
+        .concat(),
+        0,
+    );
+    assert_eq!(
+        item_titles(&page),
+        [
+            "sbom-6.json",
+            "sbom-7.json",
+            "sbom-8.json",
+            "sbom-9.json",
+            "sbom-10.json"
+        ],
+        "by title in people's order, rows 6 to 10"
+    );
+    assert_eq!(
+        (page["total"].as_u64(), page["unfiltered"].as_u64()),
+        (Some(12), Some(13))
+    );
+    assert_eq!(
+        (page["offset"].as_u64(), page["limit"].as_u64()),
+        (Some(5), Some(5))
+    );
+    let due = cli_in(
+        h,
+        &ws,
+        &[
+            &today[..],
+            &[
+                "--json",
+                "evidence",
+                "list",
+                "--state",
+                "review-due",
+                "--sort",
+                "title",
+                "--desc",
+            ],
+        ]
+        .concat(),
+        0,
+    );
+    assert_eq!(
+        item_titles(&due),
+        ["sbom-12.json", "sbom-9.json", "sbom-6.json", "sbom-3.json"]
+    );
+    let counted = cli_in(
+        h,
+        &ws,
+        &[
+            "--json", "evidence", "list", "--type", "other", "--limit", "0",
+        ],
+        0,
+    );
+    assert_eq!(counted["total"], 13, "no item has a type: {counted}");
+    assert!(counted["items"].as_array().unwrap().is_empty());
+    let text = cli_in(
+        h,
+        &ws,
+        &["evidence", "list", "--filter", "sbom", "--limit", "2"],
+        0,
+    );
+    let text = text.as_str().unwrap();
+    assert!(
+        text.contains("sbom-1.json") && text.contains("sbom-2.json") && !text.contains("sbom-3"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Rows 1 to 2 of 12.\n"),
+        "which rows of how many: {text}"
+    );
+
+    // Refused requests name every problem at once and exit 1.
+    let refused = cli_in(
+        h,
+        &ws,
+        &[
+            "--json", "evidence", "list", "--state", "stale", "--sort", "size", "--limit", "5000",
+        ],
+        1,
+    );
+    let fields: Vec<&str> = refused["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["state", "sort", "limit"], "{refused}");
+
+    // Deadlines: a page of the evidence reviews, by owner then date; the calendar still has
+    // every one the filter keeps.
+    let ics = h.join("reviews.ics");
+    let deadlines = cli_in(
+        h,
+        &ws,
+        &[
+            &today[..],
+            &[
+                "--json",
+                "deadlines",
+                "--kind",
+                "evidence-review",
+                "--limit",
+                "3",
+                "--ics",
+                ics.to_str().unwrap(),
+            ],
+        ]
+        .concat(),
+        0,
+    );
+    assert_eq!(deadlines["total"], 13);
+    assert_eq!(deadlines["overdue"], 4, "sbom-3, 6, 9 and 12: {deadlines}");
+    assert_eq!(deadlines["deadlines"].as_array().unwrap().len(), 3);
+    assert!(deadlines["deadlines"][0]["overdue"].as_bool().unwrap());
+    let calendar = std::fs::read_to_string(&ics).unwrap();
+    assert_eq!(
+        calendar.matches("BEGIN:VEVENT").count(),
+        13,
+        "every one, not the page"
+    );
+    let text = cli_in(
+        h,
+        &ws,
+        &[&today[..], &["deadlines", "--limit", "1", "--offset", "20"]].concat(),
+        0,
+    );
+    assert_eq!(
+        text.as_str().unwrap().trim(),
+        "No rows from 21 on: the list has 13 rows."
+    );
+}
+
 #[test]
 fn evidence_search_finds_items_by_any_words_best_first_and_refuses_a_bad_limit() {
     let home = tempfile::tempdir().unwrap();

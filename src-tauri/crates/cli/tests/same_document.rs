@@ -339,3 +339,68 @@ fn a_refused_deadline_filter_carries_the_same_error_over_the_cli_and_ipc() {
         "every problem at once: {cli}"
     );
 }
+
+#[test]
+fn an_evidence_page_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(
+        home.path(),
+        &ws,
+        &[
+            "evidence", "list", "--filter", "pdf", "--sort", "links", "--desc", "--limit", "1",
+        ],
+    );
+    // commands/evidence.rs `evidence_page` with the query the vault sends for those flags
+    let input = csmsdesk_workspace::EvidencePageInput {
+        filter: "pdf".into(),
+        sort: "links".into(),
+        direction: "desc".into(),
+        limit: Some(1),
+        ..Default::default()
+    };
+    let page = open(&ws)
+        .evidence_page(&input, today(), Lang::English)
+        .unwrap();
+    let app = ipc(wire::evidence_page(&page));
+    assert_eq!(cli, app);
+    assert_eq!(
+        (cli["total"].as_u64(), cli["unfiltered"].as_u64()),
+        (Some(1), Some(2)),
+        "{cli}"
+    );
+    assert_eq!(cli["items"][0]["title"], "policy.pdf");
+}
+
+#[test]
+fn a_deadline_page_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(
+        home.path(),
+        &ws,
+        &[
+            "deadlines",
+            "--sort",
+            "kind",
+            "--limit",
+            "2",
+            "--offset",
+            "1",
+        ],
+    );
+    // commands/audit.rs `deadlines_page` with an empty filter
+    let input = csmsdesk_workspace::DeadlinePageInput {
+        sort: "kind".into(),
+        offset: 1,
+        limit: Some(2),
+        ..Default::default()
+    };
+    let page = open(&ws)
+        .deadlines_page(&DeadlineFilter::default(), &input, today(), Lang::English)
+        .unwrap();
+    let app = ipc(wire::deadline_page(&page, today(), Lang::English));
+    assert_eq!(cli, app);
+    assert!(cli["total"].as_u64().unwrap() >= 3, "{cli}");
+    assert_eq!(cli["deadlines"].as_array().unwrap().len(), 2);
+}

@@ -3,7 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::Message;
+use std::cmp::Ordering;
+
+use crate::i18n::{Lang, Message};
+use crate::order::{Direction, contains_folded, natural_key};
 
 /// What kind of date a deadline is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -54,6 +57,19 @@ impl DeadlineKind {
             .into_iter()
             .find(|k| k.as_str() == text.trim().to_ascii_lowercase())
     }
+
+    /// The catalogue key of the kind's name ("Corrective action").
+    pub fn message_key(self) -> &'static str {
+        match self {
+            DeadlineKind::VcsLabel => "deadline.kind.vcs-label",
+            DeadlineKind::Renewal => "deadline.kind.renewal",
+            DeadlineKind::TisaxLabel => "deadline.kind.tisax-label",
+            DeadlineKind::CorrectiveAction => "deadline.kind.corrective-action",
+            DeadlineKind::FollowUpAudit => "deadline.kind.follow-up-audit",
+            DeadlineKind::EvidenceReview => "deadline.kind.evidence-review",
+            DeadlineKind::PlannedAudit => "deadline.kind.planned-audit",
+        }
+    }
 }
 
 /// One dated thing to do or to watch.
@@ -102,7 +118,7 @@ impl DeadlineFilter {
             && self.owner.as_ref().is_none_or(|o| {
                 d.owner
                     .as_ref()
-                    .is_some_and(|owner| contains_folded(owner, o))
+                    .is_some_and(|owner| contains_folded(owner, o.trim()))
             })
             && self
                 .within_days
@@ -110,15 +126,95 @@ impl DeadlineFilter {
     }
 }
 
-/// Whether `text` contains `part`, case ignored (a partly typed owner name still matches).
-fn contains_folded(text: &str, part: &str) -> bool {
-    text.to_lowercase().contains(&part.trim().to_lowercase())
-}
-
 /// Sorts deadlines by due date (so overdue ones come first), then kind and key, so that the
 /// order is the same every time.
 pub fn sort(deadlines: &mut [Deadline]) {
-    deadlines.sort_by(|a, b| (a.due, a.kind, &a.key).cmp(&(b.due, b.kind, &b.key)));
+    deadlines.sort_by(by_date);
+}
+
+/// The plain order: due date, then kind and key.
+fn by_date(a: &Deadline, b: &Deadline) -> Ordering {
+    (a.due, a.kind, &a.key).cmp(&(b.due, b.kind, &b.key))
+}
+
+/// The columns a list of deadlines can be sorted by (the deadlines screen's headers).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum DeadlineColumn {
+    /// The due date.
+    #[default]
+    Due,
+    /// The countdown to the due date: the same order as [`DeadlineColumn::Due`].
+    Countdown,
+    /// The kind's name in the reader's language.
+    Kind,
+    /// What is due, in the reader's language.
+    What,
+    Scope,
+    Owner,
+}
+
+impl DeadlineColumn {
+    pub const ALL: [DeadlineColumn; 6] = [
+        DeadlineColumn::Due,
+        DeadlineColumn::Countdown,
+        DeadlineColumn::Kind,
+        DeadlineColumn::What,
+        DeadlineColumn::Scope,
+        DeadlineColumn::Owner,
+    ];
+
+    /// `due`, `countdown`, `kind`, `what`, `scope`, `owner`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineColumn::Due => "due",
+            DeadlineColumn::Countdown => "countdown",
+            DeadlineColumn::Kind => "kind",
+            DeadlineColumn::What => "what",
+            DeadlineColumn::Scope => "scope",
+            DeadlineColumn::Owner => "owner",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<DeadlineColumn> {
+        let text = text.trim().to_ascii_lowercase();
+        DeadlineColumn::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// Sorts deadlines by `column` in `direction`, the texts as read in `lang` in people's order
+/// ([`crate::order::natural_cmp`]);
+/// ties go by date, kind and key (reversed with the rest when descending). Deadlines without
+/// a scope or owner come last by that column in either direction.
+pub fn sort_by(
+    deadlines: &mut Vec<Deadline>,
+    column: DeadlineColumn,
+    direction: Direction,
+    lang: Lang,
+) {
+    let text = |d: &Deadline| match column {
+        DeadlineColumn::Due | DeadlineColumn::Countdown => None,
+        DeadlineColumn::Kind => Some(Message::new(d.kind.message_key()).render(lang)),
+        DeadlineColumn::What => Some(d.what.render(lang)),
+        DeadlineColumn::Scope => d.scope.clone(),
+        DeadlineColumn::Owner => d.owner.clone(),
+    };
+    let empties_last = matches!(column, DeadlineColumn::Scope | DeadlineColumn::Owner);
+    // Each text is rendered and folded into its key once, not in every comparison.
+    let mut keyed: Vec<(Option<Vec<u32>>, Deadline)> = deadlines
+        .drain(..)
+        .map(|d| (text(&d).map(|t| natural_key(&t)), d))
+        .collect();
+    keyed.sort_by(|(ka, a), (kb, b)| {
+        if empties_last && ka.is_some() != kb.is_some() {
+            return if ka.is_some() {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        direction.apply(ka.cmp(kb).then_with(|| by_date(a, b)))
+    });
+    deadlines.extend(keyed.into_iter().map(|(_, d)| d));
 }
 
 /// A countdown in words, for the CLI ("in 23 days", "3 days ago", "today").

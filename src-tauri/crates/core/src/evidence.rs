@@ -106,6 +106,61 @@ impl EvidenceState {
     }
 }
 
+/// The columns a list of evidence items can be sorted by (the vault table's headers). Items
+/// without a type, owner or review date come last by that column in either direction; ties go
+/// by id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum EvidenceColumn {
+    /// The title, in people's order (`order::natural_cmp`).
+    #[default]
+    Title,
+    /// The work product ID.
+    Type,
+    Owner,
+    /// Most open first ([`Classification::ALL`]).
+    Classification,
+    ReviewDue,
+    /// The newest version's number.
+    Version,
+    /// Most urgent first ([`EvidenceState::ALL`]), on the day asked about.
+    State,
+    /// How many links the item has.
+    Links,
+}
+
+impl EvidenceColumn {
+    pub const ALL: [EvidenceColumn; 8] = [
+        EvidenceColumn::Title,
+        EvidenceColumn::Type,
+        EvidenceColumn::Owner,
+        EvidenceColumn::Classification,
+        EvidenceColumn::ReviewDue,
+        EvidenceColumn::Version,
+        EvidenceColumn::State,
+        EvidenceColumn::Links,
+    ];
+
+    /// `title`, `type`, `owner`, `classification`, `review_due`, `version`, `state`, `links`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EvidenceColumn::Title => "title",
+            EvidenceColumn::Type => "type",
+            EvidenceColumn::Owner => "owner",
+            EvidenceColumn::Classification => "classification",
+            EvidenceColumn::ReviewDue => "review_due",
+            EvidenceColumn::Version => "version",
+            EvidenceColumn::State => "state",
+            EvidenceColumn::Links => "links",
+        }
+    }
+
+    /// The column named `text` (case ignored; `review-due` as well as `review_due`).
+    pub fn parse(text: &str) -> Option<EvidenceColumn> {
+        let text = text.trim().to_ascii_lowercase().replace('-', "_");
+        EvidenceColumn::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
 /// What the workspace knows about one evidence item's freshness.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EvidenceFacts {

@@ -18,6 +18,7 @@ pub mod ics;
 pub mod ids;
 pub mod journal;
 pub mod labels;
+pub mod order;
 pub mod package;
 pub mod readiness;
 pub mod results;

@@ -19,6 +19,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0005_audit.sql")),
     M::up(include_str!("../migrations/0006_exchange.sql")),
     M::up(include_str!("../migrations/0007_journal.sql")),
+    M::up(include_str!("../migrations/0008_list_indexes.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.
@@ -67,6 +68,7 @@ impl Db {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         configure(&conn).map_err(|e| classify(path, e))?;
+        register_text_functions(&conn)?;
         let source = Arc::new(Mutex::new("unknown".to_owned()));
         journal::register_functions(&conn, Arc::clone(&source))?;
         let found = checked_version(&conn, path)?;
@@ -96,6 +98,7 @@ impl Db {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        register_text_functions(&conn)?;
         let source = Arc::new(Mutex::new("read-only".to_owned()));
         journal::register_functions(&conn, Arc::clone(&source))?;
         let found = checked_version(&conn, path)?;
@@ -213,6 +216,44 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
         tracing::warn!(mode, "SQLite refused WAL mode");
     }
     Ok(())
+}
+
+/// The order and the matching of texts that people read, for the queries of lists
+/// (`evidence::page`): the collation `natural_order` (core's `natural_cmp`: case and accents
+/// ignored, numbers by value) and `contains_folded(text, part)` (case ignored beyond ASCII,
+/// where SQLite's LIKE stops). No schema object uses either, so another SQLite tool still
+/// reads and checks the file without them.
+fn register_text_functions(conn: &Connection) -> rusqlite::Result<()> {
+    use csmsdesk_core::order::FoldedPart;
+    use rusqlite::functions::FunctionFlags;
+    use rusqlite::types::ValueRef;
+    conn.create_collation("natural_order", csmsdesk_core::order::natural_cmp)?;
+    conn.create_scalar_function(
+        "contains_folded",
+        2,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            // A source path is a blob of the OS's bytes: read as text where it is one, and
+            // borrowed, not copied, where it is valid UTF-8 (this runs once per row and column).
+            fn text(value: ValueRef<'_>) -> Option<std::borrow::Cow<'_, str>> {
+                match value {
+                    ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+                        Some(String::from_utf8_lossy(bytes))
+                    }
+                    _ => None,
+                }
+            }
+            // The part is the same for every row of a query: folded once, kept by SQLite.
+            let part =
+                ctx.get_or_create_aux(1, |value| -> rusqlite::Result<Option<FoldedPart>> {
+                    Ok(text(value).map(|p| FoldedPart::new(&p)))
+                })?;
+            Ok(match (text(ctx.get_raw(0)), part.as_ref()) {
+                (Some(text), Some(part)) => part.is_in(&text),
+                _ => false,
+            })
+        },
+    )
 }
 
 /// The schema version of the database in `path`, refused when it is not ours or too new.

@@ -12,8 +12,14 @@ use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
 
 mod brief;
+mod query;
+mod reviews;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
+pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
+pub use reviews::{
+    ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
+};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +107,7 @@ fn size_of(value: i64) -> u64 {
     u64::try_from(value).unwrap_or(0)
 }
 
-fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
+pub(crate) fn date(column: &'static str, text: Option<String>) -> Result<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| Error::Corrupt { column, value: t })
     })
@@ -487,11 +493,12 @@ pub fn move_links(
     Ok(())
 }
 
-/// Groups of evidence items whose newest versions have the same content (two or more each).
-pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
-    let rows: Vec<(String, i64)> = conn
+/// Groups of evidence items whose newest versions have the same content (two or more each),
+/// as (id, title), by content and id.
+pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
+    let rows: Vec<(String, i64, String)> = conn
         .prepare(
-            "SELECT v.sha256, e.id FROM evidence e
+            "SELECT v.sha256, e.id, e.title FROM evidence e
              JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
              WHERE v.sha256 IN (
                  SELECT v2.sha256 FROM evidence e2
@@ -499,21 +506,34 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<i64>>> {
                  GROUP BY v2.sha256 HAVING count(*) > 1)
              ORDER BY v.sha256, e.id",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut groups: Vec<Vec<i64>> = Vec::new();
+    let mut groups: Vec<Vec<(i64, String)>> = Vec::new();
     let mut last: Option<String> = None;
-    for (sha, id) in rows {
+    for (sha, id, title) in rows {
         if last.as_deref() == Some(sha.as_str()) {
             if let Some(group) = groups.last_mut() {
-                group.push(id);
+                group.push((id, title));
             }
         } else {
-            groups.push(vec![id]);
+            groups.push(vec![(id, title)]);
             last = Some(sha);
         }
     }
     Ok(groups)
+}
+
+/// The items linked to nothing, as (id, title), by id: one probe of the link index per item,
+/// no link read.
+pub fn orphans(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare(
+            "SELECT e.id, e.title FROM evidence e
+             WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)
+             ORDER BY e.id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Every content the evidence versions refer to, once: (SHA-256, size), by hash.

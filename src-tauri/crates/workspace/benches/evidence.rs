@@ -21,9 +21,10 @@ use chrono::Utc;
 use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp};
-use csmsdesk_workspace::{
-    EvidenceInput, LinkInput, LocationId, LocationInput, ScopeId, ScopeInput, Workspace,
-};
+use csmsdesk_workspace::{EvidenceInput, LinkInput, ScopeId, Workspace};
+
+mod support;
+use support::{median, ms, workspace_with_scope};
 
 /// The id of the scope named `name`.
 fn scope_id(ws: &Workspace, name: &str) -> ScopeId {
@@ -35,19 +36,10 @@ fn scope_id(ws: &Workspace, name: &str) -> ScopeId {
         .id
 }
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 fn percentile(mut samples: Vec<Duration>, p: f64) -> Duration {
     samples.sort();
     let index = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1;
     samples[index]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 fn line(what: &str, value: Duration, anchor: Option<Duration>) {
@@ -78,31 +70,6 @@ fn write_file(path: &Path, size: usize, seed: u64) {
 }
 
 fn no_progress(_: csmsdesk_workspace::Progress) {}
-
-fn workspace_with_scope(dir: &Path) -> Workspace {
-    let mut ws = Workspace::create(dir, Utc::now()).expect("a workspace");
-    ws.import_demo_catalogue(Utc::now())
-        .expect("the demo catalogue");
-    let plant = ws
-        .add_location(&LocationInput {
-            name: "Plant".into(),
-            cs_activities: true,
-            ..LocationInput::default()
-        })
-        .expect("a location");
-    ws.add_scope(&ScopeInput {
-        name: "ECU".into(),
-        locations: vec![LocationId(plant.id)],
-        objectives: vec![
-            "development".into(),
-            "production".into(),
-            "operations-maintenance".into(),
-        ],
-        ..ScopeInput::default()
-    })
-    .expect("a scope");
-    ws
-}
 
 fn add_folder(ws: &mut Workspace, folder: &Path) {
     let report = ws

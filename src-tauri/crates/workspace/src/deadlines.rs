@@ -1,4 +1,5 @@
-//! Every date to watch in one list, and the same list as an iCalendar file.
+//! Every date to watch in one list, and the same list as an iCalendar file; `page` has one
+//! page of it for the deadlines screen.
 
 use std::collections::BTreeMap;
 
@@ -7,7 +8,7 @@ use csmsdesk_core::audit::ActionStatus;
 use csmsdesk_core::deadlines::{Deadline, DeadlineFilter, DeadlineKind, sort};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_core::ics::{IcsEvent, calendar};
-use csmsdesk_store::evidence as evidence_table;
+use csmsdesk_store::evidence::{self as evidence_table, ReviewDate, ReviewFilter, ReviewOrder};
 
 use crate::{Result, Workspace};
 
@@ -25,6 +26,27 @@ impl Workspace {
     /// Every deadline of the workspace that `filter` keeps on `today`, sorted by date (so
     /// overdue ones come first).
     pub fn deadlines(&self, filter: &DeadlineFilter, today: NaiveDate) -> Result<Vec<Deadline>> {
+        let mut list = self.deadlines_but_reviews(filter, today)?;
+        if let Some(reviews) = review_filter(filter, today) {
+            let order = ReviewOrder::Date;
+            let rows = evidence_table::review_dates(self.db.conn(), &reviews, &order, false, None)?;
+            list.extend(
+                rows.into_iter()
+                    .map(review_deadline)
+                    .filter(|d| filter.keeps(d, today)),
+            );
+        }
+        sort(&mut list);
+        Ok(list)
+    }
+
+    /// The deadlines `filter` keeps on `today` of every kind but evidence reviews: a few per
+    /// scope, location and corrective action, however many evidence items there are.
+    fn deadlines_but_reviews(
+        &self,
+        filter: &DeadlineFilter,
+        today: NaiveDate,
+    ) -> Result<Vec<Deadline>> {
         let mut list = Vec::new();
         let scopes = self.scopes()?;
         let scope_name = |id: i64| scopes.iter().find(|s| s.id == id).map(|s| s.name.clone());
@@ -129,20 +151,7 @@ impl Workspace {
                 owner: (!action.owner.is_empty()).then(|| action.owner.clone()),
             });
         }
-        for evidence in evidence_table::list(self.db.conn())? {
-            if let Some(due) = evidence.review_due {
-                list.push(Deadline {
-                    kind: DeadlineKind::EvidenceReview,
-                    key: format!("evidence-review-{}", evidence.id),
-                    what: Message::new("deadline.evidence_review").arg("title", &evidence.title),
-                    due,
-                    scope: None,
-                    owner: (!evidence.owner.is_empty()).then(|| evidence.owner.clone()),
-                });
-            }
-        }
         list.retain(|d| filter.keeps(d, today));
-        sort(&mut list);
         Ok(list)
     }
 
@@ -172,6 +181,33 @@ impl Workspace {
             })
             .collect();
         Ok(calendar(&events, &now.format("%Y%m%dT%H%M%SZ").to_string()))
+    }
+}
+
+/// The evidence reviews `filter` can keep, as store selects them; `None` when it keeps none
+/// (another kind asked for, or a scope: reviews have none). Evidence reviews are most of the
+/// list (one per item with a review date), so they are read as four columns each, selected,
+/// ordered and counted by the database.
+fn review_filter(filter: &DeadlineFilter, today: NaiveDate) -> Option<ReviewFilter> {
+    let wanted = filter.kinds.is_empty() || filter.kinds.contains(&DeadlineKind::EvidenceReview);
+    (wanted && filter.scope.is_none()).then(|| ReviewFilter {
+        owner: filter.owner.as_ref().map(|o| o.trim().to_owned()),
+        due_by: filter
+            .within_days
+            .and_then(|days| u64::try_from(days).ok())
+            .and_then(|days| today.checked_add_days(chrono::Days::new(days))),
+    })
+}
+
+/// The deadline of one evidence item's review.
+fn review_deadline(review: ReviewDate) -> Deadline {
+    Deadline {
+        kind: DeadlineKind::EvidenceReview,
+        key: format!("evidence-review-{}", review.id),
+        what: Message::new("deadline.evidence_review").arg("title", &review.title),
+        due: review.review_due,
+        scope: None,
+        owner: (!review.owner.is_empty()).then_some(review.owner),
     }
 }
 
@@ -253,15 +289,7 @@ impl Workspace {
 
 /// The catalogue key naming a deadline kind.
 pub fn kind_key(kind: DeadlineKind) -> &'static str {
-    match kind {
-        DeadlineKind::VcsLabel => "deadline.kind.vcs-label",
-        DeadlineKind::Renewal => "deadline.kind.renewal",
-        DeadlineKind::TisaxLabel => "deadline.kind.tisax-label",
-        DeadlineKind::CorrectiveAction => "deadline.kind.corrective-action",
-        DeadlineKind::FollowUpAudit => "deadline.kind.follow-up-audit",
-        DeadlineKind::EvidenceReview => "deadline.kind.evidence-review",
-        DeadlineKind::PlannedAudit => "deadline.kind.planned-audit",
-    }
+    kind.message_key()
 }
 
 /// The furthest ahead a deadline filter may look, in days: ten years (no limit at all shows
@@ -313,6 +341,10 @@ pub fn deadline_filter(
         within_days,
     })
 }
+
+mod page;
+
+pub use page::{DeadlinePage, DeadlinePageInput};
 
 #[cfg(test)]
 mod tests;

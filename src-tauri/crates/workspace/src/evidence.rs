@@ -7,8 +7,8 @@
 //! only the vault), and [`Workspace::commit_evidence`] records them in one transaction.
 //!
 //! The types, describing, reviewing and removing are here; `add` holds the three steps,
-//! `items` finding and listing, `links` linking, `briefs` the light views of pickers and
-//! chips (search, the evidence of each requirement of a scope).
+//! `items` finding and listing, `page` the vault's pages, `links` linking, `briefs` the light
+//! views of pickers and chips (search, the evidence of each requirement of a scope).
 
 use std::path::{Path, PathBuf};
 
@@ -26,9 +26,11 @@ mod add;
 mod briefs;
 mod items;
 mod links;
+mod page;
 
 pub use add::collect_files;
 pub use briefs::{EvidenceBrief, MAX_SEARCH_RESULTS, RequirementEvidence};
+pub use page::{EvidencePage, EvidencePageInput};
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
 /// strings mean "not set"; an empty title becomes the file name.

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::ids::TisaxId;
+use csmsdesk_core::order::Direction;
 use csmsdesk_core::scope::Objective;
 
 use crate::{Invalid, Result};
@@ -100,4 +101,86 @@ pub(crate) fn required_text(field: &str, text: &str, errors: &mut Vec<Invalid>) 
         errors.push(Invalid::new(field, Message::new("input.text_missing")));
     }
     text_problem(field, text.trim(), MAX_TEXT_LEN, errors);
+}
+
+/// One of a closed set of values as typed, read by `parse`; `None` when empty. A text that is
+/// none of them is named under `field` with `message` (its `given` argument the text).
+pub(crate) fn optional_choice<T>(
+    field: &str,
+    text: &str,
+    message: &'static str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    errors: &mut Vec<Invalid>,
+) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let value = parse(text);
+    if value.is_none() {
+        errors.push(Invalid::new(
+            field,
+            Message::new(message).arg("given", text),
+        ));
+    }
+    value
+}
+
+/// The most rows one page of a list holds (the screens ask for 100 at a time).
+pub const MAX_PAGE_ROWS: u64 = 1000;
+
+/// A page's row limit: `None` for every row (the CLI without `--limit`), else 0 (a count
+/// alone) to [`MAX_PAGE_ROWS`].
+pub(crate) fn page_limit(limit: Option<u64>, errors: &mut Vec<Invalid>) -> Option<u64> {
+    match limit {
+        Some(n) if n > MAX_PAGE_ROWS => {
+            errors.push(Invalid::new(
+                "limit",
+                Message::new("list.bad_limit")
+                    .arg("given", n)
+                    .arg("max", MAX_PAGE_ROWS),
+            ));
+            None
+        }
+        other => other,
+    }
+}
+
+/// A sort direction as typed: empty for ascending, `asc` or `desc`.
+pub(crate) fn sort_direction(text: &str, errors: &mut Vec<Invalid>) -> Direction {
+    if text.trim().is_empty() {
+        return Direction::Ascending;
+    }
+    Direction::parse(text).unwrap_or_else(|| {
+        errors.push(Invalid::new(
+            "direction",
+            Message::new("list.bad_direction").arg("given", text.trim()),
+        ));
+        Direction::Ascending
+    })
+}
+
+/// A column to sort by as typed (empty for `default`), one of `columns` by `name`; an unknown
+/// one names them all.
+pub(crate) fn sort_column<C: Copy>(
+    text: &str,
+    default: C,
+    columns: &[C],
+    name: fn(C) -> &'static str,
+    parse: fn(&str) -> Option<C>,
+    errors: &mut Vec<Invalid>,
+) -> C {
+    if text.trim().is_empty() {
+        return default;
+    }
+    parse(text).unwrap_or_else(|| {
+        let known: Vec<&str> = columns.iter().map(|c| name(*c)).collect();
+        errors.push(Invalid::new(
+            "sort",
+            Message::new("list.bad_sort")
+                .arg("given", text.trim())
+                .arg("columns", known.join(", ")),
+        ));
+        default
+    })
 }

@@ -49,16 +49,21 @@ pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
-pub use deadlines::{DEFAULT_NOTIFY_DAYS, MAX_WITHIN_DAYS, deadline_filter, digest, kind_key};
+pub use deadlines::{
+    DEFAULT_NOTIFY_DAYS, DeadlinePage, DeadlinePageInput, MAX_WITHIN_DAYS, deadline_filter, digest,
+    kind_key,
+};
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
-    AddReport, EvidenceBrief, EvidenceInput, EvidencePlan, EvidenceView, FileOutcome, FileResult,
-    IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS, RequirementEvidence, collect_files,
+    AddReport, EvidenceBrief, EvidenceInput, EvidencePage, EvidencePageInput, EvidencePlan,
+    EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
+    RequirementEvidence, collect_files,
 };
 pub use ids::{
     ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,
     ScopeId,
 };
+pub use input::MAX_PAGE_ROWS;
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
 pub use outputs::refuse_inside_workspace;
 pub use package::{

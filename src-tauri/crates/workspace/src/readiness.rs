@@ -326,28 +326,12 @@ impl Workspace {
         Ok(())
     }
 
-    /// Duplicate and orphaned evidence items.
+    /// Duplicate and orphaned evidence items, each found by one query (no item or link list
+    /// is read).
     pub fn evidence_findings(&self) -> Result<EvidenceFindings> {
-        let records = evidence_table::list(self.db.conn())?;
-        let titles: BTreeMap<i64, &str> =
-            records.iter().map(|r| (r.id, r.title.as_str())).collect();
-        let title = |id: i64| titles.get(&id).map(|t| (*t).to_owned()).unwrap_or_default();
-        let duplicates = evidence_table::duplicate_groups(self.db.conn())?
-            .into_iter()
-            .map(|group| group.into_iter().map(|id| (id, title(id))).collect())
-            .collect();
-        let linked: std::collections::BTreeSet<i64> = evidence_table::links(self.db.conn())?
-            .into_iter()
-            .map(|l| l.evidence_id)
-            .collect();
-        let orphans = records
-            .iter()
-            .filter(|r| !linked.contains(&r.id))
-            .map(|r| (r.id, r.title.clone()))
-            .collect();
         Ok(EvidenceFindings {
-            duplicates,
-            orphans,
+            duplicates: evidence_table::duplicate_groups(self.db.conn())?,
+            orphans: evidence_table::orphans(self.db.conn())?,
         })
     }
 

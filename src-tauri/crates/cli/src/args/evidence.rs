@@ -4,6 +4,58 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
+/// The filter, order and paging of `evidence list`.
+#[derive(Debug, Default, clap::Args)]
+pub struct ListArgs {
+    /// Only items whose title, source path, file name, owner, type (ID or name) or link
+    /// targets contain every word (case ignored)
+    #[arg(long, value_name = "WORDS")]
+    pub filter: Option<String>,
+    /// missing, changed, review-due or current
+    #[arg(long, value_name = "STATE")]
+    pub state: Option<String>,
+    /// A work product (WP-09-02), or `other` for documents without one
+    #[arg(long = "type", value_name = "WP-xx-yy")]
+    pub work_product: Option<String>,
+    /// public, internal, confidential or strictly-confidential
+    #[arg(long, value_name = "CLASSIFICATION")]
+    pub classification: Option<String>,
+    /// Only items linked to nothing
+    #[arg(long, conflicts_with = "linked")]
+    pub unlinked: bool,
+    /// Only items linked to something
+    #[arg(long)]
+    pub linked: bool,
+    /// title (the default), type, owner, classification, review_due, version, state or links
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
+    /// Sort the other way
+    #[arg(long)]
+    pub desc: bool,
+    /// At most this many items (0 to 1000; 0 prints the counts alone)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u64>,
+    /// Skip this many items first
+    #[arg(long, value_name = "N")]
+    pub offset: Option<u64>,
+}
+
+impl ListArgs {
+    /// Whether any flag was given: without one, `evidence list` prints every item as always.
+    pub fn any(&self) -> bool {
+        self.filter.is_some()
+            || self.state.is_some()
+            || self.work_product.is_some()
+            || self.classification.is_some()
+            || self.unlinked
+            || self.linked
+            || self.sort.is_some()
+            || self.desc
+            || self.limit.is_some()
+            || self.offset.is_some()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvidenceCommand {
     /// Add files (a folder is added recursively) to the vault as evidence
@@ -29,8 +81,9 @@ pub enum EvidenceCommand {
         #[command(flatten)]
         place: LinkPlaceArgs,
     },
-    /// List the evidence items with their state and links
-    List,
+    /// List the evidence items with their state and links; any of the flags below lists one
+    /// page of those the filter keeps (all of them without --limit), with the counts
+    List(ListArgs),
     /// Show one evidence item with its versions
     Show { id: String },
     /// Link an evidence item to requirements or control questions

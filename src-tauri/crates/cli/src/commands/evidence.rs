@@ -6,7 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_workspace::{
-    Error, EvidenceInput, FileResult, LinkId, LinkInput, ProtectionObjectId, Workspace,
+    Error, EvidenceInput, EvidencePageInput, FileResult, LinkId, LinkInput, ProtectionObjectId,
+    Workspace,
 };
 
 use crate::args::{EvidenceCommand, LinkPlaceArgs};
@@ -76,7 +77,21 @@ pub fn run(
                 .iter()
                 .any(|o| matches!(o.result, FileResult::Failed(_))));
         }
-        EvidenceCommand::List => out.evidence_list(&ws.evidence(today)?),
+        EvidenceCommand::List(list) if list.any() => {
+            let input = EvidencePageInput {
+                filter: list.filter.clone().unwrap_or_default(),
+                state: list.state.clone().unwrap_or_default(),
+                work_product: list.work_product.clone().unwrap_or_default(),
+                classification: list.classification.clone().unwrap_or_default(),
+                linked: (list.linked || list.unlinked).then_some(list.linked),
+                sort: list.sort.clone().unwrap_or_default(),
+                direction: if list.desc { "desc" } else { "asc" }.to_owned(),
+                offset: list.offset.unwrap_or(0),
+                limit: list.limit,
+            };
+            out.evidence_page(&ws.evidence_page(&input, today, out.lang())?);
+        }
+        EvidenceCommand::List(_) => out.evidence_list(&ws.evidence(today)?),
         EvidenceCommand::Show { id } => {
             let (view, versions) = ws.evidence_item(resolve::evidence(id)?, today)?;
             out.evidence_item(&view, &versions);

@@ -4,7 +4,7 @@ use csmsdesk_core::deadlines::{Deadline, countdown};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::audit_records::{ActionRecord, AuditRecord, FindingRecord};
 use csmsdesk_workspace::wire;
-use csmsdesk_workspace::{AuditView, ProviderImport, ScopeLabels};
+use csmsdesk_workspace::{AuditView, DeadlinePage, ProviderImport, ScopeLabels};
 
 use super::Output;
 
@@ -175,6 +175,20 @@ impl Output {
         if self.json {
             return Self::print_json(&wire::deadlines(list, today, self.lang));
         }
+        self.deadline_rows(list, today);
+    }
+
+    /// One page of deadlines: its rows as `deadlines` prints them, then which rows of how many
+    /// they are; in JSON the page document with its counts.
+    pub fn deadline_page(&self, page: &DeadlinePage, today: chrono::NaiveDate) {
+        if self.json {
+            return Self::print_json(&wire::deadline_page(page, today, self.lang));
+        }
+        self.deadline_rows(&page.deadlines, today);
+        self.page_line(page.offset, page.deadlines.len(), page.total);
+    }
+
+    fn deadline_rows(&self, list: &[Deadline], today: chrono::NaiveDate) {
         for d in list {
             let mark = if d.overdue(today) { "!" } else { " " };
             let countdown = countdown(d.days_left(today)).render(self.lang);

@@ -2,8 +2,8 @@
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    AddReport, AssessmentImport, EvidenceBrief, EvidenceFindings, EvidenceView, FileResult,
-    Readiness, ScanReport, wire,
+    AddReport, AssessmentImport, EvidenceBrief, EvidenceFindings, EvidencePage, EvidenceView,
+    FileResult, Readiness, ScanReport, wire,
 };
 use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
 
@@ -41,6 +41,20 @@ impl Output {
         if self.json {
             return Self::print_json(&list.iter().map(wire::evidence).collect::<Vec<_>>());
         }
+        self.evidence_rows(list);
+    }
+
+    /// One page of the list: its rows as `evidence list` prints them, then which rows of how
+    /// many they are; in JSON the page document with its counts.
+    pub fn evidence_page(&self, page: &EvidencePage) {
+        if self.json {
+            return Self::print_json(&wire::evidence_page(page));
+        }
+        self.evidence_rows(&page.items);
+        self.page_line(page.offset, page.items.len(), page.total);
+    }
+
+    fn evidence_rows(&self, list: &[EvidenceView]) {
         for v in list {
             let links: Vec<&str> = v.links.iter().map(|l| l.link.target_id.as_str()).collect();
             out_line!(

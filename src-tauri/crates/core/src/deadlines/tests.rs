@@ -112,3 +112,116 @@ fn countdowns_read_as_words() {
         assert_eq!(DeadlineKind::parse(kind.as_str()), Some(kind));
     }
 }
+
+/// Four deadlines whose texts, scopes and owners order differently from their dates.
+fn mixed() -> Vec<Deadline> {
+    let mut list = vec![
+        deadline(
+            DeadlineKind::VcsLabel,
+            "b",
+            "2027-03-01",
+            Some("ECU 10"),
+            None,
+        ),
+        deadline(
+            DeadlineKind::CorrectiveAction,
+            "a",
+            "2026-09-01",
+            Some("ECU 9"),
+            Some("anna"),
+        ),
+        deadline(
+            DeadlineKind::TisaxLabel,
+            "c",
+            "2027-01-31",
+            None,
+            Some("Ben"),
+        ),
+        deadline(
+            DeadlineKind::FollowUpAudit,
+            "e",
+            "2027-03-01",
+            Some("Body"),
+            None,
+        ),
+    ];
+    list[0].what = Message::new("deadline.renewal").arg("scope", "Label");
+    list[1].what = Message::new("deadline.renewal").arg("scope", "review");
+    list[2].what = Message::new("deadline.renewal").arg("scope", "Tisax");
+    list[3].what = Message::new("deadline.renewal").arg("scope", "follow");
+    list
+}
+
+fn keys_by(column: DeadlineColumn, direction: Direction, lang: Lang) -> Vec<String> {
+    let mut list = mixed();
+    sort_by(&mut list, column, direction, lang);
+    list.into_iter().map(|d| d.key).collect()
+}
+
+#[test]
+fn by_due_date_and_countdown_the_plain_order_and_its_reverse() {
+    for column in [DeadlineColumn::Due, DeadlineColumn::Countdown] {
+        assert_eq!(
+            keys_by(column, Direction::Ascending, Lang::English),
+            ["a", "c", "b", "e"],
+            "overdue first, a tie on the date by kind (VCS label before follow-up audit)"
+        );
+        assert_eq!(
+            keys_by(column, Direction::Descending, Lang::English),
+            ["e", "b", "c", "a"]
+        );
+    }
+}
+
+#[test]
+fn by_kind_and_by_what_in_the_words_of_the_language() {
+    // English: Corrective action, Follow-up audit, TISAX label, VCS label.
+    assert_eq!(
+        keys_by(DeadlineColumn::Kind, Direction::Ascending, Lang::English),
+        ["a", "e", "c", "b"]
+    );
+    assert_eq!(
+        keys_by(DeadlineColumn::Kind, Direction::Ascending, Lang::German),
+        ["e", "a", "c", "b"],
+        "German: Follow-up-Audit, Korrekturmaßnahme, TISAX-Label, VCS-Label"
+    );
+    assert_eq!(
+        keys_by(DeadlineColumn::What, Direction::Descending, Lang::English),
+        ["c", "a", "b", "e"],
+        "what is due, case ignored: Tisax, review, Label, follow"
+    );
+}
+
+#[test]
+fn by_scope_or_owner_those_without_one_come_last_either_way() {
+    assert_eq!(
+        keys_by(DeadlineColumn::Scope, Direction::Ascending, Lang::English),
+        ["e", "a", "b", "c"],
+        "Body, ECU 9, ECU 10 (numbers by value), then none"
+    );
+    assert_eq!(
+        keys_by(DeadlineColumn::Scope, Direction::Descending, Lang::English),
+        ["b", "a", "e", "c"]
+    );
+    assert_eq!(
+        keys_by(DeadlineColumn::Owner, Direction::Ascending, Lang::English),
+        ["a", "c", "b", "e"],
+        "anna, Ben (case ignored), then the two without an owner by date"
+    );
+    assert_eq!(
+        keys_by(DeadlineColumn::Owner, Direction::Descending, Lang::English),
+        ["c", "a", "e", "b"]
+    );
+}
+
+#[test]
+fn every_column_reads_back_from_its_name() {
+    for column in DeadlineColumn::ALL {
+        assert_eq!(DeadlineColumn::parse(column.as_str()), Some(column));
+    }
+    assert_eq!(
+        DeadlineColumn::parse(" Owner "),
+        Some(DeadlineColumn::Owner)
+    );
+    assert_eq!(DeadlineColumn::parse("size"), None);
+}

@@ -110,3 +110,16 @@ fn evidence_states_are_listed_most_urgent_first() {
         "each state once, most urgent first"
     );
 }
+
+#[test]
+fn every_evidence_column_reads_back_from_its_name() {
+    for column in EvidenceColumn::ALL {
+        assert_eq!(EvidenceColumn::parse(column.as_str()), Some(column));
+    }
+    assert_eq!(
+        EvidenceColumn::parse("Review-Due"),
+        Some(EvidenceColumn::ReviewDue),
+        "the CLI's spelling with a hyphen"
+    );
+    assert_eq!(EvidenceColumn::parse("size"), None);
+}

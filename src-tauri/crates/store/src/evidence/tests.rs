@@ -305,6 +305,20 @@ fn duplicates_are_items_whose_newest_content_is_the_same() {
     let (_dir, mut db, _, _) = db();
     let a = add(&mut db, "Policy", "/a", 'c');
     let b = add(&mut db, "Policy copy", "/b", 'c');
-    add(&mut db, "Other", "/c", 'd');
-    assert_eq!(duplicate_groups(db.conn()).unwrap(), vec![vec![a, b]]);
+    let other = add(&mut db, "Other", "/c", 'd');
+    assert_eq!(
+        duplicate_groups(db.conn()).unwrap(),
+        vec![vec![
+            (a, "Policy".to_owned()),
+            (b, "Policy copy".to_owned())
+        ]]
+    );
+    db.write(|tx| add_link(tx, &link(a, 1, "1.1", None)).map(|_| ()))
+        .unwrap();
+    let orphans: Vec<i64> = orphans(db.conn())
+        .unwrap()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(orphans, [b, other], "linked to nothing");
 }

@@ -55,7 +55,7 @@ impl Workspace {
     }
 
     /// The names links show: scopes and protection objects by id.
-    fn link_names(&self) -> Result<LinkNames> {
+    pub(super) fn link_names(&self) -> Result<LinkNames> {
         let scopes: BTreeMap<i64, String> =
             self.scopes()?.into_iter().map(|s| (s.id, s.name)).collect();
         let mut objects = BTreeMap::new();
@@ -69,13 +69,13 @@ impl Workspace {
 }
 
 /// Scope and protection object names by id, for the views of links.
-struct LinkNames {
+pub(super) struct LinkNames {
     scopes: BTreeMap<i64, String>,
     objects: BTreeMap<i64, String>,
 }
 
 impl LinkNames {
-    fn view(
+    pub(super) fn view(
         &self,
         record: EvidenceRecord,
         links: Vec<LinkRecord>,

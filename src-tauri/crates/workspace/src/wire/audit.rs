@@ -340,6 +340,40 @@ pub fn deadlines(
         .collect()
 }
 
+/// One page of deadlines with the counts of all that the filter keeps (the app's
+/// `deadlines_page`; `deadlines` with a sort or paging flag in docs/CLI.md).
+#[derive(Debug, Serialize)]
+pub struct DeadlinePage {
+    pub deadlines: Vec<Deadline>,
+    pub total: u64,
+    pub overdue: u64,
+    /// Not overdue, but due within `soon_days` (the label expiry warning).
+    pub soon: u64,
+    pub soon_days: i64,
+    pub offset: u64,
+    pub limit: Option<u64>,
+    pub sort: &'static str,
+    pub direction: &'static str,
+}
+
+pub fn deadline_page(
+    page: &crate::DeadlinePage,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> DeadlinePage {
+    DeadlinePage {
+        deadlines: deadlines(&page.deadlines, today, lang),
+        total: page.total,
+        overdue: page.overdue,
+        soon: page.soon,
+        soon_days: page.soon_days,
+        offset: page.offset,
+        limit: page.limit,
+        sort: page.sort.as_str(),
+        direction: page.direction.as_str(),
+    }
+}
+
 /// What a provider's filled workbook brings (or brought) to an audit.
 #[derive(Debug, Serialize)]
 pub struct ProviderImport {

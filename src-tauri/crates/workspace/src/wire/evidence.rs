@@ -150,6 +150,33 @@ pub fn evidence(view: &crate::EvidenceView) -> Evidence {
     }
 }
 
+/// One page of evidence items with the counts around it (the app's `evidence_page`; `evidence
+/// list` with a filter, sort or paging flag in docs/CLI.md).
+#[derive(Debug, Serialize)]
+pub struct EvidencePage {
+    pub items: Vec<Evidence>,
+    /// How many items the filter keeps.
+    pub total: u64,
+    /// How many items the vault holds.
+    pub unfiltered: u64,
+    pub offset: u64,
+    pub limit: Option<u64>,
+    pub sort: &'static str,
+    pub direction: &'static str,
+}
+
+pub fn evidence_page(page: &crate::EvidencePage) -> EvidencePage {
+    EvidencePage {
+        items: page.items.iter().map(evidence).collect(),
+        total: page.total,
+        unfiltered: page.unfiltered,
+        offset: page.offset,
+        limit: page.limit,
+        sort: page.sort.as_str(),
+        direction: page.direction.as_str(),
+    }
+}
+
 /// One evidence item with every version it has had.
 #[derive(Debug, Serialize)]
 pub struct EvidenceItem {
