@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backendFilter, filterFromParams, parseWithin } from '../../ui/js/lib/deadlines.js';
 
+// A fixture copy of the vocabulary's deadline_kinds (core's DeadlineKind).
+const KINDS = ['vcs-label', 'renewal', 'tisax-label', 'corrective-action', 'follow-up-audit', 'evidence-review', 'planned-audit'];
+
 // The longest look ahead the backend takes, as the vocabulary sends it (limits.within_days.max).
 const MAX_WITHIN_DAYS = 3650;
 
@@ -21,8 +24,8 @@ test('"within" is empty for all, a whole number of days, or wrong', () => {
 });
 
 test('the filter comes from the hash, dropping unknown kinds and bad numbers', () => {
-  assert.deepEqual(filterFromParams({ kind: 'renewal', scope: '2', owner: 'Anna', within: '30' }), { kind: 'renewal', scope: '2', owner: 'Anna', within: '30' });
-  assert.deepEqual(filterFromParams({ kind: 'audit', within: 'x' }), { kind: '', scope: '', owner: '', within: '' });
+  assert.deepEqual(filterFromParams({ kind: 'renewal', scope: '2', owner: 'Anna', within: '30' }, Infinity, KINDS), { kind: 'renewal', scope: '2', owner: 'Anna', within: '30' });
+  assert.deepEqual(filterFromParams({ kind: 'audit', within: 'x' }, Infinity, KINDS), { kind: '', scope: '', owner: '', within: '' });
   assert.deepEqual(filterFromParams({ within: '3651' }, MAX_WITHIN_DAYS).within, '', 'beyond the backend\'s limit');
   assert.deepEqual(filterFromParams(), { kind: '', scope: '', owner: '', within: '' });
 });

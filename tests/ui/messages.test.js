@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SORTABLE } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
-import { DEADLINE_COLUMNS, DEADLINE_KINDS } from '../../ui/js/lib/deadlines.js';
 import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
 
 // The words the backend's vocabulary sends (`csmsdesk-cli vocabulary --json`; the workspace
@@ -28,6 +27,8 @@ const OVERALL_RESULTS = ['PASS', 'CONDITIONAL-PASS', 'FAIL', 'INCOMPLETE'];
 const PHASES = ['organisation', 'sampling', 'sample-check'];
 const PHASE_STATES = ['open', 'in-progress', 'done'];
 const OBJECTIVES = ['development', 'production', 'operations-maintenance'];
+const DEADLINE_KINDS = ['vcs-label', 'renewal', 'tisax-label', 'corrective-action', 'follow-up-audit', 'evidence-review', 'planned-audit'];
+const DEADLINE_COLUMNS = ['due', 'countdown', 'kind', 'what', 'scope', 'owner'];
 const LABEL_RULE_KEYS = ['labels.permanent_months', 'labels.temporary_months', 'labels.renewal_reminder_months', 'actions.free_months', 'actions.justified_months', 'actions.max_months'];
 import { PACKAGE_LEVELS, PUBLICATION_LEVELS, levelKey } from '../../ui/js/lib/export.js';
 

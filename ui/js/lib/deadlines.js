@@ -1,20 +1,8 @@
-// Pure helpers of the deadlines screen: the kinds, the columns, and the filter as the hash
-// keeps it and as the backend takes it (which sorts, counts and pages the list).
+// Pure helpers of the deadlines screen: the filter as the hash keeps it and as the backend
+// takes it (which sorts, counts and pages the list). The kinds and the columns come from core
+// through `app.vocabulary` (deadline_kinds, deadline_columns).
 
 import { idFromParam } from './routes.js';
-
-export const DEADLINE_KINDS = [
-  'vcs-label',
-  'renewal',
-  'tisax-label',
-  'corrective-action',
-  'follow-up-audit',
-  'evidence-review',
-  'planned-audit',
-];
-
-/** The columns of the deadline table, in order; each one sorts. */
-export const DEADLINE_COLUMNS = ['due', 'countdown', 'kind', 'what', 'scope', 'owner'];
 
 /**
  * The "within N days" text as a number: '' → null (all), '30' → 30; anything that is not a
@@ -30,12 +18,13 @@ export function parseWithin(text, max = Infinity) {
 }
 
 /**
- * The filter from the hash parameters (unknown kinds and "within" beyond `max` dropped):
+ * The filter from the hash parameters (kinds not among `kinds` and "within" beyond `max`
+ * dropped):
  * { kind, scope, owner, within }, `scope` the chosen scope's id as text ('' for every scope).
  */
-export function filterFromParams(params = {}, max = Infinity) {
+export function filterFromParams(params = {}, max = Infinity, kinds = []) {
   return {
-    kind: DEADLINE_KINDS.includes(params.kind) ? params.kind : '',
+    kind: kinds.includes(params.kind) ? params.kind : '',
     scope: String(params.scope ?? ''),
     owner: String(params.owner ?? ''),
     within: parseWithin(params.within, max) === undefined ? '' : String(params.within ?? '').trim(),

@@ -7,7 +7,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { countdownWords, formatDate, urgency } from '../lib/countdown.js';
-import { DEADLINE_COLUMNS, DEADLINE_KINDS, backendFilter, filterFromParams, parseWithin } from '../lib/deadlines.js';
+import { backendFilter, filterFromParams, parseWithin } from '../lib/deadlines.js';
 import { fieldMessages } from '../lib/errors.js';
 import { PAGE_SIZE, lastPageOffset, latestOnly } from '../lib/paging.js';
 import { hrefWith, idFromParam, paramsFromHash } from '../lib/routes.js';
@@ -22,7 +22,7 @@ const view = { sort: { key: 'due', dir: 'asc' }, path: '' };
 
 export function render(app) {
   const { t } = app;
-  const filter = filterFromParams(paramsFromHash(location.hash), maxWithin(app));
+  const filter = filterFromParams(paramsFromHash(location.hash), maxWithin(app), app.vocabulary.deadline_kinds);
   const host = el('div', { id: 'deadlines-host' });
   const summary = el('p', { id: 'deadlines-summary', class: 'deadlines-summary', 'aria-live': 'polite' });
   // `scopes`: the promise of every scope's { id, name }, for the picker and the filter;
@@ -67,7 +67,7 @@ function filters(state) {
     'select',
     { id: 'deadline-kind', name: 'kind' },
     el('option', { value: '' }, t('deadlines_ui.all_kinds')),
-    DEADLINE_KINDS.map((k) => el('option', { value: k, selected: k === filter.kind }, t(`deadline.kind.${k}`))),
+    app.vocabulary.deadline_kinds.map((k) => el('option', { value: k, selected: k === filter.kind }, t(`deadline.kind.${k}`))),
   );
   // Until the scopes arrive, the chosen one is the only one offered (its name unknown yet).
   const chosen = idFromParam(filter.scope);
@@ -161,7 +161,7 @@ function drawTable(state) {
     return;
   }
   const head = sortableHeader({
-    columns: DEADLINE_COLUMNS,
+    columns: app.vocabulary.deadline_columns,
     sort: view.sort,
     label: (key) => t(`deadlines_ui.col_${key}`),
     host,

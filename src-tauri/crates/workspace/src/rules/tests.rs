@@ -160,6 +160,11 @@ fn the_vocabulary_carries_cores_lists_the_limits_and_the_rules_in_force() {
         serde_json::json!(["missing", "needs-review", "covered"]),
         "most urgent first"
     );
+    assert_eq!(v["deadline_kinds"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        v["deadline_columns"],
+        serde_json::json!(["due", "countdown", "kind", "what", "scope", "owner"])
+    );
     assert_eq!(v["limits"]["label_expiry_warning_days"]["max"], 730);
     assert_eq!(
         v["limits"]["within_days"]["max"], 3650,
@@ -182,7 +187,7 @@ fn every_word_of_the_vocabulary_has_a_message_in_english_and_german() {
     let vocabulary = s.ws.vocabulary().unwrap();
     // Each list the window draws, and the message keys it draws each word with.
     type Keys = fn(&str) -> Vec<String>;
-    let lists: [(&str, Keys); 10] = [
+    let lists: [(&str, Keys); 12] = [
         ("classifications", |w| vec![format!("classification.{w}")]),
         ("evidence_states", |w| {
             vec![
@@ -202,6 +207,10 @@ fn every_word_of_the_vocabulary_has_a_message_in_english_and_german() {
         ("finding_types", |w| vec![format!("finding_type.{w}")]),
         ("action_statuses", |w| vec![format!("action_status.{w}")]),
         ("audit_results", |w| vec![format!("assess_result.{w}")]),
+        ("deadline_kinds", |w| vec![format!("deadline.kind.{w}")]),
+        ("deadline_columns", |w| {
+            vec![format!("deadlines_ui.col_{w}")]
+        }),
     ];
     let mut missing = Vec::new();
     for (list, keys) in lists {

@@ -22,6 +22,7 @@ pub fn rules(r: &crate::Rules) -> Rules {
 /// the window holds no copy of any of them.
 pub fn vocabulary(r: &crate::Rules) -> Value {
     use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PHASES, PhaseState};
+    use csmsdesk_core::deadlines::{DeadlineColumn, DeadlineKind};
     use csmsdesk_core::evidence::{Classification, EvidenceState, WORK_PRODUCTS};
     use csmsdesk_core::readiness::RequirementState;
     use csmsdesk_core::results::{OverallResult, QuestionResult};
@@ -47,6 +48,9 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
         "overall_results": OverallResult::ALL.map(OverallResult::as_str),
         "finding_types": FindingKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
         "action_statuses": ActionStatus::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        "deadline_kinds": DeadlineKind::ALL.map(DeadlineKind::as_str),
+        // The deadline table's columns, in order; each one sorts.
+        "deadline_columns": DeadlineColumn::ALL.map(DeadlineColumn::as_str),
         "limits": {
             "label_expiry_warning_days": { "min": 0, "max": crate::MAX_WARNING_DAYS },
             "notify_days": { "min": 0, "max": crate::MAX_NOTIFY_DAYS },
