@@ -50,7 +50,7 @@ pub fn run() {
         folders::last_used_or_default,
     );
     let state = AppState::start(choice, sys_locale());
-    let result = tauri::Builder::default()
+    let built = tauri::Builder::default()
         .manage(state)
         .manage(watchdog::Watchdog::default())
         .plugin(navigation::guard())
@@ -154,11 +154,21 @@ pub fn run() {
             commands::package::share_add,
             commands::package::package_preview,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        tracing::error!(error = %e, "CSMS Desk could not start");
-        eprintln!("CSMS Desk could not start: {e}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match built {
+        // The event loop ends the process without running destructors, on every OS: the
+        // workspace is closed first, so that its lock file is emptied and the next start does
+        // not take it for the lock of a crashed process.
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                tauri::Manager::state::<AppState>(handle).close();
+            }
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "CSMS Desk could not start");
+            eprintln!("CSMS Desk could not start: {e}");
+            std::process::exit(1);
+        }
     }
 }
 

@@ -41,6 +41,16 @@ impl AppState {
         }
     }
 
+    /// Closes the workspace (releasing its lock) as the app ends; nothing reads the state
+    /// after this.
+    pub fn close(&self) {
+        let closed = Session::Unavailable {
+            dir: None,
+            error: Error::Cancelled,
+        };
+        drop(std::mem::replace(&mut *self.session(), closed));
+    }
+
     pub fn session(&self) -> MutexGuard<'_, Session> {
         // A panic while holding the lock cannot leave a half-written workspace (writes are
         // transactions), so the state behind a poisoned lock is still good to use.

@@ -3,17 +3,14 @@
 //! It parses arguments, calls one use case, and prints either human text or one JSON document.
 //! Exit codes: 0 done, 1 the request failed (stderr says why and how to fix it), 2 usage error.
 
-/// `println!` that ends the process quietly when stdout was closed (`csmsdesk-cli ... | head`)
-/// instead of panicking, as command-line tools end on SIGPIPE. Control characters are made
-/// visible (see [`terminal::visible`]): text from workbooks, files and the database never
-/// steers the terminal.
+/// `println!` that drops the rest of the output quietly when stdout was closed
+/// (`csmsdesk-cli ... | head`) instead of panicking (see [`terminal::write_stdout`]). Control
+/// characters are made visible (see [`terminal::visible`]): text from workbooks, files and the
+/// database never steers the terminal.
 macro_rules! out_line {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
         let line = format!($($arg)*);
-        if writeln!(std::io::stdout(), "{}", $crate::terminal::visible(&line)).is_err() {
-            std::process::exit(0);
-        }
+        $crate::terminal::write_stdout(&$crate::terminal::visible(&line));
     }};
 }
 

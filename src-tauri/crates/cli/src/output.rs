@@ -38,20 +38,11 @@ impl Output {
     }
 
     fn print_json(value: &impl serde::Serialize) {
-        use std::io::Write as _;
         // Through `Value`, whose object keys are sorted: the CLI's documents keep the key
         // order they have always had, whatever the order of a wire type's fields.
         let value = serde_json::to_value(value).unwrap_or_default();
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        if writeln!(
-            std::io::stdout(),
-            "{}",
-            crate::terminal::json_visible(&text)
-        )
-        .is_err()
-        {
-            std::process::exit(0);
-        }
+        crate::terminal::write_stdout(&crate::terminal::json_visible(&text));
     }
 
     /// The line under a page of a list: which rows of how many it shows (`shown` rows from

@@ -5,6 +5,25 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set once stdout refused a line (the reader went away, as with `| head`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Writes `line` and a line break to stdout. Once the reader has gone, the rest is dropped
+/// quietly and the command runs to its normal end: ending the process here (as tools do on
+/// SIGPIPE) would skip the destructors, and the workspace lock's would never empty its file,
+/// so the next command would report a crashed holder (seen under Wine and on Linux after
+/// `catalogue show | head -1`).
+pub fn write_stdout(line: &str) {
+    use std::io::Write as _;
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    if writeln!(std::io::stdout(), "{line}").is_err() {
+        STDOUT_CLOSED.store(true, Ordering::Relaxed);
+    }
+}
 
 /// Whether `c` must not reach a terminal raw: control characters other than line breaks and
 /// tabs (C0, DEL, C1) and the invisible bidirectional formatting characters.

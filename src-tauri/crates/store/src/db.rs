@@ -153,7 +153,26 @@ impl Db {
         let mut copy = Connection::open(dest).map_err(|e| classify(dest, e))?;
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-            backup.run_to_completion(1024, Duration::ZERO, None)?;
+            // Step by step rather than `run_to_completion`, which retries a busy or locked
+            // database for ever: a copy that stays blocked for the busy timeout fails instead
+            // (a destination locked by another handle kept the backup waiting under Wine).
+            let started = std::time::Instant::now();
+            loop {
+                match backup.step(1024)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    rusqlite::backup::StepResult::More => {}
+                    // Busy or Locked (the enum is non-exhaustive: anything else waits alike).
+                    _ => {
+                        if started.elapsed() > BUSY_TIMEOUT {
+                            return Err(Error::Sqlite(rusqlite::Error::SqliteFailure(
+                                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                                Some(format!("the copy to {} stayed blocked", dest.display())),
+                            )));
+                        }
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
+                }
+            }
         }
         let _: String =
             copy.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;

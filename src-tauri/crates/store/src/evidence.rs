@@ -78,14 +78,20 @@ pub struct LinkRecord {
     pub note: String,
 }
 
-/// A path as bytes, so that names which are not valid UTF-8 survive the database.
+/// A path as bytes, so that names which are not valid UTF-8 (Unix: the name's own bytes) or
+/// not valid UTF-16 (Windows: WTF-8, see [`wtf8`]) survive the database.
 pub fn path_bytes(path: &Path) -> Vec<u8> {
     #[cfg(unix)]
     {
         use std::os::unix::ffi::OsStrExt as _;
         path.as_os_str().as_bytes().to_vec()
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStrExt as _;
+        wtf8::from_wide(path.as_os_str().encode_wide())
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         path.to_string_lossy().as_bytes().to_vec()
     }
@@ -97,7 +103,12 @@ fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
         use std::os::unix::ffi::OsStringExt as _;
         PathBuf::from(std::ffi::OsString::from_vec(bytes))
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        use std::os::windows::ffi::OsStringExt as _;
+        PathBuf::from(std::ffi::OsString::from_wide(&wtf8::to_wide(&bytes)))
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
     }
@@ -554,6 +565,9 @@ pub fn linked_target_count(conn: &Connection) -> Result<i64> {
         |r| r.get(0),
     )?)
 }
+
+#[cfg_attr(not(windows), allow(dead_code))]
+mod wtf8;
 
 #[cfg(test)]
 mod tests;

@@ -50,9 +50,13 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
-    /// Another process holds the workspace lock.
-    #[error("workspace {path} is in use by {holder}")]
-    InUse { path: PathBuf, holder: LockHolder },
+    /// Another process holds the workspace lock; `holder` is who, when its lock file says so
+    /// and may be read (on Windows the holder's lock keeps others from reading the file).
+    #[error("workspace {path} is in use by {}", .holder.as_ref().map_or_else(|| "another process".to_owned(), ToString::to_string))]
+    InUse {
+        path: PathBuf,
+        holder: Option<LockHolder>,
+    },
     /// `workspace.lock` is a link, a folder or another special file, not a plain file: the
     /// lock refuses to follow it (it would empty whatever the link points to).
     #[error("{path} is not a plain file")]

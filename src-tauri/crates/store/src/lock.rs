@@ -95,15 +95,18 @@ impl WorkspaceLock {
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
-                // The holder may be between taking the lock and writing its name; the text is
-                // tiny, so a read shortly after is all but certain to see it.
-                file.read_to_string(&mut previous)
-                    .map_err(|e| io_error(&path, e))?;
-                let holder = LockHolder::from_text(&previous).unwrap_or(LockHolder {
-                    pid: 0,
-                    host: "?".into(),
-                    since: "?".into(),
-                });
+                // The holder may be between taking the lock and writing its name (the text is
+                // tiny, so a read shortly after is all but certain to see it). On Windows the
+                // holder's lock covers the whole file and Windows refuses others a read of a
+                // locked range (ERROR_LOCK_VIOLATION; Wine does not enforce that): then the
+                // holder stays unnamed, and the workspace is still reported as in use.
+                let holder = match file.read_to_string(&mut previous) {
+                    Ok(_) => LockHolder::from_text(&previous),
+                    Err(e) => {
+                        tracing::debug!(error = %e, path = %path.display(), "the holder's name could not be read");
+                        None
+                    }
+                };
                 return Err(Error::InUse {
                     path: dir.to_owned(),
                     holder,

@@ -160,8 +160,16 @@ impl Vault {
         }
         let parent = target.parent().unwrap_or(&self.dir).to_owned();
         std::fs::create_dir_all(&parent).map_err(|e| self.write_error(e))?;
-        temp.persist(&target)
-            .map_err(|e| self.write_error(e.error))?;
+        if let Err(e) = temp.persist(&target) {
+            // Another writer stored the same content meanwhile. Windows refuses a rename over
+            // a file that someone holds open without sharing its deletion (a virus scanner,
+            // an export reading it); the content is there either way, since a blob's name is
+            // its hash.
+            if !target.is_file() {
+                return Err(self.write_error(e.error));
+            }
+            tracing::debug!(path = %target.display(), error = %e.error, "the same content was stored meanwhile");
+        }
         sync_dir(&parent);
         Ok((blob, before))
     }
@@ -262,6 +270,13 @@ fn open_regular(path: &Path) -> Result<(File, Stamp), VaultError> {
         path: path.to_owned(),
         source,
     };
+    // Looked at before opening: Windows refuses to open a folder at all (as if access were
+    // denied), and opening a named pipe on Unix waits for a writer.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(VaultError::NotAFile {
+            path: path.to_owned(),
+        });
+    }
     let file = File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     if !meta.is_file() {

@@ -199,5 +199,34 @@ pub fn write_catalogue_layout(layout: &CatalogueLayout) -> Result<Vec<u8>, Workb
             }
         }
     }
-    Ok(book.save_to_buffer()?)
+    unix_made(&book.save_to_buffer()?)
+}
+
+/// The workbook `xlsx` (a ZIP) with every part recorded as made by Unix, whichever system
+/// writes it. rust_xlsxwriter leaves the host to the zip crate, which records DOS on Windows,
+/// so the filled workbook, and with it a whole package, differed between Windows and Linux.
+/// Each part is rewritten with the same content and time, as a 0644 file; the workbook is
+/// small.
+fn unix_made(xlsx: &[u8]) -> Result<Vec<u8>, WorkbookError> {
+    use std::io::{Read as _, Write as _};
+    let zip_error = |e| WorkbookError::Write(rust_xlsxwriter::XlsxError::ZipError(e));
+    let io_error = |e| WorkbookError::Write(rust_xlsxwriter::XlsxError::IoError(e));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).map_err(zip_error)?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(xlsx.len())));
+    let mut content = Vec::new();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).map_err(zip_error)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .system(zip::System::Unix)
+            .compression_method(part.compression())
+            .last_modified_time(part.last_modified().unwrap_or_default())
+            // Fixed: a part made by DOS reads back with a mode derived from its attributes.
+            .unix_permissions(0o644);
+        let name = part.name().map_err(zip_error)?.into_owned();
+        content.clear();
+        part.read_to_end(&mut content).map_err(io_error)?;
+        out.start_file(name, options).map_err(zip_error)?;
+        out.write_all(&content).map_err(io_error)?;
+    }
+    Ok(out.finish().map_err(zip_error)?.into_inner())
 }

@@ -118,6 +118,7 @@ pub fn io_detail(error: &std::io::Error) -> Message {
     use std::io::ErrorKind as K;
     let key = match error.kind() {
         _ if is_link_loop(error) => "io.link_loop",
+        _ if is_open_elsewhere(error) => "io.busy",
         K::NotFound => "io.not_found",
         K::PermissionDenied => "io.permission_denied",
         K::InvalidFilename => "io.invalid_filename",
@@ -166,6 +167,13 @@ fn is_link_loop(error: &std::io::Error) -> bool {
     )))]
     const LOOP: i32 = i32::MIN;
     error.raw_os_error() == Some(LOOP)
+}
+
+/// Whether `error` is Windows refusing a file that another program holds open without
+/// sharing it (ERROR_SHARING_VIOLATION, 32) or has locked (ERROR_LOCK_VIOLATION, 33); std
+/// has no kind for either, and Unix never refuses an open this way.
+fn is_open_elsewhere(error: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33))
 }
 
 /// One field's problem: the field's name in forms, JSON and CLI flags, and what to do.
@@ -335,11 +343,18 @@ impl Error {
             Error::UnknownCatalogue { id } => Message::new("error.unknown_catalogue").arg("id", id),
             Error::Store(e) if e.is_read_only() => Message::new("error.read_only"),
             Error::Store(e) => match e {
-                StoreError::InUse { path: p, holder } => Message::new("error.workspace_in_use")
+                StoreError::InUse {
+                    path: p,
+                    holder: Some(holder),
+                } => Message::new("error.workspace_in_use")
                     .arg("path", path(p))
                     .arg("pid", holder.pid)
                     .arg("host", &holder.host)
                     .arg("since", &holder.since),
+                StoreError::InUse {
+                    path: p,
+                    holder: None,
+                } => Message::new("error.workspace_in_use_unnamed").arg("path", path(p)),
                 StoreError::LockNotAFile { path: p } => {
                     Message::new("error.lock_not_a_file").arg("path", path(p))
                 }

@@ -253,6 +253,24 @@ pub(crate) fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
     io_error(path, std::io::Error::other(e.to_string()))
 }
 
+/// The options every entry we write starts from, spelled out so that the bytes are the same
+/// whichever OS writes them. Left to itself the zip crate records the writing host ("version
+/// made by": DOS on Windows, Unix elsewhere) and derives the external attributes from it, so
+/// a package written on Windows differed from Linux's, and Info-ZIP's `unzip` applied its
+/// DOS code-page conversion to a Windows-made entry's UTF-8 name (`Richtlinie-ä.txt` came out
+/// garbled and `sha256sum -c` failed). Every entry is therefore a Unix regular file with
+/// `mode`, at `time`. Names are UTF-8 (Rust strings) and the zip crate sets the language
+/// encoding flag (bit 11) on every non-ASCII one, which is what tells an extractor so; the
+/// package tests check both in the bytes.
+pub(crate) fn entry_options(time: zip::DateTime, mode: u32) -> SimpleFileOptions {
+    /// `S_IFREG`: the file type bits of a regular file in a Unix mode.
+    const REGULAR_FILE: u32 = 0o100_000;
+    SimpleFileOptions::default()
+        .system(zip::System::Unix)
+        .external_attributes((REGULAR_FILE | (mode & 0o777)) << 16)
+        .last_modified_time(time)
+}
+
 /// `at` as a ZIP entry time (DOS time: whole seconds of even number, from 1980).
 pub(crate) fn zip_time(at: DateTime<Utc>) -> zip::DateTime {
     zip::DateTime::from_date_and_time(
@@ -327,11 +345,9 @@ fn write_package(
         } else {
             zip::CompressionMethod::Stored
         };
-        SimpleFileOptions::default()
+        entry_options(time, 0o644)
             .compression_method(method)
             .compression_level(compresses(name).then_some(6))
-            .last_modified_time(time)
-            .unix_permissions(0o644)
             // ZIP64 only where an entry needs it, so that small packages stay plain ZIP.
             .large_file(size >= u64::from(u32::MAX))
     };

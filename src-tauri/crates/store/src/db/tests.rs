@@ -1,5 +1,4 @@
 use super::*;
-use std::os::unix::fs::PermissionsExt as _;
 
 fn new_db(dir: &Path) -> Db {
     Db::create(
@@ -26,11 +25,15 @@ fn a_new_database_is_at_the_latest_schema_version_and_owner_only() {
         db.meta("created_at").unwrap().as_deref(),
         Some("2026-11-25T10:00:00Z")
     );
-    let mode = std::fs::metadata(db.path()).unwrap().permissions().mode() & 0o777;
-    assert_eq!(
-        mode, 0o600,
-        "workspace data is confidential: only the owner may read it"
-    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(db.path()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "workspace data is confidential: only the owner may read it"
+        );
+    }
 }
 
 #[test]

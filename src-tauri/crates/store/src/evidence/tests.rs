@@ -322,3 +322,28 @@ fn duplicates_are_items_whose_newest_content_is_the_same() {
         .collect();
     assert_eq!(orphans, [b, other], "linked to nothing");
 }
+
+#[test]
+fn a_source_path_survives_the_database_byte_for_byte_even_when_it_is_no_valid_text() {
+    #[cfg(unix)]
+    let odd: PathBuf = {
+        use std::os::unix::ffi::OsStrExt as _;
+        std::ffi::OsStr::from_bytes(b"/srv/ablage/Pr\xfcfung.txt").into()
+    };
+    // An NTFS name may hold a lone surrogate, which no UTF-8 text can.
+    #[cfg(windows)]
+    let odd: PathBuf = {
+        use std::os::windows::ffi::OsStringExt as _;
+        let mut units: Vec<u16> = r"C:\Ablage\Pr".encode_utf16().collect();
+        units.extend([0xD800, 0x66]);
+        std::ffi::OsString::from_wide(&units).into()
+    };
+    assert!(odd.to_str().is_none(), "the name is no valid text");
+    assert_eq!(path_from_bytes(path_bytes(&odd)), odd);
+    let plain = Path::new("/srv/ablage/Prüfung.txt");
+    assert_eq!(
+        path_bytes(plain),
+        "/srv/ablage/Prüfung.txt".as_bytes(),
+        "a valid name is its UTF-8 on every system"
+    );
+}

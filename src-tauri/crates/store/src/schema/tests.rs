@@ -197,7 +197,13 @@ fn normalising_sql_ignores_layout_and_comments_but_not_literals() {
 #[test]
 fn checking_a_file_in_wal_mode_leaves_nothing_beside_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a ?#%ä.sqlite");
+    // Characters that a URI would misread; `?` cannot be in a Windows name at all.
+    let name = if cfg!(windows) {
+        "a #%ä.sqlite"
+    } else {
+        "a ?#%ä.sqlite"
+    };
+    let path = dir.path().join(name);
     drop(Db::create(&path, "2026-11-25T10:00:00Z", "test").unwrap());
     let mode: String = Connection::open(&path)
         .unwrap()

@@ -146,7 +146,13 @@ pub(super) fn sync_files(paths: &[PathBuf], cancel: &AtomicBool) -> std::result:
                     let Some(path) = paths.get(next.fetch_add(1, Ordering::Relaxed)) else {
                         break;
                     };
-                    if let Err(e) = std::fs::File::open(path).and_then(|f| f.sync_all()) {
+                    // Opened for writing: Windows flushes only a handle that may write
+                    // (a read-only one is refused, "access denied"); Unix does not mind.
+                    let synced = std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(path)
+                        .and_then(|f| f.sync_all());
+                    if let Err(e) = synced {
                         stop.store(true, Ordering::Relaxed);
                         let mut first = failure.lock().unwrap_or_else(|p| p.into_inner());
                         first.get_or_insert(e);

@@ -10,11 +10,10 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_store::Db;
 use csmsdesk_store::vault::{Vault, hex, sync_dir};
 use sha2::{Digest as _, Sha256};
-use zip::write::SimpleFileOptions;
 
 use super::files::{blob_entry, damaged_source, target_folder};
 use super::{BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReport, MANIFEST, SUMS};
-use crate::package::{io_error, zip_error, zip_time};
+use crate::package::{entry_options, io_error, zip_error, zip_time};
 use crate::workspace::{DB_FILE, VAULT_DIR};
 use crate::{Error, Invalid, Progress, Result, Workspace};
 
@@ -32,15 +31,20 @@ pub fn write_backup(
     let out_dir = target_folder(out)?;
     let source = Workspace::open_read_only(dir)?;
     // The snapshot first: the contents it refers to are never removed from the vault.
-    let snapshot = crate::partial::create(&out_dir, "snapshot").map_err(|e| io_error(out, e))?;
-    source.db.backup_to(snapshot.path())?;
+    // In a partial folder, locked through the lock file beside it: a partial file is locked
+    // itself, and on Windows that lock is mandatory, so SQLite's own connection could never
+    // write the file (the backup waited for ever under Wine).
+    let snapshot_dir =
+        crate::partial::create_dir(&out_dir, "snapshot").map_err(|e| io_error(out, e))?;
+    let snapshot = snapshot_dir.path().join(DB_FILE);
+    source.db.backup_to(&snapshot)?;
     drop(source);
-    let copy = Db::open_read_only(snapshot.path())?;
+    let copy = Db::open_read_only(&snapshot)?;
     let blobs = csmsdesk_store::evidence::blobs(copy.conn())?;
     let journal_entries = csmsdesk_store::journal::count(copy.conn())?.max(0) as usize;
     let schema_version = copy.schema_version()?;
     drop(copy);
-    let db_size = std::fs::metadata(snapshot.path())
+    let db_size = std::fs::metadata(&snapshot)
         .map_err(|e| io_error(out, e))?
         .len();
     let blob_bytes: u64 = blobs.iter().map(|(_, size)| size).sum();
@@ -73,20 +77,18 @@ pub fn write_backup(
     let manifest = serde_json::to_value(&manifest).unwrap_or_default();
     let vault = Vault::new(dir.join(VAULT_DIR));
     let mut entries: Vec<(String, PathBuf, u64)> =
-        vec![(DB_FILE.to_owned(), snapshot.path().to_owned(), db_size)];
+        vec![(DB_FILE.to_owned(), snapshot.clone(), db_size)];
     for (sha256, size) in &blobs {
         entries.push((blob_entry(sha256), vault.blob_path(sha256), *size));
     }
     let time = zip_time(now);
     let options = |deflate: bool, size: u64| {
-        SimpleFileOptions::default()
+        entry_options(time, 0o600)
             .compression_method(if deflate {
                 zip::CompressionMethod::Deflated
             } else {
                 zip::CompressionMethod::Stored
             })
-            .last_modified_time(time)
-            .unix_permissions(0o600)
             .large_file(size >= u64::from(u32::MAX))
     };
     let temp = crate::partial::create(&out_dir, "backup").map_err(|e| io_error(out, e))?;

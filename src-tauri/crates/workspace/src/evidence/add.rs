@@ -51,16 +51,15 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
             .sort_by_file_name()
         {
             match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    add(std::fs::canonicalize(entry.path())
-                        .unwrap_or_else(|_| entry.path().to_owned()));
-                }
+                Ok(entry) if entry.file_type().is_file() => add(recorded_path(entry.path())),
                 Ok(entry) if entry.file_type().is_dir() => {}
                 Ok(entry) if entry.path_is_symlink() => {
                     let at = entry.path().display().to_string();
                     match std::fs::canonicalize(entry.path()) {
                         // A file inside the folder is taken.
-                        Ok(target) if target.starts_with(&root) && target.is_file() => add(target),
+                        Ok(target) if target.starts_with(&root) && target.is_file() => {
+                            add(recorded_path(&target))
+                        }
                         // A folder inside that holds the link is a loop back: named, skipped.
                         Ok(target)
                             if target.starts_with(&root)
@@ -113,6 +112,42 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
         }
     }
     (files, problems)
+}
+
+/// The path a file found for adding is recorded (and later shown and re-checked) under.
+/// Unix: resolved, links followed. Windows: absolute but not resolved, as the user typed it:
+/// `canonicalize` there answers in the `\\?\` verbatim form and turns a mapped drive
+/// (`S:\CSMS\policy.pdf`) into its share, and the user must find the path they gave
+/// (`S:\...`, `\\server\share\...`) in the list. Long paths need no verbatim prefix in
+/// the record: std adds one itself where Windows wants it.
+fn recorded_path(path: &Path) -> PathBuf {
+    #[cfg(windows)]
+    let recorded = std::path::absolute(strip_verbatim(path));
+    #[cfg(not(windows))]
+    let recorded = std::fs::canonicalize(path);
+    recorded.unwrap_or_else(|_| path.to_owned())
+}
+
+/// `path` without a `\\?\` prefix where the plain form means the same file: `\\?\C:\x`
+/// → `C:\x`, `\\?\UNC\server\share\x` → `\\server\share\x`; other verbatim paths
+/// (devices, volume GUIDs) stay as they are.
+#[cfg_attr(not(windows), allow(dead_code))]
+fn strip_verbatim(path: &Path) -> PathBuf {
+    // A name that is no valid Unicode keeps its form.
+    let Some(text) = path.to_str() else {
+        return path.to_owned();
+    };
+    let plain = if let Some(rest) = text.strip_prefix(r"\\?\UNC\") {
+        Some(format!(r"\\{rest}"))
+    } else {
+        text.strip_prefix(r"\\?\")
+            .filter(|rest| {
+                let b = rest.as_bytes();
+                b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\'
+            })
+            .map(str::to_owned)
+    };
+    plain.map_or_else(|| path.to_owned(), PathBuf::from)
 }
 
 /// Why `path` cannot be read, in words for its kind of failure.
@@ -328,3 +363,6 @@ impl Workspace {
         self.commit_evidence(ingested, now)
     }
 }
+
+#[cfg(test)]
+mod tests;

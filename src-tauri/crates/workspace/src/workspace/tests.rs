@@ -3,7 +3,6 @@ use chrono::TimeZone as _;
 use csmsdesk_core::company::ProfileField;
 use csmsdesk_core::i18n::Lang;
 use csmsdesk_store::Error as StoreError;
-use std::os::unix::fs::PermissionsExt as _;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 9, 30, 0).unwrap()
@@ -24,7 +23,10 @@ fn a_new_workspace_is_a_private_folder_with_database_and_vault() {
     let dir = root.path().join("acme");
     let ws = Workspace::create(&dir, now()).unwrap();
     assert!(dir.join(DB_FILE).is_file() && dir.join(VAULT_DIR).is_dir());
+    // Windows has no modes: the folder inherits the profile's ACL (README, "Windows").
+    #[cfg(unix)]
     for path in [dir.clone(), dir.join(VAULT_DIR)] {
+        use std::os::unix::fs::PermissionsExt as _;
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(
             mode,
@@ -167,9 +169,11 @@ fn a_damaged_database_is_reported_with_its_path_and_left_alone() {
 }
 
 /// Makes a folder unwritable for this process while alive: `chattr +i` for root (whom file
-/// modes do not stop), mode 0500 for anyone else.
+/// modes do not stop), mode 0500 for anyone else. Unix only, as the tests that use it.
+#[cfg(unix)]
 struct Unwritable<'a>(&'a Path, bool);
 
+#[cfg(unix)]
 impl<'a> Unwritable<'a> {
     fn new(dir: &'a Path) -> Self {
         let probe = dir.join(".probe");
@@ -188,12 +192,14 @@ impl<'a> Unwritable<'a> {
                 dir.display()
             );
         } else {
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+            std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(0o500))
+                .unwrap();
         }
         Unwritable(dir, is_root)
     }
 }
 
+#[cfg(unix)]
 impl Drop for Unwritable<'_> {
     fn drop(&mut self) {
         if self.1 {
@@ -202,11 +208,15 @@ impl Drop for Unwritable<'_> {
                 .arg(self.0)
                 .status();
         } else {
-            let _ = std::fs::set_permissions(self.0, std::fs::Permissions::from_mode(0o700));
+            let _ = std::fs::set_permissions(
+                self.0,
+                std::os::unix::fs::PermissionsExt::from_mode(0o700),
+            );
         }
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_workspace_cannot_be_made_in_a_folder_that_cannot_be_written() {
     let root = tempfile::tempdir().unwrap();
@@ -223,6 +233,7 @@ fn a_workspace_cannot_be_made_in_a_folder_that_cannot_be_written() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_workspace_in_a_folder_that_became_unwritable_is_refused_with_its_path() {
     let root = tempfile::tempdir().unwrap();
@@ -267,7 +278,12 @@ fn every_error_renders_a_complete_message_in_both_languages() {
         Error::InvalidProfile(vec![]),
         StoreError::InUse {
             path: path.clone(),
-            holder,
+            holder: Some(holder),
+        }
+        .into(),
+        StoreError::InUse {
+            path: path.clone(),
+            holder: None,
         }
         .into(),
         StoreError::NotADatabase { path: path.clone() }.into(),

@@ -42,7 +42,10 @@ fn zip_of(entries: &[(&str, As, &[u8])]) -> Vec<u8> {
             renames.push((stand_in.clone(), name.clone()));
             name = stand_in;
         }
-        let options = SimpleFileOptions::default().unix_permissions(0o644);
+        // Made by Unix, as ours are, on every OS: the modes below are Unix modes.
+        let options = SimpleFileOptions::default()
+            .system(zip::System::Unix)
+            .unix_permissions(0o644);
         match how {
             As::File => zip.start_file(&name, options).unwrap(),
             As::Link => {
@@ -54,7 +57,9 @@ fn zip_of(entries: &[(&str, As, &[u8])]) -> Vec<u8> {
                 .start_file(&name, options.external_attributes(mode << 16))
                 .unwrap(),
             As::UnicodePath => {
-                let mut options = zip::write::FullFileOptions::default().unix_permissions(0o644);
+                let mut options = zip::write::FullFileOptions::default()
+                    .system(zip::System::Unix)
+                    .unix_permissions(0o644);
                 let mut field = vec![1, 0, 0, 0, 0];
                 field.extend_from_slice(b"other.txt");
                 options.add_extra_field(0x7075, field, false).unwrap();
