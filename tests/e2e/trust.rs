@@ -1,7 +1,8 @@
 //! Trust seen from outside: the History screen lists the journal the CLI and the app wrote and
 //! verifies it; Settings writes a backup that `unzip -t` and `sha256sum -c` accept, restores it
 //! into a new folder and opens it; a workspace the app holds refuses a second writer by name,
-//! lets a reader look, and a held workspace opens read-only in the window with a banner.
+//! lets a reader look, and a held workspace opens read-only in the window with a banner;
+//! closing the window ends the app cleanly (its lock file emptied).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -413,4 +414,93 @@ async fn a_workspace_the_app_holds_refuses_a_second_writer_by_name_and_opens_rea
     );
     let check: Value = serde_json::from_str(&cli_ok(&ws, &["--json", "check"])).unwrap();
     assert_eq!(check["ok"], true, "{check}");
+}
+
+/// Asks the X window `id` to close as a window manager's close button does (a
+/// `WM_DELETE_WINDOW` client message), through libX11 with Python's ctypes: xdotool 3.2021
+/// has no such command, and Xvfb runs no window manager.
+const CLOSE_WINDOW: &str = r#"
+import ctypes, sys
+x = ctypes.cdll.LoadLibrary("libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+x.XInternAtom.restype = ctypes.c_ulong
+x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]
+x.XFlush.argtypes = [ctypes.c_void_p]
+class Message(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
+                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int), ("l", ctypes.c_long * 5)]
+class Event(ctypes.Union):
+    _fields_ = [("xclient", Message), ("pad", ctypes.c_long * 24)]
+d = x.XOpenDisplay(None)
+e = Event()
+e.xclient.type = 33
+e.xclient.window = int(sys.argv[1])
+e.xclient.message_type = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
+e.xclient.format = 32
+e.xclient.l[0] = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
+sys.exit(0 if x.XSendEvent(d, e.xclient.window, 0, 0, ctypes.byref(e)) and x.XFlush(d) else 1)
+"#;
+
+#[tokio::test]
+async fn closing_the_window_ends_the_app_cleanly_so_the_next_writer_finds_no_crashed_holder() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    cli_ok(&ws, &["init", "--company", "Muster GmbH"]);
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    let lock = std::fs::read_to_string(ws.join("workspace.lock")).unwrap();
+    let pid = lock
+        .lines()
+        .find_map(|l| l.strip_prefix("pid="))
+        .expect("the lock file names its holder")
+        .to_owned();
+    // The app's own display and its key (xvfb-run picked both for this test).
+    let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+    let variable = |name: &str| {
+        environ.split(|b| *b == 0).find_map(|v| {
+            v.strip_prefix(name.as_bytes())?
+                .strip_prefix(b"=")
+                .map(|d| String::from_utf8_lossy(d).into_owned())
+        })
+    };
+    let display = variable("DISPLAY").expect("the app runs on an X display");
+    let xauthority = variable("XAUTHORITY").unwrap_or_default();
+    let windows = Command::new("xdotool")
+        .env("DISPLAY", &display)
+        .env("XAUTHORITY", &xauthority)
+        // By title: without a window manager, nothing sets _NET_WM_PID for `--pid`.
+        .args(["search", "--name", "CSMS Desk"])
+        .output()
+        .expect("xdotool runs (cargo xtask test installs it)");
+    let ids = String::from_utf8_lossy(&windows.stdout).into_owned();
+    assert!(!ids.trim().is_empty(), "the app's windows are found");
+    for id in ids.split_whitespace() {
+        let _ = Command::new("python3")
+            .env("DISPLAY", &display)
+            .env("XAUTHORITY", &xauthority)
+            .args(["-c", CLOSE_WINDOW, id])
+            .status();
+    }
+    let started = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() && started.elapsed() < Duration::from_secs(30)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !Path::new(&format!("/proc/{pid}")).exists(),
+        "the app ends when its window is closed"
+    );
+    drop(app);
+    let text = std::fs::read_to_string(ws.join("workspace.lock")).unwrap();
+    assert!(
+        text.is_empty(),
+        "a closed window is a normal exit: the app closed its workspace and emptied the lock \
+         file before the event loop ended the process: {text:?}"
+    );
+    let next = cli(&ws, &["location", "add", "Plant Nord"]);
+    let said = String::from_utf8_lossy(&next.stderr);
+    assert!(next.status.success(), "{said}");
+    assert!(!said.contains("took over"), "no crashed holder: {said}");
 }

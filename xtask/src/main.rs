@@ -4,6 +4,10 @@
 //! - `test`: installs what the tests need, then runs everything CI runs.
 //! - `icons`: draws the app icon set into `icons/`.
 //! - `bundle`: builds the release binary and the .deb/.rpm packages and prints their sizes.
+//! - `bundle --windows`: cross-builds the release app and CLI for Windows and their NSIS
+//!   installer (per user, no administrator rights), checks its file list, prints the sizes.
+//! - `windows`: the Windows part of `test` alone (cross-builds, the CLI under Wine, the
+//!   installer).
 //! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
 //!   backups and restores at random moments and checks the workspace survives each kill (200 by default;
 //!   `test` runs 20).
@@ -20,6 +24,7 @@ mod crash;
 mod fuzz;
 mod icons;
 mod setup;
+mod windows;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,16 +38,18 @@ fn main() {
         Some("run") => run(&args[1..]),
         Some("test") => test(),
         Some("icons") => icons::generate(&root().join("icons")),
+        Some("bundle") if args.get(1).map(String::as_str) == Some("--windows") => windows::bundle(),
         Some("bundle") => bundle(),
         Some("bench") if args.get(1).map(String::as_str) == Some("ui") => {
             bench_ui::bench_ui(&args[2..])
         }
+        Some("windows") => windows::test(),
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some("crash") => crash::crash(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle | bench [catalogue|evidence|pages|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -145,6 +152,8 @@ fn test() -> Result<()> {
     let mut node = Command::new("node");
     node.current_dir(root()).arg("--test").args(&ui_tests);
     step("node --test (ui/js/lib)", node)?;
+    // Windows: cross-builds with -D warnings, the CLI under Wine, the installer's file list.
+    windows::test()?;
     if let Ok(metrics) = std::fs::read_to_string(root().join("target/e2e-screens/metrics.txt")) {
         eprintln!(
             "\nmeasured in the end-to-end suite (target/e2e-screens/metrics.txt):\n{metrics}"

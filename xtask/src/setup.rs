@@ -37,6 +37,8 @@ const TEST_PACKAGES: &[&str] = &[
     "iproute2",
     // GNU time: the hostile corpus measures every case's peak memory with it.
     "time",
+    // Finds the app's window, which the end-to-end suite closes as a user does.
+    "xdotool",
 ];
 
 fn succeeds(cmd: &mut Command) -> bool {
@@ -84,10 +86,20 @@ pub fn system_packages(for_tests: bool) -> Result<()> {
 
 /// What the benchmarks measure with: GNU time for peak memory (`/usr/bin/time -v`).
 pub fn bench_packages() -> Result<()> {
+    debian_packages(&["time"])
+}
+
+/// Installs those of the Debian packages `wanted` that are missing (as root; else says how).
+/// On a system without dpkg it names them and goes on.
+pub fn debian_packages(wanted: &[&str]) -> Result<()> {
     if !succeeds(Command::new("dpkg-query").arg("--version")) {
+        eprintln!(
+            "xtask: not a Debian-based system; make sure the equivalents of these are installed: {}",
+            wanted.join(" ")
+        );
         return Ok(());
     }
-    let missing: Vec<&str> = ["time"].into_iter().filter(|p| !installed(p)).collect();
+    let missing: Vec<&str> = wanted.iter().copied().filter(|p| !installed(p)).collect();
     install(&missing)
 }
 

@@ -6,19 +6,10 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod common;
-use common::cli;
+use common::{cli, stdout_json};
 
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the CLI starts")
-}
-
-fn stdout_json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is one JSON document ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
 }
 
 fn stderr(out: &Output) -> String {

@@ -19,7 +19,7 @@ include!("../../../../tests/hostile/corpus.rs");
 include!("../../../../tests/hostile/dump.rs");
 
 mod common;
-use common::cli;
+use common::{cli, texts};
 
 /// A case that runs longer than this hangs (a named pipe waits forever): a failure.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -414,6 +414,14 @@ fn make_input(input: &Input, dir: &Path, ws: &Path, fixtures: &Fixtures) -> Path
     }
 }
 
+/// The inputs this corpus cannot give the Windows build under Wine (`cargo xtask test` runs
+/// the corpus there too): Windows has no named pipes in its file system (Wine refuses the
+/// Unix one cleanly, with another message), and Wine shows a Unix link inside a folder as the
+/// file it points to, while a Windows link is a reparse point that Wine cannot make.
+fn windows_cannot_have(input: &Input) -> bool {
+    matches!(input, Input::Fifo | Input::FolderLinkingOut)
+}
+
 /// Runs the CLI with a deadline; `None` if it had to be killed.
 fn run_with_timeout(mut cmd: Command) -> Option<std::process::Output> {
     let mut child = cmd
@@ -433,28 +441,23 @@ fn run_with_timeout(mut cmd: Command) -> Option<std::process::Output> {
     Some(child.wait_with_output().unwrap())
 }
 
-/// Every text of the JSON document `value`, for finding the expected message anywhere in it.
-fn texts(value: &Value, into: &mut String) {
-    match value {
-        Value::String(s) => {
-            into.push_str(s);
-            into.push('\n');
-        }
-        Value::Array(items) => items.iter().for_each(|v| texts(v, into)),
-        Value::Object(map) => map.values().for_each(|v| texts(v, into)),
-        _ => {}
-    }
-}
-
 #[test]
 fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
     let home = tempfile::tempdir().unwrap();
     let h = home.path();
     let fixtures = Fixtures::new(h);
     let ws = prepared(h, "ws");
+    let on_windows = common::windows_cli().is_some();
     let cases: Vec<&Case> = CASES
         .iter()
         .filter(|c| matches!(c.via, Via::Cli(_)))
+        .filter(|c| {
+            let skip = on_windows && windows_cannot_have(&c.input);
+            if skip {
+                println!("not on Windows: {}", c.name);
+            }
+            !skip
+        })
         .collect();
     assert!(CASES.len() >= 40, "the corpus holds {} cases", CASES.len());
     let before = dump(&ws);
@@ -538,7 +541,7 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         }
         let mut all = stderr.clone();
         if let Some(v) = &json {
-            texts(v, &mut all);
+            all.push_str(&texts(v));
         }
         if !all.contains(case.expect.message) {
             problems.push(format!(
