@@ -75,6 +75,10 @@ impl Watchdog {
 
 /// The page to load after a death: the app's own page at `uri` without the part after `#`,
 /// which names the screen that was open. `None` for anything but one of the app's pages.
+#[cfg_attr(
+    not(target_os = "linux"),
+    allow(dead_code, reason = "only the Linux watchdog reloads the page")
+)]
 pub fn start_page(uri: &str) -> Option<Url> {
     let mut url = Url::parse(uri).ok()?;
     if !crate::navigation::allowed(&url) {
