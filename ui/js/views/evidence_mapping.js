@@ -22,12 +22,10 @@ import { show, statusLine } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { requirementBadge } from './evidence_fields.js';
 import * as vault from './evidence_vault.js';
-import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
-import { workbookImport } from '../widgets/workbook_import.js';
+import { importPanel } from './evidence_mapping_import.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 import { evidencePicker } from '../widgets/evidence_picker.js';
 
-const RESULTS = ['conform', 'minor', 'major'];
 /** How many evidence chips a requirement shows at first, and how many more each "and N more" adds. */
 const CHIPS = 5;
 const MORE_CHIPS = 50;
@@ -110,7 +108,11 @@ export async function render(app, target, params = {}) {
     progressWidget(app),
     statusLine('mapping-status'),
     el('ul', { id: 'mapping-outcomes', class: 'outcomes' }),
-    importPanel(app),
+    importPanel(app, {
+      scope: current.scope,
+      state: view,
+      redraw: () => render(app, current.target, { scope: current.scope.id }),
+    }),
     el('div', { id: 'mapping-questions' }),
   );
   drawSummary();
@@ -289,7 +291,7 @@ function assessForm(app, q) {
     'select',
     { class: 'assess-result', id: id('result'), name: 'result' },
     el('option', { value: '' }, t('assess_result.none')),
-    RESULTS.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
+    app.vocabulary.audit_results.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
   );
   const implementation = el('textarea', { class: 'assess-implementation', id: id('implementation'), name: 'implementation', rows: 2 });
   implementation.value = q.implementation ?? '';
@@ -558,66 +560,4 @@ async function addToRequirement(app, paths, id) {
     const slot = document.querySelector(`#mapping-questions [data-requirement="${CSS.escape(id)}"] .link-error`);
     if (slot) slot.textContent = error.message;
   }
-}
-
-function importPanel(app) {
-  const { t } = app;
-  const results = el('div', { id: 'assess-import-results' });
-  const form = workbookImport({
-    t,
-    ids: { path: 'assess-workbook-path', choose: 'assess-workbook-choose', preview: 'assess-preview', apply: 'assess-apply', status: 'assess-import-status' },
-    label: t('mapping.import_file'),
-    request: (path, apply) => api.importAssessment(current.scope.id, path, apply),
-    previewed: (outcome) => {
-      drawImport(app, results, outcome);
-      const count = outcome.changes.length;
-      return count
-        ? { text: t('mapping.import_previewed', { count }), canApply: true }
-        : { text: t('mapping.import_nothing'), kind: 'ok', canApply: false };
-    },
-    applied: async (outcome) => {
-      view.importOpen = true;
-      view.importStatus = t('mapping.import_applied', { count: outcome.changes.length });
-      await render(app, current.target, { scope: current.scope.id });
-    },
-  });
-  const status = form.status;
-  if (view.importStatus) {
-    show(status, view.importStatus, 'ok');
-    view.importStatus = null;
-  }
-  const panel = el(
-    'details',
-    { class: 'panel', id: 'assess-import', open: view.importOpen },
-    el('summary', {}, t('mapping.import_heading', { scope: current.scope.name })),
-    el('p', { class: 'hint' }, t('mapping.import_hint')),
-    form.field,
-    form.actions,
-    results,
-  );
-  panel.addEventListener('toggle', () => {
-    view.importOpen = panel.open;
-  });
-  return panel;
-}
-
-function drawImport(app, host, outcome) {
-  const { t } = app;
-  const value = (field, text) => (text && field === 'result' ? t(`assess_result.${text}`) : text);
-  host.replaceChildren(
-    previewTable({
-      id: 'assess-changes',
-      headers: ['mapping.import_question', 'mapping.import_field', 'mapping.import_change'].map((k) => t(k)),
-      rows: outcome.changes,
-      row: (c) => ({
-        dataset: { question: c.question, field: c.field },
-        question: c.question,
-        cells: [
-          el('td', {}, t(`mapping.import_field_${c.field}`)),
-          changeCell(value(c.field, c.before), value(c.field, c.after), t('mapping.import_empty')),
-        ],
-      }),
-    }),
-    skippedList({ id: 'assess-skipped', skipped: outcome.skipped, t }),
-  );
 }
