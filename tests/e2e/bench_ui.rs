@@ -201,7 +201,8 @@ impl Session {
         scale_screens::allow_long_scripts(&app, &config.patience)
             .await
             .expect("WebDriver takes the script timeout");
-        let measured = scale_screens::dashboard_after_start(&app, &config.patience).await;
+        let started = support::app_started(desktop.home.path()).unwrap_or(app.started);
+        let measured = scale_screens::dashboard_after_start(&app, started, &config.patience).await;
         (Session { app, desktop }, measured)
     }
 
@@ -446,7 +447,8 @@ fn report(config: &Config, columns: &[Column], generation: &[String]) -> String 
     let _ = writeln!(
         out,
         "Screens at scale (issue 15): the {} app under Xvfb, time from the click or link \
-         until the screen's content is painted, median of {} visits; webview = resident \
+         (for the start: from the app's process start, as the kernel records it) until the \
+         screen's content is painted, median of {} visits; webview = resident \
          memory of WebKitWebProcess after the visits (peak = largest while waiting).",
         if cfg!(debug_assertions) {
             "debug"

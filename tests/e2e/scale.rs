@@ -101,7 +101,12 @@ async fn every_screen_shows_its_content_on_a_workspace_of_two_thousand_evidence_
 
     let took = shown(
         &app,
-        scale_screens::dashboard_after_start(&app, &PATIENCE).await,
+        scale_screens::dashboard_after_start(
+            &app,
+            crate::support::app_started(desktop.home.path()).unwrap_or(app.started),
+            &PATIENCE,
+        )
+        .await,
         "the dashboard after the start",
         scale_screens::DASHBOARD_CONTENT,
     )

@@ -447,6 +447,39 @@ pub fn program(pid: u32) -> String {
     String::from_utf8_lossy(first).into_owned()
 }
 
+/// When the app itself (not a process it started) began, as an `Instant`: its start time in
+/// `/proc/PID/stat` against the system's uptime, so to the kernel's clock tick (10 ms). This
+/// is where a user's "start" begins; the WebDriver session that launches the app under test
+/// adds its own driver's start-up before it.
+pub fn app_started(home: &Path) -> Option<Instant> {
+    let app = Path::new(env!("CARGO_BIN_EXE_csmsdesk"))
+        .canonicalize()
+        .ok()?;
+    let pid = app_processes(home)
+        .into_iter()
+        .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app))?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Field 22 (starttime, in clock ticks after boot); after the `)` come fields 3 onwards.
+    let ticks: f64 = stat
+        .rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()?;
+    let uptime = std::fs::read_to_string("/proc/uptime").ok()?;
+    let now = Instant::now();
+    let uptime: f64 = uptime.split_whitespace().next()?.parse().ok()?;
+    let per_second: f64 = Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok()?.trim().parse().ok())
+        .unwrap_or(100.0);
+    let age = (uptime - ticks / per_second).max(0.0);
+    now.checked_sub(Duration::from_secs_f64(age))
+}
+
 /// The app's WebKit web processes: those that run the page's scripts and hold its DOM.
 pub fn web_processes(home: &Path) -> Vec<u32> {
     app_processes(home)

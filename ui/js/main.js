@@ -23,19 +23,39 @@ import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el } from './lib/dom.js';
 import { Lifetime } from './lib/lifetime.js';
-import * as audits from './views/audits.js';
-import * as catalogue from './views/catalogue.js';
-import * as dashboard from './views/dashboard.js';
-import * as deadlines from './views/deadlines.js';
-import * as evidence from './views/evidence.js';
-import * as exportScreen from './views/export.js';
-import * as history from './views/history.js';
-import * as scope from './views/scope.js';
-import * as settings from './views/settings.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
 
-const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
+// Each screen's module is loaded when the screen is first shown, so the start loads only the
+// one it opens on; the others follow once the first screen is drawn (`preloadViews`).
+const VIEW_MODULES = {
+  dashboard: () => import('./views/dashboard.js'),
+  catalogue: () => import('./views/catalogue.js'),
+  scope: () => import('./views/scope.js'),
+  evidence: () => import('./views/evidence.js'),
+  audits: () => import('./views/audits.js'),
+  deadlines: () => import('./views/deadlines.js'),
+  export: () => import('./views/export.js'),
+  history: () => import('./views/history.js'),
+  settings: () => import('./views/settings.js'),
+};
+// The modules loaded so far, by screen.
+const VIEWS = {};
+
+async function loadView(screen) {
+  VIEWS[screen] ??= await VIEW_MODULES[screen]();
+  return VIEWS[screen];
+}
+
+let preloaded = false;
+
+/** Loads the other screens' modules while nothing else is going on, once. */
+function preloadViews() {
+  if (preloaded) return;
+  preloaded = true;
+  const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 200));
+  idle(() => Promise.all(SCREENS.map((screen) => loadView(screen).catch(() => null))));
+}
 
 const app = {
   t: (key) => key,
@@ -52,17 +72,30 @@ async function refreshVocabulary() {
   return app.vocabulary;
 }
 
+/**
+ * Loads the messages, the workspace state and the vocabulary at once (one round trip, not
+ * three in a row: the vocabulary is asked for before knowing whether a workspace is open,
+ * and dropped when none is), then redraws.
+ */
 async function reload() {
-  const [{ lang, messages }, workspace] = await Promise.all([api.messages(), api.workspaceState()]);
+  const [{ lang, messages }, workspace, vocabulary] = await Promise.all([
+    api.messages(),
+    api.workspaceState(),
+    api.vocabulary().catch(() => null),
+    recovered,
+  ]);
   app.t = translator(messages);
   app.lang = lang;
   app.workspace = workspace;
-  await refreshVocabulary();
+  app.vocabulary = workspace?.info ? vocabulary : null;
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();
-  renderScreen();
-  quickScan();
+  await renderScreen();
+  // The scan waits until the first screen has fetched what it shows: it reads every item's
+  // source and stats every file, which at tens of thousands of items would hold the workspace
+  // and both processors just when the screen asks for its data.
+  setTimeout(quickScan, SCAN_AFTER_MS);
 }
 
 function renderNav() {
@@ -78,10 +111,16 @@ function renderNav() {
 let screenLife = null;
 let recovery = null;
 
-function renderScreen() {
+// Counts the screens asked for, so that a screen whose module arrives after the user moved on
+// is not drawn.
+let asked = 0;
+
+async function renderScreen() {
   const screen = screenFromHash(location.hash);
-  // `screenFromHash` names only screens of SCREENS, and each has its view.
-  const view = VIEWS[screen];
+  const ask = ++asked;
+  // `screenFromHash` names only screens of SCREENS, and each has its module.
+  const view = VIEWS[screen] ?? (await loadView(screen));
+  if (ask !== asked) return;
   const main = document.getElementById('main');
   // The old screen ends before the next one starts, and its nodes go first, so the two never
   // hold memory at the same time.
@@ -95,6 +134,7 @@ function renderScreen() {
     else link.removeAttribute('aria-current');
   }
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
+  preloadViews();
 }
 
 // Files dropped on the window go to the screen that is open, if it takes files; `position`
@@ -102,6 +142,7 @@ function renderScreen() {
 onFilesDropped((paths, position) => VIEWS[screenFromHash(location.hash)]?.onFilesDropped?.(app, paths, position));
 
 let scanned = false;
+const SCAN_AFTER_MS = 1000;
 
 /**
  * Checks every evidence source once per start (the quick way: size and time first), without
@@ -120,11 +161,12 @@ async function quickScan() {
     const report = await api.scanEvidence(false);
     const changed = report.changed.length;
     const missing = report.missing.length;
-    if (changed || missing || report.failed.length) {
-      say(el('a', { href: hrefOf('evidence'), id: 'scan-status-link' }, app.t('scan.done', { changed, missing })));
-    } else {
+    if (!changed && !missing && !report.failed.length) {
+      // Nothing changed at the sources: what the screen shows still holds.
       say();
+      return;
     }
+    say(el('a', { href: hrefOf('evidence'), id: 'scan-status-link' }, app.t('scan.done', { changed, missing })));
     const screen = screenFromHash(location.hash);
     if (screen === 'dashboard') renderScreen();
     else VIEWS[screen]?.onEvidenceScanned?.();
@@ -137,17 +179,15 @@ async function quickScan() {
 }
 
 window.addEventListener('hashchange', () => {
-  renderScreen();
-  document.getElementById('main').focus();
+  renderScreen().then(() => document.getElementById('main').focus());
 });
 
-api
+// The watchdog's note, asked for beside the first load (`reload` waits for it), not before.
+const recovered = api
   .webviewRecovery()
   .catch(() => null)
-  .then((note) => {
-    recovery = note;
-    return reload();
-  })
+  .then((note) => (recovery = note));
+reload()
   .catch((error) => {
     document.getElementById('main').replaceChildren(el('p', { class: 'status error', role: 'alert' }, error.message));
   })

@@ -14,12 +14,14 @@ use crate::{Error, Result, Transaction};
 mod brief;
 mod query;
 mod reviews;
+mod sources;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
 pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
 pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
+pub use sources::{Source, sources};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]

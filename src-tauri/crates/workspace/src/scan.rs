@@ -139,14 +139,14 @@ impl ScanPlan {
 impl Workspace {
     /// Lists the sources a scan re-checks.
     pub fn plan_scan(&self, deep: bool) -> Result<ScanPlan> {
-        let items = table::list(self.db.conn())?
+        let items = table::sources(self.db.conn())?
             .into_iter()
-            .map(|r| ScanItem {
-                id: r.id,
-                path: r.source_path,
-                stamp: r.stamp,
-                sha256: r.sha256,
-                missing: r.source_missing,
+            .map(|s| ScanItem {
+                id: s.id,
+                path: s.path,
+                stamp: s.stamp,
+                sha256: s.sha256,
+                missing: s.missing,
             })
             .collect();
         Ok(ScanPlan {

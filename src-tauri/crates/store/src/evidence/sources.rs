@@ -1,0 +1,44 @@
+//! What a scan of the evidence sources reads: five columns an item, not whole records.
+
+use std::path::PathBuf;
+
+use rusqlite::Connection;
+
+use super::{path_from_bytes, size_of};
+use crate::Result;
+use crate::vault::Stamp;
+
+/// What a scan of the sources needs of one item: its source, the stamp recorded for it and
+/// the hash of its current version.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: i64,
+    pub path: PathBuf,
+    pub stamp: Stamp,
+    pub sha256: String,
+    pub missing: bool,
+}
+
+/// Every item's source, by id: the five columns a scan reads, not whole records (at 20,000
+/// items this is what keeps the start-up scan from holding the workspace for long).
+pub fn sources(conn: &Connection) -> Result<Vec<Source>> {
+    Ok(conn
+        .prepare(
+            "SELECT e.id, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
+             FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
+             ORDER BY e.id",
+        )?
+        .query_map([], |row| {
+            Ok(Source {
+                id: row.get(0)?,
+                path: path_from_bytes(row.get(1)?),
+                stamp: Stamp {
+                    size: size_of(row.get(2)?),
+                    mtime_ns: row.get(3)?,
+                },
+                missing: row.get(4)?,
+                sha256: row.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
