@@ -91,7 +91,12 @@ impl Desktop {
         .env_remove("LC_ALL")
         .env_remove("CSMSDESK_WORKSPACE")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        // `CSMSDESK_E2E_LOG=1` shows what the app logs (with `CSMSDESK_LOG=...` to choose).
+        .stderr(if std::env::var_os("CSMSDESK_E2E_LOG").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         // Its own process group, so that Xvfb, the bus, the driver and the app all stop
         // together when the test ends.
         .process_group(0);
