@@ -153,11 +153,14 @@ pub async fn evidence_remove(
     with_workspace(&state, |ws| ws.remove_evidence(id))
 }
 
+/// Duplicate groups, and the orphans counted with the first `orphans_shown` (all if `None`).
 #[tauri::command]
 pub async fn evidence_findings(
     state: State<'_, AppState>,
+    orphans_shown: Option<usize>,
 ) -> Result<wire::EvidenceFindings, CommandError> {
-    with_workspace(&state, |ws| ws.evidence_findings()).map(|f| wire::evidence_findings(&f))
+    with_workspace(&state, |ws| ws.evidence_findings(orphans_shown))
+        .map(|f| wire::evidence_findings(&f))
 }
 
 /// The evidence items a picker offers for `text`: at most `limit`, best first.

@@ -149,7 +149,8 @@ export const updateEvidence = (id, details) => invoke('evidence_update', { id: N
 export const reviewEvidence = (id, nextReview) => invoke('evidence_review', { id: Number(id), nextReview: nextReview ?? '' });
 export const removeEvidence = (id) => invoke('evidence_remove', { id: Number(id) });
 /** { duplicates: [[{ id, title }]], orphans: [{ id, title }] }. */
-export const evidenceFindings = () => invoke('evidence_findings');
+/** Duplicate groups, and the orphans counted with the first `orphansShown` of them. */
+export const evidenceFindings = (orphansShown) => invoke('evidence_findings', { orphansShown: rowCount(orphansShown) });
 /**
  * At most `limit` evidence items for a picker, best first: every word of `text` in the title,
  * source path, type or owner (case ignored). [{ id, title, work_product, state }].

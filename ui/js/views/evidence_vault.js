@@ -131,7 +131,7 @@ async function goTo(offset) {
 async function loadFindings() {
   const tab = current;
   try {
-    const findings = await api.evidenceFindings();
+    const findings = await api.evidenceFindings(SHOWN_ORPHANS);
     if (current === tab && tab.target.isConnected) drawFindings(findings);
   } catch {
     // The findings are a hint; the table and the detail say what matters.
@@ -329,7 +329,7 @@ function drawFindings(findings) {
   const { t, lang } = app;
   const open = (item) =>
     el('button', { type: 'button', class: 'link-button', dataset: { openEvidence: item.id }, onclick: () => select(item.id, 'scroll') }, item.title);
-  if (!findings.duplicates.length && !findings.orphans.length) {
+  if (!findings.duplicates.length && !findings.orphan_count) {
     hosts.findingsHost.replaceChildren();
     return;
   }
@@ -367,12 +367,12 @@ function drawFindings(findings) {
             ),
           )
         : null,
-      findings.orphans.length
+      findings.orphan_count
         ? el(
             'div',
             { id: 'evidence-orphans' },
             el('h3', {}, t('evidence.orphans'), ' ', el('span', { class: 'hint' }, t('vault.orphans_hint'))),
-            el('ul', { class: 'inline-list' }, findings.orphans.slice(0, SHOWN_ORPHANS).map((item) => el('li', {}, open(item))), more(findings.orphans.length - SHOWN_ORPHANS)),
+            el('ul', { class: 'inline-list' }, findings.orphans.slice(0, SHOWN_ORPHANS).map((item) => el('li', {}, open(item))), more(findings.orphan_count - findings.orphans.length)),
             showOrphans,
           )
         : null,

@@ -536,17 +536,21 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
     Ok(groups)
 }
 
-/// The items linked to nothing, as (id, title), by id: one probe of the link index per item,
-/// no link read.
-pub fn orphans(conn: &Connection) -> Result<Vec<(i64, String)>> {
-    Ok(conn
-        .prepare(
-            "SELECT e.id, e.title FROM evidence e
-             WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)
-             ORDER BY e.id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+/// How many items are linked to nothing, and the first `limit` of them (all with `None`) as
+/// (id, title), by id: one probe of the link index per item, no link read.
+pub fn orphans(conn: &Connection, limit: Option<usize>) -> Result<(usize, Vec<(i64, String)>)> {
+    const ORPHAN: &str = "FROM evidence e
+        WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)";
+    let count: i64 = conn.query_row(&format!("SELECT count(*) {ORPHAN}"), [], |r| r.get(0))?;
+    // A negative LIMIT is none.
+    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let first = conn
+        .prepare(&format!(
+            "SELECT e.id, e.title {ORPHAN} ORDER BY e.id LIMIT ?1"
+        ))?
+        .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok((usize::try_from(count).unwrap_or(0), first))
 }
 
 /// Every content the evidence versions refer to, once: (SHA-256, size), by hash.

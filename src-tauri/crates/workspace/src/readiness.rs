@@ -92,8 +92,10 @@ pub struct Dashboard {
 pub struct EvidenceFindings {
     /// Items whose newest content is the same, as (id, title) groups.
     pub duplicates: Vec<Vec<(i64, String)>>,
-    /// Items linked to nothing.
+    /// Items linked to nothing (the first ones, when a limit was asked for).
     pub orphans: Vec<(i64, String)>,
+    /// How many items are linked to nothing in all.
+    pub orphan_count: usize,
 }
 
 /// One value a filled-workbook import changes.
@@ -327,11 +329,14 @@ impl Workspace {
     }
 
     /// Duplicate and orphaned evidence items, each found by one query (no item or link list
-    /// is read).
-    pub fn evidence_findings(&self) -> Result<EvidenceFindings> {
+    /// is read): every duplicate group, and the orphans counted with the first
+    /// `orphans_shown` of them (all with `None`).
+    pub fn evidence_findings(&self, orphans_shown: Option<usize>) -> Result<EvidenceFindings> {
+        let (orphan_count, orphans) = evidence_table::orphans(self.db.conn(), orphans_shown)?;
         Ok(EvidenceFindings {
             duplicates: evidence_table::duplicate_groups(self.db.conn())?,
-            orphans: evidence_table::orphans(self.db.conn())?,
+            orphans,
+            orphan_count,
         })
     }
 

@@ -140,7 +140,7 @@ pub fn run(
             ws.remove_evidence(resolve::evidence(id)?)?;
             out.done();
         }
-        EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
+        EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings(None)?),
         EvidenceCommand::Search { text, limit } => {
             out.evidence_found(&ws.search_evidence(text, *limit, today)?);
         }

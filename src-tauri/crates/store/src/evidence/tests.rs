@@ -315,12 +315,15 @@ fn duplicates_are_items_whose_newest_content_is_the_same() {
     );
     db.write(|tx| add_link(tx, &link(a, 1, "1.1", None)).map(|_| ()))
         .unwrap();
-    let orphans: Vec<i64> = orphans(db.conn())
-        .unwrap()
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    assert_eq!(orphans, [b, other], "linked to nothing");
+    let (count, all) = orphans(db.conn(), None).unwrap();
+    let all: Vec<i64> = all.into_iter().map(|(id, _)| id).collect();
+    assert_eq!((count, all), (2, vec![b, other]), "linked to nothing");
+    let (count, first) = orphans(db.conn(), Some(1)).unwrap();
+    assert_eq!(
+        (count, first.len(), first[0].0),
+        (2, 1, b),
+        "counted all, sent the first"
+    );
 }
 
 #[test]

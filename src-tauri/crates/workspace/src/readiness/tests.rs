@@ -348,7 +348,7 @@ fn duplicates_and_orphans_are_found() {
     let c = s.file("linked.pdf", "other");
     s.add(&[&a, &b], &[]);
     s.add(&[&c], &["1.1.a"]);
-    let findings = s.ws.evidence_findings().unwrap();
+    let findings = s.ws.evidence_findings(None).unwrap();
     assert_eq!(findings.duplicates.len(), 1);
     let mut titles: Vec<&str> = findings.duplicates[0]
         .iter()
@@ -356,5 +356,7 @@ fn duplicates_and_orphans_are_found() {
         .collect();
     titles.sort();
     assert_eq!(titles, ["copy of policy.pdf", "policy.pdf"]);
-    assert_eq!(findings.orphans.len(), 2);
+    assert_eq!((findings.orphans.len(), findings.orphan_count), (2, 2));
+    let first = s.ws.evidence_findings(Some(1)).unwrap();
+    assert_eq!((first.orphans.len(), first.orphan_count), (1, 2));
 }

@@ -172,6 +172,8 @@ pub fn dashboard(d: &crate::Dashboard, lang: Lang) -> Dashboard {
 pub struct EvidenceFindings {
     pub duplicates: Vec<Vec<ItemTitle>>,
     pub orphans: Vec<ItemTitle>,
+    /// How many orphans there are in all (`orphans` may be the first few).
+    pub orphan_count: usize,
 }
 
 /// An evidence item by ID and title.
@@ -193,6 +195,7 @@ pub fn evidence_findings(f: &crate::EvidenceFindings) -> EvidenceFindings {
             .map(|g| g.iter().map(item).collect())
             .collect(),
         orphans: f.orphans.iter().map(item).collect(),
+        orphan_count: f.orphan_count,
     }
 }
 
