@@ -316,8 +316,34 @@ impl App {
     }
 
     pub async fn go(&self, screen: &str) {
-        self.click(&format!("[data-nav='{screen}']")).await;
-        self.wait_for(&format!("[data-view='{screen}']")).await;
+        let nav = format!("[data-nav='{screen}']");
+        let view = format!("[data-view='{screen}']");
+        self.click(&nav).await;
+        // WebDriver clicks at the point where the link was when it looked: a page still
+        // scrolling (a screen that brings its table into view) can move the link away in
+        // between, and the click lands beside it. Such a click did not reach the app, so it
+        // is made once more; a link that the app ignores still fails below.
+        let landed = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Css(&view))
+            .await
+            .is_ok();
+        if !landed && self.hash().await.as_deref() != Some(&*format!("#/{screen}")) {
+            eprintln!("the click on {nav} did not reach the link; clicking it again");
+            self.click(&nav).await;
+        }
+        self.wait_for(&view).await;
+    }
+
+    /// The page's `location.hash`.
+    async fn hash(&self) -> Option<String> {
+        self.client
+            .execute("return location.hash", vec![])
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
     }
 
     /// Goes to `hash` (`#/audits?scope=3`) as a link in the page would.
