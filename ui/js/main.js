@@ -21,7 +21,7 @@ import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
-import { el } from './lib/dom.js';
+import { el, speakDates } from './lib/dom.js';
 import { Lifetime } from './lib/lifetime.js';
 import * as audits from './views/audits.js';
 import * as catalogue from './views/catalogue.js';
@@ -54,7 +54,8 @@ async function refreshVocabulary() {
 
 async function reload() {
   const [{ lang, messages }, workspace] = await Promise.all([api.messages(), api.workspaceState()]);
-  app.t = translator(messages);
+  app.t = translator(messages, lang);
+  speakDates(lang, app.t);
   app.lang = lang;
   app.workspace = workspace;
   await refreshVocabulary();
