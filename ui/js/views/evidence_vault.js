@@ -330,7 +330,7 @@ function drawFindings(findings) {
     hosts.findingsHost.replaceChildren();
     return;
   }
-  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count: count.toLocaleString(lang) })) : null);
+  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count })) : null);
   const showOrphans = el(
     'button',
     {
@@ -447,7 +447,8 @@ function drawTable() {
   const { app, page, hosts } = current;
   const { t, lang } = app;
   const count = document.getElementById('evidence-count');
-  const number = (n) => n.toLocaleString(lang);
+  // Counts reach the messages as numbers (plural forms; printed without grouping, as core does).
+  const number = (n) => Number(n);
   current.pager.update(page, page.items.length);
   if (!page.unfiltered) {
     if (count) count.textContent = '';
