@@ -91,11 +91,18 @@ async fn assert_tables_fit(app: &App, screen: &str) {
     );
 }
 
-/// Every date shown in a table cell: its text and how many lines it takes.
+/// Every table cell on screen that holds a date and nothing else (`2027-08-18`, `18.08.2027`):
+/// its text and on how many lines its content lies (distinct tops of the boxes it makes).
 const DATE_CELLS: &str = r#"
-return [...document.querySelectorAll('#main table time')]
-  .filter((t) => t.getClientRects().length)
-  .map((t) => ({ text: t.textContent, lines: t.getClientRects().length, cell_height: t.closest('td').clientHeight }));
+const date = /^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})$/;
+return [...document.querySelectorAll('#main table td')]
+  .filter((td) => td.getClientRects().length && date.test(td.textContent.trim()))
+  .map((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    return { text: td.textContent.trim(), lines: tops.size };
+  });
 "#;
 
 /// The dates of the tables on screen, after checking that none wraps.
@@ -176,6 +183,7 @@ async fn at_1280_by_800_tables_fit_the_navigation_stays_and_dates_keep_to_one_li
     app.go("evidence").await;
     app.wait_for("#evidence-table tbody tr").await;
     assert_tables_fit(&app, "Evidence").await;
+    dates_on_one_line(&app, "Evidence").await;
     app.screenshot("layout-03-evidence-1280").await;
 
     // Audits: the list of audits with their meeting dates.
