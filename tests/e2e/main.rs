@@ -16,8 +16,11 @@
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
+//! - `layout`: at 1280x800 tables fit, the navigation stays, dates keep to one line and to the
+//!   app's language (shown and typed).
 
 mod hostile;
+mod layout;
 mod lifetime;
 mod lists;
 mod picker;

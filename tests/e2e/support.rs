@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use csmsdesk_core::i18n::{self, Lang};
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -388,17 +389,50 @@ impl App {
     }
 }
 
-/// One language's message catalogue, read from the same file the app embeds.
-pub fn messages(lang: &str) -> BTreeMap<String, String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join(format!("src-tauri/crates/core/messages/{lang}.txt"));
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once(" = "))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect()
+/// One language's messages, as core's Fluent catalogue renders them without arguments: an
+/// argument shows as `{name}` (so a test can `.replace("{name}", value)`) and a plural as its
+/// `other` form. Indexed with call-site keys: `en["nav.settings"]`. For a text with its
+/// arguments, plurals and dates, use [`rendered`].
+pub fn messages(lang: &str) -> Catalogue {
+    let lang = if lang == "de" {
+        Lang::German
+    } else {
+        Lang::English
+    };
+    Catalogue(
+        i18n::catalogue(lang)
+            .iter()
+            .map(|(id, text)| ((*id).to_owned(), text.replace("{$", "{")))
+            .collect(),
+    )
+}
+
+/// The messages of one language by Fluent id; see [`messages`].
+pub struct Catalogue(BTreeMap<String, String>);
+
+impl<K: AsRef<str>> std::ops::Index<K> for Catalogue {
+    type Output = String;
+
+    fn index(&self, key: K) -> &String {
+        let key = key.as_ref();
+        self.0
+            .get(&i18n::fluent_id(key))
+            .unwrap_or_else(|| panic!("no message {key}"))
+    }
+}
+
+/// A message with its arguments, rendered as the app renders it (`lang` is `en` or `de`).
+pub fn rendered(lang: &str, key: &'static str, args: &[(&'static str, &str)]) -> String {
+    let lang = if lang == "de" {
+        Lang::German
+    } else {
+        Lang::English
+    };
+    args.iter()
+        .fold(i18n::Message::new(key), |message, (name, value)| {
+            message.arg(name, value)
+        })
+        .render(lang)
 }
 
 /// Records a measurement in `target/e2e-screens/metrics.txt` for the closing report.

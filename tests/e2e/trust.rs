@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::support::{App, Desktop, SERIAL, messages};
+use crate::support::{App, Desktop, SERIAL, messages, rendered};
 
 /// The CLI built beside the app (`cargo build -p csmsdesk-cli`; `cargo test --workspace`
 /// builds it for its own tests).
@@ -148,10 +148,15 @@ async fn history_lists_every_change_pages_back_filters_and_verifies_the_journal(
     // Verify: the same head the CLI computes, independently of the window.
     let (entries, seq, hash) = journal_head(&ws);
     app.click("#history-verify").await;
-    let ok = en["history.verify_ok"]
-        .replace("{entries}", &entries.to_string())
-        .replace("{seq}", &seq.to_string())
-        .replace("{hash}", &format!("{}…", &hash[..16]));
+    let ok = rendered(
+        "en",
+        "history.verify_ok",
+        &[
+            ("entries", &entries.to_string()),
+            ("seq", &seq.to_string()),
+            ("hash", &format!("{}…", &hash[..16])),
+        ],
+    );
     app.wait_for_text("#history-verify-result .status.ok", &ok)
         .await;
     app.screenshot("history-en").await;
@@ -171,7 +176,7 @@ async fn history_lists_every_change_pages_back_filters_and_verifies_the_journal(
     wait_for_count(&app, rows, 1).await;
     app.wait_for_text(
         "#history-count",
-        &en["history.shown_all"].replace("{count}", "1"),
+        &rendered("en", "history.shown_all", &[("count", "1")]),
     )
     .await;
     let hidden = app

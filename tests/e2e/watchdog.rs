@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::Locator;
 
-use crate::support::{App, Desktop, SERIAL, messages, web_processes};
+use crate::support::{App, Desktop, SERIAL, messages, rendered, web_processes};
 
 /// Kills every web process of the app and returns their ids.
 fn kill_web_processes(desktop: &Desktop) -> Vec<u32> {
@@ -105,7 +105,7 @@ async fn a_killed_web_process_is_replaced_and_the_page_says_the_view_was_restart
     // A second death: the notice counts.
     let (app, _) = kill_and_reattach(&desktop).await;
     let notice = app.text("#recovery-notice").await;
-    let count = en["webview.restarts"].replace("{count|once|# times}", "2 times");
+    let count = rendered("en", "webview.restarts", &[("count", "2")]);
     assert!(
         notice.contains(&count),
         "the notice says how often it happened: {notice}"

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogueOf } from './catalogue.js';
 import { SORTABLE } from '../../ui/js/lib/evidence_table.js';
 import { predictedKey } from '../../ui/js/lib/readiness.js';
 import { LABEL_KINDS } from '../../ui/js/lib/labels.js';
@@ -34,14 +35,10 @@ import { PACKAGE_LEVELS, PUBLICATION_LEVELS, levelKey } from '../../ui/js/lib/ex
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The call-site keys of one language: a key is known when its Fluent id is ('.' → '-'). */
 function catalogue(lang) {
-  const text = readFileSync(join(root, `src-tauri/crates/core/messages/${lang}.txt`), 'utf8');
-  return new Set(
-    text
-      .split('\n')
-      .filter((line) => line.trim() && !line.startsWith('#'))
-      .map((line) => line.split(' = ')[0].trim()),
-  );
+  const { has, ids } = catalogueOf(lang);
+  return { has, ids };
 }
 
 function sources(dir) {
@@ -52,7 +49,8 @@ function sources(dir) {
 
 const en = catalogue('en');
 const de = catalogue('de');
-const namespaces = new Set([...en].map((key) => key.split('.')[0]));
+// A namespace is the part of a key before its first dot, the Fluent id's before its first '-'.
+const namespaces = new Set([...en.ids].map((id) => id.split('-')[0]));
 
 /** Quoted strings in the UI code that look like message keys ('vault.add', 'scan.done', …). */
 function writtenKeys() {
@@ -94,11 +92,11 @@ const builtKeys = [
 test('every key written in the UI code is in both catalogues', () => {
   const keys = writtenKeys();
   assert.ok(keys.has('vault.add') && keys.has('scan.done'), 'the scan finds the keys of the evidence UI');
-  assert.deepEqual([...keys].filter((k) => !en.has(k)), [], 'missing in en.txt');
-  assert.deepEqual([...keys].filter((k) => !de.has(k)), [], 'missing in de.txt');
+  assert.deepEqual([...keys].filter((k) => !en.has(k)), [], 'missing in en.ftl');
+  assert.deepEqual([...keys].filter((k) => !de.has(k)), [], 'missing in de.ftl');
 });
 
 test('every key built from a state, column or result is in both catalogues', () => {
-  assert.deepEqual(builtKeys.filter((k) => !en.has(k)), [], 'missing in en.txt');
-  assert.deepEqual(builtKeys.filter((k) => !de.has(k)), [], 'missing in de.txt');
+  assert.deepEqual(builtKeys.filter((k) => !en.has(k)), [], 'missing in en.ftl');
+  assert.deepEqual(builtKeys.filter((k) => !de.has(k)), [], 'missing in de.ftl');
 });

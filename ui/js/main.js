@@ -21,7 +21,7 @@ import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
-import { el } from './lib/dom.js';
+import { el, speakDates } from './lib/dom.js';
 import { Lifetime } from './lib/lifetime.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
@@ -84,7 +84,8 @@ async function reload() {
     api.vocabulary().catch(() => null),
     recovered,
   ]);
-  app.t = translator(messages);
+  app.t = translator(messages, lang);
+  speakDates(lang, app.t);
   app.lang = lang;
   app.workspace = workspace;
   app.vocabulary = workspace?.info ? vocabulary : null;

@@ -2,6 +2,7 @@
 // (table label, operation, key, the columns that changed), its time in the UI language, and
 // what a journal verification or a workspace check found, as message keys with arguments.
 
+import { formatDateTime } from './countdown.js';
 import { shortSha } from './export.js';
 
 /** The tables with a label of their own (`history.table.<name>`); others show their raw name. */
@@ -133,9 +134,8 @@ export function entrySummary(t, entry) {
  * (the machine's own when not given); text that is no time stays as it is.
  */
 export function formatTime(at, lang = 'en', timeZone = undefined) {
-  const time = Date.parse(String(at ?? ''));
-  if (Number.isNaN(time)) return String(at ?? '');
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(time));
+  if (Number.isNaN(Date.parse(String(at ?? '')))) return String(at ?? '');
+  return formatDateTime(at, lang, { timeZone, time: 'seconds' });
 }
 
 /** The number to page back from: the smallest seq shown, or null before the first page. */

@@ -141,8 +141,8 @@ function auditTable(app, scope, list, selected) {
             },
           },
           el('th', { scope: 'row' }, el('a', { href, class: 'audit-link' }, t(`audit_kind.${a.kind}`))),
-          el('td', {}, a.opening_meeting ? formatDate(a.opening_meeting, lang) : el('span', { class: 'hint' }, '–')),
-          el('td', {}, formatDate(a.closing_meeting, lang)),
+          el('td', {}, a.opening_meeting ? el('time', { datetime: a.opening_meeting }, formatDate(a.opening_meeting, lang)) : el('span', { class: 'hint' }, '–')),
+          el('td', {}, el('time', { datetime: a.closing_meeting }, formatDate(a.closing_meeting, lang))),
           el('td', {}, a.provider || el('span', { class: 'hint' }, '–'), a.lead_auditor ? el('div', { class: 'hint' }, a.lead_auditor) : null),
           el('td', {}, overallBadge(t, v.overall)),
         );

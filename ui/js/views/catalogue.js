@@ -3,6 +3,7 @@
 // order, with search over IDs, texts and references.
 
 import * as api from '../api/commands.js';
+import { formatDateTime } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { hitSets, sections, workbookAmong } from '../lib/catalogue_tree.js';
 import { chooseButton } from '../widgets/path_field.js';
@@ -281,7 +282,6 @@ function browser(app, list, tree) {
       runSearch();
     }
   });
-  const date = new Date(record.imported_at);
   const panel = el(
     'div',
     { class: 'browser' },
@@ -294,7 +294,7 @@ function browser(app, list, tree) {
     ),
     el('p', { class: 'hint source' }, t('catalogue.source', {
       file: record.source_file,
-      date: Number.isNaN(date.getTime()) ? record.imported_at : new Intl.DateTimeFormat(app.lang, { dateStyle: 'medium' }).format(date),
+      date: formatDateTime(record.imported_at, app.lang, { time: 'none' }),
       sha: record.sha256.slice(0, 16) + '…',
     })),
     record.superseded_by === null ? null : el('p', { class: 'status' }, t('catalogue.superseded_note')),

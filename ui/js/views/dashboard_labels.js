@@ -59,7 +59,7 @@ function labelCard(app, card) {
       'p',
       { class: 'label-count' },
       el('span', { class: 'days-left', dataset: { days: card.days_left } }, number),
-      el('span', { class: 'days-caption' }, t(captionKey(card.days_left))),
+      el('span', { class: 'days-caption' }, t(card.days_left < 0 ? 'labels_ui.days_since_expiry' : 'labels_ui.days_left', { days: Math.abs(card.days_left) })),
     ),
     el('p', { class: 'countdown' }, t(card.days_left < 0 ? 'labels_ui.expired_words' : 'labels_ui.expires_words', { countdown: countdownWords(card.days_left, lang) })),
     el(
@@ -69,13 +69,6 @@ function labelCard(app, card) {
     ),
     el('p', { class: 'next-step' }, card.next_step),
   );
-}
-
-/** The words under the big number: "days left", "day left", "days since expiry". */
-function captionKey(days) {
-  const one = Math.abs(days) === 1;
-  if (days < 0) return one ? 'labels_ui.day_since_expiry' : 'labels_ui.days_since_expiry';
-  return one ? 'labels_ui.day_left' : 'labels_ui.days_left';
 }
 
 function noneCard(app, card) {

@@ -2,6 +2,7 @@
 // counts, the predicted overall result, bars per objective and chapter, the trend, the
 // prerequisite checklist and the biggest gaps, each linking to the requirement.
 
+import { formatDate } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { barChart, donutChart, formatPercent, trendChart } from '../lib/charts.js';
 import { predictedKey } from '../lib/readiness.js';
@@ -123,10 +124,7 @@ function bars(app, rows) {
 
 function trend(app, history) {
   const { t, lang } = app;
-  const day = (iso) => {
-    const d = new Date(`${iso}T00:00:00`);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(d);
-  };
+  const day = (iso) => formatDate(iso, lang);
   const first = history[0];
   const last = history.at(-1);
   const text = history.length > 1

@@ -150,7 +150,8 @@ async function load(state) {
 function drawTable(state) {
   const { app, host, page, summary } = state;
   const { t, lang } = app;
-  const number = (n) => n.toLocaleString(lang);
+  // Counts reach the messages as numbers (plural forms; printed without grouping, as core does).
+  const number = (n) => Number(n);
   state.pager.update(page, page.deadlines.length);
   summary.textContent = page.total
     ? t('deadlines_ui.summary', { total: number(page.total), overdue: number(page.overdue), soon: number(page.soon), days: page.soon_days })

@@ -2,6 +2,7 @@
 // (with unlink and a small form to add more) and removal.
 
 import * as api from '../api/commands.js';
+import { formatDateTime } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { formatSize, shortHash, splitTargets } from '../lib/evidence_table.js';
 import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
@@ -14,10 +15,7 @@ import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './
 export async function renderDetail(app, host, id, scopes, on) {
   const { t, lang } = app;
   const item = await api.showEvidence(id);
-  const date = (iso) => {
-    const d = new Date(iso);
-    return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-  };
+  const date = (iso) => formatDateTime(iso, lang);
   const heading = el('h2', { tabindex: '-1', id: 'evidence-detail-title' }, item.title, ' ', stateBadge(t, item.state));
   host.replaceChildren(
     el(

@@ -5,6 +5,7 @@
 // waits for a pause, and an answer for an older filter or sort is dropped.
 
 import * as api from '../api/commands.js';
+import { formatDate } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { splitPaths, splitTargets, summariseOutcomes } from '../lib/evidence_table.js';
 import { PAGE_SIZE, debounce, lastPageOffset, latestOnly } from '../lib/paging.js';
@@ -333,7 +334,7 @@ function drawFindings(findings) {
     hosts.findingsHost.replaceChildren();
     return;
   }
-  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count: count.toLocaleString(lang) })) : null);
+  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count })) : null);
   const showOrphans = el(
     'button',
     {
@@ -450,7 +451,8 @@ function drawTable() {
   const { app, page, hosts } = current;
   const { t, lang } = app;
   const count = document.getElementById('evidence-count');
-  const number = (n) => n.toLocaleString(lang);
+  // Counts reach the messages as numbers (plural forms; printed without grouping, as core does).
+  const number = (n) => Number(n);
   current.pager.update(page, page.items.length);
   if (!page.unfiltered) {
     if (count) count.textContent = '';
@@ -490,7 +492,7 @@ function drawTable() {
       el('td', {}, item.work_product ? el('abbr', { title: t(`wp.${item.work_product}`) }, item.work_product) : el('span', { class: 'hint' }, t('vault.type_other_short'))),
       el('td', {}, item.owner || el('span', { class: 'hint' }, '–')),
       el('td', {}, t(`classification.${item.classification}`)),
-      el('td', {}, item.review_due ?? el('span', { class: 'hint' }, '–')),
+      el('td', {}, item.review_due ? el('time', { datetime: item.review_due }, formatDate(item.review_due, lang)) : el('span', { class: 'hint' }, '–')),
       el('td', { class: 'num' }, String(item.version)),
       el('td', {}, stateBadge(t, item.state)),
       el('td', {}, item.links.length ? el('ul', { class: 'chips' }, [...new Set(item.links)].map((l) => el('li', { class: 'chip' }, l))) : el('span', { class: 'hint' }, t('vault.no_links'))),

@@ -103,7 +103,7 @@ async function loadPage(state, first) {
     const older = mayHaveOlder(page.entries, PAGE_SIZE);
     more.hidden = !older;
     if (!state.entries.length) show(count, t(view.table ? 'history.empty_filtered' : 'history.empty'));
-    else show(count, t(older ? 'history.shown' : 'history.shown_all', { count: state.entries.length.toLocaleString(lang) }));
+    else show(count, t(older ? 'history.shown' : 'history.shown_all', { count: state.entries.length }));
   } catch (error) {
     if (generation === state.generation) show(count, error.message, 'error');
   } finally {

@@ -1,6 +1,7 @@
 // Locations with their TISAX labels: the list (expired labels stay, marked) and the form.
 
 import * as api from '../api/commands.js';
+import { formatDate } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { isoDate, labelState } from '../lib/scope_rules.js';
@@ -18,7 +19,7 @@ function table(app, panel, list) {
   const { t, lang } = app;
   if (!list.length) return el('p', { class: 'hint', id: 'locations-empty' }, t('scope.locations_empty'));
   const today = isoDate(new Date());
-  const date = (iso) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(`${iso}T00:00:00`));
+  const date = (iso) => formatDate(iso, lang);
   return el(
     'table',
     { class: 'grid', id: 'locations-table' },

@@ -219,7 +219,7 @@ function applicabilityTable(app, panel, scope) {
       el('option', { value: 'yes', selected: q.applicable }, t('scope.applies')),
       el('option', { value: 'na', selected: !q.applicable }, t('scope.na')),
     );
-    const reason = el('input', { type: 'text', value: q.justification, placeholder: t('scope.justification'), 'aria-label': t('scope.justification_for', { id: q.id }), dataset: { reason: q.id } });
+    const reason = el('textarea', { class: 'justification', rows: 2, placeholder: t('scope.justification'), 'aria-label': t('scope.justification_for', { id: q.id }), dataset: { reason: q.id } }, q.justification ?? '');
     const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
     const save = el('button', { type: 'button', dataset: { saveQuestion: q.id } }, t('settings.save'));
     save.addEventListener('click', async () => {
@@ -254,7 +254,7 @@ function applicabilityTable(app, panel, scope) {
 
 function deviationRow(app, panel, scope, requirement) {
   const { t } = app;
-  const reason = el('input', { type: 'text', value: requirement.deviation ?? '', placeholder: t('scope.deviation_reason'), 'aria-label': t('scope.deviation_for', { id: requirement.id }) });
+  const reason = el('textarea', { class: 'justification', rows: 2, placeholder: t('scope.deviation_reason'), 'aria-label': t('scope.deviation_for', { id: requirement.id }) }, requirement.deviation ?? '');
   const error = el('span', { class: 'field-error' });
   const save = el('button', { type: 'button', dataset: { saveDeviation: requirement.id } }, t('settings.save'));
   save.addEventListener('click', async () => {

@@ -15,7 +15,8 @@ export function pager({ t, lang, id, onPage, limit = PAGE_SIZE }) {
   const next = el('button', { type: 'button', id: `${id}-next`, disabled: true, onclick: () => onPage(range.nextOffset) }, t('pager.next'));
   const text = el('span', { id: `${id}-range`, class: 'pager-range', 'aria-live': 'polite' });
   const element = el('nav', { class: 'pager', id, 'aria-label': t('pager.label'), hidden: true }, previous, text, next);
-  const number = (n) => new Intl.NumberFormat(lang).format(n);
+  // Counts reach the messages as numbers (plural forms; printed without grouping, as core does).
+  const number = (n) => Number(n);
   return {
     element,
     update(page, shown) {

@@ -1676,6 +1676,17 @@ fn deadlines_are_listed_overdue_first_and_exported_as_a_calendar_another_parser_
     let bad = cli_in(h, &ws, &["--json", "deadlines", "--kind", "birthday"], 1);
     assert_eq!(bad["error"]["code"], "invalid_input");
 
+    // For people, dates follow the language (German 31.08.2026); the JSON above stays ISO.
+    let german = run(cli(h)
+        .env("LANG", "de_DE.UTF-8")
+        .args(["--today", "2026-11-25", "deadlines", "--workspace"])
+        .arg(&ws));
+    let text = String::from_utf8_lossy(&german.stdout);
+    assert!(
+        text.contains("31.08.2026") && text.contains("31.01.2027") && !text.contains("2026-08-31"),
+        "{text}"
+    );
+
     // Python's icalendar, which we did not write, reads the file back.
     let script = r#"
 import sys, icalendar

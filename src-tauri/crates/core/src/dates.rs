@@ -5,7 +5,7 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
 
 /// The first year a user may enter.
 pub const FIRST_YEAR: i32 = 1900;
@@ -32,6 +32,34 @@ pub fn check_date(date: NaiveDate) -> Result<NaiveDate, Message> {
             .arg("first", FIRST_YEAR)
             .arg("last", LAST_YEAR))
     }
+}
+
+/// The one way a date is shown to a person in `lang`: English `2027-08-18` (ISO 8601, which
+/// no reader on either side of the Atlantic misreads), German `18.08.2027` (DIN 5008). The UI
+/// has the same rule in `ui/js/lib/countdown.js` (`formatDate`). Files for machines (JSON,
+/// CSV, ICS, the package) keep ISO days whatever the language.
+pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::English => date.format("%Y-%m-%d").to_string(),
+        Lang::German => date.format("%d.%m.%Y").to_string(),
+    }
+}
+
+/// `text` as a day when it is exactly an ISO day (`2027-08-18`), as `NaiveDate`'s `Display`
+/// writes one; messages show such arguments in the reader's format.
+pub fn iso_day(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 #[cfg(test)]

@@ -1,17 +1,25 @@
 //! The message catalogue: every text a user reads, in English and German.
 //!
-//! One catalogue serves both shells and the web UI (which fetches it over IPC), so a text is
-//! written once per language. The files `messages/en.txt` and `messages/de.txt` hold
-//! `key = text` lines; `{name}` in a text is replaced by the argument of that name and `\n`
-//! stands for a line break. A count chooses its words with `{name|one|other}`: the `one` text
-//! for 1, the `other` text for every other number, `#` standing for the number
-//! (`{count|# new link|# new links}`). That is the plural rule of English and German alike
-//! (CLDR: `one` is exactly 1); a language with more forms would add its branches here. The
-//! web UI formats the same syntax (`ui/js/lib/i18n.js`). A unit test keeps the two files in
-//! step.
+//! One catalogue serves both shells and the web UI (which fetches the same Fluent source over
+//! IPC and formats it with `@fluent/bundle`), so a text is written once per language. The
+//! files `messages/en.ftl` and `messages/de.ftl` are Project Fluent resources: `{ $name }` is
+//! an argument and a count chooses its words with a select expression on the CLDR plural
+//! category (`{ $count -> [one] # link *[other] { $count } links }`; in English and German
+//! `one` is exactly 1). Fluent ids cannot hold dots, so a call site's key `nav.dashboard` is
+//! looked up as `nav-dashboard` ([`fluent_id`]); the UI maps keys the same way.
+//!
+//! Arguments are text; two kinds are recognised when rendering, the same way in the UI
+//! (`ui/js/lib/i18n.js`): a whole number (`"3"`, as `Message::arg("count", 3)` gives) reaches
+//! Fluent as a number, so plural selection works, and prints without grouping (`20000` in
+//! both languages, because ids, row numbers and years are numbers too); an ISO day
+//! (`2027-08-18`) is shown in the language's date format ([`crate::dates::format_date`]).
+//! Unit tests keep the two files in step and parse every message.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// A language the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,10 +49,11 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The Fluent source of this language's catalogue, as the UI receives it.
+    pub fn source(self) -> &'static str {
         match self {
-            Lang::English => include_str!("../messages/en.txt"),
-            Lang::German => include_str!("../messages/de.txt"),
+            Lang::English => include_str!("../messages/en.ftl"),
+            Lang::German => include_str!("../messages/de.ftl"),
         }
     }
 }
@@ -85,27 +94,73 @@ impl Message {
     }
 
     /// The text in `lang`. A key missing from the catalogue renders as the key itself, so a
-    /// slip shows up on screen instead of crashing; the tests keep that from shipping.
+    /// slip shows up on screen instead of crashing; the tests keep that from shipping. An
+    /// argument the message lacks shows as `{$name}`, as in the UI.
     pub fn render(&self, lang: Lang) -> String {
-        let template = catalogue(lang)
-            .get(self.key)
-            .map_or(self.key, String::as_str);
-        let args: Vec<(&str, String)> = self
-            .args
-            .iter()
-            .map(|(name, arg)| match arg {
-                Arg::Text(text) => (*name, text.clone()),
-                Arg::Message(message) => (*name, message.render(lang)),
-            })
-            .collect();
-        fill(template, &args)
+        let bundle = bundle(lang);
+        let Some(pattern) = bundle
+            .get_message(&fluent_id(self.key))
+            .and_then(|message| message.value())
+        else {
+            return self.key.to_owned();
+        };
+        let mut args = FluentArgs::new();
+        for (name, arg) in &self.args {
+            let value = match arg {
+                Arg::Text(text) => text_value(text, lang),
+                Arg::Message(message) => FluentValue::from(message.render(lang)),
+            };
+            args.set(*name, value);
+        }
+        // Errors are a missing argument (shown as `{$name}`) or a missing message, which the
+        // unit tests rule out for the catalogue; neither is worth more than the visible slip.
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&args), &mut errors)
+            .into_owned()
     }
 }
 
-/// Every `key → text` pair of one language.
-pub fn catalogue(lang: Lang) -> &'static BTreeMap<&'static str, String> {
-    static EN: OnceLock<BTreeMap<&'static str, String>> = OnceLock::new();
-    static DE: OnceLock<BTreeMap<&'static str, String>> = OnceLock::new();
+/// The Fluent id of a call-site key: `.` becomes `-` (`nav.dashboard` → `nav-dashboard`).
+/// The converter that wrote the `.ftl` files refused keys that would collide this way.
+pub fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// Whether the catalogue of `lang` has a message for the call-site key `key`.
+pub fn has(lang: Lang, key: &str) -> bool {
+    bundle(lang).has_message(&fluent_id(key))
+}
+
+/// How an argument's text reaches Fluent: a whole number as a number (for plural selection;
+/// at most 15 digits, so it stays exact, and in canonical form, so it prints unchanged), an
+/// ISO day in the language's date format, anything else as it is.
+fn text_value(text: &str, lang: Lang) -> FluentValue<'static> {
+    if let Some(number) = whole_number(text) {
+        return FluentValue::from(number);
+    }
+    if let Some(date) = crate::dates::iso_day(text) {
+        return FluentValue::from(crate::dates::format_date(date, lang));
+    }
+    FluentValue::from(text.to_owned())
+}
+
+/// `text` as a whole number when it is written the way Rust and JavaScript print one.
+fn whole_number(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: i64 = text.parse().ok()?;
+    (number.to_string() == text).then_some(number)
+}
+
+type Bundle = FluentBundle<&'static FluentResource>;
+
+/// The parsed catalogue of one language, built once.
+fn resource(lang: Lang) -> &'static FluentResource {
+    static EN: OnceLock<FluentResource> = OnceLock::new();
+    static DE: OnceLock<FluentResource> = OnceLock::new();
     let cell = match lang {
         Lang::English => &EN,
         Lang::German => &DE,
@@ -113,57 +168,108 @@ pub fn catalogue(lang: Lang) -> &'static BTreeMap<&'static str, String> {
     cell.get_or_init(|| parse(lang.source()).0)
 }
 
-/// Parses catalogue text into its entries and the numbers of lines that are not `key = text`.
-fn parse(source: &'static str) -> (BTreeMap<&'static str, String>, Vec<usize>) {
-    let mut entries = BTreeMap::new();
-    let mut bad_lines = Vec::new();
-    for (index, line) in source.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        match line.split_once(" = ") {
-            Some((key, text)) if !key.trim().is_empty() => {
-                entries.insert(key.trim(), text.trim().replace("\\n", "\n"));
-            }
-            _ => bad_lines.push(index + 1),
-        }
-    }
-    (entries, bad_lines)
+/// The Fluent bundle of one language, built once. Unicode isolation marks are off: the texts
+/// go into terminals, logs and plain DOM text, where the invisible marks only get in the way.
+fn bundle(lang: Lang) -> &'static Bundle {
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    static DE: OnceLock<Bundle> = OnceLock::new();
+    let cell = match lang {
+        Lang::English => &EN,
+        Lang::German => &DE,
+    };
+    cell.get_or_init(|| {
+        let locale = lang.tag().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![locale]);
+        bundle.set_use_isolating(false);
+        // Only duplicate ids fail here; a unit test rules them out, and the first one wins.
+        let _ = bundle.add_resource(resource(lang));
+        bundle
+    })
 }
 
-/// Fills `template` in one pass: `{name}` becomes its argument, `{name|one|other}` the branch
-/// the argument's number chooses with `#` replaced by it. Placeholders without an argument stay
-/// as they are (a slip shows on screen), and text an argument brings is never filled again.
-fn fill(template: &str, args: &[(&str, String)]) -> String {
-    let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        let inner = &rest[open + 1..close];
-        let mut parts = inner.split('|');
-        let name = parts.next().unwrap_or_default();
-        match (value(name), parts.next(), parts.next()) {
-            (Some(v), None, _) => out.push_str(v),
-            (Some(v), Some(one), Some(other)) => {
-                let branch = if plural_is_one(v) { one } else { other };
-                out.push_str(&branch.replace('#', v));
-            }
-            _ => out.push_str(&rest[open..=close]),
+/// Parses Fluent source into a resource and a description of each syntax error. A broken
+/// message is left out (so it renders as its key) while the rest still work.
+fn parse(source: &str) -> (FluentResource, Vec<String>) {
+    match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) => (resource, Vec::new()),
+        Err((resource, errors)) => {
+            let errors = errors.iter().map(ToString::to_string).collect();
+            (resource, errors)
         }
-        rest = &rest[close + 1..];
     }
-    out.push_str(rest);
-    out
 }
 
-/// Whether a count takes the `one` form in English and German: exactly 1.
-fn plural_is_one(count: &str) -> bool {
-    count.trim() == "1"
+/// Every message of one language, by Fluent id, as text rendered without arguments (an
+/// argument shows as `{$name}`, a plural as its `other` form). Looked up with call-site keys.
+#[derive(Debug)]
+pub struct Catalogue {
+    texts: BTreeMap<&'static str, String>,
+}
+
+impl Catalogue {
+    /// Whether the call-site key `key` (`nav.dashboard`) has a message.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.texts.contains_key(fluent_id(key).as_str())
+    }
+
+    /// The text of the call-site key `key`, rendered without arguments.
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.texts.get(fluent_id(key).as_str())
+    }
+
+    /// Every Fluent id and its text, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&&'static str, &String)> {
+        self.texts.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+}
+
+/// Every message of one language; see [`Catalogue`].
+pub fn catalogue(lang: Lang) -> &'static Catalogue {
+    static EN: OnceLock<Catalogue> = OnceLock::new();
+    static DE: OnceLock<Catalogue> = OnceLock::new();
+    let cell = match lang {
+        Lang::English => &EN,
+        Lang::German => &DE,
+    };
+    cell.get_or_init(|| {
+        let bundle = bundle(lang);
+        let texts = ids(lang)
+            .into_iter()
+            .map(|id| {
+                let text = bundle
+                    .get_message(id)
+                    .and_then(|m| m.value())
+                    .map(|pattern| {
+                        let mut errors = Vec::new();
+                        bundle
+                            .format_pattern(pattern, None, &mut errors)
+                            .into_owned()
+                    })
+                    .unwrap_or_default();
+                (id, text)
+            })
+            .collect();
+        Catalogue { texts }
+    })
+}
+
+/// The ids of every message in `lang`'s catalogue, in file order.
+pub fn ids(lang: Lang) -> Vec<&'static str> {
+    resource(lang)
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

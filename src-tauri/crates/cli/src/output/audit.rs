@@ -1,5 +1,6 @@
 //! Printing audits with their results, findings and corrective actions, labels and deadlines.
 
+use csmsdesk_core::dates::format_date;
 use csmsdesk_core::deadlines::{Deadline, countdown};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::audit_records::{ActionRecord, AuditRecord, FindingRecord};
@@ -66,7 +67,7 @@ impl Output {
                 out_line!(
                     "      → [{}] {} {} ({}, {})",
                     action.id,
-                    action.due,
+                    format_date(action.due, self.lang),
                     action.description,
                     action.owner,
                     action.status.as_str()
@@ -143,7 +144,7 @@ impl Output {
             out_line!(
                 "{:>4}  {}  {:<11} {}  {} ({})",
                 a.id,
-                a.due,
+                format_date(a.due, self.lang),
                 a.status.as_str(),
                 f.question_id,
                 a.description,
@@ -164,8 +165,8 @@ impl Output {
                     "  {:<24} {:<10} {} → {} ({countdown})",
                     l.objective.as_str(),
                     l.kind.as_str(),
-                    l.valid_from,
-                    l.expires
+                    format_date(l.valid_from, self.lang),
+                    format_date(l.expires, self.lang)
                 );
             }
         }
@@ -194,7 +195,7 @@ impl Output {
             let countdown = countdown(d.days_left(today)).render(self.lang);
             out_line!(
                 "{mark} {}  {:<14} {}",
-                d.due,
+                format_date(d.due, self.lang),
                 countdown,
                 d.what.render(self.lang)
             );

@@ -1,6 +1,7 @@
 //! Printing the rules, locations, scopes with their prerequisite check, protection objects
 //! and sampling.
 
+use csmsdesk_core::dates::format_date;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
@@ -81,7 +82,10 @@ impl Output {
             let labels: Vec<String> = l
                 .labels
                 .iter()
-                .map(|t| format!("{} AL{} → {}", t.label, t.level, t.expires))
+                .map(|t| {
+                    let expires = format_date(t.expires, self.lang);
+                    format!("{} AL{} → {expires}", t.label, t.level)
+                })
                 .collect();
             out_line!("{}  {}  [{}]", l.id, l.name, labels.join("; "));
         }

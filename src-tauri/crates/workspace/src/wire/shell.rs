@@ -255,13 +255,15 @@ impl From<&csmsdesk_core::company::CompanyProfile> for Profile {
 pub struct Messages {
     /// `en` or `de`, for `<html lang>` and `Intl` formatting.
     pub lang: &'static str,
-    pub messages: &'static std::collections::BTreeMap<&'static str, String>,
+    /// The catalogue's Project Fluent source (`core/messages/<lang>.ftl`), which the UI
+    /// formats with `@fluent/bundle`.
+    pub messages: &'static str,
 }
 
 pub fn messages(lang: Lang) -> Messages {
     Messages {
         lang: lang.tag(),
-        messages: csmsdesk_core::i18n::catalogue(lang),
+        messages: lang.source(),
     }
 }
 

@@ -1,0 +1,1472 @@
+### CSMS Desk message catalogue: English. Generated from en.txt by txt2ftl.py, then kept by hand.
+### Project Fluent syntax (https://projectfluent.org/fluent/guide/). A call site's key
+### `nav.dashboard` is the message `nav-dashboard` here: the runtime maps '.' to '-'.
+### Keep the ids in step with the other language (a unit test checks).
+
+app-title = CSMS Desk
+app-loading = Loading…
+app-skip_to_content = Skip to content
+
+webview-restarted_title = The window was restarted
+webview-restarted = The part of CSMS Desk that draws this window had stopped ({ $reason }), so it was started again on the dashboard. Everything saved is in the workspace; what was typed on the screen that was open and not saved yet is lost.
+webview-restarts = It has stopped { $count ->
+        [one] once
+       *[other] { $count } times
+    } since CSMS Desk started.
+webview-reason_crashed = it crashed or was ended from outside
+webview-reason_memory = it reached its memory limit
+webview-dismiss = Dismiss
+
+nav-label = Main navigation
+nav-dashboard = Dashboard
+nav-catalogue = Catalogue
+nav-scope = Scope
+nav-evidence = Evidence
+nav-audits = Audits
+nav-deadlines = Deadlines
+nav-export = Export
+nav-settings = Settings
+
+dashboard-title = Dashboard
+dashboard-intro = Your readiness for the ENX VCS audit at a glance.
+dashboard-company = Company
+dashboard-participant_id = Participant-ID
+dashboard-workspace = Workspace
+dashboard-not_set = not set yet
+dashboard-getting_started = Getting started
+dashboard-step_profile = Enter your company profile
+dashboard-step_catalogue = Import the ENX VCS Audit Criteria Catalogue
+dashboard-step_scope = Define what is audited: locations, objectives, protection objects
+dashboard-step_evidence = Map evidence documents to the requirements
+dashboard-step_done = done
+dashboard-step_open = to do
+dashboard-step_later = coming soon
+
+screen-catalogue-title = Catalogue
+screen-scope-title = Scope
+screen-evidence-title = Evidence
+screen-evidence-holds = A hashed, versioned vault of your evidence documents, mapped to requirements, with change detection at the source and your self-assessment per control question.
+screen-audits-title = Audits
+screen-audits-holds = Audits and their results per control question, findings, corrective actions with owners and due dates, and the labels each audit earns.
+screen-deadlines-title = Deadlines
+screen-deadlines-holds = Every date that matters in one list: corrective action due dates, temporary label expiry, permanent label renewal and TISAX label expiry, with countdowns and a calendar export.
+screen-export-title = Export
+screen-export-holds = A verifiable submission package for your auditor (manifest, checksums, readable index, filled workbook, evidence files) and packages for partners that respect the sharing level.
+
+settings-title = Settings
+settings-profile = Company profile
+settings-company_name = Company name
+settings-participant_id = TISAX Participant-ID
+settings-participant_id_hint = As shown in the ENX portal, for example P1A2B3. Leave it empty until you are registered.
+settings-enx_contact = ENX contact
+settings-enx_contact_hint = Who speaks for the company to ENX and the audit provider.
+settings-language = Language
+settings-language_system = Same as the operating system
+settings-language_en = English
+settings-language_de = Deutsch
+settings-save = Save
+settings-saving = Saving…
+settings-saved = Saved.
+settings-workspace = Workspace
+settings-workspace_current = Current workspace
+settings-workspace_folder = Folder
+settings-workspace_folder_hint = Type a folder path or choose one. “Open” uses an existing workspace; “Create new” makes one in an empty or new folder.
+settings-workspace_open = Open
+settings-workspace_create = Create new
+settings-workspace_browse = Choose folder…
+settings-workspace_switched = Now working in { $path }.
+settings-workspace_backup = To back up your data, close CSMS Desk and copy this folder. It holds everything: database and evidence.
+
+workspace-unavailable_title = The workspace cannot be opened
+workspace-unavailable_hint = Open or create another workspace below, or fix the problem and restart CSMS Desk.
+
+profile-error-company_name_missing = Enter the company’s name.
+profile-error-too_long = Shorten this to at most { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
+profile-error-control_character = Remove line breaks and tabs from this field.
+profile-error-participant_id_malformed = “{ $given }” is not a Participant-ID. It is a letter followed by 5 to 8 letters or digits, for example P1A2B3, as shown in the ENX portal.
+profile-error-unknown_language = “{ $given }” is not a language CSMS Desk offers. Choose English, German or the operating system’s language.
+
+error-workspace_missing = There is no CSMS Desk workspace in { $path }. Create one there (csmsdesk-cli init, or “Create new” in Settings) or choose the folder that holds your workspace.
+error-workspace_exists = { $path } already holds a workspace. Open it instead of creating a new one.
+error-folder_not_empty = { $path } is not an empty folder and holds no workspace. Choose an empty or new folder for a new workspace.
+error-no_default_location = The operating system names no home folder for the default workspace. Pass --workspace DIR or set CSMSDESK_WORKSPACE.
+error-invalid_profile = Correct the marked fields and save again.
+error-workspace_in_use = The workspace { $path } is in use by process { $pid } on { $host } since { $since }. Close that CSMS Desk window or csmsdesk-cli command and try again, or open the workspace read-only to look without changing anything (csmsdesk-cli --read-only).
+error-workspace_in_use_unnamed = The workspace { $path } is in use by another CSMS Desk window or csmsdesk-cli command. Close it and try again, or open the workspace read-only to look without changing anything (csmsdesk-cli --read-only).
+error-not_a_database = { $path } is not a CSMS Desk database: the file is damaged or was replaced. Nothing was changed. Restore the workspace folder from a backup, or open another workspace.
+error-foreign_database = { $path } is a database of another program. Nothing was changed. Choose another folder for your workspace.
+error-newer_schema = { $path } was written by a newer CSMS Desk (schema version { $found }; this version knows up to { $supported }). Nothing was changed. Update CSMS Desk to open it.
+error-not_writable = CSMS Desk cannot write to { $path }. Check that the folder belongs to you and is not read-only, or choose another folder.
+error-io = Could not read or write { $path }: { $detail }. Check the disk and the folder, then try again.
+error-corrupt = The workspace holds an invalid value in “{ $column }”, perhaps edited outside CSMS Desk. Restore the workspace folder from a backup.
+error-internal = Something went wrong inside CSMS Desk. Nothing was saved. The log has the details; please report it.
+error-dialog_failed = The folder dialog could not be opened. Type the folder path instead.
+error-path_empty = Type the path of a folder first, or choose one.
+error-path_invalid = That is not a folder path. Type the full path of a folder, or choose one.
+error-path_not_absolute = Type the full path of the folder, starting at the top (for example /home/me/csms or C:\Users\me\csms).
+
+cli-info-workspace = Workspace
+cli-info-schema_version = Schema version
+cli-info-created_at = Created
+cli-info-company = Company
+cli-info-participant_id = Participant-ID
+cli-info-enx_contact = ENX contact
+cli-info-language = Language
+cli-info-not_set = (not set)
+cli-init-created = Created the workspace { $path } for { $company }.
+cli-error-field = { $field }: { $message }
+
+catalogue-at_cell = { $file }, sheet “{ $sheet }”, row { $row }, column { $column } (“{ $header }”): { $problem }
+catalogue-at_row = { $file }, sheet “{ $sheet }”, row { $row }: { $problem }
+catalogue-at_sheet = { $file }, sheet “{ $sheet }”: { $problem }
+catalogue-problem-no_header_row = no row among the first { $rows } holds both the “VCS” and the “Control question” headers. Import the ENX VCS Audit Criteria Catalogue workbook as ENX publishes it.
+catalogue-problem-missing_header = the header row has no column “{ $header }”. Import the catalogue workbook as ENX publishes it, with all its columns.
+catalogue-problem-error_value = the cell holds the error value { $value }. Fix the formula in the workbook or replace it with text, then import again.
+catalogue-problem-cell_too_long = the cell holds { $chars ->
+        [one] { $chars } character
+       *[other] { $chars } characters
+    }, more than a spreadsheet cell can ({ $max }). Is this the right file?
+catalogue-problem-too_many_rows = the sheet has { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } below its header; a catalogue has a few hundred (at most { $max } are read). Is this the right file?
+catalogue-problem-unknown_row_type = the “Is_Title?” column holds “{ $value }”; it must be 1 (chapter), 2 (control question) or empty (requirement).
+catalogue-problem-missing_id = the row has text but no ID in the “VCS” column. Add the ID or delete the row.
+catalogue-problem-bad_chapter_id = “{ $id }” in the “VCS” column is not a chapter number such as 3.
+catalogue-problem-bad_question_id = “{ $id }” in the “VCS” column is not a control question ID such as 3.2.
+catalogue-problem-bad_requirement_id = “{ $id }” in the “VCS” column is not a requirement ID such as 3.2.a.
+catalogue-problem-duplicate_chapter = chapter { $id } appears again (first in row { $first_row }). Each chapter must be listed once.
+catalogue-problem-duplicate_question = control question { $id } appears again (first in row { $first_row }). Each control question must be listed once.
+catalogue-problem-question_outside_chapter = control question { $question } has no chapter { $chapter } row above it. Check the “VCS” and “Is_Title?” columns.
+catalogue-problem-requirement_outside_question = requirement { $requirement } has no control question { $question } row above it. Check the “VCS” and “Is_Title?” columns.
+catalogue-problem-no_questions = the sheet holds no control questions below its header row.
+catalogue-problem-unknown_result = the result “{ $value }” is none of conform, minor-non-conform, major-non-conform or NA. Correct the cell or leave it empty.
+workbook-not_a_spreadsheet = { $file } is not a spreadsheet CSMS Desk can read. Import the catalogue as an Excel workbook (.xlsx, .xlsm, .xls) or an OpenDocument spreadsheet (.ods).
+workbook-password_protected = { $file } is protected with a password. Open it in your spreadsheet program, remove the password to open, save it, and import it again.
+workbook-damaged = { $file } is damaged or incomplete (perhaps a download that stopped early). Download or copy the file again.
+workbook-too_large = { $file } would unpack to more than { $mib } MiB; CSMS Desk reads at most { $max_mib } MiB. A catalogue needs about 1 MiB: is this the right file?
+workbook-too_many_cells = { $file } spans { $cells ->
+        [one] { $cells } cell
+       *[other] { $cells } cells
+    } once its repeated rows and columns are filled in (empty cells between used ones included); CSMS Desk reads at most { $max }. A catalogue spans a few thousand: is this the right file?
+workbook-too_much_text = { $file } holds more than { $mib } MiB of cell text once its shared and repeated texts are filled in; CSMS Desk reads at most { $max_mib } MiB. A catalogue holds well under 1 MiB: is this the right file?
+workbook-too_many_entries = { $file } declares { $count } “{ $entry }” entries in { $part }; CSMS Desk reads at most { $max }, far more than a catalogue needs. The file is damaged or was not written by a spreadsheet program: open it in Excel or LibreOffice, save it again as .xlsx and import the saved copy.
+workbook-declaration = { $file } contains constructs CSMS Desk refuses: a document type or entity declaration (DTD) in { $part }, which spreadsheet programs do not write. Open the file in Excel or LibreOffice, save it again as .xlsx and import the saved copy.
+workbook-no_catalogue_sheet = { $file } has no sheet “{ $sheet }” and no sheet with the catalogue’s headers (its sheets: { $sheets }). Import the ENX VCS Audit Criteria Catalogue workbook.
+error-file_unreadable = Could not read { $path }: { $detail }.
+error-file_too_large = { $path } has { $mib } MiB; CSMS Desk reads workbooks of at most { $max_mib } MiB. Is this the right file?
+error-no_catalogue = No catalogue has been imported yet. Import the ENX VCS Audit Criteria Catalogue, or try the demo catalogue.
+error-unknown_catalogue = There is no catalogue { $id } in this workspace. List the catalogues to see their numbers.
+catalogue-imported = Imported “{ $name }” version { $version } from { $file } as catalogue { $id }: { $chapters ->
+        [one] { $chapters } chapter
+       *[other] { $chapters } chapters
+    }, { $questions ->
+        [one] { $questions } control question
+       *[other] { $questions } control questions
+    }, { $requirements ->
+        [one] { $requirements } requirement
+       *[other] { $requirements } requirements
+    } ({ $must } must, { $should } should).
+catalogue-already_imported = { $file } was imported before as catalogue { $id } (“{ $name }” version { $version }). Nothing changed.
+catalogue-note_duplicate = Requirement { $id } appears twice; the second (row { $row }) is kept as { $renamed }.
+catalogue-version_change = Version { $new } replaces version { $old }, which stays for history: { $moved ->
+        [one] { $moved } ID
+       *[other] { $moved } IDs
+    } moved, { $added } new, { $removed } gone.
+catalogue-version_change_no_table = Version { $new } replaces version { $old }, which stays for history. No renumbering table from { $old } to { $new } is known, so IDs were compared as they are: { $moved } moved, { $added } new, { $removed } gone.
+cli-catalogue-none = No catalogue imported yet. Import one with: csmsdesk-cli catalogue import FILE (or --demo).
+cli-catalogue-list_line = { $id }  { $name } { $version }: { $questions ->
+        [one] { $questions } control question
+       *[other] { $questions } control questions
+    }, { $requirements ->
+        [one] { $requirements } requirement
+       *[other] { $requirements } requirements
+    }, imported { $imported_at }
+cli-catalogue-superseded = ; replaced by catalogue { $id }
+error-file_path_empty = Type the path of the file first, or choose it.
+error-file_path_invalid = That is not a file path (too long, or it holds a character no path can hold). Type the full path of the file, or choose it.
+error-file_path_not_absolute = Type the full path of the file, starting at the top (for example /home/me/catalogue.xlsx or C:\Users\me\catalogue.xlsx).
+error-query_too_long = Search for at most 200 characters.
+
+catalogue-intro = The ENX VCS Audit Criteria Catalogue: chapters, control questions and their requirements.
+catalogue-empty = No catalogue yet. Import the workbook you downloaded from ENX, or try CSMS Desk with the demo catalogue.
+catalogue-import_heading = Import a catalogue
+catalogue-import_another = Import another catalogue or a newer version
+catalogue-file = Workbook
+catalogue-file_hint = An .xlsx, .xlsm, .xls or .ods file. You can also drop it on this window.
+catalogue-browse = Choose file…
+catalogue-import = Import
+catalogue-demo = Try with demo data
+catalogue-importing = Importing…
+catalogue-select = Catalogue
+catalogue-replaced = { $name } { $version } (replaced)
+catalogue-order = Order
+catalogue-order_vcs = VCS
+catalogue-order_5112 = ISO/PAS 5112
+catalogue-search = Search
+catalogue-search_hint = IDs, text or references, for example WP-09-02
+catalogue-matches = { $count ->
+        [one] { $count } matching question or requirement
+       *[other] { $count } matching questions and requirements
+    }
+catalogue-no_matches = Nothing matches “{ $query }”.
+catalogue-objective = Objective
+catalogue-must = must
+catalogue-should = should
+catalogue-must_heading = Requirement (must)
+catalogue-should_heading = Requirement (should)
+catalogue-further = Further information
+catalogue-evidence = Possible evidence
+catalogue-id_5112 = ISO/PAS 5112: { $id }
+catalogue-source = Imported from { $file } on { $date }. SHA-256 { $sha }
+catalogue-superseded_note = A newer version replaced this one; it is kept read-only for history.
+catalogue-moved_list = IDs that moved
+catalogue-ungrouped = Other questions
+
+prerequisite-no_location = The scope has no location. Add at least one location that performs cybersecurity activities for the CSMS.
+prerequisite-no_cs_activities = Location { $location } does not perform cybersecurity activities for the CSMS; every location of a VCS scope must. Remove it from the scope or correct the location.
+prerequisite-no_valid_tisax_label = Location { $location } holds no TISAX label valid on { $date }. Every location of a VCS scope needs valid TISAX labels at the time of the audit.
+prerequisite-tisax_label_expires_soon = The TISAX label “{ $label }” of { $location } expires on { $expires }, { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the audit. Plan its renewal.
+prerequisite-no_objective = The scope has no audit objective. Choose Development, Production or Operations and Maintenance.
+prerequisite-no_catalogue = The scope has no catalogue. Import the ENX VCS Audit Criteria Catalogue and choose it for the scope.
+
+input-name_missing = Enter a name.
+input-name_taken = The name “{ $name }” is taken already. Choose another name.
+input-bad_id = “{ $given }” is not an ENX/TISAX ID: a letter followed by 5 to 8 letters or digits, for example S1A2B3.
+input-bad_date = “{ $given }” is not a date. Write it as YYYY-MM-DD, for example 2027-03-15.
+date_input-placeholder = YYYY-MM-DD
+date_input-invalid = “{ $given }” is not a date. Write it as { $format }, for example { $example }.
+input-date_out_of_range = { $given } is outside the dates CSMS Desk accepts ({ $first } to { $last }). Check the year.
+input-unknown_objective = “{ $given }” is not an audit objective. Use development, production or operations-maintenance.
+input-unknown_tisax_label = “{ $given }” is not a TISAX label. Use a label of the TISAX label list, for example “Confidential” or “strictly-confidential”.
+input-bad_level = “{ $given }” is not an assessment level. Use 1, 2 or 3 (AL1 to AL3).
+input-unknown_location = There is no location “{ $given }”. Add it first, or check the spelling.
+input-no_location = Choose at least one location for the scope.
+input-no_objective = Choose at least one audit objective.
+input-na_needs_reason = Say why the question does not apply: a question set to NA needs a justification.
+input-objective_not_in_scope = The scope does not have the objective { $given }.
+input-location_not_in_scope = “{ $given }” is not a location of this scope.
+input-object_not_in_scope = Protection object “{ $given }” does not belong to scope “{ $scope }”. Choose one of that scope’s protection objects.
+input-not_in_population = “{ $given }” is not a protection object of this scope for that objective.
+input-bad_status = “{ $given }” is not a sample check status. Use open, consistent or deviation.
+input-bad_matrix = The applicability matrix has lines that are not “objective: chapter N, question N.M”: lines { $lines }.
+error-not_found = There is no { $kind } “{ $name }”. Check the spelling, or list what there is.
+error-ambiguous = “{ $name }” could mean more than one { $kind }: { $choices }. Write #ID to name one by its id.
+thing-scope = scope
+thing-question = control question
+thing-should_requirement = should-requirement
+thing-requirement = requirement
+thing-protection_object = protection object
+
+cli-done = Done.
+cli-error-label_format = “{ $given }” is not a TISAX label in the form LABEL:LEVEL:EXPIRES, for example confidential:3:2027-05-31.
+cli-location-added = Added location { $name } ({ $id }).
+cli-scope-saved = Saved scope { $name } ({ $id }).
+cli-scope-line = { $name }: { $objectives }; { $questions ->
+        [one] { $questions } control question
+       *[other] { $questions } control questions
+    }, { $requirements ->
+        [one] { $requirements } requirement
+       *[other] { $requirements } requirements
+    } apply
+cli-scope-checked = Prerequisites of { $name } for an audit on { $date }:
+cli-scope-all_met = Every prerequisite is met.
+cli-po-added = Added protection object { $name } ({ $id }).
+cli-po-sampling = { $objective }: { $population ->
+        [one] { $population } protection object
+       *[other] { $population } protection objects
+    }, suggested sample { $suggested } (square root, rounded up; a heuristic), chosen: { $chosen }
+cli-error-invalid = The request was refused; correct these and try again:
+
+scope-intro = What is audited: your locations with their TISAX labels, the VCS scopes with their audit objectives and the control questions that apply, and the protection objects to sample.
+scope-tab_locations = Locations
+scope-tab_scopes = Scopes
+scope-tab_objects = Protection objects
+scope-locations_empty = No locations yet. Add the sites that perform cybersecurity activities for your CSMS.
+scope-location_name = Location
+scope-address = Address
+scope-tisax_scope_id = TISAX Scope-ID
+scope-tisax_scope_id_hint = The ID of the TISAX scope the location belongs to, for example S1A2B3.
+scope-labels = TISAX labels
+scope-label = TISAX label
+scope-level = Assessment level
+scope-expires = Valid until
+scope-add_label = Add another label
+scope-label_expired = expired { $date }
+scope-label_expiring = expires { $date }
+scope-label_valid = valid until { $date }
+scope-cs_activities = Cybersecurity activities
+scope-cs_activities_label = This location performs cybersecurity activities for the CSMS
+scope-notes = Notes
+scope-add_location = Add a location
+scope-yes = yes
+scope-no = no
+scope-objective_development = VCS Development
+scope-objective_production = VCS Production
+scope-objective_operations-maintenance = VCS Operations and Maintenance
+scope-check_failed = { $count ->
+        [one] { $count } prerequisite not met
+       *[other] { $count } prerequisites not met
+    }
+scope-check_warnings = { $count ->
+        [one] { $count } warning
+       *[other] { $count } warnings
+    }
+scope-check_ok = prerequisites met
+scope-scopes_empty = No VCS scope yet. Create one with the wizard below.
+scope-counts = { $questions ->
+        [one] { $questions } control question
+       *[other] { $questions } control questions
+    }, { $requirements ->
+        [one] { $requirements } requirement
+       *[other] { $requirements } requirements
+    } apply
+scope-new_scope = New VCS scope
+scope-step = Step { $step } of { $steps }: { $title }
+scope-step_1 = name
+scope-step_2 = locations
+scope-step_3 = audit objectives
+scope-step_4 = catalogue and audit
+scope-scope_name = Scope name
+scope-enx_scope_id = ENX Scope-ID
+scope-enx_scope_id_hint = Leave empty until the scope is registered in the ENX portal.
+scope-wizard_locations = Locations
+scope-wizard_objectives = Audit objectives
+scope-need_location = Add a location first (tab “Locations”).
+scope-catalogue = Catalogue
+scope-need_catalogue = Import the catalogue first (screen “Catalogue”); the scope can get it later.
+scope-audit_date = Planned audit date
+scope-audit_provider = Audit provider
+scope-back = Back
+scope-next = Next
+scope-create = Create scope
+scope-will_apply = { $questions ->
+        [one] { $questions } control question
+       *[other] { $questions } control questions
+    } and { $requirements ->
+        [one] { $requirements } requirement
+       *[other] { $requirements } requirements
+    } will apply.
+scope-scope = Scope
+scope-prerequisites = Prerequisites
+scope-check_on = Check for an audit on
+scope-all_met = Every prerequisite is met.
+scope-objectives = Audit objectives
+scope-applicability = Control questions
+scope-question = Question
+scope-text = Control question
+scope-by_matrix = By the objectives
+scope-decision = Your decision
+scope-applies = applies
+scope-na = NA
+scope-default_applies = applies
+scope-default_na = does not apply
+scope-overridden = your decision
+scope-justification = Justification (required for NA)
+scope-applicable_for = Applicability of { $id }
+scope-justification_for = Justification for { $id }
+scope-deviations = Deviations from should-requirements ({ $count })
+scope-deviation_reason = Justification of the deviation (empty: no deviation)
+scope-deviation_for = Deviation from { $id }
+scope-objects_need_scope = Create a VCS scope first; protection objects belong to a scope.
+scope-objects_empty = No protection objects yet for this scope.
+scope-po_name = Protection object
+scope-item = Item or component
+scope-customer = Customer (OEM)
+scope-partner_id = Partner’s Participant-ID
+scope-partner_id_hint = Optional: the OEM’s TISAX/ENX Participant-ID.
+scope-cia = Protection goals
+scope-confidentiality = confidentiality
+scope-integrity = integrity
+scope-availability = availability
+scope-phases = Lifecycle phases
+scope-phases_hint = For example: development, production, operations.
+scope-add_object = Add a protection object
+scope-sampling = Sampling
+scope-sampling_hint = The auditor decides the sample; the suggestion is a common heuristic: the square root of the number of objects, rounded up.
+scope-sample_of = Sample for { $objective }
+scope-suggested = { $population ->
+        [one] { $population } protection object
+       *[other] { $population } protection objects
+    }; suggested sample: { $suggested }; chosen: { $chosen }.
+scope-no_population = No protection object of this scope is relevant to this objective yet.
+scope-save_sample = Save sample
+scope-check_object = Sample check: { $name }
+scope-checks_of = Sample check of { $name }
+scope-check_status = Status
+scope-note = Note
+scope-check_status_for = Sample check status for { $id }
+scope-note_for = Note for { $id }
+scope-status_open = open
+scope-status_consistent = applied consistently
+scope-status_deviation = deviation
+input-bad_days = “{ $given }” is not a number of days from 0 to { $max }.
+cli-rules-warning_days = A TISAX label that expires within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the audit earns a warning.
+settings-rules = Audit rules
+settings-rules_intro = ENX does not publish these rules for VCS; CSMS Desk starts from common assumptions, and you can adapt them to what your audit provider tells you.
+settings-rules_matrix = Which control questions apply to which audit objective
+settings-rules_matrix_hint = One line per objective, for example “development: chapter 5, question 6.1”; “all” applies to every objective. Your own decisions per scope stay.
+settings-rules_warning_days = Warn when a TISAX label expires within this many days after the audit
+dashboard-scope_check = Prerequisites of { $name } for an audit on { $date }
+input-location_in_use = Location { $name } belongs to the scopes { $scopes }. Remove it from those scopes first.
+thing-location = location
+scope-actions = Actions
+scope-delete = Delete
+scope-delete_scope = Delete scope
+scope-really_delete = Really delete?
+scope-renew_label = Add a renewed label
+scope-add_label_to = Add label
+scope-edit_details = Change ENX Scope-ID, audit date, provider or locations
+
+# Evidence and readiness (workspace messages)
+thing-evidence = evidence item
+thing-link = link
+evidence-file_gone = { $path } does not exist (any more). Check the path, or whether the file was moved.
+evidence-file_unreadable = { $path } cannot be read: { $detail }. It was skipped; add it again once that is fixed.
+evidence-not_a_file = { $path } is not a regular file (a device, socket or pipe) and was skipped.
+evidence-changed_while_reading = { $path } changed while it was read, so nothing was kept. Add it again once it is saved.
+evidence-no_space = { $path } needs { $needed_mib } MiB, but the vault's disk has only { $available_mib } MiB free. Free some space, or move the workspace to a larger disk.
+evidence-cancelled = { $path } was not added: cancelled.
+evidence-vault_not_writable = { $path } could not be stored: the vault { $vault } cannot be written ({ $detail }).
+evidence-symlink_loop = { $path } is a symbolic link back to { $target } (a loop) and was skipped.
+evidence-bad_work_product = “{ $given }” is not an ISO/SAE 21434 work product. Use WP-05-01 to WP-15-08, or leave it empty for other documents.
+evidence-bad_classification = “{ $given }” is not a classification. Use public, internal, confidential or strictly-confidential.
+evidence-bad_state = “{ $given }” is not an evidence state. Use missing, changed, review-due or current.
+evidence-object_needs_scope = A link for one protection object needs its scope: choose the scope too.
+evidence-unknown_target = { $id } is neither a control question nor a requirement of the catalogue. Check the ID, for example 1.1 or 1.1.a.
+evidence-no_paths = Choose at least one file or folder.
+evidence-already = { $path } is evidence #{ $id } already; it was not added again.
+job-busy = Another long job (adding or checking evidence, an export, a backup, a restore or a check) is running. Wait for it to finish, or cancel it.
+evidence-too_many_paths = That is more than { $max } files or folders at once. Add a parent folder instead.
+evidence-no_targets = Name at least one requirement or control question to link to.
+evidence-bad_limit = A search returns 1 to { $max } items.
+assess-bad_result = “{ $given }” is not a result. Use conform, minor, major or na.
+assess-na_needs_applicability = Question { $question } applies to this scope, so its result cannot be NA. If it truly does not apply, set it to NA with a justification in the scope's applicability table.
+assess-not_applicable = Question { $question } is NA in this scope, so it takes no result other than NA. Make it applicable in the scope first.
+assess-unknown_question = Question { $question } is not in the scope's catalogue; the row was skipped.
+
+cli-evidence-progress = Reading files: { $done } of { $total } ({ $mib } MiB)
+cli-evidence-added = Added evidence #{ $id } “{ $title }” (SHA-256 { $sha }…).
+cli-evidence-linked = { $count ->
+        [one] { $count } new link
+       *[other] { $count } new links
+    }.
+cli-evidence-scanned = Scanned: { $unchanged } unchanged, { $changed } changed (new versions need review), { $missing } missing.
+cli-cancelled = Cancelled: the rest was not done.
+cli-row = Row
+cli-assess-preview = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    }. Nothing was changed yet: run again with --apply to take them over.
+cli-assess-applied = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    } taken over.
+cli-status-line = { $scope }: { $percent } % ready — { $covered } covered, { $needs_review ->
+        [one] { $needs_review } needs review
+       *[other] { $needs_review } need review
+    }, { $missing } missing. Predicted result: { $result }.
+evidence-duplicates = Same content
+evidence-orphans = Linked to nothing
+
+# ISO/SAE 21434 work products: short names in our own words, as evidence types.
+wp-WP-05-01 = Cybersecurity policy, rules and processes
+wp-WP-05-02 = Competence, awareness and improvement records
+wp-WP-05-03 = Management system records
+wp-WP-05-04 = Tool management records
+wp-WP-05-05 = Organisational cybersecurity audit report
+wp-WP-06-01 = Cybersecurity plan
+wp-WP-06-02 = Cybersecurity case
+wp-WP-06-03 = Cybersecurity assessment report
+wp-WP-06-04 = Release for post-development report
+wp-WP-07-01 = Cybersecurity interface agreement
+wp-WP-08-01 = Sources of cybersecurity information
+wp-WP-08-02 = Triggers
+wp-WP-08-03 = Cybersecurity events
+wp-WP-08-04 = Weaknesses from cybersecurity events
+wp-WP-08-05 = Vulnerability analysis
+wp-WP-08-06 = Rationale for managing vulnerabilities
+wp-WP-09-01 = Item definition
+wp-WP-09-02 = TARA
+wp-WP-09-03 = Cybersecurity goals
+wp-WP-09-04 = Cybersecurity claims
+wp-WP-09-05 = Verification report for cybersecurity goals
+wp-WP-09-06 = Cybersecurity concept
+wp-WP-09-07 = Verification report of the cybersecurity concept
+wp-WP-10-01 = Cybersecurity specifications
+wp-WP-10-02 = Cybersecurity requirements for post-development
+wp-WP-10-03 = Languages and coding guidelines
+wp-WP-10-04 = Verification report for the specification
+wp-WP-10-05 = Weaknesses found in development
+wp-WP-10-06 = Integration and verification specification
+wp-WP-10-07 = Integration and verification reports
+wp-WP-11-01 = Validation report
+wp-WP-12-01 = Production control plan
+wp-WP-13-01 = Incident response plan
+wp-WP-14-01 = End of support communication procedures
+wp-WP-15-01 = Damage scenarios
+wp-WP-15-02 = Assets with cybersecurity properties
+wp-WP-15-03 = Threat scenarios
+wp-WP-15-04 = Impact ratings
+wp-WP-15-05 = Attack paths
+wp-WP-15-06 = Attack feasibility ratings
+wp-WP-15-07 = Risk values
+wp-WP-15-08 = Risk treatment decisions
+
+# Evidence screen and dashboard (UI)
+evidence_ui-tab_vault = Vault
+evidence_ui-tab_requirements = Requirements & self-assessment
+evidence_state-current = current
+evidence_state-changed = changed
+evidence_state-review-due = review due
+evidence_state-missing = source missing
+evidence_state-current_hint = The newest version is reviewed and its review date has not passed: it counts as evidence.
+evidence_state-changed_hint = The file at the source changed since the last review. Look at the new version, then mark it reviewed.
+evidence_state-review-due_hint = Its review date has passed. Check that it still holds, then mark it reviewed with the next review date.
+evidence_state-missing_hint = The file is no longer at its source path. The vault keeps its copy; move the file back or add it from its new place.
+requirement_state-covered = covered
+requirement_state-needs-review = needs review
+requirement_state-missing = missing
+classification-public = public
+classification-internal = internal
+classification-confidential = confidential
+classification-strictly-confidential = strictly confidential
+assess_result-none = not assessed yet
+assess_result-conform = Conform
+assess_result-minor = Minor non-conformity
+assess_result-major = Major non-conformity
+assess_result-na = Not applicable
+predicted-pass = Pass
+predicted-conditional_pass = Conditional pass
+predicted-fail = Fail
+predicted-incomplete = Incomplete
+predicted-pass_hint = Every applicable control question is self-assessed as conform.
+predicted-conditional_pass_hint = At least one minor non-conformity: labels only with a corrective action plan.
+predicted-fail_hint = At least one major non-conformity: no label until it is resolved.
+predicted-incomplete_hint = Without a self-assessment yet: { $open } of { $total ->
+        [one] { $total } applicable control question
+       *[other] { $total } applicable control questions
+    }.
+vault-add_heading = Add evidence
+vault-drop_hint = Type or choose files and folders (folders are added with everything in them), or drop them on this window. Each file is copied into the vault and hashed; the source is checked for changes later.
+vault-paths = Files or folders
+vault-paths_hint = One absolute path per line.
+vault-paths_placeholder = /home/me/Documents/policy.pdf
+vault-choose_files = Choose files …
+vault-choose_folder = Choose folder …
+vault-title = Title
+vault-title_hint = Leave empty to use the file name.
+vault-type = Type
+vault-type_other = Other document
+vault-type_other_short = other
+vault-owner = Owner
+vault-classification = Classification
+vault-review_due = Review due
+vault-review_due_hint = After this date the evidence needs a review again.
+vault-links = Link to requirements
+vault-links_hint = Requirement or control question IDs, separated by commas or spaces, for example 1.1.a, 3.1
+vault-links_placeholder = 1.1.a, 3.1
+vault-link_scope = For scope
+vault-every_scope = Every scope
+vault-add = Add evidence
+vault-adding = Adding …
+vault-added_summary = { $added } added, { $already } already in the vault, { $failed } failed.
+vault-cancelled = Cancelled: the rest was not added.
+vault-cancel = Cancel
+vault-job_add = Adding files
+vault-job_scan = Checking sources
+vault-progress_starting = Starting …
+vault-progress_files = { $done } of { $total ->
+        [one] { $total } file
+       *[other] { $total } files
+    }
+vault-progress_bytes = { $done } of { $total }
+vault-scan = Check sources
+vault-scan_hint = Compares each source file's size and time with the vault, and re-hashes those that differ.
+vault-scan_deep = Re-hash everything
+vault-scan_deep_hint = Reads every source file completely and compares its SHA-256 with the vault. Takes longer.
+vault-scanning = Checking the sources …
+vault-scanned = Sources checked: { $unchanged } unchanged, { $changed } changed, { $missing } missing.
+vault-scan_cancelled = Cancelled: { $count } not checked.
+vault-findings = Worth a look
+vault-duplicates_hint = (the same file is evidence more than once)
+vault-orphans_hint = (evidence that proves nothing yet: link it or remove it)
+vault-items = Evidence items
+vault-filter = Filter evidence
+vault-filter_placeholder = Filter by title, type, owner or link …
+vault-state = State
+vault-all_states = all
+vault-count = { $shown } of { $total ->
+        [one] { $total } item
+       *[other] { $total } items
+    }
+vault-type_filter = Type
+vault-all_types = all
+vault-classification_filter = Classification
+vault-all_classifications = all
+vault-orphans_more = and { $count ->
+        [one] { $count } more
+       *[other] { $count } more
+    }
+vault-orphans_show = Show the unlinked items in the table
+vault-linked_filter = Links
+vault-linked_any = all
+vault-linked_none = none yet
+vault-linked_some = at least one
+vault-empty = The vault is empty. Add files above or drop them on this window.
+vault-none_match = No evidence matches the filter.
+vault-col_title = Title
+vault-col_type = Type
+vault-col_owner = Owner
+vault-col_classification = Classification
+vault-col_review_due = Review due
+vault-col_version = Version
+vault-col_state = State
+vault-col_links = Links
+vault-details_of = Details of { $title }
+vault-no_links = none
+vault-close = Close
+vault-source = Source
+vault-size = Size
+vault-added_at = Added
+vault-version_reviewed = { $version } (reviewed)
+vault-version_unreviewed = { $version } (last reviewed: { $reviewed })
+vault-review_explain = Marking it reviewed confirms that version { $version } still serves as evidence, so it covers its requirements again.
+vault-next_review = Next review
+vault-mark_reviewed = Mark reviewed
+vault-reviewed = Marked reviewed.
+vault-reviewed_mark = reviewed
+vault-edit_details = Details
+vault-versions = Versions
+vault-hash = SHA-256
+vault-file = File name
+vault-recorded = Recorded
+vault-links_heading = Links
+vault-no_links_long = Not linked to any requirement or control question yet.
+vault-for_object = for { $name }
+vault-unlink = Unlink
+vault-unlink_from = Remove the link to { $target }
+vault-link_to = Link to
+vault-link_object = For protection object
+vault-every_object = Every protection object
+vault-link_note = Note
+vault-link = Link
+vault-linked = { $count ->
+        [one] { $count } new link
+       *[other] { $count } new links
+    }.
+vault-remove = Remove from the vault
+vault-really_remove = Really remove?
+vault-remove_hint = Removes the item, its versions and links from the vault. The source file stays where it is.
+mapping-no_scopes = There is no scope yet. Requirements and the self-assessment belong to a scope.
+mapping-to_scope = Define a scope
+mapping-scope = Scope
+mapping-show = Show
+mapping-show_all = all requirements
+mapping-show_gaps = gaps (missing or needs review)
+mapping-summary = { $percent } ready:
+mapping-counts = { $covered } covered, { $needs_review ->
+        [one] { $needs_review } needs review
+       *[other] { $needs_review } need review
+    }, { $missing } missing
+mapping-drop_hint = Drop files on a requirement to add them to the vault and link them to it.
+mapping-question_tally = { $covered } of { $total } covered
+mapping-assess_result = Self-assessment
+mapping-assess_implementation = How it is implemented
+mapping-assess_reference = Reference documentation
+mapping-assess_save = Save assessment
+mapping-deviation = deviation
+mapping-deviation_hint = A justified deviation from this should-requirement is recorded in the scope.
+mapping-no_evidence = No evidence yet: drop a file here or link one.
+mapping-link_choose = Evidence to link to { $id }
+mapping-link_to = Link the chosen evidence to { $id }
+mapping-link = Link
+mapping-link_open = Link evidence …
+mapping-link_open_to = Link evidence to { $id }
+mapping-link_cancel = Cancel
+mapping-evidence_loading = Loading evidence …
+mapping-more_evidence = and { $count } more
+mapping-more_evidence_of = { $id }: show more of { $count ->
+        [one] { $count } further item
+       *[other] { $count } further items
+    }
+mapping-na_questions = Not applicable in this scope ({ $count }): { $ids }
+mapping-adding_to = Adding and linking to { $id } …
+mapping-added_to = { $id }: { $added } added, { $linked } existing linked, { $failed } failed.
+mapping-import_heading = Take over a filled ENX workbook for { $scope }
+mapping-import_hint = Reads the self-assessment (result, implementation, reference documentation) from a filled VCS workbook. You see every change before anything is taken over.
+mapping-import_file = Filled workbook
+mapping-import_preview = Show changes
+mapping-import_apply = Take over changes
+mapping-import_reading = Reading the workbook …
+mapping-import_applying = Taking over …
+mapping-import_previewed = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    }. Nothing is changed yet: check them, then take them over.
+mapping-import_nothing = The workbook brings no changes.
+mapping-import_applied = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    } taken over.
+mapping-import_question = Question
+mapping-import_field = Field
+mapping-import_change = Before → after
+mapping-import_field_result = Result
+mapping-import_field_implementation = Implementation
+mapping-import_field_reference_documentation = Reference documentation
+mapping-import_empty = empty
+mapping-import_skipped = Rows left out ({ $count })
+mapping-import_row = Row { $row }:
+picker-placeholder = Search by title, file name, type or owner …
+picker-matches_label = Matching evidence
+picker-chosen_label = Chosen evidence
+picker-matches = { $count ->
+        [one] { $count } match
+       *[other] { $count } matches
+    }. The arrow keys move, Enter chooses.
+picker-first_matches = The first { $count } matches: type more to narrow them down.
+picker-none = No evidence matches “{ $text }”.
+picker-remove = Remove { $title }
+readiness-open_requirements = Requirements and self-assessment
+readiness-ring_label = { $percent } of the applicable requirements are covered
+readiness-ready = ready
+readiness-total = applicable requirements
+readiness-predicted = Predicted result:
+readiness-by_objective = By objective
+readiness-by_chapter = By chapter
+readiness-tally = { $covered } covered, { $needs_review ->
+        [one] { $needs_review } needs review
+       *[other] { $needs_review } need review
+    }, { $missing } missing
+readiness-nothing_applies = Nothing applies yet.
+readiness-trend = Trend
+readiness-trend_starts = The trend starts today: each day the app is used adds a point.
+readiness-trend_from = From { $from_percent } on { $from } to { $to_percent } on { $to }.
+readiness-top_gaps = Biggest gaps
+readiness-no_gaps = No gaps: every applicable requirement is covered.
+readiness-no_scopes = Readiness appears here once a scope is defined.
+scan-running = Checking evidence sources …
+scan-done = Evidence sources checked: { $changed } changed, { $missing } missing
+scan-failed = Evidence sources could not be checked: { $message }
+
+# Audits, findings, corrective actions, labels and deadlines
+thing-rule = rule
+thing-audit = audit
+thing-finding = finding
+thing-action = corrective action
+input-text_missing = Enter a text.
+input-bad_months = “{ $given }” is not a number of months from 1 to { $max }.
+input-action_months_order = The corrective action periods must grow: without justification ≤ with justification ≤ the longest.
+input-fixed_rule = “{ $given }”: this rule is fixed and cannot be changed.
+countdown-today = today
+countdown-tomorrow = tomorrow
+countdown-yesterday = yesterday
+countdown-in_days = in { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
+countdown-days_ago = { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ago
+audit-bad_kind = “{ $given }” is not a kind of audit. Use initial, cap or follow-up.
+audit-closing_missing = Enter the date of the closing meeting.
+audit-closing_before_opening = The closing meeting ({ $closing }) cannot be before the opening meeting ({ $opening }).
+audit-needs_initial = A { $kind } audit follows an initial audit, and scope { $scope } has none yet. Record the initial audit first.
+audit-before_initial = This audit cannot close before the initial audit did ({ $date }).
+audit-bad_phase = “{ $given }” is not a phase state. Use open, in-progress or done.
+audit-decision_needs_reason = Say why the audit team failed the audit despite a conditional pass.
+audit-result_not_applicable = Question { $question } does not apply to scope { $scope }, so it takes no result. Make it applicable in the scope first if the auditor assessed it.
+audit-bad_finding_type = “{ $given }” is not a finding type. Use major, minor, observation or improvement.
+audit-finding_of_other_scope = Finding { $finding } belongs to scope { $other }, not to { $scope }. Choose a finding of { $scope }.
+audit-due_missing = Enter the due date.
+audit-due_needs_justification = The due date is more than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } after the closing meeting (after { $date }): add a justification.
+audit-due_requires_justification = A due date more than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } after the closing meeting (after { $date }) is only allowed with a justification.
+audit-due_too_late = A due date more than { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } after the closing meeting (after { $date }) is not allowed: all non-conformities must be resolved by then.
+audit-bad_action_status = “{ $given }” is not a status. Use open, in-progress, done or verified.
+labels-next_planned = No audit yet: the audit is planned for { $date }.
+labels-next_plan_audit = No audit yet: plan the initial audit.
+labels-next_results = The initial audit has questions without a result: record them to see the labels.
+labels-next_follow_up = Temporary labels: a follow-up audit must confirm every non-conformity resolved before { $date }. They cannot be renewed.
+labels-next_cap = Conditional pass: a corrective action plan audit must confirm the plan; the follow-up audit is due before { $date }.
+labels-next_renewal = Permanent labels: start the renewal audit from { $date }.
+labels-next_none = Nothing due.
+labels-none_failed = No labels: the audit was failed. A new initial audit is needed.
+labels-none_late = No labels: the follow-up audit came too late. A new initial audit is needed.
+labels-temporary_not_renewable = The labels of { $scope } are temporary (until { $date }) and can never be renewed: a follow-up audit must confirm every non-conformity resolved before then, or a new initial audit is needed.
+labels-renewal_needs_date = Enter the date planned for the renewal audit.
+deadline-vcs_label_temporary = Temporary VCS label { $objective } of { $scope } expires
+deadline-vcs_label_permanent = VCS label { $objective } of { $scope } expires
+deadline-renewal = Start the renewal audit of { $scope }
+deadline-follow_up = Last day for the follow-up audit of { $scope }
+deadline-planned_audit = Planned audit of { $scope }
+deadline-tisax_label = TISAX label { $label } of { $location } expires
+deadline-action = Corrective action for { $question }: { $text }
+deadline-evidence_review = Review evidence “{ $title }”
+notify-title = { $count ->
+        [one] { $count } deadline
+       *[other] { $count } deadlines
+    } within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } ({ $overdue } overdue)
+notify-more = and { $count } more: see Deadlines
+input-bad_notify_days = “{ $given }” is not a number of days from 0 to { $max } (0 turns the notifications off).
+deadline-kind-vcs-label = VCS label
+deadline-kind-renewal = Renewal
+deadline-kind-tisax-label = TISAX label
+deadline-kind-corrective-action = Corrective action
+deadline-kind-follow-up-audit = Follow-up audit
+deadline-kind-evidence-review = Evidence review
+deadline-kind-planned-audit = Planned audit
+error-file_unwritable = { $path } cannot be written: { $detail }. Choose a folder you may write to.
+error-output_in_workspace = { $path } is inside the workspace folder { $workspace }: writing there would overwrite the workspace's own files. Choose a folder outside the workspace.
+error-lock_not_a_file = { $path } is a link or a folder, not the plain lock file CSMS Desk writes. Remove it (nothing of the workspace is in it) and open the workspace again.
+io-not_found = it does not exist (check the path, or whether it was moved)
+io-permission_denied = you may not access it (check its permissions)
+io-invalid_filename = its name is not valid on this system (rename it)
+io-link_loop = it is a link that leads back to itself (remove or fix the link)
+io-not_a_directory = a part of its path is a file, not a folder
+io-is_a_directory = it is a folder, not a file
+io-storage_full = the disk is full (free some space)
+io-read_only = the disk or folder is read-only
+io-already_exists = something of that name is already there
+io-busy = another program is using it (close that program)
+io-too_large = it is larger than this disk allows
+io-network = the network drive did not answer (check the connection)
+io-damaged = its content is damaged or incomplete
+io-other = the operating system refused (error { $code })
+cli-error-internal = Something went wrong inside CSMS Desk. Nothing was saved. Run the command again with CSMSDESK_LOG=debug to see the details, and please report them.
+evidence-link_outside = { $path } is a link to { $target }, outside the folder { $folder }: it was skipped. To add that file on purpose, add { $target } itself.
+catalogue-version_unknown = The version of { $file } cannot be read (its version history sheet is missing or unreadable), so it cannot be compared with the current version { $current }. Importing it would replace version { $current } as the current catalogue and move { $scopes ->
+        [one] { $scopes } scope
+       *[other] { $scopes } scopes
+    } to it. Import it only if it really is a newer version of the same catalogue: confirm to go ahead.
+catalogue-replaces_unknown = { $file } has version { $version }, but the version of the current catalogue cannot be read, so the two cannot be compared. Importing it would replace the current catalogue and move { $scopes ->
+        [one] { $scopes } scope
+       *[other] { $scopes } scopes
+    } to it. Confirm to go ahead.
+catalogue-confirm_replace = Replace the current catalogue
+cli-confirm_hint = To go ahead, run the same command again with --replace.
+deadline-bad_kind = “{ $given }” is not a kind of deadline. Use vcs-label, renewal, tisax-label, corrective-action, follow-up-audit, evidence-review or planned-audit.
+cli-audit-added = Added audit #{ $id } ({ $kind }, closing meeting { $date }).
+cli-finding-added = Added finding #{ $id }.
+cli-action-added = Added corrective action #{ $id }.
+
+# Audits, deadlines and labels (UI)
+audit_kind-initial = Initial audit
+audit_kind-cap = CAP audit
+audit_kind-follow-up = Follow-up audit
+audit_phase-organisation = 1. Organisational check
+audit_phase-organisation_hint = Does the CSMS meet the requirements of the objectives across all protection objects and locations?
+audit_phase-sampling = 2. Protection object samples
+audit_phase-sampling_hint = The auditor chooses the samples from what phase 1 found.
+audit_phase-sample-check = 3. Sample check
+audit_phase-sample-check_hint = Were the CSMS processes applied consistently over each sampled object’s lifecycle?
+phase_state-open = Open
+phase_state-in-progress = In progress
+phase_state-done = Done
+finding_type-major = Major non-conformity
+finding_type-minor = Minor non-conformity
+finding_type-observation = Observation
+finding_type-improvement = Room for improvement
+action_status-open = Open
+action_status-in-progress = In progress
+action_status-done = Done
+action_status-verified = Verified
+label_kind-temporary = Temporary
+label_kind-permanent = Permanent
+audits_ui-scope = Scope
+audits_ui-no_scopes = Audits belong to a VCS scope. Define a scope first.
+audits_ui-audits_of = Audits of { $scope }
+audits_ui-none_yet = No audit recorded for this scope yet. Record the initial audit below once its dates are set.
+audits_ui-col_kind = Audit
+audits_ui-col_opening = Opening meeting
+audits_ui-col_closing = Closing meeting
+audits_ui-col_provider = Provider and lead auditor
+audits_ui-col_overall = Overall result
+audits_ui-add_heading = Record an audit
+audits_ui-add_hint = The initial audit comes first; a corrective action plan (CAP) audit and the follow-up audit follow it. The closing meeting dates the labels and every deadline.
+audits_ui-kind = Kind of audit
+audits_ui-kind_hint = CAP and follow-up audits need the initial audit first.
+audits_ui-provider = Audit provider
+audits_ui-lead_auditor = Lead auditor
+audits_ui-opening = Opening meeting
+audits_ui-closing = Closing meeting
+audits_ui-closing_hint = Labels and corrective action deadlines count from this date.
+audits_ui-add = Record audit
+audits_ui-detail_title = { $kind }, closing meeting { $date }
+audits_ui-kind_explain_initial = Three phases: organisational check, choosing protection object samples, and the sample check. Its results decide the labels.
+audits_ui-kind_explain_cap = Checks the corrective action plan after a conditional pass; a confirmed plan earns temporary labels.
+audits_ui-kind_explain_follow_up = Confirms that every non-conformity is resolved; then permanent labels replace the temporary ones.
+audits_ui-overall = Overall result
+audits_ui-tally = With a result: { $done } of { $total ->
+        [one] { $total } applicable question
+       *[other] { $total } applicable questions
+    }; { $conform } conform, { $minor ->
+        [one] { $minor } minor non-conformity
+       *[other] { $minor } minor non-conformities
+    }, { $major ->
+        [one] { $major } major non-conformity
+       *[other] { $major } major non-conformities
+    }.
+audits_ui-edit_heading = Dates, people, phases and decision
+audits_ui-phases = Phases of the initial audit
+audits_ui-decision_initial = The audit team failed the audit despite a conditional pass
+audits_ui-decision_initial_hint = When several minor non-conformities point to a systemic problem. There are no labels then: a new initial audit is needed.
+audits_ui-decision_cap = The CAP audit report confirms the corrective action plan
+audits_ui-decision_cap_hint = After a conditional pass this earns temporary labels, valid until 9 months after the initial audit’s closing meeting.
+audits_ui-decision_follow_up = The follow-up audit confirms every non-conformity resolved
+audits_ui-decision_follow_up_hint = Permanent labels follow, counted from the initial audit’s closing meeting.
+audits_ui-decision_reason_initial = Reason (needed when the audit was failed)
+audits_ui-decision_note = Note
+audits_ui-results = Results per control question
+audits_ui-results_hint = Enter the auditor’s result for each applicable question; each row is saved on its own. The overall result counts every applicable question.
+audits_ui-nothing_applies = No control question applies to this scope.
+audits_ui-col_question = Question
+audits_ui-col_result = Result
+audits_ui-col_findings = Findings description
+audits_ui-col_save = Save
+audits_ui-result_none = no result yet
+audits_ui-result_of = Result of question { $id }
+audits_ui-findings_of = Findings description of question { $id }
+audits_ui-save_result_of = Save the result of question { $id }
+audits_ui-unsaved = Not saved yet
+audits_ui-na_questions = { $count ->
+        [one] { $count } question
+       *[other] { $count } questions
+    } not applicable in this scope: { $ids }
+audits_ui-na_hint = They take no result and do not count for the overall result. Make a question applicable on the scope screen if the auditor assessed it.
+audits_ui-findings = Findings and corrective actions
+audits_ui-no_findings = No findings recorded.
+audits_ui-for_object = Protection object: { $name }
+audits_ui-actions_of = Corrective actions of finding { $id }
+audits_ui-no_actions = No corrective action.
+audits_ui-no_actions_nonconformity = No corrective action yet: a non-conformity needs one.
+audits_ui-due_on = Due { $date }
+audits_ui-justification_shown = Justification: { $text }
+audits_ui-status_of = Status of “{ $text }”
+audits_ui-add_action_heading = Add a corrective action
+audits_ui-action_text = What will be done
+audits_ui-action_owner = Owner
+audits_ui-action_department = Department
+audits_ui-action_due = Due date
+audits_ui-action_justification = Justification
+audits_ui-action_justification_hint = Expected for a due date more than { $free ->
+        [one] { $free } month
+       *[other] { $free } months
+    } after the closing meeting, required after { $justified ->
+        [one] { $justified } month
+       *[other] { $justified } months
+    }.
+audits_ui-action_evidence = Evidence (optional)
+audits_ui-action_evidence_hint = Search by title, file name, type or owner; choose one or several with Enter or a click.
+audits_ui-add_action = Add corrective action
+audits_ui-action_added = Corrective action added.
+audits_ui-due_limits = Without justification until { $free }, with a justification until { $justified }, never after { $max }.
+audits_ui-due_expected = After { $date }: a justification is expected; without one the action is added with a warning.
+audits_ui-due_required = After { $date }: add a justification, or the due date is refused.
+audits_ui-due_too_late = After { $date }: refused, because every non-conformity must be resolved by then.
+audits_ui-add_finding_heading = Record a finding
+audits_ui-finding_question = Control question
+audits_ui-finding_type = Type
+audits_ui-finding_object = Protection object
+audits_ui-finding_object_hint = Optional: the sampled object where the deviation was found.
+audits_ui-no_object = None (the CSMS as a whole)
+audits_ui-finding_text = Finding
+audits_ui-add_finding = Record finding
+audits_ui-finding_added = Finding recorded.
+audits_ui-import_heading = Take over the provider’s filled workbook
+audits_ui-import_hint = Reads the auditor’s results, findings descriptions and measures from the filled ENX workbook the provider returns. You see every change first; each measure becomes a finding with an open corrective action.
+audits_ui-import_file = Filled workbook
+audits_ui-import_previewed = { $results ->
+        [one] { $results } result
+       *[other] { $results } results
+    } and { $measures ->
+        [one] { $measures } measure
+       *[other] { $measures } measures
+    } to take over. Nothing is changed yet: check them, then take them over.
+audits_ui-import_applied = Taken over: { $results ->
+        [one] { $results } result
+       *[other] { $results } results
+    }, and { $measures ->
+        [one] { $measures } measure
+       *[other] { $measures } measures
+    } as findings with corrective actions.
+audits_ui-import_measures = Measures ({ $count })
+audits_ui-import_measures_hint = Each becomes a finding with an open corrective action, due at the end of the period without justification.
+labels_ui-heading = VCS labels
+labels_ui-of_scope = VCS labels of { $scope }
+labels_ui-none = No VCS labels yet.
+labels_ui-valid_until = valid until { $date } ({ $countdown })
+labels_ui-renew_heading = Plan the renewal audit
+labels_ui-renew_hint = Permanent labels are renewed by a new audit, started about a year before they expire. Temporary labels can never be renewed.
+labels_ui-renew_date = Planned date of the renewal audit
+labels_ui-renew = Plan renewal audit
+labels_ui-renewed = Renewal audit planned for { $date }.
+labels_ui-card_label = { $objective } label of { $scope }
+labels_ui-card_none_label = { $scope }: no VCS label yet
+labels_ui-no_label = No label yet
+labels_ui-days_left = { $days ->
+        [one] day left
+       *[other] days left
+    }
+labels_ui-days_since_expiry = { $days ->
+        [one] day since expiry
+       *[other] days since expiry
+    }
+labels_ui-expires_words = expires { $countdown }
+labels_ui-expired_words = expired { $countdown }
+labels_ui-valid_range = Valid from { $from } to { $until }
+labels_ui-to_audits = To the audits
+deadlines_ui-filter = Filter deadlines
+deadlines_ui-kind = Kind
+deadlines_ui-all_kinds = All kinds
+deadlines_ui-scope = Scope
+deadlines_ui-all_scopes = All scopes
+deadlines_ui-owner = Owner
+deadlines_ui-within = Due within (days)
+deadlines_ui-within_hint = Empty shows all; overdue ones always show.
+deadlines_ui-within_bad = Enter a whole number of days from 0 to { $max }, or leave it empty.
+deadlines_ui-summary = { $total ->
+        [one] { $total } deadline
+       *[other] { $total } deadlines
+    }: { $overdue } overdue, { $soon } more due within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
+deadlines_ui-none = No deadlines: nothing is due.
+deadlines_ui-none_filtered = No deadline matches the filter.
+deadlines_ui-col_due = Due
+deadlines_ui-col_countdown = Countdown
+deadlines_ui-col_kind = Kind
+deadlines_ui-col_what = What
+deadlines_ui-col_scope = Scope
+deadlines_ui-col_owner = Owner
+deadlines_ui-overdue = Overdue
+deadlines_ui-overdue_since = overdue, due { $countdown }
+deadlines_ui-export_heading = Calendar export
+deadlines_ui-export_hint = Writes the deadlines the filter shows as an iCalendar file (.ics) for Outlook, Thunderbird or any other calendar.
+deadlines_ui-ics_path = Calendar file
+deadlines_ui-choose = Choose…
+deadlines_ui-export = Export calendar
+deadlines_ui-exporting = Writing the calendar …
+deadlines_ui-exported = { $count ->
+        [one] { $count } deadline
+       *[other] { $count } deadlines
+    } written to { $path }.
+deadlines_ui-next_heading = Next deadlines
+deadlines_ui-all = All deadlines
+settings-label_rules = Labels and corrective actions
+settings-label_rules_intro = Periods in months after the closing meeting of the initial audit. ENX fixes the 9 months of temporary labels; the others are assumptions you can adapt.
+settings-rule_permanent_months = Permanent labels are valid for (months)
+settings-rule_permanent_months_hint = Assumed: 36 months.
+settings-rule_temporary_months = Temporary labels are valid for (months)
+settings-rule_temporary_months_hint = Fixed by ENX: 9 months.
+settings-rule_renewal_months = Start the renewal audit this long before expiry (months)
+settings-rule_renewal_months_hint = Assumed: 12 months.
+settings-rule_free_months = Corrective actions due without justification within (months)
+settings-rule_free_months_hint = Assumed: 3 months; a later due date gets a warning.
+settings-rule_justified_months = Due with a justification within (months)
+settings-rule_justified_months_hint = Assumed: 6 months.
+settings-rule_max_months = Never due later than (months)
+settings-rule_max_months_hint = Assumed: 9 months; every non-conformity must be resolved by then.
+settings-notify_days = Notify about deadlines within (days)
+settings-notify_days_hint = A desktop notification at start and once a day; 0 turns it off.
+
+# Packages and verification
+package-bad_level = “{ $given }” is not a package level. Use full, A, A+labels or A+labels+B.
+package-no_folder = The folder { $path } does not exist. Choose an existing folder for the package.
+package-no_space = The package needs about { $needed_mib } MiB, but { $path } has only { $available_mib } MiB free. Free some space or choose another disk.
+package-audit_of_other_scope = Audit { $audit } is not an audit of scope { $scope }. Choose one of its audits, or none.
+package-blobs_damaged = The vault copy of these evidence items is missing or damaged, so no package was written: { $items }. Add them again from their source.
+verify-not_a_zip = { $path } is not a ZIP file.
+verify-not_ours = { $path } is not a CSMS Desk package (it has no SHA256SUMS or manifest.json of ours).
+verify-unlisted = { $entry } is in the package but not in SHA256SUMS.
+verify-missing = { $entry } is listed in SHA256SUMS but missing from the package.
+verify-mismatch = { $entry } does not match its SHA-256 in SHA256SUMS: it was changed.
+verify-unreadable = { $entry } cannot be read from the package: the file is damaged.
+verify-manifest_mismatch = The manifest's SHA-256 for { $entry } differs from SHA256SUMS.
+verify-unsafe_name = { $entry } is not a name CSMS Desk writes (it leads out of the package's folder, is absolute, has a drive letter or backslash, or holds a character that is not safe on every system): unpacked, it could land outside the folder or pass for another file.
+verify-folder = { $entry } is a folder entry; CSMS Desk packages hold files only.
+verify-link = { $entry } is a symbolic link, which CSMS Desk never writes: unpacked, it could point anywhere on the disk.
+verify-special = { $entry } is a device, pipe or socket entry; CSMS Desk packages hold plain files only.
+verify-duplicate = { $entry } is in the package more than once (case ignored): unpacking tools disagree on which copy they show.
+verify-overlap = { $entry } shares its bytes with another entry, which CSMS Desk never writes (it makes a small file unpack to a huge one); it was not unpacked.
+verify-sums_bad_line = Line { $line } of SHA256SUMS is not a SHA-256 (64 lowercase hex digits), two spaces and a file name.
+verify-sums_unsafe_name = SHA256SUMS lists { $entry }, a name CSMS Desk never writes.
+verify-sums_duplicate = SHA256SUMS lists { $entry } more than once.
+share-bad_level = “{ $given }” is not a sharing level. Use A, A+labels or A+labels+B (publication also takes do-not-share).
+share-date_missing = Enter the date of the sharing.
+share-adds_nothing = Sharing at { $level } adds nothing: the scope is published at { $publication } to every participant already.
+package-bad_time = “{ $given }” is not a time. Write it as RFC 3339, for example 2026-11-25T10:00:00Z.
+cli-package-written = Wrote { $path } ({ $files ->
+        [one] { $files } entry
+       *[other] { $files } entries
+    }, SHA-256 { $sha256 }).
+cli-verify-ok = Intact: { $entries ->
+        [one] the one entry matches
+       *[other] all { $entries } entries match
+    } SHA256SUMS.
+error-cancelled = Cancelled: nothing was written.
+
+# Export screen (UI)
+export_ui-scope = Scope
+export_ui-no_scopes = No scope yet
+export_ui-no_scopes_hint = Add a scope first (Scope screen); packages and sharing are per scope.
+export_ui-summary_readiness = Readiness { $percent } %
+export_ui-summary_predicted = predicted result: { $result }
+export_ui-summary_requirements = { $covered } of { $total ->
+        [one] { $total } requirement
+       *[other] { $total } requirements
+    } covered, { $needs_review } to review, { $missing } missing
+export_ui-package_heading = Write a package
+export_ui-package_hint = One ZIP file with manifest.json, SHA256SUMS and a readable index, so the recipient can check that nothing was changed.
+export_ui-level = Package level
+export_ui-level_full = Full: everything including the evidence files, for your auditor
+export_ui-level_a = A: scope, objectives, locations, provider and audit dates
+export_ui-level_a_labels = A + labels: level A and the TISAX labels
+export_ui-level_a_labels_b = A + labels + B: also the audit results
+export_ui-level_full_hint = The submission package for the audit provider: scope, self-assessment, filled workbook and every evidence file.
+export_ui-level_a_hint = For partners: scope, objectives, locations, audit provider and audit dates. Never evidence files or internal texts.
+export_ui-level_a_labels_hint = For partners: level A plus the labels with their validity. Never evidence files or internal texts.
+export_ui-level_a_labels_b_hint = For partners: level A, the labels and the results of the audit. Never evidence files or internal texts.
+export_ui-path = Save the package as
+export_ui-path_hint = A .zip file in an existing folder; “Choose …” opens the save dialog.
+export_ui-path_missing = Choose where to save the package.
+export_ui-choose = Choose …
+export_ui-run = Write package
+export_ui-running = Writing the package …
+export_ui-done = Package written to { $path } ({ $files ->
+        [one] { $files } file
+       *[other] { $files } files
+    }).
+export_ui-sha256 = SHA-256:
+export_ui-progress_label = Writing the package
+export_ui-progress_starting = Starting …
+export_ui-progress_files = { $done } of { $total ->
+        [one] { $total } file
+       *[other] { $total } files
+    }
+export_ui-progress_bytes = { $done } of { $total }
+export_ui-cancel = Cancel
+export_ui-verify_heading = Verify a package
+export_ui-verify_hint = Checks every file of a package against its SHA256SUMS, for example a package you received or are about to send.
+export_ui-verify_path = Package file
+export_ui-verify_path_missing = Choose the package to verify.
+export_ui-verify_run = Verify
+export_ui-verify_running = Checking the package …
+export_ui-verify_ok = Intact: { $entries ->
+        [one] the one entry matches
+       *[other] all { $entries } entries match
+    } SHA256SUMS.
+export_ui-verify_bad = Not intact: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    } among { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }.
+export_ui-sharing_heading = Publication and sharing of { $scope }
+export_ui-sharing_hint = The publication level applies to every participant; a sharing grants one participant a level of its own.
+export_ui-publication = Publication level
+export_ui-publication_hint = “Do not share” keeps the scope to yourself unless you share it with a participant below.
+export_ui-publication_save = Save
+export_ui-publication_saved = Publication saved: { $level }.
+export_ui-share_level_do_not_share = Do not share
+export_ui-share_level_a = A: scope, objectives, locations, provider, audit dates
+export_ui-share_level_a_labels = A + labels
+export_ui-share_level_a_labels_b = A + labels + B (audit results)
+export_ui-sharings_heading = Shared with
+export_ui-sharings_caption = Sharings of { $scope }
+export_ui-sharings_none = Not shared with anyone yet.
+export_ui-col_partner = Partner
+export_ui-col_participant_id = Participant ID
+export_ui-col_level = Level
+export_ui-col_date = Date
+export_ui-col_scope = Scope
+export_ui-col_generated = Written on
+export_ui-col_path = File
+export_ui-col_sha256 = SHA-256
+export_ui-sharing_add_heading = Share with a participant
+export_ui-sharing_form = Share with a participant
+export_ui-partner = Partner
+export_ui-participant_id = Participant ID
+export_ui-participant_id_hint = The partner's ENX Participant-ID (a letter and 5 to 8 letters or digits): sharing names one participant.
+export_ui-sharing_level = Level
+export_ui-date = Shared on
+export_ui-date_hint = Empty means today.
+export_ui-sharing_add = Share
+export_ui-sharing_added = Shared with { $partner }.
+export_ui-history_heading = Packages written
+export_ui-history_none = No package written yet.
+export_ui-audit = For which audit
+export_ui-audit_all = Every audit of the scope
+export_ui-audit_hint = Choose one audit to freeze the package for it: only its results, findings and corrective actions go in.
+
+# Trust: read-only, journal, check, backup and restore
+error-read_only = This workspace is open read-only: nothing was changed. To make changes, open it normally once no other CSMS Desk window or command holds it.
+error-older_schema = The workspace { $path } was written by an older CSMS Desk (schema { $found }, this build uses { $supported }); it can only be opened read-only after it has been opened once for writing. Close the program that holds it and open it normally.
+journal-edited = Entry { $seq } was changed after it was written: its content no longer matches its seal.
+journal-unsealed = Entry { $seq } has no seal: it was added outside CSMS Desk.
+journal-deleted_one = Entry { $seq } was removed.
+journal-deleted = Entries { $first } to { $last } were removed.
+journal-inserted = Entry { $seq } was inserted later: the entry after it links past it.
+journal-replaced = Entry { $seq } does not link to the entry before it: that entry was changed and re-sealed, or entries were removed and renumbered.
+journal-tail_deleted = The journal ends at entry { $last }, but it had reached entry { $head }: the newest entries were removed.
+journal-head_mismatch = The journal's recorded end (entry { $seq }) does not match its last entry: entries at the end were changed.
+check-blob_missing = The vault copy { $sha256 } is missing ({ $path }). Restore the workspace from a backup, or add the file again as evidence.
+check-blob_damaged = The vault copy { $sha256 } no longer matches its SHA-256 ({ $path }): it was changed or damaged. Restore the workspace from a backup, or add the file again as evidence.
+check-blob_unreadable = The vault copy { $sha256 } cannot be read ({ $path }: { $detail }).
+cli-journal-ok = Journal intact: { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }, each sealed and linked; newest seal { $hash }.
+cli-check-database_ok = Database: SQLite's integrity check found nothing wrong.
+cli-check-database_problem = Database: { $detail }
+cli-check-vault_ok = Vault: { $count ->
+        [one] the one content matches its SHA-256
+       *[other] all { $count } contents match their SHA-256
+    }.
+cli-backup-written = Backup written to { $path }: the database and { $blobs ->
+        [one] { $blobs } vault content
+       *[other] { $blobs } vault contents
+    } ({ $mib } MiB), SHA-256 { $sha256 }.
+cli-restore-done = Restored into { $path }: the backup of { $created_at } with { $blobs ->
+        [one] { $blobs } vault content
+       *[other] { $blobs } vault contents
+    }, every byte checked.
+cli-restore-checked = The backup of { $created_at } is intact: every byte of it and { $blobs ->
+        [one] its { $blobs } vault content
+       *[other] its { $blobs } vault contents
+    } checked, nothing restored.
+cli-restore-needs_workspace = Name the new workspace's folder with --workspace DIR (missing or empty).
+backup-no_space = The backup needs { $needed_mib } MiB, but only { $available_mib } MiB are free in { $path }. Free some space or choose another disk.
+backup-no_parent = The folder { $path } does not exist. Create it or choose another place.
+backup-not_a_backup = { $path } is not a CSMS Desk backup (no backup.json and SHA256SUMS in a ZIP file). Choose the file that "Back up" or csmsdesk-cli backup wrote.
+backup-newer_format = { $path } was written by a newer CSMS Desk (backup format { $found }; this one reads up to { $supported }). Update CSMS Desk to restore it.
+backup-unexpected_entry = The backup holds { $entry }, which no CSMS Desk backup holds: it was changed by something else and is not restored.
+backup-database_damaged = The database in the backup is damaged ({ $detail }); nothing was restored. Use an older backup.
+backup-duplicate_entry = The backup holds { $entry } more than once: it was changed by something else. Nothing was restored.
+backup-not_a_database = The backup { $path } holds no CSMS Desk database: its workspace.sqlite is not a SQLite database. Nothing was restored. Use another backup.
+backup-foreign_database = The backup { $path } holds a database of another program, not of CSMS Desk. Nothing was restored. Choose the file that "Back up" or csmsdesk-cli backup wrote.
+backup-newer_schema = The backup { $path } holds the database of a newer CSMS Desk (schema version { $found }; this one knows up to { $supported }). Nothing was restored. Update CSMS Desk to restore it.
+backup-database_unreadable = The database in the backup { $path } cannot be read: it is damaged. Nothing was restored. Use an older backup.
+backup-schema_extra = The backup's database has an extra { $kind } '{ $name }' that CSMS Desk does not make: { $path } was changed by something else. Nothing was restored.
+backup-schema_missing = The backup's database lacks the { $kind } '{ $name }' that CSMS Desk makes: { $path } was changed by something else. Nothing was restored.
+backup-schema_changed = The backup's database has the { $kind } '{ $name }', but not as CSMS Desk makes it: { $path } was changed by something else. Nothing was restored.
+backup-schema_setting = The backup's database has { $setting } = { $found } where CSMS Desk makes { $expected }: { $path } was changed by something else. Nothing was restored.
+backup-object_table = table
+backup-object_index = index
+backup-object_trigger = trigger
+backup-object_view = view
+backup-sizes_differ = The backup's database records more than one size for the content { $sha256 }: it was changed by something else. Nothing was restored.
+backup-unreferenced_entry = The backup holds { $entry }, which its database does not refer to: it was added by something else. Nothing was restored.
+backup-entry_size = The backup declares { $entry } as { $declared ->
+        [one] { $declared } byte
+       *[other] { $declared } bytes
+    }, but its database records { $recorded ->
+        [one] { $recorded } byte
+       *[other] { $recorded } bytes
+    }: it was changed by something else. Nothing was restored.
+backup-entry_too_long = { $entry } unpacks to more than the { $declared } bytes the backup declares: it was changed by something else. Nothing was restored.
+backup-restore_no_space = Unpacking the backup { $path } needs { $needed_mib } MiB, but only { $available_mib } MiB are free in { $folder }. Free some space or choose another disk.
+history-bad_before = The entry number to page back from must be 1 or more.
+history-bad_table = The table filter must be a table name of the journal (lowercase letters and _).
+history-bad_limit = A page holds 1 to { $max } entries.
+list-bad_limit = { $given } rows do not fit on one page: a page holds 0 to { $max } rows.
+list-bad_direction = “{ $given }” is not a sort direction. Use asc or desc.
+list-bad_sort = “{ $given }” is not a column to sort by. Use one of { $columns }.
+cli-list-page = Rows { $first } to { $last } of { $total }.
+cli-list-past_end = No rows from { $from } on: the list has { $total ->
+        [one] { $total } row
+       *[other] { $total } rows
+    }.
+pager-label = Pages of the list
+pager-range = { $first }–{ $last } of { $total }
+pager-previous = Previous
+pager-next = Next
+
+# History, backup and restore (UI)
+nav-history = History
+history-title = History
+history-intro = Every change to this workspace, newest first: when, by whom, from where (the app or a csmsdesk-cli command) and what changed. Each entry is sealed with a SHA-256 that links it to the entry before, so a later edit, insertion or removal shows when you verify the journal.
+history-filter = Show
+history-filter_all = All tables
+history-col_seq = No.
+history-col_time = Time
+history-col_user = User
+history-col_source = Source
+history-col_change = What
+history-col_details = Before → after
+history-op_insert = added
+history-op_update = changed
+history-op_delete = removed
+history-more = Older entries
+history-more_columns = { $count } more
+history-loading = Loading entries …
+history-empty = No entries yet: changes appear here as soon as they are made.
+history-empty_filtered = No entries for this table.
+history-shown = { $count ->
+        [one] { $count } entry
+       *[other] { $count } entries
+    } shown.
+history-shown_all = { $count ->
+        [one] { $count } entry shown: that is the only one
+       *[other] { $count } entries shown: that is all
+    }.
+history-seal = Seal { $hash }
+history-verify = Verify journal
+history-verify_heading = Verify the journal
+history-verify_hint = Recomputes every seal, checks that each entry links to the one before it and that the journal ends where it last ended. Nothing is changed.
+history-verify_running = Verifying …
+history-verify_ok = Journal intact: { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }, each sealed and linked; newest seal { $hash } (entry { $seq }).
+history-verify_empty = The journal is empty: nothing has been changed yet.
+history-verify_bad = The journal was changed outside CSMS Desk: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    } in { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }. If nobody here did this, restore the workspace from a backup (Settings).
+history-table-audit = Audit
+history-table-audit_result = Audit result
+history-table-catalogue = Catalogue
+history-table-catalogue_chapter = Catalogue chapter
+history-table-catalogue_group_5112 = ISO/PAS 5112 group
+history-table-company_profile = Company profile
+history-table-control_question = Control question
+history-table-corrective_action = Corrective action
+history-table-corrective_action_evidence = Evidence of a corrective action
+history-table-evidence = Evidence item
+history-table-evidence_link = Evidence link
+history-table-evidence_version = Evidence version
+history-table-finding = Finding
+history-table-location = Location
+history-table-location_label = TISAX label of a location
+history-table-package_export = Package written
+history-table-protection_object = Protection object
+history-table-protection_object_location = Location of a protection object
+history-table-protection_object_objective = Objective of a protection object
+history-table-readiness_history = Daily readiness record
+history-table-requirement = Requirement
+history-table-requirement_reference = Requirement reference
+history-table-sample = Sample
+history-table-sample_check = Sample check
+history-table-scope = Scope
+history-table-scope_assessment = Self-assessment
+history-table-scope_deviation = Deviation
+history-table-scope_location = Location of a scope
+history-table-scope_objective = Audit objective of a scope
+history-table-scope_publication = Publication
+history-table-scope_question = Applicability
+history-table-scope_sharing = Sharing
+history-table-setting = Setting
+history-table-workspace_meta = Workspace details
+backup_ui-title = Backup and restore
+backup_ui-intro = A backup is one file holding a consistent copy of the database, every vault content it refers to and a SHA256SUMS list (a ZIP file: unzip it and run sha256sum -c to check it without CSMS Desk). It is taken from a snapshot, so you can keep working while it is written.
+backup_ui-backup_heading = Back up
+backup_ui-path = Backup file
+backup_ui-path_hint = Best on another disk or a network drive, so that it survives this one. A file of the same name is replaced.
+backup_ui-path_missing = Enter where to write the backup, or choose a place.
+backup_ui-choose = Choose …
+backup_ui-start = Back up now
+backup_ui-running = Writing the backup …
+backup_ui-progress = Writing the backup
+backup_ui-restore_progress = Restoring the backup
+backup_ui-progress_starting = Starting …
+backup_ui-progress_files = { $done } of { $total ->
+        [one] { $total } file
+       *[other] { $total } files
+    }
+backup_ui-progress_bytes = { $done } of { $total }
+backup_ui-cancel = Cancel
+backup_ui-done = Backup written.
+backup_ui-file = File
+backup_ui-size = Size
+backup_ui-sha256 = SHA-256
+backup_ui-contents = Contents
+backup_ui-contents_value = the database, { $blobs ->
+        [one] { $blobs } vault content
+       *[other] { $blobs } vault contents
+    }, { $entries ->
+        [one] { $entries } journal entry
+       *[other] { $entries } journal entries
+    }
+backup_ui-created = Taken at
+backup_ui-restore_heading = Restore
+backup_ui-restore_hint = Restoring makes a new workspace from a backup, in a folder that does not exist yet or is empty; the open workspace is not touched. Every byte is checked against the backup's checksums before the new workspace appears.
+backup_ui-restore_file = Backup file
+backup_ui-restore_file_missing = Enter the backup file, or choose it.
+backup_ui-restore_target = Folder for the restored workspace
+backup_ui-restore_target_hint = A folder that does not exist yet or is empty.
+backup_ui-restore_target_missing = Enter the folder for the restored workspace, or choose one.
+backup_ui-restore_start = Restore
+backup_ui-restore_running = Restoring and checking …
+backup_ui-restore_done = Restored: every byte checked.
+backup_ui-restore_workspace = New workspace
+backup_ui-restore_schema = Schema version
+backup_ui-restore_journal = Journal
+backup_ui-restore_open = Open the restored workspace
+backup_ui-check_heading = Check the workspace
+backup_ui-check_hint = Runs SQLite's integrity check on the database, re-hashes every vault content and verifies the journal. Nothing is changed; with a large vault this takes a while.
+backup_ui-check_start = Check workspace
+backup_ui-check_running = Checking …
+backup_ui-check_ok = Everything checked: no problems found.
+backup_ui-check_bad = The check found problems. Restore the workspace from a backup, or follow the advice given for each problem.
+backup_ui-check_database_ok = Database: SQLite's integrity check found nothing wrong.
+backup_ui-check_database_bad = Database: SQLite's integrity check reports { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    }.
+backup_ui-check_vault_ok = Vault: { $count ->
+        [one] the one content matches its SHA-256
+       *[other] all { $count } contents match their SHA-256
+    }.
+backup_ui-check_vault_bad = Vault: { $count } of { $checked ->
+        [one] { $checked } content
+       *[other] { $checked } contents
+    } { $count ->
+        [one] has problems
+       *[other] have problems
+    }.
+backup_ui-check_journal_ok = Journal: intact, { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }; newest seal { $hash } (entry { $seq }).
+backup_ui-check_journal_empty = Journal: empty, nothing has been changed yet.
+backup_ui-check_journal_bad = Journal: { $count ->
+        [one] { $count } problem
+       *[other] { $count } problems
+    } in { $entries ->
+        [one] { $entries } entry
+       *[other] { $entries } entries
+    }; it was changed outside CSMS Desk.
+backup_ui-needs_workspace = Backing up and checking need an open workspace; restoring works without one.
+read_only-banner_title = Read-only
+read_only-banner = Another CSMS Desk window or csmsdesk-cli command holds this workspace, so this window only looks at it: every change is refused. To make changes, close the other one and start CSMS Desk again.
+read_only-open = Open read-only
+read_only-open_hint = Look at the workspace without changing anything while the other one holds it.
+error-not_a_file = { $path } is a folder or a special file (such as a pipe), not a file. Choose the file itself.
