@@ -825,9 +825,9 @@ deadline-evidence_review = Nachweis „{ $title }“ prüfen
 notify-title = { $count ->
         [one] { $count } Frist
        *[other] { $count } Fristen
-    } in { $days ->
-        [one] dem nächsten Tag
-       *[other] den nächsten { $days } Tagen
+    } innerhalb { $days ->
+        [one] eines Tages
+       *[other] von { $days } Tagen
     } ({ $overdue } überfällig)
 notify-more = und { $count } weitere: siehe Fristen
 input-bad_notify_days = „{ $given }“ ist keine Zahl von Tagen zwischen 0 und { $max } (0 schaltet die Benachrichtigungen aus).
