@@ -44,11 +44,11 @@ pub enum Prerequisite {
         location: String,
         on: NaiveDate,
     },
-    /// A label valid on the audit date that expires soon after it.
+    /// Every label valid on the audit date expires soon after it: all of them are named
+    /// (label, expiry), earliest first; `days_after` counts to the last one.
     TisaxLabelExpiresSoon {
         location: String,
-        label: String,
-        expires: NaiveDate,
+        labels: Vec<(String, NaiveDate)>,
         days_after: i64,
     },
     NoObjective,
@@ -88,14 +88,19 @@ impl Prerequisite {
             }
             Prerequisite::TisaxLabelExpiresSoon {
                 location,
-                label,
-                expires,
+                labels,
                 days_after,
-            } => Message::new("prerequisite.tisax_label_expires_soon")
-                .arg("location", location)
-                .arg("label", label)
-                .arg("expires", expires)
-                .arg("days", days_after),
+            } => {
+                let names: Vec<String> = labels
+                    .iter()
+                    .map(|(label, expires)| format!("{label} ({expires})"))
+                    .collect();
+                Message::new("prerequisite.tisax_label_expires_soon")
+                    .arg("location", location)
+                    .arg("labels", names.join(", "))
+                    .arg("count", labels.len())
+                    .arg("days", days_after)
+            }
             Prerequisite::NoObjective => Message::new("prerequisite.no_objective"),
             Prerequisite::NoCatalogue => Message::new("prerequisite.no_catalogue"),
         }
@@ -117,19 +122,25 @@ pub fn check_prerequisites(facts: &PrerequisiteFacts, audit_date: NaiveDate) -> 
                 location: location.name.clone(),
             });
         }
-        let valid = location.labels.iter().filter(|l| l.valid_on(audit_date));
-        match valid.max_by_key(|l| l.expires) {
+        let mut valid: Vec<&TisaxLabel> = location
+            .labels
+            .iter()
+            .filter(|l| l.valid_on(audit_date))
+            .collect();
+        valid.sort_by(|a, b| (a.expires, &a.label).cmp(&(b.expires, &b.label)));
+        match valid.last() {
             None => found.push(Prerequisite::NoValidTisaxLabel {
                 location: location.name.clone(),
                 on: audit_date,
             }),
             Some(latest) => {
                 let days_after = (latest.expires - audit_date).num_days();
+                // The last valid label expires within the window, so every valid one does:
+                // name them all, not just the last.
                 if days_after <= facts.expiry_warning_days {
                     found.push(Prerequisite::TisaxLabelExpiresSoon {
                         location: location.name.clone(),
-                        label: latest.label.clone(),
-                        expires: latest.expires,
+                        labels: valid.iter().map(|l| (l.label.clone(), l.expires)).collect(),
                         days_after,
                     });
                 }

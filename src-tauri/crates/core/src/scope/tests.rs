@@ -207,3 +207,53 @@ fn objectives_and_labels_read_their_names_and_slugs() {
     assert_eq!(tisax_label("INFO HIGH"), Some("Info high"));
     assert_eq!(tisax_label("secret"), None);
 }
+
+#[test]
+fn every_label_expiring_in_the_warning_window_is_named_not_only_the_last() {
+    let mut nord = location(&["2027-04-01", "2027-05-01"]);
+    nord.labels[1].label = "Proto parts".into();
+    let found = check_prerequisites(&facts(vec![nord]), date("2027-03-15"));
+    let Some(Prerequisite::TisaxLabelExpiresSoon {
+        labels, days_after, ..
+    }) = found.first()
+    else {
+        panic!("a warning was expected: {found:?}");
+    };
+    assert_eq!(
+        labels,
+        &[
+            ("Confidential".to_owned(), date("2027-04-01")),
+            ("Proto parts".to_owned(), date("2027-05-01")),
+        ],
+        "both labels expire within 90 days of the audit, so both are named"
+    );
+    assert_eq!(*days_after, 47, "counted to the last one");
+    let text = found[0].message().render(crate::i18n::Lang::English);
+    assert!(
+        text.contains("Confidential (2027-04-01)") && text.contains("Proto parts (2027-05-01)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn each_tisax_label_implies_its_assessment_level() {
+    let expected = [
+        ("Info high", 2),
+        ("Info very high", 3),
+        ("Confidential", 2),
+        ("Strictly confidential", 3),
+        ("High availability", 2),
+        ("Very high availability", 3),
+        ("Proto parts", 3),
+        ("Proto vehicles", 3),
+        ("Test vehicles", 3),
+        ("Proto events", 3),
+        ("Data", 2),
+        ("Special data", 3),
+    ];
+    for (label, level) in expected {
+        assert_eq!(tisax_label_level(label), Some(level), "{label}");
+    }
+    assert_eq!(tisax_label_level("strictly-confidential"), Some(3));
+    assert_eq!(tisax_label_level("secret"), None);
+}
