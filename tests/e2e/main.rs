@@ -760,7 +760,7 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
         prepared.location,
         &LabelInput {
             label: "confidential".into(),
-            level: "3".into(),
+            level: "2".into(),
             expires: (today + chrono::Days::new(200)).to_string(),
         },
     )

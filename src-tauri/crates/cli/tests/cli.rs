@@ -437,7 +437,7 @@ fn a_scope_is_set_up_and_checked_from_the_command_line() {
             "add",
             "Plant Nord",
             "--tisax-label",
-            "confidential:3:2027-05-01",
+            "strictly-confidential:3:2027-05-01",
             "--json",
         ],
         0,
@@ -770,7 +770,12 @@ fn a_name_that_is_also_another_records_id_is_refused_as_ambiguous_and_hash_id_is
         stderr(&unknown)
     );
     // The same resolver reads locations: `#1` is Plant Nord.
-    let relabel = ["location", "label", "#1", "confidential:3:2031-01-31"];
+    let relabel = [
+        "location",
+        "label",
+        "#1",
+        "strictly-confidential:3:2031-01-31",
+    ];
     cli_in(h, &ws, &relabel, 0);
 }
 
@@ -1560,7 +1565,7 @@ fn deadlines_are_listed_overdue_first_and_exported_as_a_calendar_another_parser_
             "location",
             "label",
             "Plant Nord",
-            "confidential:3:2027-01-31",
+            "strictly-confidential:3:2027-01-31",
         ],
         0,
     );

@@ -13,7 +13,7 @@ pub enum LocationCommand {
         /// The location's TISAX Scope-ID
         #[arg(long, value_name = "ID")]
         tisax_scope: Option<String>,
-        /// A TISAX label: name or slug, assessment level, expiry (confidential:3:2027-05-31)
+        /// A TISAX label: name or slug, assessment level, expiry (strictly-confidential:3:2027-05-31)
         #[arg(long, value_name = "LABEL:LEVEL:EXPIRES")]
         tisax_label: Vec<String>,
         /// The location does not perform cybersecurity activities for the CSMS

@@ -23,6 +23,8 @@ pub struct PrerequisiteFacts {
     pub objectives: usize,
     pub has_catalogue: bool,
     pub expiry_warning_days: i64,
+    /// The day the check is made: an audit before it cannot take place any more.
+    pub today: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,11 @@ pub enum Prerequisite {
     },
     NoObjective,
     NoCatalogue,
+    /// The audit date checked for is before today: nothing can be prepared for it.
+    AuditDateInPast {
+        on: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 impl Prerequisite {
@@ -72,6 +79,7 @@ impl Prerequisite {
             Prerequisite::TisaxLabelExpiresSoon { .. } => "tisax_label_expires_soon",
             Prerequisite::NoObjective => "no_objective",
             Prerequisite::NoCatalogue => "no_catalogue",
+            Prerequisite::AuditDateInPast { .. } => "audit_date_in_past",
         }
     }
 
@@ -103,6 +111,11 @@ impl Prerequisite {
             }
             Prerequisite::NoObjective => Message::new("prerequisite.no_objective"),
             Prerequisite::NoCatalogue => Message::new("prerequisite.no_catalogue"),
+            Prerequisite::AuditDateInPast { on, today } => {
+                Message::new("prerequisite.audit_date_in_past")
+                    .arg("date", on)
+                    .arg("today", today)
+            }
         }
     }
 }
@@ -110,9 +123,15 @@ impl Prerequisite {
 /// Checks a scope for an audit on `audit_date`: at least one location; every location
 /// performs cybersecurity activities and holds a TISAX label valid that day (a warning when
 /// its last valid label expires within the warning period after it); at least one objective;
-/// a catalogue.
+/// a catalogue; an audit date not before today.
 pub fn check_prerequisites(facts: &PrerequisiteFacts, audit_date: NaiveDate) -> Vec<Prerequisite> {
     let mut found = Vec::new();
+    if audit_date < facts.today {
+        found.push(Prerequisite::AuditDateInPast {
+            on: audit_date,
+            today: facts.today,
+        });
+    }
     if facts.locations.is_empty() {
         found.push(Prerequisite::NoLocation);
     }

@@ -102,6 +102,7 @@ fn facts(locations: Vec<CheckedLocation>) -> PrerequisiteFacts {
         objectives: 1,
         has_catalogue: true,
         expiry_warning_days: DEFAULT_EXPIRY_WARNING_DAYS,
+        today: date("2026-12-01"),
     }
 }
 
@@ -256,4 +257,17 @@ fn each_tisax_label_implies_its_assessment_level() {
     }
     assert_eq!(tisax_label_level("strictly-confidential"), Some(3));
     assert_eq!(tisax_label_level("secret"), None);
+}
+
+#[test]
+fn an_audit_date_before_today_is_an_error_not_a_met_prerequisite() {
+    let found = check_prerequisites(&facts(vec![location(&["2030-01-01"])]), date("1999-01-01"));
+    assert_eq!(
+        found.iter().map(Prerequisite::code).collect::<Vec<_>>(),
+        ["audit_date_in_past"],
+        "1999 is long gone: {found:?}"
+    );
+    assert_eq!(found[0].severity(), Severity::Error);
+    let today = check_prerequisites(&facts(vec![location(&["2030-01-01"])]), date("2026-12-01"));
+    assert!(today.is_empty(), "an audit today is still ahead: {today:?}");
 }

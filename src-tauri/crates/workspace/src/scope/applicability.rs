@@ -69,6 +69,7 @@ impl Workspace {
             objectives: record.objectives.len(),
             has_catalogue: record.catalogue_id.is_some(),
             expiry_warning_days: self.expiry_warning_days()?,
+            today,
         };
         let problems = check_prerequisites(&facts, checked_on);
         Ok(ScopeView {
