@@ -23,6 +23,15 @@ fn level_of(field: &str, text: &str, allow_none: bool, errors: &mut Vec<Invalid>
     }
 }
 
+/// Some fields of a sharing to change (`None` keeps the current value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharingChanges {
+    pub partner: Option<String>,
+    pub participant_id: Option<String>,
+    pub level: Option<String>,
+    pub shared_on: Option<String>,
+}
+
 /// A sharing as typed, checked: every field's problem at once (scope and id left 0).
 fn checked_sharing(
     partner: &str,
@@ -126,6 +135,24 @@ impl Workspace {
         let warnings = self.sharing_warnings(&sharing)?;
         table::update_sharing(self.db.conn(), &sharing)?;
         Ok((sharing, warnings))
+    }
+
+    /// Changes only what `changes` names of sharing `id` (`csmsdesk-cli share edit`).
+    pub fn update_sharing_fields(
+        &mut self,
+        id: SharingId,
+        changes: &SharingChanges,
+    ) -> Result<(SharingRecord, Vec<Message>)> {
+        let current = self.sharing(id)?;
+        let pick =
+            |given: &Option<String>, now: &str| given.clone().unwrap_or_else(|| now.to_owned());
+        self.update_sharing(
+            id,
+            &pick(&changes.partner, &current.partner),
+            &pick(&changes.participant_id, &current.participant_id),
+            &pick(&changes.level, &current.level),
+            &pick(&changes.shared_on, &current.shared_on),
+        )
     }
 
     /// Deletes the record of a sharing entered by mistake. At ENX a sharing cannot be

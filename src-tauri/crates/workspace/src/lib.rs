@@ -59,6 +59,7 @@ pub use evidence::{
     EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
     RequirementEvidence, collect_files,
 };
+pub use exchange::SharingChanges;
 pub use ids::{
     ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,
     ScopeId, SharingId,
