@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod common;
+// Correcting and deleting scope data (locations, scopes, protection objects, sharings).
+#[path = "cli/scope_edit.rs"]
+mod scope_edit;
 use common::{cli, stdout_json};
 
 fn run(cmd: &mut Command) -> Output {
