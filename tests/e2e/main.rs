@@ -309,6 +309,8 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
     let desktop = Desktop::start();
     let old = desktop.home.path().join("demo_1_0.xlsx");
     std::fs::write(&old, csmsdesk_workbook::fixtures::demo_version_1_0()).unwrap();
+    let new = desktop.home.path().join("demo_1_1.xlsx");
+    std::fs::write(&new, csmsdesk_workbook::demo::workbook().unwrap()).unwrap();
     let bad = desktop.home.path().join("minutes.xlsx");
     std::fs::write(&bad, b"not a workbook").unwrap();
     let app = desktop.launch(&[]).await;
@@ -327,9 +329,20 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
         .await;
     app.click("[data-action='catalogue-import']").await;
     app.wait_for("[data-question='7.1']").await;
-    // The newer version comes from the demo button: 1.1 over 1.0.
+    // Demo data is offered only while there is no catalogue at all.
+    assert!(
+        app.client
+            .find_all(fantoccini::Locator::Css("[data-action='catalogue-demo']"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "no demo data once a catalogue is imported"
+    );
+    // The newer version, typed as a path: 1.1 over 1.0.
     app.click("details.panel > summary").await;
-    app.click("[data-action='catalogue-demo']").await;
+    app.fill("#catalogue_file", &new.display().to_string())
+        .await;
+    app.click("[data-action='catalogue-import']").await;
     let template = &en["catalogue.version_change"];
     let expected = template[..template.find("{moved}").unwrap()]
         .replace("{new}", "1.1")
@@ -407,7 +420,10 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-tab='locations']").await;
     app.fill("#location_name", "Plant Nord").await;
     app.fill("#location_tisax_scope_id", "s1a2b3").await;
-    app.set_value("input[name='expires_0']", "2027-05-01").await;
+    app.click("#location-form [data-action='add-label-row']")
+        .await;
+    app.set_value("#location-form .label-expires", "2027-05-01")
+        .await;
     app.click("[data-action='location-add']").await;
     app.wait_for("#locations-table [data-location='Plant Nord']")
         .await;
@@ -423,9 +439,8 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     assert_eq!(plant.trim(), "Plant Nord");
     app.click("#scope-wizard input[name='locations']").await;
     app.click("[data-action='wizard-next']").await;
-    // Creating without an objective is refused, and the wizard returns to that step.
+    // Going on without an objective is refused at that step, before Create.
     app.click("[data-action='wizard-next']").await;
-    app.click("[data-action='wizard-create']").await;
     app.wait_for_text(
         "#scope-wizard [data-field='objectives'] .field-error",
         &en["input.no_objective"],
@@ -546,10 +561,9 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     // Labels are renewed, objects deleted after a second confirming press.
     app.go("scope").await;
     app.click("[data-tab='locations']").await;
-    app.click("[data-location='Plant Nord'] details.inline-form summary")
-        .await;
+    app.click("[data-renew-label='Plant Nord'] summary").await;
     app.set_value(
-        "[data-location='Plant Nord'] input[name='expires_0']",
+        "[data-renew-label='Plant Nord'] .label-expires",
         "2030-04-30",
     )
     .await;

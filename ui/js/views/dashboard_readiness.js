@@ -89,6 +89,9 @@ function overview(app, readiness) {
       ]),
       el('dt', { class: 'total' }, t('readiness.total')),
       el('dd', { class: 'count-total total' }, String(tally.total)),
+      readiness.covered_through_question
+        ? el('dd', { class: 'hint through-question-count' }, t('readiness.covered_through_question', { count: readiness.covered_through_question }))
+        : null,
     ),
     el(
       'div',
@@ -180,6 +183,7 @@ function topGaps(app, scopeId, readiness, gaps) {
     'section',
     { class: 'gaps-box' },
     el('h3', {}, t('readiness.top_gaps')),
+    el('p', { class: 'hint gaps-ranking' }, t('readiness.gaps_ranking')),
     gaps.length
       ? el(
           'ol',
@@ -190,6 +194,7 @@ function topGaps(app, scopeId, readiness, gaps) {
               { dataset: { requirement: gap.id } },
               el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: scopeId, req: gap.id }), class: 'rid' }, gap.id),
               requirementBadge(t, gap.state),
+              el('span', { class: `badge ${gap.must ? 'must' : 'should'}` }, t(gap.must ? 'catalogue.must' : 'catalogue.should')),
               el('span', { class: 'hint gap-question', title: questions.get(gap.question) ?? '' }, questions.get(gap.question) ?? ''),
             ),
           ),
