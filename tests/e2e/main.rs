@@ -16,6 +16,8 @@
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
+//! - `scope_edit`: locations with their labels, protection objects, scopes and sharings
+//!   corrected and deleted; the scope wizard refusing at each step.
 
 mod hostile;
 mod lifetime;
@@ -27,6 +29,7 @@ mod scale;
 mod scale_data;
 #[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]
 mod scale_screens;
+mod scope_edit;
 mod shell;
 mod support;
 mod trust;
@@ -615,12 +618,15 @@ fn evidence_workspace(dir: &std::path::Path) -> Prepared {
         .unwrap();
     let location = csmsdesk_workspace::LocationId(location.id);
     let scope = ws
-        .add_scope(&ScopeInput {
-            name: "ECU development".into(),
-            locations: vec![location],
-            objectives: vec!["development".into()],
-            ..ScopeInput::default()
-        })
+        .add_scope(
+            &ScopeInput {
+                name: "ECU development".into(),
+                locations: vec![location],
+                objectives: vec!["development".into()],
+                ..ScopeInput::default()
+            },
+            now.date_naive(),
+        )
         .unwrap();
     Prepared {
         location,
@@ -941,18 +947,21 @@ fn two_scope_workspace(dir: &std::path::Path) -> TwoScopes {
     let now = chrono::Utc::now();
     let mut ws = Workspace::open(dir, now).unwrap();
     let body = ws
-        .add_scope(&ScopeInput {
-            name: "Body production".into(),
-            locations: vec![prepared.location],
-            objectives: vec!["production".into()],
-            ..ScopeInput::default()
-        })
+        .add_scope(
+            &ScopeInput {
+                name: "Body production".into(),
+                locations: vec![prepared.location],
+                objectives: vec!["production".into()],
+                ..ScopeInput::default()
+            },
+            now.date_naive(),
+        )
         .unwrap();
     let radar = ws
         .add_protection_object(&ProtectionObjectInput {
             scope: prepared.scope,
             name: "Radar".into(),
-            objectives: vec!["development".into()],
+            objectives: Some(vec!["development".into()]),
             ..ProtectionObjectInput::default()
         })
         .unwrap();
