@@ -364,3 +364,96 @@ async fn the_wizard_refuses_each_step_before_next_and_the_check_date_follows_the
         .await;
     app.quit(&ws).await;
 }
+
+#[tokio::test]
+async fn the_dashboard_ranks_gaps_by_weight_and_names_what_stands_only_on_a_question() {
+    use csmsdesk_workspace::{EvidenceInput, LinkInput, Workspace};
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let en = messages("en");
+    let ws = desktop.home.path().join("csms");
+    prepared(&ws);
+    let manual = desktop.home.path().join("manual.pdf");
+    std::fs::write(&manual, "CSMS manual").unwrap();
+    let now = chrono::Utc::now();
+    let mut workspace = Workspace::open(&ws, now).unwrap();
+    workspace
+        .add_evidence(
+            &[manual],
+            &EvidenceInput::default(),
+            &LinkInput {
+                // The whole question, not one of its requirements.
+                targets: vec!["1.1".into()],
+                ..LinkInput::default()
+            },
+            now,
+            &|_| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    drop(workspace);
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+
+    let panel = "[data-readiness-scope='ECU']";
+    app.wait_for_text(
+        &format!("{panel} .gaps-ranking"),
+        &en["readiness.gaps_ranking"],
+    )
+    .await;
+    let through = app.text(&format!("{panel} .through-question-count")).await;
+    assert!(
+        through.contains("whole control question"),
+        "the dashboard says how many stand only on their question: {through}"
+    );
+    // Every gap listed is a must before any should.
+    let badges = app
+        .client
+        .find_all(Locator::Css(&format!(
+            "{panel} .top-gaps li .badge.must, {panel} .top-gaps li .badge.should"
+        )))
+        .await
+        .unwrap();
+    let mut kinds = Vec::new();
+    for badge in badges {
+        kinds.push(
+            badge
+                .attr("class")
+                .await
+                .unwrap()
+                .unwrap_or_default()
+                .contains("must"),
+        );
+    }
+    assert!(!kinds.is_empty());
+    assert!(
+        kinds.windows(2).all(|w| w[0] >= w[1]),
+        "must before should: {kinds:?}"
+    );
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView()",
+            vec![serde_json::json!(format!("{panel} .readiness-counts"))],
+        )
+        .await
+        .unwrap();
+    app.screenshot("scope-edit-10-dashboard-question-coverage")
+        .await;
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView()",
+            vec![serde_json::json!(format!("{panel} .gaps-box"))],
+        )
+        .await
+        .unwrap();
+    app.screenshot("scope-edit-10b-dashboard-gaps-ranked").await;
+
+    // The requirements tab marks the same requirements.
+    app.click(&format!("{panel} .readiness-title a")).await;
+    let badge = app
+        .text("[data-requirement='1.1.a'] .badge.through-question")
+        .await;
+    assert_eq!(badge, en["readiness.through_question"]);
+    app.screenshot("scope-edit-11-requirement-through-question")
+        .await;
+    app.quit(&ws).await;
+}

@@ -81,16 +81,20 @@ function overview(app, readiness) {
       el('div', { class: 'donut-centre', 'aria-hidden': 'true' }, el('span', { class: 'readiness-percent' }, percent), el('span', { class: 'hint' }, t('readiness.ready'))),
     ),
     el(
-      'dl',
-      { class: 'readiness-counts' },
-      STATES.flatMap(([field, state]) => [
-        el('dt', {}, el('span', { class: `swatch state-${state}`, 'aria-hidden': 'true' }), t(`requirement_state.${state}`)),
-        el('dd', { class: `count-${state}` }, String(tally[field])),
-      ]),
-      el('dt', { class: 'total' }, t('readiness.total')),
-      el('dd', { class: 'count-total total' }, String(tally.total)),
+      'div',
+      { class: 'counts-box' },
+      el(
+        'dl',
+        { class: 'readiness-counts' },
+        STATES.flatMap(([field, state]) => [
+          el('dt', {}, el('span', { class: `swatch state-${state}`, 'aria-hidden': 'true' }), t(`requirement_state.${state}`)),
+          el('dd', { class: `count-${state}` }, String(tally[field])),
+        ]),
+        el('dt', { class: 'total' }, t('readiness.total')),
+        el('dd', { class: 'count-total total' }, String(tally.total)),
+      ),
       readiness.covered_through_question
-        ? el('dd', { class: 'hint through-question-count' }, t('readiness.covered_through_question', { count: readiness.covered_through_question }))
+        ? el('p', { class: 'hint through-question-count' }, t('readiness.covered_through_question', { count: readiness.covered_through_question }))
         : null,
     ),
     el(

@@ -271,3 +271,18 @@ fn an_audit_date_before_today_is_an_error_not_a_met_prerequisite() {
     let today = check_prerequisites(&facts(vec![location(&["2030-01-01"])]), date("2026-12-01"));
     assert!(today.is_empty(), "an audit today is still ahead: {today:?}");
 }
+
+#[test]
+fn german_calls_a_scope_geltungsbereich_everywhere() {
+    // "Scope" stays only in the IDs' names (ENX-Scope-ID) and for TISAX's own scope.
+    let stray: Vec<&str> = include_str!("../../messages/de.txt")
+        .lines()
+        .filter(|line| {
+            line.replace("Scope-ID", "")
+                .replace("TISAX-Scope", "")
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == "Scope" || word == "Scopes")
+        })
+        .collect();
+    assert!(stray.is_empty(), "{stray:#?}");
+}

@@ -327,3 +327,47 @@ fn a_sharing_is_corrected_or_removed_as_entered_by_mistake() {
     );
     assert!(s.ws.remove_sharing(id).is_err(), "gone");
 }
+
+#[test]
+fn an_na_decision_and_a_deviation_are_changed_and_withdrawn() {
+    let mut s = setup();
+    let question = |ws: &Workspace, id: &str| {
+        ws.scope_view(ECU, None, today())
+            .unwrap()
+            .questions
+            .into_iter()
+            .find(|q| q.applicability.question_id == id)
+            .unwrap()
+    };
+    s.ws.set_applicability(ECU, "1.3", false, "No projects here")
+        .unwrap();
+    s.ws.set_applicability(ECU, "1.3", false, "No projects at this site")
+        .unwrap();
+    let q = question(&s.ws, "1.3");
+    assert!(!q.applicability.applicable);
+    assert_eq!(
+        q.applicability.overridden,
+        Some((false, "No projects at this site".to_owned())),
+        "the justification was changed"
+    );
+    // Back to what the matrix says, with the old reason still typed: the override goes.
+    s.ws.set_applicability(ECU, "1.3", true, "No projects at this site")
+        .unwrap();
+    let q = question(&s.ws, "1.3");
+    assert!(q.applicability.applicable);
+    assert_eq!(q.applicability.overridden, None, "withdrawn");
+
+    let should = question(&s.ws, "1.1").should_requirements[0].0.clone();
+    s.ws.set_deviation(ECU, &should, "Supplier type B").unwrap();
+    s.ws.set_deviation(ECU, &should, "Supplier type C").unwrap();
+    assert_eq!(
+        question(&s.ws, "1.1").should_requirements[0].1.as_deref(),
+        Some("Supplier type C")
+    );
+    s.ws.set_deviation(ECU, &should, "  ").unwrap();
+    assert_eq!(
+        question(&s.ws, "1.1").should_requirements[0].1,
+        None,
+        "an empty reason withdraws it"
+    );
+}
