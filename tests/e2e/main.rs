@@ -589,7 +589,7 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-remove-object='Seat ECU']").await;
     app.wait_for_text(
         "[data-remove-object='Seat ECU']",
-        &en["scope.really_delete"],
+        &en["scope.really_delete_object"].replace("{name}", "Seat ECU"),
     )
     .await;
     app.click("[data-remove-object='Seat ECU']").await;

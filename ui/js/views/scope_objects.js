@@ -70,7 +70,7 @@ function register(app, panel, scope, locationList, objects) {
             'td',
             {},
             editForm(app, panel, scope, locationList, o),
-            confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
+            confirmButton(t('scope.delete'), t('scope.really_delete_object', { name: o.name }), async () => {
               await api.removeProtectionObject(o.id);
               if (view.checking === o.id) view.checking = null;
               await render(app, panel);
