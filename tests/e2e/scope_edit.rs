@@ -346,6 +346,45 @@ async fn the_wizard_refuses_each_step_before_next_and_the_check_date_follows_the
     app.click("[data-action='wizard-create']").await;
     app.wait_for("[data-scope-detail='Body']").await;
 
+    // An NA decision is withdrawn by choosing "applies" again, even with its reason still
+    // typed; a deviation by emptying its reason.
+    app.set_value("select[data-question='1.1']", "na").await;
+    app.fill("[data-reason='1.1']", "Not done at this site")
+        .await;
+    app.click("[data-save-question='1.1']").await;
+    app.wait_for("[data-row='1.1'].na").await;
+    app.set_value("select[data-question='1.1']", "yes").await;
+    app.click("[data-save-question='1.1']").await;
+    for _ in 0..100 {
+        if count(&app, "[data-row='1.1'].na").await == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let row = app.text("[data-row='1.1']").await;
+    assert!(
+        !row.contains(&en["scope.overridden"]),
+        "back to the matrix, no override left: {row}"
+    );
+    app.click("[data-row='1.1'] details.deviations summary")
+        .await;
+    let save = app.wait_for("[data-row='1.1'] [data-save-deviation]").await;
+    let requirement = save.attr("data-save-deviation").await.unwrap().unwrap();
+    let reason = format!("[data-row='1.1'] input[aria-label$='{requirement}']");
+    app.fill(&reason, "Supplier type B").await;
+    save.click().await.unwrap();
+    let summary = "[data-row='1.1'] details.deviations summary";
+    app.wait_for_containing(summary, "(1)").await;
+    app.click(summary).await;
+    app.fill(&reason, "").await;
+    app.click(&format!(
+        "[data-row='1.1'] [data-save-deviation='{requirement}']"
+    ))
+    .await;
+    app.wait_for_containing(summary, "(0)").await;
+    app.screenshot("scope-wizard-05-na-and-deviation-withdrawn")
+        .await;
+
     // "Check for an audit on" set for one scope does not stick to the next one chosen.
     app.set_value("#check_on", "2040-01-01").await;
     // Drawn again for that day: Plant Nord's labels have expired by then.
@@ -359,7 +398,7 @@ async fn the_wizard_refuses_each_step_before_next_and_the_check_date_follows_the
         ecu_planned,
         "the chosen scope is checked for its own planned date"
     );
-    app.screenshot("scope-wizard-05-check-date-follows-scope")
+    app.screenshot("scope-wizard-06-check-date-follows-scope")
         .await;
     app.quit(&ws).await;
 }
