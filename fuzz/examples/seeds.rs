@@ -305,12 +305,15 @@ fn real_packages(root: &Path) -> Result<[Vec<u8>; 2]> {
         cs_activities: true,
         ..LocationInput::default()
     })?;
-    ws.add_scope(&ScopeInput {
-        name: "ECU".into(),
-        locations: vec!["Plant".into()],
-        objectives: vec!["development".into()],
-        ..ScopeInput::default()
-    })?;
+    ws.add_scope(
+        &ScopeInput {
+            name: "ECU".into(),
+            locations: vec!["Plant".into()],
+            objectives: vec!["development".into()],
+            ..ScopeInput::default()
+        },
+        now.date_naive(),
+    )?;
     let docs: Vec<PathBuf> = ["Policy.txt", "tara.md"]
         .iter()
         .map(|name| root.join(name))

@@ -96,6 +96,9 @@ pub fn run() {
             commands::scope::vocabulary,
             commands::scope::location_add_label,
             commands::scope::location_remove,
+            commands::scope::location_update,
+            commands::scope::po_update,
+            commands::scope::scope_validate,
             commands::scope::scope_update,
             commands::scope::scope_remove,
             commands::scope::po_remove,
@@ -152,6 +155,8 @@ pub fn run() {
             commands::package::share_show,
             commands::package::share_publish,
             commands::package::share_add,
+            commands::package::share_update,
+            commands::package::share_remove,
             commands::package::package_preview,
         ])
         .build(tauri::generate_context!());

@@ -18,6 +18,8 @@
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
 //! - `layout`: at 1280x800 tables fit, the navigation stays, dates keep to one line and to the
 //!   app's language (shown and typed).
+//! - `scope_edit`: locations with their labels, protection objects, scopes and sharings
+//!   corrected and deleted; the scope wizard refusing at each step.
 
 mod hostile;
 mod layout;
@@ -30,6 +32,7 @@ mod scale;
 mod scale_data;
 #[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]
 mod scale_screens;
+mod scope_edit;
 mod shell;
 mod support;
 mod trust;
@@ -312,6 +315,8 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
     let desktop = Desktop::start();
     let old = desktop.home.path().join("demo_1_0.xlsx");
     std::fs::write(&old, csmsdesk_workbook::fixtures::demo_version_1_0()).unwrap();
+    let new = desktop.home.path().join("demo_1_1.xlsx");
+    std::fs::write(&new, csmsdesk_workbook::demo::workbook().unwrap()).unwrap();
     let bad = desktop.home.path().join("minutes.xlsx");
     std::fs::write(&bad, b"not a workbook").unwrap();
     let app = desktop.launch(&[]).await;
@@ -330,9 +335,20 @@ async fn a_newer_catalogue_version_typed_as_a_path_reports_what_moved() {
         .await;
     app.click("[data-action='catalogue-import']").await;
     app.wait_for("[data-question='7.1']").await;
-    // The newer version comes from the demo button: 1.1 over 1.0.
+    // Demo data is offered only while there is no catalogue at all.
+    assert!(
+        app.client
+            .find_all(fantoccini::Locator::Css("[data-action='catalogue-demo']"))
+            .await
+            .unwrap()
+            .is_empty(),
+        "no demo data once a catalogue is imported"
+    );
+    // The newer version, typed as a path: 1.1 over 1.0.
     app.click("details.panel > summary").await;
-    app.click("[data-action='catalogue-demo']").await;
+    app.fill("#catalogue_file", &new.display().to_string())
+        .await;
+    app.click("[data-action='catalogue-import']").await;
     let template = &en["catalogue.version_change"];
     let expected = template[..template.find("{moved}").unwrap()]
         .replace("{new}", "1.1")
@@ -410,7 +426,10 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-tab='locations']").await;
     app.fill("#location_name", "Plant Nord").await;
     app.fill("#location_tisax_scope_id", "s1a2b3").await;
-    app.set_value("input[name='expires_0']", "2027-05-01").await;
+    app.click("#location-form [data-action='add-label-row']")
+        .await;
+    app.set_value("#location-form .label-expires", "2027-05-01")
+        .await;
     app.click("[data-action='location-add']").await;
     app.wait_for("#locations-table [data-location='Plant Nord']")
         .await;
@@ -426,9 +445,8 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     assert_eq!(plant.trim(), "Plant Nord");
     app.click("#scope-wizard input[name='locations']").await;
     app.click("[data-action='wizard-next']").await;
-    // Creating without an objective is refused, and the wizard returns to that step.
+    // Going on without an objective is refused at that step, before Create.
     app.click("[data-action='wizard-next']").await;
-    app.click("[data-action='wizard-create']").await;
     app.wait_for_text(
         "#scope-wizard [data-field='objectives'] .field-error",
         &en["input.no_objective"],
@@ -549,10 +567,9 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     // Labels are renewed, objects deleted after a second confirming press.
     app.go("scope").await;
     app.click("[data-tab='locations']").await;
-    app.click("[data-location='Plant Nord'] details.inline-form summary")
-        .await;
+    app.click("[data-renew-label='Plant Nord'] summary").await;
     app.set_value(
-        "[data-location='Plant Nord'] input[name='expires_0']",
+        "[data-renew-label='Plant Nord'] .label-expires",
         "2030-04-30",
     )
     .await;
@@ -575,7 +592,7 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-remove-object='Seat ECU']").await;
     app.wait_for_text(
         "[data-remove-object='Seat ECU']",
-        &en["scope.really_delete"],
+        &en["scope.really_delete_object"].replace("{name}", "Seat ECU"),
     )
     .await;
     app.click("[data-remove-object='Seat ECU']").await;
@@ -604,12 +621,15 @@ fn evidence_workspace(dir: &std::path::Path) -> Prepared {
         .unwrap();
     let location = csmsdesk_workspace::LocationId(location.id);
     let scope = ws
-        .add_scope(&ScopeInput {
-            name: "ECU development".into(),
-            locations: vec![location],
-            objectives: vec!["development".into()],
-            ..ScopeInput::default()
-        })
+        .add_scope(
+            &ScopeInput {
+                name: "ECU development".into(),
+                locations: vec![location],
+                objectives: vec!["development".into()],
+                ..ScopeInput::default()
+            },
+            now.date_naive(),
+        )
         .unwrap();
     Prepared {
         location,
@@ -763,7 +783,7 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
         prepared.location,
         &LabelInput {
             label: "confidential".into(),
-            level: "3".into(),
+            level: "2".into(),
             expires: (today + chrono::Days::new(200)).to_string(),
         },
     )
@@ -930,18 +950,21 @@ fn two_scope_workspace(dir: &std::path::Path) -> TwoScopes {
     let now = chrono::Utc::now();
     let mut ws = Workspace::open(dir, now).unwrap();
     let body = ws
-        .add_scope(&ScopeInput {
-            name: "Body production".into(),
-            locations: vec![prepared.location],
-            objectives: vec!["production".into()],
-            ..ScopeInput::default()
-        })
+        .add_scope(
+            &ScopeInput {
+                name: "Body production".into(),
+                locations: vec![prepared.location],
+                objectives: vec!["production".into()],
+                ..ScopeInput::default()
+            },
+            now.date_naive(),
+        )
         .unwrap();
     let radar = ws
         .add_protection_object(&ProtectionObjectInput {
             scope: prepared.scope,
             name: "Radar".into(),
-            objectives: vec!["development".into()],
+            objectives: Some(vec!["development".into()]),
             ..ProtectionObjectInput::default()
         })
         .unwrap();

@@ -626,6 +626,36 @@ pub const CASES: &[Case] = &[
         expect: refused("everything"),
     },
     Case {
+        name: "cli: a TISAX label without an expiry date",
+        via: Via::Cli(&["location", "add", "Plant Süd", "--tisax-label", "data:2:"]),
+        input: Input::None,
+        expect: refused("has no expiry date"),
+    },
+    Case {
+        name: "cli: a TISAX label with a level it cannot have",
+        via: Via::Cli(&[
+            "location",
+            "edit",
+            "Plant Nord",
+            "--add-label",
+            "strictly-confidential:1:2030-01-31",
+        ]),
+        input: Input::None,
+        expect: refused("always assessment level AL3"),
+    },
+    Case {
+        name: "cli: a planned audit date in the past",
+        via: Via::Cli(&["scope", "edit", "ECU", "--audit-date", "1999-01-01"]),
+        input: Input::None,
+        expect: refused("1999-01-01"),
+    },
+    Case {
+        name: "cli: a sharing that is not a number",
+        via: Via::Cli(&["share", "remove", "everything"]),
+        input: Input::None,
+        expect: refused("everything"),
+    },
+    Case {
         name: "cli: a change on a workspace opened read-only",
         via: Via::Cli(&["--read-only", "location", "add", "Plant Süd"]),
         input: Input::None,
@@ -683,6 +713,18 @@ pub const CASES: &[Case] = &[
         via: Via::Ipc("evidence_add", r#"{"paths":[],"details":{},"links":{}}"#),
         input: Input::None,
         expect: refused("Choose at least one file or folder"),
+    },
+    Case {
+        name: "ipc: a sharing that does not exist",
+        via: Via::Ipc("share_remove", r#"{"sharing":987654}"#),
+        input: Input::None,
+        expect: refused("987654"),
+    },
+    Case {
+        name: "ipc: changing a protection object that does not exist",
+        via: Via::Ipc("po_update", r#"{"object":987654,"details":{"scope":1,"name":"X","objectives":[]}}"#),
+        input: Input::None,
+        expect: refused("987654"),
     },
     Case {
         name: "ipc: a journal page of a million entries",

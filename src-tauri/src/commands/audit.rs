@@ -163,7 +163,7 @@ pub async fn labels_renew(
     scope: ScopeId,
     date: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.renew_labels(scope, &date)).map(|_| ())
+    with_workspace(&state, |ws| ws.renew_labels(scope, &date, today())).map(|_| ())
 }
 
 #[tauri::command]

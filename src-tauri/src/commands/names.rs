@@ -47,6 +47,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "vocabulary",
     "location_add_label",
     "location_remove",
+    "location_update",
+    "po_update",
+    "scope_validate",
     "scope_update",
     "scope_remove",
     "po_remove",
@@ -95,5 +98,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "share_show",
     "share_publish",
     "share_add",
+    "share_update",
+    "share_remove",
     "package_preview",
 ];

@@ -3,7 +3,7 @@
 //! sharing.
 
 use chrono::Utc;
-use csmsdesk_workspace::{ScopeId, wire};
+use csmsdesk_workspace::{ScopeId, SharingId, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, today};
@@ -132,6 +132,32 @@ pub async fn share_add(
         ws.add_sharing(scope, &partner, &participant_id, &level, &date)
     })
     .map(|(s, warnings)| wire::sharing_added(&s, &warnings, lang))
+}
+
+/// Corrects a sharing as it was recorded; answers with the warnings as `share_add` does.
+#[tauri::command]
+pub async fn share_update(
+    state: State<'_, AppState>,
+    sharing: SharingId,
+    partner: String,
+    participant_id: String,
+    level: String,
+    date: String,
+) -> Result<wire::SharingAdded, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| {
+        ws.update_sharing(sharing, &partner, &participant_id, &level, &date)
+    })
+    .map(|(s, warnings)| wire::sharing_added(&s, &warnings, lang))
+}
+
+/// Deletes the record of a sharing entered by mistake (at ENX a sharing is irrevocable).
+#[tauri::command]
+pub async fn share_remove(
+    state: State<'_, AppState>,
+    sharing: SharingId,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.remove_sharing(sharing))
 }
 
 /// The scope's readiness figures for the export screen's summary.

@@ -80,10 +80,19 @@ pub async fn scope_add(
 ) -> Result<wire::Scope, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        let record = ws.add_scope(&scope)?;
+        let record = ws.add_scope(&scope, today())?;
         ws.scope_view(ScopeId(record.id), None, today())
     })
     .map(|v| wire::scope_view(&v, lang))
+}
+
+/// Checks the wizard's input so far without saving: the problems `scope_add` would name.
+#[tauri::command]
+pub async fn scope_validate(
+    state: State<'_, AppState>,
+    scope: ScopeInput,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.validate_scope(&scope, today()))
 }
 
 /// How many questions and requirements the objectives give (the wizard's live count).
@@ -253,14 +262,35 @@ pub async fn location_remove(
     with_workspace(&state, |ws| ws.remove_location(location))
 }
 
-/// Changes a scope's ENX Scope-ID, planned audit date, provider and locations.
+/// Changes every field of a scope but its catalogue (name, ENX Scope-ID, objectives,
+/// locations, planned audit date, provider).
 #[tauri::command]
 pub async fn scope_update(
     state: State<'_, AppState>,
     scope: ScopeId,
     details: ScopeInput,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_scope(scope, &details)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_scope(scope, &details, today())).map(|_| ())
+}
+
+/// Replaces a location's details and its whole label list.
+#[tauri::command]
+pub async fn location_update(
+    state: State<'_, AppState>,
+    location: LocationId,
+    details: LocationInput,
+) -> Result<wire::Location, CommandError> {
+    with_workspace(&state, |ws| ws.update_location(location, &details)).map(|l| wire::location(&l))
+}
+
+/// Changes every field of a protection object (its scope stays).
+#[tauri::command]
+pub async fn po_update(
+    state: State<'_, AppState>,
+    object: ProtectionObjectId,
+    details: ProtectionObjectInput,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.update_protection_object(object, &details)).map(|_| ())
 }
 
 #[tauri::command]

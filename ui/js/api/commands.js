@@ -99,6 +99,12 @@ export const removeLocation = (location) => invoke('location_remove', { location
 export const updateScope = (scope, details) => invoke('scope_update', { scope: Number(scope), details });
 export const removeScope = (scope) => invoke('scope_remove', { scope: Number(scope) });
 export const removeProtectionObject = (object) => invoke('po_remove', { object: Number(object) });
+/** Replaces a location's details and its whole label list; `details` as addLocation takes it. */
+export const updateLocation = (location, details) => invoke('location_update', { location: Number(location), details });
+/** Changes every field of a protection object; `details` as addProtectionObject takes it. */
+export const updateProtectionObject = (object, details) => invoke('po_update', { object: Number(object), details });
+/** Checks the wizard's scope so far without saving; rejects with the field problems addScope would name. */
+export const validateScope = (scope) => invoke('scope_validate', { scope });
 
 /**
  * Asks the running long job (adding or scanning evidence, an export, the check, a backup or a
@@ -252,6 +258,11 @@ export const publishScope = (scope, level) => invoke('share_publish', { scope: N
 /** Shares a scope with one participant; `date` '' means today: { sharing, warnings }. */
 export const addSharing = (scope, partner, participantId, level, date) =>
   invoke('share_add', { scope: Number(scope), partner, participantId, level, date: date ?? '' });
+/** Corrects a sharing as recorded (`sharing` its id): { sharing, warnings }. */
+export const updateSharing = (sharing, partner, participantId, level, date) =>
+  invoke('share_update', { sharing: Number(sharing), partner, participantId, level, date });
+/** Deletes the record of a sharing entered by mistake (ENX cannot take a sharing back). */
+export const removeSharing = (sharing) => invoke('share_remove', { sharing: Number(sharing) });
 
 /** Opens the workspace in `path` for looking only (another process holds it): a workspace state with read_only. */
 export const openWorkspaceReadOnly = (path) => invokeLasting('workspace_open_read_only', { path });

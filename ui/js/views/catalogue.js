@@ -78,7 +78,9 @@ function importPanel(app, body, collapsed) {
         onPicked: (picked) => runImport(app, body, () => api.importCatalogue(picked), () => api.importCatalogue(picked, true)),
         onError: (error) => showImportError(error.message),
       }),
-      el('button', { type: 'button', dataset: { action: 'catalogue-demo' }, onclick: () => runImport(app, body, api.importDemoCatalogue) }, t('catalogue.demo')),
+      // Demo data only while no catalogue is there: once a real one is imported, the demo
+      // would only mix made-up questions into the user's work.
+      collapsed ? null : el('button', { type: 'button', dataset: { action: 'catalogue-demo' }, onclick: () => runImport(app, body, api.importDemoCatalogue) }, t('catalogue.demo')),
     ),
     el('progress', { id: 'catalogue-progress', hidden: true, 'aria-label': t('catalogue.importing') }),
     el('p', { id: 'catalogue-import-status', class: 'status', role: 'status' }),

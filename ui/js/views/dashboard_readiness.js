@@ -82,14 +82,21 @@ function overview(app, readiness) {
       el('div', { class: 'donut-centre', 'aria-hidden': 'true' }, el('span', { class: 'readiness-percent' }, percent), el('span', { class: 'hint' }, t('readiness.ready'))),
     ),
     el(
-      'dl',
-      { class: 'readiness-counts' },
-      STATES.flatMap(([field, state]) => [
-        el('dt', {}, el('span', { class: `swatch state-${state}`, 'aria-hidden': 'true' }), t(`requirement_state.${state}`)),
-        el('dd', { class: `count-${state}` }, String(tally[field])),
-      ]),
-      el('dt', { class: 'total' }, t('readiness.total')),
-      el('dd', { class: 'count-total total' }, String(tally.total)),
+      'div',
+      { class: 'counts-box' },
+      el(
+        'dl',
+        { class: 'readiness-counts' },
+        STATES.flatMap(([field, state]) => [
+          el('dt', {}, el('span', { class: `swatch state-${state}`, 'aria-hidden': 'true' }), t(`requirement_state.${state}`)),
+          el('dd', { class: `count-${state}` }, String(tally[field])),
+        ]),
+        el('dt', { class: 'total' }, t('readiness.total')),
+        el('dd', { class: 'count-total total' }, String(tally.total)),
+      ),
+      readiness.covered_through_question
+        ? el('p', { class: 'hint through-question-count' }, t('readiness.covered_through_question', { count: readiness.covered_through_question }))
+        : null,
     ),
     el(
       'div',
@@ -178,6 +185,7 @@ function topGaps(app, scopeId, readiness, gaps) {
     'section',
     { class: 'gaps-box' },
     el('h3', {}, t('readiness.top_gaps')),
+    el('p', { class: 'hint gaps-ranking' }, t('readiness.gaps_ranking')),
     gaps.length
       ? el(
           'ol',
@@ -188,6 +196,7 @@ function topGaps(app, scopeId, readiness, gaps) {
               { dataset: { requirement: gap.id } },
               el('a', { href: hrefWith('evidence', { tab: 'requirements', scope: scopeId, req: gap.id }), class: 'rid' }, gap.id),
               requirementBadge(t, gap.state),
+              el('span', { class: `badge ${gap.must ? 'must' : 'should'}` }, t(gap.must ? 'catalogue.must' : 'catalogue.should')),
               el('span', { class: 'hint gap-question', title: questions.get(gap.question) ?? '' }, questions.get(gap.question) ?? ''),
             ),
           ),

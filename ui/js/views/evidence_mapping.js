@@ -21,6 +21,7 @@ import { hrefOf, hrefWith, idFromParam } from '../lib/routes.js';
 import { show, statusLine } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { requirementBadge } from './evidence_fields.js';
+import { throughQuestionBadge } from './readiness_badges.js';
 import * as vault from './evidence_vault.js';
 import { importPanel } from './evidence_mapping_import.js';
 import { scopePicker } from '../widgets/scope_picker.js';
@@ -353,6 +354,7 @@ function requirementRow(app, r) {
       { class: 'req-head' },
       el('span', { class: 'rid' }, r.id),
       requirementBadge(t, r.state),
+      throughQuestionBadge(t, r),
       r.must ? el('span', { class: 'badge must' }, t('catalogue.must')) : null,
       entry?.should ? el('span', { class: 'badge should' }, t('catalogue.should')) : null,
       r.deviation ? el('span', { class: 'badge deviation', title: t('mapping.deviation_hint') }, t('mapping.deviation')) : null,

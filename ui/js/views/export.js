@@ -17,6 +17,7 @@ import {
 import { predictedKey } from '../lib/readiness.js';
 import { idFromParam } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
+import { sharingActions } from './export_sharing_row.js';
 import { drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
@@ -382,7 +383,7 @@ function drawSharing(state, shown) {
       el(
         'thead',
         {},
-        el('tr', {}, ['partner', 'participant_id', 'level', 'date'].map((c) => el('th', { scope: 'col' }, t(`export_ui.col_${c}`)))),
+        el('tr', {}, ['partner', 'participant_id', 'level', 'date', 'actions'].map((c) => el('th', { scope: 'col' }, t(`export_ui.col_${c}`)))),
       ),
       el(
         'tbody',
@@ -395,6 +396,11 @@ function drawSharing(state, shown) {
             el('td', { class: 'path' }, s.participant_id || el('span', { class: 'hint' }, '–')),
             el('td', {}, el('span', { class: 'chip level-chip' }, s.level)),
             el('td', {}, el('time', { datetime: s.date }, formatDate(s.date, lang))),
+            sharingActions(app, s, async (warnings) => {
+              const again = await api.showSharing(view.scope);
+              drawSharing(state, again);
+              document.getElementById('sharing-warnings')?.replaceChildren(...warnings.map((w) => el('li', {}, w)));
+            }),
           ),
         ),
       ),

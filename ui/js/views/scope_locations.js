@@ -1,4 +1,6 @@
-// Locations with their TISAX labels: the list (expired labels stay, marked) and the form.
+// Locations with their TISAX labels: the list (expired labels stay, marked), the form that
+// adds one, and per location the form that corrects it (every field, each label row edited
+// or removed), a renewed label, and deleting it (refused while a scope uses it).
 
 import * as api from '../api/commands.js';
 import { formatDate } from '../lib/countdown.js';
@@ -7,8 +9,9 @@ import { fieldMessages } from '../lib/errors.js';
 import { isoDate, labelState } from '../lib/scope_rules.js';
 import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
-// `adding` keeps the form open after an add, for entering several locations in a row.
-const view = { adding: false };
+// `adding` keeps the form open after an add, for entering several locations in a row;
+// `editing` is the id of the location whose edit form is open.
+const view = { adding: false, editing: null };
 
 export async function render(app, panel) {
   const list = await api.locations();
@@ -51,65 +54,108 @@ function table(app, panel, list) {
             ),
           ),
           el('td', {}, t(l.cs_activities ? 'scope.yes' : 'scope.no')),
-          el('td', {}, renewForm(app, panel, l), removeLocation(app, panel, l)),
+          el('td', {}, editForm(app, panel, l), renewForm(app, panel, l), removeLocation(app, panel, l)),
         ),
       ),
     ),
   );
 }
 
-function labelRow(app, index) {
+/** The level a label implies (the vocabulary lists them in the labels' order). */
+function impliedLevel(app, label) {
+  const index = app.vocabulary.tisax_labels.indexOf(label);
+  return String(app.vocabulary.tisax_label_levels?.[index] ?? '');
+}
+
+/**
+ * One label row: label, level (filled in from the label, which implies it), expiry and a
+ * Remove button. `value` is a stored label to correct. Reads back with `.value()`.
+ */
+function labelRow(app, value, onRemove) {
   const { t } = app;
-  return el(
-    'div',
-    { class: 'label-row', dataset: { field: `labels` } },
-    el('select', { name: `label_${index}`, 'aria-label': t('scope.label') }, app.vocabulary.tisax_labels.map((l) => el('option', { value: l }, l))),
-    el('select', { name: `level_${index}`, 'aria-label': t('scope.level') }, ['1', '2', '3'].map((l) => el('option', { value: l, selected: l === '2' }, `AL${l}`))),
-    el('input', { type: 'date', name: `expires_${index}`, 'aria-label': t('scope.expires'), required: true }),
+  const first = value?.label ?? app.vocabulary.tisax_labels[0];
+  const label = el('select', { class: 'label-name', 'aria-label': t('scope.label') }, app.vocabulary.tisax_labels.map((l) => el('option', { value: l, selected: l === first }, l)));
+  const level = el(
+    'select',
+    { class: 'label-level', 'aria-label': t('scope.level') },
+    ['1', '2', '3'].map((l) => el('option', { value: l, selected: l === String(value?.level ?? impliedLevel(app, first)) }, `AL${l}`)),
   );
+  label.addEventListener('change', () => (level.value = impliedLevel(app, label.value)));
+  const expires = el('input', { type: 'date', class: 'label-expires', 'aria-label': t('scope.expires'), value: value?.expires ?? '' });
+  const row = el('div', { class: 'label-row' }, label, level, expires);
+  if (onRemove) {
+    row.append(el('button', { type: 'button', class: 'link', dataset: { removeLabelRow: '' }, 'aria-label': t('scope.remove_label_row'), onclick: () => onRemove(row) }, t('scope.remove_label')));
+  }
+  row.value = () => ({ label: label.value, level: level.value, expires: expires.value });
+  return row;
+}
+
+/**
+ * The label rows of a form: every row is sent, one without an expiry date too (the backend
+ * refuses it naming the row, rather than the form dropping it).
+ */
+function labelRows(app, initial = []) {
+  const { t } = app;
+  const rows = el('div', { class: 'label-rows' });
+  const remove = (row) => row.remove();
+  const add = (value) => rows.append(labelRow(app, value, remove));
+  initial.forEach(add);
+  const set = el(
+    'fieldset',
+    { class: 'checks', dataset: { field: 'labels' } },
+    el('legend', {}, t('scope.labels')),
+    rows,
+    el('button', { type: 'button', dataset: { action: 'add-label-row' }, onclick: () => add() }, t('scope.add_label')),
+    el('p', { class: 'field-error', 'aria-live': 'polite' }),
+  );
+  set.values = () => [...rows.children].map((row) => row.value());
+  return set;
+}
+
+/** The fields of a location, empty or filled with `location`; `.input()` reads them back. */
+function locationFields(app, prefix, location) {
+  const { t } = app;
+  const inputs = {
+    name: textInput(`${prefix}_name`, location?.name ?? ''),
+    address: textInput(`${prefix}_address`, location?.address ?? ''),
+    tisax: textInput(`${prefix}_tisax_scope_id`, location?.tisax_scope_id ?? ''),
+    notes: textInput(`${prefix}_notes`, location?.notes ?? ''),
+  };
+  const cs = el('input', { type: 'checkbox', id: `${prefix}_cs_activities`, checked: location ? location.cs_activities : true });
+  const labels = labelRows(app, location?.labels ?? []);
+  const nodes = [
+    field('name', t('scope.location_name'), inputs.name),
+    field('address', t('scope.address'), inputs.address),
+    field('tisax_scope_id', t('scope.tisax_scope_id'), inputs.tisax, t('scope.tisax_scope_id_hint')),
+    labels,
+    el('label', { class: 'inline' }, cs, t('scope.cs_activities_label')),
+    field('notes', t('scope.notes'), inputs.notes),
+  ];
+  const input = () => ({
+    name: inputs.name.value,
+    address: inputs.address.value,
+    tisax_scope_id: inputs.tisax.value,
+    cs_activities: cs.checked,
+    notes: inputs.notes.value,
+    labels: labels.values(),
+  });
+  return { nodes, input };
 }
 
 function form(app, panel, open) {
   const { t } = app;
-  const labels = el('div', { class: 'label-rows' });
-  let rows = 0;
-  const addRow = () => labels.append(labelRow(app, rows++));
-  addRow();
   const status = statusLine('location-status');
-  const cs = el('input', { type: 'checkbox', id: 'cs_activities', name: 'cs_activities', checked: true });
+  const fields = locationFields(app, 'location');
   const formNode = el(
     'form',
     { class: 'form', novalidate: true, id: 'location-form' },
-    field('name', t('scope.location_name'), textInput('location_name')),
-    field('address', t('scope.address'), textInput('location_address')),
-    field('tisax_scope_id', t('scope.tisax_scope_id'), textInput('location_tisax_scope_id'), t('scope.tisax_scope_id_hint')),
-    el(
-      'fieldset',
-      { class: 'checks', dataset: { field: 'labels' } },
-      el('legend', {}, t('scope.labels')),
-      labels,
-      el('button', { type: 'button', onclick: addRow }, t('scope.add_label')),
-      el('p', { class: 'field-error', 'aria-live': 'polite' }),
-    ),
-    el('label', { class: 'inline' }, cs, t('scope.cs_activities_label')),
-    field('notes', t('scope.notes'), textInput('location_notes')),
+    ...fields.nodes,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', dataset: { action: 'location-add' } }, t('scope.add_location')), status),
   );
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const data = new FormData(formNode);
-    const location = {
-      name: data.get('location_name'),
-      address: data.get('location_address'),
-      tisax_scope_id: data.get('location_tisax_scope_id'),
-      cs_activities: cs.checked,
-      notes: data.get('location_notes'),
-      labels: [...Array(rows).keys()]
-        .filter((i) => data.get(`expires_${i}`))
-        .map((i) => ({ label: data.get(`label_${i}`), level: data.get(`level_${i}`), expires: data.get(`expires_${i}`) })),
-    };
     try {
-      await api.addLocation(location);
+      await api.addLocation(fields.input());
       view.adding = true;
       await render(app, panel);
     } catch (error) {
@@ -122,26 +168,62 @@ function form(app, panel, open) {
   return details;
 }
 
+/** Corrects a location: every field, and its labels (a row changed, removed or added). */
+function editForm(app, panel, location) {
+  const { t } = app;
+  const status = statusLine(`location-edit-status-${location.id}`);
+  const fields = locationFields(app, `edit_location_${location.id}`, location);
+  const formNode = el(
+    'form',
+    { class: 'form', novalidate: true, dataset: { editLocation: location.name } },
+    ...fields.nodes,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', dataset: { action: 'location-save' } }, t('settings.save')), status),
+  );
+  formNode.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.updateLocation(location.id, fields.input());
+      view.editing = null;
+      await render(app, panel);
+    } catch (error) {
+      markFields(formNode, error);
+      show(status, error.message, 'error');
+    }
+  });
+  const details = el('details', { class: 'inline-form', open: view.editing === location.id }, el('summary', { dataset: { action: 'location-edit' } }, t('scope.edit')), formNode);
+  details.addEventListener('toggle', () => {
+    if (details.open) view.editing = location.id;
+    else if (view.editing === location.id) view.editing = null;
+  });
+  return details;
+}
+
 /** Adds a renewed label to a location; the earlier ones stay as history. */
 function renewForm(app, panel, location) {
   const { t } = app;
-  const row = labelRow(app, 0);
+  const row = labelRow(app, null, null);
   const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
   const add = el('button', { type: 'button', dataset: { renew: location.name } }, t('scope.add_label_to'));
   add.addEventListener('click', async () => {
-    const value = (name) => row.querySelector(`[name="${name}_0"]`).value;
     try {
-      await api.addLocationLabel(location.id, { label: value('label'), level: value('level'), expires: value('expires') });
+      await api.addLocationLabel(location.id, row.value());
       await render(app, panel);
     } catch (e) {
       error.textContent = [...fieldMessages(e).values()].join(' ') || e.message;
     }
   });
-  return el('details', { class: 'inline-form' }, el('summary', {}, t('scope.renew_label')), row, add, error);
+  return el('details', { class: 'inline-form', dataset: { renewLabel: location.name } }, el('summary', {}, t('scope.renew_label')), row, add, error);
 }
 
+/**
+ * Deletes a location. One that a scope uses cannot go: instead of a delete button the row
+ * names those scopes and how to free it.
+ */
 function removeLocation(app, panel, location) {
   const { t } = app;
+  if (location.used_by.length) {
+    return el('p', { class: 'hint', dataset: { locationInUse: location.name } }, t('scope.location_used_by', { scopes: location.used_by.join(', ') }));
+  }
   const error = el('p', { class: 'field-error', 'aria-live': 'polite' });
   const button = confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
     try {

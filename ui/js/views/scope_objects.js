@@ -10,7 +10,7 @@ import { scopePicker } from '../widgets/scope_picker.js';
 // `scope` is the id of the scope shown, `checking` the id of the protection object whose sample
 // checks are open; `adding` keeps the add form open after an add, for entering several
 // objects in a row.
-const view = { scope: null, checking: null, adding: false };
+const view = { scope: null, checking: null, adding: false, editing: null };
 const STATUSES = ['open', 'consistent', 'deviation'];
 
 export async function render(app, panel) {
@@ -37,7 +37,7 @@ export async function render(app, panel) {
   const checking = objects.find((o) => o.id === view.checking) ?? null;
   panel.replaceChildren(
     el('label', { class: 'inline' }, t('scope.scope'), ' ', picker),
-    register(app, panel, objects),
+    register(app, panel, scope, locations, objects),
     addForm(app, panel, scope, locations, objects.length === 0 || view.adding),
     el('h3', {}, t('scope.sampling')),
     el('p', { class: 'hint' }, t('scope.sampling_hint')),
@@ -46,7 +46,7 @@ export async function render(app, panel) {
   );
 }
 
-function register(app, panel, objects) {
+function register(app, panel, scope, locationList, objects) {
   const { t } = app;
   if (!objects.length) return el('p', { class: 'hint', id: 'objects-empty' }, t('scope.objects_empty'));
   const cia = (o) => ['confidentiality', 'integrity', 'availability'].filter((k) => o[k]).map((k) => t(`scope.${k}`)).join(', ');
@@ -69,7 +69,8 @@ function register(app, panel, objects) {
           el(
             'td',
             {},
-            confirmButton(t('scope.delete'), t('scope.really_delete'), async () => {
+            editForm(app, panel, scope, locationList, o),
+            confirmButton(t('scope.delete'), t('scope.really_delete_object', { name: o.name }), async () => {
               await api.removeProtectionObject(o.id);
               if (view.checking === o.id) view.checking = null;
               await render(app, panel);
@@ -81,16 +82,23 @@ function register(app, panel, objects) {
   );
 }
 
-function addForm(app, panel, scope, locationList, open) {
+/**
+ * The fields of a protection object, empty or filled with `object`; `.input()` reads them
+ * back as the backend takes them. Unchecking every objective is sent as it is (the backend
+ * refuses it: an object relevant to no objective belongs to no sample).
+ */
+function objectFields(app, scope, locationList, prefix, object) {
   const { t } = app;
-  const cia = checkboxes('cia', t('scope.cia'), ['confidentiality', 'integrity', 'availability'].map((k) => ({ value: k, label: t(`scope.${k}`) })));
+  const flags = object ? ['confidentiality', 'integrity', 'availability'].filter((k) => object[k]) : [];
+  const cia = checkboxes('cia', t('scope.cia'), ['confidentiality', 'integrity', 'availability'].map((k) => ({ value: k, label: t(`scope.${k}`) })), flags);
   const objectives = checkboxes(
     'objectives',
     t('scope.objectives'),
     app.vocabulary.objectives.filter((o) => scope.objectives.includes(o)).map((o) => ({ value: o, label: t(`scope.objective_${o}`) })),
-    scope.objectives,
+    object ? object.objectives : scope.objectives,
   );
   // The scope names its locations; the form sends their ids.
+  const chosen = object ? (object.locations ?? []).map((name) => String(locationList.find((l) => l.name === name)?.id)) : [];
   const locations = checkboxes(
     'locations',
     t('scope.wizard_locations'),
@@ -98,18 +106,16 @@ function addForm(app, panel, scope, locationList, open) {
       .map((name) => locationList.find((l) => l.name === name))
       .filter(Boolean)
       .map((l) => ({ value: String(l.id), label: l.name })),
+    chosen,
   );
-  const status = statusLine('po-status');
   const inputs = {
-    name: textInput('po_name'),
-    item: textInput('po_item'),
-    customer: textInput('po_customer'),
-    partner_participant_id: textInput('po_partner'),
-    lifecycle_phases: textInput('po_phases'),
+    name: textInput(`${prefix}_name`, object?.name ?? ''),
+    item: textInput(`${prefix}_item`, object?.item ?? ''),
+    customer: textInput(`${prefix}_customer`, object?.customer ?? ''),
+    partner_participant_id: textInput(`${prefix}_partner`, object?.partner_participant_id ?? ''),
+    lifecycle_phases: textInput(`${prefix}_phases`, object?.lifecycle_phases ?? ''),
   };
-  const formNode = el(
-    'form',
-    { class: 'form', novalidate: true, id: 'po-form' },
+  const nodes = [
     field('name', t('scope.po_name'), inputs.name),
     field('item', t('scope.item'), inputs.item),
     field('customer', t('scope.customer'), inputs.customer),
@@ -118,25 +124,40 @@ function addForm(app, panel, scope, locationList, open) {
     field('lifecycle_phases', t('scope.phases'), inputs.lifecycle_phases, t('scope.phases_hint')),
     objectives,
     locations,
+  ];
+  const input = () => {
+    const flags = cia.values();
+    return {
+      scope: scope.id,
+      name: inputs.name.value,
+      item: inputs.item.value,
+      customer: inputs.customer.value,
+      partner_participant_id: inputs.partner_participant_id.value,
+      confidentiality: flags.includes('confidentiality'),
+      integrity: flags.includes('integrity'),
+      availability: flags.includes('availability'),
+      lifecycle_phases: inputs.lifecycle_phases.value,
+      objectives: objectives.values(),
+      locations: locations.values().map(Number),
+    };
+  };
+  return { nodes, input };
+}
+
+function addForm(app, panel, scope, locationList, open) {
+  const { t } = app;
+  const status = statusLine('po-status');
+  const fields = objectFields(app, scope, locationList, 'po', null);
+  const formNode = el(
+    'form',
+    { class: 'form', novalidate: true, id: 'po-form' },
+    ...fields.nodes,
     el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', dataset: { action: 'po-add' } }, t('scope.add_object')), status),
   );
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const flags = cia.values();
     try {
-      await api.addProtectionObject({
-        scope: scope.id,
-        name: inputs.name.value,
-        item: inputs.item.value,
-        customer: inputs.customer.value,
-        partner_participant_id: inputs.partner_participant_id.value,
-        confidentiality: flags.includes('confidentiality'),
-        integrity: flags.includes('integrity'),
-        availability: flags.includes('availability'),
-        lifecycle_phases: inputs.lifecycle_phases.value,
-        objectives: objectives.values(),
-        locations: locations.values().map(Number),
-      });
+      await api.addProtectionObject(fields.input());
       view.adding = true;
       await render(app, panel);
     } catch (error) {
@@ -147,6 +168,36 @@ function addForm(app, panel, scope, locationList, open) {
   const details = el('details', { class: 'panel', open }, el('summary', {}, t('scope.add_object')), formNode);
   details.addEventListener('toggle', () => (view.adding = details.open));
   if (open) queueMicrotask(() => formNode.querySelector('#po_name')?.focus());
+  return details;
+}
+
+/** Corrects every field of a protection object (its scope stays). */
+function editForm(app, panel, scope, locationList, object) {
+  const { t } = app;
+  const status = statusLine(`po-edit-status-${object.id}`);
+  const fields = objectFields(app, scope, locationList, `edit_po_${object.id}`, object);
+  const formNode = el(
+    'form',
+    { class: 'form', novalidate: true, dataset: { editObject: object.name } },
+    ...fields.nodes,
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'primary', dataset: { action: 'po-save' } }, t('settings.save')), status),
+  );
+  formNode.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api.updateProtectionObject(object.id, fields.input());
+      view.editing = null;
+      await render(app, panel);
+    } catch (error) {
+      markFields(formNode, error);
+      show(status, error.message, 'error');
+    }
+  });
+  const details = el('details', { class: 'inline-form', open: view.editing === object.id }, el('summary', { dataset: { action: 'po-edit' } }, t('scope.edit')), formNode);
+  details.addEventListener('toggle', () => {
+    if (details.open) view.editing = object.id;
+    else if (view.editing === object.id) view.editing = null;
+  });
   return details;
 }
 

@@ -5,6 +5,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
+import { isoDate } from '../lib/scope_rules.js';
 import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 
 // `selected`: the id of the scope whose details are open.
@@ -53,6 +54,9 @@ function scopeList(app, panel, list) {
             dataset: { scope: s.name },
             'aria-pressed': String(s.id === view.selected),
             onclick: () => {
+              // "Check for an audit on" belongs to the scope it was set for: another scope is
+              // checked for its own planned date.
+              if (view.selected !== s.id) view.checkOn = '';
               view.selected = s.id;
               render(app, panel);
             },
@@ -80,7 +84,7 @@ function wizard(app, panel, locations, catalogues, open) {
     { id: 'scope_catalogue', name: 'scope_catalogue' },
     current.map((c) => el('option', { value: String(c.id) }, `${c.name} ${c.version}`)),
   );
-  const date = el('input', { type: 'date', id: 'scope_audit_date', name: 'scope_audit_date' });
+  const date = el('input', { type: 'date', id: 'scope_audit_date', name: 'scope_audit_date', min: isoDate(new Date()) });
   const provider = textInput('scope_provider');
   const count = el('p', { id: 'wizard-count', class: 'live-count', 'aria-live': 'polite' });
   const status = statusLine('wizard-status');
@@ -124,7 +128,39 @@ function wizard(app, panel, locations, catalogues, open) {
     step -= 1;
     showStep();
   });
-  next.addEventListener('click', () => {
+  // The fields each step holds: Next checks the scope so far with the backend (the same
+  // rule Create uses) and goes on only when none of this step's fields has a problem.
+  const stepFields = [['name', 'enx_scope_id'], ['locations'], ['objectives'], ['catalogue_id', 'planned_audit_date', 'audit_provider']];
+  const input = () => ({
+    name: name.value,
+    enx_scope_id: enx.value,
+    locations: locs.values().map(Number),
+    objectives: objs.values(),
+    catalogue_id: current.length ? Number(catalogue.value) : null,
+    planned_audit_date: date.value,
+    audit_provider: provider.value,
+  });
+  next.addEventListener('click', async () => {
+    let problems = null;
+    try {
+      await api.validateScope(input());
+    } catch (error) {
+      problems = error;
+    }
+    const mine = problems ? [...fieldMessages(problems).keys()].filter((f) => stepFields[step].includes(f.split('.')[0])) : [];
+    if (problems && !fieldMessages(problems).size) {
+      show(status, problems.message, 'error');
+      return;
+    }
+    if (mine.length) {
+      // Only this step's problems are shown; later steps are not the user's concern yet.
+      const own = { ...problems, fields: (problems.fields ?? []).filter((f) => stepFields[step].includes(String(f.field).split('.')[0])) };
+      markFields(steps[step], own);
+      show(status, t('scope.step_has_problems'), 'error');
+      return;
+    }
+    markFields(steps[step], null);
+    show(status, '');
     step += 1;
     showStep();
   });
@@ -132,15 +168,7 @@ function wizard(app, panel, locations, catalogues, open) {
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      const created = await api.addScope({
-        name: name.value,
-        enx_scope_id: enx.value,
-        locations: locs.values().map(Number),
-        objectives: objs.values(),
-        catalogue_id: current.length ? Number(catalogue.value) : null,
-        planned_audit_date: date.value,
-        audit_provider: provider.value,
-      });
+      const created = await api.addScope(input());
       view.selected = created.id;
       await render(app, panel);
     } catch (error) {
@@ -268,9 +296,13 @@ function deviationRow(app, panel, scope, requirement) {
   return el('div', { class: 'deviation' }, el('span', { class: 'rid' }, requirement.id), reason, save, error);
 }
 
-/** Edits the ENX Scope-ID, planned audit date, provider and locations; deletes the scope. */
+/**
+ * Edits the name, ENX Scope-ID, planned audit date, provider and locations (the objectives
+ * have their own boxes in the detail); deletes the scope after naming what goes with it.
+ */
 function editDetails(app, panel, scope, locations) {
   const { t } = app;
+  const scopeName = textInput('edit_scope_name', scope.name);
   const enx = textInput('edit_enx_id', scope.enx_scope_id ?? '');
   const date = el('input', { type: 'date', id: 'edit_audit_date', value: scope.planned_audit_date ?? '' });
   const provider = textInput('edit_provider', scope.audit_provider);
@@ -281,6 +313,7 @@ function editDetails(app, panel, scope, locations) {
   const formNode = el(
     'form',
     { class: 'form', novalidate: true, id: 'scope-edit' },
+    field('name', t('scope.scope_name'), scopeName),
     field('enx_scope_id', t('scope.enx_scope_id'), enx),
     field('planned_audit_date', t('scope.audit_date'), date),
     field('audit_provider', t('scope.audit_provider'), provider),
@@ -289,7 +322,7 @@ function editDetails(app, panel, scope, locations) {
       'div',
       { class: 'actions' },
       el('button', { type: 'submit', class: 'primary', dataset: { action: 'scope-update' } }, t('settings.save')),
-      confirmButton(t('scope.delete_scope'), t('scope.really_delete'), async () => {
+      confirmButton(t('scope.delete_scope'), t('scope.really_delete_scope', { name: scope.name }), async () => {
         await api.removeScope(scope.id);
         view.selected = null;
         await render(app, panel);
@@ -301,7 +334,7 @@ function editDetails(app, panel, scope, locations) {
     event.preventDefault();
     try {
       await api.updateScope(scope.id, {
-        name: scope.name,
+        name: scopeName.value,
         enx_scope_id: enx.value,
         planned_audit_date: date.value,
         audit_provider: provider.value,

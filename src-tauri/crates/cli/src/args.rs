@@ -248,6 +248,26 @@ pub enum ShareCommand {
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: String,
     },
+    /// Correct a sharing as it was recorded (partner, Participant-ID, level, date)
+    Edit {
+        /// The sharing's id, as `share list` shows it (#3)
+        id: String,
+        #[arg(long, value_name = "NAME")]
+        partner: Option<String>,
+        #[arg(long, value_name = "ID")]
+        participant_id: Option<String>,
+        /// A, A+labels or A+labels+B
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+    },
+    /// Delete the record of a sharing entered by mistake. A sharing at ENX cannot be taken
+    /// back: this changes only what this workspace records, never what the partner sees
+    Remove {
+        /// The sharing's id, as `share list` shows it (#3)
+        id: String,
+    },
     /// List the sharings (of one scope)
     List {
         #[arg(long, value_name = "NAME")]

@@ -8,7 +8,8 @@
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    Error, EvidenceId, Invalid, LocationId, Named, ProtectionObjectId, ScopeId, Workspace,
+    Error, EvidenceId, Invalid, LocationId, Named, ProtectionObjectId, ScopeId, SharingId,
+    Workspace,
 };
 
 /// The one record of `all` that `text` names.
@@ -116,6 +117,19 @@ pub fn evidence(text: &str) -> Result<EvidenceId, Error> {
         .map(EvidenceId)
         .map_err(|_| Error::NotFound {
             kind: "thing.evidence",
+            name: text.to_owned(),
+        })
+}
+
+/// The sharing `text` (`#12` or `12`) names: sharings have no name, only an id
+/// (`share list` shows it).
+pub fn sharing(text: &str) -> Result<SharingId, Error> {
+    let text = text.trim();
+    text.trim_start_matches('#')
+        .parse()
+        .map(SharingId)
+        .map_err(|_| Error::NotFound {
+            kind: "thing.sharing",
             name: text.to_owned(),
         })
 }

@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 use serde_json::Value;
 
 mod common;
+// Correcting and deleting scope data (locations, scopes, protection objects, sharings).
+#[path = "cli/scope_edit.rs"]
+mod scope_edit;
 use common::{cli, stdout_json};
 
 fn run(cmd: &mut Command) -> Output {
@@ -437,7 +440,7 @@ fn a_scope_is_set_up_and_checked_from_the_command_line() {
             "add",
             "Plant Nord",
             "--tisax-label",
-            "confidential:3:2027-05-01",
+            "strictly-confidential:3:2027-05-01",
             "--json",
         ],
         0,
@@ -770,7 +773,12 @@ fn a_name_that_is_also_another_records_id_is_refused_as_ambiguous_and_hash_id_is
         stderr(&unknown)
     );
     // The same resolver reads locations: `#1` is Plant Nord.
-    let relabel = ["location", "label", "#1", "confidential:3:2031-01-31"];
+    let relabel = [
+        "location",
+        "label",
+        "#1",
+        "strictly-confidential:3:2031-01-31",
+    ];
     cli_in(h, &ws, &relabel, 0);
 }
 
@@ -1560,7 +1568,7 @@ fn deadlines_are_listed_overdue_first_and_exported_as_a_calendar_another_parser_
             "location",
             "label",
             "Plant Nord",
-            "confidential:3:2027-01-31",
+            "strictly-confidential:3:2027-01-31",
         ],
         0,
     );

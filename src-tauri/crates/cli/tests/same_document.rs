@@ -76,7 +76,7 @@ fn workspace(home: &Path) -> PathBuf {
         "add",
         "Plant Nord",
         "--tisax-label",
-        "confidential:3:2027-02-01",
+        "strictly-confidential:3:2027-02-01",
     ]);
     run(&[
         "scope",

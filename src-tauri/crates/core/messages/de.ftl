@@ -220,12 +220,16 @@ catalogue-ungrouped = Weitere Fragen
 prerequisite-no_location = Der Geltungsbereich hat keinen Standort. Fügen Sie mindestens einen Standort hinzu, der Cybersecurity-Tätigkeiten für das CSMS ausführt.
 prerequisite-no_cs_activities = Standort { $location } führt keine Cybersecurity-Tätigkeiten für das CSMS aus; jeder Standort eines VCS-Geltungsbereichs muss das. Entfernen Sie ihn aus dem Geltungsbereich oder korrigieren Sie den Standort.
 prerequisite-no_valid_tisax_label = Standort { $location } hat am { $date } kein gültiges TISAX-Label. Jeder Standort eines VCS-Geltungsbereichs braucht zum Zeitpunkt des Audits gültige TISAX-Labels.
-prerequisite-tisax_label_expires_soon = Das TISAX-Label „{ $label }“ von { $location } läuft am { $expires } ab, { $days ->
+prerequisite-tisax_label_expires_soon = Jedes am Audittag gültige TISAX-Label von { $location } läuft bald danach ab: { $labels }; das letzte { $days ->
         [one] { $days } Tag
        *[other] { $days } Tage
-    } nach dem Audit. Planen Sie die Erneuerung.
+    } nach dem Audit. Planen Sie { $count ->
+        [one] die Erneuerung
+       *[other] die Erneuerungen
+    }.
 prerequisite-no_objective = Der Geltungsbereich hat kein Auditziel. Wählen Sie Development, Production oder Operations and Maintenance.
 prerequisite-no_catalogue = Der Geltungsbereich hat keinen Katalog. Importieren Sie den ENX VCS Audit Criteria Catalogue und wählen Sie ihn für den Geltungsbereich.
+prerequisite-audit_date_in_past = Das Auditdatum { $date } liegt vor heute ({ $today }): An diesem Tag kann kein Audit mehr stattfinden. Tragen Sie das geplante Datum des nächsten Audits ein.
 
 input-name_missing = Geben Sie einen Namen ein.
 input-name_taken = Der Name „{ $name }“ ist bereits vergeben. Wählen Sie einen anderen Namen.
@@ -237,6 +241,12 @@ input-date_out_of_range = { $given } liegt außerhalb der Daten, die CSMS Desk a
 input-unknown_objective = „{ $given }“ ist kein Auditziel. Verwenden Sie development, production oder operations-maintenance.
 input-unknown_tisax_label = „{ $given }“ ist kein TISAX-Label. Verwenden Sie ein Label der TISAX-Labelliste, zum Beispiel „Confidential“ oder „strictly-confidential“.
 input-bad_level = „{ $given }“ ist kein Assessment-Level. Verwenden Sie 1, 2 oder 3 (AL1 bis AL3).
+input-label_level_mismatch = Label-Zeile { $row }: „{ $label }“ hat immer Assessment-Level AL{ $expected }, nicht AL{ $given }. Wählen Sie AL{ $expected }.
+input-label_expiry_missing = Label-Zeile { $row } („{ $label }“) hat kein Ablaufdatum. Geben Sie das Ablaufdatum des Labels ein (JJJJ-MM-TT) oder entfernen Sie die Zeile.
+input-label_not_held = Der Standort hat kein TISAX-Label „{ $given }“. Nennen Sie eines seiner Labels als LABEL oder LABEL:ABLAUFDATUM, wie `location list` sie zeigt.
+input-label_ambiguous = Der Standort hat mehrere Labels „{ $given }“. Nennen Sie eines mit seinem Ablaufdatum: LABEL:JJJJ-MM-TT.
+input-date_in_past = Das geplante Auditdatum { $given } liegt vor heute ({ $today }). Geben Sie das Datum eines kommenden Audits ein.
+input-po_no_objective = Wählen Sie mindestens ein Auditziel, für das das Schutzobjekt relevant ist; ohne Ziel gehört es zu keiner Stichprobe.
 input-unknown_location = Es gibt keinen Standort „{ $given }“. Legen Sie ihn zuerst an oder prüfen Sie die Schreibweise.
 input-no_location = Wählen Sie mindestens einen Standort für den Geltungsbereich.
 input-no_objective = Wählen Sie mindestens ein Auditziel.
@@ -256,7 +266,7 @@ thing-requirement = Anforderung
 thing-protection_object = Schutzobjekt
 
 cli-done = Erledigt.
-cli-error-label_format = „{ $given }“ ist kein TISAX-Label der Form LABEL:LEVEL:ABLAUF, zum Beispiel confidential:3:2027-05-31.
+cli-error-label_format = „{ $given }“ ist kein TISAX-Label der Form LABEL:LEVEL:ABLAUF, zum Beispiel strictly-confidential:3:2027-05-31.
 cli-location-added = Standort { $name } ({ $id }) hinzugefügt.
 cli-scope-saved = Geltungsbereich { $name } ({ $id }) gespeichert.
 cli-scope-line = { $name }: { $objectives }; { $questions ->
@@ -302,9 +312,9 @@ scope-objective_development = VCS Development
 scope-objective_production = VCS Production
 scope-objective_operations-maintenance = VCS Operations and Maintenance
 scope-check_failed = { $count ->
-        [one] { $count } Voraussetzung nicht erfüllt
-       *[other] { $count } Voraussetzungen nicht erfüllt
-    }
+        [one] { $count } Voraussetzung
+       *[other] { $count } Voraussetzungen
+    } nicht erfüllt
 scope-check_warnings = { $count ->
         [one] { $count } Warnung
        *[other] { $count } Warnungen
@@ -408,15 +418,22 @@ settings-rules_matrix = Welche Kontrollfragen für welches Auditziel gelten
 settings-rules_matrix_hint = Eine Zeile je Auditziel, zum Beispiel „development: chapter 5, question 6.1“; „all“ gilt für jedes Auditziel. Ihre eigenen Entscheidungen je Geltungsbereich bleiben erhalten.
 settings-rules_warning_days = Warnen, wenn ein TISAX-Label innerhalb so vieler Tage nach dem Audit abläuft
 dashboard-scope_check = Voraussetzungen von { $name } für ein Audit am { $date }
-input-location_in_use = Standort { $name } gehört zu den Geltungsbereichen { $scopes }. Entfernen Sie ihn zuerst aus diesen Geltungsbereichen.
+input-location_in_use = Standort { $name } gehört zu den Geltungsbereichen { $scopes }. Entfernen Sie ihn zuerst aus diesen Geltungsbereichen (ihre Standorte ändern: Seite Geltungsbereich oder `scope edit GELTUNGSBEREICH --location ...`), dann löschen Sie ihn.
 thing-location = Standort
 scope-actions = Aktionen
 scope-delete = Löschen
 scope-delete_scope = Geltungsbereich löschen
 scope-really_delete = Wirklich löschen?
+scope-really_delete_scope = { $name } wirklich löschen, mit Entscheidungen, Schutzobjekten, Stichproben und Freigaben?
+scope-really_delete_object = { $name } wirklich löschen, mit Stichproben und Stichprobenprüfungen?
+scope-edit = Bearbeiten
+scope-remove_label = Entfernen
+scope-remove_label_row = Diese Label-Zeile entfernen
+scope-location_used_by = Gehört zu den Geltungsbereichen { $scopes }: Um ihn zu löschen, nehmen Sie ihn zuerst aus diesen Geltungsbereichen heraus (Reiter Geltungsbereiche: Standorte des Geltungsbereichs ändern).
+scope-step_has_problems = Dieser Schritt ist noch nicht vollständig: siehe die markierten Felder.
 scope-renew_label = Erneuertes Label hinzufügen
 scope-add_label_to = Label hinzufügen
-scope-edit_details = ENX-Scope-ID, Auditdatum, Dienstleister oder Standorte ändern
+scope-edit_details = Name, ENX-Scope-ID, Auditdatum, Dienstleister oder Standorte ändern
 
 # Evidence and readiness (workspace messages)
 thing-evidence = Nachweis
@@ -432,7 +449,7 @@ evidence-symlink_loop = { $path } ist ein symbolischer Link zurück auf { $targe
 evidence-bad_work_product = „{ $given }“ ist kein Arbeitsprodukt der ISO/SAE 21434. Verwenden Sie WP-05-01 bis WP-15-08 oder lassen Sie das Feld für andere Dokumente leer.
 evidence-bad_classification = „{ $given }“ ist keine Klassifizierung. Verwenden Sie public, internal, confidential oder strictly-confidential.
 evidence-bad_state = „{ $given }“ ist kein Nachweiszustand. Verwenden Sie missing, changed, review-due oder current.
-evidence-object_needs_scope = Eine Verknüpfung für ein einzelnes Schutzobjekt braucht dessen Scope: Wählen Sie auch den Scope.
+evidence-object_needs_scope = Eine Verknüpfung für ein einzelnes Schutzobjekt braucht dessen Geltungsbereich: Wählen Sie auch den Geltungsbereich.
 evidence-unknown_target = { $id } ist weder Kontrollfrage noch Anforderung des Katalogs. Prüfen Sie die ID, zum Beispiel 1.1 oder 1.1.a.
 evidence-no_paths = Wählen Sie mindestens eine Datei oder einen Ordner.
 evidence-already = { $path } ist bereits Nachweis #{ $id } und wurde nicht erneut hinzugefügt.
@@ -441,9 +458,9 @@ evidence-too_many_paths = Das sind mehr als { $max } Dateien oder Ordner auf ein
 evidence-no_targets = Nennen Sie mindestens eine Anforderung oder Kontrollfrage für die Verknüpfung.
 evidence-bad_limit = Eine Suche liefert 1 bis { $max } Einträge.
 assess-bad_result = „{ $given }“ ist kein Ergebnis. Verwenden Sie conform, minor, major oder na.
-assess-na_needs_applicability = Frage { $question } gilt für diesen Scope, daher kann ihr Ergebnis nicht NA sein. Wenn sie wirklich nicht zutrifft, setzen Sie sie in der Anwendbarkeitstabelle des Scopes mit Begründung auf NA.
-assess-not_applicable = Frage { $question } ist in diesem Scope NA und nimmt kein anderes Ergebnis als NA an. Machen Sie sie zuerst im Scope anwendbar.
-assess-unknown_question = Frage { $question } steht nicht im Katalog des Scopes; die Zeile wurde übersprungen.
+assess-na_needs_applicability = Frage { $question } gilt für diesen Geltungsbereich, daher kann ihr Ergebnis nicht NA sein. Wenn sie wirklich nicht zutrifft, setzen Sie sie in der Anwendbarkeitstabelle des Geltungsbereichs mit Begründung auf NA.
+assess-not_applicable = Frage { $question } ist in diesem Geltungsbereich NA und nimmt kein anderes Ergebnis als NA an. Machen Sie sie zuerst im Geltungsbereich anwendbar.
+assess-unknown_question = Frage { $question } steht nicht im Katalog des Geltungsbereichs; die Zeile wurde übersprungen.
 
 cli-evidence-progress = Dateien werden gelesen: { $done } von { $total } ({ $mib } MiB)
 cli-evidence-added = Nachweis #{ $id } „{ $title }“ hinzugefügt (SHA-256 { $sha }…).
@@ -469,6 +486,10 @@ cli-status-line = { $scope }: { $percent } % bereit — { $covered } abgedeckt, 
         [one] { $missing } fehlt
        *[other] { $missing } fehlen
     }. Erwartetes Ergebnis: { $result }.
+cli-status-through_question = Von den abgedeckten { $count ->
+        [one] steht { $count } Anforderung
+       *[other] stehen { $count } Anforderungen
+    } nur auf Nachweisen zur ganzen Kontrollfrage: { $ids }. Ein Auditor kann Nachweise für jede einzelne Anforderung verlangen.
 evidence-duplicates = Gleicher Inhalt
 evidence-orphans = Mit nichts verknüpft
 
@@ -750,6 +771,13 @@ readiness-trend = Verlauf
 readiness-trend_starts = Der Verlauf beginnt heute: Jeder Tag, an dem die App genutzt wird, fügt einen Punkt hinzu.
 readiness-trend_from = Von { $from_percent } am { $from } auf { $to_percent } am { $to }.
 readiness-top_gaps = Größte Lücken
+readiness-gaps_ranking = Die schwersten zuerst: Muss vor Soll, fehlend vor zu prüfen, dann die Kontrollfragen mit den meisten fehlenden Anforderungen.
+readiness-through_question = über die Frage
+readiness-through_question_hint = Nur durch Nachweise zur ganzen Kontrollfrage { $question } als abgedeckt gezählt. Ein Auditor kann Nachweise für genau diese Anforderung verlangen.
+readiness-covered_through_question = { $count ->
+        [one] { $count } abgedeckte Anforderung steht
+       *[other] { $count } abgedeckte Anforderungen stehen
+    } nur auf Nachweisen zur ganzen Kontrollfrage.
 readiness-no_gaps = Keine Lücken: Jede anwendbare Anforderung ist abgedeckt.
 readiness-no_scopes = Der Stand erscheint hier, sobald ein Geltungsbereich festgelegt ist.
 scan-running = Nachweisquellen werden geprüft …
@@ -764,6 +792,7 @@ thing-rule = Regel
 thing-audit = Audit
 thing-finding = Feststellung
 thing-action = Korrekturmaßnahme
+thing-sharing = Freigabe
 input-text_missing = Geben Sie einen Text ein.
 input-bad_months = „{ $given }“ ist keine Zahl von Monaten zwischen 1 und { $max }.
 input-action_months_order = Die Fristen für Korrekturmaßnahmen müssen wachsen: ohne Begründung ≤ mit Begründung ≤ die längste.
@@ -782,13 +811,13 @@ countdown-days_ago = vor { $days ->
 audit-bad_kind = „{ $given }“ ist keine Auditart. Verwenden Sie initial, cap oder follow-up.
 audit-closing_missing = Geben Sie das Datum des Abschlussgesprächs ein.
 audit-closing_before_opening = Das Abschlussgespräch ({ $closing }) kann nicht vor dem Eröffnungsgespräch ({ $opening }) liegen.
-audit-needs_initial = Ein { $kind }-Audit folgt auf ein Erstaudit, und Scope { $scope } hat noch keines. Erfassen Sie zuerst das Erstaudit.
+audit-needs_initial = Ein { $kind }-Audit folgt auf ein Erstaudit, und Geltungsbereich { $scope } hat noch keines. Erfassen Sie zuerst das Erstaudit.
 audit-before_initial = Dieses Audit kann nicht vor dem Erstaudit ({ $date }) abgeschlossen sein.
 audit-bad_phase = „{ $given }“ ist kein Phasenstand. Verwenden Sie open, in-progress oder done.
 audit-decision_needs_reason = Begründen Sie, warum das Auditteam das Audit trotz bedingten Bestehens als nicht bestanden gewertet hat.
-audit-result_not_applicable = Frage { $question } gilt nicht für Scope { $scope } und nimmt daher kein Ergebnis an. Machen Sie sie zuerst im Scope anwendbar, falls der Auditor sie bewertet hat.
+audit-result_not_applicable = Frage { $question } gilt nicht für Geltungsbereich { $scope } und nimmt daher kein Ergebnis an. Machen Sie sie zuerst im Geltungsbereich anwendbar, falls der Auditor sie bewertet hat.
 audit-bad_finding_type = „{ $given }“ ist keine Art von Feststellung. Verwenden Sie major, minor, observation oder improvement.
-audit-finding_of_other_scope = Feststellung { $finding } gehört zu Scope { $other }, nicht zu { $scope }. Wählen Sie eine Feststellung von { $scope }.
+audit-finding_of_other_scope = Feststellung { $finding } gehört zu Geltungsbereich { $other }, nicht zu { $scope }. Wählen Sie eine Feststellung von { $scope }.
 audit-due_missing = Geben Sie das Fälligkeitsdatum ein.
 audit-due_needs_justification = Das Fälligkeitsdatum liegt mehr als { $months ->
         [one] { $months } Monat
@@ -1097,7 +1126,7 @@ settings-notify_days_hint = Eine Desktop-Benachrichtigung beim Start und einmal 
 package-bad_level = „{ $given }“ ist keine Paketstufe. Verwenden Sie full, A, A+labels oder A+labels+B.
 package-no_folder = Der Ordner { $path } existiert nicht. Wählen Sie einen vorhandenen Ordner für das Paket.
 package-no_space = Das Paket braucht etwa { $needed_mib } MiB, aber auf { $path } sind nur { $available_mib } MiB frei. Schaffen Sie Platz oder wählen Sie einen anderen Datenträger.
-package-audit_of_other_scope = Audit { $audit } ist kein Audit von Scope { $scope }. Wählen Sie eines seiner Audits oder keines.
+package-audit_of_other_scope = Audit { $audit } ist kein Audit von Geltungsbereich { $scope }. Wählen Sie eines seiner Audits oder keines.
 package-blobs_damaged = Die Tresorkopie dieser Nachweise fehlt oder ist beschädigt, daher wurde kein Paket geschrieben: { $items }. Fügen Sie sie erneut aus ihrer Quelle hinzu.
 verify-not_a_zip = { $path } ist keine ZIP-Datei.
 verify-not_ours = { $path } ist kein CSMS-Desk-Paket (es fehlt unsere SHA256SUMS oder manifest.json).
@@ -1117,7 +1146,7 @@ verify-sums_unsafe_name = SHA256SUMS führt { $entry } auf, einen Namen, den CSM
 verify-sums_duplicate = SHA256SUMS führt { $entry } mehr als einmal auf.
 share-bad_level = „{ $given }“ ist keine Freigabestufe. Verwenden Sie A, A+labels oder A+labels+B (die Veröffentlichung kennt auch do-not-share).
 share-date_missing = Geben Sie das Datum der Freigabe ein.
-share-adds_nothing = Eine Freigabe auf Stufe { $level } bringt nichts: Der Scope ist bereits für alle Teilnehmer auf Stufe { $publication } veröffentlicht.
+share-adds_nothing = Eine Freigabe auf Stufe { $level } bringt nichts: Der Geltungsbereich ist bereits für alle Teilnehmer auf Stufe { $publication } veröffentlicht.
 package-bad_time = „{ $given }“ ist keine Zeitangabe. Schreiben Sie sie nach RFC 3339, zum Beispiel 2026-11-25T10:00:00Z.
 cli-package-written = { $path } geschrieben ({ $files ->
         [one] { $files } Eintrag
@@ -1130,9 +1159,9 @@ cli-verify-ok = Unverändert: { $entries ->
 error-cancelled = Abgebrochen: Es wurde nichts geschrieben.
 
 # Export screen (UI)
-export_ui-scope = Scope
-export_ui-no_scopes = Noch kein Scope
-export_ui-no_scopes_hint = Legen Sie zuerst einen Scope an (Seite Scope); Pakete und Freigaben gelten je Scope.
+export_ui-scope = Geltungsbereich
+export_ui-no_scopes = Noch kein Geltungsbereich
+export_ui-no_scopes_hint = Legen Sie zuerst einen Geltungsbereich an (Seite Geltungsbereich); Pakete und Freigaben gelten je Geltungsbereich.
 export_ui-summary_readiness = Bereitschaft { $percent } %
 export_ui-summary_predicted = erwartetes Ergebnis: { $result }
 export_ui-summary_requirements = { $covered } von { $total ->
@@ -1146,11 +1175,11 @@ export_ui-package_heading = Paket schreiben
 export_ui-package_hint = Eine ZIP-Datei mit manifest.json, SHA256SUMS und einem lesbaren Verzeichnis, sodass der Empfänger prüfen kann, dass nichts verändert wurde.
 export_ui-level = Paketstufe
 export_ui-level_full = Vollständig: alles einschließlich der Nachweisdateien, für Ihren Auditor
-export_ui-level_a = A: Scope, Ziele, Standorte, Prüfdienstleister und Audittermine
+export_ui-level_a = A: Geltungsbereich, Ziele, Standorte, Prüfdienstleister und Audittermine
 export_ui-level_a_labels = A + Labels: Stufe A und die TISAX-Labels
 export_ui-level_a_labels_b = A + Labels + B: zusätzlich die Auditergebnisse
-export_ui-level_full_hint = Das Einreichungspaket für den Prüfdienstleister: Scope, Selbsteinschätzung, ausgefüllte Arbeitsmappe und alle Nachweisdateien.
-export_ui-level_a_hint = Für Partner: Scope, Ziele, Standorte, Prüfdienstleister und Audittermine. Nie Nachweisdateien oder interne Texte.
+export_ui-level_full_hint = Das Einreichungspaket für den Prüfdienstleister: Geltungsbereich, Selbsteinschätzung, ausgefüllte Arbeitsmappe und alle Nachweisdateien.
+export_ui-level_a_hint = Für Partner: Geltungsbereich, Ziele, Standorte, Prüfdienstleister und Audittermine. Nie Nachweisdateien oder interne Texte.
 export_ui-level_a_labels_hint = Für Partner: Stufe A und die Labels mit ihrer Gültigkeit. Nie Nachweisdateien oder interne Texte.
 export_ui-level_a_labels_b_hint = Für Partner: Stufe A, die Labels und die Ergebnisse des Audits. Nie Nachweisdateien oder interne Texte.
 export_ui-path = Paket speichern unter
@@ -1192,11 +1221,11 @@ export_ui-verify_bad = Verändert oder beschädigt: { $count ->
 export_ui-sharing_heading = Veröffentlichung und Freigaben von { $scope }
 export_ui-sharing_hint = Die Veröffentlichungsstufe gilt für alle Teilnehmer; eine Freigabe gewährt einem einzelnen Teilnehmer eine eigene Stufe.
 export_ui-publication = Veröffentlichungsstufe
-export_ui-publication_hint = „Nicht teilen“ gibt den Scope niemandem frei, außer Sie geben ihn unten einem einzelnen Teilnehmer frei.
+export_ui-publication_hint = „Nicht teilen“ gibt den Geltungsbereich niemandem frei, außer Sie geben ihn unten einem einzelnen Teilnehmer frei.
 export_ui-publication_save = Speichern
 export_ui-publication_saved = Veröffentlichung gespeichert: { $level }.
 export_ui-share_level_do_not_share = Nicht teilen
-export_ui-share_level_a = A: Scope, Ziele, Standorte, Prüfdienstleister, Audittermine
+export_ui-share_level_a = A: Geltungsbereich, Ziele, Standorte, Prüfdienstleister, Audittermine
 export_ui-share_level_a_labels = A + Labels
 export_ui-share_level_a_labels_b = A + Labels + B (Auditergebnisse)
 export_ui-sharings_heading = Freigegeben für
@@ -1206,7 +1235,12 @@ export_ui-col_partner = Partner
 export_ui-col_participant_id = Teilnehmer-ID
 export_ui-col_level = Stufe
 export_ui-col_date = Datum
-export_ui-col_scope = Scope
+export_ui-col_actions = Korrigieren
+export_ui-sharing_edit = Diesen Eintrag korrigieren
+export_ui-sharing_remove = Eintrag löschen
+export_ui-sharing_remove_hint = Eine Freigabe bei ENX lässt sich nicht zurücknehmen: Löschen entfernt nur diesen Eintrag, für eine versehentlich erfasste Freigabe.
+export_ui-sharing_really_remove = Versehentlich erfasst? Eintrag zu { $partner } löschen (bei ENX bleibt die Freigabe)
+export_ui-col_scope = Geltungsbereich
 export_ui-col_generated = Geschrieben am
 export_ui-col_path = Datei
 export_ui-col_sha256 = SHA-256
@@ -1223,7 +1257,7 @@ export_ui-sharing_added = Für { $partner } freigegeben.
 export_ui-history_heading = Geschriebene Pakete
 export_ui-history_none = Noch kein Paket geschrieben.
 export_ui-audit = Für welches Audit
-export_ui-audit_all = Alle Audits des Scopes
+export_ui-audit_all = Alle Audits des Geltungsbereichs
 export_ui-audit_hint = Wählen Sie ein Audit, um das Paket dafür festzuschreiben: Nur dessen Ergebnisse, Feststellungen und Korrekturmaßnahmen kommen hinein.
 
 # Vertrauen: schreibgeschützt, Journal, Prüfung, Sicherung und Wiederherstellung

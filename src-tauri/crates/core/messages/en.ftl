@@ -229,12 +229,16 @@ catalogue-ungrouped = Other questions
 prerequisite-no_location = The scope has no location. Add at least one location that performs cybersecurity activities for the CSMS.
 prerequisite-no_cs_activities = Location { $location } does not perform cybersecurity activities for the CSMS; every location of a VCS scope must. Remove it from the scope or correct the location.
 prerequisite-no_valid_tisax_label = Location { $location } holds no TISAX label valid on { $date }. Every location of a VCS scope needs valid TISAX labels at the time of the audit.
-prerequisite-tisax_label_expires_soon = The TISAX label “{ $label }” of { $location } expires on { $expires }, { $days ->
+prerequisite-tisax_label_expires_soon = Every TISAX label of { $location } valid on the audit date expires soon after it: { $labels }; the last { $days ->
         [one] { $days } day
        *[other] { $days } days
-    } after the audit. Plan its renewal.
+    } after the audit. Plan { $count ->
+        [one] its
+       *[other] their
+    } renewal.
 prerequisite-no_objective = The scope has no audit objective. Choose Development, Production or Operations and Maintenance.
 prerequisite-no_catalogue = The scope has no catalogue. Import the ENX VCS Audit Criteria Catalogue and choose it for the scope.
+prerequisite-audit_date_in_past = The audit date { $date } is before today ({ $today }): no audit can take place then. Set the planned audit date of the next audit.
 
 input-name_missing = Enter a name.
 input-name_taken = The name “{ $name }” is taken already. Choose another name.
@@ -246,6 +250,12 @@ input-date_out_of_range = { $given } is outside the dates CSMS Desk accepts ({ $
 input-unknown_objective = “{ $given }” is not an audit objective. Use development, production or operations-maintenance.
 input-unknown_tisax_label = “{ $given }” is not a TISAX label. Use a label of the TISAX label list, for example “Confidential” or “strictly-confidential”.
 input-bad_level = “{ $given }” is not an assessment level. Use 1, 2 or 3 (AL1 to AL3).
+input-label_level_mismatch = Label row { $row }: “{ $label }” is always assessment level AL{ $expected }, not AL{ $given }. Choose AL{ $expected }.
+input-label_expiry_missing = Label row { $row } (“{ $label }”) has no expiry date. Enter the date the label expires (YYYY-MM-DD), or remove the row.
+input-label_not_held = The location holds no TISAX label “{ $given }”. Name one of its labels as LABEL or LABEL:EXPIRES, as `location list` shows them.
+input-label_ambiguous = The location holds several labels “{ $given }”. Add the expiry date to name one: LABEL:YYYY-MM-DD.
+input-date_in_past = The planned audit date { $given } is before today ({ $today }). Enter the date of an audit still to come.
+input-po_no_objective = Choose at least one audit objective the protection object is relevant to; without one it belongs to no sample.
 input-unknown_location = There is no location “{ $given }”. Add it first, or check the spelling.
 input-no_location = Choose at least one location for the scope.
 input-no_objective = Choose at least one audit objective.
@@ -265,7 +275,7 @@ thing-requirement = requirement
 thing-protection_object = protection object
 
 cli-done = Done.
-cli-error-label_format = “{ $given }” is not a TISAX label in the form LABEL:LEVEL:EXPIRES, for example confidential:3:2027-05-31.
+cli-error-label_format = “{ $given }” is not a TISAX label in the form LABEL:LEVEL:EXPIRES, for example strictly-confidential:3:2027-05-31.
 cli-location-added = Added location { $name } ({ $id }).
 cli-scope-saved = Saved scope { $name } ({ $id }).
 cli-scope-line = { $name }: { $objectives }; { $questions ->
@@ -311,9 +321,9 @@ scope-objective_development = VCS Development
 scope-objective_production = VCS Production
 scope-objective_operations-maintenance = VCS Operations and Maintenance
 scope-check_failed = { $count ->
-        [one] { $count } prerequisite not met
-       *[other] { $count } prerequisites not met
-    }
+        [one] { $count } prerequisite
+       *[other] { $count } prerequisites
+    } not met
 scope-check_warnings = { $count ->
         [one] { $count } warning
        *[other] { $count } warnings
@@ -417,15 +427,22 @@ settings-rules_matrix = Which control questions apply to which audit objective
 settings-rules_matrix_hint = One line per objective, for example “development: chapter 5, question 6.1”; “all” applies to every objective. Your own decisions per scope stay.
 settings-rules_warning_days = Warn when a TISAX label expires within this many days after the audit
 dashboard-scope_check = Prerequisites of { $name } for an audit on { $date }
-input-location_in_use = Location { $name } belongs to the scopes { $scopes }. Remove it from those scopes first.
+input-location_in_use = Location { $name } belongs to the scopes { $scopes }. Remove it from those scopes first (change each scope's locations: Scope screen, or `scope edit SCOPE --location ...`), then delete it.
 thing-location = location
 scope-actions = Actions
 scope-delete = Delete
 scope-delete_scope = Delete scope
 scope-really_delete = Really delete?
+scope-really_delete_scope = Really delete { $name } with its decisions, protection objects, samples and sharings?
+scope-really_delete_object = Really delete { $name } with its samples and sample checks?
+scope-edit = Edit
+scope-remove_label = Remove
+scope-remove_label_row = Remove this label row
+scope-location_used_by = Used by the scopes { $scopes }: to delete it, take it out of those scopes first (Scopes tab: change the scope’s locations).
+scope-step_has_problems = This step is not complete yet: see the marked fields.
 scope-renew_label = Add a renewed label
 scope-add_label_to = Add label
-scope-edit_details = Change ENX Scope-ID, audit date, provider or locations
+scope-edit_details = Change name, ENX Scope-ID, audit date, provider or locations
 
 # Evidence and readiness (workspace messages)
 thing-evidence = evidence item
@@ -475,6 +492,10 @@ cli-status-line = { $scope }: { $percent } % ready — { $covered } covered, { $
         [one] { $needs_review } needs review
        *[other] { $needs_review } need review
     }, { $missing } missing. Predicted result: { $result }.
+cli-status-through_question = Of those covered, { $count ->
+        [one] { $count } requirement stands
+       *[other] { $count } requirements stand
+    } only on evidence linked to its whole control question: { $ids }. An auditor may ask for evidence of each requirement itself.
 evidence-duplicates = Same content
 evidence-orphans = Linked to nothing
 
@@ -753,6 +774,13 @@ readiness-trend = Trend
 readiness-trend_starts = The trend starts today: each day the app is used adds a point.
 readiness-trend_from = From { $from_percent } on { $from } to { $to_percent } on { $to }.
 readiness-top_gaps = Biggest gaps
+readiness-gaps_ranking = Heaviest first: must before should, missing before needing review, then the control questions with the most missing requirements.
+readiness-through_question = through its question
+readiness-through_question_hint = Counted as covered only by evidence linked to the whole control question { $question }. An auditor may ask for evidence of this requirement itself.
+readiness-covered_through_question = { $count ->
+        [one] { $count } covered requirement stands
+       *[other] { $count } covered requirements stand
+    } only on evidence linked to the whole control question.
 readiness-no_gaps = No gaps: every applicable requirement is covered.
 readiness-no_scopes = Readiness appears here once a scope is defined.
 scan-running = Checking evidence sources …
@@ -764,6 +792,7 @@ thing-rule = rule
 thing-audit = audit
 thing-finding = finding
 thing-action = corrective action
+thing-sharing = sharing
 input-text_missing = Enter a text.
 input-bad_months = “{ $given }” is not a number of months from 1 to { $max }.
 input-action_months_order = The corrective action periods must grow: without justification ≤ with justification ≤ the longest.
@@ -1203,6 +1232,11 @@ export_ui-col_partner = Partner
 export_ui-col_participant_id = Participant ID
 export_ui-col_level = Level
 export_ui-col_date = Date
+export_ui-col_actions = Correct
+export_ui-sharing_edit = Correct this record
+export_ui-sharing_remove = Delete record
+export_ui-sharing_remove_hint = A sharing at ENX cannot be taken back: deleting removes only this record, for a sharing entered by mistake.
+export_ui-sharing_really_remove = Entered by mistake? Delete the record of { $partner } (ENX keeps the sharing)
 export_ui-col_scope = Scope
 export_ui-col_generated = Written on
 export_ui-col_path = File

@@ -57,6 +57,77 @@ pub fn requirement_state(facts: RequirementFacts<'_>) -> RequirementState {
     }
 }
 
+/// What a covered requirement stands on. Evidence linked to a whole control question
+/// counts for each of its requirements; an auditor may still ask for the requirement's own,
+/// so the screens and the CLI say when that is all there is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CoveredBy {
+    /// Current evidence linked to the requirement itself.
+    OwnEvidence,
+    /// A justified deviation from a should-only requirement.
+    Deviation,
+    /// Only current evidence linked to its whole question.
+    Question,
+}
+
+impl CoveredBy {
+    /// `own-evidence`, `deviation`, `question`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CoveredBy::OwnEvidence => "own-evidence",
+            CoveredBy::Deviation => "deviation",
+            CoveredBy::Question => "question",
+        }
+    }
+}
+
+/// What covers a requirement, if anything does: its own current evidence first, then a
+/// justified deviation (should-only), then current evidence of its question.
+pub fn covered_by(
+    own_current: bool,
+    question_current: bool,
+    deviation: bool,
+    has_must: bool,
+) -> Option<CoveredBy> {
+    if own_current {
+        Some(CoveredBy::OwnEvidence)
+    } else if deviation && !has_must {
+        Some(CoveredBy::Deviation)
+    } else if question_current {
+        Some(CoveredBy::Question)
+    } else {
+        None
+    }
+}
+
+/// What ranks one gap (a requirement that is missing or needs review) on the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    pub state: RequirementState,
+    pub has_must: bool,
+    /// How many requirements of its question are missing.
+    pub question_missing: usize,
+}
+
+/// The gaps in the order the dashboard lists them, as indexes into `gaps` (covered ones are
+/// left out): must before should, missing before needing review, then the question with
+/// the most missing requirements first, then the given (catalogue) order.
+pub fn rank_gaps(gaps: &[Gap]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..gaps.len())
+        .filter(|&i| gaps[i].state != RequirementState::Covered)
+        .collect();
+    order.sort_by_key(|&i| {
+        let gap = gaps[i];
+        (
+            !gap.has_must,
+            gap.state != RequirementState::Missing,
+            std::cmp::Reverse(gap.question_missing),
+            i,
+        )
+    });
+    order
+}
+
 /// Counts of requirement states, for a question, chapter, objective or scope.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {

@@ -64,12 +64,26 @@ pub const TISAX_LABELS: [&str; 12] = [
     "Special data",
 ];
 
+/// The assessment level each label of [`TISAX_LABELS`] implies, in the same order
+/// (docs/DOMAIN.md "Prerequisites and scope"): a label with another level is a typing error.
+pub const TISAX_LABEL_LEVELS: [u8; 12] = [2, 3, 2, 3, 2, 3, 3, 3, 3, 3, 2, 3];
+
 /// The TISAX label of that name or slug (`strictly-confidential`), in its listed spelling.
 pub fn tisax_label(name: &str) -> Option<&'static str> {
     let wanted = name.trim().replace(['-', '_'], " ").to_lowercase();
     TISAX_LABELS
         .into_iter()
         .find(|l| l.to_lowercase() == wanted)
+}
+
+/// The assessment level the TISAX label `name` (listed spelling or slug) implies.
+pub fn tisax_label_level(name: &str) -> Option<u8> {
+    let label = tisax_label(name)?;
+    TISAX_LABELS
+        .iter()
+        .zip(TISAX_LABEL_LEVELS)
+        .find(|(l, _)| **l == label)
+        .map(|(_, level)| level)
 }
 
 /// A TISAX label held by a location.

@@ -78,13 +78,41 @@ pub fn add_sharing(conn: &Connection, s: &SharingRecord) -> Result<i64> {
     Ok(conn.last_insert_rowid())
 }
 
+/// Sharing `id` (an index seek), if there is one.
+pub fn sharing(conn: &Connection, id: i64) -> Result<Option<SharingRecord>> {
+    Ok(sharings_where(conn, "id = ?1", Some(id))?.pop())
+}
+
+/// Corrects sharing `s.id` (partner, Participant-ID, level, date; not its scope).
+pub fn update_sharing(conn: &Connection, s: &SharingRecord) -> Result<()> {
+    conn.execute(
+        "UPDATE scope_sharing SET partner = ?2, participant_id = ?3, level = ?4, shared_on = ?5 WHERE id = ?1",
+        params![s.id, s.partner, s.participant_id, s.level, s.shared_on],
+    )?;
+    Ok(())
+}
+
+/// Deletes sharing `id`: a record entered by mistake (at ENX a sharing cannot be taken back).
+pub fn remove_sharing(conn: &Connection, id: i64) -> Result<()> {
+    conn.execute("DELETE FROM scope_sharing WHERE id = ?1", [id])?;
+    Ok(())
+}
+
 pub fn sharings(conn: &Connection, scope: Option<i64>) -> Result<Vec<SharingRecord>> {
+    sharings_where(conn, "?1 IS NULL OR scope_id = ?1", scope)
+}
+
+fn sharings_where(
+    conn: &Connection,
+    condition: &str,
+    key: Option<i64>,
+) -> Result<Vec<SharingRecord>> {
     Ok(conn
-        .prepare(
+        .prepare(&format!(
             "SELECT id, scope_id, partner, participant_id, level, shared_on FROM scope_sharing
-             WHERE ?1 IS NULL OR scope_id = ?1 ORDER BY shared_on, id",
-        )?
-        .query_map([scope], |r| {
+             WHERE {condition} ORDER BY shared_on, id"
+        ))?
+        .query_map([key], |r| {
             Ok(SharingRecord {
                 id: r.get(0)?,
                 scope_id: r.get(1)?,

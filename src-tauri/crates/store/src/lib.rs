@@ -80,6 +80,10 @@ pub enum Error {
     /// A migration could not be applied for a reason other than SQLite itself.
     #[error("migration failed: {0}")]
     Migration(rusqlite_migration::Error),
+    /// A value to be written breaks a rule of core that the schema cannot express (a TISAX
+    /// label with a level it cannot have); the use cases check first, so this is a bug.
+    #[error("refused to write {column} = {value:?}")]
+    Refused { column: &'static str, value: String },
     /// A stored value breaks an invariant the schema cannot express (edited by hand).
     #[error("stored value {column} = {value:?} is invalid")]
     Corrupt { column: &'static str, value: String },

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use csmsdesk_core::ids::TisaxId;
-use csmsdesk_core::scope::TisaxLabel;
+use csmsdesk_core::scope::{TisaxLabel, tisax_label_level};
 use rusqlite::{Connection, params};
 
 use crate::{Error, Result, Transaction};
@@ -17,6 +17,8 @@ pub struct LocationRecord {
     pub cs_activities: bool,
     pub notes: String,
     pub labels: Vec<TisaxLabel>,
+    /// The names of the scopes that include it (read, never written through this record).
+    pub used_by: Vec<String>,
 }
 
 /// Stores a new location (without its id) and returns the id.
@@ -33,16 +35,50 @@ pub fn insert(tx: &Transaction<'_>, location: &LocationRecord) -> Result<i64> {
     )?;
     let id = tx.last_insert_rowid();
     for label in &location.labels {
-        tx.execute(
-            "INSERT INTO location_label (location_id, label, level, expires) VALUES (?1, ?2, ?3, ?4)",
-            params![id, label.label, label.level, label.expires.to_string()],
-        )?;
+        insert_label(tx, id, label)?;
     }
     Ok(id)
 }
 
+/// Replaces what location `location.id` holds: its details and its whole label list (a
+/// label removed here was entered by mistake; a renewal adds one with `add_label`).
+pub fn update(tx: &Transaction<'_>, location: &LocationRecord) -> Result<()> {
+    tx.execute(
+        "UPDATE location SET name = ?2, address = ?3, tisax_scope_id = ?4, cs_activities = ?5, notes = ?6
+         WHERE id = ?1",
+        params![
+            location.id,
+            location.name,
+            location.address,
+            location.tisax_scope_id.as_ref().map(TisaxId::as_str),
+            location.cs_activities,
+            location.notes
+        ],
+    )?;
+    tx.execute(
+        "DELETE FROM location_label WHERE location_id = ?1",
+        [location.id],
+    )?;
+    for label in &location.labels {
+        insert_label(tx, location.id, label)?;
+    }
+    Ok(())
+}
+
 /// Adds a TISAX label to location `id` (a renewed label; the old one stays as history).
 pub fn add_label(conn: &Connection, id: i64, label: &TisaxLabel) -> Result<()> {
+    insert_label(conn, id, label)
+}
+
+/// Stores one label of location `id`, refusing a level its label cannot have (core's
+/// `tisax_label_level`).
+fn insert_label(conn: &Connection, id: i64, label: &TisaxLabel) -> Result<()> {
+    if tisax_label_level(&label.label) != Some(label.level) {
+        return Err(Error::Refused {
+            column: "location_label.level",
+            value: format!("{} AL{}", label.label, label.level),
+        });
+    }
     conn.execute(
         "INSERT INTO location_label (location_id, label, level, expires) VALUES (?1, ?2, ?3, ?4)",
         params![id, label.label, label.level, label.expires.to_string()],
@@ -130,6 +166,7 @@ fn select(conn: &Connection, rest: &str, id: Option<i64>) -> Result<Vec<Location
                 cs_activities,
                 notes,
                 labels: Vec::new(),
+                used_by: Vec::new(),
             })
         })
         .collect::<Result<_>>()?;
@@ -160,6 +197,7 @@ fn select(conn: &Connection, rest: &str, id: Option<i64>) -> Result<Vec<Location
                 })
             })
             .collect::<Result<_>>()?;
+        location.used_by = used_by(conn, location.id)?;
     }
     Ok(locations)
 }

@@ -87,6 +87,53 @@ pub fn insert(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<i64> 
     Ok(id)
 }
 
+/// Replaces every field of protection object `po.id` (not its scope), its objectives and its
+/// locations; it leaves the samples of objectives it no longer has.
+pub fn update(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<()> {
+    tx.execute(
+        "UPDATE protection_object SET name = ?2, item = ?3, customer = ?4, partner_participant_id = ?5,
+             confidentiality = ?6, integrity = ?7, availability = ?8, lifecycle_phases = ?9
+         WHERE id = ?1",
+        params![
+            po.id,
+            po.name,
+            po.item,
+            po.customer,
+            po.partner_participant_id.as_ref().map(TisaxId::as_str),
+            po.confidentiality,
+            po.integrity,
+            po.availability,
+            po.lifecycle_phases
+        ],
+    )?;
+    tx.execute(
+        "DELETE FROM protection_object_objective WHERE protection_object_id = ?1",
+        [po.id],
+    )?;
+    for objective in &po.objectives {
+        tx.execute(
+            "INSERT INTO protection_object_objective (protection_object_id, objective) VALUES (?1, ?2)",
+            params![po.id, objective.as_str()],
+        )?;
+    }
+    tx.execute(
+        "DELETE FROM sample WHERE protection_object_id = ?1
+         AND objective NOT IN (SELECT objective FROM protection_object_objective WHERE protection_object_id = ?1)",
+        [po.id],
+    )?;
+    tx.execute(
+        "DELETE FROM protection_object_location WHERE protection_object_id = ?1",
+        [po.id],
+    )?;
+    for location in &po.location_ids {
+        tx.execute(
+            "INSERT INTO protection_object_location (protection_object_id, location_id) VALUES (?1, ?2)",
+            [po.id, *location],
+        )?;
+    }
+    Ok(())
+}
+
 /// Deletes protection object `id` with its sample entries and checks.
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     conn.execute("DELETE FROM protection_object WHERE id = ?1", [id])?;

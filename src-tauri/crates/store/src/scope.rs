@@ -47,16 +47,17 @@ pub fn insert(tx: &Transaction<'_>, scope: &ScopeRecord) -> Result<i64> {
     Ok(id)
 }
 
-/// Replaces the details of scope `id` that the wizard set: ENX Scope-ID, planned audit date,
-/// audit provider and locations.
+/// Replaces the details of scope `id` that the wizard set: name, ENX Scope-ID, planned audit
+/// date, audit provider and locations (objectives: `set_objectives`).
 pub fn update_details(tx: &Transaction<'_>, scope: &ScopeRecord) -> Result<()> {
     tx.execute(
-        "UPDATE scope SET enx_scope_id = ?2, planned_audit_date = ?3, audit_provider = ?4 WHERE id = ?1",
+        "UPDATE scope SET name = ?5, enx_scope_id = ?2, planned_audit_date = ?3, audit_provider = ?4 WHERE id = ?1",
         params![
             scope.id,
             scope.enx_scope_id.as_ref().map(TisaxId::as_str),
             scope.planned_audit_date.map(|d| d.to_string()),
-            scope.audit_provider
+            scope.audit_provider,
+            scope.name
         ],
     )?;
     tx.execute("DELETE FROM scope_location WHERE scope_id = ?1", [scope.id])?;

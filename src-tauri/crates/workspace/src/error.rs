@@ -262,9 +262,10 @@ impl Error {
                 | StoreError::OlderSchema { .. }
                 | StoreError::Corrupt { .. } => ErrorCode::WorkspaceUnusable,
                 StoreError::NotWritable { .. } => ErrorCode::NotWritable,
-                StoreError::Io { .. } | StoreError::Sqlite(_) | StoreError::Migration(_) => {
-                    ErrorCode::Internal
-                }
+                StoreError::Io { .. }
+                | StoreError::Sqlite(_)
+                | StoreError::Migration(_)
+                | StoreError::Refused { .. } => ErrorCode::Internal,
             },
         }
     }
@@ -389,7 +390,9 @@ impl Error {
                 StoreError::Io { path: p, source } => Message::new("error.io")
                     .arg("path", path(p))
                     .arg_message("detail", io_detail(source)),
-                StoreError::Sqlite(_) | StoreError::Migration(_) => Message::new("error.internal"),
+                StoreError::Sqlite(_) | StoreError::Migration(_) | StoreError::Refused { .. } => {
+                    Message::new("error.internal")
+                }
             },
         }
     }

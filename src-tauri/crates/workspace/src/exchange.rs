@@ -1,7 +1,7 @@
 //! Exchange with partners (docs/DOMAIN.md "Exchange"): each scope's publication level and the
 //! participants it is shared with, and the history of exported packages.
 
-use crate::ScopeId;
+use crate::{ScopeId, SharingId};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::package::{Level, sharing_adds_nothing};
@@ -21,6 +21,56 @@ fn level_of(field: &str, text: &str, allow_none: bool, errors: &mut Vec<Invalid>
             Level::DoNotShare
         }
     }
+}
+
+/// Some fields of a sharing to change (`None` keeps the current value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharingChanges {
+    pub partner: Option<String>,
+    pub participant_id: Option<String>,
+    pub level: Option<String>,
+    pub shared_on: Option<String>,
+}
+
+/// A sharing as typed, checked: every field's problem at once (scope and id left 0).
+fn checked_sharing(
+    partner: &str,
+    participant_id: &str,
+    level: &str,
+    shared_on: &str,
+) -> Result<SharingRecord> {
+    let mut errors = Vec::new();
+    required_name("partner", partner, &mut errors);
+    let id = TisaxId::parse(participant_id)
+        .map_err(|_| {
+            errors.push(Invalid::new(
+                "participant_id",
+                Message::new("input.bad_id").arg("given", participant_id.trim()),
+            ))
+        })
+        .ok();
+    let level = level_of("level", level, false, &mut errors);
+    let date = parse_date("date", shared_on, &mut errors);
+    if date.is_none() && shared_on.trim().is_empty() {
+        errors.push(Invalid::new("date", Message::new("share.date_missing")));
+    }
+    if partner.trim().chars().count() > MAX_NAME_LEN {
+        errors.push(Invalid::new(
+            "partner",
+            Message::new("profile.error.too_long").arg("max", MAX_NAME_LEN),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors));
+    }
+    Ok(SharingRecord {
+        id: 0,
+        scope_id: 0,
+        partner: partner.trim().to_owned(),
+        participant_id: id.map(|i| i.to_string()).unwrap_or_default(),
+        level: level.as_str().to_owned(),
+        shared_on: date.map(|d| d.to_string()).unwrap_or_default(),
+    })
 }
 
 impl Workspace {
@@ -56,32 +106,67 @@ impl Workspace {
         shared_on: &str,
     ) -> Result<(SharingRecord, Vec<Message>)> {
         let record = self.scope(scope)?;
-        let mut errors = Vec::new();
-        required_name("partner", partner, &mut errors);
-        let id = TisaxId::parse(participant_id)
-            .map_err(|_| {
-                errors.push(Invalid::new(
-                    "participant_id",
-                    Message::new("input.bad_id").arg("given", participant_id.trim()),
-                ))
-            })
-            .ok();
-        let level = level_of("level", level, false, &mut errors);
-        let date = parse_date("date", shared_on, &mut errors);
-        if date.is_none() && shared_on.trim().is_empty() {
-            errors.push(Invalid::new("date", Message::new("share.date_missing")));
-        }
-        if partner.trim().chars().count() > MAX_NAME_LEN {
-            errors.push(Invalid::new(
-                "partner",
-                Message::new("profile.error.too_long").arg("max", MAX_NAME_LEN),
-            ));
-        }
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        let publication = self.publication(ScopeId(record.id))?;
-        let warnings = if sharing_adds_nothing(publication, level) {
+        let mut sharing = checked_sharing(partner, participant_id, level, shared_on)?;
+        sharing.scope_id = record.id;
+        let warnings = self.sharing_warnings(&sharing)?;
+        sharing.id = table::add_sharing(self.db.conn(), &sharing)?;
+        Ok((sharing, warnings))
+    }
+
+    /// Sharing `id` (an index seek).
+    pub fn sharing(&self, id: SharingId) -> Result<SharingRecord> {
+        table::sharing(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
+    }
+
+    /// Corrects a sharing as it was recorded (partner, Participant-ID, level, date), checked
+    /// as when it was added; its scope stays.
+    pub fn update_sharing(
+        &mut self,
+        id: SharingId,
+        partner: &str,
+        participant_id: &str,
+        level: &str,
+        shared_on: &str,
+    ) -> Result<(SharingRecord, Vec<Message>)> {
+        let current = self.sharing(id)?;
+        let mut sharing = checked_sharing(partner, participant_id, level, shared_on)?;
+        sharing.id = current.id;
+        sharing.scope_id = current.scope_id;
+        let warnings = self.sharing_warnings(&sharing)?;
+        table::update_sharing(self.db.conn(), &sharing)?;
+        Ok((sharing, warnings))
+    }
+
+    /// Changes only what `changes` names of sharing `id` (`csmsdesk-cli share edit`).
+    pub fn update_sharing_fields(
+        &mut self,
+        id: SharingId,
+        changes: &SharingChanges,
+    ) -> Result<(SharingRecord, Vec<Message>)> {
+        let current = self.sharing(id)?;
+        let pick =
+            |given: &Option<String>, now: &str| given.clone().unwrap_or_else(|| now.to_owned());
+        self.update_sharing(
+            id,
+            &pick(&changes.partner, &current.partner),
+            &pick(&changes.participant_id, &current.participant_id),
+            &pick(&changes.level, &current.level),
+            &pick(&changes.shared_on, &current.shared_on),
+        )
+    }
+
+    /// Deletes the record of a sharing entered by mistake. At ENX a sharing cannot be
+    /// taken back: this changes only what the workspace says, never what the partner sees.
+    pub fn remove_sharing(&mut self, id: SharingId) -> Result<()> {
+        let current = self.sharing(id)?;
+        table::remove_sharing(self.db.conn(), current.id)?;
+        Ok(())
+    }
+
+    fn sharing_warnings(&self, sharing: &SharingRecord) -> Result<Vec<Message>> {
+        let publication = self.publication(ScopeId(sharing.scope_id))?;
+        let level = Level::parse(&sharing.level).unwrap_or(Level::DoNotShare);
+        Ok(if sharing_adds_nothing(publication, level) {
             vec![
                 Message::new("share.adds_nothing")
                     .arg("level", level.as_str())
@@ -89,17 +174,7 @@ impl Workspace {
             ]
         } else {
             Vec::new()
-        };
-        let mut sharing = SharingRecord {
-            id: 0,
-            scope_id: record.id,
-            partner: partner.trim().to_owned(),
-            participant_id: id.map(|i| i.to_string()).unwrap_or_default(),
-            level: level.as_str().to_owned(),
-            shared_on: date.map(|d| d.to_string()).unwrap_or_default(),
-        };
-        sharing.id = table::add_sharing(self.db.conn(), &sharing)?;
-        Ok((sharing, warnings))
+        })
     }
 
     /// The sharings of `scope` (of every scope when `None`).

@@ -51,6 +51,8 @@ ids! {
     LinkId => "thing.link",
     /// An audit.
     AuditId => "thing.audit",
+    /// The record of a sharing of a scope with one participant.
+    SharingId => "thing.sharing",
     /// An audit finding.
     FindingId => "thing.finding",
     /// A corrective action.

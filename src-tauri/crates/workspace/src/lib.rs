@@ -59,9 +59,10 @@ pub use evidence::{
     EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
     RequirementEvidence, collect_files,
 };
+pub use exchange::SharingChanges;
 pub use ids::{
     ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,
-    ScopeId,
+    ScopeId, SharingId,
 };
 pub use input::MAX_PAGE_ROWS;
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
@@ -78,7 +79,7 @@ pub use readiness::{
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{
-    LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,
-    ScopeQuestion, ScopeView,
+    LabelInput, LocationChanges, LocationInput, ProtectionObjectChanges, ProtectionObjectInput,
+    Sampling, ScopeChanges, ScopeInput, ScopeQuestion, ScopeView,
 };
 pub use workspace::{Workspace, WorkspaceInfo};

@@ -10,7 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_core::catalogue::CATALOGUE_SHEET;
 use csmsdesk_core::evidence::EvidenceState;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::readiness::{RequirementFacts, RequirementState, Tally, requirement_state};
+use csmsdesk_core::readiness::{
+    CoveredBy, Gap, RequirementFacts, RequirementState, Tally, covered_by, rank_gaps,
+    requirement_state,
+};
 use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
 use csmsdesk_core::scope::{Objective, Prerequisite};
 use csmsdesk_store::assessment::{self as table, AssessmentRecord};
@@ -37,6 +40,8 @@ pub struct RequirementStatus {
     /// is current.
     pub linked: bool,
     pub current: bool,
+    /// What covers it, when it is covered: only its question's evidence is worth saying.
+    pub covered_by: Option<CoveredBy>,
 }
 
 /// One control question of a scope.
@@ -83,7 +88,8 @@ pub struct Dashboard {
     pub problems: Vec<Prerequisite>,
     pub checked_on: NaiveDate,
     pub history: Vec<(NaiveDate, Tally)>,
-    /// Missing first, then needing review, in catalogue order; at most [`TOP_GAPS`].
+    /// The heaviest gaps first (core's `rank_gaps`: must before should, missing before
+    /// needing review, the question with most missing first); at most [`TOP_GAPS`].
     pub top_gaps: Vec<RequirementStatus>,
 }
 
@@ -235,6 +241,12 @@ impl Workspace {
                             state,
                             linked: own.linked || question_evidence.linked,
                             current: own.current || question_evidence.current,
+                            covered_by: covered_by(
+                                own.current,
+                                question_evidence.current,
+                                deviation,
+                                has_must,
+                            ),
                         });
                     }
                     for (objective, objective_tally) in &mut objectives {
@@ -292,17 +304,26 @@ impl Workspace {
             table::record_readiness(self.db.conn(), readiness.scope.id, today, readiness.tally)?;
         }
         let history = table::readiness_history(self.db.conn(), readiness.scope.id)?;
-        let mut top_gaps: Vec<RequirementStatus> = readiness
+        let missing_per_question = readiness
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.tally.missing));
+        let missing_per_question: BTreeMap<&str, usize> = missing_per_question.collect();
+        let gaps: Vec<Gap> = readiness
             .requirements
             .iter()
-            .filter(|r| r.state == RequirementState::Missing)
-            .chain(
-                readiness
-                    .requirements
-                    .iter()
-                    .filter(|r| r.state == RequirementState::NeedsReview),
-            )
-            .cloned()
+            .map(|r| Gap {
+                state: r.state,
+                has_must: r.has_must,
+                question_missing: missing_per_question
+                    .get(r.question_id.as_str())
+                    .copied()
+                    .unwrap_or(0),
+            })
+            .collect();
+        let mut top_gaps: Vec<RequirementStatus> = rank_gaps(&gaps)
+            .into_iter()
+            .map(|i| readiness.requirements[i].clone())
             .collect();
         top_gaps.truncate(TOP_GAPS);
         Ok(Dashboard {

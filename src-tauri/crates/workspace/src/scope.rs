@@ -19,6 +19,8 @@ use crate::{Error, Invalid, LocationId, ProtectionObjectId, Result, ScopeId, Wor
 
 mod applicability;
 mod locations;
+
+pub use locations::LocationChanges;
 mod protection_objects;
 mod scopes;
 mod settings;
@@ -95,10 +97,30 @@ pub struct ProtectionObjectInput {
     pub availability: bool,
     #[serde(default)]
     pub lifecycle_phases: String,
+    /// The objectives it is relevant to; `None` (left out) means all of the scope's, an
+    /// empty list is refused.
     #[serde(default)]
-    pub objectives: Vec<String>,
+    pub objectives: Option<Vec<String>>,
     #[serde(default)]
     pub locations: Vec<LocationId>,
+}
+
+/// Some of a protection object's fields to change (`None` keeps the current value), as
+/// `csmsdesk-cli po edit` takes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProtectionObjectChanges {
+    pub name: Option<String>,
+    pub item: Option<String>,
+    pub customer: Option<String>,
+    pub partner_participant_id: Option<String>,
+    pub confidentiality: Option<bool>,
+    pub integrity: Option<bool>,
+    pub availability: Option<bool>,
+    pub lifecycle_phases: Option<String>,
+    /// Replaces the list.
+    pub objectives: Option<Vec<String>>,
+    /// Replaces the list.
+    pub locations: Option<Vec<LocationId>>,
 }
 
 /// One control question of a scope with its applicability.
@@ -265,9 +287,11 @@ impl Workspace {
         &mut self,
         scope: ScopeId,
         changes: &ScopeChanges,
+        today: NaiveDate,
     ) -> Result<ScopeRecord> {
         let record = self.scope(scope)?;
         let input = ScopeInput {
+            name: changes.name.clone().unwrap_or_else(|| record.name.clone()),
             enx_scope_id: changes.enx_scope_id.clone().unwrap_or_else(|| {
                 record
                     .enx_scope_id
@@ -294,23 +318,37 @@ impl Workspace {
                     .map(LocationId)
                     .collect(),
             },
-            ..ScopeInput::default()
+            objectives: match &changes.objectives {
+                Some(list) => list.clone(),
+                None => record
+                    .objectives
+                    .iter()
+                    .map(|o| o.as_str().to_owned())
+                    .collect(),
+            },
+            catalogue_id: record.catalogue_id,
         };
-        self.update_scope(scope, &input)
+        self.update_scope(scope, &input, today)
     }
 }
 
 /// Some of a scope's details to change (`None` keeps the current value), as
-/// `csmsdesk-cli scope set` takes them.
+/// `csmsdesk-cli scope edit` takes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ScopeChanges {
+    pub name: Option<String>,
     pub enx_scope_id: Option<String>,
     /// `YYYY-MM-DD`, or empty to clear it.
     pub planned_audit_date: Option<String>,
     pub audit_provider: Option<String>,
     /// The locations; replaces the list.
     pub locations: Option<Vec<LocationId>>,
+    /// The objectives; replaces the list.
+    pub objectives: Option<Vec<String>>,
 }
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod edit_tests;

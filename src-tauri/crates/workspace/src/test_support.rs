@@ -54,12 +54,15 @@ pub fn setup() -> Setup {
         .unwrap();
     assert_eq!(nord.id, PLANT_NORD.0);
     let ecu = ws
-        .add_scope(&ScopeInput {
-            name: "ECU".into(),
-            locations: vec![PLANT_NORD],
-            objectives: vec!["development".into()],
-            ..ScopeInput::default()
-        })
+        .add_scope(
+            &ScopeInput {
+                name: "ECU".into(),
+                locations: vec![PLANT_NORD],
+                objectives: vec!["development".into()],
+                ..ScopeInput::default()
+            },
+            today(),
+        )
         .unwrap();
     assert_eq!(ecu.id, ECU.0);
     std::fs::create_dir(root.path().join("docs")).unwrap();

@@ -13,7 +13,7 @@ pub enum LocationCommand {
         /// The location's TISAX Scope-ID
         #[arg(long, value_name = "ID")]
         tisax_scope: Option<String>,
-        /// A TISAX label: name or slug, assessment level, expiry (confidential:3:2027-05-31)
+        /// A TISAX label: name or slug, assessment level, expiry (strictly-confidential:3:2027-05-31)
         #[arg(long, value_name = "LABEL:LEVEL:EXPIRES")]
         tisax_label: Vec<String>,
         /// The location does not perform cybersecurity activities for the CSMS
@@ -32,7 +32,31 @@ pub enum LocationCommand {
         #[arg(value_name = "LABEL:LEVEL:EXPIRES")]
         label: String,
     },
-    /// Delete a location that no scope uses
+    /// Correct a location: its details, and labels removed (entered by mistake) or added.
+    /// To correct a label, remove it and add it as it should be
+    Edit {
+        name: String,
+        /// A new name
+        #[arg(long = "name", value_name = "NAME")]
+        new_name: Option<String>,
+        #[arg(long, value_name = "ID")]
+        tisax_scope: Option<String>,
+        #[arg(long)]
+        address: Option<String>,
+        #[arg(long)]
+        notes: Option<String>,
+        /// Whether it performs cybersecurity activities for the CSMS
+        #[arg(long, value_name = "true|false")]
+        cs_activities: Option<bool>,
+        /// A label to remove: LABEL, or LABEL:EXPIRES when it holds several of that name
+        #[arg(long, value_name = "LABEL[:EXPIRES]")]
+        remove_label: Vec<String>,
+        /// A label to add: LABEL:LEVEL:EXPIRES (the level may be left empty: data::2028-01-31)
+        #[arg(long, value_name = "LABEL:LEVEL:EXPIRES")]
+        add_label: Vec<String>,
+    },
+    /// Delete a location that no scope uses; one a scope uses is refused with the scopes
+    /// named: take it out of them first (`scope edit SCOPE --location ...`)
     Remove { name: String },
 }
 
@@ -91,9 +115,17 @@ pub enum ScopeCommand {
         #[arg(long)]
         reason: String,
     },
-    /// Change a scope's ENX Scope-ID, planned audit date, provider or locations
-    Set {
+    /// Change a scope's name, ENX Scope-ID, objectives, locations, planned audit date or
+    /// provider (what is not given stays)
+    #[command(alias = "set")]
+    Edit {
         name: String,
+        /// A new name
+        #[arg(long = "name", value_name = "NAME")]
+        new_name: Option<String>,
+        /// The scope's objectives (repeat for several; replaces the list)
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
         #[arg(long, value_name = "ID")]
         enx_scope_id: Option<String>,
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -142,6 +174,36 @@ pub enum PoCommand {
         /// Objectives it is relevant to [default: all of the scope's]
         #[arg(long, value_name = "OBJECTIVE")]
         objective: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        location: Vec<String>,
+    },
+    /// Change a protection object (what is not given stays)
+    Edit {
+        name: String,
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        /// A new name
+        #[arg(long = "name", value_name = "NAME")]
+        new_name: Option<String>,
+        #[arg(long)]
+        item: Option<String>,
+        #[arg(long)]
+        customer: Option<String>,
+        /// The partner's Participant-ID (empty clears it)
+        #[arg(long, value_name = "ID")]
+        partner: Option<String>,
+        #[arg(long, value_name = "true|false")]
+        confidentiality: Option<bool>,
+        #[arg(long, value_name = "true|false")]
+        integrity: Option<bool>,
+        #[arg(long, value_name = "true|false")]
+        availability: Option<bool>,
+        #[arg(long)]
+        phases: Option<String>,
+        /// Objectives it is relevant to (repeat for several; replaces the list)
+        #[arg(long, value_name = "OBJECTIVE")]
+        objective: Vec<String>,
+        /// Its locations (repeat for several; replaces the list)
         #[arg(long, value_name = "NAME")]
         location: Vec<String>,
     },

@@ -144,7 +144,7 @@ pub fn labels(
 ) -> Result<bool, Error> {
     match action {
         Some(LabelsCommand::Renew { scope, audit_date }) => {
-            ws.renew_labels(resolve::scope(ws, scope)?, audit_date)?;
+            ws.renew_labels(resolve::scope(ws, scope)?, audit_date, today)?;
             out.done();
         }
         None => {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use csmsdesk_workspace::{Error, Workspace, parse_generated_at};
+use csmsdesk_workspace::{Error, SharingChanges, Workspace, parse_generated_at};
 
 use crate::args::ShareCommand;
 use crate::output::Output;
@@ -57,6 +57,26 @@ pub fn share(ws: &mut Workspace, action: &ShareCommand, out: &Output) -> Result<
             let scope = resolve::scope(ws, scope)?;
             let (record, warnings) = ws.add_sharing(scope, partner, participant_id, level, date)?;
             out.sharing_added(&record, &warnings);
+        }
+        ShareCommand::Edit {
+            id,
+            partner,
+            participant_id,
+            level,
+            date,
+        } => {
+            let changes = SharingChanges {
+                partner: partner.clone(),
+                participant_id: participant_id.clone(),
+                level: level.clone(),
+                shared_on: date.clone(),
+            };
+            let (record, warnings) = ws.update_sharing_fields(resolve::sharing(id)?, &changes)?;
+            out.sharing_added(&record, &warnings);
+        }
+        ShareCommand::Remove { id } => {
+            ws.remove_sharing(resolve::sharing(id)?)?;
+            out.done();
         }
         ShareCommand::List { scope } => {
             let scope = scope

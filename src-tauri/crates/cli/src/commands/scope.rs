@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::scope::Severity;
 use csmsdesk_workspace::{
-    Error, Invalid, LabelInput, LocationInput, ProtectionObjectInput, ScopeChanges, ScopeInput,
-    Workspace,
+    Error, Invalid, LabelInput, LocationChanges, LocationInput, ProtectionObjectChanges,
+    ProtectionObjectInput, ScopeChanges, ScopeInput, Workspace,
 };
 
 use crate::args::{LocationCommand, PoCommand, ScopeCommand};
@@ -55,6 +55,31 @@ pub fn location(ws: &mut Workspace, action: &LocationCommand, out: &Output) -> R
             )?;
             out.done();
         }
+        LocationCommand::Edit {
+            name,
+            new_name,
+            tisax_scope,
+            address,
+            notes,
+            cs_activities,
+            remove_label,
+            add_label,
+        } => {
+            let changes = LocationChanges {
+                name: new_name.clone(),
+                address: address.clone(),
+                tisax_scope_id: tisax_scope.clone(),
+                cs_activities: *cs_activities,
+                notes: notes.clone(),
+                remove_labels: remove_label.clone(),
+                add_labels: add_label
+                    .iter()
+                    .map(|text| label_argument("add-label", text))
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
+            let location = resolve::location(ws, name)?;
+            out.location_added(&ws.update_location_fields(location, &changes)?);
+        }
         LocationCommand::Remove { name } => {
             ws.remove_location(resolve::location(ws, name)?)?;
             out.done();
@@ -89,7 +114,7 @@ pub fn scope(
                 planned_audit_date: audit_date.clone(),
                 audit_provider: provider.clone(),
             };
-            out.scope_added(&ws.add_scope(&input)?);
+            out.scope_added(&ws.add_scope(&input, today)?);
         }
         ScopeCommand::List => {
             let views = ws
@@ -125,14 +150,19 @@ pub fn scope(
             ws.set_deviation(resolve::scope(ws, name)?, requirement, reason)?;
             out.done();
         }
-        ScopeCommand::Set {
+        ScopeCommand::Edit {
             name,
+            new_name,
+            objective,
             enx_scope_id,
             audit_date,
             provider,
             location,
         } => {
             let changes = ScopeChanges {
+                name: new_name.clone(),
+                // No --objective keeps the scope's objectives.
+                objectives: (!objective.is_empty()).then(|| objective.clone()),
                 enx_scope_id: enx_scope_id.clone(),
                 planned_audit_date: audit_date.clone(),
                 audit_provider: provider.clone(),
@@ -148,7 +178,7 @@ pub fn scope(
                 },
             };
             let scope = resolve::scope(ws, name)?;
-            out.scope_added(&ws.update_scope_fields(scope, &changes)?);
+            out.scope_added(&ws.update_scope_fields(scope, &changes, today)?);
         }
         ScopeCommand::Remove { name } => {
             ws.remove_scope(resolve::scope(ws, name)?)?;
@@ -187,7 +217,8 @@ pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, 
                 integrity: *integrity,
                 availability: *availability,
                 lifecycle_phases: phases.clone(),
-                objectives: objective.clone(),
+                // No --objective: all of the scope's.
+                objectives: (!objective.is_empty()).then(|| objective.clone()),
                 locations: resolve::locations(
                     ws,
                     location,
@@ -196,6 +227,44 @@ pub fn po(ws: &mut Workspace, action: &PoCommand, out: &Output) -> Result<bool, 
                 )?,
             };
             out.po_added(&ws.add_protection_object(&input)?);
+        }
+        PoCommand::Edit {
+            name,
+            scope,
+            new_name,
+            item,
+            customer,
+            partner,
+            confidentiality,
+            integrity,
+            availability,
+            phases,
+            objective,
+            location,
+        } => {
+            let scope = resolve::scope(ws, scope)?;
+            let object = resolve::object(ws, scope, name)?;
+            let changes = ProtectionObjectChanges {
+                name: new_name.clone(),
+                item: item.clone(),
+                customer: customer.clone(),
+                partner_participant_id: partner.clone(),
+                confidentiality: *confidentiality,
+                integrity: *integrity,
+                availability: *availability,
+                lifecycle_phases: phases.clone(),
+                objectives: (!objective.is_empty()).then(|| objective.clone()),
+                locations: match location.is_empty() {
+                    true => None,
+                    false => Some(resolve::locations(
+                        ws,
+                        location,
+                        "locations",
+                        "input.location_not_in_scope",
+                    )?),
+                },
+            };
+            out.po_added(&ws.update_protection_object_fields(object, &changes)?);
         }
         PoCommand::Remove { name, scope } => {
             let scope = resolve::scope(ws, scope)?;

@@ -199,6 +199,18 @@ impl Output {
             .arg("missing", r.tally.missing)
             .arg("result", r.predicted.as_str());
         out_line!("{}", line.render(self.lang));
+        let through: Vec<&str> = r
+            .requirements
+            .iter()
+            .filter(|q| q.covered_by == Some(csmsdesk_core::readiness::CoveredBy::Question))
+            .map(|q| q.id.as_str())
+            .collect();
+        if !through.is_empty() {
+            let line = Message::new("cli.status.through_question")
+                .arg("count", through.len())
+                .arg("ids", through.join(", "));
+            out_line!("{}", line.render(self.lang));
+        }
         for q in r.questions.iter().filter(|q| q.applicable) {
             let state = q.state.map_or("na", |s| s.as_str());
             let result = q.assessment.result.map_or("-", |r| r.as_str());

@@ -56,7 +56,8 @@ impl Output {
         }
         for s in list {
             out_line!(
-                "{}  {} ({})  {}",
+                "#{}  {}  {} ({})  {}",
+                s.id,
                 s.shared_on,
                 s.partner,
                 s.participant_id,

@@ -23,6 +23,8 @@ pub struct PrerequisiteFacts {
     pub objectives: usize,
     pub has_catalogue: bool,
     pub expiry_warning_days: i64,
+    /// The day the check is made: an audit before it cannot take place any more.
+    pub today: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,15 +46,20 @@ pub enum Prerequisite {
         location: String,
         on: NaiveDate,
     },
-    /// A label valid on the audit date that expires soon after it.
+    /// Every label valid on the audit date expires soon after it: all of them are named
+    /// (label, expiry), earliest first; `days_after` counts to the last one.
     TisaxLabelExpiresSoon {
         location: String,
-        label: String,
-        expires: NaiveDate,
+        labels: Vec<(String, NaiveDate)>,
         days_after: i64,
     },
     NoObjective,
     NoCatalogue,
+    /// The audit date checked for is before today: nothing can be prepared for it.
+    AuditDateInPast {
+        on: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 impl Prerequisite {
@@ -72,6 +79,7 @@ impl Prerequisite {
             Prerequisite::TisaxLabelExpiresSoon { .. } => "tisax_label_expires_soon",
             Prerequisite::NoObjective => "no_objective",
             Prerequisite::NoCatalogue => "no_catalogue",
+            Prerequisite::AuditDateInPast { .. } => "audit_date_in_past",
         }
     }
 
@@ -88,16 +96,26 @@ impl Prerequisite {
             }
             Prerequisite::TisaxLabelExpiresSoon {
                 location,
-                label,
-                expires,
+                labels,
                 days_after,
-            } => Message::new("prerequisite.tisax_label_expires_soon")
-                .arg("location", location)
-                .arg("label", label)
-                .arg("expires", expires)
-                .arg("days", days_after),
+            } => {
+                let names: Vec<String> = labels
+                    .iter()
+                    .map(|(label, expires)| format!("{label} ({expires})"))
+                    .collect();
+                Message::new("prerequisite.tisax_label_expires_soon")
+                    .arg("location", location)
+                    .arg("labels", names.join(", "))
+                    .arg("count", labels.len())
+                    .arg("days", days_after)
+            }
             Prerequisite::NoObjective => Message::new("prerequisite.no_objective"),
             Prerequisite::NoCatalogue => Message::new("prerequisite.no_catalogue"),
+            Prerequisite::AuditDateInPast { on, today } => {
+                Message::new("prerequisite.audit_date_in_past")
+                    .arg("date", on)
+                    .arg("today", today)
+            }
         }
     }
 }
@@ -105,9 +123,15 @@ impl Prerequisite {
 /// Checks a scope for an audit on `audit_date`: at least one location; every location
 /// performs cybersecurity activities and holds a TISAX label valid that day (a warning when
 /// its last valid label expires within the warning period after it); at least one objective;
-/// a catalogue.
+/// a catalogue; an audit date not before today.
 pub fn check_prerequisites(facts: &PrerequisiteFacts, audit_date: NaiveDate) -> Vec<Prerequisite> {
     let mut found = Vec::new();
+    if audit_date < facts.today {
+        found.push(Prerequisite::AuditDateInPast {
+            on: audit_date,
+            today: facts.today,
+        });
+    }
     if facts.locations.is_empty() {
         found.push(Prerequisite::NoLocation);
     }
@@ -117,19 +141,25 @@ pub fn check_prerequisites(facts: &PrerequisiteFacts, audit_date: NaiveDate) -> 
                 location: location.name.clone(),
             });
         }
-        let valid = location.labels.iter().filter(|l| l.valid_on(audit_date));
-        match valid.max_by_key(|l| l.expires) {
+        let mut valid: Vec<&TisaxLabel> = location
+            .labels
+            .iter()
+            .filter(|l| l.valid_on(audit_date))
+            .collect();
+        valid.sort_by(|a, b| (a.expires, &a.label).cmp(&(b.expires, &b.label)));
+        match valid.last() {
             None => found.push(Prerequisite::NoValidTisaxLabel {
                 location: location.name.clone(),
                 on: audit_date,
             }),
             Some(latest) => {
                 let days_after = (latest.expires - audit_date).num_days();
+                // The last valid label expires within the window, so every valid one does:
+                // name them all, not just the last.
                 if days_after <= facts.expiry_warning_days {
                     found.push(Prerequisite::TisaxLabelExpiresSoon {
                         location: location.name.clone(),
-                        label: latest.label.clone(),
-                        expires: latest.expires,
+                        labels: valid.iter().map(|l| (l.label.clone(), l.expires)).collect(),
                         days_after,
                     });
                 }

@@ -102,6 +102,7 @@ fn facts(locations: Vec<CheckedLocation>) -> PrerequisiteFacts {
         objectives: 1,
         has_catalogue: true,
         expiry_warning_days: DEFAULT_EXPIRY_WARNING_DAYS,
+        today: date("2026-12-01"),
     }
 }
 
@@ -206,4 +207,83 @@ fn objectives_and_labels_read_their_names_and_slugs() {
     );
     assert_eq!(tisax_label("INFO HIGH"), Some("Info high"));
     assert_eq!(tisax_label("secret"), None);
+}
+
+#[test]
+fn every_label_expiring_in_the_warning_window_is_named_not_only_the_last() {
+    let mut nord = location(&["2027-04-01", "2027-05-01"]);
+    nord.labels[1].label = "Proto parts".into();
+    let found = check_prerequisites(&facts(vec![nord]), date("2027-03-15"));
+    let Some(Prerequisite::TisaxLabelExpiresSoon {
+        labels, days_after, ..
+    }) = found.first()
+    else {
+        panic!("a warning was expected: {found:?}");
+    };
+    assert_eq!(
+        labels,
+        &[
+            ("Confidential".to_owned(), date("2027-04-01")),
+            ("Proto parts".to_owned(), date("2027-05-01")),
+        ],
+        "both labels expire within 90 days of the audit, so both are named"
+    );
+    assert_eq!(*days_after, 47, "counted to the last one");
+    let text = found[0].message().render(crate::i18n::Lang::English);
+    assert!(
+        text.contains("Confidential (2027-04-01)") && text.contains("Proto parts (2027-05-01)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn each_tisax_label_implies_its_assessment_level() {
+    let expected = [
+        ("Info high", 2),
+        ("Info very high", 3),
+        ("Confidential", 2),
+        ("Strictly confidential", 3),
+        ("High availability", 2),
+        ("Very high availability", 3),
+        ("Proto parts", 3),
+        ("Proto vehicles", 3),
+        ("Test vehicles", 3),
+        ("Proto events", 3),
+        ("Data", 2),
+        ("Special data", 3),
+    ];
+    for (label, level) in expected {
+        assert_eq!(tisax_label_level(label), Some(level), "{label}");
+    }
+    assert_eq!(tisax_label_level("strictly-confidential"), Some(3));
+    assert_eq!(tisax_label_level("secret"), None);
+}
+
+#[test]
+fn an_audit_date_before_today_is_an_error_not_a_met_prerequisite() {
+    let found = check_prerequisites(&facts(vec![location(&["2030-01-01"])]), date("1999-01-01"));
+    assert_eq!(
+        found.iter().map(Prerequisite::code).collect::<Vec<_>>(),
+        ["audit_date_in_past"],
+        "1999 is long gone: {found:?}"
+    );
+    assert_eq!(found[0].severity(), Severity::Error);
+    let today = check_prerequisites(&facts(vec![location(&["2030-01-01"])]), date("2026-12-01"));
+    assert!(today.is_empty(), "an audit today is still ahead: {today:?}");
+}
+
+#[test]
+fn german_calls_a_scope_geltungsbereich_everywhere() {
+    // "Scope" stays only in the IDs' names (ENX-Scope-ID) and for TISAX's own scope.
+    let stray: Vec<&str> = include_str!("../../messages/de.ftl")
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter(|line| {
+            line.replace("Scope-ID", "")
+                .replace("TISAX-Scope", "")
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| word == "Scope" || word == "Scopes")
+        })
+        .collect();
+    assert!(stray.is_empty(), "{stray:#?}");
 }

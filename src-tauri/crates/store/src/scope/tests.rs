@@ -18,6 +18,7 @@ fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
         cs_activities: true,
         notes: String::new(),
         labels: vec![],
+        used_by: vec![],
     };
     let location_id = db.write(|tx| location::insert(tx, &location)).unwrap();
     let scope = ScopeRecord {
@@ -96,4 +97,35 @@ fn moving_to_a_new_catalogue_version_renames_decisions_even_when_ids_swap() {
     assert_eq!(moved["7.1"].1, "B", "and 9.1's on 7.1, without a collision");
     assert!(deviations(db.conn(), id).unwrap().contains_key("9.1.b"));
     assert_eq!(list(db.conn()).unwrap()[0].catalogue_id, Some(2));
+}
+
+#[test]
+fn the_store_refuses_a_tisax_label_with_a_level_it_cannot_have() {
+    let (_dir, mut db, _) = db_with_scope();
+    let id = location::names(db.conn()).unwrap()[0].0;
+    let label = |level| csmsdesk_core::scope::TisaxLabel {
+        label: "Strictly confidential".into(),
+        level,
+        expires: NaiveDate::from_ymd_opt(2027, 5, 31).unwrap(),
+    };
+    let refused = location::add_label(db.conn(), id, &label(1)).unwrap_err();
+    assert!(
+        matches!(refused, Error::Refused { .. }),
+        "Strictly confidential is AL3, never AL1: {refused:?}"
+    );
+    let mut record = location::get(db.conn(), id).unwrap().unwrap();
+    record.labels = vec![label(1)];
+    assert!(db.write(|tx| location::update(tx, &record)).is_err());
+    assert!(
+        location::get(db.conn(), id)
+            .unwrap()
+            .unwrap()
+            .labels
+            .is_empty(),
+        "nothing was written"
+    );
+    record.labels = vec![label(3)];
+    record.name = "Plant North".into();
+    db.write(|tx| location::update(tx, &record)).unwrap();
+    assert_eq!(location::get(db.conn(), id).unwrap().unwrap(), record);
 }

@@ -29,16 +29,19 @@ pub fn workspace_with_scope(dir: &Path) -> Workspace {
             ..LocationInput::default()
         })
         .expect("a location");
-    ws.add_scope(&ScopeInput {
-        name: "ECU".into(),
-        locations: vec![LocationId(plant.id)],
-        objectives: vec![
-            "development".into(),
-            "production".into(),
-            "operations-maintenance".into(),
-        ],
-        ..ScopeInput::default()
-    })
+    ws.add_scope(
+        &ScopeInput {
+            name: "ECU".into(),
+            locations: vec![LocationId(plant.id)],
+            objectives: vec![
+                "development".into(),
+                "production".into(),
+                "operations-maintenance".into(),
+            ],
+            ..ScopeInput::default()
+        },
+        Utc::now().date_naive(),
+    )
     .expect("a scope");
     ws
 }

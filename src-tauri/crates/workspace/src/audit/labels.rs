@@ -67,8 +67,13 @@ impl Workspace {
     }
 
     /// Renewing labels: refused while they are temporary (they can never be renewed); for
-    /// permanent labels, plans the renewal audit on `date`.
-    pub fn renew_labels(&mut self, scope: ScopeId, date: &str) -> Result<ScopeRecord> {
+    /// permanent labels, plans the renewal audit on `date` (not before `today`).
+    pub fn renew_labels(
+        &mut self,
+        scope: ScopeId,
+        date: &str,
+        today: chrono::NaiveDate,
+    ) -> Result<ScopeRecord> {
         let mut current = self.labels(Some(scope))?;
         let current = current.remove(0);
         let temporary = current
@@ -90,25 +95,11 @@ impl Workspace {
                 Message::new("labels.renewal_needs_date"),
             )]));
         }
-        let input = crate::ScopeInput {
-            planned_audit_date: date.to_owned(),
-            enx_scope_id: current
-                .scope
-                .enx_scope_id
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            audit_provider: current.scope.audit_provider.clone(),
-            locations: current
-                .scope
-                .location_ids
-                .iter()
-                .copied()
-                .map(crate::LocationId)
-                .collect(),
-            ..crate::ScopeInput::default()
+        let changes = crate::ScopeChanges {
+            planned_audit_date: Some(date.to_owned()),
+            ..crate::ScopeChanges::default()
         };
-        self.update_scope(scope, &input)
+        self.update_scope_fields(scope, &changes, today)
     }
 }
 

@@ -99,7 +99,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         (LabelKind::Temporary, date("2027-02-28"))
     );
     let refused =
-        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2027-01-10")
+        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2027-01-10", today())
             .unwrap_err();
     assert_eq!(
         field_keys(&refused),
@@ -126,7 +126,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         "permanent after the follow-up, still counted from the initial closing meeting"
     );
     let renewed =
-        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2028-09-01")
+        s.ws.renew_labels(scope_id(&s.ws, "ECU"), "2028-09-01", today())
             .unwrap();
     assert_eq!(renewed.planned_audit_date, Some(date("2028-09-01")));
 
@@ -319,12 +319,15 @@ fn the_audit_view_names_its_actions_evidence_and_holds_only_its_own_actions() {
 #[test]
 fn a_corrective_action_for_a_finding_of_another_scope_is_refused() {
     let mut s = setup();
-    s.ws.add_scope(&ScopeInput {
-        name: "Plant".into(),
-        locations: vec![PLANT_NORD],
-        objectives: vec!["production".into()],
-        ..ScopeInput::default()
-    })
+    s.ws.add_scope(
+        &ScopeInput {
+            name: "Plant".into(),
+            locations: vec![PLANT_NORD],
+            objectives: vec!["production".into()],
+            ..ScopeInput::default()
+        },
+        today(),
+    )
     .unwrap();
     let initial =
         s.ws.add_audit(&audit_input("initial", "2026-05-31"))
@@ -354,7 +357,7 @@ fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
         name: "Plant Süd".into(),
         labels: vec![crate::LabelInput {
             label: "confidential".into(),
-            level: "3".into(),
+            level: "2".into(),
             expires: "2027-01-31".into(),
         }],
         cs_activities: true,

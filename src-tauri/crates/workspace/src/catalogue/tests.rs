@@ -1,4 +1,5 @@
 use super::*;
+use crate::test_support::today;
 use chrono::TimeZone as _;
 use csmsdesk_core::catalogue::ProblemKind;
 use csmsdesk_core::i18n::Lang;
@@ -346,12 +347,15 @@ fn a_workbook_of_unknown_version_never_replaces_the_current_catalogue_unasked() 
         ..crate::LocationInput::default()
     })
     .unwrap();
-    s.ws.add_scope(&crate::ScopeInput {
-        name: "ECU".into(),
-        locations: vec![crate::test_support::location_id(&s.ws, "Plant Nord")],
-        objectives: vec!["development".into()],
-        ..crate::ScopeInput::default()
-    })
+    s.ws.add_scope(
+        &crate::ScopeInput {
+            name: "ECU".into(),
+            locations: vec![crate::test_support::location_id(&s.ws, "Plant Nord")],
+            objectives: vec!["development".into()],
+            ..crate::ScopeInput::default()
+        },
+        today(),
+    )
     .unwrap();
     // The same catalogue without its history sheet, under a name that tells no version.
     let path = s.file("catalogue.xlsx", &with_rows(|_| {}));

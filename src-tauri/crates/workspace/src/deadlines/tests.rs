@@ -85,7 +85,7 @@ fn dated() -> crate::test_support::Setup {
         name: "Plant Süd".into(),
         labels: vec![LabelInput {
             label: "confidential".into(),
-            level: "3".into(),
+            level: "2".into(),
             expires: "2027-01-24".into(),
         }],
         ..LocationInput::default()

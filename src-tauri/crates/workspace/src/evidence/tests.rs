@@ -397,12 +397,15 @@ fn each_requirement_has_its_own_and_its_questions_evidence_first_by_title() {
         described(&mut s, &format!("{n}.pdf"), title, "", &["1.1.a"]);
     }
     let question = described(&mut s, "q.pdf", "Zulu question", "", &["1.1"]);
-    s.ws.add_scope(&crate::ScopeInput {
-        name: "Plant".into(),
-        locations: vec![PLANT_NORD],
-        objectives: vec!["production".into()],
-        ..crate::ScopeInput::default()
-    })
+    s.ws.add_scope(
+        &crate::ScopeInput {
+            name: "Plant".into(),
+            locations: vec![PLANT_NORD],
+            objectives: vec!["production".into()],
+            ..crate::ScopeInput::default()
+        },
+        today(),
+    )
     .unwrap();
     let other = described(&mut s, "other.pdf", "Aaa other scope", "", &[]);
     s.ws.link_evidence(

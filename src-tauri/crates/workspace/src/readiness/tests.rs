@@ -360,3 +360,72 @@ fn duplicates_and_orphans_are_found() {
     let first = s.ws.evidence_findings(Some(1)).unwrap();
     assert_eq!((first.orphans.len(), first.orphan_count), (1, 2));
 }
+
+#[test]
+fn a_requirement_covered_only_by_its_questions_evidence_says_so() {
+    let mut s = setup();
+    let manual = s.file("manual.pdf", "manual");
+    s.add(&[&manual], &["1.1"]);
+    let policy = s.file("policy.pdf", "policy");
+    s.add(&[&policy], &["1.1.a"]);
+    let readiness = s.ws.readiness(scope_id(&s.ws, "ECU"), today()).unwrap();
+    let of = |id: &str| {
+        readiness
+            .requirements
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .covered_by
+    };
+    use csmsdesk_core::readiness::CoveredBy;
+    assert_eq!(of("1.1.a"), Some(CoveredBy::OwnEvidence));
+    assert_eq!(
+        of("1.1.b"),
+        Some(CoveredBy::Question),
+        "counted as covered, but only through question 1.1"
+    );
+    let wire = crate::wire::readiness(&readiness);
+    assert_eq!(
+        wire.covered_through_question,
+        readiness
+            .requirements
+            .iter()
+            .filter(|r| r.question_id == "1.1")
+            .count()
+            - 1
+    );
+}
+
+#[test]
+fn the_dashboards_gaps_put_musts_and_the_emptiest_questions_first() {
+    let mut s = setup();
+    let dashboard = s.ws.dashboard(scope_id(&s.ws, "ECU"), today()).unwrap();
+    let gaps = &dashboard.top_gaps;
+    assert!(
+        gaps.windows(2).all(|w| w[0].has_must >= w[1].has_must),
+        "must before should"
+    );
+    let missing_of = |q: &str| {
+        dashboard
+            .readiness
+            .questions
+            .iter()
+            .find(|x| x.id == q)
+            .unwrap()
+            .tally
+            .missing
+    };
+    let heaviest = dashboard
+        .readiness
+        .requirements
+        .iter()
+        .filter(|r| r.has_must)
+        .map(|r| missing_of(&r.question_id))
+        .max()
+        .unwrap();
+    assert_eq!(
+        missing_of(&gaps[0].question_id),
+        heaviest,
+        "the first gap is in a question with the most missing requirements"
+    );
+}

@@ -69,6 +69,7 @@ impl Workspace {
             objectives: record.objectives.len(),
             has_catalogue: record.catalogue_id.is_some(),
             expiry_warning_days: self.expiry_warning_days()?,
+            today,
         };
         let problems = check_prerequisites(&facts, checked_on);
         Ok(ScopeView {
@@ -117,7 +118,7 @@ impl Workspace {
     }
 
     /// Sets one question's applicability in a scope. NA needs a justification; choosing what
-    /// the matrix says anyway clears the user's override.
+    /// the matrix says anyway withdraws the user's override (and its justification).
     pub fn set_applicability(
         &mut self,
         scope: ScopeId,
@@ -148,7 +149,9 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let decision = if applicable == q.applicability.by_default && reason.is_empty() {
+        // Choosing what the matrix says withdraws the override, whatever text is still in the
+        // reason field: a justification for agreeing with the matrix would only be stale.
+        let decision = if applicable == q.applicability.by_default {
             None
         } else {
             Some((applicable, reason))

@@ -1,5 +1,6 @@
 //! VCS scopes: adding, changing, finding and removing them, their locations and objectives.
 
+use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::location as location_table;
 use csmsdesk_store::scope::{self as scope_table, ScopeRecord};
@@ -44,13 +45,27 @@ impl Workspace {
         scope_table::get(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())
     }
 
-    /// Adds a VCS scope: at least one location and one objective; the catalogue defaults to
-    /// the current one.
-    pub fn add_scope(&mut self, input: &ScopeInput) -> Result<ScopeRecord> {
+    /// `input` checked as a scope, every field's problem at once; `current` is the scope
+    /// being changed, if any. A planned audit date before `today` is refused, unless it is the
+    /// date the scope already has (time passing does not make a scope unsaveable). The
+    /// catalogue of an existing scope is kept (a newer version moves it on import).
+    fn checked_scope(
+        &self,
+        current: Option<&ScopeRecord>,
+        input: &ScopeInput,
+        today: NaiveDate,
+    ) -> Result<ScopeRecord> {
         let mut errors = Vec::new();
+        let id = current.map(|c| c.id);
         let name = unique_name(
             &input.name,
-            |n| Ok(scope_table::name_taken(self.db.conn(), n)?),
+            |n| {
+                Ok(scope_table::names(self.db.conn())?
+                    .iter()
+                    .any(|(other, name)| {
+                        Some(*other) != id && name.to_lowercase() == n.to_lowercase()
+                    }))
+            },
             &mut errors,
         )?;
         let enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
@@ -64,18 +79,30 @@ impl Workspace {
         }
         let planned_audit_date =
             parse_date("planned_audit_date", &input.planned_audit_date, &mut errors);
+        if let Some(date) = planned_audit_date
+            && date < today
+            && current.and_then(|c| c.planned_audit_date) != Some(date)
+        {
+            errors.push(Invalid::new(
+                "planned_audit_date",
+                Message::new("input.date_in_past")
+                    .arg("given", date)
+                    .arg("today", today),
+            ));
+        }
         text_problem(
             "audit_provider",
             &input.audit_provider,
             MAX_NAME_LEN,
             &mut errors,
         );
-        let catalogue_id = match input.catalogue_id {
-            Some(id) => {
+        let catalogue_id = match (current, input.catalogue_id) {
+            (Some(c), _) => c.catalogue_id,
+            (None, Some(id)) => {
                 self.catalogue(Some(id))?;
                 Some(id)
             }
-            None => self
+            (None, None) => self
                 .catalogues()?
                 .into_iter()
                 .rev()
@@ -85,8 +112,8 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let mut record = ScopeRecord {
-            id: 0,
+        Ok(ScopeRecord {
+            id: id.unwrap_or(0),
             name,
             enx_scope_id,
             catalogue_id,
@@ -94,34 +121,38 @@ impl Workspace {
             audit_provider: input.audit_provider.trim().to_owned(),
             location_ids,
             objectives,
-        };
+        })
+    }
+
+    /// Checks a scope as the wizard has it so far, saving nothing: the same problems
+    /// `add_scope` would name (the wizard shows those of the step the user is on).
+    pub fn validate_scope(&self, input: &ScopeInput, today: NaiveDate) -> Result<()> {
+        self.checked_scope(None, input, today).map(|_| ())
+    }
+
+    /// Adds a VCS scope: a unique name, at least one location and one objective, no planned
+    /// audit date before `today`; the catalogue defaults to the current one.
+    pub fn add_scope(&mut self, input: &ScopeInput, today: NaiveDate) -> Result<ScopeRecord> {
+        let mut record = self.checked_scope(None, input, today)?;
         record.id = self.db.write(|tx| scope_table::insert(tx, &record))?;
         Ok(record)
     }
 
-    /// Changes what the wizard set besides name, objectives and catalogue: the ENX Scope-ID,
-    /// the planned audit date, the audit provider and the locations. Empty fields of
-    /// `input` other than the locations clear their value; `input.name` is ignored.
-    pub fn update_scope(&mut self, scope: ScopeId, input: &ScopeInput) -> Result<ScopeRecord> {
-        let mut record = self.scope(scope)?;
-        let mut errors = Vec::new();
-        record.enx_scope_id = optional_id("enx_scope_id", &input.enx_scope_id, &mut errors);
-        record.planned_audit_date =
-            parse_date("planned_audit_date", &input.planned_audit_date, &mut errors);
-        text_problem(
-            "audit_provider",
-            &input.audit_provider,
-            MAX_NAME_LEN,
-            &mut errors,
-        );
-        record.audit_provider = input.audit_provider.trim().to_owned();
-        let location_ids = self.scope_locations(&input.locations, &mut errors)?;
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        record.location_ids = location_ids;
-        self.db
-            .write(|tx| scope_table::update_details(tx, &record))?;
+    /// Changes every field of a scope but its catalogue: name, ENX Scope-ID, locations,
+    /// objectives (the defaults follow, the user's overrides stay), planned audit date and
+    /// provider, checked as when it was added. Empty optional fields clear their value.
+    pub fn update_scope(
+        &mut self,
+        scope: ScopeId,
+        input: &ScopeInput,
+        today: NaiveDate,
+    ) -> Result<ScopeRecord> {
+        let current = self.scope(scope)?;
+        let record = self.checked_scope(Some(&current), input, today)?;
+        self.db.write(|tx| {
+            scope_table::update_details(tx, &record)?;
+            scope_table::set_objectives(tx, record.id, &record.objectives)
+        })?;
         self.scope(scope)
     }
 

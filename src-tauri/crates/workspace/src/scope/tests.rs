@@ -1,6 +1,6 @@
 use super::*;
 use crate::LocationId;
-use crate::test_support::{location_id, object_id, scope_id};
+use crate::test_support::{location_id, object_id, scope_id, today};
 use chrono::{DateTime, TimeZone as _, Utc};
 
 fn now() -> DateTime<Utc> {
@@ -27,8 +27,8 @@ fn setup() -> (tempfile::TempDir, Workspace) {
         name: "Plant Nord".into(),
         tisax_scope_id: "s1a2b3".into(),
         labels: vec![
-            label("confidential", "AL3", "2028-01-31"),
-            label("Proto parts", "2", "2024-01-31"),
+            label("confidential", "AL2", "2028-01-31"),
+            label("Proto parts", "3", "2024-01-31"),
         ],
         cs_activities: true,
         ..LocationInput::default()
@@ -66,7 +66,7 @@ fn a_location_keeps_its_labels_even_expired_ones() {
         .collect();
     assert_eq!(
         labels,
-        [("Proto parts", 2), ("Confidential", 3)],
+        [("Proto parts", 3), ("Confidential", 2)],
         "history matters: the expired label stays"
     );
 }
@@ -94,7 +94,7 @@ fn a_scope_without_location_or_objective_is_refused_with_both_reasons() {
     let (_root, mut ws) = setup();
     let mut input = scope_input("Empty", &[]);
     input.locations.clear();
-    let err = ws.add_scope(&input).unwrap_err();
+    let err = ws.add_scope(&input, today()).unwrap_err();
     assert_eq!(fields(&err), ["locations", "objectives"]);
     assert!(ws.scopes().unwrap().is_empty());
 }
@@ -102,17 +102,20 @@ fn a_scope_without_location_or_objective_is_refused_with_both_reasons() {
 #[test]
 fn unknown_objective_duplicate_name_and_invalid_date_are_refused() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     let mut input = scope_input("ecu", &["design"]);
     input.planned_audit_date = "15.03.2027".into();
-    let err = ws.add_scope(&input).unwrap_err();
+    let err = ws.add_scope(&input, today()).unwrap_err();
     assert_eq!(fields(&err), ["name", "objectives", "planned_audit_date"]);
 }
 
 #[test]
 fn the_scope_applies_the_matrix_to_the_current_catalogue() {
     let (_root, mut ws) = setup();
-    let scope = ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    let scope = ws
+        .add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     assert!(
         scope.catalogue_id.is_some(),
         "the current catalogue is chosen"
@@ -146,7 +149,8 @@ fn the_scope_applies_the_matrix_to_the_current_catalogue() {
 #[test]
 fn na_needs_a_justification_and_survives_a_change_of_objectives() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     let err = ws
         .set_applicability(scope_id(&ws, "ECU"), "5.2", false, "  ")
         .unwrap_err();
@@ -193,7 +197,8 @@ fn na_needs_a_justification_and_survives_a_change_of_objectives() {
 #[test]
 fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     let view = ws
         .scope_view(scope_id(&ws, "ECU"), None, date("2026-11-25"))
         .unwrap();
@@ -230,7 +235,8 @@ fn a_deviation_is_only_for_should_requirements_and_needs_a_reason_to_stay() {
 #[test]
 fn the_check_uses_the_planned_audit_date() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     let view = ws
         .scope_view(scope_id(&ws, "ECU"), None, date("2020-01-01"))
         .unwrap();
@@ -256,14 +262,14 @@ fn the_check_uses_the_planned_audit_date() {
 #[test]
 fn sampling_suggests_the_square_root_and_records_checks() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development", "production"]))
+    ws.add_scope(&scope_input("ECU", &["development", "production"]), today())
         .unwrap();
     for name in ["Gateway", "Brake ECU", "Infotainment", "Camera", "Radar"] {
         ws.add_protection_object(&ProtectionObjectInput {
             scope: scope_id(&ws, "ECU"),
             name: name.into(),
             customer: "OEM A".into(),
-            objectives: vec!["development".into()],
+            objectives: Some(vec!["development".into()]),
             locations: vec![location_id(&ws, "Plant Nord")],
             confidentiality: true,
             ..ProtectionObjectInput::default()
@@ -332,7 +338,7 @@ fn a_newer_catalogue_version_carries_the_scope_decisions_along() {
     .unwrap();
     let mut input = scope_input("Ops", &["operations-maintenance"]);
     input.locations = vec![location_id(&ws, "Plant")];
-    ws.add_scope(&input).unwrap();
+    ws.add_scope(&input, today()).unwrap();
     // In 1.0 numbering, 7.1 is what 1.1 calls 9.1.
     ws.set_applicability(
         scope_id(&ws, "Ops"),
@@ -361,7 +367,8 @@ fn a_newer_catalogue_version_carries_the_scope_decisions_along() {
 #[test]
 fn the_assumed_rules_are_editable_settings() {
     let (_root, mut ws) = setup();
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     assert_eq!(
         ws.applicability_matrix_text().unwrap(),
         csmsdesk_core::scope::DEFAULT_MATRIX
@@ -399,7 +406,7 @@ fn the_assumed_rules_are_editable_settings() {
     .unwrap();
     let mut input = scope_input("Sued", &["production"]);
     input.locations = vec![location_id(&ws, "Plant Sued")];
-    ws.add_scope(&input).unwrap();
+    ws.add_scope(&input, today()).unwrap();
     assert_eq!(
         ws.scope_view(scope_id(&ws, "Sued"), None, date("2026-11-25"))
             .unwrap()
@@ -423,7 +430,7 @@ fn a_renewed_label_joins_the_location_and_used_locations_cannot_be_deleted() {
     let renewed = ws
         .add_location_label(
             location_id(&ws, "Plant Nord"),
-            &label("Confidential", "3", "2031-01-31"),
+            &label("Confidential", "2", "2031-01-31"),
         )
         .unwrap();
     assert_eq!(renewed.labels.len(), 3, "the old labels stay as history");
@@ -434,7 +441,8 @@ fn a_renewed_label_joins_the_location_and_used_locations_cannot_be_deleted() {
         )
         .is_err()
     );
-    ws.add_scope(&scope_input("ECU", &["development"])).unwrap();
+    ws.add_scope(&scope_input("ECU", &["development"]), today())
+        .unwrap();
     let err = ws
         .remove_location(location_id(&ws, "Plant Nord"))
         .unwrap_err();
@@ -461,7 +469,7 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
     .unwrap();
     let mut input = scope_input("ECU", &["development"]);
     input.locations.push(location_id(&ws, "Plant Sued"));
-    ws.add_scope(&input).unwrap();
+    ws.add_scope(&input, today()).unwrap();
     ws.add_protection_object(&ProtectionObjectInput {
         scope: scope_id(&ws, "ECU"),
         name: "Gateway".into(),
@@ -473,13 +481,17 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
     })
     .unwrap();
     let update = ScopeInput {
+        name: "ECU".into(),
+        objectives: vec!["development".into(), "production".into()],
         enx_scope_id: "s9z8y7".into(),
         locations: vec![location_id(&ws, "Plant Nord")],
         planned_audit_date: "2027-09-01".into(),
         audit_provider: "Example Audits".into(),
         ..ScopeInput::default()
     };
-    let updated = ws.update_scope(scope_id(&ws, "ECU"), &update).unwrap();
+    let updated = ws
+        .update_scope(scope_id(&ws, "ECU"), &update, today())
+        .unwrap();
     assert_eq!(updated.enx_scope_id.unwrap().as_str(), "S9Z8Y7");
     assert_eq!(updated.planned_audit_date, Some(date("2027-09-01")));
     assert_eq!(updated.location_ids.len(), 1);
@@ -490,12 +502,12 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
         1
     );
     let err = ws
-        .update_scope(scope_id(&ws, "ECU"), &ScopeInput::default())
+        .update_scope(scope_id(&ws, "ECU"), &ScopeInput::default(), today())
         .unwrap_err();
     assert_eq!(
         fields(&err),
-        ["locations"],
-        "a scope keeps at least one location"
+        ["name", "locations", "objectives"],
+        "a scope keeps its name, at least one location and one objective"
     );
     ws.remove_protection_object(object_id(&ws, "ECU", "Gateway"))
         .unwrap();
@@ -522,7 +534,7 @@ fn inputs_read_from_the_ui_fill_what_the_form_leaves_out_and_require_the_rest() 
     assert!(serde_json::from_str::<ScopeInput>(r#"{"name": "ECU"}"#).is_err());
     let object: ProtectionObjectInput =
         serde_json::from_str(r#"{"scope": 1, "name": "Gateway"}"#).unwrap();
-    assert!(!object.confidentiality && object.objectives.is_empty());
+    assert!(!object.confidentiality && object.objectives.is_none());
     assert_eq!(
         object.scope,
         crate::ScopeId(1),

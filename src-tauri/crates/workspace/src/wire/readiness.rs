@@ -1,6 +1,7 @@
 //! Wire shapes of readiness, the dashboard, evidence findings and the self-assessment.
 
 use csmsdesk_core::i18n::Lang;
+use csmsdesk_core::readiness::CoveredBy;
 use serde::Serialize;
 
 use super::scope::{Check, problems};
@@ -33,6 +34,9 @@ pub struct Readiness {
     pub on: String,
     pub readiness: f64,
     pub requirements: Tally,
+    /// Of the covered requirements, how many only through evidence linked to their whole
+    /// question (an auditor may ask for the requirement's own).
+    pub covered_through_question: usize,
     pub predicted_result: &'static str,
     pub questions: Vec<QuestionReadiness>,
     pub requirement_states: Vec<RequirementState>,
@@ -72,6 +76,11 @@ pub fn readiness(r: &crate::Readiness) -> Readiness {
         on: r.on.to_string(),
         readiness: r.tally.readiness(),
         requirements: tally(&r.tally),
+        covered_through_question: r
+            .requirements
+            .iter()
+            .filter(|q| q.covered_by == Some(CoveredBy::Question))
+            .count(),
         predicted_result: r.predicted.as_str(),
         questions: r
             .questions
@@ -120,6 +129,9 @@ pub struct RequirementState {
     pub deviation: bool,
     pub linked: bool,
     pub current: bool,
+    /// `own-evidence`, `deviation`, `question` (covered only through evidence linked to its
+    /// whole question), or null when not covered.
+    pub covered_by: Option<&'static str>,
 }
 
 pub(super) fn requirement(r: &crate::RequirementStatus) -> RequirementState {
@@ -132,6 +144,7 @@ pub(super) fn requirement(r: &crate::RequirementStatus) -> RequirementState {
         deviation: r.deviation,
         linked: r.linked,
         current: r.current,
+        covered_by: r.covered_by.map(CoveredBy::as_str),
     }
 }
 

@@ -26,10 +26,12 @@ pub fn vocabulary(r: &crate::Rules) -> Value {
     use csmsdesk_core::evidence::{Classification, EvidenceState, WORK_PRODUCTS};
     use csmsdesk_core::readiness::RequirementState;
     use csmsdesk_core::results::{OverallResult, QuestionResult};
-    use csmsdesk_core::scope::{Objective, TISAX_LABELS};
+    use csmsdesk_core::scope::{Objective, TISAX_LABEL_LEVELS, TISAX_LABELS};
     let mut months = r.label_rules;
     json!({
         "tisax_labels": TISAX_LABELS.as_slice(),
+        // The level each label implies, in the same order: the form fills it in.
+        "tisax_label_levels": TISAX_LABEL_LEVELS.as_slice(),
         "objectives": Objective::ALL.map(Objective::as_str),
         "work_products": WORK_PRODUCTS.as_slice(),
         "classifications": Classification::ALL.map(Classification::as_str),

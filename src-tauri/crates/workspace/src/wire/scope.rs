@@ -32,6 +32,8 @@ pub struct Location {
     pub cs_activities: bool,
     pub notes: String,
     pub labels: Vec<TisaxLabel>,
+    /// The scopes that include it: deleting it is refused while there are any.
+    pub used_by: Vec<String>,
 }
 
 pub fn location(l: &crate::LocationRecord) -> Location {
@@ -43,6 +45,7 @@ pub fn location(l: &crate::LocationRecord) -> Location {
         cs_activities: l.cs_activities,
         notes: l.notes.clone(),
         labels: labels(&l.labels),
+        used_by: l.used_by.clone(),
     }
 }
 
