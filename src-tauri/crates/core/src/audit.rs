@@ -1,5 +1,8 @@
 //! The audit's vocabulary: kinds of audit, the initial audit's phases, finding types and
-//! corrective action states.
+//! corrective action states. `checks` holds the rules a corrective action and a finding must
+//! keep before they are saved.
+
+pub mod checks;
 
 /// Which audit of a scope's cycle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
