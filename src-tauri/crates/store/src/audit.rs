@@ -304,7 +304,7 @@ pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecor
 
 /// The corrective actions that pass `condition` (SQL over `corrective_action` with one
 /// parameter, `?1` = `value`), with their evidence, by due date.
-fn actions_where(
+pub(crate) fn actions_where(
     conn: &Connection,
     condition: &str,
     value: Option<i64>,

@@ -32,7 +32,8 @@ pub mod wire;
 mod workspace;
 
 pub use audit::{
-    ActionInput, AuditChanges, AuditInput, AuditView, DueLimits, ProviderImport, ScopeLabels,
+    ActionInput, ActionPage, ActionPageInput, ActionVerdict, AuditChanges, AuditInput, AuditView,
+    DueLimits, FindingInput, ProviderImport, ResultInput, ScopeLabels,
 };
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,

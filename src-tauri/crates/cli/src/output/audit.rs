@@ -39,7 +39,7 @@ impl Output {
 
     pub fn audit_view(&self, v: &AuditView) {
         if self.json {
-            return Self::print_json(&wire::audit_view(v));
+            return Self::print_json(&wire::audit_view(v, self.lang));
         }
         let a = &v.audit;
         out_line!(

@@ -94,3 +94,10 @@ pub fn delete_action(tx: &Transaction<'_>, id: i64) -> Result<bool> {
 pub fn delete_audit(tx: &Transaction<'_>, id: i64) -> Result<bool> {
     Ok(tx.execute("DELETE FROM audit WHERE id = ?1", [id])? == 1)
 }
+
+/// Corrective action `id` with its evidence.
+pub fn get_action(conn: &rusqlite::Connection, id: i64) -> Result<Option<ActionRecord>> {
+    Ok(super::actions_where(conn, "id = ?1", Some(id))?
+        .into_iter()
+        .next())
+}

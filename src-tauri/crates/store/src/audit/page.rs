@@ -21,6 +21,7 @@ pub struct ActionQuery {
     /// Due on or before this day.
     pub due_by: Option<NaiveDate>,
     pub offset: i64,
+    /// Rows to return; a negative number for all.
     pub limit: i64,
 }
 
@@ -81,7 +82,7 @@ pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<Action
                 owner,
                 statuses,
                 due_by,
-                query.limit.max(0),
+                query.limit,
                 query.offset.max(0)
             ],
             |r| {

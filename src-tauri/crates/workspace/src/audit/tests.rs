@@ -270,6 +270,7 @@ fn the_audit_view_names_its_actions_evidence_and_holds_only_its_own_actions() {
         s.ws.add_action(&ActionInput {
             finding: FindingId(finding.id),
             description: text.into(),
+            owner: "Anna".into(),
             due: "2026-08-31".into(),
             evidence,
             ..ActionInput::default()
@@ -423,6 +424,7 @@ fn the_notification_digest_names_what_is_due_within_the_configured_days() {
         s.ws.add_action(&ActionInput {
             finding: FindingId(finding.id),
             description: text.into(),
+            owner: "Anna".into(),
             due: due.into(),
             justification: "Agreed with the auditor".into(),
             ..ActionInput::default()
