@@ -115,6 +115,47 @@ impl Output {
         );
     }
 
+    pub fn finding_changed(&self, f: &FindingRecord) {
+        if self.json {
+            return Self::print_json(&wire::FindingAdded {
+                finding: wire::finding(f),
+            });
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.finding.changed")
+                .arg("id", f.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn action_changed(&self, a: &ActionRecord, warnings: &[Message]) {
+        if self.json {
+            return Self::print_json(&wire::action_saved(a, warnings, self.lang));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.action.changed")
+                .arg("id", a.id)
+                .render(self.lang)
+        );
+        for warning in warnings {
+            err_line!("{}", warning.render(self.lang));
+        }
+    }
+
+    pub fn results_saved(&self, count: usize) {
+        if self.json {
+            return Self::print_json(&serde_json::json!({ "saved": count }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.audit.results_saved")
+                .arg("count", count)
+                .render(self.lang)
+        );
+    }
+
     pub fn action_added(&self, a: &ActionRecord, warnings: &[Message]) {
         if self.json {
             return Self::print_json(&wire::action_saved(a, warnings, self.lang));
@@ -130,16 +171,31 @@ impl Output {
         }
     }
 
-    pub fn actions(&self, list: &[(ActionRecord, FindingRecord)]) {
+    /// A page of actions: with `--json` the list of actions as before (docs/CLI.md), the
+    /// count of all that match on stderr when it is more than the page.
+    pub fn action_page(&self, page: &csmsdesk_workspace::ActionPage) {
+        let shown = i64::try_from(page.rows.len()).unwrap_or(i64::MAX);
+        if shown < page.total {
+            err_line!(
+                "{}",
+                Message::new("cli.action.page")
+                    .arg("from", page.offset + 1)
+                    .arg("to", page.offset + page.rows.len() as u64)
+                    .arg("total", page.total)
+                    .render(self.lang)
+            );
+        }
         if self.json {
             return Self::print_json(
-                &list
+                &page
+                    .rows
                     .iter()
-                    .map(|(a, f)| wire::action_of_finding(a, f))
+                    .map(|r| wire::action_of_finding(&r.action, &r.finding))
                     .collect::<Vec<_>>(),
             );
         }
-        for (a, f) in list {
+        for r in &page.rows {
+            let (a, f) = (&r.action, &r.finding);
             out_line!(
                 "{:>4}  {}  {:<11} {}  {} ({})",
                 a.id,
