@@ -323,3 +323,72 @@ fn an_audit_is_edited_and_removed_with_its_findings_only_when_told() {
     let (list, _) = cli_in(h, &ws, &["--json", "audit", "list"], 0);
     assert_eq!(list, serde_json::json!([]));
 }
+
+/// The UIDs and reminder triggers of the events in `ics`, as Python's icalendar (which we
+/// did not write) reads them.
+fn calendar_events(ics: &Path) -> Vec<String> {
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    alarms = [a for a in e.walk('VALARM')]
+    print(e['UID'], alarms[0]['ACTION'], alarms[0].decoded('TRIGGER'), sep='|')
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script])
+        .arg(ics)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "icalendar refused the file: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn two_workspaces_give_their_deadlines_different_stable_uids_with_a_reminder() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let mut uids = Vec::new();
+    for name in ["one", "two"] {
+        let dir = h.join(name);
+        std::fs::create_dir(&dir).unwrap();
+        let (ws, audit) = audit_workspace(&dir);
+        let finding = add_finding(&dir, &ws, &audit, "minor");
+        add_action(&dir, &ws, &finding, "Anna", "2026-07-31");
+        let ics = dir.join("deadlines.ics");
+        let ics_arg = ics.to_str().unwrap();
+        cli_in(
+            &dir,
+            &ws,
+            &["deadlines", "--kind", "corrective-action", "--ics", ics_arg],
+            0,
+        );
+        let events = calendar_events(&ics);
+        assert_eq!(events.len(), 1, "{events:?}");
+        let (uid, alarm) = events[0].split_once('|').unwrap();
+        assert!(uid.starts_with("corrective-action-1@"), "{uid}");
+        assert!(
+            alarm.starts_with("DISPLAY|-"),
+            "a reminder before the day: {alarm}"
+        );
+        cli_in(
+            &dir,
+            &ws,
+            &["deadlines", "--kind", "corrective-action", "--ics", ics_arg],
+            0,
+        );
+        assert_eq!(
+            calendar_events(&ics),
+            events,
+            "exported again: the same UID"
+        );
+        uids.push(uid.to_owned());
+    }
+    assert_ne!(uids[0], uids[1], "action 1 of two workspaces: two events");
+}

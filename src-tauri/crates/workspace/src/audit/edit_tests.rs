@@ -376,3 +376,30 @@ fn the_actions_page_filters_by_owner_status_and_due_date_across_audits() {
         [("statuses".to_owned(), "audit.bad_action_status")]
     );
 }
+
+#[test]
+fn a_planned_audit_that_was_held_is_no_deadline_any_more() {
+    let mut s = setup();
+    s.ws.update_scope(
+        ECU,
+        &crate::ScopeInput {
+            planned_audit_date: "2026-05-20".into(),
+            locations: vec![PLANT_NORD],
+            ..crate::ScopeInput::default()
+        },
+    )
+    .unwrap();
+    let planned = |s: &Setup| {
+        s.ws.deadlines(
+            &csmsdesk_core::deadlines::DeadlineFilter::default(),
+            date("2026-05-01"),
+        )
+        .unwrap()
+        .iter()
+        .filter(|d| d.kind == csmsdesk_core::deadlines::DeadlineKind::PlannedAudit)
+        .count()
+    };
+    assert_eq!(planned(&s), 1, "planned, not held yet");
+    audit(&mut s, "initial", "2026-05-31");
+    assert_eq!(planned(&s), 0, "held: no longer shown as planned");
+}

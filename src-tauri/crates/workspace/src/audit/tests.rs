@@ -396,7 +396,15 @@ fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
             .unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
     let action_id = s.ws.actions().unwrap()[0].0.id;
-    assert!(ics.contains(&format!("UID:corrective-action-{action_id}@csmsdesk")));
+    let calendar_id = s.ws.db.calendar_id().unwrap();
+    assert_eq!(
+        calendar_id.len(),
+        32,
+        "128 random bits as hex: {calendar_id}"
+    );
+    assert!(ics.contains(&format!(
+        "UID:corrective-action-{action_id}@{calendar_id}.csmsdesk"
+    )));
     assert!(
         ics.contains("SUMMARY:TISAX-Label Confidential von Plant Süd läuft ab"),
         "{ics}"
