@@ -66,7 +66,7 @@ impl Workspace {
             .collect()
     }
 
-    /// Renewing labels: refused while they are temporary (they can never be renewed); for
+    /// Renewing labels: refused while they are temporary (a follow-up audit turns them into permanent labels instead); for
     /// permanent labels, plans the renewal audit on `date`.
     pub fn renew_labels(&mut self, scope: ScopeId, date: &str) -> Result<ScopeRecord> {
         let mut current = self.labels(Some(scope))?;
