@@ -16,7 +16,10 @@
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
+//! - `audits_edit`: an audit corrected through its screen: results by keyboard in one table,
+//!   findings and corrective actions changed and removed, a CAP audit's plan.
 
+mod audits_edit;
 mod hostile;
 mod lifetime;
 mod lists;

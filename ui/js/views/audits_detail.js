@@ -11,6 +11,7 @@ import {
   DECISION_REASON_KEYS,
   KIND_EXPLAIN_KEYS,
   capBadgeKey,
+  splitQuestions,
   phasesOf,
   resultTally,
 } from '../lib/audits.js';
@@ -265,12 +266,14 @@ function actionsPart(detail) {
   const { app, view } = detail;
   const { t } = app;
   if (view.audit.kind === 'cap' && !view.findings.length) return null;
-  return el(
-    'details',
-    { class: 'panel', id: 'audit-actions-panel', open: view.actions.length > 0 },
-    el('summary', {}, t('audits_ui.actions_table', { count: view.actions.length })),
-    actionsTable(app, { id: 'audit-actions', audit: view.id }),
-  );
+  const table = actionsTable(app, { id: 'audit-actions', audit: view.id, onChange: () => detail.redrawFindings?.() });
+  const summary = el('summary', {}, t('audits_ui.actions_table', { count: view.actions.length }));
+  // A change in the findings below shows here too.
+  detail.refreshActions = () => {
+    summary.textContent = t('audits_ui.actions_table', { count: detail.view.actions.length });
+    table.reload();
+  };
+  return el('details', { class: 'panel', id: 'audit-actions-panel', open: view.actions.length > 0 }, summary, table);
 }
 
 /** Where findings and recorded results disagree (recorded before the rule, or imported). */

@@ -18,6 +18,11 @@ import { actionEditPanel, findingTools, liveActionCheck } from './audits_edit.js
 export function findingsSection(detail) {
   const section = el('section', { class: 'findings-section', id: 'audit-findings', 'aria-labelledby': 'findings-heading' });
   draw(detail, section, null);
+  // A status changed in the actions table shows here too.
+  detail.redrawFindings = async () => {
+    await detail.reload();
+    draw(detail, section, null);
+  };
   return section;
 }
 
@@ -38,6 +43,7 @@ function draw(detail, section, flash) {
 async function redraw(detail, section, flash, focus) {
   await detail.reload();
   draw(detail, section, flash);
+  detail.refreshActions?.();
   if (focus) section.querySelector(focus)?.focus();
 }
 
@@ -153,6 +159,7 @@ function actionRow(detail, action, titles, done) {
       action.status = status.value;
       row.dataset.status = status.value;
       saved.textContent = t('settings.saved');
+      detail.refreshActions?.();
     } catch (error) {
       status.value = action.status;
       saved.textContent = error.message;
