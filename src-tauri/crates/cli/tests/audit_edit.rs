@@ -392,3 +392,53 @@ fn two_workspaces_give_their_deadlines_different_stable_uids_with_a_reminder() {
     }
     assert_ne!(uids[0], uids[1], "action 1 of two workspaces: two events");
 }
+
+#[test]
+fn the_self_assessment_of_many_questions_is_saved_at_once_from_flags_or_a_file() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let (ws, _) = audit_workspace(h);
+    let file = h.join("assessment.csv");
+    std::fs::write(
+        &file,
+        "question,result,implementation\n1.1,conform,\"Signed, published\"\n",
+    )
+    .unwrap();
+    let args = [
+        "--json",
+        "assess",
+        "--scope",
+        "ECU",
+        "--file",
+        file.to_str().unwrap(),
+        "--set",
+        "1.2=minor",
+    ];
+    let (saved, _) = cli_in(h, &ws, &args, 0);
+    assert_eq!(saved["saved"], 2);
+    let (status, _) = cli_in(h, &ws, &["--json", "status", "--scope", "ECU"], 0);
+    let text = status.to_string();
+    assert!(
+        text.contains("INCOMPLETE"),
+        "the other questions have none yet: {text}"
+    );
+    let (refused, _) = cli_in(
+        h,
+        &ws,
+        &[
+            "--json",
+            "assess",
+            "--scope",
+            "ECU",
+            "--set",
+            "1.3=conform",
+            "--set",
+            "1.4=great",
+        ],
+        1,
+    );
+    assert_eq!(
+        refused["error"]["fields"][0]["field"],
+        "assessments.1.4.result"
+    );
+}

@@ -73,8 +73,8 @@ pub use package::{
 };
 pub use progress::Progress;
 pub use readiness::{
-    AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
-    Readiness, RequirementStatus,
+    AssessInput, AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings,
+    QuestionStatus, Readiness, RequirementStatus,
 };
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};
