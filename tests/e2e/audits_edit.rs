@@ -312,6 +312,57 @@ async fn findings_and_actions_are_changed_and_removed_through_the_screen() {
     assert_eq!(deletes, 3, "one finding and two actions");
 }
 
+#[tokio::test]
+async fn the_self_assessment_of_every_question_is_typed_into_one_table_and_saved_at_once() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let en = messages("en");
+    let ws = desktop.home.path().join("csms");
+    let made = corrections_workspace(&ws);
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.wait_for("[data-view='dashboard']").await;
+    app.visit(&format!("#/evidence?tab=requirements&scope={}", made.scope))
+        .await;
+    app.click("#assess-table-panel summary").await;
+    let first = "#assess-table tbody tr:first-child select";
+    app.click(first).await;
+    type_keys(&app, first, "M").await;
+    for row in 2..=made.applicable {
+        let previous = format!("#assess-table tbody tr:nth-child({}) select", row - 1);
+        type_keys(&app, &previous, &fantoccini::key::Key::Down).await;
+        type_keys(
+            &app,
+            &format!("#assess-table tbody tr:nth-child({row}) select"),
+            "c",
+        )
+        .await;
+    }
+    app.fill(
+        "#assess-table tbody tr:first-child textarea",
+        "Board-signed policy",
+    )
+    .await;
+    into_view(&app, "#assess-table-save").await;
+    app.screenshot("audits-edit-09-self-assessment-typed").await;
+    app.click("#assess-table-save").await;
+    app.wait_for_containing(
+        "#mapping-status",
+        &format!("{} results saved", made.applicable),
+    )
+    .await;
+    // The whole tab shows what is saved: the predicted result and the question's own form.
+    app.wait_for_containing("#mapping-summary .predicted-result", &en["predicted.fail"])
+        .await;
+    assert_eq!(app.value("#assess-result-1\\.1").await, "major");
+    assert_eq!(
+        app.value("#assess-implementation-1\\.1").await,
+        "Board-signed policy"
+    );
+    into_view(&app, "#mapping-summary").await;
+    app.screenshot("audits-edit-10-self-assessment-saved").await;
+    app.quit(&ws).await;
+}
+
 /// Waits until nothing matches `css`.
 async fn wait_gone(app: &App, css: &str) {
     for _ in 0..200 {

@@ -146,3 +146,11 @@ test('many results go in one call, and the actions page sends its filter by id',
   const page = await sent(() => api.actionPage({ scope: '2', audit: '', statuses: ['open'], limit: 50 }));
   assert.deepEqual(page.args.query, { audit: null, scope: 2, owner: '', statuses: ['open'], due_by: '', offset: 0, limit: 50 });
 });
+
+test('the self-assessment of many questions goes in one call, a missing text as null', async () => {
+  const saved = await sent(() => api.assessMany('3', [{ question: '1.1', result: 'conform' }, { question: '1.2', result: '', implementation: 'x' }]));
+  assert.deepEqual(saved, {
+    command: 'assess_save_many',
+    args: { scope: 3, entries: [{ question: '1.1', result: 'conform', implementation: null }, { question: '1.2', result: '', implementation: 'x' }] },
+  });
+});

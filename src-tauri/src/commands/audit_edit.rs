@@ -1,8 +1,10 @@
-//! Correcting audits: results many at a time, changing and removing findings, corrective
-//! actions and audits, the live check of an action form, and the actions table's pages.
+//! Correcting audits: results and the self-assessment many at a time, changing and removing
+//! findings, corrective actions and audits, the live action check, and the actions pages.
 
+use chrono::Utc;
 use csmsdesk_workspace::{
-    ActionId, ActionInput, ActionPageInput, AuditId, FindingId, FindingInput, ResultInput, wire,
+    ActionId, ActionInput, ActionPageInput, AssessInput, AuditId, FindingId, FindingInput,
+    ResultInput, ScopeId, wire,
 };
 use tauri::State;
 
@@ -87,4 +89,14 @@ pub async fn action_page(
     query: ActionPageInput,
 ) -> Result<wire::ActionPage, CommandError> {
     with_workspace(&state, |ws| ws.action_page(&query)).map(|p| wire::action_page(&p))
+}
+
+/// Saves the self-assessment of many questions of `scope` in one transaction: all or none.
+#[tauri::command]
+pub async fn assess_save_many(
+    state: State<'_, AppState>,
+    scope: ScopeId,
+    entries: Vec<AssessInput>,
+) -> Result<(), CommandError> {
+    with_workspace(&state, |ws| ws.assess_many(scope, &entries, Utc::now())).map(|_| ())
 }

@@ -87,6 +87,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "action_remove",
     "action_check",
     "action_page",
+    "assess_save_many",
     "labels_show",
     "labels_renew",
     "deadlines_list",

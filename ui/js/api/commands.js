@@ -209,6 +209,15 @@ export const setAuditResults = (id, results) =>
     id: Number(id),
     results: results.map((r) => ({ question: r.question, result: r.result ?? '', findings_description: r.findings_description ?? '' })),
   });
+/**
+ * Saves the self-assessment of many questions of `scope` in one transaction (all or none);
+ * `entries` = [{ question, result ('' clears it), implementation }].
+ */
+export const assessMany = (scope, entries) =>
+  invoke('assess_save_many', {
+    scope: Number(scope),
+    entries: entries.map((e) => ({ question: e.question, result: e.result ?? '', implementation: e.implementation ?? null })),
+  });
 /** Removes an audit; one with findings only with `withFindings` (else needs_confirmation). */
 export const removeAudit = (id, withFindings) => invoke('audit_remove', { id: Number(id), withFindings: Boolean(withFindings) });
 /** `finding` = { question, kind, text, protection_object (id or '') }. */
