@@ -53,7 +53,11 @@ fn main() {
     let mut round = 0usize;
     let mut next_result = || {
         round += 1;
-        if round % 2 == 0 { "conform" } else { "minor" }
+        if round.is_multiple_of(2) {
+            "conform"
+        } else {
+            "minor"
+        }
     };
     let mut singles = Vec::new();
     let mut bulk = Vec::new();

@@ -42,17 +42,27 @@ impl Output {
             return Self::print_json(&wire::audit_view(v, self.lang));
         }
         let a = &v.audit;
+        // A CAP audit has no results per question: it confirms the plan, or not yet.
+        let cap = a.kind == csmsdesk_core::audit::AuditKind::Cap;
+        let overall = match (cap, a.decision) {
+            (true, true) => Message::new("audits_ui.plan_confirmed").render(self.lang),
+            (true, false) => Message::new("audits_ui.plan_unconfirmed").render(self.lang),
+            (false, _) => v.overall.as_str().to_owned(),
+        };
         out_line!(
             "#{} {} {} ({}): {}",
             a.id,
             a.kind.as_str(),
             v.scope,
             a.closing_meeting,
-            v.overall.as_str()
+            overall
         );
-        for (question, _, result) in v.questions.iter().filter(|q| q.1) {
+        for (question, _, result) in v.questions.iter().filter(|q| q.1 && !cap) {
             let result = result.as_ref().map_or("-", |r| r.result.as_str());
             out_line!("  {question:<6} {result}");
+        }
+        for problem in &v.disagreements {
+            err_line!("{}", problem.render(self.lang));
         }
         for f in &v.findings {
             out_line!(

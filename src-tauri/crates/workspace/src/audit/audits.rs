@@ -151,6 +151,23 @@ impl Workspace {
             MAX_TEXT_LEN,
             &mut errors,
         );
+        // A closing meeting moved past corrective actions would leave them due before it,
+        // which adding or changing an action refuses: say which date keeps them valid.
+        if record.closing_meeting != current.closing_meeting {
+            let early: Vec<NaiveDate> = table::actions_of_audit(self.db.conn(), id.0)?
+                .into_iter()
+                .map(|a| a.due)
+                .filter(|due| *due < record.closing_meeting)
+                .collect();
+            if let Some(first) = early.iter().min() {
+                errors.push(Invalid::new(
+                    "closing_meeting",
+                    Message::new("audit.closing_after_actions")
+                        .arg("count", early.len())
+                        .arg("date", first),
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }

@@ -403,3 +403,28 @@ fn a_planned_audit_that_was_held_is_no_deadline_any_more() {
     audit(&mut s, "initial", "2026-05-31");
     assert_eq!(planned(&s), 0, "held: no longer shown as planned");
 }
+
+#[test]
+fn a_closing_meeting_moved_past_its_actions_due_dates_is_refused() {
+    let mut s = setup();
+    let id = audit(&mut s, "initial", "2026-05-31");
+    let f =
+        s.ws.add_finding(id, "1.1", "minor", "Not reviewed", None)
+            .unwrap();
+    s.ws.add_action(&action(f.id, "Anna", "2026-06-30"))
+        .unwrap();
+    let later = AuditChanges {
+        closing_meeting: Some("2026-07-15".into()),
+        ..AuditChanges::default()
+    };
+    let refused = s.ws.update_audit_fields(id, &later).unwrap_err();
+    assert_eq!(
+        keys(&refused),
+        [("closing_meeting".to_owned(), "audit.closing_after_actions")]
+    );
+    let earlier = AuditChanges {
+        closing_meeting: Some("2026-06-30".into()),
+        ..AuditChanges::default()
+    };
+    s.ws.update_audit_fields(id, &earlier).unwrap();
+}
