@@ -274,6 +274,32 @@ async fn findings_and_actions_are_changed_and_removed_through_the_screen() {
     app.wait_for_containing(&format!("{observation} .finding-text"), "deputies")
         .await;
 
+    // Adding an action: the warning beyond three months shows while the date is typed.
+    app.click(&format!("{observation} .action-add-panel summary"))
+        .await;
+    app.fill(&format!("#action-owner-{}", made.observation), "Anna")
+        .await;
+    app.set_value(
+        &format!("#action-due-{}", made.observation),
+        &late.to_string(),
+    )
+    .await;
+    app.wait_for_containing(
+        &format!("#action-live-warnings-{}", made.observation),
+        "justification",
+    )
+    .await;
+    app.set_value(&format!("#action-due-{}", made.observation), "2000-01-01")
+        .await;
+    app.wait_for_containing(
+        &format!("#action-due-{}-error", made.observation),
+        "closing meeting",
+    )
+    .await;
+    into_view(&app, &format!("#action-due-{}", made.observation)).await;
+    app.screenshot("audits-edit-07a-new-action-checked-live")
+        .await;
+
     // One action removed (asked once more), then the finding with the other: the confirm
     // step names it.
     let second = format!("li[data-action-id='{}']", made.actions[1]);

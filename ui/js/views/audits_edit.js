@@ -14,10 +14,16 @@ import { confirmButton, field, markFields, show, statusLine, textInput } from '.
 /**
  * Runs the backend's check of the action `read()` gives (`id`: the action being changed, or
  * null) a moment after the last keystroke, and shows its problems in `form`'s field slots
- * (without moving the focus) and its warnings in `warnings`. Returns the function to call on
- * input.
+ * (without moving the focus) and its warnings in `warnings`. The text of what will be done is
+ * marked only once it was typed in (a date typed first should not blame the empty text).
+ * Returns the function to call on input.
  */
 export function liveActionCheck(form, read, id, warnings) {
+  const touched = new Set();
+  form.addEventListener('input', (event) => {
+    const name = event.target.closest?.('[data-field]')?.dataset.field;
+    if (name) touched.add(name);
+  });
   const run = debounce(async () => {
     let answer;
     try {
@@ -26,7 +32,10 @@ export function liveActionCheck(form, read, id, warnings) {
       return; // A finding removed meanwhile: the save says so.
     }
     const byField = new Map();
-    for (const { field: name, message } of answer.errors) byField.set(name, [...(byField.get(name) ?? []), message]);
+    for (const { field: name, message } of answer.errors) {
+      if (name === 'text' && !touched.has(name)) continue;
+      byField.set(name, [...(byField.get(name) ?? []), message]);
+    }
     for (const wrapper of form.querySelectorAll('[data-field]')) {
       const list = byField.get(wrapper.dataset.field) ?? [];
       const slot = wrapper.querySelector('.field-error');
