@@ -261,6 +261,24 @@ async fn findings_and_actions_are_changed_and_removed_through_the_screen() {
     into_view(&app, &action).await;
     app.screenshot("audits-edit-06-action-changed").await;
 
+    // Every audit's actions, filtered by owner in the backend; a status changed in place.
+    app.click("#all-actions-panel summary").await;
+    app.wait_for("#all-actions tr[data-action-id]").await;
+    app.fill("#all-actions-owner", "ben").await;
+    let only_ben = format!(
+        "#all-actions[data-total='1'] tr[data-action-id='{}']",
+        made.actions[0]
+    );
+    app.wait_for(&only_ben).await;
+    app.set_value(&format!("{only_ben} select.action-status"), "in-progress")
+        .await;
+    app.wait_for(&format!("{only_ben}[data-status='in-progress']"))
+        .await;
+    app.wait_for(&format!("{action}[data-status='in-progress']"))
+        .await;
+    into_view(&app, "#all-actions-panel").await;
+    app.screenshot("audits-edit-06a-all-actions-filtered").await;
+
     // The observation's text changes.
     let observation = format!("li[data-finding-id='{}']", made.observation);
     app.click(&format!("{observation} .finding-edit-panel summary"))
@@ -327,6 +345,19 @@ async fn findings_and_actions_are_changed_and_removed_through_the_screen() {
         .audit_view(csmsdesk_workspace::AuditId(made.initial))
         .unwrap();
     assert_eq!(view.findings.len(), 1);
+    let statuses: Vec<&str> = ws
+        .journal_entries()
+        .unwrap()
+        .iter()
+        .filter(|e| e.table == "corrective_action" && e.op == "update")
+        .filter_map(|e| e.after.as_deref())
+        .filter(|after| after.contains("in-progress"))
+        .map(|_| "in-progress")
+        .collect();
+    assert!(
+        !statuses.is_empty(),
+        "the status change in the table is journalled"
+    );
     assert_eq!(view.findings[0].description, "Roles and deputies unclear");
     assert!(view.actions.is_empty());
     let deletes = ws

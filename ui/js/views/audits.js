@@ -121,7 +121,7 @@ async function draw(app, host, target, params) {
     table,
     addForm(app, host, scope, list),
     detailHost,
-    allActions(app, scopes),
+    allActions(app, scopes, () => ctx.actionsChanged?.()),
   );
   if (selected) await renderDetail(ctx, detailHost, selected.id);
 }
@@ -276,8 +276,11 @@ function labelsPanel(app, scope, entry) {
   );
 }
 
-/** Every audit's corrective actions in one table, filtered by scope, owner, status and due date. */
-function allActions(app, scopes) {
+/**
+ * Every audit's corrective actions in one table, filtered by scope, owner, status and due
+ * date; `onChange()` runs after a status change (the audit shown above follows).
+ */
+function allActions(app, scopes, onChange) {
   const { t } = app;
   const details = el(
     'details',
@@ -287,7 +290,7 @@ function allActions(app, scopes) {
   // Built when first opened: the screen shows one audit first.
   details.addEventListener('toggle', () => {
     if (details.open && !details.querySelector('.actions-table-box')) {
-      details.append(el('p', { class: 'hint' }, t('audits_ui.all_actions_hint')), actionsTable(app, { id: 'all-actions', scopes }));
+      details.append(el('p', { class: 'hint' }, t('audits_ui.all_actions_hint')), actionsTable(app, { id: 'all-actions', scopes, onChange }));
     }
   });
   return details;

@@ -82,6 +82,11 @@ export async function renderDetail(ctx, host, id) {
     ),
   );
   drawOverall(detail);
+  // A status changed in the table of every audit's actions shows in this audit too.
+  ctx.actionsChanged = () => {
+    detail.redrawFindings?.();
+    detail.refreshActions?.();
+  };
   if (ctx.flash) {
     const line = host.querySelector(`#${CSS.escape(ctx.flash.id)}`);
     if (line) show(line, ctx.flash.text, 'ok');
