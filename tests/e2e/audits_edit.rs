@@ -207,6 +207,22 @@ async fn the_results_table_is_filled_by_keyboard_and_saved_at_once() {
         .await;
     into_view(&app, "#cap-plan").await;
     app.screenshot("audits-edit-04-cap-plan").await;
+
+    // The CAP audit removed: asked once more, then the list holds the initial audit alone.
+    app.click("#audit-remove-panel summary").await;
+    app.click("#audit-remove").await;
+    app.wait_for_containing("#audit-remove", "results?").await;
+    app.click("#audit-remove").await;
+    wait_gone(
+        &app,
+        &format!("#audits-table tr[data-audit-id='{}']", made.cap),
+    )
+    .await;
+    app.wait_for(&format!(
+        "#audits-table tr[data-audit-id='{}']",
+        made.initial
+    ))
+    .await;
     app.quit(&ws).await;
 }
 

@@ -304,7 +304,8 @@ function removePanel(detail) {
     } catch (error) {
       show(status, error.message, 'error');
     }
-  }, { id: 'audit-remove' });
+  });
+  button.id = 'audit-remove';
   return el(
     'details',
     { class: 'inline-form danger-zone', id: 'audit-remove-panel' },
