@@ -2,8 +2,9 @@
 //! the labels they earn, the provider's filled workbook, and the label rules.
 //!
 //! The input and view types and the provider's workbook import are here; `audits` (audits and
-//! their results), `findings` (findings and corrective actions), `labels` and `rules` (the
-//! label rules) hold the rest.
+//! the audit view), `results` (results per question, many in one transaction), `findings`
+//! (findings and corrective actions, their checks, changing and removing them), `lists` (a
+//! page of actions across audits), `labels` and `rules` (the label rules) hold the rest.
 
 use std::path::Path;
 

@@ -1,5 +1,6 @@
-//! Audits of a scope: adding and changing them (with the initial audit's phases and the
-//! decision), listing them, the audit view, and results per question.
+//! Audits of a scope: adding, changing (with the initial audit's phases and the decision) and
+//! removing them, listing them, and the audit view with its overall result, a CAP audit's
+//! plan and where findings and results disagree.
 
 use crate::ScopeId;
 use chrono::NaiveDate;
