@@ -133,7 +133,11 @@ fn a_page_of_actions_is_filtered_and_counted_by_the_database() {
     db.write(|tx| {
         let f = insert_finding(tx, &finding(audit, "A"))?;
         for day in 1..=30 {
-            let owner = if day % 3 == 0 { "Quality Team" } else { "Dev" };
+            let owner = if day % 3 == 0 {
+                "Qualität Team"
+            } else {
+                "Dev"
+            };
             let status = if day % 2 == 0 {
                 ActionStatus::Done
             } else {
@@ -161,7 +165,7 @@ fn a_page_of_actions_is_filtered_and_counted_by_the_database() {
     );
     assert_eq!(page[0].scope_name, "ECU");
     let filtered = ActionQuery {
-        owner: Some("quality".into()),
+        owner: Some("QUALITÄT".into()),
         statuses: vec![ActionStatus::Open],
         due_by: Some(date("2026-07-20").unwrap()),
         limit: 50,

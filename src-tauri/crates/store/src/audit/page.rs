@@ -14,7 +14,7 @@ use crate::Result;
 pub struct ActionQuery {
     pub audit: Option<i64>,
     pub scope: Option<i64>,
-    /// Part of the owner's name, case ignored (ASCII).
+    /// Part of the owner's name, case and accents folded as the other lists fold them.
     pub owner: Option<String>,
     /// Any of these states; every state when empty.
     pub statuses: Vec<ActionStatus>,
@@ -41,7 +41,7 @@ const FROM: &str = "FROM corrective_action a
     JOIN audit u ON u.id = f.audit_id
     JOIN scope s ON s.id = u.scope_id
     WHERE (?1 IS NULL OR u.id = ?1) AND (?2 IS NULL OR s.id = ?2)
-      AND (?3 IS NULL OR instr(lower(a.owner), lower(?3)) > 0)
+      AND (?3 IS NULL OR contains_folded(a.owner, ?3))
       AND (?4 IS NULL OR instr(?4, ',' || a.status || ',') > 0)
       AND (?5 IS NULL OR a.due <= ?5)";
 
