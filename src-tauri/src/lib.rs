@@ -145,6 +145,7 @@ pub fn run() {
             commands::audit_edit::action_check,
             commands::audit_edit::action_page,
             commands::audit_edit::assess_save_many,
+            commands::audit_edit::finding_page,
             commands::audit::labels_show,
             commands::audit::labels_renew,
             commands::audit::deadlines_list,

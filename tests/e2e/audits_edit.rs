@@ -308,6 +308,37 @@ async fn findings_and_actions_are_changed_and_removed_through_the_screen() {
     app.wait_for_containing(&format!("{observation} .finding-text"), "deputies")
         .await;
 
+    // Every audit's findings, filtered by type in the backend, with their unfinished actions.
+    app.click("#all-findings-panel summary").await;
+    app.wait_for("#all-findings tr[data-finding-id]").await;
+    app.set_value("#all-findings-type", "observation").await;
+    let row = app
+        .wait_for_containing(
+            &format!(
+                "#all-findings[data-total='1'] tr[data-finding-id='{}']",
+                made.observation
+            ),
+            "deputies",
+        )
+        .await;
+    assert!(row.contains("0 of 0"), "no actions: {row}");
+    app.set_value("#all-findings-type", "major,minor").await;
+    let row = app
+        .wait_for_containing(
+            &format!(
+                "#all-findings[data-total='1'] tr[data-finding-id='{}']",
+                made.minor
+            ),
+            "of 2 unfinished",
+        )
+        .await;
+    assert!(
+        row.contains("2 of 2"),
+        "both actions still open or in progress: {row}"
+    );
+    into_view(&app, "#all-findings-panel").await;
+    app.screenshot("audits-edit-06b-all-findings").await;
+
     // Adding an action: the warning beyond three months shows while the date is typed.
     app.click(&format!("{observation} .action-add-panel summary"))
         .await;

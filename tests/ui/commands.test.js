@@ -154,3 +154,8 @@ test('the self-assessment of many questions goes in one call, a missing text as 
     args: { scope: 3, entries: [{ question: '1.1', result: 'conform', implementation: null }, { question: '1.2', result: '', implementation: 'x' }] },
   });
 });
+
+test('the findings page sends its filter by id', async () => {
+  const page = await sent(() => api.findingPage({ scope: '', audit: '4', kinds: ['minor'], limit: 50 }));
+  assert.deepEqual(page, { command: 'finding_page', args: { query: { audit: 4, scope: null, kinds: ['minor'], text: '', offset: 0, limit: 50 } } });
+});

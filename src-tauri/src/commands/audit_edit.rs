@@ -4,7 +4,7 @@
 use chrono::Utc;
 use csmsdesk_workspace::{
     ActionId, ActionInput, ActionPageInput, AssessInput, AuditId, FindingId, FindingInput,
-    ResultInput, ScopeId, wire,
+    FindingPageInput, ResultInput, ScopeId, wire,
 };
 use tauri::State;
 
@@ -99,4 +99,13 @@ pub async fn assess_save_many(
     entries: Vec<AssessInput>,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| ws.assess_many(scope, &entries, Utc::now())).map(|_| ())
+}
+
+/// One page of findings (of one audit or all), filtered by the database.
+#[tauri::command]
+pub async fn finding_page(
+    state: State<'_, AppState>,
+    query: FindingPageInput,
+) -> Result<wire::FindingPage, CommandError> {
+    with_workspace(&state, |ws| ws.finding_page(&query)).map(|p| wire::finding_page(&p))
 }

@@ -88,6 +88,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "action_check",
     "action_page",
     "assess_save_many",
+    "finding_page",
     "labels_show",
     "labels_renew",
     "deadlines_list",

@@ -210,6 +210,21 @@ export const setAuditResults = (id, results) =>
     results: results.map((r) => ({ question: r.question, result: r.result ?? '', findings_description: r.findings_description ?? '' })),
   });
 /**
+ * A page of findings: `query` = { audit, scope (ids or ''), kinds, text, offset, limit };
+ * resolves to { rows: [{ finding, audit_kind, scope, actions, unfinished }], total, offset }.
+ */
+export const findingPage = (query) =>
+  invoke('finding_page', {
+    query: {
+      audit: optionalId(query.audit),
+      scope: optionalId(query.scope),
+      kinds: query.kinds ?? [],
+      text: query.text ?? '',
+      offset: Number(query.offset ?? 0),
+      limit: query.limit ?? null,
+    },
+  });
+/**
  * Saves the self-assessment of many questions of `scope` in one transaction (all or none);
  * `entries` = [{ question, result ('' clears it), implementation }].
  */

@@ -13,7 +13,7 @@ import { hrefOf, hrefWith, idFromParam, paramsFromHash, screenFromHash } from '.
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { renderDetail } from './audits_detail.js';
 import { scopePicker } from '../widgets/scope_picker.js';
-import { actionsTable } from './audits_actions.js';
+import { actionsTable, findingsTable } from './audits_actions.js';
 
 // What the screen remembers while the app runs: the scope last shown (its id), whether the
 // add form was left open, and a status to show once after a redraw.
@@ -122,6 +122,7 @@ async function draw(app, host, target, params) {
     addForm(app, host, scope, list),
     detailHost,
     allActions(app, scopes, () => ctx.actionsChanged?.()),
+    allFindings(app, scopes),
   );
   if (selected) await renderDetail(ctx, detailHost, selected.id);
 }
@@ -292,6 +293,17 @@ function allActions(app, scopes, onChange) {
     if (details.open && !details.querySelector('.actions-table-box')) {
       details.append(el('p', { class: 'hint' }, t('audits_ui.all_actions_hint')), actionsTable(app, { id: 'all-actions', scopes, onChange }));
     }
+  });
+  return details;
+}
+
+/** Every audit's findings in one table, filtered by scope, type and text. */
+function allFindings(app, scopes) {
+  const { t } = app;
+  const details = el('details', { class: 'panel', id: 'all-findings-panel' }, el('summary', {}, t('audits_ui.all_findings')));
+  // Built when first opened, as the actions of every audit.
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('.findings-table-box')) details.append(findingsTable(app, { id: 'all-findings', scopes }));
   });
   return details;
 }

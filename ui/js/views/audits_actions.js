@@ -1,11 +1,14 @@
 // The corrective actions table: of one audit, or of every audit (with a scope filter), with
-// filters by owner, status and due date and the status changed in place. The backend filters,
-// orders and counts; the table shows one page at a time, however many actions there are.
+// filters by owner, status and due date and the status changed in place; and the findings
+// table of every audit (type, text, scope) with each finding's unfinished actions. The
+// backend filters, orders and counts; a table shows one page at a time, however many rows
+// there are.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
 import { debounce, latestOnly } from '../lib/paging.js';
+import { hrefWith } from '../lib/routes.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
 import { pager } from '../widgets/pager.js';
 
@@ -122,4 +125,69 @@ function actionRow(app, { action, finding, scope }, withScope, onChange) {
     }
   });
   return row;
+}
+
+/** The findings of every audit: filters by scope, type and text; a page at a time. */
+export function findingsTable(app, { id, scopes }) {
+  const { t, lang } = app;
+  const query = { scope: '', kinds: [], text: '', offset: 0, limit: ACTION_PAGE };
+  const guard = latestOnly();
+  const scope = el('select', { id: `${id}-scope` }, scopeOptions(scopes, null, t('deadlines_ui.all_scopes')));
+  const kind = el(
+    'select',
+    { id: `${id}-type` },
+    el('option', { value: '' }, t('audits_ui.any_type')),
+    el('option', { value: 'major,minor' }, t('audits_ui.type_nonconformity')),
+    app.vocabulary.finding_types.map((k) => el('option', { value: k }, t(`finding_type.${k}`))),
+  );
+  const text = el('input', { type: 'search', id: `${id}-text`, autocomplete: 'off' });
+  const label = (input, key) => el('label', { class: 'inline', for: input.id }, t(key), ' ', input);
+  const body = el('tbody');
+  const empty = el('p', { class: 'hint', hidden: true }, t('audits_ui.no_findings_match'));
+  const error = el('p', { class: 'status error', role: 'alert', hidden: true });
+  const pages = pager({ t, lang, id: `${id}-pager`, limit: ACTION_PAGE, onPage: (offset) => load(offset) });
+  const columns = ['audits_ui.col_question', 'audits_ui.finding_text', 'audits_ui.col_open_actions', 'audits_ui.col_audit', 'audits_ui.col_scope'];
+  const table = el('table', { class: 'grid findings-table', id }, el('thead', {}, el('tr', {}, columns.map((k) => el('th', { scope: 'col' }, t(k))))), body);
+  const load = async (offset = 0) => {
+    Object.assign(query, { offset, scope: scope.value, kinds: kind.value ? kind.value.split(',') : [], text: text.value });
+    const ticket = guard.begin();
+    try {
+      const page = await api.findingPage(query);
+      if (!guard.isLatest(ticket)) return;
+      error.hidden = true;
+      body.replaceChildren(
+        ...page.rows.map(({ finding, audit_kind, scope_id, scope: name, actions, unfinished }) =>
+          el(
+            'tr',
+            { dataset: { findingId: finding.id, type: finding.type } },
+            el('td', {}, el('span', { class: 'qid' }, finding.question), ' ', el('span', { class: `badge finding-type type-${finding.type}` }, t(`finding_type.${finding.type}`))),
+            el('td', {}, finding.text),
+            el('td', { class: unfinished ? 'warn' : null }, t('audits_ui.open_of', { open: unfinished, total: actions })),
+            el('td', {}, el('a', { href: hrefWith('audits', { scope: scope_id, audit: finding.audit_id }) }, t(`audit_kind.${audit_kind}`))),
+            el('td', {}, name),
+          ),
+        ),
+      );
+      empty.hidden = page.rows.length > 0;
+      table.hidden = !page.rows.length;
+      table.dataset.total = String(page.total);
+      pages.update(page, page.rows.length);
+    } catch (e) {
+      if (!guard.isLatest(ticket)) return;
+      error.hidden = false;
+      error.textContent = e.message;
+    }
+  };
+  text.addEventListener('input', debounce(() => load(0), 250));
+  for (const input of [scope, kind]) input.addEventListener('change', () => load(0));
+  load(0);
+  return el(
+    'div',
+    { class: 'findings-table-box', id: `${id}-box` },
+    el('div', { class: 'toolbar actions-filters' }, label(scope, 'audits_ui.filter_scope'), label(kind, 'audits_ui.finding_type'), label(text, 'audits_ui.filter_text')),
+    error,
+    table,
+    empty,
+    pages.element,
+  );
 }

@@ -130,6 +130,22 @@ fn a_finding_is_changed_and_removed_only_with_its_actions_when_told() {
     );
 
     add_action(h, &ws, &finding, "Anna", "2026-07-31");
+    let (listed, _) = cli_in(
+        h,
+        &ws,
+        &["--json", "finding", "list", "--type", "observation"],
+        0,
+    );
+    assert_eq!(listed[0]["finding"]["text"], "Late review");
+    assert_eq!(
+        (
+            listed[0]["actions"].as_i64(),
+            listed[0]["unfinished"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    let (none, _) = cli_in(h, &ws, &["--json", "finding", "list", "--type", "major"], 0);
+    assert_eq!(none, serde_json::json!([]));
     let (refused, stderr) = cli_in(h, &ws, &["--json", "finding", "remove", &finding], 1);
     assert_eq!(refused["error"]["code"], "needs_confirmation");
     assert!(

@@ -29,7 +29,7 @@ mod results;
 mod rules;
 
 pub use findings::{ActionVerdict, FindingInput};
-pub use lists::{ActionPage, ActionPageInput};
+pub use lists::{ActionPage, ActionPageInput, FindingPage, FindingPageInput};
 pub use results::ResultInput;
 
 /// An audit as typed.

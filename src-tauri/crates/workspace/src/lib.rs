@@ -33,7 +33,8 @@ mod workspace;
 
 pub use audit::{
     ActionInput, ActionPage, ActionPageInput, ActionVerdict, AuditChanges, AuditInput, AuditView,
-    DueLimits, FindingInput, ProviderImport, ResultInput, ScopeLabels,
+    DueLimits, FindingInput, FindingPage, FindingPageInput, ProviderImport, ResultInput,
+    ScopeLabels,
 };
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,

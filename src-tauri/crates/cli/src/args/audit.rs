@@ -120,6 +120,23 @@ pub enum FindingCommand {
         #[arg(long, value_name = "NAME")]
         po: Option<String>,
     },
+    /// List the findings (filtered, a page at a time) with their unfinished actions
+    List {
+        #[arg(long, value_name = "ID")]
+        audit: Option<i64>,
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+        /// major, minor, observation or improvement (repeat for several)
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Vec<String>,
+        /// Part of the finding's text
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        text: String,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u64,
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+    },
     /// Remove a finding (one with corrective actions needs --with-actions)
     Remove {
         finding: i64,

@@ -145,6 +145,27 @@ pub fn finding(ws: &mut Workspace, action: &FindingCommand, out: &Output) -> Res
             };
             out.finding_changed(&ws.edit_finding(id, &input)?);
         }
+        FindingCommand::List {
+            audit,
+            scope,
+            kind,
+            text,
+            offset,
+            limit,
+        } => {
+            let input = csmsdesk_workspace::FindingPageInput {
+                audit: audit.map(AuditId),
+                scope: scope
+                    .as_deref()
+                    .map(|s| resolve::scope(ws, s))
+                    .transpose()?,
+                kinds: kind.clone(),
+                text: text.clone(),
+                offset: *offset,
+                limit: *limit,
+            };
+            out.finding_page(&ws.finding_page(&input)?);
+        }
         FindingCommand::Remove {
             finding,
             with_actions,

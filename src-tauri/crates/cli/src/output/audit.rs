@@ -125,6 +125,37 @@ impl Output {
         );
     }
 
+    /// A page of findings: with `--json` the rows (each finding with `audit_kind`, `scope`,
+    /// `actions`, `unfinished`); the range on stderr when it is a part.
+    pub fn finding_page(&self, page: &csmsdesk_workspace::FindingPage) {
+        let shown = i64::try_from(page.rows.len()).unwrap_or(i64::MAX);
+        if shown < page.total {
+            err_line!(
+                "{}",
+                Message::new("cli.finding.page")
+                    .arg("from", page.offset + 1)
+                    .arg("to", page.offset + page.rows.len() as u64)
+                    .arg("total", page.total)
+                    .render(self.lang)
+            );
+        }
+        if self.json {
+            return Self::print_json(&wire::finding_page(page).rows);
+        }
+        for r in &page.rows {
+            let f = &r.finding;
+            out_line!(
+                "{:>4}  {:<6} {:<11} {}/{}  {}",
+                f.id,
+                f.question_id,
+                f.kind.as_str(),
+                r.unfinished,
+                r.actions,
+                f.description
+            );
+        }
+    }
+
     pub fn finding_changed(&self, f: &FindingRecord) {
         if self.json {
             return Self::print_json(&wire::FindingAdded {

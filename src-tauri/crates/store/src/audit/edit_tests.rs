@@ -191,3 +191,41 @@ fn a_page_of_actions_is_filtered_and_counted_by_the_database() {
     };
     assert_eq!(action_page(db.conn(), &second_page).unwrap().0.len(), 5);
 }
+
+#[test]
+fn a_page_of_findings_is_filtered_by_type_and_text_with_its_open_actions_counted() {
+    let (_dir, mut db, audit) = db_with_audit();
+    db.write(|tx| {
+        let minor = insert_finding(tx, &finding(audit, "Policy not reviewed"))?;
+        insert_action(tx, &action(minor, "Q", "2026-07-01", ActionStatus::Open))?;
+        insert_action(tx, &action(minor, "Q", "2026-07-02", ActionStatus::Done))?;
+        insert_finding(
+            tx,
+            &FindingRecord {
+                kind: FindingKind::Observation,
+                ..finding(audit, "Roles unclear")
+            },
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let minors = FindingQuery {
+        kinds: vec![FindingKind::Minor],
+        limit: -1,
+        ..FindingQuery::default()
+    };
+    let (rows, total) = finding_page(db.conn(), &minors).unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(
+        (rows[0].actions, rows[0].unfinished),
+        (2, 1),
+        "one of two still open"
+    );
+    let by_text = FindingQuery {
+        text: Some("ROLES".into()),
+        limit: -1,
+        ..FindingQuery::default()
+    };
+    let (rows, total) = finding_page(db.conn(), &by_text).unwrap();
+    assert_eq!((rows[0].finding.kind, total), (FindingKind::Observation, 1));
+}

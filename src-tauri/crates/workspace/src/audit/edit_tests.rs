@@ -428,3 +428,28 @@ fn a_closing_meeting_moved_past_its_actions_due_dates_is_refused() {
     };
     s.ws.update_audit_fields(id, &earlier).unwrap();
 }
+
+#[test]
+fn the_findings_page_filters_by_type_and_refuses_an_unknown_one() {
+    let mut s = setup();
+    let id = audit(&mut s, "initial", "2026-05-31");
+    s.ws.add_finding(id, "1.1", "minor", "Not reviewed", None)
+        .unwrap();
+    s.ws.add_finding(id, "1.2", "observation", "Roles unclear", None)
+        .unwrap();
+    let page =
+        s.ws.finding_page(&FindingPageInput {
+            kinds: vec!["observation".into()],
+            ..FindingPageInput::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, 1);
+    assert_eq!(page.rows[0].finding.question_id, "1.2");
+    let bad =
+        s.ws.finding_page(&FindingPageInput {
+            kinds: vec!["severe".into()],
+            ..FindingPageInput::default()
+        })
+        .unwrap_err();
+    assert_eq!(keys(&bad), [("kinds".to_owned(), "audit.bad_finding_type")]);
+}

@@ -1,4 +1,4 @@
-//! Wire shapes of the actions table (a page of corrective actions across audits) and of the
+//! Wire shapes of the actions and findings tables (a page of each across audits) and of the
 //! live check of a corrective action form.
 
 use csmsdesk_core::i18n::Lang;
@@ -62,5 +62,43 @@ pub fn action_check(v: &crate::ActionVerdict, lang: Lang) -> ActionCheck {
             })
             .collect(),
         warnings: v.warnings.iter().map(|w| w.render(lang)).collect(),
+    }
+}
+
+/// A finding with its audit's kind, its scope and how many of its actions are unfinished.
+#[derive(Debug, Serialize)]
+pub struct FindingRow {
+    pub finding: Finding,
+    pub audit_kind: &'static str,
+    pub scope_id: i64,
+    pub scope: String,
+    pub actions: i64,
+    pub unfinished: i64,
+}
+
+/// One page of findings and how many match in all.
+#[derive(Debug, Serialize)]
+pub struct FindingPage {
+    pub rows: Vec<FindingRow>,
+    pub total: i64,
+    pub offset: u64,
+}
+
+pub fn finding_page(p: &crate::FindingPage) -> FindingPage {
+    FindingPage {
+        rows: p
+            .rows
+            .iter()
+            .map(|r| FindingRow {
+                finding: finding(&r.finding),
+                audit_kind: r.audit_kind.as_str(),
+                scope_id: r.scope_id,
+                scope: r.scope_name.clone(),
+                actions: r.actions,
+                unfinished: r.unfinished,
+            })
+            .collect(),
+        total: p.total,
+        offset: p.offset,
     }
 }
