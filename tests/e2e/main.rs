@@ -20,7 +20,10 @@
 //!   app's language (shown and typed).
 //! - `scope_edit`: locations with their labels, protection objects, scopes and sharings
 //!   corrected and deleted; the scope wizard refusing at each step.
+//! - `audits_edit`: an audit corrected through its screen: results by keyboard in one table,
+//!   findings and corrective actions changed and removed, a CAP audit's plan.
 
+mod audits_edit;
 mod hostile;
 mod layout;
 mod lifetime;

@@ -151,6 +151,7 @@ async fn the_picker_links_evidence_to_a_requirement_and_attaches_it_to_a_correct
     app.click("li.finding .action-add-panel summary").await;
     app.fill("li.finding .action-text", "Review the policy every year")
         .await;
+    app.fill("li.finding .action-owner", "Anna").await;
     let due = chrono::Local::now().date_naive() + chrono::Days::new(30);
     app.set_value("li.finding .action-due", &due.to_string())
         .await;

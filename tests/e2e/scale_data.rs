@@ -421,15 +421,23 @@ pub fn generate(cli: &Path, dir: &Path, scale: Scale, catalogue: &Catalogue) {
         .filter_map(|q| q["id"].as_str().map(str::to_owned))
         .collect();
     assert!(!questions.is_empty(), "the audit has applicable questions");
+    // Minor non-conformities only: a conditional pass, so temporary labels, a CAP and their
+    // deadlines exist as they would after most initial audits.
+    let result_of = |n: usize| ["conform", "minor", "conform"][n % 3];
     for (n, question) in questions.iter().enumerate() {
-        // Minor non-conformities only: a conditional pass, so temporary labels, a CAP and
-        // their deadlines exist as they would after most initial audits.
-        let result = ["conform", "minor", "conform"][n % 3];
-        run.json(&["audit", "result", &audit_id, question, result]);
+        run.json(&["audit", "result", &audit_id, question, result_of(n)]);
     }
 
-    // Findings over the questions, two corrective actions each with one evidence item.
-    let kinds = ["minor", "observation", "improvement", "minor"];
+    // Findings over the questions, two corrective actions each with one evidence item. A
+    // minor finding goes with a minor result (the app refuses one on a conform question);
+    // the conform questions get observations and room for improvement.
+    let kind_of = |n: usize| {
+        if result_of(n % questions.len()) == "minor" {
+            "minor"
+        } else {
+            ["observation", "improvement"][n % 2]
+        }
+    };
     for n in 0..scale.findings {
         let finding = run.json(&[
             "finding",
@@ -439,7 +447,7 @@ pub fn generate(cli: &Path, dir: &Path, scale: Scale, catalogue: &Catalogue) {
             "--question",
             &questions[n % questions.len()],
             "--type",
-            kinds[n % kinds.len()],
+            kind_of(n),
             "--text",
             &format!("Finding {n}: the process is not applied everywhere"),
         ]);

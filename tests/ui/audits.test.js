@@ -13,7 +13,6 @@ import {
   DECISION_REASON_KEYS,
   KIND_EXPLAIN_KEYS,
   actionsByFinding,
-  dueRule,
   importChangeCount,
   phasesOf,
   pickAudit,
@@ -73,18 +72,6 @@ test('every kind of audit has its decision wording, hint, reason label and expla
       assert.ok(keys[kind], `${kind} has a key`);
     }
   }
-});
-
-test('a due date is fine, expects or requires a justification, or is too late', () => {
-  // audit_show's due_limits for a closing meeting on 2026-05-31 under 3/6/9 months.
-  const limits = { free: '2026-08-31', justified: '2026-11-30', max: '2027-02-28' };
-  assert.equal(dueRule('', limits, false), '');
-  assert.equal(dueRule('2026-08-31', limits, false), 'ok', 'the last day of the free period needs nothing');
-  assert.equal(dueRule('2026-09-01', limits, false), 'justification-expected');
-  assert.equal(dueRule('2026-09-01', limits, true), 'ok');
-  assert.equal(dueRule('2026-12-01', limits, false), 'justification-required');
-  assert.equal(dueRule('2026-12-01', limits, true), 'ok');
-  assert.equal(dueRule('2027-03-01', limits, true), 'too-late', 'a justification does not help beyond the longest period');
 });
 
 test('a provider workbook brings results and measures as changes', () => {

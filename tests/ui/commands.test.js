@@ -124,3 +124,38 @@ test('a page of deadlines sends the filter and the page apart', async () => {
   });
   assert.deepEqual((await sent(() => api.deadlinesPage(filter, { limit: 5 }))).args.page, { sort: '', direction: '', offset: 0, limit: 5 });
 });
+
+test('corrections send ids as numbers and confirmations as booleans', async () => {
+  assert.deepEqual(await sent(() => api.removeFinding('5', 1)), { command: 'finding_remove', args: { id: 5, withActions: true } });
+  assert.deepEqual(await sent(() => api.removeAudit(2)), { command: 'audit_remove', args: { id: 2, withFindings: false } });
+  const edited = await sent(() => api.editFinding('3', { question: '1.1', kind: 'minor', text: 't', protection_object: '' }));
+  assert.deepEqual(edited.args, { id: 3, finding: { question: '1.1', kind: 'minor', text: 't', protection_object: null } });
+  assert.equal((await sent(() => api.editAction('4', {}, ''))).args.status, null, 'no status change');
+  assert.deepEqual((await sent(() => api.checkAction({ owner: '' }, ''))).args, { action: { owner: '' }, id: null });
+});
+
+test('many results go in one call, and the actions page sends its filter by id', async () => {
+  const saved = await sent(() => api.setAuditResults('7', [{ question: '1.1', result: 'minor' }, { question: '1.2' }]));
+  assert.deepEqual(saved.args, {
+    id: 7,
+    results: [
+      { question: '1.1', result: 'minor', findings_description: '' },
+      { question: '1.2', result: '', findings_description: '' },
+    ],
+  });
+  const page = await sent(() => api.actionPage({ scope: '2', audit: '', statuses: ['open'], limit: 50 }));
+  assert.deepEqual(page.args.query, { audit: null, scope: 2, owner: '', statuses: ['open'], due_by: '', offset: 0, limit: 50 });
+});
+
+test('the self-assessment of many questions goes in one call, a missing text as null', async () => {
+  const saved = await sent(() => api.assessMany('3', [{ question: '1.1', result: 'conform' }, { question: '1.2', result: '', implementation: 'x' }]));
+  assert.deepEqual(saved, {
+    command: 'assess_save_many',
+    args: { scope: 3, entries: [{ question: '1.1', result: 'conform', implementation: null }, { question: '1.2', result: '', implementation: 'x' }] },
+  });
+});
+
+test('the findings page sends its filter by id', async () => {
+  const page = await sent(() => api.findingPage({ scope: '', audit: '4', kinds: ['minor'], limit: 50 }));
+  assert.deepEqual(page, { command: 'finding_page', args: { query: { audit: 4, scope: null, kinds: ['minor'], text: '', offset: 0, limit: 50 } } });
+});

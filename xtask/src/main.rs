@@ -13,7 +13,7 @@
 //!   `test` runs 20).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
-//! - `bench [catalogue|evidence|pages]`: release-mode benchmarks, each against its anchor in
+//! - `bench [catalogue|evidence|pages|results]`: release-mode benchmarks, each against its anchor in
 //!   the same run (all when none is named).
 //! - `bench ui [--sizes N,N] [--reps N] [--timeout S] [--rss-cap-mib N] [--catalogue FILE]`:
 //!   every screen of the debug app timed on a small and a large workspace (issue 15, screens
@@ -49,7 +49,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -185,7 +185,8 @@ fn bench(which: Option<&str>) -> Result<()> {
         None => {
             bench(Some("catalogue"))?;
             bench(Some("evidence"))?;
-            bench(Some("pages"))
+            bench(Some("pages"))?;
+            bench(Some("results"))
         }
         Some("catalogue") => {
             setup::openpyxl()?;
@@ -227,7 +228,17 @@ fn bench(which: Option<&str>) -> Result<()> {
                 bench,
             )
         }
-        Some(other) => bail!("unknown benchmark {other:?}; known: catalogue, evidence, pages, ui"),
+        Some("results") => {
+            let mut bench = cargo();
+            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "results"]);
+            step(
+                "results: 24 audit results in one transaction against 24 single saves",
+                bench,
+            )
+        }
+        Some(other) => {
+            bail!("unknown benchmark {other:?}; known: catalogue, evidence, pages, results, ui")
+        }
     }
 }
 

@@ -66,7 +66,8 @@ pub async fn audit_show(
     state: State<'_, AppState>,
     id: AuditId,
 ) -> Result<wire::AuditView, CommandError> {
-    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| wire::audit_view(&v))
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| wire::audit_view(&v, lang))
 }
 
 /// Changes an audit's dates, people, phases (organisation, sampling, sample check) and the

@@ -2,6 +2,7 @@
 //! arguments, calls one `workspace` function and converts the result for transport.
 
 pub mod audit;
+pub mod audit_edit;
 pub mod catalogue;
 pub mod evidence;
 pub mod i18n;

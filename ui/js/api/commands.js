@@ -207,6 +207,70 @@ export const addFinding = (audit, question, kind, text, protectionObject) =>
  */
 export const addAction = (action) => invoke('action_add', { action });
 export const setActionStatus = (id, status) => invoke('action_set_status', { id: Number(id), status });
+/**
+ * Saves many results of audit `id` in one transaction (all or none); `results` =
+ * [{ question, result ('' removes it), findings_description }].
+ */
+export const setAuditResults = (id, results) =>
+  invoke('audit_set_results', {
+    id: Number(id),
+    results: results.map((r) => ({ question: r.question, result: r.result ?? '', findings_description: r.findings_description ?? '' })),
+  });
+/**
+ * A page of findings: `query` = { audit, scope (ids or ''), kinds, text, offset, limit };
+ * resolves to { rows: [{ finding, audit_kind, scope, actions, unfinished }], total, offset }.
+ */
+export const findingPage = (query) =>
+  invoke('finding_page', {
+    query: {
+      audit: optionalId(query.audit),
+      scope: optionalId(query.scope),
+      kinds: query.kinds ?? [],
+      text: query.text ?? '',
+      offset: Number(query.offset ?? 0),
+      limit: query.limit ?? null,
+    },
+  });
+/**
+ * Saves the self-assessment of many questions of `scope` in one transaction (all or none);
+ * `entries` = [{ question, result ('' clears it), implementation }].
+ */
+export const assessMany = (scope, entries) =>
+  invoke('assess_save_many', {
+    scope: Number(scope),
+    entries: entries.map((e) => ({ question: e.question, result: e.result ?? '', implementation: e.implementation ?? null })),
+  });
+/** Removes an audit; one with findings only with `withFindings` (else needs_confirmation). */
+export const removeAudit = (id, withFindings) => invoke('audit_remove', { id: Number(id), withFindings: Boolean(withFindings) });
+/** `finding` = { question, kind, text, protection_object (id or '') }. */
+export const editFinding = (id, finding) =>
+  invoke('finding_edit', { id: Number(id), finding: { ...finding, protection_object: optionalId(finding.protection_object) } });
+/** Removes a finding; one with corrective actions only with `withActions`. */
+export const removeFinding = (id, withActions) => invoke('finding_remove', { id: Number(id), withActions: Boolean(withActions) });
+/** Changes every field of a corrective action (as addAction's `action`) and its status. */
+export const editAction = (id, action, status) => invoke('action_edit', { id: Number(id), action, status: status || null });
+export const removeAction = (id) => invoke('action_remove', { id: Number(id) });
+/**
+ * What saving `action` would say, saving nothing: { errors: [{ field, message }], warnings };
+ * `id` is the action being changed, or null for a new one.
+ */
+export const checkAction = (action, id = null) => invoke('action_check', { action, id: optionalId(id) });
+/**
+ * A page of corrective actions: `query` = { audit, scope (ids or ''), owner, statuses,
+ * due_by, offset, limit }; resolves to { rows, total, offset }.
+ */
+export const actionPage = (query) =>
+  invoke('action_page', {
+    query: {
+      audit: optionalId(query.audit),
+      scope: optionalId(query.scope),
+      owner: query.owner ?? '',
+      statuses: query.statuses ?? [],
+      due_by: query.due_by ?? '',
+      offset: Number(query.offset ?? 0),
+      limit: query.limit ?? null,
+    },
+  });
 
 /** Per scope: { scope, labels, follow_up_due, renewal_from, next_step }. */
 export const labels = () => invoke('labels_show');

@@ -1,7 +1,7 @@
 // Pure helpers of the audits screen: which audit to show, the questions split by
-// applicability, what a due date means under the audit's due-date limits and what a provider
-// workbook brings. The vocabulary of audits (kinds, phases, results, finding types, action
-// states) and the due-date limits themselves come from the backend.
+// applicability, what a provider workbook brings, and the results table's keys. The
+// vocabulary of audits (kinds, phases, results, finding types, action states) and the
+// due-date rules come from the backend, which also checks an action while it is typed.
 
 /**
  * What the decision checkbox means for each kind of audit (message keys): an initial audit
@@ -84,20 +84,6 @@ export function phasesOf(audit, phases = []) {
   return phases.map((phase) => audit?.phases?.[phase] ?? 'open');
 }
 
-/**
- * What a due date means under the audit's limits (audit_show's `due_limits`, computed by the
- * backend from the rules in force: { free, justified, max } as ISO days): 'ok', 'justification-expected' (past the free
- * period, a warning), 'justification-required' (past the justified period without a
- * justification), or 'too-late' (past the longest period, refused). '' for no date.
- */
-export function dueRule(due, limits, justified) {
-  if (!due) return '';
-  if (due > limits.max) return 'too-late';
-  if (due > limits.justified && !justified) return 'justification-required';
-  if (due > limits.free && !justified) return 'justification-expected';
-  return 'ok';
-}
-
 /** How many changes a provider workbook preview brings: results plus measures. */
 export function importChangeCount(outcome) {
   return (outcome?.results?.length ?? 0) + (outcome?.measures?.length ?? 0);
@@ -111,4 +97,61 @@ export function suggestedQuestion(questions = [], findings = []) {
   const nonConform = questions.filter((q) => q.applicable && (q.result === 'minor' || q.result === 'major'));
   const withFinding = new Set(findings.map((f) => f.question));
   return (nonConform.find((q) => !withFinding.has(q.id)) ?? nonConform[0] ?? questions.find((q) => q.applicable))?.id ?? '';
+}
+
+/**
+ * The result a key sets in the results table: `c` conform, `m` minor, `M` major, `n` (or
+ * Delete, Backspace) no result. A question that is not applicable takes no result at all (it
+ * is made NA on the scope screen), so there is no key for NA. `undefined` for other keys.
+ */
+export function resultForKey(key) {
+  return { c: 'conform', m: 'minor', M: 'major', n: '', Delete: '', Backspace: '' }[key];
+}
+
+/** The row index an arrow key moves to from `index` in a table of `count` rows (it stays at the ends). */
+export function rowAfterKey(index, key, count) {
+  if (key === 'ArrowDown') return Math.min(count - 1, index + 1);
+  if (key === 'ArrowUp') return Math.max(0, index - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  return index;
+}
+
+/**
+ * The rows of the results table that differ from what is saved, as audit_set_results takes
+ * them: `rows` = [{ question, saved: { result, findings_description }, result, findings_description }].
+ */
+export function changedResults(rows = []) {
+  return rows
+    .filter((r) => (r.result ?? '') !== (r.saved?.result ?? '') || (r.findings_description ?? '') !== (r.saved?.findings_description ?? ''))
+    .map((r) => ({ question: r.question, result: r.result ?? '', findings_description: r.findings_description ?? '' }));
+}
+
+/**
+ * The problems of audit_set_results by question: Map question → messages, from the fields
+ * `results.QUESTION.result` and `results.QUESTION.findings_description` (question ids hold
+ * dots, so the question is what lies between the first and the last dot).
+ */
+export function resultProblems(fields = []) {
+  const byQuestion = new Map();
+  for (const { field, message } of fields) {
+    if (!field.startsWith('results.')) continue;
+    const question = field.slice('results.'.length, field.lastIndexOf('.'));
+    byQuestion.set(question, [...(byQuestion.get(question) ?? []), message]);
+  }
+  return byQuestion;
+}
+
+/**
+ * What the overall badge says for an audit: a CAP audit has no results per question, so its
+ * badge says whether its report confirmed the plan (message keys), others their overall result.
+ */
+export function capBadgeKey(audit) {
+  if (audit?.kind !== 'cap') return null;
+  return audit.decision ? 'audits_ui.plan_confirmed' : 'audits_ui.plan_unconfirmed';
+}
+
+/** How the confirm step of removing a finding reads: null when it has no actions (no question asked). */
+export function removeFindingQuestion(actionCount) {
+  return actionCount > 0 ? { key: 'audits_ui.remove_finding_confirm', args: { count: actionCount } } : null;
 }

@@ -6,13 +6,14 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { pickAudit } from '../lib/audits.js';
+import { capBadgeKey, pickAudit } from '../lib/audits.js';
 import { countdownWords, formatDate } from '../lib/countdown.js';
 import { predictedKey } from '../lib/readiness.js';
 import { hrefOf, hrefWith, idFromParam, paramsFromHash, screenFromHash } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { renderDetail } from './audits_detail.js';
 import { scopePicker } from '../widgets/scope_picker.js';
+import { actionsTable, findingsTable } from './audits_actions.js';
 
 // What the screen remembers while the app runs: the scope last shown (its id), whether the
 // add form was left open, and a status to show once after a redraw.
@@ -60,8 +61,16 @@ function go(app, host, params) {
   else location.hash = href;
 }
 
-/** A badge of an audit's overall result (PASS, CONDITIONAL-PASS, FAIL, INCOMPLETE). */
-export function overallBadge(t, overall, props = {}) {
+/**
+ * A badge of an audit's overall result (PASS, CONDITIONAL-PASS, FAIL, INCOMPLETE); for a CAP
+ * audit (`audit`), which has no results per question, whether its report confirmed the plan.
+ */
+export function overallBadge(t, overall, props = {}, audit = null) {
+  const cap = capBadgeKey(audit);
+  if (cap) {
+    const confirmed = audit.decision;
+    return el('span', { class: `badge overall ${confirmed ? 'result-pass' : 'result-incomplete'}`, dataset: { result: confirmed ? 'plan-confirmed' : 'plan-unconfirmed' }, ...props }, t(cap));
+  }
   const key = predictedKey(overall);
   return el('span', { class: `badge overall result-${key}`, dataset: { result: overall }, ...props }, t(`predicted.${key}`));
 }
@@ -96,11 +105,12 @@ async function draw(app, host, target, params) {
     list,
     table,
     flash: view.flash,
-    // A change of dates or results shows in the list too: redraw everything, same audit,
-    // with `flash` ({ id, text }) shown once in the status line `id`.
-    redrawAll: (flash) => {
+    // A change of dates or results shows in the list and the labels too: redraw everything,
+    // the same audit (or `audit`; null for the latest), with `flash` ({ id, text }) shown once
+    // in the status line `id`.
+    redrawAll: (flash, audit = selected?.id) => {
       view.flash = flash ?? null;
-      go(app, host, { scope: scope.id, audit: selected?.id });
+      go(app, host, { scope: scope.id, audit: audit ?? undefined });
     },
   };
   view.flash = null;
@@ -111,6 +121,8 @@ async function draw(app, host, target, params) {
     table,
     addForm(app, host, scope, list),
     detailHost,
+    allActions(app, scopes, () => ctx.actionsChanged?.()),
+    allFindings(app, scopes),
   );
   if (selected) await renderDetail(ctx, detailHost, selected.id);
 }
@@ -144,7 +156,7 @@ function auditTable(app, scope, list, selected) {
           el('td', {}, a.opening_meeting ? el('time', { datetime: a.opening_meeting }, formatDate(a.opening_meeting, lang)) : el('span', { class: 'hint' }, '–')),
           el('td', {}, el('time', { datetime: a.closing_meeting }, formatDate(a.closing_meeting, lang))),
           el('td', {}, a.provider || el('span', { class: 'hint' }, '–'), a.lead_auditor ? el('div', { class: 'hint' }, a.lead_auditor) : null),
-          el('td', {}, overallBadge(t, v.overall)),
+          el('td', {}, overallBadge(t, v.overall, {}, a)),
         );
       }),
     ),
@@ -257,8 +269,41 @@ function labelsPanel(app, scope, entry) {
     el('h2', { id: 'audit-labels-heading' }, t('labels_ui.of_scope', { scope: scope.name })),
     items.length ? el('ul', { class: 'label-list', id: 'audit-label-list' }, items) : el('p', { class: 'hint' }, t('labels_ui.none')),
     el('p', { class: 'next-step', id: 'audit-next-step' }, entry.next_step),
-    items.length
+    // Temporary labels are not renewed (the next step says what follows them): planning a
+    // renewal is offered for permanent labels only.
+    items.length && entry.labels.every((l) => l.kind === 'permanent')
       ? el('details', { class: 'inline-form', id: 'labels-renew' }, el('summary', {}, t('labels_ui.renew_heading')), form)
       : null,
   );
+}
+
+/**
+ * Every audit's corrective actions in one table, filtered by scope, owner, status and due
+ * date; `onChange()` runs after a status change (the audit shown above follows).
+ */
+function allActions(app, scopes, onChange) {
+  const { t } = app;
+  const details = el(
+    'details',
+    { class: 'panel', id: 'all-actions-panel' },
+    el('summary', {}, t('audits_ui.all_actions')),
+  );
+  // Built when first opened: the screen shows one audit first.
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('.actions-table-box')) {
+      details.append(el('p', { class: 'hint' }, t('audits_ui.all_actions_hint')), actionsTable(app, { id: 'all-actions', scopes, onChange }));
+    }
+  });
+  return details;
+}
+
+/** Every audit's findings in one table, filtered by scope, type and text. */
+function allFindings(app, scopes) {
+  const { t } = app;
+  const details = el('details', { class: 'panel', id: 'all-findings-panel' }, el('summary', {}, t('audits_ui.all_findings')));
+  // Built when first opened, as the actions of every audit.
+  details.addEventListener('toggle', () => {
+    if (details.open && !details.querySelector('.findings-table-box')) details.append(findingsTable(app, { id: 'all-findings', scopes }));
+  });
+  return details;
 }

@@ -5,21 +5,23 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import { fieldMessages } from '../lib/errors.js';
 import {
   DECISION_HINT_KEYS,
   DECISION_KEYS,
   DECISION_REASON_KEYS,
   KIND_EXPLAIN_KEYS,
+  capBadgeKey,
+  splitQuestions,
   phasesOf,
   resultTally,
-  splitQuestions,
 } from '../lib/audits.js';
 import { formatDate } from '../lib/countdown.js';
 import { predictedKey } from '../lib/readiness.js';
-import { field, markFields, show, statusLine, textInput } from './form.js';
+import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 import { findingsSection } from './audits_findings.js';
 import { importPanel } from './audits_import.js';
+import { resultsSection } from './audits_results.js';
+import { actionsTable } from './audits_actions.js';
 
 /**
  * Draws audit `id` into `host` (which may not be on the page yet). `ctx` = { app, scope (from
@@ -69,26 +71,43 @@ export async function renderDetail(ctx, host, id) {
           detail.tally,
         ),
       ),
+      disagreements(detail),
       editForm(detail),
-      importPanel(detail),
-      el('h3', { id: 'audit-results-heading' }, t('audits_ui.results')),
-      el('p', { class: 'hint' }, t('audits_ui.results_hint')),
-      resultsTable(detail),
-      naList(detail),
+      audit.kind === 'cap' ? null : importPanel(detail),
+      audit.kind === 'cap' ? planSection(detail) : resultsPart(detail),
+      audit.kind === 'cap' ? null : naList(detail),
+      actionsPart(detail),
       findingsSection(detail),
+      removePanel(detail),
     ),
   );
   drawOverall(detail);
+  // A status changed in the table of every audit's actions shows in this audit too.
+  ctx.actionsChanged = () => {
+    detail.redrawFindings?.();
+    detail.refreshActions?.();
+  };
   if (ctx.flash) {
     const line = host.querySelector(`#${CSS.escape(ctx.flash.id)}`);
     if (line) show(line, ctx.flash.text, 'ok');
   }
 }
 
-/** The overall result in the head and in the audits table, and the tally of results. */
+/**
+ * The overall result in the head and in the audits table, and the tally of results. A CAP
+ * audit has no results per question: it shows whether its report confirmed the plan.
+ */
 function drawOverall(detail) {
   const { app, view } = detail;
   const { t } = app;
+  const cap = capBadgeKey(view.audit);
+  if (cap) {
+    detail.overall.textContent = t(cap);
+    detail.overall.dataset.result = view.audit.decision ? 'plan-confirmed' : 'plan-unconfirmed';
+    detail.overall.className = `overall-result ${view.audit.decision ? 'result-pass' : 'result-incomplete'}`;
+    detail.tally.textContent = t('audits_ui.plan_tally');
+    return;
+  }
   const key = predictedKey(view.overall);
   detail.overall.textContent = t(`predicted.${key}`);
   detail.overall.dataset.result = view.overall;
@@ -201,86 +220,6 @@ function editForm(detail) {
   );
 }
 
-/** One row per applicable question: result, findings description, save. */
-function resultsTable(detail) {
-  const { app, view } = detail;
-  const { t } = app;
-  const { applicable } = splitQuestions(view.questions);
-  if (!applicable.length) return el('p', { class: 'hint', id: 'audit-results' }, t('audits_ui.nothing_applies'));
-  return el(
-    'table',
-    { class: 'grid audit-results', id: 'audit-results', 'aria-labelledby': 'audit-results-heading' },
-    el(
-      'thead',
-      {},
-      el('tr', {}, ['audits_ui.col_question', 'audits_ui.col_result', 'audits_ui.col_findings', 'audits_ui.col_save'].map((k) => el('th', { scope: 'col' }, t(k)))),
-    ),
-    el('tbody', {}, applicable.map((q) => resultRow(detail, q))),
-  );
-}
-
-function resultRow(detail, q) {
-  const { app, view } = detail;
-  const { t } = app;
-  const base = `audit-q-${q.id}`;
-  const result = el(
-    'select',
-    { class: 'audit-result', id: `${base}-result`, 'aria-label': t('audits_ui.result_of', { id: q.id }) },
-    el('option', { value: '' }, t('audits_ui.result_none')),
-    app.vocabulary.audit_results.map((r) => el('option', { value: r, selected: q.result === r }, t(`assess_result.${r}`))),
-  );
-  const findings = el('textarea', { class: 'audit-findings', id: `${base}-findings`, rows: 1, 'aria-label': t('audits_ui.findings_of', { id: q.id }) });
-  findings.value = q.findings_description ?? '';
-  const error = el('p', { class: 'field-error', id: `${base}-error`, 'aria-live': 'polite' });
-  const saved = el('span', { class: 'audit-result-status', role: 'status' });
-  for (const input of [result, findings]) input.setAttribute('aria-describedby', error.id);
-  const row = el('tr', { dataset: { question: q.id, result: q.result ?? '' } });
-  const save = el(
-    'button',
-    {
-      type: 'button',
-      class: 'audit-result-save',
-      'aria-label': t('audits_ui.save_result_of', { id: q.id }),
-      onclick: async () => {
-        save.disabled = true;
-        error.textContent = '';
-        saved.textContent = '';
-        for (const input of [result, findings]) input.removeAttribute('aria-invalid');
-        try {
-          await api.setAuditResult(view.id, q.id, result.value, findings.value);
-          row.dataset.result = result.value;
-          saved.textContent = t('settings.saved');
-          await detail.reload();
-        } catch (e) {
-          const fields = fieldMessages(e);
-          error.textContent = [...fields.values()].join(' ') || e.message;
-          const bad = fields.has('findings_description') ? findings : result;
-          bad.setAttribute('aria-invalid', 'true');
-          bad.focus();
-        } finally {
-          save.disabled = false;
-        }
-      },
-    },
-    t('settings.save'),
-  );
-  // A changed result or text is marked until it is saved.
-  const mark = () => (saved.textContent = t('audits_ui.unsaved'));
-  result.addEventListener('change', mark);
-  findings.addEventListener('input', mark);
-  row.append(
-    el(
-      'th',
-      { scope: 'row', class: 'question-cell' },
-      el('div', { class: 'question-label' }, el('span', { class: 'qid' }, q.id), el('span', { class: 'qtext' }, detail.questionText.get(q.id) ?? '')),
-    ),
-    el('td', {}, result),
-    el('td', {}, findings),
-    el('td', { class: 'save-cell' }, save, saved, error),
-  );
-  return row;
-}
-
 /** The questions NA in the scope: listed, collapsed, without a result control. */
 function naList(detail) {
   const { app, view } = detail;
@@ -293,5 +232,85 @@ function naList(detail) {
     el('summary', {}, t('audits_ui.na_questions', { count: na.length, ids: na.map((q) => q.id).join(', ') })),
     el('p', { class: 'hint' }, t('audits_ui.na_hint')),
     el('ul', {}, na.map((q) => el('li', { dataset: { naQuestion: q.id } }, el('span', { class: 'qid' }, q.id), detail.questionText.get(q.id) ?? ''))),
+  );
+}
+
+/** The results heading, hint and table (initial and follow-up audits). */
+function resultsPart(detail) {
+  const { t } = detail.app;
+  return el(
+    'section',
+    { 'aria-labelledby': 'audit-results-heading' },
+    el('h3', { id: 'audit-results-heading' }, t('audits_ui.results')),
+    el('p', { class: 'hint' }, t('audits_ui.results_hint')),
+    resultsSection(detail),
+  );
+}
+
+/**
+ * A CAP audit's content: the plan it confirms (the corrective actions of the initial audit's
+ * findings) and whether its report confirmed it (the decision above).
+ */
+function planSection(detail) {
+  const { app, view } = detail;
+  const { t } = app;
+  const confirmed = view.audit.decision;
+  return el(
+    'section',
+    { class: 'cap-plan', id: 'cap-plan', 'aria-labelledby': 'cap-plan-heading' },
+    el('h3', { id: 'cap-plan-heading' }, t('audits_ui.plan_heading')),
+    el('p', { class: `cap-confirmation ${confirmed ? 'ok' : 'warn'}`, id: 'cap-confirmation' }, t(confirmed ? 'audits_ui.plan_confirmed_text' : 'audits_ui.plan_unconfirmed_text')),
+    view.plan_of
+      ? actionsTable(app, { id: 'cap-plan-actions', audit: view.plan_of })
+      : el('p', { class: 'hint' }, t('audits_ui.plan_no_initial')),
+  );
+}
+
+/** The audit's own corrective actions as a table, filtered and paged (initial, follow-up). */
+function actionsPart(detail) {
+  const { app, view } = detail;
+  const { t } = app;
+  if (view.audit.kind === 'cap' && !view.findings.length) return null;
+  const table = actionsTable(app, { id: 'audit-actions', audit: view.id, onChange: () => detail.redrawFindings?.() });
+  const summary = el('summary', {}, t('audits_ui.actions_table', { count: view.actions.length }));
+  // A change in the findings below shows here too.
+  detail.refreshActions = () => {
+    summary.textContent = t('audits_ui.actions_table', { count: detail.view.actions.length });
+    table.reload();
+  };
+  return el('details', { class: 'panel', id: 'audit-actions-panel', open: view.actions.length > 0 }, summary, table);
+}
+
+/** Where findings and recorded results disagree (recorded before the rule, or imported). */
+function disagreements(detail) {
+  const list = detail.view.disagreements ?? [];
+  if (!list.length) return null;
+  return el('ul', { class: 'status warn disagreements', id: 'audit-disagreements', role: 'status' }, list.map((m) => el('li', {}, m)));
+}
+
+/** Removing the audit: a confirm step that names what goes with it. */
+function removePanel(detail) {
+  const { app, view } = detail;
+  const { t } = app;
+  const status = statusLine('audit-remove-status');
+  const findings = view.findings.length;
+  const question = findings
+    ? t('audits_ui.remove_audit_confirm', { findings, actions: view.actions.length })
+    : t('audits_ui.remove_audit_confirm_empty');
+  const button = confirmButton(t('audits_ui.remove_audit'), question, async () => {
+    try {
+      await api.removeAudit(view.id, true);
+      detail.redrawAll(null, null);
+    } catch (error) {
+      show(status, error.message, 'error');
+    }
+  });
+  button.id = 'audit-remove';
+  return el(
+    'details',
+    { class: 'inline-form danger-zone', id: 'audit-remove-panel' },
+    el('summary', {}, t('audits_ui.remove_audit_heading')),
+    el('p', { class: 'hint' }, question),
+    el('div', { class: 'actions' }, button, status),
   );
 }

@@ -7,16 +7,22 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import { actionsByFinding, dueRule, suggestedQuestion } from '../lib/audits.js';
+import { actionsByFinding, suggestedQuestion } from '../lib/audits.js';
 import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
 import { hrefWith } from '../lib/routes.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { evidencePicker } from '../widgets/evidence_picker.js';
+import { actionEditPanel, findingTools, liveActionCheck } from './audits_edit.js';
 
 /** The findings section of audit `detail` (see audits_detail.js); redraws itself after a change. */
 export function findingsSection(detail) {
   const section = el('section', { class: 'findings-section', id: 'audit-findings', 'aria-labelledby': 'findings-heading' });
   draw(detail, section, null);
+  // A status changed in the actions table shows here too.
+  detail.redrawFindings = async () => {
+    await detail.reload();
+    draw(detail, section, null);
+  };
   return section;
 }
 
@@ -37,6 +43,7 @@ function draw(detail, section, flash) {
 async function redraw(detail, section, flash, focus) {
   await detail.reload();
   draw(detail, section, flash);
+  detail.refreshActions?.();
   if (focus) section.querySelector(focus)?.focus();
 }
 
@@ -55,6 +62,8 @@ function findingList(detail, section, flash) {
   if (!view.findings.length) return el('p', { class: 'hint', id: 'findings-empty' }, t('audits_ui.no_findings'));
   const actions = actionsByFinding(view.actions);
   const titles = new Map((view.evidence ?? []).map((e) => [e.id, e.title]));
+  // After a change or removal: the audit again, the flash on the finding form, focus where asked.
+  const done = (flash) => redraw(detail, section, { text: flash.text }, flash.focus);
   const row = (f) => {
     const object = objects.find((o) => o.id === f.protection_object_id);
     const own = actions.get(f.id) ?? [];
@@ -69,8 +78,9 @@ function findingList(detail, section, flash) {
         object ? el('span', { class: 'chip muted finding-object' }, t('audits_ui.for_object', { name: object.name })) : null,
       ),
       el('p', { class: 'finding-text' }, f.text),
+      findingTools(detail, f, own.length, done),
       own.length
-        ? el('ul', { class: 'action-list', 'aria-label': t('audits_ui.actions_of', { id: f.id }) }, own.map((a) => actionRow(detail, a, titles)))
+        ? el('ul', { class: 'action-list', 'aria-label': t('audits_ui.actions_of', { id: f.id }) }, own.map((a) => actionRow(detail, a, titles, done)))
         : el('p', { class: 'hint no-actions' }, t(f.type === 'major' || f.type === 'minor' ? 'audits_ui.no_actions_nonconformity' : 'audits_ui.no_actions')),
       actionForm(detail, section, f, flash?.finding === f.id ? flash : null),
     );
@@ -100,7 +110,7 @@ function findingList(detail, section, flash) {
   return list;
 }
 
-function actionRow(detail, action, titles) {
+function actionRow(detail, action, titles, done) {
   const { app } = detail;
   const { t, lang } = app;
   const days = daysBetween(isoDay(), action.due);
@@ -138,6 +148,7 @@ function actionRow(detail, action, titles) {
         : null,
     ),
     el('div', { class: 'action-state' }, status, saved),
+    actionEditPanel(detail, action, titles, done),
   );
   status.addEventListener('change', async () => {
     status.disabled = true;
@@ -148,6 +159,7 @@ function actionRow(detail, action, titles) {
       action.status = status.value;
       row.dataset.status = status.value;
       saved.textContent = t('settings.saved');
+      detail.refreshActions?.();
     } catch (error) {
       status.value = action.status;
       saved.textContent = error.message;
@@ -208,24 +220,16 @@ function actionFormBody(detail, section, finding, status) {
   const picker = evidencePicker({ t, id: id('evidence') });
   picker.input.classList.add('action-evidence');
   picker.input.setAttribute('aria-describedby', `${id('evidence-hint')} ${picker.input.getAttribute('aria-describedby')}`);
+  // The limits in words; what a typed date means comes from the backend's check (the same
+  // rule the save applies), asked while the user types.
   const limits = view.due_limits ?? null;
-  const dueHint = el('p', { class: 'hint due-rule', id: id('due-rule'), 'aria-live': 'polite' });
-  const explainDue = () => {
-    if (!limits) return;
-    const d = (iso) => formatDate(iso, lang);
-    const rule = dueRule(due.value, limits, justification.value.trim() !== '');
-    const messages = {
-      'too-late': ['audits_ui.due_too_late', { date: d(limits.max) }, 'error'],
-      'justification-required': ['audits_ui.due_required', { date: d(limits.justified) }, 'error'],
-      'justification-expected': ['audits_ui.due_expected', { date: d(limits.free) }, 'warn'],
-    };
-    const [key, args, kind] = messages[rule] ?? ['audits_ui.due_limits', { free: d(limits.free), justified: d(limits.justified), max: d(limits.max) }, ''];
-    dueHint.textContent = t(key, args);
-    dueHint.className = `hint due-rule ${kind}`;
-  };
-  due.addEventListener('input', explainDue);
-  justification.addEventListener('input', explainDue);
-  explainDue();
+  const d = (iso) => formatDate(iso, lang);
+  const dueHint = el(
+    'p',
+    { class: 'hint due-rule', id: id('due-rule') },
+    limits ? t('audits_ui.due_limits', { free: d(limits.free), justified: d(limits.justified), max: d(limits.max) }) : '',
+  );
+  const liveWarnings = el('ul', { class: 'action-warnings live-warnings', id: id('live-warnings'), 'aria-live': 'polite' });
   const add = el('button', { type: 'submit', class: 'action-add' }, t('audits_ui.add_action'));
   const form = el(
     'form',
@@ -239,6 +243,7 @@ function actionFormBody(detail, section, finding, status) {
       field('due', t('audits_ui.action_due'), due),
     ),
     dueHint,
+    liveWarnings,
     field(
       'justification',
       t('audits_ui.action_justification'),
@@ -256,21 +261,29 @@ function actionFormBody(detail, section, finding, status) {
     el('div', { dataset: { field: 'finding' } }, el('p', { class: 'field-error', 'aria-live': 'polite' })),
     el('div', { class: 'actions' }, add, status),
   );
+  const read = () => ({
+    scope: scope.id,
+    finding: finding.id,
+    description: text.value,
+    owner: owner.value,
+    department: department.value,
+    due: due.value,
+    justification: justification.value,
+    evidence: picker.ids(),
+  });
+  // Checked once something was typed: an empty new form is not marked all over.
+  const check = liveActionCheck(form, read, null, liveWarnings);
+  for (const input of [owner, due, justification]) {
+    input.addEventListener('input', check);
+    input.addEventListener('change', check);
+  }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    check.cancel();
     markFields(form, null);
     add.disabled = true;
     try {
-      const answer = await api.addAction({
-        scope: scope.id,
-        finding: finding.id,
-        description: text.value,
-        owner: owner.value,
-        department: department.value,
-        due: due.value,
-        justification: justification.value,
-        evidence: picker.ids(),
-      });
+      const answer = await api.addAction(read());
       await redraw(
         detail,
         section,

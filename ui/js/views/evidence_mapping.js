@@ -24,6 +24,7 @@ import { requirementBadge } from './evidence_fields.js';
 import { throughQuestionBadge } from './readiness_badges.js';
 import * as vault from './evidence_vault.js';
 import { importPanel } from './evidence_mapping_import.js';
+import { assessTablePanel } from './evidence_assess_table.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 import { evidencePicker } from '../widgets/evidence_picker.js';
 
@@ -113,6 +114,10 @@ export async function render(app, target, params = {}) {
       scope: current.scope,
       state: view,
       redraw: () => render(app, current.target, { scope: current.scope.id }),
+    }),
+    assessTablePanel(app, scope, readiness, async (flash) => {
+      await render(app, current.target, { scope: current.scope.id });
+      show(document.getElementById('mapping-status'), flash, 'ok');
     }),
     el('div', { id: 'mapping-questions' }),
   );

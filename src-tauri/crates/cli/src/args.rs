@@ -91,11 +91,18 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         scope: String,
         /// The control question (1.1)
-        #[arg(required_unless_present = "workbook")]
+        #[arg(required_unless_present_any = ["workbook", "set", "file"])]
         question: Option<String>,
         /// conform, minor, major or na (empty clears the result)
-        #[arg(required_unless_present = "workbook")]
+        #[arg(required_unless_present_any = ["workbook", "set", "file"])]
         result: Option<String>,
+        /// Many questions in one transaction: QUESTION=RESULT, repeat for several
+        #[arg(long = "set", value_name = "QUESTION=RESULT", conflicts_with_all = ["question", "result", "workbook"])]
+        set: Vec<String>,
+        /// Many questions in one transaction from a CSV file of lines
+        /// QUESTION,RESULT[,IMPLEMENTATION DESCRIPTION]
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["question", "result", "workbook"])]
+        file: Option<PathBuf>,
         /// The implementation description
         #[arg(long, value_name = "TEXT")]
         text: Option<String>,

@@ -154,8 +154,12 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             reference,
             workbook,
             apply,
+            set,
+            file,
         } => {
             let args = AssessArgs {
+                set,
+                file: file.as_ref(),
                 scope,
                 question: question.as_deref(),
                 result: result.as_deref(),

@@ -116,8 +116,15 @@ impl Output {
         } else {
             err_line!("{}", self.t("cli.error.invalid"));
         }
-        if err.code() == csmsdesk_workspace::ErrorCode::NeedsConfirmation {
-            err_line!("{}", self.t("cli.confirm_hint"));
+        match err {
+            Error::WouldRemove { flag, .. } => {
+                let hint = Message::new("cli.confirm_flag_hint").arg("flag", flag);
+                err_line!("{}", hint.render(self.lang));
+            }
+            _ if err.code() == csmsdesk_workspace::ErrorCode::NeedsConfirmation => {
+                err_line!("{}", self.t("cli.confirm_hint"));
+            }
+            _ => {}
         }
         for f in &body.fields {
             let line = Message::new("cli.error.field")

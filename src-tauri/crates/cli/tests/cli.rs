@@ -1524,7 +1524,8 @@ fn an_audit_cycle_from_conditional_pass_to_permanent_labels() {
         renew["error"]["fields"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("never be renewed")
+            .contains("not renewed"),
+        "temporary labels are refused, saying what follows instead"
     );
 
     let follow_up = cli_in(

@@ -832,16 +832,119 @@ audit-due_too_late = Ein Fälligkeitsdatum mehr als { $months ->
        *[other] { $months } Monate
     } nach dem Abschlussgespräch (nach dem { $date }) ist nicht zulässig: Bis dahin müssen alle Abweichungen behoben sein.
 audit-bad_action_status = „{ $given }“ ist kein Status. Verwenden Sie open, in-progress, done oder verified.
+audit-owner_missing = Geben Sie den Verantwortlichen ein: Jede Korrekturmaßnahme braucht jemanden, der für sie verantwortlich ist.
+audit-due_before_closing = Das Fälligkeitsdatum { $due } liegt vor dem Abschlussgespräch des Audits ({ $closing }): Eine Korrekturmaßnahme wird nach dem Audit geplant. Wählen Sie den { $closing } oder später.
+audit-finding_result_disagree = Frage { $question } hat eine Feststellung „{ $finding }“, aber ihr Ergebnis ist „{ $result }“: Setzen Sie das Ergebnis auf „{ $needed }“ oder ändern Sie den Typ der Feststellung.
+audit-finding_has_actions = Feststellung { $finding } hat { $count ->
+        [one] { $count } Korrekturmaßnahme
+       *[other] { $count } Korrekturmaßnahmen
+    }: Wird die Feststellung entfernt, werden sie mit entfernt. Bestätigen Sie, dass sie mit entfernt werden.
+audit-has_findings = Audit { $audit } hat { $findings ->
+        [one] { $findings } Feststellung
+       *[other] { $findings } Feststellungen
+    } mit { $actions ->
+        [one] { $actions } Korrekturmaßnahme
+       *[other] { $actions } Korrekturmaßnahmen
+    }: Wird das Audit entfernt, werden sie mit entfernt. Bestätigen Sie, dass sie mit entfernt werden.
+audit-result_twice = Frage { $question } kommt zweimal vor: Geben Sie jeder Frage ein Ergebnis.
+audit-cap_takes_no_results = Ein CAP-Audit hat keine Ergebnisse je Frage: Es bestätigt den Korrekturmaßnahmenplan des Erstaudits. Erfassen Sie Ergebnisse beim Erst- oder Follow-up-Audit.
+cli-confirm_flag_hint = Um fortzufahren, führen Sie denselben Befehl erneut mit { $flag } aus.
+cli-finding-changed = Feststellung { $id } geändert.
+cli-action-changed = Korrekturmaßnahme { $id } geändert.
+cli-audit-results_saved = { $count ->
+        [one] { $count } Ergebnis
+       *[other] { $count } Ergebnisse
+    } gespeichert.
+cli-action-page = Maßnahmen { $from } bis { $to } von { $total }: Mit --offset und --limit sehen Sie die anderen.
+cli-results-bad_set = „{ $given }“ ist nicht FRAGE=ERGEBNIS, zum Beispiel 1.1=conform.
+cli-results-bad_line = Zeile { $line } ist nicht FRAGE,ERGEBNIS[,BESCHREIBUNG], zum Beispiel 1.1,minor,Richtlinie nicht geprüft.
+audits_ui-save_results = Alle Ergebnisse speichern
+audits_ui-results_keys = Mit den Pfeiltasten zwischen den Fragen wechseln (Pos1 und Ende springen); in der Ergebnisspalte c für konform, m für gering, M (groß) für schwerwiegend, n zum Leeren tippen. Alle Änderungen werden zusammen mit „Alle Ergebnisse speichern“ gespeichert.
+audits_ui-results_changed = { $count ->
+        [one] { $count } Ergebnis geändert
+       *[other] { $count } Ergebnisse geändert
+    }, noch nicht gespeichert.
+audits_ui-results_saved = { $count ->
+        [one] { $count } Ergebnis gespeichert
+       *[other] { $count } Ergebnisse gespeichert
+    }.
+audits_ui-results_refused = Nichts wurde gespeichert: { $count ->
+        [one] { $count } Frage muss
+       *[other] { $count } Fragen müssen
+    } geändert werden (siehe die markierten Zeilen).
+audits_ui-plan_confirmed = Plan bestätigt
+audits_ui-plan_unconfirmed = Plan noch nicht bestätigt
+audits_ui-plan_tally = Ein CAP-Audit bestätigt den Korrekturmaßnahmenplan; es hat keine Ergebnisse je Frage.
+audits_ui-plan_heading = Der Korrekturmaßnahmenplan
+audits_ui-plan_confirmed_text = Der Bericht des CAP-Audits bestätigt diesen Plan: Bei bedingtem Bestehen laufen temporäre Labels.
+audits_ui-plan_unconfirmed_text = Noch nicht bestätigt: Haken Sie oben „Der Bericht des CAP-Audits bestätigt den Korrekturmaßnahmenplan“ an, sobald der Bericht es sagt.
+audits_ui-plan_no_initial = Vor diesem CAP-Audit wurde kein Erstaudit abgeschlossen, also gibt es keinen Plan zu bestätigen.
+audits_ui-actions_table = Korrekturmaßnahmen dieses Audits ({ $count })
+audits_ui-all_actions = Korrekturmaßnahmen aller Audits
+audits_ui-all_actions_hint = Nach Scope, Verantwortlichem, Status und Fälligkeit filtern; den Status direkt ändern.
+audits_ui-any_status = Jeder Status
+audits_ui-status_unfinished = Offen oder in Arbeit
+audits_ui-filter_scope = Scope
+audits_ui-filter_owner = Verantwortlich
+audits_ui-filter_status = Status
+audits_ui-filter_due_by = Fällig bis
+audits_ui-no_actions_match = Keine Korrekturmaßnahme passt.
+audits_ui-col_due = Fällig
+audits_ui-col_status = Status
+audits_ui-col_action = Korrekturmaßnahme
+audits_ui-col_owner = Verantwortlich
+audits_ui-col_finding = Feststellung
+audits_ui-col_scope = Scope
+audits_ui-edit_action = Ändern
+audits_ui-action_status = Status
+audits_ui-action_changed = Korrekturmaßnahme geändert.
+audits_ui-remove_action = Entfernen
+audits_ui-remove_action_confirm = Diese Maßnahme wirklich entfernen?
+audits_ui-action_removed = Korrekturmaßnahme entfernt.
+audits_ui-edit_finding = Feststellung ändern
+audits_ui-finding_changed = Feststellung geändert.
+audits_ui-remove_finding = Feststellung entfernen
+audits_ui-remove_finding_confirm = Sie mit { $count ->
+        [one] { $count } Korrekturmaßnahme
+       *[other] { $count } Korrekturmaßnahmen
+    } entfernen?
+audits_ui-remove_finding_confirm_empty = Diese Feststellung wirklich entfernen?
+audits_ui-finding_removed = Feststellung entfernt.
+audits_ui-remove_audit_heading = Dieses Audit entfernen
+audits_ui-remove_audit = Audit entfernen
+audits_ui-remove_audit_confirm = Es mit seinen Ergebnissen, { $findings ->
+        [one] { $findings } Feststellung
+       *[other] { $findings } Feststellungen
+    } und { $actions ->
+        [one] { $actions } Korrekturmaßnahme
+       *[other] { $actions } Korrekturmaßnahmen
+    } entfernen?
+audits_ui-remove_audit_confirm_empty = Es mit seinen Ergebnissen entfernen?
+mapping-assess_all = Alle Fragen auf einmal selbst bewerten
+mapping-assess_implementation_of = Umsetzungsbeschreibung der Frage { $id }
+audit-closing_after_actions = { $count ->
+        [one] { $count } Korrekturmaßnahme ist
+       *[other] { $count } Korrekturmaßnahmen sind
+    } vor diesem Abschlussgespräch fällig (die erste am { $date }): Wählen Sie ein Abschlussgespräch am oder vor dem { $date }, oder verschieben Sie zuerst ihre Fälligkeiten.
+cli-finding-page = Feststellungen { $from } bis { $to } von { $total }: Mit --offset und --limit sehen Sie die anderen.
+audits_ui-all_findings = Feststellungen aller Audits
+audits_ui-any_type = Jeder Typ
+audits_ui-type_nonconformity = Schwerwiegende oder geringe Abweichung
+audits_ui-filter_text = Text
+audits_ui-no_findings_match = Keine Feststellung passt.
+audits_ui-col_open_actions = Korrekturmaßnahmen
+audits_ui-col_audit = Audit
+audits_ui-open_of = { $open } von { $total } nicht erledigt
 labels-next_planned = Noch kein Audit: Das Audit ist für den { $date } geplant.
 labels-next_plan_audit = Noch kein Audit: Planen Sie das Erstaudit.
 labels-next_results = Im Erstaudit fehlen Ergebnisse zu Fragen: Erfassen Sie sie, um die Labels zu sehen.
-labels-next_follow_up = Temporäre Labels: Ein Follow-up-Audit muss vor dem { $date } bestätigen, dass alle Abweichungen behoben sind. Sie können nicht verlängert werden.
+labels-next_follow_up = Temporäre Labels bis { $date }. Bestätigt ein Follow-up-Audit vorher, dass alle Abweichungen behoben sind, folgen permanente Labels; sonst ist ein neues Erstaudit nötig.
 labels-next_cap = Bedingt bestanden: Ein CAP-Audit muss den Maßnahmenplan bestätigen; das Follow-up-Audit ist vor dem { $date } fällig.
 labels-next_renewal = Dauerhafte Labels: Beginnen Sie das Erneuerungsaudit ab dem { $date }.
 labels-next_none = Nichts fällig.
 labels-none_failed = Keine Labels: Das Audit wurde nicht bestanden. Ein neues Erstaudit ist nötig.
 labels-none_late = Keine Labels: Das Follow-up-Audit kam zu spät. Ein neues Erstaudit ist nötig.
-labels-temporary_not_renewable = Die Labels von { $scope } sind temporär (bis { $date }) und können nie verlängert werden: Ein Follow-up-Audit muss vorher bestätigen, dass alle Abweichungen behoben sind, sonst ist ein neues Erstaudit nötig.
+labels-temporary_not_renewable = Die Labels von { $scope } sind temporär (bis { $date }) und werden nicht verlängert. Ein Follow-up-Audit, das vorher bestätigt, dass alle Abweichungen behoben sind, bringt permanente Labels; sonst ist ein neues Erstaudit nötig.
 labels-renewal_needs_date = Geben Sie das für das Erneuerungsaudit geplante Datum ein.
 deadline-vcs_label_temporary = Temporäres VCS-Label { $objective } von { $scope } läuft ab
 deadline-vcs_label_permanent = VCS-Label { $objective } von { $scope } läuft ab
@@ -969,7 +1072,7 @@ audits_ui-decision_follow_up_hint = Dann folgen dauerhafte Labels, gerechnet ab 
 audits_ui-decision_reason_initial = Begründung (nötig, wenn das Audit nicht bestanden wurde)
 audits_ui-decision_note = Anmerkung
 audits_ui-results = Ergebnisse je Kontrollfrage
-audits_ui-results_hint = Tragen Sie das Ergebnis des Auditors für jede anwendbare Frage ein; jede Zeile wird einzeln gespeichert. Das Gesamtergebnis berücksichtigt jede anwendbare Frage.
+audits_ui-results_hint = Geben Sie das Ergebnis des Auditors für jede anwendbare Frage ein und speichern Sie alle auf einmal. Das Gesamtergebnis zählt jede anwendbare Frage; ein Ergebnis muss zu den Feststellungen der Frage passen.
 audits_ui-nothing_applies = Für diesen Geltungsbereich gilt keine Kontrollfrage.
 audits_ui-col_question = Frage
 audits_ui-col_result = Ergebnis

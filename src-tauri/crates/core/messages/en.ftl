@@ -832,16 +832,119 @@ audit-due_too_late = A due date more than { $months ->
        *[other] { $months } months
     } after the closing meeting (after { $date }) is not allowed: all non-conformities must be resolved by then.
 audit-bad_action_status = “{ $given }” is not a status. Use open, in-progress, done or verified.
+audit-owner_missing = Enter the owner: every corrective action needs someone responsible for it.
+audit-due_before_closing = The due date { $due } is before the audit’s closing meeting ({ $closing }): a corrective action is planned after the audit. Choose { $closing } or later.
+audit-finding_result_disagree = Question { $question } has a finding “{ $finding }” but its result is “{ $result }”: set the result to “{ $needed }”, or change the finding’s type.
+audit-finding_has_actions = Finding { $finding } has { $count ->
+        [one] { $count } corrective action
+       *[other] { $count } corrective actions
+    }: removing the finding removes them too. Confirm removing them with it.
+audit-has_findings = Audit { $audit } has { $findings ->
+        [one] { $findings } finding
+       *[other] { $findings } findings
+    } with { $actions ->
+        [one] { $actions } corrective action
+       *[other] { $actions } corrective actions
+    }: removing the audit removes them too. Confirm removing them with it.
+audit-result_twice = Question { $question } appears twice: give each question one result.
+audit-cap_takes_no_results = A CAP audit takes no results per question: it confirms the corrective action plan of the initial audit. Record results on the initial or follow-up audit.
+cli-confirm_flag_hint = To go ahead, run the same command again with { $flag }.
+cli-finding-changed = Finding { $id } changed.
+cli-action-changed = Corrective action { $id } changed.
+cli-audit-results_saved = { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    } saved.
+cli-action-page = Actions { $from } to { $to } of { $total }: use --offset and --limit for the others.
+cli-results-bad_set = “{ $given }” is not QUESTION=RESULT, for example 1.1=conform.
+cli-results-bad_line = Line { $line } is not QUESTION,RESULT[,DESCRIPTION], for example 1.1,minor,Policy not reviewed.
+audits_ui-save_results = Save all results
+audits_ui-results_keys = Move between questions with the arrow keys (Home and End jump); in the result column type c for conform, m for minor, M (capital) for major, n to clear. Every change is saved together with “Save all results”.
+audits_ui-results_changed = { $count ->
+        [one] { $count } result changed
+       *[other] { $count } results changed
+    }, not saved yet.
+audits_ui-results_saved = { $count ->
+        [one] { $count } result saved
+       *[other] { $count } results saved
+    }.
+audits_ui-results_refused = Nothing was saved: { $count ->
+        [one] { $count } question needs
+       *[other] { $count } questions need
+    } a change (see the marked rows).
+audits_ui-plan_confirmed = Plan confirmed
+audits_ui-plan_unconfirmed = Plan not confirmed yet
+audits_ui-plan_tally = A CAP audit confirms the corrective action plan; it has no results per question.
+audits_ui-plan_heading = The corrective action plan
+audits_ui-plan_confirmed_text = The CAP audit report confirms this plan: with a conditional pass, temporary labels run.
+audits_ui-plan_unconfirmed_text = Not confirmed yet: tick “The CAP audit report confirms the corrective action plan” above once the report says so.
+audits_ui-plan_no_initial = No initial audit closed before this CAP audit, so there is no plan to confirm.
+audits_ui-actions_table = Corrective actions of this audit ({ $count })
+audits_ui-all_actions = Corrective actions of every audit
+audits_ui-all_actions_hint = Filter by scope, owner, status and due date; change a status in place.
+audits_ui-any_status = Any status
+audits_ui-status_unfinished = Open or in progress
+audits_ui-filter_scope = Scope
+audits_ui-filter_owner = Owner
+audits_ui-filter_status = Status
+audits_ui-filter_due_by = Due by
+audits_ui-no_actions_match = No corrective action matches.
+audits_ui-col_due = Due
+audits_ui-col_status = Status
+audits_ui-col_action = Corrective action
+audits_ui-col_owner = Owner
+audits_ui-col_finding = Finding
+audits_ui-col_scope = Scope
+audits_ui-edit_action = Change
+audits_ui-action_status = Status
+audits_ui-action_changed = Corrective action changed.
+audits_ui-remove_action = Remove
+audits_ui-remove_action_confirm = Really remove this action?
+audits_ui-action_removed = Corrective action removed.
+audits_ui-edit_finding = Change finding
+audits_ui-finding_changed = Finding changed.
+audits_ui-remove_finding = Remove finding
+audits_ui-remove_finding_confirm = Remove it and its { $count ->
+        [one] { $count } corrective action
+       *[other] { $count } corrective actions
+    }?
+audits_ui-remove_finding_confirm_empty = Really remove this finding?
+audits_ui-finding_removed = Finding removed.
+audits_ui-remove_audit_heading = Remove this audit
+audits_ui-remove_audit = Remove audit
+audits_ui-remove_audit_confirm = Remove it with its results, { $findings ->
+        [one] { $findings } finding
+       *[other] { $findings } findings
+    } and { $actions ->
+        [one] { $actions } corrective action
+       *[other] { $actions } corrective actions
+    }?
+audits_ui-remove_audit_confirm_empty = Remove it with its results?
+mapping-assess_all = Self-assess every question at once
+mapping-assess_implementation_of = Implementation description of question { $id }
+audit-closing_after_actions = { $count ->
+        [one] { $count } corrective action is
+       *[other] { $count } corrective actions are
+    } due before this closing meeting (the first on { $date }): choose a closing meeting on or before { $date }, or move their due dates first.
+cli-finding-page = Findings { $from } to { $to } of { $total }: use --offset and --limit for the others.
+audits_ui-all_findings = Findings of every audit
+audits_ui-any_type = Any type
+audits_ui-type_nonconformity = Major or minor non-conformity
+audits_ui-filter_text = Text
+audits_ui-no_findings_match = No finding matches.
+audits_ui-col_open_actions = Corrective actions
+audits_ui-col_audit = Audit
+audits_ui-open_of = { $open } of { $total } unfinished
 labels-next_planned = No audit yet: the audit is planned for { $date }.
 labels-next_plan_audit = No audit yet: plan the initial audit.
 labels-next_results = The initial audit has questions without a result: record them to see the labels.
-labels-next_follow_up = Temporary labels: a follow-up audit must confirm every non-conformity resolved before { $date }. They cannot be renewed.
+labels-next_follow_up = Temporary labels until { $date }. When a follow-up audit confirms every non-conformity resolved before then, permanent labels follow; otherwise a new initial audit is needed.
 labels-next_cap = Conditional pass: a corrective action plan audit must confirm the plan; the follow-up audit is due before { $date }.
 labels-next_renewal = Permanent labels: start the renewal audit from { $date }.
 labels-next_none = Nothing due.
 labels-none_failed = No labels: the audit was failed. A new initial audit is needed.
 labels-none_late = No labels: the follow-up audit came too late. A new initial audit is needed.
-labels-temporary_not_renewable = The labels of { $scope } are temporary (until { $date }) and can never be renewed: a follow-up audit must confirm every non-conformity resolved before then, or a new initial audit is needed.
+labels-temporary_not_renewable = The labels of { $scope } are temporary (until { $date }): they are not renewed. A follow-up audit that confirms every non-conformity resolved before then brings permanent labels; otherwise a new initial audit is needed.
 labels-renewal_needs_date = Enter the date planned for the renewal audit.
 deadline-vcs_label_temporary = Temporary VCS label { $objective } of { $scope } expires
 deadline-vcs_label_permanent = VCS label { $objective } of { $scope } expires
@@ -969,7 +1072,7 @@ audits_ui-decision_follow_up_hint = Permanent labels follow, counted from the in
 audits_ui-decision_reason_initial = Reason (needed when the audit was failed)
 audits_ui-decision_note = Note
 audits_ui-results = Results per control question
-audits_ui-results_hint = Enter the auditor’s result for each applicable question; each row is saved on its own. The overall result counts every applicable question.
+audits_ui-results_hint = Enter the auditor’s result for each applicable question, then save them all at once. The overall result counts every applicable question; a result must agree with the question’s findings.
 audits_ui-nothing_applies = No control question applies to this scope.
 audits_ui-col_question = Question
 audits_ui-col_result = Result

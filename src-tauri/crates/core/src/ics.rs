@@ -1,5 +1,6 @@
 //! iCalendar (RFC 5545) text for deadlines: all-day events with stable UIDs, so that a
-//! calendar importing the file again updates its events instead of duplicating them.
+//! calendar importing the file again updates its events instead of duplicating them, and a
+//! display reminder (VALARM) some days before each.
 
 use chrono::{Datelike as _, NaiveDate};
 
@@ -51,9 +52,23 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// A calendar of `events`. `stamp` is the generation time as `YYYYMMDDTHHMMSSZ` (passed in:
-/// the same input gives the same file). UIDs get `@csmsdesk` appended.
-pub fn calendar(events: &[IcsEvent], stamp: &str) -> String {
+/// What a calendar file says about all of its events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarHead<'a> {
+    /// The generation time as `YYYYMMDDTHHMMSSZ` (passed in: the same input gives the same
+    /// file).
+    pub stamp: &'a str,
+    /// The workspace's own id: UIDs become `<uid>@<workspace>.csmsdesk`, so that the same
+    /// deadline key in two workspaces (`corrective-action-1`) makes two events in one
+    /// calendar, not one that the second file overwrites.
+    pub workspace: &'a str,
+    /// Days before each event that its reminder goes off; 0 for a reminder on the day.
+    pub reminder_days: u32,
+}
+
+/// A calendar of `events` under `head`.
+pub fn calendar(events: &[IcsEvent], head: &CalendarHead<'_>) -> String {
+    let stamp = head.stamp;
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -73,13 +88,22 @@ pub fn calendar(events: &[IcsEvent], stamp: &str) -> String {
         let next_day = event.date.succ_opt().unwrap_or(event.date);
         for line in [
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}@csmsdesk", escape(&event.uid)),
+            format!(
+                "UID:{}@{}.csmsdesk",
+                escape(&event.uid),
+                escape(head.workspace)
+            ),
             format!("DTSTAMP:{stamp}"),
             format!("DTSTART;VALUE=DATE:{}", event.date.format("%Y%m%d")),
             format!("DTEND;VALUE=DATE:{}", next_day.format("%Y%m%d")),
             format!("SUMMARY:{}", escape(&event.summary)),
             format!("DESCRIPTION:{}", escape(&event.description)),
             "TRANSP:TRANSPARENT".to_owned(),
+            "BEGIN:VALARM".to_owned(),
+            "ACTION:DISPLAY".to_owned(),
+            format!("DESCRIPTION:{}", escape(&event.summary)),
+            format!("TRIGGER;RELATED=START:-P{}D", head.reminder_days),
+            "END:VALARM".to_owned(),
             "END:VEVENT".to_owned(),
         ] {
             fold(&line, &mut out);

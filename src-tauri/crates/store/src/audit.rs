@@ -58,15 +58,19 @@ pub struct ActionRecord {
     pub evidence_ids: Vec<i64>,
 }
 
-fn corrupt(column: &'static str, value: String) -> Error {
+pub(crate) fn corrupt(column: &'static str, value: String) -> Error {
     Error::Corrupt { column, value }
 }
 
-fn date(column: &'static str, text: String) -> Result<NaiveDate> {
+pub(crate) fn date(column: &'static str, text: String) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|_| corrupt(column, text))
 }
 
-fn parsed<T>(column: &'static str, text: String, parse: impl Fn(&str) -> Option<T>) -> Result<T> {
+pub(crate) fn parsed<T>(
+    column: &'static str,
+    text: String,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T> {
     parse(&text).ok_or_else(|| corrupt(column, text))
 }
 
@@ -300,7 +304,7 @@ pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecor
 
 /// The corrective actions that pass `condition` (SQL over `corrective_action` with one
 /// parameter, `?1` = `value`), with their evidence, by due date.
-fn actions_where(
+pub(crate) fn actions_where(
     conn: &Connection,
     condition: &str,
     value: Option<i64>,
@@ -417,6 +421,13 @@ pub fn rename_questions(
     }
     Ok(())
 }
+
+mod edit;
+#[cfg(test)]
+mod edit_tests;
+mod page;
+pub use edit::*;
+pub use page::*;
 
 #[cfg(test)]
 mod tests;

@@ -25,6 +25,12 @@ const MIGRATIONS: &[M<'static>] = &[
 /// The schema version this build writes: the number of migrations.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// Gives the workspace its calendar id once: 128 random bits from SQLite, as hex. Calendar
+/// event UIDs carry it, so that the deadlines of two workspaces never collide in one
+/// calendar, and it never changes, so that a re-imported file updates its events.
+const CALENDAR_ID_SQL: &str = "INSERT OR IGNORE INTO workspace_meta (key, value)
+     VALUES ('calendar_id', lower(hex(randomblob(16))))";
+
 /// How long a statement waits for another connection's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -57,6 +63,7 @@ impl Db {
             "INSERT INTO workspace_meta (key, value) VALUES ('created_at', ?1), ('created_by', ?2)",
             (created_at, created_by),
         )?;
+        tx.execute_batch(CALENDAR_ID_SQL)?;
         tx.commit()?;
         Ok(db)
     }
@@ -81,6 +88,17 @@ impl Db {
             let tx = conn.transaction()?;
             journal::refresh_triggers(&tx)?;
             tx.commit()?;
+        }
+        // A workspace made before calendar ids gets its own once (journalled as "open").
+        let has_calendar_id: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM workspace_meta WHERE key = 'calendar_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        if !has_calendar_id {
+            *source.lock().unwrap_or_else(|p| p.into_inner()) = "open".to_owned();
+            conn.execute_batch(CALENDAR_ID_SQL)?;
+            *source.lock().unwrap_or_else(|p| p.into_inner()) = "unknown".to_owned();
         }
         Ok(Db {
             conn,
@@ -195,6 +213,23 @@ impl Db {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// The workspace's calendar id (see [`CALENDAR_ID_SQL`]). A workspace of this schema
+    /// version that was never opened for writing by this build has none: its id is then
+    /// derived from when and by whom it was made, which is as stable.
+    pub fn calendar_id(&self) -> Result<String> {
+        if let Some(id) = self.meta("calendar_id")? {
+            return Ok(id);
+        }
+        use sha2::Digest as _;
+        let seed = format!(
+            "{}\n{}",
+            self.meta("created_at")?.unwrap_or_default(),
+            self.meta("created_by")?.unwrap_or_default()
+        );
+        let digest = sha2::Sha256::digest(seed.as_bytes());
+        Ok(digest[..16].iter().map(|b| format!("{b:02x}")).collect())
     }
 
     /// A value of the workspace metadata (`created_at`, `created_by`).

@@ -2,8 +2,9 @@
 //! the labels they earn, the provider's filled workbook, and the label rules.
 //!
 //! The input and view types and the provider's workbook import are here; `audits` (audits and
-//! their results), `findings` (findings and corrective actions), `labels` and `rules` (the
-//! label rules) hold the rest.
+//! the audit view), `results` (results per question, many in one transaction), `findings`
+//! (findings and corrective actions, their checks, changing and removing them), `lists` (a
+//! page of actions across audits), `labels` and `rules` (the label rules) hold the rest.
 
 use std::path::Path;
 
@@ -23,7 +24,13 @@ use crate::{AuditId, EvidenceId, FindingId, Named, Result, ScopeId, ScopeRecord,
 mod audits;
 mod findings;
 mod labels;
+mod lists;
+mod results;
 mod rules;
+
+pub use findings::{ActionVerdict, FindingInput};
+pub use lists::{ActionPage, ActionPageInput, FindingPage, FindingPageInput};
+pub use results::ResultInput;
 
 /// An audit as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -70,6 +77,12 @@ pub struct AuditView {
     /// The last due dates of a corrective action under the rules in force: without a
     /// justification, with one, and at all (core's `check_due_date` decides with them).
     pub due_limits: DueLimits,
+    /// A CAP audit's plan: the initial audit whose findings' corrective actions it confirms
+    /// (the latest initial audit of the scope closed on or before it). `None` for the others.
+    pub plan_of: Option<AuditId>,
+    /// Questions whose findings and recorded result disagree (recorded before the rule, or
+    /// by the provider's workbook), each saying which to change.
+    pub disagreements: Vec<Message>,
 }
 
 /// The last due dates of this audit's corrective actions.
@@ -304,5 +317,7 @@ pub struct AuditChanges {
     pub decision_reason: Option<String>,
 }
 
+#[cfg(test)]
+mod edit_tests;
 #[cfg(test)]
 mod tests;

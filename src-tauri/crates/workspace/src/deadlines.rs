@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use csmsdesk_core::audit::ActionStatus;
 use csmsdesk_core::deadlines::{Deadline, DeadlineFilter, DeadlineKind, sort};
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_core::ics::{IcsEvent, calendar};
+use csmsdesk_core::ics::{CalendarHead, IcsEvent, calendar};
 use csmsdesk_store::evidence::{self as evidence_table, ReviewDate, ReviewFilter, ReviewOrder};
 
 use crate::{Result, Workspace};
@@ -96,7 +96,16 @@ impl Workspace {
                     owner: None,
                 });
             }
-            if let Some(date) = scope.planned_audit_date {
+            // A planned audit that was held is no deadline any more.
+            let closings: Vec<NaiveDate> = self
+                .audits(Some(crate::ScopeId(scope.id)))?
+                .iter()
+                .map(|a| a.closing_meeting)
+                .collect();
+            if let Some(date) = scope
+                .planned_audit_date
+                .filter(|d| !csmsdesk_core::audit::planned_audit_held(*d, closings))
+            {
                 list.push(Deadline {
                     kind: DeadlineKind::PlannedAudit,
                     key: format!("planned-audit-{}", scope.id),
@@ -180,7 +189,16 @@ impl Workspace {
                 }
             })
             .collect();
-        Ok(calendar(&events, &now.format("%Y%m%dT%H%M%SZ").to_string()))
+        // The reminder goes off as many days ahead as the desktop notification looks (a week
+        // when notifications are off).
+        let notify = self.rules()?.notify_days;
+        let reminder_days = u32::try_from(notify).ok().filter(|d| *d > 0).unwrap_or(7);
+        let head = CalendarHead {
+            stamp: &now.format("%Y%m%dT%H%M%SZ").to_string(),
+            workspace: &self.db.calendar_id()?,
+            reminder_days,
+        };
+        Ok(calendar(&events, &head))
     }
 }
 

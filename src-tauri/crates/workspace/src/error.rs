@@ -84,6 +84,13 @@ pub enum Error {
         current: String,
         scopes: usize,
     },
+    /// Removing a thing would remove others with it (a finding's corrective actions, an
+    /// audit's findings): `message` says what; `flag` is the CLI's confirmation.
+    #[error("removing it would remove more")]
+    WouldRemove {
+        message: Message,
+        flag: &'static str,
+    },
     /// No catalogue has been imported yet.
     #[error("no catalogue imported")]
     NoCatalogue,
@@ -237,7 +244,9 @@ impl Error {
             Error::NotAWorkspace { .. } => ErrorCode::WorkspaceMissing,
             Error::FileUnwritable { .. } => ErrorCode::NotWritable,
             Error::Cancelled => ErrorCode::InvalidInput,
-            Error::VersionUnknown { .. } => ErrorCode::NeedsConfirmation,
+            Error::VersionUnknown { .. } | Error::WouldRemove { .. } => {
+                ErrorCode::NeedsConfirmation
+            }
             Error::AlreadyAWorkspace { .. }
             | Error::FolderNotEmpty { .. }
             | Error::NoDefaultLocation
@@ -316,6 +325,7 @@ impl Error {
                 .arg("path", path(p))
                 .arg_message("detail", io_detail(source)),
             Error::Cancelled => Message::new("error.cancelled"),
+            Error::WouldRemove { message, .. } => message.clone(),
             Error::FileTooLarge {
                 path: p,
                 bytes,

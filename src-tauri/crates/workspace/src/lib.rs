@@ -32,7 +32,9 @@ pub mod wire;
 mod workspace;
 
 pub use audit::{
-    ActionInput, AuditChanges, AuditInput, AuditView, DueLimits, ProviderImport, ScopeLabels,
+    ActionInput, ActionPage, ActionPageInput, ActionVerdict, AuditChanges, AuditInput, AuditView,
+    DueLimits, FindingInput, FindingPage, FindingPageInput, ProviderImport, ResultInput,
+    ScopeLabels,
 };
 pub use backup::{
     BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
@@ -73,8 +75,8 @@ pub use package::{
 };
 pub use progress::Progress;
 pub use readiness::{
-    AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings, QuestionStatus,
-    Readiness, RequirementStatus,
+    AssessInput, AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings,
+    QuestionStatus, Readiness, RequirementStatus,
 };
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};

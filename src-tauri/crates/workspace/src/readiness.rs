@@ -20,9 +20,8 @@ use csmsdesk_store::assessment::{self as table, AssessmentRecord};
 use csmsdesk_store::evidence::{self as evidence_table, TargetEvidence};
 
 use crate::catalogue::read_filled_workbook;
-use crate::input::{MAX_TEXT_LEN, text_problem};
 use crate::workspace::timestamp;
-use crate::{Error, Invalid, Result, ScopeRecord, Workspace};
+use crate::{Result, ScopeRecord, Workspace};
 
 /// How many gaps the dashboard lists.
 pub const TOP_GAPS: usize = 10;
@@ -361,81 +360,6 @@ impl Workspace {
         })
     }
 
-    /// Records the self-assessment of one control question: a result (empty clears it) and,
-    /// where given, the implementation description and reference documentation.
-    pub fn assess(
-        &mut self,
-        scope: ScopeId,
-        question: &str,
-        result: &str,
-        implementation: Option<&str>,
-        reference_documentation: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> Result<AssessmentRecord> {
-        let record = self.scope(scope)?;
-        let questions = self.scope_questions(&record)?;
-        let question = question.trim();
-        let Some(sq) = questions
-            .iter()
-            .find(|q| q.applicability.question_id == question)
-        else {
-            return Err(Error::NotFound {
-                kind: "thing.question",
-                name: question.to_owned(),
-            });
-        };
-        let mut errors = Vec::new();
-        let parsed = match result.trim() {
-            "" => None,
-            text => match QuestionResult::parse(text) {
-                Some(r) => {
-                    if let Some(problem) = result_problem(question, sq.applicability.applicable, r)
-                    {
-                        errors.push(Invalid::new("result", problem));
-                    }
-                    Some(r)
-                }
-                None => {
-                    errors.push(Invalid::new(
-                        "result",
-                        Message::new("assess.bad_result").arg("given", text),
-                    ));
-                    None
-                }
-            },
-        };
-        for (field, text) in [
-            ("implementation", implementation),
-            ("reference_documentation", reference_documentation),
-        ] {
-            text_problem(
-                field,
-                text.unwrap_or_default().trim(),
-                MAX_TEXT_LEN,
-                &mut errors,
-            );
-        }
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        let mut saved = table::list(self.db.conn(), record.id)?
-            .remove(question)
-            .unwrap_or_else(|| AssessmentRecord {
-                question_id: question.to_owned(),
-                ..AssessmentRecord::default()
-            });
-        saved.result = parsed;
-        if let Some(text) = implementation {
-            saved.implementation = text.trim().to_owned();
-        }
-        if let Some(text) = reference_documentation {
-            saved.reference_documentation = text.trim().to_owned();
-        }
-        saved.updated_at = timestamp(now);
-        self.db.write(|tx| table::save(tx, record.id, &saved))?;
-        Ok(saved)
-    }
-
     /// What importing the filled workbook at `path` into `scope` would change; with `apply`,
     /// also changes it (in one transaction). Non-empty cells replace our values; empty cells
     /// never erase anything. Rows that do not fit the scope are skipped, each with why.
@@ -561,6 +485,11 @@ fn add_tally(total: &mut Tally, part: Tally) {
     total.needs_review += part.needs_review;
     total.missing += part.missing;
 }
+
+mod assess;
+#[cfg(test)]
+mod assess_tests;
+pub use assess::AssessInput;
 
 #[cfg(test)]
 mod tests;

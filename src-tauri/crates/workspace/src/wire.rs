@@ -17,6 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 mod audit;
+mod audit_edit;
 mod catalogue;
 mod evidence;
 mod manifest;
@@ -27,6 +28,7 @@ mod scope;
 mod shell;
 
 pub use audit::*;
+pub use audit_edit::*;
 pub use catalogue::*;
 pub use evidence::*;
 pub use manifest::*;

@@ -39,7 +39,8 @@ pub enum AuditCommand {
     },
     /// Show an audit with its results, overall result, findings and actions
     Show { audit: i64 },
-    /// Change an audit's dates, phases or decision
+    /// Change an audit's dates, people, phases or decision (also `audit edit`)
+    #[command(alias = "edit")]
     Set {
         audit: i64,
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -60,6 +61,24 @@ pub enum AuditCommand {
         decision: Option<bool>,
         #[arg(long, value_name = "TEXT")]
         reason: Option<String>,
+    },
+    /// Record the results of many questions in one transaction: all or nothing
+    Results {
+        audit: i64,
+        /// QUESTION=RESULT (conform, minor, major; empty removes it), repeat for several
+        #[arg(long = "set", value_name = "QUESTION=RESULT")]
+        set: Vec<String>,
+        /// A CSV file of lines QUESTION,RESULT[,DESCRIPTION OF FINDINGS] (a first line
+        /// starting with "question" is a header)
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Remove an audit with its results (one with findings needs --with-findings)
+    Remove {
+        audit: i64,
+        /// Remove its findings and their corrective actions too
+        #[arg(long)]
+        with_findings: bool,
     },
     /// Take over the provider's filled ENX workbook (shows the changes; --apply makes them)
     Import {
@@ -86,6 +105,44 @@ pub enum FindingCommand {
         /// For one protection object
         #[arg(long, value_name = "NAME", default_value = "")]
         po: String,
+    },
+    /// Change a finding's question, type, text or protection object (the others stay)
+    Edit {
+        finding: i64,
+        #[arg(long, value_name = "ID")]
+        question: Option<String>,
+        /// major, minor, observation or improvement
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        /// A protection object of the scope, or "" for none
+        #[arg(long, value_name = "NAME")]
+        po: Option<String>,
+    },
+    /// List the findings (filtered, a page at a time) with their unfinished actions
+    List {
+        #[arg(long, value_name = "ID")]
+        audit: Option<i64>,
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+        /// major, minor, observation or improvement (repeat for several)
+        #[arg(long = "type", value_name = "TYPE")]
+        kind: Vec<String>,
+        /// Part of the finding's text
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        text: String,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u64,
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+    },
+    /// Remove a finding (one with corrective actions needs --with-actions)
+    Remove {
+        finding: i64,
+        /// Remove its corrective actions too
+        #[arg(long)]
+        with_actions: bool,
     },
 }
 
@@ -115,8 +172,51 @@ pub enum ActionCommand {
     },
     /// Set an action's status: open, in-progress, done or verified
     Status { action: i64, status: String },
-    /// List every corrective action
-    List,
+    /// Change a corrective action's fields (the others stay)
+    Edit {
+        action: i64,
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        #[arg(long, value_name = "NAME")]
+        department: Option<String>,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        due: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        justification: Option<String>,
+        /// open, in-progress, done or verified
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Evidence ids (repeat for several); replaces the action's evidence
+        #[arg(long, value_name = "ID")]
+        evidence: Vec<i64>,
+        /// Remove every evidence item from the action
+        #[arg(long, conflicts_with = "evidence")]
+        no_evidence: bool,
+    },
+    /// Remove a corrective action
+    Remove { action: i64 },
+    /// List the corrective actions (filtered, a page at a time)
+    List {
+        #[arg(long, value_name = "ID")]
+        audit: Option<i64>,
+        #[arg(long, value_name = "NAME")]
+        scope: Option<String>,
+        /// Part of the owner's name
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        owner: String,
+        /// open, in-progress, done or verified (repeat for several)
+        #[arg(long, value_name = "STATUS")]
+        status: Vec<String>,
+        /// Due on or before this day
+        #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+        due_by: String,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u64,
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

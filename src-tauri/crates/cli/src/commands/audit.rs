@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use csmsdesk_workspace::{
-    ActionId, ActionInput, AuditChanges, AuditId, AuditInput, Error, EvidenceId, FindingId,
-    ScopeId, Workspace,
+    ActionId, ActionInput, ActionPageInput, AuditChanges, AuditId, AuditInput, Error, EvidenceId,
+    FindingId, FindingInput, ScopeId, Workspace,
 };
 
 use crate::args::{ActionCommand, AuditCommand, FindingCommand, LabelsCommand};
@@ -70,6 +70,26 @@ pub fn audit(ws: &mut Workspace, action: &AuditCommand, out: &Output) -> Result<
             ws.update_audit_fields(AuditId(*audit), &changes)?;
             out.done();
         }
+        AuditCommand::Results { audit, set, file } => {
+            let mut entries = match file {
+                Some(path) => crate::commands::audit_results::read_file(path)?,
+                None => Vec::new(),
+            };
+            entries.extend(
+                set.iter()
+                    .map(|s| crate::commands::audit_results::parse_set(s))
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            ws.set_audit_results(AuditId(*audit), &entries)?;
+            out.results_saved(entries.len());
+        }
+        AuditCommand::Remove {
+            audit,
+            with_findings,
+        } => {
+            ws.remove_audit(AuditId(*audit), *with_findings)?;
+            out.done();
+        }
         AuditCommand::Import { audit, file, apply } => {
             out.provider_import(&ws.import_provider_workbook(AuditId(*audit), file, *apply)?);
         }
@@ -95,6 +115,63 @@ pub fn finding(ws: &mut Workspace, action: &FindingCommand, out: &Output) -> Res
                 }
             };
             out.finding(&ws.add_finding(audit, question, kind, text, object)?)
+        }
+        FindingCommand::Edit {
+            finding,
+            question,
+            kind,
+            text,
+            po,
+        } => {
+            let id = FindingId(*finding);
+            let current = ws.finding(id)?;
+            let protection_object = match po.as_deref().map(str::trim) {
+                None => current
+                    .protection_object_id
+                    .map(csmsdesk_workspace::ProtectionObjectId),
+                Some("") => None,
+                Some(name) => {
+                    let scope = ScopeId(ws.audit_view(AuditId(current.audit_id))?.audit.scope_id);
+                    Some(resolve::object(ws, scope, name)?)
+                }
+            };
+            let input = FindingInput {
+                question: question.clone().unwrap_or(current.question_id),
+                kind: kind
+                    .clone()
+                    .unwrap_or_else(|| current.kind.as_str().to_owned()),
+                text: text.clone().unwrap_or(current.description),
+                protection_object,
+            };
+            out.finding_changed(&ws.edit_finding(id, &input)?);
+        }
+        FindingCommand::List {
+            audit,
+            scope,
+            kind,
+            text,
+            offset,
+            limit,
+        } => {
+            let input = csmsdesk_workspace::FindingPageInput {
+                audit: audit.map(AuditId),
+                scope: scope
+                    .as_deref()
+                    .map(|s| resolve::scope(ws, s))
+                    .transpose()?,
+                kinds: kind.clone(),
+                text: text.clone(),
+                offset: *offset,
+                limit: *limit,
+            };
+            out.finding_page(&ws.finding_page(&input)?);
+        }
+        FindingCommand::Remove {
+            finding,
+            with_actions,
+        } => {
+            ws.remove_finding(FindingId(*finding), *with_actions)?;
+            out.done();
         }
     }
     Ok(true)
@@ -129,7 +206,71 @@ pub fn action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Resul
             ws.set_action_status(ActionId(*action), status)?;
             out.done();
         }
-        ActionCommand::List => out.actions(&ws.actions()?),
+        ActionCommand::Edit {
+            action,
+            text,
+            owner,
+            department,
+            due,
+            justification,
+            status,
+            evidence,
+            no_evidence,
+        } => {
+            let id = ActionId(*action);
+            let current = ws.action(id)?;
+            let keep = |given: &Option<String>, now: &str| given.clone().unwrap_or(now.to_owned());
+            let input = ActionInput {
+                scope: None,
+                finding: FindingId(current.finding_id),
+                description: keep(text, &current.description),
+                owner: keep(owner, &current.owner),
+                department: keep(department, &current.department),
+                due: keep(due, &current.due.to_string()),
+                justification: keep(justification, &current.justification),
+                evidence: if *no_evidence {
+                    Vec::new()
+                } else if evidence.is_empty() {
+                    current
+                        .evidence_ids
+                        .iter()
+                        .copied()
+                        .map(EvidenceId)
+                        .collect()
+                } else {
+                    evidence.iter().copied().map(EvidenceId).collect()
+                },
+            };
+            let (record, warnings) = ws.edit_action(id, &input, status.as_deref())?;
+            out.action_changed(&record, &warnings);
+        }
+        ActionCommand::Remove { action } => {
+            ws.remove_action(ActionId(*action))?;
+            out.done();
+        }
+        ActionCommand::List {
+            audit,
+            scope,
+            owner,
+            status,
+            due_by,
+            offset,
+            limit,
+        } => {
+            let input = ActionPageInput {
+                audit: audit.map(AuditId),
+                scope: scope
+                    .as_deref()
+                    .map(|s| resolve::scope(ws, s))
+                    .transpose()?,
+                owner: owner.clone(),
+                statuses: status.clone(),
+                due_by: due_by.clone(),
+                offset: *offset,
+                limit: *limit,
+            };
+            out.action_page(&ws.action_page(&input)?);
+        }
     }
     Ok(true)
 }

@@ -158,6 +158,10 @@ pub struct AssessArgs<'a> {
     pub reference: Option<&'a str>,
     pub workbook: Option<&'a PathBuf>,
     pub apply: bool,
+    /// `--set QUESTION=RESULT`, many at once.
+    pub set: &'a [String],
+    /// `--file CSV`, many at once.
+    pub file: Option<&'a PathBuf>,
 }
 
 pub fn assess(
@@ -166,6 +170,29 @@ pub fn assess(
     out: &Output,
     now: DateTime<Utc>,
 ) -> Result<bool, Error> {
+    if !args.set.is_empty() || args.file.is_some() {
+        let mut entries = match args.file {
+            Some(path) => crate::commands::audit_results::read_file(path)?,
+            None => Vec::new(),
+        };
+        for text in args.set {
+            entries.push(crate::commands::audit_results::parse_set(text)?);
+        }
+        let entries: Vec<csmsdesk_workspace::AssessInput> = entries
+            .into_iter()
+            .map(|e| csmsdesk_workspace::AssessInput {
+                question: e.question,
+                result: e.result,
+                implementation: (!e.findings_description.is_empty())
+                    .then_some(e.findings_description),
+                reference_documentation: None,
+            })
+            .collect();
+        let scope = resolve::scope(ws, args.scope)?;
+        ws.assess_many(scope, &entries, now)?;
+        out.results_saved(entries.len());
+        return Ok(true);
+    }
     match (args.workbook, args.question, args.result) {
         (Some(file), _, _) => {
             let scope = resolve::scope(ws, args.scope)?;

@@ -5,6 +5,7 @@
 //! ran but reports a failure (a failed check), which `main` turns into exit code 1.
 
 pub mod audit;
+pub mod audit_results;
 pub mod catalogue;
 pub mod deadlines;
 pub mod evidence;

@@ -40,20 +40,30 @@ impl Output {
 
     pub fn audit_view(&self, v: &AuditView) {
         if self.json {
-            return Self::print_json(&wire::audit_view(v));
+            return Self::print_json(&wire::audit_view(v, self.lang));
         }
         let a = &v.audit;
+        // A CAP audit has no results per question: it confirms the plan, or not yet.
+        let cap = a.kind == csmsdesk_core::audit::AuditKind::Cap;
+        let overall = match (cap, a.decision) {
+            (true, true) => Message::new("audits_ui.plan_confirmed").render(self.lang),
+            (true, false) => Message::new("audits_ui.plan_unconfirmed").render(self.lang),
+            (false, _) => v.overall.as_str().to_owned(),
+        };
         out_line!(
             "#{} {} {} ({}): {}",
             a.id,
             a.kind.as_str(),
             v.scope,
             a.closing_meeting,
-            v.overall.as_str()
+            overall
         );
-        for (question, _, result) in v.questions.iter().filter(|q| q.1) {
+        for (question, _, result) in v.questions.iter().filter(|q| q.1 && !cap) {
             let result = result.as_ref().map_or("-", |r| r.result.as_str());
             out_line!("  {question:<6} {result}");
+        }
+        for problem in &v.disagreements {
+            err_line!("{}", problem.render(self.lang));
         }
         for f in &v.findings {
             out_line!(
@@ -116,6 +126,78 @@ impl Output {
         );
     }
 
+    /// A page of findings: with `--json` the rows (each finding with `audit_kind`, `scope`,
+    /// `actions`, `unfinished`); the range on stderr when it is a part.
+    pub fn finding_page(&self, page: &csmsdesk_workspace::FindingPage) {
+        let shown = i64::try_from(page.rows.len()).unwrap_or(i64::MAX);
+        if shown < page.total {
+            err_line!(
+                "{}",
+                Message::new("cli.finding.page")
+                    .arg("from", page.offset + 1)
+                    .arg("to", page.offset + page.rows.len() as u64)
+                    .arg("total", page.total)
+                    .render(self.lang)
+            );
+        }
+        if self.json {
+            return Self::print_json(&wire::finding_page(page).rows);
+        }
+        for r in &page.rows {
+            let f = &r.finding;
+            out_line!(
+                "{:>4}  {:<6} {:<11} {}/{}  {}",
+                f.id,
+                f.question_id,
+                f.kind.as_str(),
+                r.unfinished,
+                r.actions,
+                f.description
+            );
+        }
+    }
+
+    pub fn finding_changed(&self, f: &FindingRecord) {
+        if self.json {
+            return Self::print_json(&wire::FindingAdded {
+                finding: wire::finding(f),
+            });
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.finding.changed")
+                .arg("id", f.id)
+                .render(self.lang)
+        );
+    }
+
+    pub fn action_changed(&self, a: &ActionRecord, warnings: &[Message]) {
+        if self.json {
+            return Self::print_json(&wire::action_saved(a, warnings, self.lang));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.action.changed")
+                .arg("id", a.id)
+                .render(self.lang)
+        );
+        for warning in warnings {
+            err_line!("{}", warning.render(self.lang));
+        }
+    }
+
+    pub fn results_saved(&self, count: usize) {
+        if self.json {
+            return Self::print_json(&serde_json::json!({ "saved": count }));
+        }
+        out_line!(
+            "{}",
+            Message::new("cli.audit.results_saved")
+                .arg("count", count)
+                .render(self.lang)
+        );
+    }
+
     pub fn action_added(&self, a: &ActionRecord, warnings: &[Message]) {
         if self.json {
             return Self::print_json(&wire::action_saved(a, warnings, self.lang));
@@ -131,16 +213,31 @@ impl Output {
         }
     }
 
-    pub fn actions(&self, list: &[(ActionRecord, FindingRecord)]) {
+    /// A page of actions: with `--json` the list of actions as before (docs/CLI.md), the
+    /// count of all that match on stderr when it is more than the page.
+    pub fn action_page(&self, page: &csmsdesk_workspace::ActionPage) {
+        let shown = i64::try_from(page.rows.len()).unwrap_or(i64::MAX);
+        if shown < page.total {
+            err_line!(
+                "{}",
+                Message::new("cli.action.page")
+                    .arg("from", page.offset + 1)
+                    .arg("to", page.offset + page.rows.len() as u64)
+                    .arg("total", page.total)
+                    .render(self.lang)
+            );
+        }
         if self.json {
             return Self::print_json(
-                &list
+                &page
+                    .rows
                     .iter()
-                    .map(|(a, f)| wire::action_of_finding(a, f))
+                    .map(|r| wire::action_of_finding(&r.action, &r.finding))
                     .collect::<Vec<_>>(),
             );
         }
-        for (a, f) in list {
+        for r in &page.rows {
+            let (a, f) = (&r.action, &r.finding);
             out_line!(
                 "{:>4}  {}  {:<11} {}  {} ({})",
                 a.id,

@@ -1,11 +1,13 @@
-//! Audits of a scope: adding and changing them (with the initial audit's phases and the
-//! decision), listing them, the audit view, and results per question.
+//! Audits of a scope: adding, changing (with the initial audit's phases and the decision) and
+//! removing them, listing them, and the audit view with its overall result, a CAP audit's
+//! plan and where findings and results disagree.
 
 use crate::ScopeId;
 use chrono::NaiveDate;
+use csmsdesk_core::audit::checks::disagreement;
 use csmsdesk_core::audit::{AuditKind, PhaseState};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_core::results::{OverallResult, QuestionResult, overall_result};
+use csmsdesk_core::results::{OverallResult, overall_result};
 use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
 use super::{AuditInput, AuditView, DueLimits};
@@ -150,6 +152,23 @@ impl Workspace {
             MAX_TEXT_LEN,
             &mut errors,
         );
+        // A closing meeting moved past corrective actions would leave them due before it,
+        // which adding or changing an action refuses: say which date keeps them valid.
+        if record.closing_meeting != current.closing_meeting {
+            let early: Vec<NaiveDate> = table::actions_of_audit(self.db.conn(), id.0)?
+                .into_iter()
+                .map(|a| a.due)
+                .filter(|due| *due < record.closing_meeting)
+                .collect();
+            if let Some(first) = early.iter().min() {
+                errors.push(Invalid::new(
+                    "closing_meeting",
+                    Message::new("audit.closing_after_actions")
+                        .arg("count", early.len())
+                        .arg("date", first),
+                ));
+            }
+        }
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
@@ -236,7 +255,29 @@ impl Workspace {
             justified: add_months(closing, rules.action_justified_months),
             max: add_months(closing, rules.action_max_months),
         };
+        let plan_of = match audit.kind {
+            AuditKind::Cap => table::list(self.db.conn(), Some(audit.scope_id))?
+                .into_iter()
+                .filter(|a| {
+                    a.kind == AuditKind::Initial && a.closing_meeting <= audit.closing_meeting
+                })
+                .map(|a| AuditId(a.id))
+                .next_back(),
+            AuditKind::Initial | AuditKind::FollowUp => None,
+        };
+        let disagreements = questions
+            .iter()
+            .filter_map(|(question, _, result)| {
+                let kinds = findings
+                    .iter()
+                    .filter(|f| &f.question_id == question)
+                    .map(|f| f.kind);
+                disagreement(question, result.as_ref().map(|r| r.result), kinds)
+            })
+            .collect();
         Ok(AuditView {
+            plan_of,
+            disagreements,
             audit,
             scope: scope.name,
             questions,
@@ -248,67 +289,25 @@ impl Workspace {
         })
     }
 
-    /// Records the result of one applicable question (`""` removes it). A question that is
-    /// not applicable takes no result: the overall result ignores it anyway.
-    pub fn set_audit_result(
-        &mut self,
-        id: AuditId,
-        question: &str,
-        result: &str,
-        findings_description: &str,
-    ) -> Result<()> {
-        let view = self.audit_view(id)?;
-        let question = question.trim();
-        let Some((_, applicable, _)) = view.questions.iter().find(|(q, _, _)| q == question) else {
-            return Err(Error::NotFound {
-                kind: "thing.question",
-                name: question.to_owned(),
+    /// Removes audit `id` with its results. One with findings is removed (with them and their
+    /// corrective actions) only when `with_findings` confirms it; otherwise the answer says
+    /// how many would go.
+    pub fn remove_audit(&mut self, id: AuditId, with_findings: bool) -> Result<()> {
+        let audit = self.audit_record(id)?;
+        let (findings, actions) = table::audit_counts(self.db.conn(), audit.id)?;
+        if findings > 0 && !with_findings {
+            return Err(Error::WouldRemove {
+                message: Message::new("audit.has_findings")
+                    .arg("audit", audit.id)
+                    .arg("findings", findings)
+                    .arg("actions", actions),
+                flag: "--with-findings",
             });
-        };
-        let mut errors = Vec::new();
-        text_problem(
-            "findings_description",
-            findings_description.trim(),
-            MAX_TEXT_LEN,
-            &mut errors,
-        );
-        let record = match result.trim() {
-            "" => None,
-            text => match QuestionResult::parse(text) {
-                Some(_) if !applicable => {
-                    errors.push(Invalid::new(
-                        "result",
-                        Message::new("audit.result_not_applicable")
-                            .arg("question", question)
-                            .arg("scope", &view.scope),
-                    ));
-                    None
-                }
-                Some(QuestionResult::Na) => {
-                    errors.push(Invalid::new(
-                        "result",
-                        Message::new("assess.na_needs_applicability").arg("question", question),
-                    ));
-                    None
-                }
-                Some(r) => Some(ResultRecord {
-                    result: r,
-                    findings_description: findings_description.trim().to_owned(),
-                }),
-                None => {
-                    errors.push(Invalid::new(
-                        "result",
-                        Message::new("assess.bad_result").arg("given", text),
-                    ));
-                    None
-                }
-            },
-        };
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
         }
-        self.db
-            .write(|tx| table::set_result(tx, id.0, question, record.as_ref()))?;
+        if !self.db.write(|tx| table::delete_audit(tx, id.0))? {
+            return Err(id.not_found());
+        }
+        tracing::info!(audit = id.0, findings, actions, "removed audit");
         Ok(())
     }
 }

@@ -66,8 +66,9 @@ impl Workspace {
             .collect()
     }
 
-    /// Renewing labels: refused while they are temporary (they can never be renewed); for
-    /// permanent labels, plans the renewal audit on `date` (not before `today`).
+    /// Renewing labels: refused while they are temporary (a follow-up audit turns them into
+    /// permanent labels instead); for permanent labels, plans the renewal audit on `date` (not
+    /// before `today`).
     pub fn renew_labels(
         &mut self,
         scope: ScopeId,

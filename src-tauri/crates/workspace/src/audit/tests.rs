@@ -270,6 +270,7 @@ fn the_audit_view_names_its_actions_evidence_and_holds_only_its_own_actions() {
         s.ws.add_action(&ActionInput {
             finding: FindingId(finding.id),
             description: text.into(),
+            owner: "Anna".into(),
             due: "2026-08-31".into(),
             evidence,
             ..ActionInput::default()
@@ -398,7 +399,15 @@ fn deadlines_list_everything_dated_and_export_as_a_calendar_with_stable_uids() {
             .unwrap();
     assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
     let action_id = s.ws.actions().unwrap()[0].0.id;
-    assert!(ics.contains(&format!("UID:corrective-action-{action_id}@csmsdesk")));
+    let calendar_id = s.ws.db.calendar_id().unwrap();
+    assert_eq!(
+        calendar_id.len(),
+        32,
+        "128 random bits as hex: {calendar_id}"
+    );
+    assert!(ics.contains(&format!(
+        "UID:corrective-action-{action_id}@{calendar_id}.csmsdesk"
+    )));
     assert!(
         ics.contains("SUMMARY:TISAX-Label Confidential von Plant Süd läuft ab"),
         "{ics}"
@@ -426,6 +435,7 @@ fn the_notification_digest_names_what_is_due_within_the_configured_days() {
         s.ws.add_action(&ActionInput {
             finding: FindingId(finding.id),
             description: text.into(),
+            owner: "Anna".into(),
             due: due.into(),
             justification: "Agreed with the auditor".into(),
             ..ActionInput::default()

@@ -1,6 +1,6 @@
 use super::*;
-use crate::EvidenceInput;
 use crate::test_support::*;
+use crate::{Error, EvidenceInput};
 use csmsdesk_workbook::fixtures::{RawCell, demo_raw_rows, raw_xlsx};
 
 fn state_of(r: &Readiness, id: &str) -> RequirementState {

@@ -172,6 +172,10 @@ pub struct AuditView {
     pub evidence: Vec<EvidenceTitle>,
     /// The last due dates of a corrective action under the rules in force.
     pub due_limits: DueLimits,
+    /// A CAP audit's plan: the id of the initial audit whose corrective actions it confirms.
+    pub plan_of: Option<i64>,
+    /// Questions whose findings and result disagree, each saying which to change.
+    pub disagreements: Vec<String>,
 }
 
 /// An evidence item's id and title.
@@ -198,7 +202,7 @@ pub struct AuditQuestion {
     pub findings_description: String,
 }
 
-pub fn audit_view(v: &crate::AuditView) -> AuditView {
+pub fn audit_view(v: &crate::AuditView, lang: Lang) -> AuditView {
     AuditView {
         audit: audit(&v.audit),
         id: v.audit.id,
@@ -232,6 +236,8 @@ pub fn audit_view(v: &crate::AuditView) -> AuditView {
             justified: v.due_limits.justified.to_string(),
             max: v.due_limits.max.to_string(),
         },
+        plan_of: v.plan_of.map(|a| a.0),
+        disagreements: v.disagreements.iter().map(|m| m.render(lang)).collect(),
     }
 }
 

@@ -1,0 +1,158 @@
+//! The corrective actions of one audit or of every audit as a filtered list, a page at a
+//! time (owner, status, due date, scope), for the actions table and `action list`; and the
+//! findings the same way (type, text, scope), for the findings table and `finding list`.
+
+use csmsdesk_core::audit::{ActionStatus, FindingKind};
+use csmsdesk_core::i18n::Message;
+use csmsdesk_store::audit::{self as table, ActionQuery, ActionRow, FindingQuery, FindingRow};
+
+use crate::input::{page_limit, parse_date};
+use crate::{AuditId, Error, Invalid, Result, ScopeId, Workspace};
+
+/// Which corrective actions to list, as a form or the CLI's flags give them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct ActionPageInput {
+    pub audit: Option<AuditId>,
+    pub scope: Option<ScopeId>,
+    /// Part of the owner's name; empty for every owner.
+    pub owner: String,
+    /// `open`, `in-progress`, `done`, `verified`; empty for every status.
+    pub statuses: Vec<String>,
+    /// `YYYY-MM-DD`: due on or before; empty for any date.
+    pub due_by: String,
+    pub offset: u64,
+    /// Rows to return; `None` for all.
+    pub limit: Option<u64>,
+}
+
+/// One page of corrective actions and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionPage {
+    pub rows: Vec<ActionRow>,
+    pub total: i64,
+    pub offset: u64,
+}
+
+impl Workspace {
+    /// The page of corrective actions `input` asks for; the database filters and counts.
+    pub fn action_page(&self, input: &ActionPageInput) -> Result<ActionPage> {
+        let mut errors = Vec::new();
+        let statuses: Vec<ActionStatus> = input
+            .statuses
+            .iter()
+            .filter(|s| !s.trim().is_empty())
+            .filter_map(|s| {
+                ActionStatus::parse(s).or_else(|| {
+                    errors.push(Invalid::new(
+                        "statuses",
+                        Message::new("audit.bad_action_status").arg("given", s.trim()),
+                    ));
+                    None
+                })
+            })
+            .collect();
+        let due_by = parse_date("due_by", &input.due_by, &mut errors);
+        let limit = page_limit(input.limit, &mut errors);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let scope = input
+            .scope
+            .map(|s| self.scope(s))
+            .transpose()?
+            .map(|s| s.id);
+        let audit = input
+            .audit
+            .map(|a| self.audit_record(a))
+            .transpose()?
+            .map(|a| a.id);
+        let query = ActionQuery {
+            audit,
+            scope,
+            owner: Some(input.owner.clone()),
+            statuses,
+            due_by,
+            offset: i64::try_from(input.offset).unwrap_or(i64::MAX),
+            limit: limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+        };
+        let (rows, total) = table::action_page(self.db.conn(), &query)?;
+        Ok(ActionPage {
+            rows,
+            total,
+            offset: input.offset,
+        })
+    }
+}
+
+/// Which findings to list, as a form or the CLI's flags give them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct FindingPageInput {
+    pub audit: Option<AuditId>,
+    pub scope: Option<ScopeId>,
+    /// `major`, `minor`, `observation`, `improvement`; empty for every type.
+    pub kinds: Vec<String>,
+    /// Part of the text; empty for any.
+    pub text: String,
+    pub offset: u64,
+    /// Rows to return; `None` for all.
+    pub limit: Option<u64>,
+}
+
+/// One page of findings and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingPage {
+    pub rows: Vec<FindingRow>,
+    pub total: i64,
+    pub offset: u64,
+}
+
+impl Workspace {
+    /// The page of findings `input` asks for; the database filters and counts.
+    pub fn finding_page(&self, input: &FindingPageInput) -> Result<FindingPage> {
+        let mut errors = Vec::new();
+        let kinds: Vec<FindingKind> = input
+            .kinds
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .filter_map(|k| {
+                FindingKind::parse(k).or_else(|| {
+                    errors.push(Invalid::new(
+                        "kinds",
+                        Message::new("audit.bad_finding_type").arg("given", k.trim()),
+                    ));
+                    None
+                })
+            })
+            .collect();
+        let limit = page_limit(input.limit, &mut errors);
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
+        let scope = input
+            .scope
+            .map(|s| self.scope(s))
+            .transpose()?
+            .map(|s| s.id);
+        let audit = input
+            .audit
+            .map(|a| self.audit_record(a))
+            .transpose()?
+            .map(|a| a.id);
+        let query = FindingQuery {
+            audit,
+            scope,
+            kinds,
+            text: Some(input.text.clone()),
+            offset: i64::try_from(input.offset).unwrap_or(i64::MAX),
+            limit: limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+        };
+        let (rows, total) = table::finding_page(self.db.conn(), &query)?;
+        Ok(FindingPage {
+            rows,
+            total,
+            offset: input.offset,
+        })
+    }
+}
