@@ -12,11 +12,12 @@ use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
 
 mod brief;
+pub mod bulk;
 mod query;
 mod reviews;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
-pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
+pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, matching_ids, page, total};
 pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };

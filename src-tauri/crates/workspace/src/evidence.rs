@@ -13,7 +13,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use csmsdesk_core::evidence::{Classification, EvidenceFacts, EvidenceState, evidence_state};
+use csmsdesk_core::evidence::{
+    Classification, EvidenceFacts, EvidenceState, evidence_state, next_review_accepted,
+};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, EvidenceRecord, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
@@ -24,12 +26,14 @@ use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 
 mod add;
 mod briefs;
+mod bulk;
 mod items;
 mod links;
 mod page;
 
 pub use add::collect_files;
 pub use briefs::{EvidenceBrief, MAX_SEARCH_RESULTS, RequirementEvidence};
+pub use bulk::{BulkChange, BulkOutcome, EvidenceSelection};
 pub use page::{EvidencePage, EvidencePageInput};
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
@@ -62,7 +66,7 @@ pub struct LinkInput {
 
 /// A checked link target: which catalogue, scope and object the links go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct LinkPlace {
+pub(crate) struct LinkPlace {
     catalogue_id: i64,
     targets: Vec<String>,
     scope_id: Option<i64>,
@@ -235,16 +239,17 @@ impl Workspace {
         self.evidence_record(key)
     }
 
-    /// Marks the newest version of evidence `key` as reviewed, and sets its next review date
-    /// when one is given.
+    /// Marks the newest version of evidence `key` as reviewed on `today`, and sets its next
+    /// review date when one is given (it must lie after today).
     pub fn review_evidence(
         &mut self,
         key: EvidenceId,
         next_review: &str,
+        today: NaiveDate,
     ) -> Result<EvidenceRecord> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
-        let next = parse_date("review_due", next_review, &mut errors);
+        let next = next_review_date(next_review, today, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
@@ -271,6 +276,27 @@ impl Workspace {
         self.db.write(|tx| table::delete(tx, record.id))?;
         tracing::info!(evidence = record.id, "removed evidence");
         Ok(())
+    }
+}
+
+/// The next review date typed for a review on `today`: a date, and after today (core's
+/// `next_review_accepted`), or the problem in `errors`.
+pub(crate) fn next_review_date(
+    text: &str,
+    today: NaiveDate,
+    errors: &mut Vec<crate::Invalid>,
+) -> Option<NaiveDate> {
+    let next = parse_date("review_due", text, errors)?;
+    if next_review_accepted(next, today) {
+        Some(next)
+    } else {
+        errors.push(crate::Invalid::new(
+            "review_due",
+            Message::new("evidence.next_review_not_after_today")
+                .arg("given", next.to_string())
+                .arg("today", today.to_string()),
+        ));
+        None
     }
 }
 

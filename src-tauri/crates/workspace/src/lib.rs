@@ -55,7 +55,8 @@ pub use deadlines::{
 };
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
-    AddReport, EvidenceBrief, EvidenceInput, EvidencePage, EvidencePageInput, EvidencePlan,
+    AddReport, BulkChange, BulkOutcome, EvidenceBrief, EvidenceInput, EvidencePage,
+    EvidencePageInput, EvidencePlan, EvidenceSelection,
     EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
     RequirementEvidence, collect_files,
 };

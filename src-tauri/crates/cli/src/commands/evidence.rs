@@ -115,7 +115,7 @@ pub fn run(
             return Ok(report.failed.is_empty());
         }
         EvidenceCommand::Review { id, next_review } => {
-            ws.review_evidence(resolve::evidence(id)?, next_review)?;
+            ws.review_evidence(resolve::evidence(id)?, next_review, today)?;
             out.done();
         }
         EvidenceCommand::Edit {
