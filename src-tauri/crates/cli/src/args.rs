@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 use csmsdesk_core::i18n::Lang;
 
 pub use audit::{ActionCommand, AuditCommand, FindingCommand, LabelsCommand};
-pub use evidence::{EvidenceCommand, LinkPlaceArgs};
+pub use evidence::{EvidenceCommand, LinkPlaceArgs, SetArgs};
 pub use scope::{LocationCommand, PoCommand, ScopeCommand};
 
 /// CSMS Desk on the command line: ENX VCS audit readiness for scripts and CI.

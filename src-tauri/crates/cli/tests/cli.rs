@@ -8,6 +8,10 @@ use serde_json::Value;
 mod common;
 use common::{cli, stdout_json};
 
+// Everyday work on evidence: bulk changes, search, relocating a source.
+#[path = "cli/evidence_work.rs"]
+mod evidence_work;
+
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the CLI starts")
 }

@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::resolve;
 
 impl LinkPlaceArgs {
-    fn input(&self, ws: &Workspace, targets: &[String]) -> Result<LinkInput, Error> {
+    pub(crate) fn input(&self, ws: &Workspace, targets: &[String]) -> Result<LinkInput, Error> {
         let scope = resolve::optional_scope(ws, &self.scope)?;
         let protection_object = match (self.po.trim(), scope) {
             ("", _) => None,
@@ -140,6 +140,7 @@ pub fn run(
             ws.remove_evidence(resolve::evidence(id)?)?;
             out.done();
         }
+        EvidenceCommand::Set(args) => return super::evidence_work::set(ws, args, out, today),
         EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings()?),
         EvidenceCommand::Search { text, limit } => {
             out.evidence_found(&ws.search_evidence(text, *limit, today)?);

@@ -2,7 +2,7 @@
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    AddReport, AssessmentImport, EvidenceBrief, EvidenceFindings, EvidencePage, EvidenceView,
+    AddReport, AssessmentImport, BulkChange, EvidenceBrief, EvidenceFindings, EvidencePage, EvidenceView,
     FileResult, Readiness, ScanReport, wire,
 };
 use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
@@ -130,6 +130,22 @@ impl Output {
         for (id, title) in &findings.orphans {
             out_line!("{}: #{id} {title}", self.t("evidence.orphans"));
         }
+    }
+
+    /// What `evidence set` did: how many items it changed of how many selected.
+    pub fn bulk_outcome(&self, outcome: &csmsdesk_workspace::BulkOutcome, change: &BulkChange) {
+        if self.json {
+            return Self::print_json(&wire::bulk_outcome(outcome));
+        }
+        let key = match change {
+            BulkChange::Set { .. } | BulkChange::Review { .. } => "cli.evidence.bulk_changed",
+            BulkChange::Link(_) => "cli.evidence.bulk_linked",
+            BulkChange::Remove => "cli.evidence.bulk_removed",
+        };
+        let line = Message::new(key)
+            .arg("count", outcome.changed)
+            .arg("selected", outcome.selected);
+        out_line!("{}", line.render(self.lang));
     }
 
     pub fn evidence_found(&self, found: &[EvidenceBrief]) {
