@@ -85,6 +85,15 @@ pub enum Command {
         #[command(subcommand)]
         action: EvidenceCommand,
     },
+    /// Find requirements, control questions, evidence (title or source path), findings,
+    /// corrective actions, locations and scopes by words (case ignored; every word must occur)
+    Search {
+        /// The words to look for
+        text: String,
+        /// How many records of each kind to show at most (1 to 50)
+        #[arg(long, default_value_t = 5)]
+        limit: u32,
+    },
     /// Record the self-assessment of a control question, or take it over from a filled
     /// workbook
     Assess {

@@ -18,9 +18,7 @@ use csmsdesk_core::i18n::Lang;
 use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails};
 use csmsdesk_store::vault::{Blob, Stamp};
-use csmsdesk_workspace::{
-    BulkChange, EvidencePageInput, EvidenceSelection, Workspace,
-};
+use csmsdesk_workspace::{BulkChange, EvidencePageInput, EvidenceSelection, Workspace};
 
 mod support;
 use support::{median, ms, workspace_with_scope};
@@ -67,7 +65,15 @@ fn generate(dir: &Path) {
                 mtime_ns: 0,
             };
             let path = format!("/srv/docs/document-{i:05}.pdf");
-            table::insert(tx, &details, Path::new(&path), stamp, &blob, &details.title, &at)?;
+            table::insert(
+                tx,
+                &details,
+                Path::new(&path),
+                stamp,
+                &blob,
+                &details.title,
+                &at,
+            )?;
         }
         Ok(())
     })
@@ -82,7 +88,11 @@ fn anchor(db: &Path, value: &str) -> Duration {
         .arg(ITEMS.to_string())
         .output()
         .expect("python3 runs (the anchor)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let seconds: f64 = String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()

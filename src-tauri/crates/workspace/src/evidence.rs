@@ -30,11 +30,13 @@ mod bulk;
 mod items;
 mod links;
 mod page;
+mod relocate;
 
 pub use add::collect_files;
 pub use briefs::{EvidenceBrief, MAX_SEARCH_RESULTS, RequirementEvidence};
 pub use bulk::{BulkChange, BulkOutcome, EvidenceSelection};
 pub use page::{EvidencePage, EvidencePageInput};
+pub use relocate::Relocated;
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
 /// strings mean "not set"; an empty title becomes the file name.
@@ -49,6 +51,10 @@ pub struct EvidenceInput {
     pub classification: String,
     /// `YYYY-MM-DD` or empty.
     pub review_due: String,
+    /// Adding only: add a file even when it has the content of an item whose source is
+    /// missing (without it, such a file is not added and the item is named, so that it can
+    /// be relocated instead of duplicated).
+    pub as_new: bool,
 }
 
 /// Where new links go: requirement or question IDs, optionally for one scope and one of its
@@ -93,6 +99,7 @@ struct EvidenceInputChecked {
     owner: String,
     classification: Classification,
     review_due: Option<NaiveDate>,
+    as_new: bool,
 }
 
 /// One file read into the vault: its content and how the source looked, or why not.
@@ -122,6 +129,12 @@ pub enum FileResult {
     },
     /// The file is evidence already (added before, or twice in this batch).
     AlreadyEvidence {
+        id: i64,
+        title: String,
+    },
+    /// Not added: the file has the content of item `id`, whose source is missing, so it is
+    /// most likely that item's source moved (relocate it, or add again with `as_new`).
+    SameAsMissing {
         id: i64,
         title: String,
     },

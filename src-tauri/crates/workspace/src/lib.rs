@@ -26,6 +26,7 @@ mod readiness;
 mod rules;
 mod scan;
 mod scope;
+mod search;
 #[cfg(test)]
 mod test_support;
 pub mod wire;
@@ -56,9 +57,9 @@ pub use deadlines::{
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
     AddReport, BulkChange, BulkOutcome, EvidenceBrief, EvidenceInput, EvidencePage,
-    EvidencePageInput, EvidencePlan, EvidenceSelection,
-    EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
-    RequirementEvidence, collect_files,
+    EvidencePageInput, EvidencePlan, EvidenceSelection, EvidenceView, FileOutcome, FileResult,
+    IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS, Relocated, RequirementEvidence,
+    collect_files,
 };
 pub use ids::{
     ActionId, AuditId, EvidenceId, FindingId, LinkId, LocationId, Named, ProtectionObjectId,
@@ -82,4 +83,5 @@ pub use scope::{
     LabelInput, LocationInput, ProtectionObjectInput, Sampling, ScopeChanges, ScopeInput,
     ScopeQuestion, ScopeView,
 };
+pub use search::{Found, FoundKind, MAX_PER_KIND};
 pub use workspace::{Workspace, WorkspaceInfo};

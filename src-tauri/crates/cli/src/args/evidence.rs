@@ -80,6 +80,10 @@ pub enum EvidenceCommand {
         links: Vec<String>,
         #[command(flatten)]
         place: LinkPlaceArgs,
+        /// Add a file even when it has the content of an item whose source is missing
+        /// (without this, such a file is not added: relocate that item instead)
+        #[arg(long)]
+        as_new: bool,
     },
     /// List the evidence items with their state and links; any of the flags below lists one
     /// page of those the filter keeps (all of them without --limit), with the counts
@@ -125,6 +129,9 @@ pub enum EvidenceCommand {
     },
     /// Remove an evidence item and its links (its content stays in the vault)
     Remove { id: String },
+    /// The source of an item moved or was renamed: point the item at PATH, keeping its
+    /// versions and links (new content there becomes a new version that needs review)
+    Relocate { id: String, path: PathBuf },
     /// Change many items in one go (one transaction): set one field, mark them reviewed,
     /// link them or remove them. The items are the IDs given, or every item the selection
     /// flags keep (`--all` for every item)
@@ -182,7 +189,12 @@ pub struct SetArgs {
     #[arg(long)]
     pub reviewed: bool,
     /// With --reviewed: the next review date, after today
-    #[arg(long, value_name = "YYYY-MM-DD", default_value = "", requires = "reviewed")]
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        default_value = "",
+        requires = "reviewed"
+    )]
     pub next_review: String,
     /// Link every item to this requirement or control question (repeat for several)
     #[arg(long = "link", value_name = "REQ")]

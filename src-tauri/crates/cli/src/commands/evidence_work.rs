@@ -2,9 +2,7 @@
 
 use chrono::NaiveDate;
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{
-    BulkChange, Error, EvidencePageInput, EvidenceSelection, Workspace,
-};
+use csmsdesk_workspace::{BulkChange, Error, EvidencePageInput, EvidenceSelection, Workspace};
 
 use crate::args::SetArgs;
 use crate::output::Output;

@@ -86,7 +86,7 @@ fn classification_rank() -> String {
 }
 
 /// `text` as a LIKE pattern that finds it anywhere (with `\` as the escape character).
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

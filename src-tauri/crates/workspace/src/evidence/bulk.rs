@@ -78,9 +78,9 @@ impl Workspace {
         let changed = self.db.write(|tx| match &checked {
             Checked::Set(field) => table::bulk::set_field(tx, &ids, field),
             Checked::Review(next) => table::bulk::mark_reviewed(tx, &ids, *next),
-            Checked::Link(place) => ids.iter().try_fold(0, |n, id| {
-                add_links(tx, *id, place).map(|added| n + added)
-            }),
+            Checked::Link(place) => ids
+                .iter()
+                .try_fold(0, |n, id| add_links(tx, *id, place).map(|added| n + added)),
             Checked::Remove => table::bulk::delete(tx, &ids),
         })?;
         tracing::info!(selected = ids.len(), changed, "bulk change of evidence");
@@ -140,9 +140,11 @@ impl Workspace {
             BulkChange::Set { field, value } => {
                 set_field(field, value.trim(), errors).map(Checked::Set)
             }
-            BulkChange::Review { next_review } => {
-                Some(Checked::Review(next_review_date(next_review, today, errors)))
-            }
+            BulkChange::Review { next_review } => Some(Checked::Review(next_review_date(
+                next_review,
+                today,
+                errors,
+            ))),
             BulkChange::Link(input) => match self.check_links(input, errors)? {
                 Some(place) => Some(Checked::Link(place)),
                 None => {

@@ -13,7 +13,10 @@ fn a_field_set_on_many_items_changes_only_those_with_another_value() {
     let wp = BulkField::WorkProduct(Some("WP-09-02".into()));
     let changed = db.write(|tx| set_field(tx, &[a, b], &wp)).unwrap();
     assert_eq!(changed, 2);
-    assert_eq!(get(db.conn(), a).unwrap().unwrap().work_product.as_deref(), Some("WP-09-02"));
+    assert_eq!(
+        get(db.conn(), a).unwrap().unwrap().work_product.as_deref(),
+        Some("WP-09-02")
+    );
     assert_eq!(
         get(db.conn(), c).unwrap().unwrap().work_product.as_deref(),
         Some("WP-05-01"),
@@ -25,7 +28,10 @@ fn a_field_set_on_many_items_changes_only_those_with_another_value() {
         "one journal entry per changed item"
     );
     let again = db.write(|tx| set_field(tx, &[a, b], &wp)).unwrap();
-    assert_eq!(again, 0, "setting a value an item has already changes nothing");
+    assert_eq!(
+        again, 0,
+        "setting a value an item has already changes nothing"
+    );
     let none = BulkField::WorkProduct(None);
     db.write(|tx| set_field(tx, &[c], &none)).unwrap();
     assert_eq!(get(db.conn(), c).unwrap().unwrap().work_product, None);
@@ -74,7 +80,10 @@ fn many_items_are_marked_reviewed_and_removed_at_once() {
     let a_now = get(db.conn(), a).unwrap().unwrap();
     assert_eq!((a_now.reviewed_version, a_now.review_due), (2, next));
     let kept = db.write(|tx| mark_reviewed(tx, &[b], None)).unwrap();
-    assert_eq!(kept, 0, "no date given keeps the date, and b is reviewed already");
+    assert_eq!(
+        kept, 0,
+        "no date given keeps the date, and b is reviewed already"
+    );
     assert_eq!(get(db.conn(), b).unwrap().unwrap().review_due, next);
     let removed = db.write(|tx| delete(tx, &[a, b, 999])).unwrap();
     assert_eq!(removed, 2);

@@ -1,7 +1,7 @@
 use super::*;
 use crate::EvidenceInput;
-use csmsdesk_core::i18n::Lang;
 use crate::test_support::*;
+use csmsdesk_core::i18n::Lang;
 use csmsdesk_store::journal;
 
 /// Adds `names` (one file each, content = name) and returns their ids in order.
@@ -48,20 +48,36 @@ fn fields(error: &Error) -> Vec<String> {
 #[test]
 fn a_work_product_is_set_on_every_item_the_filter_keeps_not_only_the_page() {
     let mut s = setup();
-    items(&mut s, &["tara-a.xlsx", "tara-b.xlsx", "tara-c.xlsx", "policy.pdf"]);
+    items(
+        &mut s,
+        &["tara-a.xlsx", "tara-b.xlsx", "tara-c.xlsx", "policy.pdf"],
+    );
     let before = journal::count(s.ws.db.conn()).unwrap();
-    let outcome = s
-        .ws
-        .bulk_evidence(&filter("tara"), &set("work_product", "wp-9-2"), today(), Lang::English)
+    let outcome =
+        s.ws.bulk_evidence(
+            &filter("tara"),
+            &set("work_product", "wp-9-2"),
+            today(),
+            Lang::English,
+        )
         .unwrap();
-    assert_eq!(outcome, BulkOutcome { selected: 3, changed: 3 });
+    assert_eq!(
+        outcome,
+        BulkOutcome {
+            selected: 3,
+            changed: 3
+        }
+    );
     assert_eq!(journal::count(s.ws.db.conn()).unwrap() - before, 3);
     let views = s.ws.evidence(today()).unwrap();
     let typed: Vec<(&str, Option<&str>)> = views
         .iter()
         .map(|v| (v.record.title.as_str(), v.record.work_product.as_deref()))
         .collect();
-    assert!(typed.contains(&("tara-c.xlsx", Some("WP-09-02"))), "{typed:?}");
+    assert!(
+        typed.contains(&("tara-c.xlsx", Some("WP-09-02"))),
+        "{typed:?}"
+    );
     assert!(typed.contains(&("policy.pdf", None)), "{typed:?}");
 }
 
@@ -102,15 +118,19 @@ fn bulk_review_link_and_remove_work_on_every_selected_item() {
         targets: vec!["1.1".into(), "1.1.a".into()],
         ..LinkInput::default()
     });
-    let linked = s
-        .ws
-        .bulk_evidence(&ids(&list[..2]), &link, today(), Lang::English)
-        .unwrap();
-    assert_eq!(linked, BulkOutcome { selected: 2, changed: 4 });
-    let removed = s
-        .ws
-        .bulk_evidence(&filter("pdf"), &BulkChange::Remove, today(), Lang::English)
-        .unwrap();
+    let linked =
+        s.ws.bulk_evidence(&ids(&list[..2]), &link, today(), Lang::English)
+            .unwrap();
+    assert_eq!(
+        linked,
+        BulkOutcome {
+            selected: 2,
+            changed: 4
+        }
+    );
+    let removed =
+        s.ws.bulk_evidence(&filter("pdf"), &BulkChange::Remove, today(), Lang::English)
+            .unwrap();
     assert_eq!(removed.changed, 3);
     assert!(s.ws.evidence(today()).unwrap().is_empty());
 }
@@ -126,7 +146,11 @@ fn a_bad_change_or_selection_is_refused_whole_before_anything_is_saved() {
         (ids(&list), set("title", "x"), "field"),
         (ids(&list), set("review_due", "soon"), "review_due"),
         (filter("nothing-matches"), set("owner", "x"), "selection"),
-        (EvidenceSelection::default(), BulkChange::Remove, "selection"),
+        (
+            EvidenceSelection::default(),
+            BulkChange::Remove,
+            "selection",
+        ),
         (
             EvidenceSelection {
                 ids: list.clone(),
@@ -144,16 +168,23 @@ fn a_bad_change_or_selection_is_refused_whole_before_anything_is_saved() {
         ),
     ];
     for (selection, change, field) in cases {
-        let error = s
-            .ws
-            .bulk_evidence(&selection, &change, today(), Lang::English)
-            .unwrap_err();
+        let error =
+            s.ws.bulk_evidence(&selection, &change, today(), Lang::English)
+                .unwrap_err();
         assert_eq!(fields(&error), [field], "{change:?}");
     }
-    assert_eq!(journal::count(s.ws.db.conn()).unwrap(), before, "nothing was saved");
-    let missing = s
-        .ws
-        .bulk_evidence(&ids(&[EvidenceId(999)]), &BulkChange::Remove, today(), Lang::English)
+    assert_eq!(
+        journal::count(s.ws.db.conn()).unwrap(),
+        before,
+        "nothing was saved"
+    );
+    let missing =
+        s.ws.bulk_evidence(
+            &ids(&[EvidenceId(999)]),
+            &BulkChange::Remove,
+            today(),
+            Lang::English,
+        )
         .unwrap_err();
     assert!(matches!(missing, Error::NotFound { .. }), "{missing:?}");
 }
@@ -167,11 +198,15 @@ fn a_review_refuses_a_next_date_on_or_before_today_naming_the_field() {
         let problems = error.field_errors();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].field, "review_due");
-        assert_eq!(problems[0].message.key, "evidence.next_review_not_after_today");
+        assert_eq!(
+            problems[0].message.key,
+            "evidence.next_review_not_after_today"
+        );
     }
     let (item, _) = s.ws.evidence_item(list[0], today()).unwrap();
     assert_eq!(item.record.review_due, None, "nothing was saved");
-    s.ws.review_evidence(list[0], "2026-11-26", today()).unwrap();
+    s.ws.review_evidence(list[0], "2026-11-26", today())
+        .unwrap();
     let (item, _) = s.ws.evidence_item(list[0], today()).unwrap();
     assert_eq!(item.state.as_str(), "current");
     let _ = EvidenceInput::default();
@@ -187,11 +222,18 @@ fn linking_to_several_unknown_ids_names_every_one_of_them() {
     };
     let error = s.ws.link_evidence(list[0], &input).unwrap_err();
     let problems = error.field_errors();
-    assert_eq!(problems.len(), 1, "one message for the field, not one each that overwrite");
+    assert_eq!(
+        problems.len(),
+        1,
+        "one message for the field, not one each that overwrite"
+    );
     let text = problems[0].message.render(Lang::English);
     for id in ["99.9", "1.1.z", "foo"] {
         assert!(text.contains(id), "{text}");
     }
     assert!(text.starts_with("3 IDs are"), "{text}");
-    assert_eq!(s.ws.evidence_item(list[0], today()).unwrap().0.links.len(), 0);
+    assert_eq!(
+        s.ws.evidence_item(list[0], today()).unwrap().0.links.len(),
+        0
+    );
 }
