@@ -27,6 +27,7 @@ use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 mod add;
 mod briefs;
 mod bulk;
+mod files;
 mod items;
 mod links;
 mod page;
