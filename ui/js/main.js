@@ -34,6 +34,7 @@ import * as scope from './views/scope.js';
 import * as settings from './views/settings.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
+import { installSearch } from './views/search.js';
 
 const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
 
@@ -61,6 +62,7 @@ async function reload() {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();
+  installSearch(app);
   renderScreen();
   quickScan();
 }
@@ -79,6 +81,8 @@ let screenLife = null;
 let recovery = null;
 
 function renderScreen() {
+  // The one search's dialog belongs to no screen: a jump or any navigation closes it.
+  document.getElementById('search-dialog')?.close();
   const screen = screenFromHash(location.hash);
   // `screenFromHash` names only screens of SCREENS, and each has its view.
   const view = VIEWS[screen];
