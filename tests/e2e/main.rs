@@ -16,6 +16,8 @@
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
+//! - `vault_bulk`: bulk changes over every item a filter keeps, Ctrl+K search, relocating a
+//!   moved source.
 
 mod hostile;
 mod lifetime;
@@ -30,6 +32,7 @@ mod scale_screens;
 mod shell;
 mod support;
 mod trust;
+mod vault_bulk;
 mod watchdog;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};

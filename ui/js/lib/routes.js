@@ -67,7 +67,10 @@ export function hrefOfFound(found) {
   }
 }
 
-/** The option a key moves to in a list of `count` (ArrowDown / ArrowUp wrap; Home, End). */
+/**
+ * The option a key moves to in a list of `count` (ArrowDown and ArrowUp wrap round; Home and
+ * End stay with the text field, as in any combobox).
+ */
 export function movedOption(index, count, key) {
   if (count <= 0) return -1;
   switch (key) {
@@ -75,10 +78,6 @@ export function movedOption(index, count, key) {
       return index < 0 ? 0 : (index + 1) % count;
     case 'ArrowUp':
       return index <= 0 ? count - 1 : index - 1;
-    case 'Home':
-      return 0;
-    case 'End':
-      return count - 1;
     default:
       return index;
   }

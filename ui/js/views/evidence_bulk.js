@@ -21,7 +21,7 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
   const count = el('span', { id: 'evidence-bulk-count', 'aria-live': 'polite' });
   const all = el('button', { type: 'button', id: 'evidence-select-all-matching', class: 'link-button' });
   const none = el('button', { type: 'button', id: 'evidence-bulk-clear', class: 'link-button' }, t('bulk.clear'));
-  const action = el('select', { id: 'evidence-bulk-action', 'aria-label': t('bulk.action') }, ACTIONS.map((a) => el('option', { value: a }, t(`bulk.action_${a}`))));
+  const action = el('select', { id: 'evidence-bulk-action', name: 'action' }, ACTIONS.map((a) => el('option', { value: a }, t(`bulk.action_${a}`))));
   const valueHost = el('div', { class: 'bulk-value' });
   const apply = el('button', { type: 'submit', id: 'evidence-bulk-apply', class: 'primary' }, t('bulk.apply'));
   const status = statusLine('evidence-bulk-status');
@@ -34,11 +34,12 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
       'div',
       { class: 'actions' },
       el('button', { type: 'button', id: 'evidence-bulk-confirm-remove', class: 'danger', onclick: () => confirm.close('remove') }, t('bulk.remove_confirm')),
-      el('button', { type: 'button', id: 'evidence-bulk-cancel', onclick: () => confirm.close('') }, t('bulk.cancel')),
+      // Cancel has the focus: Enter on an opened question keeps everything.
+      el('button', { type: 'button', id: 'evidence-bulk-cancel', autofocus: true, onclick: () => confirm.close('') }, t('bulk.cancel')),
     ),
   );
   const number = (n) => n.toLocaleString(lang);
-  const form = el('form', { id: 'evidence-bulk-form', class: 'bulk-form', novalidate: true }, action, valueHost, apply, status);
+  const form = el('form', { id: 'evidence-bulk-form', class: 'bulk-form', novalidate: true }, field('action', t('bulk.action'), action), valueHost, el('div', { class: 'actions' }, apply), status);
 
   function drawValue() {
     const input = (() => {
@@ -135,6 +136,11 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
   });
   drawValue();
   update();
+  /** Another filter: the last outcome and marks no longer belong to what is shown. */
+  const reset = () => {
+    show(status, '');
+    markFields(form, null);
+  };
   const element = el(
     'div',
     { class: 'bulk-bar', id: 'evidence-bulk', role: 'region', 'aria-label': t('bulk.heading') },
@@ -142,7 +148,7 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
     form,
     confirm,
   );
-  return { element, update };
+  return { element, update, reset };
 }
 
 /** The table's first header cell: a box that ticks or unticks the page's rows. */

@@ -120,7 +120,10 @@ async function load() {
 
 /** Another filter, state or sort: back to the first page; another filter drops the selection. */
 function reload(filtered = true) {
-  if (filtered) clearSelection(view.selection);
+  if (filtered) {
+    clearSelection(view.selection);
+    current?.bulk.reset();
+  }
   view.offset = 0;
   return load();
 }

@@ -114,7 +114,7 @@ export function openSearch(app) {
   }, TYPING_PAUSE_MS);
   input.addEventListener('input', search);
   input.addEventListener('keydown', (event) => {
-    if (['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key) && found.length) {
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && found.length) {
       event.preventDefault();
       active = movedOption(active, found.length, event.key);
       mark();
