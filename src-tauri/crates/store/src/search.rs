@@ -90,7 +90,8 @@ const QUERIES: [KindQuery; 7] = [
     },
     KindQuery {
         kind: HitKind::Evidence,
-        select: "SELECT CAST(e.id AS TEXT), e.title, CAST(e.source_path AS TEXT), NULL, NULL FROM evidence e WHERE 1",
+        // The path as its bytes: a name need not be UTF-8 (shown with U+FFFD, see `lossy_text`).
+        select: "SELECT CAST(e.id AS TEXT), e.title, e.source_path, NULL, NULL FROM evidence e WHERE 1",
         searched: &["e.title", "CAST(e.source_path AS TEXT)"],
         order: "e.title COLLATE natural_order, e.id",
         catalogue: false,
@@ -180,7 +181,7 @@ pub fn search(
                     kind: query.kind,
                     id: r.get(0)?,
                     title: r.get(1)?,
-                    detail: r.get(2)?,
+                    detail: lossy_text(r.get_ref(2)?),
                     scope_id: r.get(3)?,
                     audit_id: r.get(4)?,
                 })
@@ -189,6 +190,18 @@ pub fn search(
         hits.extend(rows);
     }
     Ok(hits)
+}
+
+/// A detail column as text: a source path is the OS's bytes, which need not be UTF-8 (a
+/// Latin-1 name on Unix); its undecodable bytes show as U+FFFD rather than failing the search.
+fn lossy_text(value: rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef;
+    match value {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Null => String::new(),
+    }
 }
 
 #[cfg(test)]

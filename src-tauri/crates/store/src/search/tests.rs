@@ -80,3 +80,28 @@ fn every_kind_is_searched_by_every_word_with_a_limit_per_kind() {
             .is_empty()
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_source_path_that_is_not_utf8_is_found_and_shown_with_a_replacement_character() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let (_dir, mut db, catalogue, _) = db();
+    let id = add(&mut db, "Latin-1 name", "/docs/placeholder.pdf", 'a');
+    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(b"/docs/caf\xe9-plan.pdf"));
+    db.write(|tx| {
+        crate::evidence::set_source(
+            tx,
+            id,
+            path,
+            crate::vault::Stamp {
+                size: 1,
+                mtime_ns: 0,
+            },
+        )
+    })
+    .unwrap();
+    let hits = search(db.conn(), &words("plan"), Some(catalogue), 5).unwrap();
+    let evidence: Vec<&Hit> = hits.iter().filter(|h| h.kind == HitKind::Evidence).collect();
+    assert_eq!(evidence.len(), 1, "{hits:?}");
+    assert_eq!(evidence[0].detail, "/docs/caf\u{fffd}-plan.pdf");
+}
