@@ -348,3 +348,51 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
         250
     );
 }
+
+#[tokio::test]
+async fn an_export_path_message_shows_the_users_own_home_and_a_folder_is_named_once() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    super::evidence_workspace(&ws);
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.go("export").await;
+    app.fill("#export-path", "exports/ecu.zip").await;
+    app.click("#export-run").await;
+    // The app runs with HOME set to the test's home folder: the example is that user's.
+    let example = desktop.home.path().join("exports/ecu.zip");
+    let said = app
+        .wait_for_containing("#export-status", "is not a full path")
+        .await;
+    assert_eq!(
+        said,
+        format!(
+            "“exports/ecu.zip” is not a full path. Type the full path of the file, starting at \
+             the top, for example {}.",
+            example.display()
+        )
+    );
+    app.screenshot("export-path-01-relative").await;
+    let folder = desktop.home.path().join("out");
+    std::fs::create_dir_all(&folder).unwrap();
+    app.fill("#export-path", folder.to_str().unwrap()).await;
+    app.click("#export-run").await;
+    let field = app
+        .wait_for_containing("#export-form [data-field='out'] .field-error", "is a folder")
+        .await;
+    assert_eq!(
+        field,
+        format!(
+            "{} is a folder. Name the package file itself, for example {}.",
+            folder.display(),
+            folder.join("csms-package.zip").display()
+        )
+    );
+    let status = app.text("#export-status").await;
+    assert!(
+        !status.contains("is a folder"),
+        "the field says it; the status does not repeat it: {status}"
+    );
+    app.screenshot("export-path-02-folder-once").await;
+    app.quit(&ws).await;
+}
