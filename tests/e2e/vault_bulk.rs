@@ -88,11 +88,13 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
     vault_workspace(&ws, &desktop.home.path().join("docs"));
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("evidence").await;
-    app.wait_for_text("#evidence-count", "250 of 250 items").await;
+    app.wait_for_text("#evidence-count", "250 of 250 items")
+        .await;
 
     // 225 reports match, a page shows 100: "select all" means the 225, not the rows loaded.
     app.fill("#evidence-filter", "report").await;
-    app.wait_for_text("#evidence-count", "225 of 250 items").await;
+    app.wait_for_text("#evidence-count", "225 of 250 items")
+        .await;
     app.wait_for_text(
         "#evidence-select-all-matching",
         "Select all 225 items matching the filter",
@@ -109,8 +111,11 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
     show(&app, "#evidence-bulk").await;
     app.screenshot("vault-bulk-01-all-matching-selected").await;
     app.click("#evidence-bulk-apply").await;
-    app.wait_for_text("#evidence-bulk-status", "225 items changed of 225 selected.")
-        .await;
+    app.wait_for_text(
+        "#evidence-bulk-status",
+        "225 items changed of 225 selected.",
+    )
+    .await;
     app.wait_for_text(
         "#evidence-bulk-count",
         "No items selected: tick rows (Shift+click for a range), or select all the filter keeps.",
@@ -119,14 +124,16 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
     // The type filter finds them all, on pages the vault never loaded.
     app.fill("#evidence-filter", "").await;
     app.set_value("#evidence-type-filter", "WP-09-02").await;
-    app.wait_for_text("#evidence-count", "225 of 250 items").await;
+    app.wait_for_text("#evidence-count", "225 of 250 items")
+        .await;
     show(&app, "#evidence-bulk").await;
     app.screenshot("vault-bulk-02-type-set-on-all").await;
 
     // Shift+click: rows 2 to 5 of the SBOMs, then removal, confirmed by its count.
     app.set_value("#evidence-type-filter", "").await;
     app.fill("#evidence-filter", "sbom").await;
-    app.wait_for_text("#evidence-count", "25 of 250 items").await;
+    app.wait_for_text("#evidence-count", "25 of 250 items")
+        .await;
     tick_row(&app, 2, false).await;
     tick_row(&app, 5, true).await;
     app.wait_for_text("#evidence-bulk-count", "4 items selected.")
@@ -146,7 +153,12 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
         .collect();
     assert_eq!(
         ticked,
-        ["sbom-010.json", "sbom-020.json", "sbom-030.json", "sbom-040.json"]
+        [
+            "sbom-010.json",
+            "sbom-020.json",
+            "sbom-030.json",
+            "sbom-040.json"
+        ]
     );
     app.set_value("#evidence-bulk-action", "remove").await;
     app.click("#evidence-bulk-apply").await;
@@ -160,12 +172,14 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
     // Cancelled first: nothing goes.
     app.click("#evidence-bulk-cancel").await;
     app.wait_for("#evidence-bulk-confirm:not([open])").await;
-    app.wait_for_text("#evidence-count", "25 of 250 items").await;
+    app.wait_for_text("#evidence-count", "25 of 250 items")
+        .await;
     app.click("#evidence-bulk-apply").await;
     app.click("#evidence-bulk-confirm-remove").await;
     app.wait_for_text("#evidence-bulk-status", "4 items removed.")
         .await;
-    app.wait_for_text("#evidence-count", "21 of 246 items").await;
+    app.wait_for_text("#evidence-count", "21 of 246 items")
+        .await;
     app.screenshot("vault-bulk-04-removed").await;
 
     // A wrong review date is refused on its field, before anything is saved.
@@ -205,7 +219,10 @@ async fn ctrl_k_finds_a_record_of_any_kind_and_enter_jumps_to_it() {
     app.wait_for_containing("#evidence-detail", "sbom-120.json")
         .await;
     assert!(
-        app.client.find(fantoccini::Locator::Css("#search-dialog")).await.is_err(),
+        app.client
+            .find(fantoccini::Locator::Css("#search-dialog"))
+            .await
+            .is_err(),
         "the dialog closed"
     );
     app.screenshot("vault-search-02-jumped-to-item").await;
@@ -213,7 +230,8 @@ async fn ctrl_k_finds_a_record_of_any_kind_and_enter_jumps_to_it() {
     // Again, by the header's button: a requirement, chosen with the arrow keys.
     app.click("#search-open").await;
     app.fill("#search-input", "1.1").await;
-    app.wait_for("#search-results li[data-kind='question']").await;
+    app.wait_for("#search-results li[data-kind='question']")
+        .await;
     let input = app.wait_for("#search-input").await;
     // The requirements come first; Up wraps to the last result, the question 1.1 or the
     // scope's: go down from the top instead until a question is chosen.
@@ -252,7 +270,12 @@ async fn ctrl_k_finds_a_record_of_any_kind_and_enter_jumps_to_it() {
 
     // A scope, on the scope screen's tab.
     main.send_keys(&(Key::Control + "k")).await.ok();
-    if app.client.find(fantoccini::Locator::Css("#search-dialog[open]")).await.is_err() {
+    if app
+        .client
+        .find(fantoccini::Locator::Css("#search-dialog[open]"))
+        .await
+        .is_err()
+    {
         app.click("#search-open").await;
     }
     app.fill("#search-input", "ECU development").await;
@@ -293,10 +316,14 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
 
     // Added again from its new place: not a duplicate, but the offer to relocate.
     app.click("#evidence-add-panel summary").await;
-    app.fill("#evidence-path", archive.join("sbom-000.json").to_str().unwrap())
-        .await;
+    app.fill(
+        "#evidence-path",
+        archive.join("sbom-000.json").to_str().unwrap(),
+    )
+    .await;
     app.click("#evidence-add").await;
-    app.wait_for("#evidence-outcomes [data-relocate-item]").await;
+    app.wait_for("#evidence-outcomes [data-relocate-item]")
+        .await;
     show(&app, "#evidence-outcomes").await;
     app.screenshot("vault-relocate-02-offer").await;
     app.click("#evidence-outcomes [data-relocate-item]").await;
@@ -314,17 +341,22 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
         )
         .await
         .unwrap();
-    app.wait_for_containing("#evidence-detail", "sbom-010.json").await;
-    app.wait_for("#detail-relocate-panel[open]").await;
-    app.fill("#detail-relocate-path", archive.join("renamed.json").to_str().unwrap())
+    app.wait_for_containing("#evidence-detail", "sbom-010.json")
         .await;
+    app.wait_for("#detail-relocate-panel[open]").await;
+    app.fill(
+        "#detail-relocate-path",
+        archive.join("renamed.json").to_str().unwrap(),
+    )
+    .await;
     app.click("#detail-relocate").await;
     app.wait_for_text(
         "#detail-files-status",
         "The item now points to the file there (same content).",
     )
     .await;
-    app.wait_for_containing("#evidence-detail", "renamed.json").await;
+    app.wait_for_containing("#evidence-detail", "renamed.json")
+        .await;
     app.wait_for("#evidence-detail .badge.state-current").await;
     show(&app, "#detail-files").await;
     app.screenshot("vault-relocate-03-relocated").await;
@@ -344,7 +376,10 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
         .total;
     assert_eq!(missing, 0, "both found again; 250 items, no duplicate");
     assert_eq!(
-        workspace.evidence(chrono::Local::now().date_naive()).unwrap().len(),
+        workspace
+            .evidence(chrono::Local::now().date_naive())
+            .unwrap()
+            .len(),
         250
     );
 }
@@ -378,7 +413,10 @@ async fn an_export_path_message_shows_the_users_own_home_and_a_folder_is_named_o
     app.fill("#export-path", folder.to_str().unwrap()).await;
     app.click("#export-run").await;
     let field = app
-        .wait_for_containing("#export-form [data-field='out'] .field-error", "is a folder")
+        .wait_for_containing(
+            "#export-form [data-field='out'] .field-error",
+            "is a folder",
+        )
         .await;
     assert_eq!(
         field,

@@ -195,7 +195,7 @@ pub fn next_review_accepted(next: NaiveDate, today: NaiveDate) -> bool {
 
 /// The IDs of `targets` that are not in `known`, each once, in the order typed: a link
 /// request names every unknown ID at once, not only the last.
-pub fn unknown_targets<'a>(targets: &'a [String], known: impl Fn(&str) -> bool) -> Vec<&'a str> {
+pub fn unknown_targets(targets: &[String], known: impl Fn(&str) -> bool) -> Vec<&str> {
     let mut unknown: Vec<&str> = Vec::new();
     for target in targets {
         if !known(target) && !unknown.contains(&target.as_str()) {

@@ -101,7 +101,10 @@ fn a_source_path_that_is_not_utf8_is_found_and_shown_with_a_replacement_characte
     })
     .unwrap();
     let hits = search(db.conn(), &words("plan"), Some(catalogue), 5).unwrap();
-    let evidence: Vec<&Hit> = hits.iter().filter(|h| h.kind == HitKind::Evidence).collect();
+    let evidence: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::Evidence)
+        .collect();
     assert_eq!(evidence.len(), 1, "{hits:?}");
     assert_eq!(evidence[0].detail, "/docs/caf\u{fffd}-plan.pdf");
 }
