@@ -17,7 +17,7 @@
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
 //! - `vault_bulk`: bulk changes over every item a filter keeps, Ctrl+K search, relocating a
-//!   moved source.
+//!   moved source; the export path messages and the provider workbook preview of issue 17.
 
 mod hostile;
 mod lifetime;

@@ -1,7 +1,8 @@
 //! Everyday work in the vault (issue 17): ticking rows (Shift+click ranges) and "select all
 //! N matching the filter" over more items than a page holds, one bulk change and a bulk
 //! removal confirmed by its count; the one search (Ctrl+K) jumping to a record; a moved
-//! source found by a scan, offered for relocation when added again, and relocated.
+//! source found by a scan, offered for relocation when added again, and relocated; the
+//! export screen's path messages; a provider workbook preview with nothing to take over.
 
 use std::path::Path;
 
@@ -432,5 +433,60 @@ async fn an_export_path_message_shows_the_users_own_home_and_a_folder_is_named_o
         "the field says it; the status does not repeat it: {status}"
     );
     app.screenshot("export-path-02-folder-once").await;
+    app.quit(&ws).await;
+}
+
+#[tokio::test]
+async fn a_provider_workbook_without_changes_previews_as_nothing_to_take_over_not_null() {
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    let prepared = super::evidence_workspace(&ws);
+    let audit = {
+        let mut workspace = csmsdesk_workspace::Workspace::open(&ws, chrono::Utc::now()).unwrap();
+        workspace
+            .add_audit(&csmsdesk_workspace::AuditInput {
+                scope: prepared.scope,
+                kind: "initial".into(),
+                provider: "Example Audits GmbH".into(),
+                lead_auditor: "A. Auditor".into(),
+                opening_meeting: String::new(),
+                closing_meeting: chrono::Local::now().date_naive().to_string(),
+            })
+            .unwrap()
+            .id
+    };
+    // The blank demo workbook: no result, no finding, no measure in any row.
+    let workbook = desktop.home.path().join("provider.xlsx");
+    std::fs::write(&workbook, csmsdesk_workbook::demo::workbook().unwrap()).unwrap();
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.visit(&format!(
+        "#/audits?scope={}&audit={audit}",
+        prepared.scope.0
+    ))
+    .await;
+    app.click("#audit-import summary").await;
+    app.fill("#audit-workbook-path", workbook.to_str().unwrap())
+        .await;
+    app.click("#audit-import-preview").await;
+    app.wait_for_text(
+        "#audit-import-status",
+        &crate::support::messages("en")["mapping.import_nothing"],
+    )
+    .await;
+    let shown: String = app
+        .client
+        .execute(
+            "return document.getElementById('audit-import-results').textContent",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!shown.contains("null"), "the preview shows {shown:?}");
+    assert_eq!(shown, "", "nothing to take over: an empty preview");
+    app.screenshot("audit-import-nothing").await;
     app.quit(&ws).await;
 }
