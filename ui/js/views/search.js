@@ -20,7 +20,8 @@ export function installSearch(app) {
   const header = document.querySelector('header.brand');
   document.getElementById('search-open')?.remove();
   header?.append(
-    el('button', { type: 'button', id: 'search-open', class: 'search-open', onclick: () => openSearch(app), 'aria-keyshortcuts': 'Control+K Meta+K' }, app.t('search.open')),
+    // Without an open workspace there is nothing to search.
+    el('button', { type: 'button', id: 'search-open', class: 'search-open', hidden: !app.workspace?.info, onclick: () => openSearch(app), 'aria-keyshortcuts': 'Control+K Meta+K' }, app.t('search.open')),
   );
   if (!installSearch.listening) {
     installSearch.listening = true;
