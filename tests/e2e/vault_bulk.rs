@@ -305,6 +305,8 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
     std::fs::rename(docs.join("sbom-010.json"), archive.join("renamed.json")).unwrap();
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("evidence").await;
+    // The quick scan at start found them already: the vault lists them without asking.
+    app.wait_for("#evidence-scan-items li.missing").await;
     app.click("#evidence-scan").await;
     app.wait_for("#evidence-scan-items li.missing").await;
     let listed = app.text("#evidence-scan-items").await;
@@ -325,6 +327,11 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
     app.click("#evidence-add").await;
     app.wait_for("#evidence-outcomes [data-relocate-item]")
         .await;
+    app.wait_for_containing(
+        "#evidence-status",
+        "1 file has the content of an item whose source is missing",
+    )
+    .await;
     show(&app, "#evidence-outcomes").await;
     app.screenshot("vault-relocate-02-offer").await;
     app.click("#evidence-outcomes [data-relocate-item]").await;

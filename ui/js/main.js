@@ -35,6 +35,7 @@ import * as settings from './views/settings.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
 import { installSearch } from './views/search.js';
+import { rememberScan } from './views/evidence_vault.js';
 
 const VIEWS = { dashboard, catalogue, scope, evidence, audits, deadlines, export: exportScreen, history, settings };
 
@@ -122,6 +123,7 @@ async function quickScan() {
   say(app.t('scan.running'));
   try {
     const report = await api.scanEvidence(false);
+    rememberScan(report);
     const changed = report.changed.length;
     const missing = report.missing.length;
     if (changed || missing || report.failed.length) {

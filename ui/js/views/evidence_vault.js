@@ -83,6 +83,12 @@ export async function render(app, target, params = {}) {
   await drawDetail(params.id ? 'scroll' : null);
 }
 
+/** The quick scan at start: the vault lists the items it named, whenever it is shown. */
+export function rememberScan(report) {
+  if (report?.items?.length) view.lastScan = report;
+  if (current?.target.isConnected) drawScanResult(current.app);
+}
+
 /** Reloads the page shown and the findings and redraws table, findings and the open item. */
 export async function refresh() {
   if (!current || !current.target.isConnected) return;
@@ -215,7 +221,11 @@ function drawAddResult(app) {
   const outcomes = document.getElementById('evidence-outcomes');
   if (!status || !outcomes || !view.lastAdd) return;
   const { summary, cancelled } = view.lastAdd;
-  const text = t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed });
+  const twins = summary.problems.filter((o) => o.outcome === 'same_as_missing').length;
+  const text = [
+    t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed - twins }),
+    twins ? t('vault.added_twins', { count: twins }) : '',
+  ].filter(Boolean).join(' ');
   show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed || cancelled ? 'error' : 'ok');
   const twin = (o) =>
     twinChoice(app, o, {
