@@ -226,7 +226,7 @@ function drawAddResult(app) {
     t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed - twins }),
     twins ? t('vault.added_twins', { count: twins }) : '',
   ].filter(Boolean).join(' ');
-  show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed || cancelled ? 'error' : 'ok');
+  show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed > twins || cancelled ? 'error' : twins ? 'warn' : 'ok');
   const twin = (o) =>
     twinChoice(app, o, {
       addAsNew: (path) => addPaths(app, [path], { asNew: true }),
