@@ -9,6 +9,12 @@ use csmsdesk_store::evidence as table;
 
 use crate::{Error, EvidenceId, Invalid, Result, Workspace};
 
+/// The name every folder of opened copies starts with, in the OS's temporary folder.
+const COPY_PREFIX: &str = "csmsdesk-open-";
+/// How long an opened copy is kept: a program may still be reading it, and a day later
+/// nothing is; then the next copy removes it (the copies are customers' documents).
+const COPY_KEPT: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 impl Workspace {
     /// A copy of version `version` of evidence `key` (`None`: the newest) in a new private
     /// temporary folder, under the version's file name and read-only: what "Open" hands to
@@ -43,10 +49,11 @@ impl Workspace {
             source,
         };
         let dir = tempfile::Builder::new()
-            .prefix("csmsdesk-open-")
+            .prefix(COPY_PREFIX)
             .tempdir()
             .map_err(|e| io(&std::env::temp_dir(), e))?
             .keep();
+        remove_old_copies(&dir);
         let copy = dir.join(name);
         std::fs::copy(&blob, &copy).map_err(|e| io(&copy, e))?;
         let mut permissions = std::fs::metadata(&copy)
@@ -70,6 +77,43 @@ impl Workspace {
             )]));
         }
         Ok(record.source_path)
+    }
+}
+
+/// Removes the folders of copies made more than [`COPY_KEPT`] before `new` (a folder just
+/// made: its time is now, so no clock is read), of this user only on Unix. Best effort: a copy
+/// still open elsewhere or not ours stays.
+fn remove_old_copies(new: &std::path::Path) {
+    let (Some(parent), Ok(made)) = (new.parent(), std::fs::metadata(new)) else {
+        return;
+    };
+    let Ok(now) = made.modified() else { return };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let ours = entry.file_name().to_string_lossy().starts_with(COPY_PREFIX) && path != new;
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        #[cfg(unix)]
+        let ours = ours && {
+            use std::os::unix::fs::MetadataExt as _;
+            meta.uid() == made.uid()
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|time| now.duration_since(time).ok())
+            .is_some_and(|age| age > COPY_KEPT);
+        if ours
+            && old
+            && meta.is_dir()
+            && let Err(e) = std::fs::remove_dir_all(&path)
+        {
+            tracing::debug!(error = %e, path = %path.display(), "an old opened copy stays");
+        }
     }
 }
 

@@ -49,3 +49,48 @@ fn a_stored_version_is_copied_under_its_file_name_read_only_and_the_source_is_fo
         std::fs::remove_dir_all(dir).unwrap();
     }
 }
+
+#[test]
+fn copies_older_than_a_day_are_removed_when_the_next_one_is_made() {
+    let mut s = setup();
+    let policy = s.file("policy.pdf", "policy v1");
+    let id = EvidenceId(Setup::added_id(&s.add(&[&policy], &[])));
+    let temp = std::env::temp_dir();
+    let old = tempfile::Builder::new()
+        .prefix(COPY_PREFIX)
+        .tempdir_in(&temp)
+        .unwrap()
+        .keep();
+    let recent = tempfile::Builder::new()
+        .prefix(COPY_PREFIX)
+        .tempdir_in(&temp)
+        .unwrap()
+        .keep();
+    let other = tempfile::Builder::new()
+        .prefix("someone-else-")
+        .tempdir_in(&temp)
+        .unwrap()
+        .keep();
+    std::fs::write(old.join("secret.pdf"), "old copy").unwrap();
+    let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
+    for dir in [&old, &other] {
+        std::fs::File::open(dir)
+            .unwrap()
+            .set_modified(two_days_ago)
+            .unwrap();
+    }
+    let copy = s.ws.evidence_copy(id, None).unwrap();
+    assert!(!old.exists(), "a copy of two days ago is gone");
+    assert!(recent.exists(), "a recent copy may still be open");
+    assert!(other.exists(), "another program's folder is left alone");
+    for dir in [recent, other, copy.parent().unwrap().to_owned()] {
+        let file = dir.join("policy.pdf");
+        if file.exists() {
+            let mut p = std::fs::metadata(&file).unwrap().permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            p.set_readonly(false);
+            std::fs::set_permissions(&file, p).unwrap();
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
