@@ -84,6 +84,8 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
 
   function update() {
     const total = page()?.total ?? 0;
+    // An empty vault has nothing to choose.
+    element.hidden = !page()?.unfiltered;
     const n = selectedCount(selection, total);
     count.textContent = n ? t(selection.all ? 'bulk.all_selected' : 'bulk.selected', { count: number(n) }) : t('bulk.none_selected');
     all.textContent = t('bulk.select_all_matching', { count: number(total) });
@@ -135,7 +137,6 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
     }
   });
   drawValue();
-  update();
   /** Another filter: the last outcome and marks no longer belong to what is shown. */
   const reset = () => {
     show(status, '');
@@ -148,6 +149,7 @@ export function bulkBar({ app, scopes, selection, page, query, redraw, changed }
     form,
     confirm,
   );
+  update();
   return { element, update, reset };
 }
 
