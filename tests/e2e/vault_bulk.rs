@@ -307,8 +307,17 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
     app.go("evidence").await;
     // The quick scan at start found them already: the vault lists them without asking.
     app.wait_for("#evidence-scan-items li.missing").await;
+    // "Check sources" lists them again, in a list drawn anew.
+    app.client
+        .execute(
+            "document.getElementById('evidence-scan-items').dataset.old = 'yes'",
+            vec![],
+        )
+        .await
+        .unwrap();
     app.click("#evidence-scan").await;
-    app.wait_for("#evidence-scan-items li.missing").await;
+    app.wait_for("#evidence-scan-items:not([data-old]) li.missing")
+        .await;
     let listed = app.text("#evidence-scan-items").await;
     assert!(
         listed.contains("Missing: sbom-000.json") && listed.contains("Missing: sbom-010.json"),
@@ -366,6 +375,14 @@ async fn a_moved_source_is_named_by_the_scan_offered_for_relocation_and_relocate
     app.wait_for_containing("#evidence-detail", "renamed.json")
         .await;
     app.wait_for("#evidence-detail .badge.state-current").await;
+    // "Show where the source lives": the path the workspace holds, whether or not a file
+    // manager answers (none runs under Xvfb here).
+    app.click("#detail-reveal").await;
+    app.wait_for_text(
+        "#detail-source-shown",
+        &format!("The source is {}", archive.join("renamed.json").display()),
+    )
+    .await;
     show(&app, "#detail-files").await;
     app.screenshot("vault-relocate-03-relocated").await;
     app.quit(&ws).await;
