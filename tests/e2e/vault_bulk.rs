@@ -196,6 +196,29 @@ async fn a_bulk_change_reaches_every_item_the_filter_keeps_and_a_bulk_removal_as
     )
     .await;
     app.screenshot("vault-bulk-05-past-review-refused").await;
+
+    // Links: every unknown ID is named on the field, not only the last; then real ones.
+    app.set_value("#evidence-bulk-action", "link").await;
+    app.fill("#evidence-bulk-value", "99.9, 1.1.z, foo").await;
+    app.click("#evidence-bulk-apply").await;
+    let said = app
+        .wait_for_containing(
+            "#evidence-bulk-form [data-field='targets'] .field-error",
+            "3 IDs are",
+        )
+        .await;
+    assert!(
+        said.contains("99.9, 1.1.z, foo"),
+        "every unknown ID: {said}"
+    );
+    app.screenshot("vault-bulk-06-unknown-targets").await;
+    app.fill("#evidence-bulk-value", "1.1.a").await;
+    app.click("#evidence-bulk-apply").await;
+    app.wait_for_text("#evidence-bulk-status", "21 new links for 21 items.")
+        .await;
+    app.set_value("#evidence-linked-filter", "some").await;
+    app.wait_for_text("#evidence-count", "21 of 246 items")
+        .await;
     app.quit(&ws).await;
     assert_eq!(count_of_type(&ws, "WP-09-02"), 225, "saved: every report");
 }
