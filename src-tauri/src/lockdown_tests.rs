@@ -19,8 +19,12 @@ const CARGO_LOCK: &str = include_str!("../../Cargo.lock");
 /// window, the progress of long jobs).
 const EVENT_PERMISSIONS: [&str; 2] = ["core:event:allow-listen", "core:event:allow-unlisten"];
 
-/// The one Tauri plugin the app uses; it is called from Rust only.
+/// The one Tauri plugin the app registers; it is called from Rust only.
 const NOTIFICATION_PLUGIN: &str = "tauri-plugin-notification";
+/// A plugin crate whose functions (open a path with the default program, show a file in
+/// its folder) the app calls from Rust with paths it resolved itself; never registered, so
+/// the page has none of its commands.
+const OPENER_PLUGIN: &str = "tauri-plugin-opener";
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).expect("valid JSON")
@@ -322,7 +326,7 @@ fn the_config_serves_only_the_embedded_ui_and_lets_tauri_harden_the_csp() {
 }
 
 #[test]
-fn the_app_depends_on_no_tauri_plugin_but_notification() {
+fn the_app_depends_on_no_tauri_plugin_but_notification_and_the_opener_functions() {
     let dependencies = manifest_section(CARGO_TOML, "dependencies");
     assert!(
         dependencies.contains_key("tauri"),
@@ -335,8 +339,8 @@ fn the_app_depends_on_no_tauri_plugin_but_notification() {
         .collect();
     assert_eq!(
         plugins,
-        [NOTIFICATION_PLUGIN],
-        "the one plugin, used from Rust only"
+        [NOTIFICATION_PLUGIN, OPENER_PLUGIN],
+        "the two plugins, used from Rust only"
     );
     // Not through another crate either: `tauri-plugin` is the plugins' own build helper.
     let locked: Vec<&str> = CARGO_LOCK
@@ -347,8 +351,15 @@ fn the_app_depends_on_no_tauri_plugin_but_notification() {
         .collect();
     assert_eq!(
         locked,
-        [NOTIFICATION_PLUGIN],
+        [NOTIFICATION_PLUGIN, OPENER_PLUGIN],
         "no other plugin in Cargo.lock"
+    );
+    let setup = include_str!("lib.rs");
+    assert!(
+        !setup.contains("tauri_plugin_opener::init")
+            && !setup.contains("tauri_plugin_opener::Builder"),
+        "the opener is never registered as a plugin: its open-url and open-path commands would \
+         reach the page"
     );
 }
 

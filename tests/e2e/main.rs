@@ -22,6 +22,8 @@
 //!   corrected and deleted; the scope wizard refusing at each step.
 //! - `audits_edit`: an audit corrected through its screen: results by keyboard in one table,
 //!   findings and corrective actions changed and removed, a CAP audit's plan.
+//! - `vault_bulk`: bulk changes over every item a filter keeps, Ctrl+K search, relocating a
+//!   moved source; the export path messages and the provider workbook preview of issue 17.
 
 mod audits_edit;
 mod hostile;
@@ -39,6 +41,7 @@ mod scope_edit;
 mod shell;
 mod support;
 mod trust;
+mod vault_bulk;
 mod watchdog;
 
 use support::{Desktop, SERIAL, app_rss_kib, messages, record_metric};

@@ -370,7 +370,7 @@ async fn the_wizard_refuses_each_step_before_next_and_the_check_date_follows_the
         .await;
     let save = app.wait_for("[data-row='1.1'] [data-save-deviation]").await;
     let requirement = save.attr("data-save-deviation").await.unwrap().unwrap();
-    let reason = format!("[data-row='1.1'] input[aria-label$='{requirement}']");
+    let reason = format!("[data-row='1.1'] textarea[aria-label$='{requirement}']");
     app.fill(&reason, "Supplier type B").await;
     save.click().await.unwrap();
     let summary = "[data-row='1.1'] details.deviations summary";

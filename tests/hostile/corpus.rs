@@ -754,6 +754,48 @@ pub const CASES: &[Case] = &[
         expect: refused("99.9.z"),
     },
     Case {
+        name: "ipc: opening evidence by a path instead of an id",
+        via: Via::Ipc("evidence_open", r#"{"id":"/etc/passwd","version":null}"#),
+        input: Input::None,
+        expect: usage("id"),
+    },
+    Case {
+        name: "ipc: revealing an evidence item that does not exist",
+        via: Via::Ipc("evidence_reveal", r#"{"id":999999}"#),
+        input: Input::None,
+        expect: refused("999999"),
+    },
+    Case {
+        name: "ipc: a bulk change naming items by id and by a filter at once",
+        via: Via::Ipc(
+            "evidence_bulk",
+            r#"{"selection":{"ids":[1],"filter":{}},"change":{"action":"remove"}}"#,
+        ),
+        input: Input::None,
+        expect: refused("either by id or by a filter"),
+    },
+    Case {
+        name: "ipc: a bulk change of a field that is not for setting",
+        via: Via::Ipc(
+            "evidence_bulk",
+            r#"{"selection":{"filter":{}},"change":{"action":"set","field":"source_path","value":"/etc/shadow"}}"#,
+        ),
+        input: Input::None,
+        expect: refused("is not a field that can be set on many items"),
+    },
+    Case {
+        name: "ipc: relocating evidence to a relative path",
+        via: Via::Ipc("evidence_relocate", r#"{"id":1,"path":"../../etc/passwd"}"#),
+        input: Input::None,
+        expect: refused("is not a full path"),
+    },
+    Case {
+        name: "ipc: a workspace search for a million results of each kind",
+        via: Via::Ipc("workspace_search", r#"{"text":"x","limit":1000000}"#),
+        input: Input::None,
+        expect: refused("1 to 50"),
+    },
+    Case {
         name: "ipc: a page of the vault of a million rows",
         via: Via::Ipc("evidence_page", r#"{"query":{"limit":1000000}}"#),
         input: Input::None,

@@ -159,3 +159,23 @@ test('the findings page sends its filter by id', async () => {
   const page = await sent(() => api.findingPage({ scope: '', audit: '4', kinds: ['minor'], limit: 50 }));
   assert.deepEqual(page, { command: 'finding_page', args: { query: { audit: 4, scope: null, kinds: ['minor'], text: '', offset: 0, limit: 50 } } });
 });
+
+test('a bulk change sends the ticked ids as numbers, or the filter alone for "all matching"', async () => {
+  const byIds = await sent(() => api.bulkEvidence({ ids: ['4', 9] }, { action: 'remove' }));
+  assert.deepEqual(byIds, { command: 'evidence_bulk', args: { selection: { ids: [4, 9], filter: null }, change: { action: 'remove' } } });
+  const byFilter = await sent(() => api.bulkEvidence({ filter: { filter: 'tara', linked: false } }, { action: 'set', field: 'owner', value: 'Anna' }));
+  assert.deepEqual(byFilter.args.selection, {
+    ids: [],
+    filter: { filter: 'tara', state: '', work_product: '', classification: '', linked: false, sort: '', direction: '', offset: 0, limit: null },
+  });
+  const link = await sent(() => api.bulkEvidence({ ids: [1] }, { action: 'link', targets: ['1.1'], scope: '3', protection_object: '', note: '' }));
+  assert.deepEqual(link.args.change, { action: 'link', targets: ['1.1'], scope: 3, protection_object: null, note: '' });
+});
+
+test('opening and revealing name the item (and version) by id, never a path', async () => {
+  assert.deepEqual(await sent(() => api.openEvidence('7')), { command: 'evidence_open', args: { id: 7, version: null } });
+  assert.deepEqual(await sent(() => api.openEvidence(7, '2')), { command: 'evidence_open', args: { id: 7, version: 2 } });
+  assert.deepEqual(await sent(() => api.revealEvidence('7')), { command: 'evidence_reveal', args: { id: 7 } });
+  assert.deepEqual(await sent(() => api.relocateEvidence('7', '/home/anna/new.pdf')), { command: 'evidence_relocate', args: { id: 7, path: '/home/anna/new.pdf' } });
+  assert.deepEqual(await sent(() => api.searchWorkspace('tara')), { command: 'workspace_search', args: { text: 'tara', limit: 5 } });
+});

@@ -67,3 +67,25 @@ test('anything else thrown becomes an internal error with its text', () => {
   assert.equal(error.message, 'window closed');
   assert.equal(fieldMessages(error).size, 0);
 });
+
+test('each kind the one search finds jumps to the screen that shows that record', async () => {
+  const { hrefOfFound } = await import('../../ui/js/lib/routes.js');
+  assert.equal(hrefOfFound({ kind: 'requirement', id: '1.1.a' }), '#/evidence?tab=requirements&req=1.1.a');
+  assert.equal(hrefOfFound({ kind: 'question', id: '1.1' }), '#/evidence?tab=requirements&req=1.1');
+  assert.equal(hrefOfFound({ kind: 'evidence', id: '12' }), '#/evidence?id=12');
+  assert.equal(hrefOfFound({ kind: 'finding', id: '3', scope: 2, audit: 5 }), '#/audits?scope=2&audit=5');
+  assert.equal(hrefOfFound({ kind: 'action', id: '4', scope: 2, audit: 5 }), '#/audits?scope=2&audit=5');
+  assert.equal(hrefOfFound({ kind: 'location', id: '1' }), '#/scope?tab=locations&location=1');
+  assert.equal(hrefOfFound({ kind: 'scope', id: '1' }), '#/scope?tab=scopes&scope=1');
+  assert.equal(hrefOfFound({ kind: 'unknown' }), '#/dashboard');
+});
+
+test('arrow keys move through the results and wrap; other keys leave the choice', async () => {
+  const { movedOption } = await import('../../ui/js/lib/routes.js');
+  assert.equal(movedOption(-1, 3, 'ArrowDown'), 0);
+  assert.equal(movedOption(2, 3, 'ArrowDown'), 0);
+  assert.equal(movedOption(0, 3, 'ArrowUp'), 2);
+  assert.equal(movedOption(-1, 3, 'ArrowUp'), 2);
+  assert.equal(movedOption(1, 3, 'End'), 1, 'End moves the text cursor, not the choice');
+  assert.equal(movedOption(1, 0, 'ArrowDown'), -1);
+});

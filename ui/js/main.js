@@ -25,6 +25,7 @@ import { el, speakDates } from './lib/dom.js';
 import { Lifetime } from './lib/lifetime.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
+import { installSearch } from './views/search.js';
 
 // Each screen's module is loaded when the screen is first shown, so the start loads only the
 // one it opens on; the others follow once the first screen is drawn (`preloadViews`).
@@ -92,6 +93,7 @@ async function reload() {
   document.documentElement.lang = lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();
+  installSearch(app);
   await renderScreen();
   // The scan waits until the first screen has fetched what it shows: it reads every item's
   // source and stats every file, which at tens of thousands of items would hold the workspace
@@ -117,6 +119,8 @@ let recovery = null;
 let asked = 0;
 
 async function renderScreen() {
+  // The one search's dialog belongs to no screen: a jump or any navigation closes it.
+  document.getElementById('search-dialog')?.close();
   const screen = screenFromHash(location.hash);
   const ask = ++asked;
   // `screenFromHash` names only screens of SCREENS, and each has its module.
@@ -160,6 +164,8 @@ async function quickScan() {
   say(app.t('scan.running'));
   try {
     const report = await api.scanEvidence(false);
+    // The vault lists what the scan found; its module is loaded for that, not at the start.
+    (await import('./views/evidence_vault.js')).rememberScan(report);
     const changed = report.changed.length;
     const missing = report.missing.length;
     if (!changed && !missing && !report.failed.length) {

@@ -13,7 +13,7 @@
 //!   `test` runs 20).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
-//! - `bench [catalogue|evidence|pages|results]`: release-mode benchmarks, each against its anchor in
+//! - `bench [catalogue|evidence|pages|results|bulk]`: release-mode benchmarks, each against its anchor in
 //!   the same run (all when none is named).
 //! - `bench ui [--sizes N,N] [--reps N] [--timeout S] [--rss-cap-mib N] [--catalogue FILE]`:
 //!   every screen of the debug app timed on a small and a large workspace (issue 15, screens
@@ -186,7 +186,8 @@ fn bench(which: Option<&str>) -> Result<()> {
             bench(Some("catalogue"))?;
             bench(Some("evidence"))?;
             bench(Some("pages"))?;
-            bench(Some("results"))
+            bench(Some("results"))?;
+            bench(Some("bulk"))
         }
         Some("catalogue") => {
             setup::openpyxl()?;
@@ -236,8 +237,18 @@ fn bench(which: Option<&str>) -> Result<()> {
                 bench,
             )
         }
+        Some("bulk") => {
+            let mut bench = cargo();
+            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "bulk"]);
+            step(
+                "bulk: the work product of 10,000 evidence items in one transaction against SQLite alone",
+                bench,
+            )
+        }
         Some(other) => {
-            bail!("unknown benchmark {other:?}; known: catalogue, evidence, pages, results, ui")
+            bail!(
+                "unknown benchmark {other:?}; known: catalogue, evidence, pages, results, bulk, ui"
+            )
         }
     }
 }

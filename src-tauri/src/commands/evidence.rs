@@ -142,7 +142,7 @@ pub async fn evidence_review(
     id: EvidenceId,
     next_review: String,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.review_evidence(id, &next_review)).map(|_| ())
+    with_workspace(&state, |ws| ws.review_evidence(id, &next_review, today())).map(|_| ())
 }
 
 #[tauri::command]

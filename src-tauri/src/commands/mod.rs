@@ -5,6 +5,7 @@ pub mod audit;
 pub mod audit_edit;
 pub mod catalogue;
 pub mod evidence;
+pub mod evidence_work;
 pub mod i18n;
 pub mod jobs;
 pub mod package;
@@ -42,10 +43,30 @@ pub fn absolute_path(state: &AppState, path: &str) -> Result<PathBuf, CommandErr
         return Err(invalid(state, Message::new("error.file_path_invalid")));
     }
     if !std::path::Path::new(path).is_absolute() {
-        return Err(invalid(state, Message::new("error.file_path_not_absolute")));
+        return Err(invalid(
+            state,
+            Message::new("error.file_path_not_absolute")
+                .arg("given", path)
+                .arg("example", full_path_example(path)),
+        ));
     }
     Ok(PathBuf::from(path))
 }
 
+/// What a relative path `typed` would be as a full path in the user's own home folder, on
+/// this OS (`/home/anna/typed`, `C:\Users\anna\typed`): the example a message gives, so
+/// that it shows neither another user's folder nor another OS's form.
+pub fn full_path_example(typed: &str) -> String {
+    let home = std::env::home_dir()
+        .filter(|home| home.is_absolute())
+        .unwrap_or_else(|| PathBuf::from(if cfg!(windows) { "C:\\" } else { "/" }));
+    home.join(typed.trim_start_matches(['/', '\\']))
+        .display()
+        .to_string()
+}
+
 #[cfg(test)]
 include!("names.rs");
+
+#[cfg(test)]
+mod tests;

@@ -131,20 +131,42 @@ const rowCount = (value) => (value === null || value === undefined || value === 
  * Resolves to { items, total (kept by the filter), unfiltered (in the vault), offset, limit,
  * sort, direction }.
  */
-export const evidencePage = (query = {}) =>
-  invoke('evidence_page', {
-    query: {
-      filter: String(query.filter ?? ''),
-      state: String(query.state ?? ''),
-      work_product: String(query.work_product ?? ''),
-      classification: String(query.classification ?? ''),
-      linked: typeof query.linked === 'boolean' ? query.linked : null,
-      sort: String(query.sort ?? ''),
-      direction: String(query.direction ?? ''),
-      offset: Number(query.offset ?? 0),
-      limit: rowCount(query.limit),
-    },
+const pageInput = (query = {}) => ({
+  filter: String(query.filter ?? ''),
+  state: String(query.state ?? ''),
+  work_product: String(query.work_product ?? ''),
+  classification: String(query.classification ?? ''),
+  linked: typeof query.linked === 'boolean' ? query.linked : null,
+  sort: String(query.sort ?? ''),
+  direction: String(query.direction ?? ''),
+  offset: Number(query.offset ?? 0),
+  limit: rowCount(query.limit),
+});
+export const evidencePage = (query = {}) => invoke('evidence_page', { query: pageInput(query) });
+/**
+ * One change to many items in one transaction. `selection` = { ids } or { filter } (a page
+ * query: every item it keeps, whatever page is shown); `change` = { action: 'set', field,
+ * value } | { action: 'review', next_review } | { action: 'link', targets, scope, ... } |
+ * { action: 'remove' }. Resolves to { selected, changed }.
+ */
+export const bulkEvidence = (selection, change) =>
+  invoke('evidence_bulk', {
+    selection: selection.filter ? { ids: [], filter: pageInput(selection.filter) } : { ids: (selection.ids ?? []).map(Number), filter: null },
+    change: change.action === 'link' ? { ...change, ...linkInput(change) } : change,
   });
+/** Points item `id` at the file `path` it moved to: { id, path, new_version }. */
+export const relocateEvidence = (id, path) => invoke('evidence_relocate', { id: Number(id), path: String(path ?? '') });
+/** Native dialog for the file an item moved to; null when cancelled. */
+export const pickRelocateFile = () => invoke('evidence_pick_relocate');
+/** Opens a version (null: the newest) of item `id` with the OS's default program. */
+export const openEvidence = (id, version = null) => invoke('evidence_open', { id: Number(id), version: version === null || version === undefined ? null : Number(version) });
+/** Shows the source of item `id` in its folder; resolves to its path. */
+export const revealEvidence = (id) => invoke('evidence_reveal', { id: Number(id) });
+/**
+ * The one search (Ctrl+K): at most `limit` records of each kind whose texts hold every word.
+ * [{ kind, id, title, detail, scope, audit }].
+ */
+export const searchWorkspace = (text, limit = 5) => invoke('workspace_search', { text: String(text ?? ''), limit: Number(limit) });
 /** One item with its versions. */
 export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
 /** `links` as addEvidence takes them; resolves to the number of new links. */

@@ -91,3 +91,16 @@ export function svg(tag, attrs = {}, ...children) {
   node.append(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
   return node;
 }
+
+/**
+ * The parts of a panel that are there: drops null, undefined and false, which
+ * `replaceChildren` and `append` would otherwise show as the words "null" or "false".
+ */
+export function shown(...parts) {
+  return parts.flat().filter((part) => part !== undefined && part !== null && part !== false);
+}
+
+/** Replaces `host`'s children with the parts of `parts` that are there (see `shown`). */
+export function replaceShown(host, ...parts) {
+  host.replaceChildren(...shown(...parts));
+}

@@ -22,7 +22,14 @@ export function toCommandError(error) {
   return new CommandError({ code: 'internal', message: String(error?.message ?? error), fields: [] });
 }
 
-/** Field name → message, for marking form fields inline. */
+/**
+ * Field name → message, for marking form fields inline. Several messages for one field are
+ * joined, none dropped: each names its own problem.
+ */
 export function fieldMessages(error) {
-  return new Map((error?.fields ?? []).map(({ field, message }) => [field, message]));
+  const messages = new Map();
+  for (const { field, message } of error?.fields ?? []) {
+    messages.set(field, messages.has(field) ? `${messages.get(field)} ${message}` : message);
+  }
+  return messages;
 }

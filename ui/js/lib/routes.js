@@ -41,3 +41,44 @@ export function idFromParam(value) {
   const id = Number(text);
   return /^[1-9]\d*$/.test(text) && Number.isSafeInteger(id) ? id : null;
 }
+
+/**
+ * Where a record the one search found (Ctrl+K) is shown: { kind, id, scope, audit } → the
+ * hash of its screen, naming the record. Requirements and questions open on the evidence
+ * screen's requirements tab, evidence items in the vault, findings and actions with their
+ * audit, locations and scopes on their tab of the scope screen.
+ */
+export function hrefOfFound(found) {
+  switch (found?.kind) {
+    case 'requirement':
+    case 'question':
+      return hrefWith('evidence', { tab: 'requirements', req: found.id });
+    case 'evidence':
+      return hrefWith('evidence', { id: found.id });
+    case 'finding':
+    case 'action':
+      return hrefWith('audits', { scope: found.scope, audit: found.audit });
+    case 'location':
+      return hrefWith('scope', { tab: 'locations', location: found.id });
+    case 'scope':
+      return hrefWith('scope', { tab: 'scopes', scope: found.id });
+    default:
+      return hrefOf('dashboard');
+  }
+}
+
+/**
+ * The option a key moves to in a list of `count` (ArrowDown and ArrowUp wrap round; Home and
+ * End stay with the text field, as in any combobox).
+ */
+export function movedOption(index, count, key) {
+  if (count <= 0) return -1;
+  switch (key) {
+    case 'ArrowDown':
+      return index < 0 ? 0 : (index + 1) % count;
+    case 'ArrowUp':
+      return index <= 0 ? count - 1 : index - 1;
+    default:
+      return index;
+  }
+}

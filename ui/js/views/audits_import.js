@@ -3,7 +3,7 @@
 // action, then, on request, the same changes applied.
 
 import * as api from '../api/commands.js';
-import { el } from '../lib/dom.js';
+import { el, replaceShown } from '../lib/dom.js';
 import { importChangeCount } from '../lib/audits.js';
 import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
 import { workbookImport } from '../widgets/workbook_import.js';
@@ -49,7 +49,8 @@ export function importPanel(detail) {
 function drawOutcome(app, host, outcome) {
   const { t } = app;
   const result = (r) => (r ? t(`assess_result.${r}`) : null);
-  host.replaceChildren(
+  replaceShown(
+    host,
     previewTable({
       id: 'audit-import-changes',
       headers: ['mapping.import_question', 'mapping.import_change', 'audits_ui.col_findings'].map((k) => t(k)),

@@ -7,6 +7,7 @@ import { el } from '../lib/dom.js';
 import { formatSize, shortHash, splitTargets } from '../lib/evidence_table.js';
 import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
+import { fileActions, openVersionButton } from './evidence_files.js';
 
 /**
  * Draws item `id` into `host`. `on.changed()` reloads the vault after a change,
@@ -44,6 +45,7 @@ export async function renderDetail(app, host, id, scopes, on) {
           ? t('vault.version_reviewed', { version: item.version })
           : t('vault.version_unreviewed', { version: item.version, reviewed: item.reviewed_version ?? '–' })),
       ),
+      fileActions(app, item, on),
       reviewBox(app, item, on),
       detailsForm(app, item, on),
       el('h3', {}, t('vault.versions')),
@@ -152,7 +154,7 @@ function versionsTable(app, item, date) {
   return el(
     'table',
     { class: 'grid compact', id: 'detail-versions' },
-    el('thead', {}, el('tr', {}, ['vault.col_version', 'vault.hash', 'vault.size', 'vault.file', 'vault.recorded'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('thead', {}, el('tr', {}, ['vault.col_version', 'vault.hash', 'vault.size', 'vault.file', 'vault.recorded', 'files.open_short'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el(
       'tbody',
       {},
@@ -165,6 +167,7 @@ function versionsTable(app, item, date) {
           el('td', {}, formatSize(v.size, lang)),
           el('td', { class: 'file-name' }, v.file_name),
           el('td', {}, date(v.recorded_at)),
+          el('td', {}, openVersionButton(app, item.id, v.version)),
         ),
       ),
     ),

@@ -2,7 +2,7 @@
 // of every change (before → after), then taking them over in one transaction.
 
 import * as api from '../api/commands.js';
-import { el } from '../lib/dom.js';
+import { el, replaceShown } from '../lib/dom.js';
 import { show } from './form.js';
 import { changeCell, previewTable, skippedList } from '../widgets/preview_table.js';
 import { workbookImport } from '../widgets/workbook_import.js';
@@ -56,7 +56,8 @@ export function importPanel(app, { scope, state, redraw }) {
 function drawImport(app, host, outcome) {
   const { t } = app;
   const value = (field, text) => (text && field === 'result' ? t(`assess_result.${text}`) : text);
-  host.replaceChildren(
+  replaceShown(
+    host,
     previewTable({
       id: 'assess-changes',
       headers: ['mapping.import_question', 'mapping.import_field', 'mapping.import_change'].map((k) => t(k)),

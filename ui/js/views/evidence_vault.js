@@ -13,6 +13,9 @@ import { field, markFields, show, statusLine, textInput } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { renderDetail } from './evidence_detail.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
+import { bulkBar, pageTickHeader, tickCell } from './evidence_bulk.js';
+import { scanItemsList, twinChoice } from './evidence_outcomes.js';
+import { clear as clearSelection, emptySelection } from '../lib/selection.js';
 import { pager } from '../widgets/pager.js';
 import { sortableHeader } from '../widgets/sortable_header.js';
 
@@ -29,6 +32,8 @@ const view = {
   selected: null,
   lastAdd: null,
   lastScan: null,
+  // Ticked rows, or every item the filter keeps (lib/selection.js).
+  selection: emptySelection(),
 };
 // The tab on the page: its app, container, hosts and the page it drew.
 let current = null;
@@ -64,17 +69,25 @@ export async function render(app, target, params = {}) {
   const findingsHost = el('div', { id: 'evidence-findings-host' });
   current = { app, target, page, scopes, requests: latestOnly(), hosts: { tableHost, detailHost, findingsHost } };
   current.pager = pager({ t: app.t, lang: app.lang, id: 'evidence-pager', onPage: (offset) => goTo(offset) });
+  const { selection } = view;
+  current.bulk = bulkBar({ app, scopes, selection, page: () => current?.page, query: pageQuery, redraw: () => drawTable(), changed: refresh });
   target.replaceChildren(
     addPanel(app, scopes, page.unfiltered === 0),
     progressWidget(app),
     scanPanel(app),
     findingsHost,
-    tableSection(app, tableHost, current.pager.element),
+    tableSection(app, tableHost, current.pager.element, current.bulk.element),
     detailHost,
   );
   drawTable();
   loadFindings();
   await drawDetail(params.id ? 'scroll' : null);
+}
+
+/** The quick scan at start: the vault lists the items it named, whenever it is shown. */
+export function rememberScan(report) {
+  if (report?.items?.length) view.lastScan = report;
+  if (current?.target.isConnected) drawScanResult(current.app);
 }
 
 /** Reloads the page shown and the findings and redraws table, findings and the open item. */
@@ -115,8 +128,12 @@ async function load() {
   }
 }
 
-/** Another filter, state or sort: back to the first page. */
-function reload() {
+/** Another filter, state or sort: back to the first page; another filter drops the selection. */
+function reload(filtered = true) {
+  if (filtered) {
+    clearSelection(view.selection);
+    current?.bulk.reset();
+  }
   view.offset = 0;
   return load();
 }
@@ -164,10 +181,11 @@ function formValues() {
  * Adds `paths` with the details and links of the add form (when it is on the page; else
  * none), showing progress, then the outcome.
  */
-export async function addPaths(app, paths) {
+export async function addPaths(app, paths, { asNew = false } = {}) {
   const { t } = app;
   const form = document.getElementById('evidence-add-form');
   const { details, links } = form ? formValues() : { details: {}, links: { targets: [], scope: null, protection_object: null, note: '' } };
+  details.as_new = asNew;
   const button = document.getElementById('evidence-add');
   if (button) button.disabled = true;
   if (form) markFields(form, null);
@@ -207,11 +225,24 @@ function drawAddResult(app) {
   const outcomes = document.getElementById('evidence-outcomes');
   if (!status || !outcomes || !view.lastAdd) return;
   const { summary, cancelled } = view.lastAdd;
-  const text = t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed });
-  show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed || cancelled ? 'error' : 'ok');
+  const twins = summary.problems.filter((o) => o.outcome === 'same_as_missing').length;
+  const text = [
+    t('vault.added_summary', { added: summary.added, already: summary.already, failed: summary.failed - twins }),
+    twins ? t('vault.added_twins', { count: twins }) : '',
+  ].filter(Boolean).join(' ');
+  show(status, cancelled ? `${text} ${t('vault.cancelled')}` : text, summary.failed > twins || cancelled ? 'error' : twins ? 'warn' : 'ok');
+  const twin = (o) =>
+    twinChoice(app, o, {
+      addAsNew: (path) => addPaths(app, [path], { asNew: true }),
+      done: async (text) => {
+        await refresh();
+        show(document.getElementById('evidence-status') ?? status, text, 'ok');
+      },
+      failed: (error) => show(document.getElementById('evidence-status') ?? status, error.message, 'error'),
+    });
   outcomes.replaceChildren(
     ...summary.problems.map((o) =>
-      el('li', { class: o.outcome === 'failed' ? 'failed' : 'already', dataset: { path: o.path } }, o.message ?? o.path),
+      el('li', { class: o.outcome === 'already_evidence' ? 'already' : 'failed', dataset: { path: o.path } }, o.message ?? o.path, o.outcome === 'same_as_missing' ? twin(o) : null),
     ),
   );
 }
@@ -304,22 +335,25 @@ function scanPanel(app) {
     }
   };
   queueMicrotask(() => drawScanResult(app));
-  return el(
+  const bar = el(
     'div',
     { class: 'scan-bar' },
     el('button', { type: 'button', id: 'evidence-scan', onclick: scan(false), title: t('vault.scan_hint') }, t('vault.scan')),
     el('button', { type: 'button', id: 'evidence-scan-deep', onclick: scan(true), title: t('vault.scan_deep_hint') }, t('vault.scan_deep')),
     status,
   );
+  // The items the last scan named, each a link to its item (drawScanResult fills it).
+  return el('div', {}, bar, el('ul', { id: 'evidence-scan-items', hidden: true }));
 }
 
-function drawScanResult({ t }) {
+function drawScanResult(app) {
+  const { t } = app;
   const status = document.getElementById('evidence-scan-status');
   const report = view.lastScan;
   if (!status || !report) return;
+  document.getElementById('evidence-scan-items')?.replaceWith(scanItemsList(app, report, (id) => select(id, 'scroll')));
   const parts = [
     t('vault.scanned', { unchanged: report.unchanged, changed: report.changed.length, missing: report.missing.length }),
-    ...report.failed.map((f) => f.message),
     report.cancelled ? t('vault.scan_cancelled', { count: report.not_scanned }) : '',
   ].filter(Boolean);
   show(status, parts.join(' '), report.changed.length || report.missing.length || report.failed.length ? 'warn' : 'ok');
@@ -383,7 +417,7 @@ function drawFindings(findings) {
 
 const COLUMNS = ['title', 'type', 'owner', 'classification', 'review_due', 'version', 'state', 'links'];
 
-function tableSection(app, tableHost, pagerElement) {
+function tableSection(app, tableHost, pagerElement, bulkElement) {
   const { t } = app;
   const typed = debounce(() => reload(), TYPING_PAUSE_MS);
   const filter = el('input', {
@@ -441,6 +475,7 @@ function tableSection(app, tableHost, pagerElement) {
     { class: 'vault-table' },
     el('h2', {}, t('vault.items')),
     el('div', { class: 'toolbar' }, filter, state, type, classification, linked, el('span', { id: 'evidence-count', class: 'hint', 'aria-live': 'polite' })),
+    bulkElement,
     tableHost,
     pagerElement,
   );
@@ -454,6 +489,7 @@ function drawTable() {
   // Counts reach the messages as numbers (plural forms; printed without grouping, as core does).
   const number = (n) => Number(n);
   current.pager.update(page, page.items.length);
+  current.bulk.update();
   if (!page.unfiltered) {
     if (count) count.textContent = '';
     hosts.tableHost.replaceChildren(el('p', { class: 'hint', id: 'evidence-empty' }, t('vault.empty')));
@@ -468,9 +504,15 @@ function drawTable() {
     host: hosts.tableHost,
     onSort: (sort) => {
       view.sort = sort;
-      return reload();
+      return reload(false);
     },
   });
+  const pageIds = page.items.map((item) => item.id);
+  // A tick redraws the ticks; the box clicked keeps the focus.
+  const ticked = (id = 'page') => {
+    drawTable();
+    hosts.tableHost.querySelector(id === 'page' ? '#evidence-tick-page' : `[data-tick="${id}"]`)?.focus();
+  };
   const rows = page.items.map((item) =>
     el(
       'tr',
@@ -479,10 +521,11 @@ function drawTable() {
         class: item.id === view.selected ? 'selected' : null,
         'aria-current': item.id === view.selected ? 'true' : null,
         onclick: (event) => {
-          if (event.target.closest('button, a')) return;
+          if (event.target.closest('button, a, input, td.tick')) return;
           select(item.id, 'scroll');
         },
       },
+      tickCell(app, view.selection, pageIds, item, ticked),
       el(
         'td',
         { class: 'title-cell' },
@@ -502,7 +545,7 @@ function drawTable() {
   const sorted = hosts.tableHost.contains(document.activeElement) ? document.activeElement.dataset?.sort : null;
   hosts.tableHost.replaceChildren(
     page.items.length
-      ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, head)), el('tbody', {}, rows))
+      ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, pageTickHeader(app, view.selection, pageIds, ticked), head)), el('tbody', {}, rows))
       : el('p', { class: 'hint', id: 'evidence-none-match' }, t('vault.none_match')),
   );
   if (sorted) hosts.tableHost.querySelector(`[data-sort="${sorted}"]`)?.focus();

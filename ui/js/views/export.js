@@ -218,7 +218,8 @@ function packagePanel(state) {
         ? { fields: [{ field: 'out', message: error.message }] }
         : error;
       markFields(form, located);
-      show(status, error.message, 'error');
+      // A message moved onto the path field is not repeated in the status line.
+      show(status, located === error ? error.message : t('export_ui.not_written'), 'error');
     } finally {
       run.running = false;
       run.last = null;

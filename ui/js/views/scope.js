@@ -3,6 +3,7 @@
 // sampling.
 
 import { el } from '../lib/dom.js';
+import { paramsFromHash } from '../lib/routes.js';
 import { Lifetime } from '../lib/lifetime.js';
 import * as locations from './scope_locations.js';
 import * as scopes from './scope_scopes.js';
@@ -13,6 +14,9 @@ const view = { tab: 'scopes' };
 
 export function render(app, _screen, life) {
   const { t } = app;
+  // A link may name the tab (the one search's jump to a location or a scope).
+  const wanted = paramsFromHash(location.hash).tab;
+  if (Object.hasOwn(TABS, wanted ?? '')) view.tab = wanted;
   // Each draw of a tab lives inside the screen's lifetime and ends when the tab is switched.
   let tabLife = null;
   const panel = el('div', { class: 'tab-panel', role: 'tabpanel', id: 'scope-tab-panel' });

@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 use csmsdesk_core::i18n::Lang;
 
 pub use audit::{ActionCommand, AuditCommand, FindingCommand, LabelsCommand};
-pub use evidence::{EvidenceCommand, LinkPlaceArgs};
+pub use evidence::{EvidenceCommand, LinkPlaceArgs, SetArgs};
 pub use scope::{LocationCommand, PoCommand, ScopeCommand};
 
 /// CSMS Desk on the command line: ENX VCS audit readiness for scripts and CI.
@@ -84,6 +84,15 @@ pub enum Command {
     Evidence {
         #[command(subcommand)]
         action: EvidenceCommand,
+    },
+    /// Find requirements, control questions, evidence (title or source path), findings,
+    /// corrective actions, locations and scopes by words (case ignored; every word must occur)
+    Search {
+        /// The words to look for
+        text: String,
+        /// How many records of each kind to show at most (1 to 50)
+        #[arg(long, default_value_t = 5)]
+        limit: u32,
     },
     /// Record the self-assessment of a control question, or take it over from a filled
     /// workbook

@@ -146,6 +146,11 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
         Command::Evidence { action } => {
             commands::evidence::run(&mut open(out)?, action, out, now, today)
         }
+        Command::Search { text, limit } => {
+            let ws = open(out)?;
+            out.found(&ws.search(text, *limit)?);
+            Ok(true)
+        }
         Command::Assess {
             scope,
             question,

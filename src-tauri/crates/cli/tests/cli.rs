@@ -11,6 +11,10 @@ mod common;
 mod scope_edit;
 use common::{cli, stdout_json};
 
+// Everyday work on evidence: bulk changes, search, relocating a source.
+#[path = "cli/evidence_work.rs"]
+mod evidence_work;
+
 fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the CLI starts")
 }

@@ -210,6 +210,56 @@ fn an_evidence_search_is_the_same_document_over_the_cli_and_ipc() {
 }
 
 #[test]
+fn the_one_search_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(home.path(), &ws, &["search", "policy", "--limit", "3"]);
+    // commands/evidence_work.rs `workspace_search`
+    let found = open(&ws).search("policy", 3).unwrap();
+    let app = ipc(wire::found(&found));
+    assert_eq!(cli, app);
+    assert!(
+        cli.as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["kind"] == "evidence"),
+        "{cli}"
+    );
+}
+
+#[test]
+fn a_bulk_change_is_the_same_document_over_the_cli_and_ipc() {
+    let home = tempfile::tempdir().unwrap();
+    let ws = workspace(home.path());
+    let cli = cli_json(
+        home.path(),
+        &ws,
+        &["evidence", "set", "--filter", "tara", "--owner", "Anna"],
+    );
+    // commands/evidence_work.rs `evidence_bulk`, the same change again: none changes now.
+    let selection = csmsdesk_workspace::EvidenceSelection {
+        ids: Vec::new(),
+        filter: Some(csmsdesk_workspace::EvidencePageInput {
+            filter: "tara".into(),
+            ..Default::default()
+        }),
+    };
+    let change = csmsdesk_workspace::BulkChange::Set {
+        field: "owner".into(),
+        value: "Anna".into(),
+    };
+    let outcome = open(&ws)
+        .bulk_evidence(&selection, &change, today(), Lang::English)
+        .unwrap();
+    let app = ipc(wire::bulk_outcome(&outcome));
+    assert_eq!(cli["selected"], app["selected"]);
+    assert_eq!(cli["changed"], 1);
+    assert_eq!(app["changed"], 0, "the CLI set it already");
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&cli), keys(&app), "the same document");
+}
+
+#[test]
 fn status_is_the_readiness_the_app_shows() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());

@@ -179,8 +179,27 @@ cli-catalogue-list_line = { $id }  { $name } { $version }: { $questions ->
 cli-catalogue-superseded = ; ersetzt durch Katalog { $id }
 error-file_path_empty = Geben Sie zuerst den Pfad der Datei ein oder wählen Sie sie aus.
 error-file_path_invalid = Das ist kein Dateipfad (zu lang, oder er enthält ein Zeichen, das kein Pfad enthalten kann). Geben Sie den vollständigen Pfad der Datei ein oder wählen Sie sie aus.
-error-file_path_not_absolute = Geben Sie den vollständigen Pfad der Datei an, von oben beginnend (zum Beispiel /home/ich/katalog.xlsx oder C:\Users\ich\katalog.xlsx).
+error-file_path_not_absolute = „{ $given }“ ist kein vollständiger Pfad. Geben Sie den vollständigen Pfad der Datei ein, von oben beginnend, zum Beispiel { $example }.
 error-query_too_long = Suchen Sie nach höchstens 200 Zeichen.
+search-bad_limit = Fragen Sie 1 bis { $max } Treffer je Art ab.
+search-kind-requirement = Anforderung
+search-kind-question = Kontrollfrage
+search-kind-evidence = Nachweis
+search-kind-finding = Feststellung
+search-kind-action = Korrekturmaßnahme
+search-kind-location = Standort
+search-kind-scope = Scope
+cli-search-none = Nichts gefunden. Versuchen Sie weniger oder kürzere Wörter.
+search-open = Suchen (Strg+K)
+search-label = Arbeitsbereich durchsuchen
+search-placeholder = Anforderung, Frage, Nachweis, Feststellung, Maßnahme, Standort oder Scope …
+search-results = Treffer
+search-hint = Tippen Sie Wörter aus ID, Titel, Text oder Pfad. ↑ ↓ wählen, Eingabe öffnet, Esc schließt.
+search-count = { $count ->
+        [one] { $count } Treffer
+       *[other] { $count } Treffer
+    } (höchstens { $per_kind } je Art).
+search-none = Nichts gefunden. Versuchen Sie weniger oder kürzere Wörter.
 
 catalogue-intro = Der ENX VCS Audit Criteria Catalogue: Kapitel, Kontrollfragen und ihre Anforderungen.
 catalogue-empty = Noch kein Katalog. Importieren Sie die Arbeitsmappe, die Sie von ENX heruntergeladen haben, oder probieren Sie CSMS Desk mit dem Demo-Katalog aus.
@@ -451,6 +470,22 @@ evidence-bad_classification = „{ $given }“ ist keine Klassifizierung. Verwen
 evidence-bad_state = „{ $given }“ ist kein Nachweiszustand. Verwenden Sie missing, changed, review-due oder current.
 evidence-object_needs_scope = Eine Verknüpfung für ein einzelnes Schutzobjekt braucht dessen Geltungsbereich: Wählen Sie auch den Geltungsbereich.
 evidence-unknown_target = { $id } ist weder Kontrollfrage noch Anforderung des Katalogs. Prüfen Sie die ID, zum Beispiel 1.1 oder 1.1.a.
+evidence-unknown_targets = { $count ->
+        [one] { $count } ID ist
+       *[other] { $count } IDs sind
+    } weder Kontrollfrage noch Anforderung des Katalogs: { $ids }. Prüfen Sie jede ID, zum Beispiel 1.1 oder 1.1.a.
+evidence-next_review_not_after_today = Der nächste Prüftermin { $given } liegt nicht nach heute ({ $today }): der Nachweis wäre sofort wieder zu prüfen. Wählen Sie ein späteres Datum oder lassen Sie das Feld leer.
+evidence-bulk_nothing_selected = Kein Nachweis ist ausgewählt. Haken Sie Nachweise in der Liste an oder wählen Sie alle, die der Filter zeigt.
+evidence-bulk_ids_and_filter = Nennen Sie die Nachweise entweder per ID oder per Filter, nicht beides.
+evidence-bulk_bad_field = „{ $given }“ ist kein Feld, das für viele Nachweise gesetzt werden kann. Verwenden Sie work_product, owner, classification oder review_due.
+evidence-relocate_taken = { $path } ist bereits die Quelle des Nachweises { $id }. Wählen Sie die Datei, wohin dieser Nachweis verschoben wurde, oder entfernen Sie zuerst den Nachweis { $id }.
+evidence-relocate_not_a_file = { $path } ist ein Ordner, keine Datei. Wählen Sie die Datei, wohin der Nachweis verschoben wurde.
+evidence-no_such_version = Nachweis { $id } hat keine Version { $version }; seine Versionen sind 1 bis { $latest }.
+evidence-vault_copy_missing = Die Tresorkopie der Version { $version } des Nachweises { $id } fehlt oder ist beschädigt. Führen Sie die Prüfung des Arbeitsbereichs aus (Verlauf) oder fügen Sie die Datei erneut aus ihrer Quelle hinzu.
+evidence-source_gone = Die Quelle des Nachweises { $id } liegt nicht mehr unter { $path }. Suchen Sie die verschobene Datei oder öffnen Sie stattdessen die Tresorkopie.
+evidence-too_many_ids = Wählen Sie höchstens { $max } Nachweise einzeln aus oder alle, die der Filter zeigt.
+evidence-open_failed = Kein Programm konnte { $path } öffnen. Öffnen Sie die Datei selbst von dort.
+evidence-same_as_missing = { $path } hat den Inhalt des Nachweises { $id } „{ $title }“, dessen Quelle fehlt: die Datei wurde nicht hinzugefügt, damit das Dokument nicht doppelt geführt wird. Wurde die Datei dorthin verschoben, verschieben Sie den Nachweis dorthin; um beide zu behalten, fügen Sie sie als neuen Nachweis hinzu.
 evidence-no_paths = Wählen Sie mindestens eine Datei oder einen Ordner.
 evidence-already = { $path } ist bereits Nachweis #{ $id } und wurde nicht erneut hinzugefügt.
 job-busy = Eine andere lange Aufgabe (Nachweise hinzufügen oder prüfen, ein Export, eine Sicherung, eine Wiederherstellung oder eine Prüfung) läuft gerade. Warten Sie, bis sie fertig ist, oder brechen Sie sie ab.
@@ -468,10 +503,32 @@ cli-evidence-linked = { $count ->
         [one] { $count } neue Verknüpfung
        *[other] { $count } neue Verknüpfungen
     }.
+cli-evidence-confirm_remove = Damit würden { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } samt Verknüpfungen entfernt (der Tresor behält die Inhalte). Nichts wurde entfernt: Führen Sie den Befehl mit --yes erneut aus, um sie zu entfernen.
+cli-evidence-bulk_changed = { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } von { $selected } ausgewählten geändert.
+cli-evidence-bulk_linked = { $count ->
+        [one] { $count } neue Verknüpfung
+       *[other] { $count } neue Verknüpfungen
+    } für { $selected } ausgewählte Nachweise.
+cli-evidence-bulk_removed = { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } entfernt.
+cli-evidence-same_as_missing_hint = Verschieben: csmsdesk-cli evidence relocate { $id } „{ $path }“; oder beide behalten: die Datei mit --as-new erneut hinzufügen.
+cli-evidence-relocated = Nachweis { $id } verweist jetzt auf { $path } (gleicher Inhalt).
+cli-evidence-relocated_changed = Nachweis { $id } verweist jetzt auf { $path }; der Inhalt weicht ab, daher ist er Version { $version } und muss geprüft werden.
 cli-evidence-scanned = Geprüft: { $unchanged } unverändert, { $changed } geändert (neue Versionen brauchen eine Prüfung), { $missing ->
         [one] { $missing } fehlt
        *[other] { $missing } fehlen
     }.
+cli-evidence-scan_changed = geändert: #{ $id } { $title } (eine neue Version, die geprüft werden muss)
+cli-evidence-scan_missing = fehlt: #{ $id } { $title } (verschieben mit: csmsdesk-cli evidence relocate { $id } PFAD)
+cli-evidence-scan_failed = fehlgeschlagen: #{ $id } { $title }: { $message }
 cli-cancelled = Abgebrochen: Der Rest wurde nicht ausgeführt.
 cli-row = Zeile
 cli-assess-preview = { $count ->
@@ -595,6 +652,10 @@ vault-every_scope = Alle Geltungsbereiche
 vault-add = Nachweise hinzufügen
 vault-adding = Wird hinzugefügt …
 vault-added_summary = { $added } hinzugefügt, { $already } schon im Tresor, { $failed } fehlgeschlagen.
+vault-added_twins = { $count ->
+        [one] { $count } Datei hat
+       *[other] { $count } Dateien haben
+    } den Inhalt eines Nachweises, dessen Quelle fehlt: verschieben Sie diesen Nachweis oder fügen Sie die Datei als neuen hinzu.
 vault-cancelled = Abgebrochen: Der Rest wurde nicht hinzugefügt.
 vault-cancel = Abbrechen
 vault-job_add = Dateien werden hinzugefügt
@@ -685,6 +746,75 @@ vault-linked = { $count ->
 vault-remove = Aus dem Tresor entfernen
 vault-really_remove = Wirklich entfernen?
 vault-remove_hint = Entfernt den Nachweis mit seinen Versionen und Verknüpfungen aus dem Tresor. Die Quelldatei bleibt, wo sie ist.
+bulk-heading = Ausgewählte Nachweise ändern
+bulk-none_selected = Keine Nachweise ausgewählt: Zeilen anhaken (Umschalt+Klick für einen Bereich) oder alle auswählen, die der Filter zeigt.
+bulk-selected = { $count ->
+        [one] { $count } Nachweis ausgewählt
+       *[other] { $count } Nachweise ausgewählt
+    }.
+bulk-all_selected = Alle { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    }, die der Filter zeigt, sind ausgewählt, auf jeder Seite.
+bulk-select_all_matching = Alle { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } auswählen, die der Filter zeigt
+bulk-clear = Auswahl aufheben
+bulk-action = Änderung
+bulk-action_work_product = Typ (Arbeitsprodukt) setzen
+bulk-action_owner = Verantwortliche Person setzen
+bulk-action_classification = Klassifizierung setzen
+bulk-action_review_due = Prüftermin setzen
+bulk-action_review = Als geprüft markieren
+bulk-action_link = Mit Anforderungen oder Fragen verknüpfen
+bulk-action_remove = Aus dem Tresor entfernen
+bulk-apply = Auf die Auswahl anwenden
+bulk-next_review_hint = Optional; nach heute. Leer behält das Datum jedes Nachweises.
+bulk-remove_question = { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } samt Verknüpfungen entfernen? Der Tresor behält die Inhalte, die Quelldateien bleiben, wo sie sind.
+bulk-remove_confirm = Entfernen
+bulk-cancel = Abbrechen
+bulk-applying = { $count ->
+        [one] { $count } Nachweis wird
+       *[other] { $count } Nachweise werden
+    } geändert …
+bulk-changed = { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } von { $selected } ausgewählten geändert.
+bulk-linked = { $count ->
+        [one] { $count } neue Verknüpfung
+       *[other] { $count } neue Verknüpfungen
+    } für { $selected } Nachweise.
+bulk-removed = { $count ->
+        [one] { $count } Nachweis
+       *[other] { $count } Nachweise
+    } entfernt.
+bulk-tick_page = Alle Nachweise dieser Seite auswählen
+bulk-tick_item = { $title } auswählen
+files-open = Datei öffnen
+files-open_short = Öffnen
+files-open_version = Version { $version } öffnen
+files-opened = Eine schreibgeschützte Kopie wurde mit dem Standardprogramm geöffnet.
+files-reveal = Ablageort der Quelle zeigen
+files-reveal_missing = Die Quelle fehlt: suchen Sie sie zuerst.
+files-source_is = Die Quelle ist { $path }
+files-relocate_heading = Die Quelle wurde verschoben oder umbenannt
+files-relocate_path = Neuer Ort der Quelle
+files-relocate_hint = Der Nachweis behält seine Versionen und Verknüpfungen; weicht die Datei dort ab, wird sie eine neue, zu prüfende Version.
+files-locate = Suchen…
+files-relocate = Verschieben
+files-relocated = Der Nachweis verweist jetzt auf die Datei dort (gleicher Inhalt).
+files-relocated_changed = Der Nachweis verweist jetzt auf die Datei dort; der Inhalt weicht ab, daher ist er Version { $version } und zu prüfen.
+files-relocate_item = „{ $title }“ auf diese Datei verschieben
+files-relocated_item = „{ $title }“ verweist jetzt auf die Datei, mit Versionen und Verknüpfungen.
+files-add_as_new = Als neuen Nachweis hinzufügen
+scan_items-changed = Geändert:
+scan_items-missing = Fehlt:
+scan_items-failed = Fehlgeschlagen:
 mapping-no_scopes = Es gibt noch keinen Geltungsbereich. Anforderungen und Selbstbewertung gehören zu einem Geltungsbereich.
 mapping-to_scope = Geltungsbereich festlegen
 mapping-scope = Geltungsbereich
@@ -1228,6 +1358,7 @@ settings-notify_days_hint = Eine Desktop-Benachrichtigung beim Start und einmal 
 # Packages and verification
 package-bad_level = „{ $given }“ ist keine Paketstufe. Verwenden Sie full, A, A+labels oder A+labels+B.
 package-no_folder = Der Ordner { $path } existiert nicht. Wählen Sie einen vorhandenen Ordner für das Paket.
+package-out_is_folder = { $path } ist ein Ordner. Geben Sie den Namen der Paketdatei selbst an, zum Beispiel { $example }.
 package-no_space = Das Paket braucht etwa { $needed_mib } MiB, aber auf { $path } sind nur { $available_mib } MiB frei. Schaffen Sie Platz oder wählen Sie einen anderen Datenträger.
 package-audit_of_other_scope = Audit { $audit } ist kein Audit von Geltungsbereich { $scope }. Wählen Sie eines seiner Audits oder keines.
 package-blobs_damaged = Die Tresorkopie dieser Nachweise fehlt oder ist beschädigt, daher wurde kein Paket geschrieben: { $items }. Fügen Sie sie erneut aus ihrer Quelle hinzu.
@@ -1288,6 +1419,7 @@ export_ui-level_a_labels_b_hint = Für Partner: Stufe A, die Labels und die Erge
 export_ui-path = Paket speichern unter
 export_ui-path_hint = Eine .zip-Datei in einem vorhandenen Ordner; „Auswählen …“ öffnet den Speichern-Dialog.
 export_ui-path_missing = Wählen Sie, wo das Paket gespeichert werden soll.
+export_ui-not_written = Es wurde kein Paket geschrieben: siehe die Meldung am Pfad.
 export_ui-choose = Auswählen …
 export_ui-run = Paket schreiben
 export_ui-running = Das Paket wird geschrieben …

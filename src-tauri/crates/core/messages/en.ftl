@@ -188,8 +188,27 @@ cli-catalogue-list_line = { $id }  { $name } { $version }: { $questions ->
 cli-catalogue-superseded = ; replaced by catalogue { $id }
 error-file_path_empty = Type the path of the file first, or choose it.
 error-file_path_invalid = That is not a file path (too long, or it holds a character no path can hold). Type the full path of the file, or choose it.
-error-file_path_not_absolute = Type the full path of the file, starting at the top (for example /home/me/catalogue.xlsx or C:\Users\me\catalogue.xlsx).
+error-file_path_not_absolute = “{ $given }” is not a full path. Type the full path of the file, starting at the top, for example { $example }.
 error-query_too_long = Search for at most 200 characters.
+search-bad_limit = Ask for 1 to { $max } results of each kind.
+search-kind-requirement = Requirement
+search-kind-question = Control question
+search-kind-evidence = Evidence
+search-kind-finding = Finding
+search-kind-action = Corrective action
+search-kind-location = Location
+search-kind-scope = Scope
+cli-search-none = Nothing found. Try fewer or shorter words.
+search-open = Search (Ctrl+K)
+search-label = Search the workspace
+search-placeholder = Requirement, question, evidence, finding, action, location or scope …
+search-results = Results
+search-hint = Type words of an ID, title, text or path. ↑ ↓ choose, Enter opens, Esc closes.
+search-count = { $count ->
+        [one] { $count } result
+       *[other] { $count } results
+    } (at most { $per_kind } of each kind).
+search-none = Nothing found. Try fewer or shorter words.
 
 catalogue-intro = The ENX VCS Audit Criteria Catalogue: chapters, control questions and their requirements.
 catalogue-empty = No catalogue yet. Import the workbook you downloaded from ENX, or try CSMS Desk with the demo catalogue.
@@ -460,6 +479,22 @@ evidence-bad_classification = “{ $given }” is not a classification. Use publ
 evidence-bad_state = “{ $given }” is not an evidence state. Use missing, changed, review-due or current.
 evidence-object_needs_scope = A link for one protection object needs its scope: choose the scope too.
 evidence-unknown_target = { $id } is neither a control question nor a requirement of the catalogue. Check the ID, for example 1.1 or 1.1.a.
+evidence-unknown_targets = { $count ->
+        [one] { $count } ID is
+       *[other] { $count } IDs are
+    } neither a control question nor a requirement of the catalogue: { $ids }. Check each ID, for example 1.1 or 1.1.a.
+evidence-next_review_not_after_today = The next review date { $given } is not after today ({ $today }): the item would be due for review at once. Choose a later date, or leave the field empty.
+evidence-bulk_nothing_selected = No evidence item is selected. Tick items in the list, or choose all items the filter keeps.
+evidence-bulk_ids_and_filter = Name the items either by id or by a filter, not both.
+evidence-bulk_bad_field = “{ $given }” is not a field that can be set on many items. Use work_product, owner, classification or review_due.
+evidence-relocate_taken = { $path } is already the source of evidence item { $id }. Choose the file this item moved to, or remove item { $id } first.
+evidence-relocate_not_a_file = { $path } is a folder, not a file. Choose the file the item moved to.
+evidence-no_such_version = Evidence { $id } has no version { $version }; its versions are 1 to { $latest }.
+evidence-vault_copy_missing = The vault copy of version { $version } of evidence { $id } is missing or damaged. Run the workspace check (History), or add the file again from its source.
+evidence-source_gone = The source of evidence { $id } is not at { $path } any more. Locate the moved file, or open the vault copy instead.
+evidence-too_many_ids = Select at most { $max } items by hand, or choose all items the filter keeps.
+evidence-open_failed = No program could open { $path }. Open the file from there yourself.
+evidence-same_as_missing = { $path } has the content of evidence item { $id } “{ $title }”, whose source is missing: it was not added, so that the document is not kept twice. If the file was moved there, relocate the item to it; to keep both, add it as a new item.
 evidence-no_paths = Choose at least one file or folder.
 evidence-already = { $path } is evidence #{ $id } already; it was not added again.
 job-busy = Another long job (adding or checking evidence, an export, a backup, a restore or a check) is running. Wait for it to finish, or cancel it.
@@ -477,7 +512,29 @@ cli-evidence-linked = { $count ->
         [one] { $count } new link
        *[other] { $count } new links
     }.
+cli-evidence-confirm_remove = This would remove { $count ->
+        [one] { $count } evidence item
+       *[other] { $count } evidence items
+    } with their links (the vault keeps their contents). Nothing was removed: run again with --yes to remove them.
+cli-evidence-bulk_changed = { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } changed of { $selected } selected.
+cli-evidence-bulk_linked = { $count ->
+        [one] { $count } new link
+       *[other] { $count } new links
+    } for { $selected } selected items.
+cli-evidence-bulk_removed = { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } removed.
+cli-evidence-same_as_missing_hint = Relocate it: csmsdesk-cli evidence relocate { $id } “{ $path }”; or keep both: add the file again with --as-new.
+cli-evidence-relocated = Evidence { $id } now points to { $path } (same content).
+cli-evidence-relocated_changed = Evidence { $id } now points to { $path }; its content differs, so it is version { $version }, which needs review.
 cli-evidence-scanned = Scanned: { $unchanged } unchanged, { $changed } changed (new versions need review), { $missing } missing.
+cli-evidence-scan_changed = changed: #{ $id } { $title } (a new version that needs review)
+cli-evidence-scan_missing = missing: #{ $id } { $title } (relocate it with: csmsdesk-cli evidence relocate { $id } PATH)
+cli-evidence-scan_failed = failed: #{ $id } { $title }: { $message }
 cli-cancelled = Cancelled: the rest was not done.
 cli-row = Row
 cli-assess-preview = { $count ->
@@ -601,6 +658,10 @@ vault-every_scope = Every scope
 vault-add = Add evidence
 vault-adding = Adding …
 vault-added_summary = { $added } added, { $already } already in the vault, { $failed } failed.
+vault-added_twins = { $count ->
+        [one] { $count } file has
+       *[other] { $count } files have
+    } the content of an item whose source is missing: relocate that item, or add the file as a new one.
 vault-cancelled = Cancelled: the rest was not added.
 vault-cancel = Cancel
 vault-job_add = Adding files
@@ -688,6 +749,75 @@ vault-linked = { $count ->
 vault-remove = Remove from the vault
 vault-really_remove = Really remove?
 vault-remove_hint = Removes the item, its versions and links from the vault. The source file stays where it is.
+bulk-heading = Change the selected items
+bulk-none_selected = No items selected: tick rows (Shift+click for a range), or select all the filter keeps.
+bulk-selected = { $count ->
+        [one] { $count } item selected
+       *[other] { $count } items selected
+    }.
+bulk-all_selected = All { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } the filter keeps are selected, on every page.
+bulk-select_all_matching = Select all { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } matching the filter
+bulk-clear = Clear selection
+bulk-action = Change
+bulk-action_work_product = Set the type (work product)
+bulk-action_owner = Set the owner
+bulk-action_classification = Set the classification
+bulk-action_review_due = Set the review date
+bulk-action_review = Mark reviewed
+bulk-action_link = Link to requirements or questions
+bulk-action_remove = Remove from the vault
+bulk-apply = Apply to the selection
+bulk-next_review_hint = Optional; after today. Empty keeps each item’s date.
+bulk-remove_question = Remove { $count ->
+        [one] { $count } evidence item
+       *[other] { $count } evidence items
+    } with their links? The vault keeps their contents, the source files stay where they are.
+bulk-remove_confirm = Remove them
+bulk-cancel = Cancel
+bulk-applying = Changing { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } …
+bulk-changed = { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } changed of { $selected } selected.
+bulk-linked = { $count ->
+        [one] { $count } new link
+       *[other] { $count } new links
+    } for { $selected } items.
+bulk-removed = { $count ->
+        [one] { $count } item
+       *[other] { $count } items
+    } removed.
+bulk-tick_page = Select every item on this page
+bulk-tick_item = Select { $title }
+files-open = Open the file
+files-open_short = Open
+files-open_version = Open version { $version }
+files-opened = Opened a read-only copy with the default program.
+files-reveal = Show where the source lives
+files-reveal_missing = The source is missing: locate it first.
+files-source_is = The source is { $path }
+files-relocate_heading = The source moved or was renamed
+files-relocate_path = New place of the source
+files-relocate_hint = The item keeps its versions and links; if the file there differs, it becomes a new version to review.
+files-locate = Locate…
+files-relocate = Relocate
+files-relocated = The item now points to the file there (same content).
+files-relocated_changed = The item now points to the file there; its content differs, so it is version { $version }, to review.
+files-relocate_item = Relocate “{ $title }” to this file
+files-relocated_item = “{ $title }” now points to the file, with its versions and links.
+files-add_as_new = Add as a new item
+scan_items-changed = Changed:
+scan_items-missing = Missing:
+scan_items-failed = Failed:
 mapping-no_scopes = There is no scope yet. Requirements and the self-assessment belong to a scope.
 mapping-to_scope = Define a scope
 mapping-scope = Scope
@@ -1228,6 +1358,7 @@ settings-notify_days_hint = A desktop notification at start and once a day; 0 tu
 # Packages and verification
 package-bad_level = “{ $given }” is not a package level. Use full, A, A+labels or A+labels+B.
 package-no_folder = The folder { $path } does not exist. Choose an existing folder for the package.
+package-out_is_folder = { $path } is a folder. Name the package file itself, for example { $example }.
 package-no_space = The package needs about { $needed_mib } MiB, but { $path } has only { $available_mib } MiB free. Free some space or choose another disk.
 package-audit_of_other_scope = Audit { $audit } is not an audit of scope { $scope }. Choose one of its audits, or none.
 package-blobs_damaged = The vault copy of these evidence items is missing or damaged, so no package was written: { $items }. Add them again from their source.
@@ -1285,6 +1416,7 @@ export_ui-level_a_labels_b_hint = For partners: level A, the labels and the resu
 export_ui-path = Save the package as
 export_ui-path_hint = A .zip file in an existing folder; “Choose …” opens the save dialog.
 export_ui-path_missing = Choose where to save the package.
+export_ui-not_written = No package was written: see the message at the path.
 export_ui-choose = Choose …
 export_ui-run = Write package
 export_ui-running = Writing the package …

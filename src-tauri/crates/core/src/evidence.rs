@@ -186,5 +186,24 @@ pub fn evidence_state(facts: EvidenceFacts, today: NaiveDate) -> EvidenceState {
     }
 }
 
+/// Whether `next` may be the next review date of an item marked reviewed on `today`: a date
+/// on or before today would make the item due for review the moment it is reviewed, so only
+/// a later date is accepted (no date at all means no further review is planned).
+pub fn next_review_accepted(next: NaiveDate, today: NaiveDate) -> bool {
+    next > today
+}
+
+/// The IDs of `targets` that are not in `known`, each once, in the order typed: a link
+/// request names every unknown ID at once, not only the last.
+pub fn unknown_targets(targets: &[String], known: impl Fn(&str) -> bool) -> Vec<&str> {
+    let mut unknown: Vec<&str> = Vec::new();
+    for target in targets {
+        if !known(target) && !unknown.contains(&target.as_str()) {
+            unknown.push(target);
+        }
+    }
+    unknown
+}
+
 #[cfg(test)]
 mod tests;

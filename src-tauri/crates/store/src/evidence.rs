@@ -12,12 +12,16 @@ use crate::vault::{Blob, Stamp};
 use crate::{Error, Result, Transaction};
 
 mod brief;
+pub mod bulk;
 mod query;
+mod relocate;
 mod reviews;
 mod sources;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
-pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, page, total};
+pub(crate) use query::like_pattern as query_like_pattern;
+pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, matching_ids, page, total};
+pub use relocate::{missing_with_content, set_source};
 pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
@@ -576,4 +580,4 @@ pub fn linked_target_count(conn: &Connection) -> Result<i64> {
 mod wtf8;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -17,6 +17,7 @@ pub mod lock;
 pub mod protection_object;
 pub mod schema;
 pub mod scope;
+pub mod search;
 pub mod settings;
 pub mod vault;
 

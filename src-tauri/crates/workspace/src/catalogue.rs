@@ -278,7 +278,7 @@ impl Workspace {
         Ok((record, tree))
     }
 
-    fn current_catalogue_id(&self) -> Result<Option<i64>> {
+    pub(crate) fn current_catalogue_id(&self) -> Result<Option<i64>> {
         Ok(table::list(self.db.conn())?
             .into_iter()
             .rev()

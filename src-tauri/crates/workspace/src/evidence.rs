@@ -13,7 +13,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use csmsdesk_core::evidence::{Classification, EvidenceFacts, EvidenceState, evidence_state};
+use csmsdesk_core::evidence::{
+    Classification, EvidenceFacts, EvidenceState, evidence_state, next_review_accepted,
+};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, EvidenceRecord, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
@@ -24,13 +26,18 @@ use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 
 mod add;
 mod briefs;
+mod bulk;
+mod files;
 mod items;
 mod links;
 mod page;
+mod relocate;
 
 pub use add::collect_files;
 pub use briefs::{EvidenceBrief, MAX_SEARCH_RESULTS, RequirementEvidence};
+pub use bulk::{BulkChange, BulkOutcome, EvidenceSelection};
 pub use page::{EvidencePage, EvidencePageInput};
+pub use relocate::Relocated;
 
 /// An evidence item's description as typed (in the form or on the command line). Empty
 /// strings mean "not set"; an empty title becomes the file name.
@@ -45,6 +52,10 @@ pub struct EvidenceInput {
     pub classification: String,
     /// `YYYY-MM-DD` or empty.
     pub review_due: String,
+    /// Adding only: add a file even when it has the content of an item whose source is
+    /// missing (without it, such a file is not added and the item is named, so that it can
+    /// be relocated instead of duplicated).
+    pub as_new: bool,
 }
 
 /// Where new links go: requirement or question IDs, optionally for one scope and one of its
@@ -62,7 +73,7 @@ pub struct LinkInput {
 
 /// A checked link target: which catalogue, scope and object the links go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct LinkPlace {
+pub(crate) struct LinkPlace {
     catalogue_id: i64,
     targets: Vec<String>,
     scope_id: Option<i64>,
@@ -89,6 +100,7 @@ struct EvidenceInputChecked {
     owner: String,
     classification: Classification,
     review_due: Option<NaiveDate>,
+    as_new: bool,
 }
 
 /// One file read into the vault: its content and how the source looked, or why not.
@@ -118,6 +130,12 @@ pub enum FileResult {
     },
     /// The file is evidence already (added before, or twice in this batch).
     AlreadyEvidence {
+        id: i64,
+        title: String,
+    },
+    /// Not added: the file has the content of item `id`, whose source is missing, so it is
+    /// most likely that item's source moved (relocate it, or add again with `as_new`).
+    SameAsMissing {
         id: i64,
         title: String,
     },
@@ -235,16 +253,17 @@ impl Workspace {
         self.evidence_record(key)
     }
 
-    /// Marks the newest version of evidence `key` as reviewed, and sets its next review date
-    /// when one is given.
+    /// Marks the newest version of evidence `key` as reviewed on `today`, and sets its next
+    /// review date when one is given (it must lie after today).
     pub fn review_evidence(
         &mut self,
         key: EvidenceId,
         next_review: &str,
+        today: NaiveDate,
     ) -> Result<EvidenceRecord> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
-        let next = parse_date("review_due", next_review, &mut errors);
+        let next = next_review_date(next_review, today, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
@@ -271,6 +290,27 @@ impl Workspace {
         self.db.write(|tx| table::delete(tx, record.id))?;
         tracing::info!(evidence = record.id, "removed evidence");
         Ok(())
+    }
+}
+
+/// The next review date typed for a review on `today`: a date, and after today (core's
+/// `next_review_accepted`), or the problem in `errors`.
+pub(crate) fn next_review_date(
+    text: &str,
+    today: NaiveDate,
+    errors: &mut Vec<crate::Invalid>,
+) -> Option<NaiveDate> {
+    let next = parse_date("review_due", text, errors)?;
+    if next_review_accepted(next, today) {
+        Some(next)
+    } else {
+        errors.push(crate::Invalid::new(
+            "review_due",
+            Message::new("evidence.next_review_not_after_today")
+                .arg("given", next.to_string())
+                .arg("today", today.to_string()),
+        ));
+        None
     }
 }
 

@@ -26,6 +26,7 @@ mod readiness;
 mod rules;
 mod scan;
 mod scope;
+mod search;
 #[cfg(test)]
 mod test_support;
 pub mod wire;
@@ -57,9 +58,10 @@ pub use deadlines::{
 };
 pub use error::{Error, ErrorCode, Invalid, Result};
 pub use evidence::{
-    AddReport, EvidenceBrief, EvidenceInput, EvidencePage, EvidencePageInput, EvidencePlan,
-    EvidenceView, FileOutcome, FileResult, IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS,
-    RequirementEvidence, collect_files,
+    AddReport, BulkChange, BulkOutcome, EvidenceBrief, EvidenceInput, EvidencePage,
+    EvidencePageInput, EvidencePlan, EvidenceSelection, EvidenceView, FileOutcome, FileResult,
+    IngestedFiles, LinkInput, LinkView, MAX_SEARCH_RESULTS, Relocated, RequirementEvidence,
+    collect_files,
 };
 pub use exchange::SharingChanges;
 pub use ids::{
@@ -84,4 +86,5 @@ pub use scope::{
     LabelInput, LocationChanges, LocationInput, ProtectionObjectChanges, ProtectionObjectInput,
     Sampling, ScopeChanges, ScopeInput, ScopeQuestion, ScopeView,
 };
+pub use search::{Found, FoundKind, MAX_PER_KIND};
 pub use workspace::{Workspace, WorkspaceInfo};

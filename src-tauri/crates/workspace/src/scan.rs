@@ -22,6 +22,7 @@ use crate::{Result, Workspace};
 #[derive(Debug, Clone)]
 struct ScanItem {
     id: i64,
+    title: String,
     path: PathBuf,
     stamp: Stamp,
     sha256: String,
@@ -69,6 +70,8 @@ pub struct ScanReport {
     /// Sources not looked at because the user cancelled.
     pub not_scanned: usize,
     pub cancelled: bool,
+    /// The title of every item changed, missing or failed, by id: the report names them.
+    pub titles: std::collections::BTreeMap<i64, String>,
 }
 
 impl ScanPlan {
@@ -143,6 +146,7 @@ impl Workspace {
             .into_iter()
             .map(|s| ScanItem {
                 id: s.id,
+                title: s.title,
                 path: s.path,
                 stamp: s.stamp,
                 sha256: s.sha256,
@@ -168,6 +172,12 @@ impl Workspace {
             for (item, found) in results.items {
                 if !existing.contains(&item.id) {
                     continue;
+                }
+                if matches!(
+                    found,
+                    Found::Changed(..) | Found::Missing | Found::Failed(_)
+                ) {
+                    report.titles.insert(item.id, item.title.clone());
                 }
                 match found {
                     Found::Unchanged(stamp) => {

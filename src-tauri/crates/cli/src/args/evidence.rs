@@ -80,6 +80,10 @@ pub enum EvidenceCommand {
         links: Vec<String>,
         #[command(flatten)]
         place: LinkPlaceArgs,
+        /// Add a file even when it has the content of an item whose source is missing
+        /// (without this, such a file is not added: relocate that item instead)
+        #[arg(long)]
+        as_new: bool,
     },
     /// List the evidence items with their state and links; any of the flags below lists one
     /// page of those the filter keeps (all of them without --limit), with the counts
@@ -125,6 +129,13 @@ pub enum EvidenceCommand {
     },
     /// Remove an evidence item and its links (its content stays in the vault)
     Remove { id: String },
+    /// The source of an item moved or was renamed: point the item at PATH, keeping its
+    /// versions and links (new content there becomes a new version that needs review)
+    Relocate { id: String, path: PathBuf },
+    /// Change many items in one go (one transaction): set one field, mark them reviewed,
+    /// link them or remove them. The items are the IDs given, or every item the selection
+    /// flags keep (`--all` for every item)
+    Set(Box<SetArgs>),
     /// Duplicate evidence (same content) and evidence linked to nothing
     Findings,
     /// Find evidence items by words of their title, source path, type or owner (case
@@ -137,6 +148,65 @@ pub enum EvidenceCommand {
         #[arg(long, default_value_t = 20)]
         limit: usize,
     },
+}
+
+/// `evidence set`: which items, and the one change.
+#[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(false)
+    .args(["work_product", "owner", "classification", "review_due", "reviewed", "links", "remove"]))]
+pub struct SetArgs {
+    /// The items by id (12 or #12); without IDs, the selection flags choose them
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Every item whose title, source path, owner, type or link targets contain every word
+    #[arg(long, value_name = "WORDS", conflicts_with = "ids")]
+    pub filter: Option<String>,
+    /// Every item in this state: missing, changed, review-due or current
+    #[arg(long = "in-state", value_name = "STATE", conflicts_with = "ids")]
+    pub state: Option<String>,
+    /// Every item of this work product (WP-09-02), or `other`
+    #[arg(long = "of-type", value_name = "WP-xx-yy", conflicts_with = "ids")]
+    pub of_type: Option<String>,
+    /// Every item linked to nothing
+    #[arg(long, conflicts_with = "ids")]
+    pub unlinked: bool,
+    /// Every item of the vault
+    #[arg(long, conflicts_with_all = ["ids", "filter", "state", "of_type", "unlinked"])]
+    pub all: bool,
+    /// Set the work product (WP-09-02; `other` or empty for other documents)
+    #[arg(long, value_name = "WP-xx-yy")]
+    pub work_product: Option<String>,
+    /// Set the owner (empty clears it)
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Set the classification: public, internal, confidential or strictly-confidential
+    #[arg(long)]
+    pub classification: Option<String>,
+    /// Set the review date (empty clears it)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub review_due: Option<String>,
+    /// Mark the newest versions reviewed (with --next-review, the next review date)
+    #[arg(long)]
+    pub reviewed: bool,
+    /// With --reviewed: the next review date, after today
+    #[arg(
+        long,
+        value_name = "YYYY-MM-DD",
+        default_value = "",
+        requires = "reviewed"
+    )]
+    pub next_review: String,
+    /// Link every item to this requirement or control question (repeat for several)
+    #[arg(long = "link", value_name = "REQ")]
+    pub links: Vec<String>,
+    #[command(flatten)]
+    pub place: LinkPlaceArgs,
+    /// Remove the items with their links (needs --yes)
+    #[arg(long)]
+    pub remove: bool,
+    /// Confirm --remove
+    #[arg(long, requires = "remove")]
+    pub yes: bool,
 }
 
 /// Where links go: one scope (default: every scope) and one of its protection objects.

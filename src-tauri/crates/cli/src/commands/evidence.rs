@@ -15,7 +15,7 @@ use crate::output::Output;
 use crate::resolve;
 
 impl LinkPlaceArgs {
-    fn input(&self, ws: &Workspace, targets: &[String]) -> Result<LinkInput, Error> {
+    pub(crate) fn input(&self, ws: &Workspace, targets: &[String]) -> Result<LinkInput, Error> {
         let scope = resolve::optional_scope(ws, &self.scope)?;
         let protection_object = match (self.po.trim(), scope) {
             ("", _) => None,
@@ -51,6 +51,7 @@ pub fn run(
             review_due,
             links,
             place,
+            as_new,
         } => {
             let input = EvidenceInput {
                 title: title.clone(),
@@ -58,6 +59,7 @@ pub fn run(
                 owner: owner.clone(),
                 classification: classification.clone(),
                 review_due: review_due.clone(),
+                as_new: *as_new,
             };
             // Relative paths are the user's, relative to where they typed the command.
             let cwd = std::env::current_dir().unwrap_or_default();
@@ -72,10 +74,12 @@ pub fn run(
             )?;
             out.finish_progress();
             out.evidence_added(&report);
-            return Ok(!report
-                .outcomes
-                .iter()
-                .any(|o| matches!(o.result, FileResult::Failed(_))));
+            return Ok(!report.outcomes.iter().any(|o| {
+                matches!(
+                    o.result,
+                    FileResult::Failed(_) | FileResult::SameAsMissing { .. }
+                )
+            }));
         }
         EvidenceCommand::List(list) if list.any() => {
             let input = EvidencePageInput {
@@ -115,7 +119,7 @@ pub fn run(
             return Ok(report.failed.is_empty());
         }
         EvidenceCommand::Review { id, next_review } => {
-            ws.review_evidence(resolve::evidence(id)?, next_review)?;
+            ws.review_evidence(resolve::evidence(id)?, next_review, today)?;
             out.done();
         }
         EvidenceCommand::Edit {
@@ -132,6 +136,7 @@ pub fn run(
                 owner: owner.clone(),
                 classification: classification.clone(),
                 review_due: review_due.clone(),
+                as_new: false,
             };
             ws.update_evidence(resolve::evidence(id)?, &input)?;
             out.done();
@@ -140,6 +145,12 @@ pub fn run(
             ws.remove_evidence(resolve::evidence(id)?)?;
             out.done();
         }
+        EvidenceCommand::Relocate { id, path } => {
+            let path = std::env::current_dir().unwrap_or_default().join(path);
+            let relocated = ws.relocate_evidence(resolve::evidence(id)?, &path, now)?;
+            out.relocated(&relocated);
+        }
+        EvidenceCommand::Set(args) => return super::evidence_work::set(ws, args, out, today),
         EvidenceCommand::Findings => out.evidence_findings(&ws.evidence_findings(None)?),
         EvidenceCommand::Search { text, limit } => {
             out.evidence_found(&ws.search_evidence(text, *limit, today)?);

@@ -9,6 +9,7 @@ pub mod audit_results;
 pub mod catalogue;
 pub mod deadlines;
 pub mod evidence;
+pub mod evidence_work;
 pub mod package;
 pub mod profile;
 pub mod rules;

@@ -2,8 +2,8 @@
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    AddReport, AssessmentImport, EvidenceBrief, EvidenceFindings, EvidencePage, EvidenceView,
-    FileResult, Readiness, ScanReport, wire,
+    AddReport, AssessmentImport, BulkChange, EvidenceBrief, EvidenceFindings, EvidencePage,
+    EvidenceView, FileResult, FoundKind, Readiness, ScanReport, wire,
 };
 use csmsdesk_workspace::{AssessmentRecord, VersionRecord};
 
@@ -24,6 +24,18 @@ impl Output {
                 FileResult::AlreadyEvidence { id, .. } => Message::new("evidence.already")
                     .arg("path", &path)
                     .arg("id", id),
+                FileResult::SameAsMissing { id, title } => {
+                    let said = Message::new("evidence.same_as_missing")
+                        .arg("path", &path)
+                        .arg("id", id)
+                        .arg("title", title);
+                    let hint = Message::new("cli.evidence.same_as_missing_hint")
+                        .arg("path", &path)
+                        .arg("id", id);
+                    err_line!("{}", said.render(self.lang));
+                    err_line!("{}", hint.render(self.lang));
+                    continue;
+                }
                 FileResult::Failed(message) => {
                     // Problems go to stderr, where scripts and people look for them.
                     err_line!("{}", message.render(self.lang));
@@ -111,8 +123,25 @@ impl Output {
             .arg("changed", report.changed.len())
             .arg("missing", report.missing.len());
         out_line!("{}", line.render(self.lang));
-        for (_, message) in &report.failed {
-            out_line!("  {}", message.render(self.lang));
+        let title = |id: &i64| report.titles.get(id).map_or("", String::as_str);
+        for id in &report.changed {
+            let line = Message::new("cli.evidence.scan_changed")
+                .arg("id", id)
+                .arg("title", title(id));
+            out_line!("  {}", line.render(self.lang));
+        }
+        for id in &report.missing {
+            let line = Message::new("cli.evidence.scan_missing")
+                .arg("id", id)
+                .arg("title", title(id));
+            out_line!("  {}", line.render(self.lang));
+        }
+        for (id, message) in &report.failed {
+            let line = Message::new("cli.evidence.scan_failed")
+                .arg("id", id)
+                .arg("title", title(id))
+                .arg_message("message", message.clone());
+            out_line!("  {}", line.render(self.lang));
         }
         if report.cancelled {
             out_line!("{}", self.t("cli.cancelled"));
@@ -130,6 +159,66 @@ impl Output {
         for (id, title) in &findings.orphans {
             out_line!("{}: #{id} {title}", self.t("evidence.orphans"));
         }
+    }
+
+    /// What `search` found: one line per record, its kind, id and title (and detail).
+    pub fn found(&self, found: &[csmsdesk_workspace::Found]) {
+        if self.json {
+            return Self::print_json(&wire::found(found));
+        }
+        if found.is_empty() {
+            out_line!("{}", self.t("cli.search.none"));
+        }
+        for f in found {
+            let kind = self.t(match f.kind {
+                FoundKind::Requirement => "search.kind.requirement",
+                FoundKind::Question => "search.kind.question",
+                FoundKind::Evidence => "search.kind.evidence",
+                FoundKind::Finding => "search.kind.finding",
+                FoundKind::Action => "search.kind.action",
+                FoundKind::Location => "search.kind.location",
+                FoundKind::Scope => "search.kind.scope",
+            });
+            let title: String = f.title.chars().take(90).collect();
+            let detail: String = f.detail.chars().take(60).collect();
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!("  ({detail})")
+            };
+            out_line!("{kind:<18} {:>8}  {title}{detail}", f.id);
+        }
+    }
+
+    /// Where `evidence relocate` pointed the item, and whether its content changed.
+    pub fn relocated(&self, relocated: &csmsdesk_workspace::Relocated) {
+        if self.json {
+            return Self::print_json(&wire::relocated(relocated));
+        }
+        let line = match relocated.new_version {
+            Some(version) => Message::new("cli.evidence.relocated_changed").arg("version", version),
+            None => Message::new("cli.evidence.relocated"),
+        };
+        let line = line
+            .arg("id", relocated.id)
+            .arg("path", relocated.path.display());
+        out_line!("{}", line.render(self.lang));
+    }
+
+    /// What `evidence set` did: how many items it changed of how many selected.
+    pub fn bulk_outcome(&self, outcome: &csmsdesk_workspace::BulkOutcome, change: &BulkChange) {
+        if self.json {
+            return Self::print_json(&wire::bulk_outcome(outcome));
+        }
+        let key = match change {
+            BulkChange::Set { .. } | BulkChange::Review { .. } => "cli.evidence.bulk_changed",
+            BulkChange::Link(_) => "cli.evidence.bulk_linked",
+            BulkChange::Remove => "cli.evidence.bulk_removed",
+        };
+        let line = Message::new(key)
+            .arg("count", outcome.changed)
+            .arg("selected", outcome.selected);
+        out_line!("{}", line.render(self.lang));
     }
 
     pub fn evidence_found(&self, found: &[EvidenceBrief]) {

@@ -123,3 +123,34 @@ fn every_evidence_column_reads_back_from_its_name() {
     );
     assert_eq!(EvidenceColumn::parse("size"), None);
 }
+
+#[test]
+fn a_next_review_date_must_lie_after_the_day_of_the_review() {
+    let today = date("2026-11-25");
+    assert!(
+        !next_review_accepted(date("2026-11-24"), today),
+        "a past date would make the item review-due at once"
+    );
+    assert!(
+        !next_review_accepted(today, today),
+        "a review is due from its date on, so today is due at once too"
+    );
+    assert!(next_review_accepted(date("2026-11-26"), today));
+    // The rule and the state agree: an accepted date leaves a reviewed item current today.
+    let facts = EvidenceFacts {
+        source_missing: false,
+        latest_reviewed: true,
+        review_due: Some(date("2026-11-26")),
+    };
+    assert_eq!(evidence_state(facts, today), EvidenceState::Current);
+}
+
+#[test]
+fn every_unknown_link_target_is_named_once_in_the_order_typed() {
+    let targets: Vec<String> = ["99.9", "1.1", "1.1.z", "foo", "99.9"]
+        .map(String::from)
+        .to_vec();
+    let unknown = unknown_targets(&targets, |id| id == "1.1");
+    assert_eq!(unknown, ["99.9", "1.1.z", "foo"]);
+    assert!(unknown_targets(&targets[1..2], |id| id == "1.1").is_empty());
+}

@@ -86,7 +86,7 @@ fn classification_rank() -> String {
 }
 
 /// `text` as a LIKE pattern that finds it anywhere (with `\` as the escape character).
-fn like_pattern(text: &str) -> String {
+pub(crate) fn like_pattern(text: &str) -> String {
     let mut pattern = String::from("%");
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {
@@ -299,6 +299,19 @@ pub fn count(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) -> Result
         .prepare_cached(&sql)?
         .query_row(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?;
     Ok(count_of(n))
+}
+
+/// The ids of every item `query` keeps on `day`, in id order (its sort is ignored): what a
+/// bulk change "to all N matching the filter" works on, whatever page the screen shows.
+pub fn matching_ids(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) -> Result<Vec<i64>> {
+    let day = day.to_string();
+    let filter = Filter::new(query, &day);
+    let sql = format!("SELECT e.id FROM evidence e{} ORDER BY e.id", filter.sql);
+    let ids = conn
+        .prepare_cached(&sql)?
+        .query_map(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
 }
 
 /// How many evidence items there are.

@@ -1,4 +1,4 @@
-//! What a scan of the evidence sources reads: five columns an item, not whole records.
+//! What a scan of the evidence sources reads: six columns an item, not whole records.
 
 use std::path::PathBuf;
 
@@ -13,31 +13,33 @@ use crate::vault::Stamp;
 #[derive(Debug, Clone)]
 pub struct Source {
     pub id: i64,
+    pub title: String,
     pub path: PathBuf,
     pub stamp: Stamp,
     pub sha256: String,
     pub missing: bool,
 }
 
-/// Every item's source, by id: the five columns a scan reads, not whole records (at 20,000
+/// Every item's source, by id: the six columns a scan reads, not whole records (at 20,000
 /// items this is what keeps the start-up scan from holding the workspace for long).
 pub fn sources(conn: &Connection) -> Result<Vec<Source>> {
     Ok(conn
         .prepare(
-            "SELECT e.id, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
+            "SELECT e.id, e.title, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
              FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
              ORDER BY e.id",
         )?
         .query_map([], |row| {
             Ok(Source {
                 id: row.get(0)?,
-                path: path_from_bytes(row.get(1)?),
+                title: row.get(1)?,
+                path: path_from_bytes(row.get(2)?),
                 stamp: Stamp {
-                    size: size_of(row.get(2)?),
-                    mtime_ns: row.get(3)?,
+                    size: size_of(row.get(3)?),
+                    mtime_ns: row.get(4)?,
                 },
-                missing: row.get(4)?,
-                sha256: row.get(5)?,
+                missing: row.get(5)?,
+                sha256: row.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?)

@@ -7,7 +7,7 @@ use csmsdesk_workbook::{demo, read_catalogue_sheets};
 const AT: &str = "2026-11-25T10:00:00Z";
 
 /// A database with the demo catalogue stored twice (as two versions, ids returned).
-fn db() -> (tempfile::TempDir, Db, i64, i64) {
+pub(crate) fn db() -> (tempfile::TempDir, Db, i64, i64) {
     let dir = tempfile::tempdir().unwrap();
     let mut db = Db::create(&dir.path().join("workspace.sqlite"), AT, "test").unwrap();
     let sheets = read_catalogue_sheets(&demo::workbook().unwrap()).unwrap();
@@ -55,7 +55,7 @@ const STAMP: Stamp = Stamp {
     mtime_ns: 1_700_000_000_000_000_000,
 };
 
-fn add(db: &mut Db, title: &str, path: &str, content: char) -> i64 {
+pub(crate) fn add(db: &mut Db, title: &str, path: &str, content: char) -> i64 {
     db.write(|tx| {
         insert(
             tx,

@@ -120,7 +120,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileOutcome>) {
 /// (`S:\CSMS\policy.pdf`) into its share, and the user must find the path they gave
 /// (`S:\...`, `\\server\share\...`) in the list. Long paths need no verbatim prefix in
 /// the record: std adds one itself where Windows wants it.
-fn recorded_path(path: &Path) -> PathBuf {
+pub(super) fn recorded_path(path: &Path) -> PathBuf {
     #[cfg(windows)]
     let recorded = std::path::absolute(strip_verbatim(path));
     #[cfg(not(windows))]
@@ -231,6 +231,7 @@ impl Workspace {
             owner: input.owner.trim().to_owned(),
             classification,
             review_due,
+            as_new: input.as_new,
         }
     }
 
@@ -312,6 +313,15 @@ impl Workspace {
                             id,
                             title: String::new(),
                         },
+                    });
+                    continue;
+                }
+                if !details.as_new
+                    && let Some((id, title)) = table::missing_with_content(tx, &blob.sha256)?
+                {
+                    recorded.push(FileOutcome {
+                        path,
+                        result: FileResult::SameAsMissing { id, title },
                     });
                     continue;
                 }

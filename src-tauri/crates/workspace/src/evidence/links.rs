@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use csmsdesk_core::evidence::unknown_targets;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::evidence::{self as table, LinkRecord};
 
@@ -51,13 +52,19 @@ impl Workspace {
                 std::iter::once(q.id.as_str()).chain(q.requirements.iter().map(|r| r.id.as_str()))
             })
             .collect();
-        for target in &targets {
-            if !known.contains(target.as_str()) {
-                errors.push(Invalid::new(
-                    "targets",
-                    Message::new("evidence.unknown_target").arg("id", target),
-                ));
-            }
+        let unknown = unknown_targets(&targets, |id| known.contains(id));
+        match unknown.as_slice() {
+            [] => {}
+            [one] => errors.push(Invalid::new(
+                "targets",
+                Message::new("evidence.unknown_target").arg("id", *one),
+            )),
+            many => errors.push(Invalid::new(
+                "targets",
+                Message::new("evidence.unknown_targets")
+                    .arg("count", many.len())
+                    .arg("ids", many.join(", ")),
+            )),
         }
         text_problem("note", input.note.trim(), MAX_TEXT_LEN, errors);
         Ok(Some(LinkPlace {

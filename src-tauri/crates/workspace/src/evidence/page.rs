@@ -59,7 +59,7 @@ pub struct EvidencePage {
 impl EvidencePageInput {
     /// The store query this input asks for, the work product names read in `lang`; every
     /// problem at once.
-    fn query(&self, lang: Lang) -> Result<(EvidenceQuery, Option<u64>)> {
+    pub(super) fn query(&self, lang: Lang) -> Result<(EvidenceQuery, Option<u64>)> {
         let mut errors = Vec::new();
         text_problem("filter", &self.filter, MAX_NAME_LEN, &mut errors);
         let words = self

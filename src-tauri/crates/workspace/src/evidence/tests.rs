@@ -143,6 +143,7 @@ fn details_are_stored_as_typed_and_links_made_from_either_side() {
         owner: "Security team".into(),
         classification: "Strictly confidential".into(),
         review_due: "2027-06-30".into(),
+        as_new: false,
     };
     let report =
         s.ws.add_evidence(

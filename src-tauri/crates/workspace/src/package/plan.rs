@@ -97,6 +97,14 @@ impl Workspace {
             )]));
         };
         self.refuse_output_inside(out, "out")?;
+        if out.is_dir() {
+            return Err(Error::Invalid(vec![Invalid::new(
+                "out",
+                Message::new("package.out_is_folder")
+                    .arg("path", out.display())
+                    .arg("example", out.join("csms-package.zip").display()),
+            )]));
+        }
         let target_dir = match out.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
             _ => PathBuf::from("."),

@@ -199,6 +199,26 @@ fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
         )
         .unwrap_err();
     assert_eq!(error.field_errors()[0].message.key, "package.no_folder");
+    // A folder as the package: refused before writing, once, on the field, with an example
+    // inside that folder (not "cannot be written: it is a folder" from the OS).
+    let folder = s.root.path().join("docs");
+    let error =
+        s.ws.export_package(scope_id(&s.ws, "ECU"), &folder, "full", None, generated())
+            .unwrap_err();
+    let problems = error.field_errors();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, "out");
+    let text = problems[0]
+        .message
+        .render(csmsdesk_core::i18n::Lang::English);
+    assert_eq!(
+        text,
+        format!(
+            "{} is a folder. Name the package file itself, for example {}.",
+            folder.display(),
+            folder.join("csms-package.zip").display()
+        )
+    );
     let error =
         s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "B", None, generated())
             .unwrap_err();

@@ -67,7 +67,7 @@ fn stale_evidence_leaves_a_requirement_needing_review() {
         RequirementState::NeedsReview,
         "from its review date on, the evidence is stale"
     );
-    s.ws.review_evidence(id, "2027-12-01").unwrap();
+    s.ws.review_evidence(id, "2027-12-01", today()).unwrap();
     assert_eq!(
         state_of(&readiness(&s, "2026-12-01"), "1.1.a"),
         RequirementState::Covered

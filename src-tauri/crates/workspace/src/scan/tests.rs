@@ -47,7 +47,8 @@ fn changed_content_becomes_a_new_version_that_needs_review() {
     for version in &versions {
         assert!(s.ws.vault().verify(&version.sha256).unwrap());
     }
-    s.ws.review_evidence(EvidenceId(id), "2027-11-25").unwrap();
+    s.ws.review_evidence(EvidenceId(id), "2027-11-25", today())
+        .unwrap();
     let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.state, EvidenceState::Current);
     assert_eq!(view.record.review_due, Some(date("2027-11-25")));

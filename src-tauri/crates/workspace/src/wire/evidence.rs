@@ -35,6 +35,13 @@ pub enum FileOutcome {
         id: i64,
         message: String,
     },
+    /// Not added: the content of item `id`, whose source is missing (offer to relocate it).
+    SameAsMissing {
+        path: String,
+        id: i64,
+        title: String,
+        message: String,
+    },
     Failed {
         path: String,
         message: String,
@@ -68,6 +75,16 @@ pub fn evidence_added(report: &crate::AddReport, lang: Lang) -> EvidenceAdded {
                             .render(lang),
                         path,
                         id: *id,
+                    },
+                    FileResult::SameAsMissing { id, title } => FileOutcome::SameAsMissing {
+                        message: Message::new("evidence.same_as_missing")
+                            .arg("path", &path)
+                            .arg("id", id)
+                            .arg("title", title)
+                            .render(lang),
+                        path,
+                        id: *id,
+                        title: title.clone(),
                     },
                     FileResult::Failed(message) => FileOutcome::Failed {
                         path,
@@ -267,6 +284,18 @@ pub struct ScanReport {
     pub failed: Vec<IdMessage>,
     pub not_scanned: usize,
     pub cancelled: bool,
+    /// Every item changed, missing or failed, in that order, with its title: what the scan
+    /// result lists, each linking to its item.
+    pub items: Vec<ScannedItem>,
+}
+
+/// One item a scan reports: `outcome` is `changed`, `missing` or `failed` (with `message`).
+#[derive(Debug, Serialize)]
+pub struct ScannedItem {
+    pub id: i64,
+    pub title: String,
+    pub outcome: &'static str,
+    pub message: Option<String>,
 }
 
 /// An item and what went wrong with it.
@@ -291,5 +320,22 @@ pub fn scan_report(report: &crate::ScanReport, lang: Lang) -> ScanReport {
             .collect(),
         not_scanned: report.not_scanned,
         cancelled: report.cancelled,
+        items: scanned_items(report, lang),
     }
+}
+
+fn scanned_items(report: &crate::ScanReport, lang: Lang) -> Vec<ScannedItem> {
+    let item = |id: i64, outcome, message: Option<String>| ScannedItem {
+        id,
+        title: report.titles.get(&id).cloned().unwrap_or_default(),
+        outcome,
+        message,
+    };
+    let changed = report.changed.iter().map(|id| item(*id, "changed", None));
+    let missing = report.missing.iter().map(|id| item(*id, "missing", None));
+    let failed = report
+        .failed
+        .iter()
+        .map(|(id, m)| item(*id, "failed", Some(m.render(lang))));
+    changed.chain(missing).chain(failed).collect()
 }
