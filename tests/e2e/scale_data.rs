@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 /// Bump when what `generate` builds changes, so that cached workspaces are built again.
-const GENERATOR_VERSION: u32 = 2;
+const GENERATOR_VERSION: u32 = 3;
 
 /// Evidence files per folder, and so per `evidence add` process.
 const FOLDER_SIZE: usize = 100;
