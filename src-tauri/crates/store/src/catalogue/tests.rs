@@ -27,6 +27,7 @@ fn store(db: &mut Db, catalogue: &Catalogue, sha: char) -> i64 {
         source_file: "demo.xlsx",
         source_sha256: &sha256,
         imported_at: "2026-11-25T10:00:00Z",
+        original: None,
     };
     db.write(|tx| insert(tx, &meta, catalogue)).unwrap()
 }
@@ -103,6 +104,7 @@ fn the_same_source_cannot_be_stored_twice() {
         source_file: "copy.xlsx",
         source_sha256: &"a".repeat(64),
         imported_at: "2026-11-25T11:00:00Z",
+        original: None,
     };
     assert!(
         db.write(|tx| insert(tx, &meta, &catalogue)).is_err(),

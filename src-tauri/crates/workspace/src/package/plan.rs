@@ -346,8 +346,8 @@ impl Workspace {
             findings.extend(view.findings.iter().map(crate::wire::finding));
             actions.extend(view.actions.iter().map(crate::wire::action));
         }
-        let workbook =
-            self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
+        let (workbook, workbook_kind) =
+            self.package_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
         entries.insert(
             format!(
                 "workbook/{}",
@@ -384,6 +384,7 @@ impl Workspace {
                 missing: readiness.tally.missing,
                 predicted_result: readiness.predicted.as_str(),
             },
+            workbook: workbook_kind,
             questions,
             evidence,
             findings,
