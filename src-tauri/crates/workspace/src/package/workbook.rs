@@ -36,6 +36,9 @@ impl QuestionCells {
     }
 }
 
+/// The rows of the generated layout's findings sheet.
+type FindingsRows = Vec<Vec<String>>;
+
 /// The generated layout's sheet of findings and their corrective actions.
 const FINDINGS_HEADERS: [&str; 9] = [
     "Audit",
@@ -79,7 +82,7 @@ impl Workspace {
         links: &[evidence_table::LinkRecord],
         items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
         paths: &BTreeMap<i64, String>,
-    ) -> Result<(BTreeMap<String, QuestionCells>, Vec<Vec<String>>)> {
+    ) -> Result<(BTreeMap<String, QuestionCells>, FindingsRows)> {
         #[derive(Default)]
         struct Audited {
             findings: Vec<String>,
