@@ -423,6 +423,13 @@ fn the_real_enx_workbook_fills_in_place_and_its_result_sheets_recalculate() {
         "the catalogue sheet, calcPr and the two result sheets"
     );
     assert_only_changed(&original, &filled.bytes, &filled.changed_parts);
+    eprintln!(
+        "ENX workbook: {} of {} entries changed, {} -> {} bytes",
+        filled.changed_parts.len(),
+        raw_entries(&original).len(),
+        original.len(),
+        filled.bytes.len()
+    );
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("filled.xlsx");
     std::fs::write(&out, &filled.bytes).unwrap();
