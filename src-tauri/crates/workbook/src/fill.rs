@@ -20,7 +20,9 @@ use std::io::{Cursor, Read as _, Write as _};
 
 use crate::WorkbookError;
 
-/// One cell to fill: 1-based row number, 0-based column index, its text.
+/// One cell to fill: 1-based row number, 0-based column index, its text. An empty text clears
+/// a cell that holds a value (what the user's copy held there before it was imported is not
+/// what the workspace says) and leaves an empty one as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellText {
     pub row: u32,
@@ -331,7 +333,15 @@ pub(crate) fn escape_text(text: &str) -> String {
 }
 
 /// One inline-string cell at `col`/`row`, in style `style` (the cell's own, kept).
+/// An empty `text` clears the cell (keeping its style), or writes nothing for a cell that
+/// did not exist.
 fn inline_cell(col: u32, row: u32, style: Option<&str>, text: &str) -> String {
+    if text.is_empty() {
+        return match style {
+            Some(s) => format!("<c r=\"{}\" s=\"{s}\"/>", reference(col, row)),
+            None => String::new(),
+        };
+    }
     let style = style.map(|s| format!(" s=\"{s}\"")).unwrap_or_default();
     format!(
         "<c r=\"{}\"{style} t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>",
@@ -453,6 +463,9 @@ fn fill_sheet(
 }
 
 fn new_row(row: u32, cells: &BTreeMap<u32, &str>) -> String {
+    if cells.values().all(|t| t.is_empty()) {
+        return String::new();
+    }
     let mut out = format!("<row r=\"{row}\">");
     for (col, text) in cells {
         out.push_str(&inline_cell(*col, row, None, text));
@@ -511,6 +524,10 @@ fn fill_row(
                 let _ = text;
                 skipped.push(reference(col, number));
                 out.push_str(&body[start..end]);
+            }
+            // Already empty: kept as it is.
+            Some("") if !body[start..end].contains("<v") && !body[start..end].contains("<is") => {
+                out.push_str(&body[start..end])
             }
             Some(text) => out.push_str(&inline_cell(col, number, attribute(tag, "s"), text)),
             None => out.push_str(&body[start..end]),

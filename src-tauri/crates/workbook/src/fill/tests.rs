@@ -453,3 +453,51 @@ fn the_real_enx_workbook_fills_in_place_and_its_result_sheets_recalculate() {
     let overall = &results[1][3];
     assert_eq!(overall, "CONDITIONAL-PASS", "{results:?}");
 }
+
+#[test]
+fn an_empty_text_clears_a_filled_cell_and_leaves_an_empty_one_alone() {
+    let original = rich_catalogue();
+    let grid = read_catalogue_sheets(&original).unwrap().catalogue;
+    let row = row_of(&grid, "1.1");
+    // The user's copy had a result typed in before it was imported.
+    let typed = fill_workbook(
+        &original,
+        "Vehicle CyberSecurity",
+        &[CellText {
+            row,
+            col: 4,
+            text: "conform".into(),
+        }],
+    )
+    .unwrap();
+    let cleared = fill_workbook(
+        &typed.bytes,
+        "Vehicle CyberSecurity",
+        &[
+            CellText {
+                row,
+                col: 4,
+                text: String::new(),
+            },
+            CellText {
+                row,
+                col: 5,
+                text: String::new(),
+            },
+            CellText {
+                row: 950,
+                col: 5,
+                text: String::new(),
+            },
+        ],
+    )
+    .unwrap();
+    let after = read_catalogue_sheets(&cleared.bytes).unwrap().catalogue;
+    assert_eq!(text_at(&after, row, 4), "");
+    let sheet = String::from_utf8(part(&cleared.bytes, "xl/worksheets/sheet2.xml")).unwrap();
+    let before = String::from_utf8(part(&original, "xl/worksheets/sheet2.xml")).unwrap();
+    assert_eq!(
+        sheet, before,
+        "back to the untouched sheet: style kept, no row 950 made"
+    );
+}

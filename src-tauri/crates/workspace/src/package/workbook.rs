@@ -257,14 +257,14 @@ impl Workspace {
             let Some(c) = cells.get(question) else {
                 continue;
             };
+            // Every working column, empty ones too: what the user's copy held there before
+            // it was imported is cleared, the workspace's state is what the package says.
             for (column, col) in &places.columns {
-                if let Some(text) = c.get(*column) {
-                    texts.push(csmsdesk_workbook::CellText {
-                        row: u32::try_from(*row).ok()?,
-                        col: u32::try_from(*col).ok()?,
-                        text,
-                    });
-                }
+                texts.push(csmsdesk_workbook::CellText {
+                    row: u32::try_from(*row).ok()?,
+                    col: u32::try_from(*col).ok()?,
+                    text: c.get(*column).unwrap_or_default(),
+                });
             }
         }
         match csmsdesk_workbook::fill_workbook(&bytes, &grid.name, &texts) {
