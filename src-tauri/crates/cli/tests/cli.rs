@@ -2255,3 +2255,80 @@ fn a_countdown_for_another_day_never_writes_that_day_into_the_history() {
     );
     assert_eq!(days.len(), 1, "the real day is: {days:?}");
 }
+
+#[test]
+fn an_imported_xlsx_is_kept_and_filled_in_the_package_also_after_a_backup_and_restore() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let ws = init_workspace(h);
+    let own = h.join("own copy.xlsx");
+    std::fs::write(&own, csmsdesk_workbook::fixtures::rich_catalogue()).unwrap();
+    cli_in(h, &ws, &["catalogue", "import", own.to_str().unwrap()], 0);
+    cli_in(h, &ws, &["location", "add", "Plant Nord"], 0);
+    cli_in(
+        h,
+        &ws,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
+        0,
+    );
+    // The kept original travels with a backup.
+    let backup = h.join("ws.csmsbackup");
+    cli_in(h, &ws, &["backup", "--out", backup.to_str().unwrap()], 0);
+    let restored = h.join("restored");
+    cli_in(
+        h,
+        &restored,
+        &["--json", "restore", backup.to_str().unwrap()],
+        0,
+    );
+    let demo = init_workspace(&h.join("demo-home"));
+    cli_in(h, &demo, &["catalogue", "import", "--demo"], 0);
+    cli_in(h, &demo, &["location", "add", "Plant Nord"], 0);
+    cli_in(
+        h,
+        &demo,
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
+        0,
+    );
+    for (workspace, expected) in [
+        (&ws, "filled_original"),
+        (&restored, "filled_original"),
+        (&demo, "generated"),
+    ] {
+        let out = h.join("p.zip");
+        cli_in(
+            h,
+            workspace,
+            &["export", "--scope", "ECU", "--out", out.to_str().unwrap()],
+            0,
+        );
+        let read = python(
+            "import json, sys, zipfile; print(json.loads(zipfile.ZipFile(sys.argv[1]).read('manifest.json'))['workbook'])",
+            &[out.as_os_str()],
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&read.stdout).trim(),
+            expected,
+            "{}: {}",
+            workspace.display(),
+            String::from_utf8_lossy(&read.stderr)
+        );
+        std::fs::remove_file(&out).unwrap();
+    }
+}

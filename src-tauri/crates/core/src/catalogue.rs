@@ -7,7 +7,7 @@ mod parse;
 pub mod references;
 pub mod renumbering;
 
-pub use filled::{FilledQuestion, parse_filled_questions};
+pub use filled::{FillPlaces, FilledQuestion, WorkingColumn, fill_places, parse_filled_questions};
 pub use parse::{
     CatalogueProblem, ProblemKind, parse_catalogue, version_from_file_name, version_from_history,
 };

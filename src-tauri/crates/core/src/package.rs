@@ -5,6 +5,8 @@
 
 use unicode_normalization::UnicodeNormalization as _;
 
+pub mod cell;
+
 /// The longest entry name part, in bytes (well below every file system's limit, leaving room
 /// for the folders above it).
 pub const MAX_NAME_BYTES: usize = 120;

@@ -21,6 +21,8 @@ pub struct CatalogueRecord {
     /// The newer version of the same catalogue that replaced this one, if any.
     pub superseded_by: Option<i64>,
     pub counts: CatalogueCounts,
+    /// The imported workbook itself, kept in the vault (an `.xlsx` imported since schema 9).
+    pub original_sha256: Option<String>,
 }
 
 /// What is stored about an import besides the tree.
@@ -31,6 +33,8 @@ pub struct NewCatalogue<'a> {
     pub source_file: &'a str,
     pub source_sha256: &'a str,
     pub imported_at: &'a str,
+    /// The imported file, stored in the vault: its SHA-256 and size.
+    pub original: Option<(&'a str, u64)>,
 }
 
 const RECORD_SELECT: &str = "
@@ -39,7 +43,8 @@ const RECORD_SELECT: &str = "
         (SELECT count(*) FROM control_question WHERE catalogue_id = c.id),
         (SELECT count(*) FROM requirement WHERE catalogue_id = c.id),
         (SELECT count(*) FROM requirement WHERE catalogue_id = c.id AND must_text <> ''),
-        (SELECT count(*) FROM requirement WHERE catalogue_id = c.id AND should_text <> '')
+        (SELECT count(*) FROM requirement WHERE catalogue_id = c.id AND should_text <> ''),
+        c.original_sha256
     FROM catalogue c";
 
 fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<CatalogueRecord> {
@@ -59,6 +64,7 @@ fn record(row: &rusqlite::Row<'_>) -> rusqlite::Result<CatalogueRecord> {
             must: count(10)?,
             should: count(11)?,
         },
+        original_sha256: row.get(12)?,
     })
 }
 
@@ -90,14 +96,18 @@ pub fn find_by_sha256(conn: &Connection, sha256: &str) -> Result<Option<Catalogu
 /// Stores a catalogue and its tree inside `tx`; returns its id.
 pub fn insert(tx: &Transaction<'_>, meta: &NewCatalogue<'_>, catalogue: &Catalogue) -> Result<i64> {
     tx.execute(
-        "INSERT INTO catalogue (name, version, source_file, source_sha256, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO catalogue (name, version, source_file, source_sha256, imported_at,
+             original_sha256, original_size)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             meta.name,
             meta.version,
             meta.source_file,
             meta.source_sha256,
-            meta.imported_at
+            meta.imported_at,
+            meta.original.map(|(sha256, _)| sha256),
+            meta.original
+                .map(|(_, size)| i64::try_from(size).unwrap_or(i64::MAX)),
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -179,6 +189,15 @@ pub fn set_superseded(tx: &Transaction<'_>, old: i64, new: i64) -> Result<()> {
     tx.execute(
         "UPDATE catalogue SET superseded_by = ?2 WHERE id = ?1",
         [old, new],
+    )?;
+    Ok(())
+}
+
+/// Records that catalogue `id`'s imported workbook is kept in the vault as `sha256`.
+pub fn set_original(tx: &Transaction<'_>, id: i64, sha256: &str, size: u64) -> Result<()> {
+    tx.execute(
+        "UPDATE catalogue SET original_sha256 = ?2, original_size = ?3 WHERE id = ?1",
+        params![id, sha256, i64::try_from(size).unwrap_or(i64::MAX)],
     )?;
     Ok(())
 }

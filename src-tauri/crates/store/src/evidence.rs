@@ -557,10 +557,18 @@ pub fn orphans(conn: &Connection, limit: Option<usize>) -> Result<(usize, Vec<(i
     Ok((usize::try_from(count).unwrap_or(0), first))
 }
 
-/// Every content the evidence versions refer to, once: (SHA-256, size), by hash.
+/// Every content the vault must hold, once: (SHA-256, size), by hash; the evidence versions'
+/// and the catalogue workbooks kept as imported (so that backups, restores and `check` cover
+/// them too).
 pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
     Ok(conn
-        .prepare("SELECT DISTINCT sha256, size FROM evidence_version ORDER BY sha256")?
+        .prepare(
+            "SELECT sha256, size FROM evidence_version
+             UNION
+             SELECT original_sha256, original_size FROM catalogue
+              WHERE original_sha256 IS NOT NULL
+             ORDER BY 1",
+        )?
         .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
         .collect::<rusqlite::Result<_>>()?)
 }

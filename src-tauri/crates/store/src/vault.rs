@@ -125,6 +125,45 @@ impl Vault {
         }
     }
 
+    /// Stores `bytes` (a file already read into memory, such as an imported catalogue
+    /// workbook) the way [`Vault::ingest`] stores a file: through a temporary file, fsynced,
+    /// renamed to its hash; identical content is stored once.
+    pub fn store_bytes(&self, bytes: &[u8], shown: &Path) -> Result<Blob, VaultError> {
+        let blob = Blob {
+            sha256: hex(&Sha256::digest(bytes)),
+            size: bytes.len() as u64,
+        };
+        let target = self.blob_path(&blob.sha256);
+        if target.is_file() {
+            return Ok(blob);
+        }
+        let available = fs4::available_space(&self.dir).map_err(|e| self.write_error(e))?;
+        if blob.size.saturating_add(FREE_SPACE_RESERVE) > available {
+            return Err(VaultError::NoSpace {
+                path: shown.to_owned(),
+                needed: blob.size,
+                available: available.saturating_sub(FREE_SPACE_RESERVE),
+            });
+        }
+        let temp_dir = self.dir.join(TEMP_DIR);
+        create_private_dir(&temp_dir)
+            .map_err(|e| self.write_error(std::io::Error::other(e.to_string())))?;
+        let mut temp =
+            tempfile::NamedTempFile::new_in(&temp_dir).map_err(|e| self.write_error(e))?;
+        temp.write_all(bytes)
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|e| self.full_or_write(e, shown, blob.size))?;
+        let parent = target.parent().unwrap_or(&self.dir).to_owned();
+        std::fs::create_dir_all(&parent).map_err(|e| self.write_error(e))?;
+        if let Err(e) = temp.persist(&target)
+            && !target.is_file()
+        {
+            return Err(self.write_error(e.error));
+        }
+        sync_dir(&parent);
+        Ok(blob)
+    }
+
     /// Copies `source` into the vault while hashing it. Identical content is stored once.
     pub fn ingest(&self, source: &Path, cancel: &AtomicBool) -> Result<(Blob, Stamp), VaultError> {
         let (mut file, before) = open_regular(source)?;

@@ -10,6 +10,9 @@ use zip::write::SimpleFileOptions;
 
 use crate::{CatalogueLayout, LayoutRow, demo};
 
+mod rich;
+pub use rich::rich_catalogue;
+
 /// A cell of a hand-built sheet.
 #[derive(Debug, Clone)]
 pub enum RawCell {

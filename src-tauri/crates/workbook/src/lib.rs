@@ -9,6 +9,7 @@
 //! type declarations are refused; password protection is named as such.
 
 pub mod demo;
+mod fill;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 /// The bodies of the fuzz targets in `fuzz/`, public for them and the corpus replay test.
@@ -17,10 +18,19 @@ pub mod fuzzing;
 mod read;
 mod write;
 
+pub use fill::{CellText, Filled, fill_workbook};
 pub use read::{CatalogueSheets, MAX_UNPACKED_BYTES, read_catalogue_sheets};
 pub use write::{CatalogueLayout, Cover, LayoutRow, Table, write_catalogue_layout};
 
 use csmsdesk_core::i18n::Message;
+
+/// Whether `bytes` are an Office Open XML workbook (`.xlsx`, `.xlsm`): a ZIP holding
+/// `xl/workbook.xml`. Only such a file can be filled in place ([`fill_workbook`]).
+pub fn is_office_open_xml(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+        && zip::ZipArchive::new(std::io::Cursor::new(bytes))
+            .is_ok_and(|a| a.index_for_name("xl/workbook.xml").is_some())
+}
 
 /// Why a file cannot be read as a workbook.
 #[derive(Debug, thiserror::Error)]

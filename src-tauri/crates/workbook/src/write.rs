@@ -91,12 +91,17 @@ pub struct LayoutRow {
     pub measures: Option<String>,
     pub completion: Option<String>,
     pub department: Option<String>,
+    /// `Date of assessment` and `Contact`.
+    pub assessed: Option<String>,
+    pub contact: Option<String>,
 }
 
 impl LayoutRow {
     /// The row's cells as (column index, text).
-    fn cells(&self) -> [(u16, &Option<String>); 19] {
+    fn cells(&self) -> [(u16, &Option<String>); 21] {
         [
+            (16, &self.assessed),
+            (19, &self.contact),
             (4, &self.result),
             (5, &self.implementation),
             (6, &self.reference_documentation),

@@ -117,7 +117,7 @@ impl Workspace {
     /// confirms through [`Workspace::import_catalogue_replacing`].
     pub fn import_catalogue(&mut self, path: &Path, now: DateTime<Utc>) -> Result<ImportOutcome> {
         let (bytes, name) = read_workbook_file(path)?;
-        self.import_catalogue_bytes(&bytes, &name, now, false)
+        self.import_catalogue_bytes(&bytes, &name, now, false, true)
     }
 
     /// [`Workspace::import_catalogue`], with the user's answer to [`Error::VersionUnknown`]:
@@ -130,7 +130,7 @@ impl Workspace {
         replace_unknown: bool,
     ) -> Result<ImportOutcome> {
         let (bytes, name) = read_workbook_file(path)?;
-        self.import_catalogue_bytes(&bytes, &name, now, replace_unknown)
+        self.import_catalogue_bytes(&bytes, &name, now, replace_unknown, true)
     }
 
     /// Imports the project's demo catalogue ("Try with demo data").
@@ -139,7 +139,27 @@ impl Workspace {
             file: demo::FILE_NAME.into(),
             source,
         })?;
-        self.import_catalogue_bytes(&bytes, demo::FILE_NAME, now, false)
+        // The demo is ours, not a user's licensed copy: its package keeps the generated layout.
+        self.import_catalogue_bytes(&bytes, demo::FILE_NAME, now, false, false)
+    }
+
+    /// Keeps the user's own `.xlsx` in the vault (content-addressed like evidence), so that
+    /// the package can fill that very workbook: its SHA-256 and size, or `None` for a format
+    /// that cannot be filled in place (`.xls`, `.ods`) or when `keep` is off (the demo).
+    fn keep_original(&self, bytes: &[u8], file: &str, keep: bool) -> Result<Option<(String, u64)>> {
+        if !keep || !csmsdesk_workbook::is_office_open_xml(bytes) {
+            return Ok(None);
+        }
+        let blob = self
+            .vault()
+            .store_bytes(bytes, Path::new(file))
+            .map_err(|e| {
+                Error::Invalid(vec![crate::Invalid::new(
+                    "file",
+                    crate::evidence::vault_message(Path::new(file), &e),
+                )])
+            })?;
+        Ok(Some((blob.sha256, blob.size)))
     }
 
     fn import_catalogue_bytes(
@@ -148,9 +168,19 @@ impl Workspace {
         file: &str,
         now: DateTime<Utc>,
         replace_unknown: bool,
+        keep: bool,
     ) -> Result<ImportOutcome> {
         let sha256 = sha256_hex(bytes);
-        if let Some(existing) = table::find_by_sha256(self.db.conn(), &sha256)? {
+        if let Some(mut existing) = table::find_by_sha256(self.db.conn(), &sha256)? {
+            // Imported before the original was kept: importing the same file again keeps it
+            // now (a change, journalled like any other).
+            if existing.original_sha256.is_none()
+                && let Some((original, size)) = self.keep_original(bytes, file, keep)?
+            {
+                self.db
+                    .write(|tx| table::set_original(tx, existing.id, &original, size))?;
+                existing.original_sha256 = Some(original);
+            }
             return Ok(ImportOutcome {
                 catalogue: existing,
                 already_imported: true,
@@ -222,12 +252,16 @@ impl Workspace {
             _ => None,
         };
 
+        // Stored before the database refers to it; a blob left by a failed import is the same
+        // content a retry stores.
+        let original = self.keep_original(bytes, file, keep)?;
         let meta = NewCatalogue {
             name: &name,
             version: &version,
             source_file: file,
             source_sha256: &sha256,
             imported_at: &timestamp(now),
+            original: original.as_ref().map(|(sha, size)| (sha.as_str(), *size)),
         };
         let id = self.db.write(|tx| {
             let id = table::insert(tx, &meta, &catalogue)?;

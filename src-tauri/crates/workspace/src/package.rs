@@ -8,8 +8,8 @@
 //! package is written to a temporary file beside the target, fsynced and renamed, so a failed
 //! or cancelled export never leaves a file at the target name.
 //!
-//! The types, the filled workbooks and writing are here; `plan` decides the contents and
-//! `index_html` builds the page.
+//! The types and writing are here; `plan` decides the contents, `workbook` fills the ENX
+//! workbook and `index_html` builds the page.
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write as _};
@@ -18,15 +18,15 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Datelike as _, Timelike as _, Utc};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_core::package::{Level, compresses};
-use csmsdesk_store::evidence as evidence_table;
 use sha2::{Digest as _, Sha256};
 use zip::write::SimpleFileOptions;
 
-use crate::{Error, Invalid, Result, Workspace};
+use crate::{Error, Invalid, Result};
 
 mod index_html;
 mod plan;
 mod verify;
+mod workbook;
 
 pub use verify::{VerifyReport, verify_package, verify_package_reader};
 
@@ -79,166 +79,6 @@ fn hex(bytes: &[u8]) -> String {
 enum Body {
     Bytes(Vec<u8>),
     Blob(PathBuf),
-}
-
-impl Workspace {
-    /// The scope's self-assessment in the ENX column layout: results, implementation
-    /// description, reference documentation (evidence titles and package paths), and from
-    /// the corrective actions the responsible department and date of completion; findings and
-    /// actions on a sheet of their own.
-    fn filled_workbook(
-        &self,
-        readiness: &crate::Readiness,
-        catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
-        frozen: Option<i64>,
-        links: &[evidence_table::LinkRecord],
-        items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
-        paths: &BTreeMap<i64, String>,
-    ) -> Result<Vec<u8>> {
-        use csmsdesk_workbook::{CatalogueLayout, LayoutRow, Table};
-        let (_, tree) = self.catalogue(Some(catalogue.id))?;
-        let text = |t: &str| (!t.is_empty()).then(|| t.to_owned());
-        let audits = self.package_audits(&readiness.scope, frozen)?;
-        let mut findings_rows = Vec::new();
-        let mut per_question: BTreeMap<String, (Vec<String>, Option<chrono::NaiveDate>)> =
-            BTreeMap::new();
-        for audit in &audits {
-            let view = self.audit_view(crate::AuditId(audit.id))?;
-            for f in &view.findings {
-                for a in view.actions.iter().filter(|a| a.finding_id == f.id) {
-                    let entry = per_question.entry(f.question_id.clone()).or_default();
-                    if !a.department.is_empty() && !entry.0.contains(&a.department) {
-                        entry.0.push(a.department.clone());
-                    }
-                    entry.1 = entry.1.max(Some(a.due));
-                    findings_rows.push(vec![
-                        audit.kind.as_str().to_owned(),
-                        f.question_id.clone(),
-                        f.kind.as_str().to_owned(),
-                        f.description.clone(),
-                        a.description.clone(),
-                        a.owner.clone(),
-                        a.department.clone(),
-                        a.due.to_string(),
-                        a.status.as_str().to_owned(),
-                    ]);
-                }
-            }
-        }
-        let mut rows = Vec::new();
-        for chapter in &tree.chapters {
-            rows.push(LayoutRow {
-                is_title: Some("1".into()),
-                p5112: Some("na".into()),
-                vcs: Some(chapter.id.clone()),
-                question: Some(chapter.title.clone()),
-                ..LayoutRow::default()
-            });
-            for question in &chapter.questions {
-                let status = readiness.questions.iter().find(|q| q.id == question.id);
-                let references: Vec<String> = links
-                    .iter()
-                    .filter(|l| {
-                        l.target_id == question.id
-                            || question.requirements.iter().any(|r| r.id == l.target_id)
-                    })
-                    .filter_map(|l| {
-                        let path = paths.get(&l.evidence_id)?;
-                        Some(format!("{} ({path})", items.get(&l.evidence_id)?.title))
-                    })
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                let mut reference = status
-                    .map(|q| q.assessment.reference_documentation.clone())
-                    .unwrap_or_default();
-                for line in references {
-                    if !reference.is_empty() {
-                        reference.push('\n');
-                    }
-                    reference.push_str(&line);
-                }
-                let actions = per_question.get(&question.id);
-                rows.push(LayoutRow {
-                    is_title: Some("2".into()),
-                    p5112: text(&question.id_5112),
-                    vcs: Some(question.id.clone()),
-                    result: status.and_then(|q| {
-                        if q.applicable {
-                            q.assessment
-                                .result
-                                .map(|r| r.workbook_spelling().to_owned())
-                        } else {
-                            Some("NA".to_owned())
-                        }
-                    }),
-                    implementation: status.and_then(|q| text(&q.assessment.implementation)),
-                    reference_documentation: text(&reference),
-                    question: Some(question.text.clone()),
-                    objective: text(&question.objective),
-                    department: actions.and_then(|a| text(&a.0.join(", "))),
-                    completion: actions.and_then(|a| a.1).map(|d| d.to_string()),
-                    ..LayoutRow::default()
-                });
-                for r in &question.requirements {
-                    rows.push(LayoutRow {
-                        p5112: text(&r.id_5112),
-                        // The workbook's own ID: a repeated one (`3.1.i-2` here) is written as
-                        // the workbook has it.
-                        vcs: Some(workbook_id(&r.id).to_owned()),
-                        must: text(&r.must),
-                        must_ref: text(&r.must_references),
-                        should: text(&r.should),
-                        should_ref: text(&r.should_references),
-                        further: text(&r.further_information),
-                        evidence: text(&r.possible_evidence),
-                        ..LayoutRow::default()
-                    });
-                }
-            }
-        }
-        let layout = CatalogueLayout {
-            cover: csmsdesk_workbook::Cover {
-                title: format!(
-                    "{} {} – {}",
-                    catalogue.name, catalogue.version, readiness.scope.name
-                ),
-                notice: concat!("Written by CSMS Desk ", env!("CARGO_PKG_VERSION"), ".").to_owned(),
-            },
-            history: Vec::new(),
-            rows,
-            tables: vec![Table {
-                name: "Findings".into(),
-                headers: [
-                    "Audit",
-                    "Question",
-                    "Finding type",
-                    "Finding",
-                    "Corrective action",
-                    "Owner",
-                    "Department",
-                    "Due",
-                    "Status",
-                ]
-                .iter()
-                .map(|h| (*h).to_owned())
-                .collect(),
-                rows: findings_rows,
-            }],
-        };
-        csmsdesk_workbook::write_catalogue_layout(&layout).map_err(|source| Error::Workbook {
-            file: "workbook.xlsx".into(),
-            source,
-        })
-    }
-}
-
-/// A requirement ID as the workbook writes it: without the suffix we give a repeated ID.
-fn workbook_id(id: &str) -> &str {
-    match id.rsplit_once('-') {
-        Some((base, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => base,
-        _ => id,
-    }
 }
 
 /// A file being written at `path` failed (also used by the backup).

@@ -140,3 +140,80 @@ pub fn parse_filled_questions(grid: &Grid) -> Result<Vec<FilledQuestion>, Box<Ca
     }
     Ok(filled)
 }
+
+/// A column of the catalogue sheet that the auditee (or the auditor) fills, by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WorkingColumn {
+    Result,
+    Implementation,
+    Reference,
+    Findings,
+    Measures,
+    AssessmentDate,
+    CompletionDate,
+    Department,
+    Contact,
+}
+
+impl WorkingColumn {
+    pub const ALL: [WorkingColumn; 9] = [
+        WorkingColumn::Result,
+        WorkingColumn::Implementation,
+        WorkingColumn::Reference,
+        WorkingColumn::Findings,
+        WorkingColumn::Measures,
+        WorkingColumn::AssessmentDate,
+        WorkingColumn::CompletionDate,
+        WorkingColumn::Department,
+        WorkingColumn::Contact,
+    ];
+
+    /// The column's header in the ENX workbook.
+    pub fn header(self) -> &'static str {
+        match self {
+            WorkingColumn::Result => RESULT,
+            WorkingColumn::Implementation => IMPLEMENTATION,
+            WorkingColumn::Reference => REFERENCE,
+            WorkingColumn::Findings => FINDINGS,
+            WorkingColumn::Measures => MEASURES,
+            WorkingColumn::AssessmentDate => "Date of assessment",
+            WorkingColumn::CompletionDate => "Date of completion",
+            WorkingColumn::Department => "Responsible department",
+            WorkingColumn::Contact => "Contact",
+        }
+    }
+}
+
+/// Where a package fills a catalogue sheet: the working columns the sheet has (0-based
+/// column index in the sheet) and the row number (1-based) of each control question.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FillPlaces {
+    pub columns: Vec<(WorkingColumn, usize)>,
+    pub questions: Vec<(String, usize)>,
+}
+
+/// The places to fill in `grid`, found by header name as the import finds them; `None` when
+/// the sheet has no header row or no `VCS` column. A question ID met twice keeps its first row.
+pub fn fill_places(grid: &Grid) -> Option<FillPlaces> {
+    let header = find_header_row(grid)?;
+    let squeeze = |h: &str| fold_header(h).replace(' ', "");
+    let folded: Vec<String> = grid.rows[header]
+        .iter()
+        .map(|c| c.as_text().map(|t| squeeze(&t)).unwrap_or_default())
+        .collect();
+    let find = |name: &str| folded.iter().position(|h| *h == squeeze(name));
+    let vcs = find(VCS)?;
+    let columns = WorkingColumn::ALL
+        .iter()
+        .filter_map(|c| find(c.header()).map(|col| (*c, grid.first_col + col)))
+        .collect();
+    let mut questions: Vec<(String, usize)> = Vec::new();
+    for row in header + 1..grid.rows.len() {
+        let id = grid.cell(row, vcs).as_text().unwrap_or_default();
+        let id = id.trim();
+        if split_question_id(id).is_some() && !questions.iter().any(|(q, _)| q == id) {
+            questions.push((id.to_owned(), grid.row_number(row)));
+        }
+    }
+    Some(FillPlaces { columns, questions })
+}

@@ -27,6 +27,7 @@ fn store(db: &mut Db, catalogue: &Catalogue, sha: char) -> i64 {
         source_file: "demo.xlsx",
         source_sha256: &sha256,
         imported_at: "2026-11-25T10:00:00Z",
+        original: None,
     };
     db.write(|tx| insert(tx, &meta, catalogue)).unwrap()
 }
@@ -103,6 +104,7 @@ fn the_same_source_cannot_be_stored_twice() {
         source_file: "copy.xlsx",
         source_sha256: &"a".repeat(64),
         imported_at: "2026-11-25T11:00:00Z",
+        original: None,
     };
     assert!(
         db.write(|tx| insert(tx, &meta, &catalogue)).is_err(),
@@ -122,4 +124,48 @@ fn a_superseded_catalogue_names_its_successor() {
         listed.iter().map(|c| c.superseded_by).collect::<Vec<_>>(),
         [Some(new), None]
     );
+}
+
+#[test]
+fn a_kept_original_is_recorded_listed_as_a_blob_and_older_catalogues_have_none() {
+    // A workspace of schema 8 (before originals were kept) with one catalogue.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workspace.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        crate::db::migrations().to_version(&mut conn, 8).unwrap();
+        conn.execute(
+            "INSERT INTO catalogue (name, version, source_file, source_sha256, imported_at)
+             VALUES ('Old', '1.1', 'old.xlsx', ?1, '2026-01-01T00:00:00Z')",
+            [&"c".repeat(64)],
+        )
+        .unwrap();
+    }
+    let mut db = Db::open(&path).unwrap();
+    assert_eq!(list(db.conn()).unwrap()[0].original_sha256, None);
+    let catalogue = demo_catalogue();
+    let sha = "d".repeat(64);
+    let meta = NewCatalogue {
+        name: "Own",
+        version: "1.1",
+        source_file: "own.xlsx",
+        source_sha256: &sha,
+        imported_at: "2026-11-25T11:00:00Z",
+        original: Some((&sha, 1234)),
+    };
+    let id = db.write(|tx| insert(tx, &meta, &catalogue)).unwrap();
+    assert_eq!(
+        get(db.conn(), id).unwrap().unwrap().original_sha256,
+        Some(sha.clone())
+    );
+    // Backups, restores and `check` take the vault's contents from this list.
+    assert_eq!(
+        crate::evidence::blobs(db.conn()).unwrap(),
+        vec![(sha, 1234)]
+    );
+    // The older catalogue's original can be kept later (importing the same file again).
+    let old = list(db.conn()).unwrap()[0].id;
+    db.write(|tx| set_original(tx, old, &"e".repeat(64), 99))
+        .unwrap();
+    assert_eq!(crate::evidence::blobs(db.conn()).unwrap().len(), 2);
 }

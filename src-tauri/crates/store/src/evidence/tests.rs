@@ -24,6 +24,7 @@ pub(crate) fn db() -> (tempfile::TempDir, Db, i64, i64) {
                         source_file: "demo.xlsx",
                         source_sha256: &sha,
                         imported_at: AT,
+                        original: None,
                     };
                     catalogue::insert(tx, &meta, &tree)
                 })

@@ -388,3 +388,59 @@ fn a_workbook_of_unknown_version_never_replaces_the_current_catalogue_unasked() 
             .contains("the version of the current catalogue cannot be read")
     );
 }
+
+#[test]
+fn an_xlsx_is_kept_as_imported_the_demo_is_not_and_a_second_import_keeps_an_older_one() {
+    let mut s = setup();
+    let demo = s.ws.import_demo_catalogue(now()).unwrap();
+    assert_eq!(
+        demo.catalogue.original_sha256, None,
+        "the demo is ours, not a licensed copy"
+    );
+    // The same file imported before originals were kept (here: without keeping it).
+    let bytes = csmsdesk_workbook::fixtures::rich_catalogue();
+    let first =
+        s.ws.import_catalogue_bytes(&bytes, "own.xlsx", now(), false, false)
+            .unwrap();
+    assert_eq!(first.catalogue.original_sha256, None);
+    let journal_before = s.ws.journal_entries().unwrap().len();
+    let again =
+        s.ws.import_catalogue(&s.file("own.xlsx", &bytes), now())
+            .unwrap();
+    assert!(again.already_imported);
+    let sha256 = again.catalogue.original_sha256.expect("kept now");
+    assert_eq!(sha256, first.catalogue.source_sha256);
+    assert!(std::fs::read(s.ws.vault().blob_path(&sha256)).unwrap() == bytes);
+    let entries = s.ws.journal_entries().unwrap();
+    assert_eq!(entries.len(), journal_before + 1, "one journalled change");
+    let last = entries.last().unwrap();
+    assert_eq!(
+        (last.table.as_str(), last.op.as_str()),
+        ("catalogue", "update")
+    );
+    assert_eq!(
+        s.ws.catalogue(Some(first.catalogue.id))
+            .unwrap()
+            .0
+            .original_sha256,
+        Some(sha256)
+    );
+    // An .ods or .xls cannot be filled in place: not kept, its package is generated.
+    for (name, bytes) in [
+        (
+            "copy.ods",
+            csmsdesk_workbook::fixtures::raw_ods(&[("Vehicle CyberSecurity", demo_raw_rows())]),
+        ),
+        (
+            "copy.xls",
+            csmsdesk_workbook::fixtures::raw_xls("Vehicle CyberSecurity", &demo_raw_rows()),
+        ),
+    ] {
+        // No history sheet, so no version: imported beside the others when confirmed.
+        let other =
+            s.ws.import_catalogue_replacing(&s.file(name, &bytes), now(), true)
+                .unwrap();
+        assert!(!other.already_imported, "{name}");
+        assert_eq!(other.catalogue.original_sha256, None, "{name}");
+    }
+}

@@ -36,6 +36,12 @@ pub(super) fn index_html(manifest: &Value) -> String {
             text(&r["predicted_result"])
         ));
     }
+    if let Some(workbook) = manifest.get("workbook").and_then(Value::as_str) {
+        page.push_str(match workbook {
+            "filled_original" => "<p>Workbook: the imported ENX workbook, filled in</p>\n",
+            _ => "<p>Workbook: generated in the ENX layout</p>\n",
+        });
+    }
     if let Some(questions) = manifest.get("questions").and_then(Value::as_array) {
         let evidence: BTreeMap<i64, (&str, &str)> = manifest["evidence"]
             .as_array()

@@ -354,8 +354,8 @@ impl Workspace {
             findings.extend(view.findings.iter().map(crate::wire::finding));
             actions.extend(view.actions.iter().map(crate::wire::action));
         }
-        let workbook =
-            self.filled_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
+        let (workbook, workbook_kind) =
+            self.package_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
         entries.insert(
             format!(
                 "workbook/{}",
@@ -392,6 +392,7 @@ impl Workspace {
                 missing: readiness.tally.missing,
                 predicted_result: readiness.predicted.as_str(),
             },
+            workbook: workbook_kind,
             questions,
             evidence,
             findings,

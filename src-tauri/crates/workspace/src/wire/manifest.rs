@@ -90,6 +90,9 @@ pub struct QuestionResult {
 #[derive(Debug, Serialize)]
 pub struct FullContents {
     pub catalogue: ManifestCatalogue,
+    /// Which workbook the package holds: `filled_original` (the user's imported `.xlsx`,
+    /// filled in place) or `generated` (our ENX layout).
+    pub workbook: &'static str,
     pub readiness: ManifestReadiness,
     pub questions: Vec<ManifestQuestion>,
     pub evidence: Vec<ManifestEvidence>,

@@ -667,6 +667,6 @@ fn a_workspace_of_schema_7_gains_the_index_when_it_is_opened() {
     };
     assert!(!has_index(&Connection::open(&path).unwrap()));
     let db = Db::open(&path).unwrap();
-    assert_eq!(db.schema_version().unwrap(), 8);
+    assert_eq!(db.schema_version().unwrap(), crate::db::SCHEMA_VERSION);
     assert!(has_index(db.conn()), "migration 0008 made it");
 }
