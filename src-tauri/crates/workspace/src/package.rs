@@ -26,8 +26,10 @@ use crate::{Error, Invalid, Result, Workspace};
 
 mod index_html;
 mod plan;
+mod review;
 mod verify;
 
+pub use review::{PackageOptions, PackageWarnings, Unreviewed, Versions};
 pub use verify::{VerifyReport, verify_package, verify_package_reader};
 
 /// The format of `manifest.json`; grows when its meaning changes.
@@ -86,6 +88,10 @@ impl Workspace {
     /// description, reference documentation (evidence titles and package paths), and from
     /// the corrective actions the responsible department and date of completion; findings and
     /// actions on a sheet of their own.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the parts of the package the workbook shows, computed once by the plan"
+    )]
     fn filled_workbook(
         &self,
         readiness: &crate::Readiness,
@@ -94,6 +100,7 @@ impl Workspace {
         links: &[evidence_table::LinkRecord],
         items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
         paths: &BTreeMap<i64, String>,
+        notes: &BTreeMap<String, String>,
     ) -> Result<Vec<u8>> {
         use csmsdesk_workbook::{CatalogueLayout, LayoutRow, Table};
         let (_, tree) = self.catalogue(Some(catalogue.id))?;
@@ -172,7 +179,19 @@ impl Workspace {
                             Some("NA".to_owned())
                         }
                     }),
-                    implementation: status.and_then(|q| text(&q.assessment.implementation)),
+                    // The self-assessment's text, then the justifications of NA and deviations.
+                    implementation: {
+                        let own = status.map(|q| q.assessment.implementation.as_str());
+                        let note = notes.get(&question.id).map(String::as_str);
+                        text(
+                            &[own.unwrap_or(""), note.unwrap_or("")]
+                                .iter()
+                                .filter(|t| !t.is_empty())
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        )
+                    },
                     reference_documentation: text(&reference),
                     question: Some(question.text.clone()),
                     objective: text(&question.objective),
