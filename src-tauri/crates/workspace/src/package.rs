@@ -456,4 +456,6 @@ pub fn parse_generated_at(text: &str) -> Result<DateTime<Utc>> {
 }
 
 #[cfg(test)]
+mod report_tests;
+#[cfg(test)]
 mod tests;
