@@ -153,6 +153,7 @@ pub fn run() {
             commands::package::share_publish,
             commands::package::share_add,
             commands::package::package_preview,
+            commands::package::package_warnings,
         ])
         .build(tauri::generate_context!());
     match built {

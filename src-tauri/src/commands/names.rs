@@ -96,4 +96,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "share_publish",
     "share_add",
     "package_preview",
+    "package_warnings",
 ];
