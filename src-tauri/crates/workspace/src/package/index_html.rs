@@ -23,7 +23,7 @@ pub(super) fn html(text: &str) -> String {
 }
 
 /// The stylesheet: readable on screen, A4 on paper.
-const STYLE: &str = "body{font-family:system-ui,sans-serif;font-size:11pt;line-height:1.4;\
+const STYLE: &str = "html{background:#fff}body{font-family:system-ui,sans-serif;font-size:11pt;line-height:1.4;\
 margin:2em auto;max-width:60em;padding:0 1em;color:#111}\
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #999}\
 h3{font-size:1.05em}table{border-collapse:collapse;width:100%;margin:.5em 0}\
