@@ -45,7 +45,12 @@ fn add_evidence(w: &mut Workspace, file: &Path, target: &str) {
 
 /// The bytes of entry `name` of `package`, as Info-ZIP's `unzip -p` reads them.
 fn entry(package: &Path, name: &str) -> Vec<u8> {
-    let out = Command::new("unzip").arg("-p").arg(package).arg(name).output().unwrap();
+    let out = Command::new("unzip")
+        .arg("-p")
+        .arg(package)
+        .arg(name)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{name} in {}", package.display());
     out.stdout
 }
@@ -89,7 +94,10 @@ async fn the_export_screen_asks_about_unreviewed_evidence_with_three_choices_and
         "{question}"
     );
     for (id, label) in [
-        ("#export-versions-reviewed", "Include the last reviewed version"),
+        (
+            "#export-versions-reviewed",
+            "Include the last reviewed version",
+        ),
         ("#export-versions-newest", "Include the newest version"),
         ("#export-versions-stop", "Stop, write nothing"),
     ] {
@@ -100,11 +108,21 @@ async fn the_export_screen_asks_about_unreviewed_evidence_with_three_choices_and
         .execute("return document.activeElement.id", vec![])
         .await
         .unwrap();
-    assert_eq!(focused, json!("export-versions-reviewed"), "the default has the focus");
+    assert_eq!(
+        focused,
+        json!("export-versions-reviewed"),
+        "the default has the focus"
+    );
     app.screenshot("package-report-01-unreviewed-choices").await;
     app.click("#export-versions-stop").await;
-    app.wait_for_text("#export-status", "Nothing was written.").await;
-    assert!(app.client.find(Locator::Css("#export-unreviewed")).await.is_err());
+    app.wait_for_text("#export-status", "Nothing was written.")
+        .await;
+    assert!(
+        app.client
+            .find(Locator::Css("#export-unreviewed"))
+            .await
+            .is_err()
+    );
     assert!(!stopped.exists(), "stop writes nothing");
     app.screenshot("package-report-02-stopped").await;
 
@@ -113,15 +131,20 @@ async fn the_export_screen_asks_about_unreviewed_evidence_with_three_choices_and
     app.fill("#export-path", reviewed.to_str().unwrap()).await;
     app.click("#export-run").await;
     app.click("#export-versions-reviewed").await;
-    app.wait_for_containing("#export-status", "reviewed.zip").await;
-    assert_eq!(entry(&reviewed, "evidence/1.1/policy.pdf"), b"policy as reviewed");
+    app.wait_for_containing("#export-status", "reviewed.zip")
+        .await;
+    assert_eq!(
+        entry(&reviewed, "evidence/1.1/policy.pdf"),
+        b"policy as reviewed"
+    );
 
     // The newest.
     let newest = desktop.home.path().join("newest.zip");
     app.fill("#export-path", newest.to_str().unwrap()).await;
     app.click("#export-run").await;
     app.click("#export-versions-newest").await;
-    app.wait_for_containing("#export-status", "newest.zip").await;
+    app.wait_for_containing("#export-status", "newest.zip")
+        .await;
     assert_eq!(
         entry(&newest, "evidence/1.1/policy.pdf"),
         b"policy changed, not reviewed"
@@ -140,16 +163,22 @@ async fn the_export_screen_asks_about_unreviewed_evidence_with_three_choices_and
         "{question}"
     );
     assert!(
-        app.client.find(Locator::Css("#export-unreviewed")).await.is_err(),
+        app.client
+            .find(Locator::Css("#export-unreviewed"))
+            .await
+            .is_err(),
         "a partner package holds no evidence to ask about"
     );
-    app.screenshot("package-report-04-partner-above-sharing").await;
+    app.screenshot("package-report-04-partner-above-sharing")
+        .await;
     app.click("#export-above-stop").await;
-    app.wait_for_text("#export-status", "Nothing was written.").await;
+    app.wait_for_text("#export-status", "Nothing was written.")
+        .await;
     assert!(!partner.exists());
     app.click("#export-run").await;
     app.click("#export-above-confirm").await;
-    app.wait_for_containing("#export-status", "partner.zip").await;
+    app.wait_for_containing("#export-status", "partner.zip")
+        .await;
     assert!(partner.exists());
     app.quit(&ws).await;
 }
@@ -172,12 +201,31 @@ fn report_package(dir: &Path, lang: Lang, level: &str) -> PathBuf {
             add_evidence(&mut w, &docs.join(name), target);
         }
         let now = chrono::Utc::now();
-        w.assess(scope, "1.1", "conform", Some("Signed by the board on 2026-03-01.\nReviewed yearly."), None, now)
-            .unwrap();
-        w.assess(scope, "1.2", "minor", Some("Supplier list kept by purchasing."), None, now)
-            .unwrap();
-        w.set_applicability(scope, "1.3", false, "No <post-production> activities at this site.")
-            .unwrap();
+        w.assess(
+            scope,
+            "1.1",
+            "conform",
+            Some("Signed by the board on 2026-03-01.\nReviewed yearly."),
+            None,
+            now,
+        )
+        .unwrap();
+        w.assess(
+            scope,
+            "1.2",
+            "minor",
+            Some("Supplier list kept by purchasing."),
+            None,
+            now,
+        )
+        .unwrap();
+        w.set_applicability(
+            scope,
+            "1.3",
+            false,
+            "No <post-production> activities at this site.",
+        )
+        .unwrap();
         w.set_deviation(scope, "1.1.c", "We build no vehicles.")
             .unwrap();
         w.add_protection_object(&ProtectionObjectInput {
@@ -199,10 +247,18 @@ fn report_package(dir: &Path, lang: Lang, level: &str) -> PathBuf {
                 ..AuditInput::default()
             })
             .unwrap();
-        w.set_audit_result(AuditId(audit.id), "1.1", "conform", "").unwrap();
-        w.set_audit_result(AuditId(audit.id), "1.2", "minor", "").unwrap();
+        w.set_audit_result(AuditId(audit.id), "1.1", "conform", "")
+            .unwrap();
+        w.set_audit_result(AuditId(audit.id), "1.2", "minor", "")
+            .unwrap();
         let finding = w
-            .add_finding(AuditId(audit.id), "1.2", "minor", "Supplier list incomplete", None)
+            .add_finding(
+                AuditId(audit.id),
+                "1.2",
+                "minor",
+                "Supplier list incomplete",
+                None,
+            )
             .unwrap();
         w.add_action(&ActionInput {
             finding: FindingId(finding.id),
@@ -228,8 +284,16 @@ fn report_package(dir: &Path, lang: Lang, level: &str) -> PathBuf {
 
 /// Unpacks `package` into a folder beside it (checked with `unzip -t` and `sha256sum -c`).
 fn unpacked(package: &Path) -> PathBuf {
-    let test = Command::new("unzip").arg("-t").arg(package).output().unwrap();
-    assert!(test.status.success(), "unzip -t accepts {}", package.display());
+    let test = Command::new("unzip")
+        .arg("-t")
+        .arg(package)
+        .output()
+        .unwrap();
+    assert!(
+        test.status.success(),
+        "unzip -t accepts {}",
+        package.display()
+    );
     let dir = package.with_extension("d");
     let unzip = Command::new("unzip")
         .args(["-q", "-o"])
@@ -244,7 +308,11 @@ fn unpacked(package: &Path) -> PathBuf {
         .current_dir(&dir)
         .output()
         .unwrap();
-    assert!(sums.status.success(), "{}", String::from_utf8_lossy(&sums.stdout));
+    assert!(
+        sums.status.success(),
+        "{}",
+        String::from_utf8_lossy(&sums.stdout)
+    );
     dir
 }
 
@@ -302,7 +370,12 @@ impl Drop for MiniBrowser {
 
 /// Opens `page` from disk and saves the whole page (the window grown to its height, up to the
 /// display's) as `target/e2e-screens/<name>.png`; answers the page's section ids.
-async fn shoot(client: &fantoccini::Client, page: &Path, width: u32, name: &str) -> serde_json::Value {
+async fn shoot(
+    client: &fantoccini::Client,
+    page: &Path,
+    width: u32,
+    name: &str,
+) -> serde_json::Value {
     client.set_window_size(width, 1000).await.unwrap();
     client
         .goto(&format!("file://{}", page.display()))
@@ -397,18 +470,39 @@ async fn the_packages_index_html_renders_from_disk_as_a_readable_printable_repor
     assert!(html.contains("@media print"));
     let print = full.join("index-print.html");
     std::fs::write(&print, html.replace("@media print", "@media screen")).unwrap();
-    shoot(&client, &print, 794, "package-report-11-index-full-print-a4").await;
+    shoot(
+        &client,
+        &print,
+        794,
+        "package-report-11-index-full-print-a4",
+    )
+    .await;
 
     let de = unpacked(&report_package(home.path(), Lang::German, "full"));
-    shoot(&client, &de.join("index.html"), 1100, "package-report-12-index-full-de").await;
+    shoot(
+        &client,
+        &de.join("index.html"),
+        1100,
+        "package-report-12-index-full-de",
+    )
+    .await;
 
     for (level, sections) in [
         ("A", json!(["scope", "locations", "audits"])),
-        ("A+labels", json!(["scope", "locations", "audits", "labels"])),
-        ("A+labels+B", json!(["scope", "locations", "audits", "results", "labels"])),
+        (
+            "A+labels",
+            json!(["scope", "locations", "audits", "labels"]),
+        ),
+        (
+            "A+labels+B",
+            json!(["scope", "locations", "audits", "results", "labels"]),
+        ),
     ] {
         let dir = unpacked(&report_package(home.path(), Lang::English, level));
-        let name = format!("package-report-13-index-partner-{}", level.replace('+', "-"));
+        let name = format!(
+            "package-report-13-index-partner-{}",
+            level.replace('+', "-")
+        );
         let page = shoot(&client, &dir.join("index.html"), 1100, &name).await;
         assert_eq!(page["sections"], sections, "{level}");
         assert_eq!(page["links"], json!([]), "a partner page links no evidence");
@@ -421,15 +515,20 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() + 1 {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
+        let escaped = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok())
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(b) => {
                 out.push(b);
                 i += 3;
-                continue;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
             }
         }
-        out.push(bytes[i]);
-        i += 1;
     }
     String::from_utf8(out).unwrap()
 }

@@ -42,7 +42,15 @@ fn workspace(h: &Path) -> PathBuf {
     ok(
         h,
         &ws,
-        &["scope", "add", "ECU", "--objective", "development", "--location", "Plant Nord"],
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--objective",
+            "development",
+            "--location",
+            "Plant Nord",
+        ],
     );
     std::fs::create_dir_all(h.join("docs")).unwrap();
     let policy = h.join("docs/policy.pdf");
@@ -50,7 +58,13 @@ fn workspace(h: &Path) -> PathBuf {
     ok(
         h,
         &ws,
-        &["evidence", "add", policy.to_str().unwrap(), "--link", "1.1.a"],
+        &[
+            "evidence",
+            "add",
+            policy.to_str().unwrap(),
+            "--link",
+            "1.1.a",
+        ],
     );
     std::fs::write(&policy, "policy v2, unreviewed").unwrap();
     ok(h, &ws, &["evidence", "scan"]);
@@ -77,15 +91,27 @@ fn export_warns_of_unreviewed_evidence_and_takes_the_reviewed_version_unless_new
     let out = ok(
         h,
         &ws,
-        &["--json", "export", "--scope", "ECU", "--out", reviewed.to_str().unwrap()],
+        &[
+            "--json",
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            reviewed.to_str().unwrap(),
+        ],
     );
     let warning = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
-        warning.contains("1 linked evidence item has changes that were not reviewed: #1 policy.pdf")
+        warning
+            .contains("1 linked evidence item has changes that were not reviewed: #1 policy.pdf")
             && warning.contains("last reviewed versions"),
         "{warning}"
     );
-    assert_eq!(stdout_json(&out)["level"], "full", "stdout stays the one document");
+    assert_eq!(
+        stdout_json(&out)["level"],
+        "full",
+        "stdout stays the one document"
+    );
     assert_eq!(evidence_bytes(&reviewed), b"policy v1");
 
     let newest = h.join("newest.zip");
@@ -108,11 +134,22 @@ fn export_warns_of_unreviewed_evidence_and_takes_the_reviewed_version_unless_new
     let bad = run(
         h,
         &ws,
-        &["export", "--scope", "ECU", "--out", h.join("x.zip").to_str().unwrap(), "--versions", "latest"],
+        &[
+            "export",
+            "--scope",
+            "ECU",
+            "--out",
+            h.join("x.zip").to_str().unwrap(),
+            "--versions",
+            "latest",
+        ],
     );
     assert_eq!(bad.status.code(), Some(1), "bad input");
     let text = String::from_utf8_lossy(&bad.stderr);
-    assert!(text.contains("versions") && text.contains("reviewed") && text.contains("newest"), "{text}");
+    assert!(
+        text.contains("versions") && text.contains("reviewed") && text.contains("newest"),
+        "{text}"
+    );
     assert!(!h.join("x.zip").exists());
 }
 
@@ -122,7 +159,15 @@ fn a_partner_package_above_what_the_scope_is_shared_at_needs_force() {
     let h = home.path();
     let ws = workspace(h);
     let partner = h.join("partner.zip");
-    let args = ["export", "--scope", "ECU", "--out", partner.to_str().unwrap(), "--level", "A+labels"];
+    let args = [
+        "export",
+        "--scope",
+        "ECU",
+        "--out",
+        partner.to_str().unwrap(),
+        "--level",
+        "A+labels",
+    ];
     let refused = run(h, &ws, &args);
     assert_eq!(refused.status.code(), Some(1));
     let text = String::from_utf8_lossy(&refused.stderr);
@@ -132,7 +177,10 @@ fn a_partner_package_above_what_the_scope_is_shared_at_needs_force() {
         "says why and how: {text}"
     );
     assert!(!partner.exists(), "nothing written");
-    assert!(!text.contains("not reviewed"), "no evidence warning for a partner package");
+    assert!(
+        !text.contains("not reviewed"),
+        "no evidence warning for a partner package"
+    );
 
     let mut forced = args.to_vec();
     forced.push("--force");
@@ -140,7 +188,14 @@ fn a_partner_package_above_what_the_scope_is_shared_at_needs_force() {
     assert!(partner.exists());
     std::fs::remove_file(&partner).unwrap();
 
-    ok(h, &ws, &["share", "publish", "--scope", "ECU", "--level", "A+labels"]);
+    ok(
+        h,
+        &ws,
+        &["share", "publish", "--scope", "ECU", "--level", "A+labels"],
+    );
     ok(h, &ws, &args);
-    assert!(partner.exists(), "published at that level: no --force needed");
+    assert!(
+        partner.exists(),
+        "published at that level: no --force needed"
+    );
 }

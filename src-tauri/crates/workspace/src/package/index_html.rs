@@ -203,7 +203,8 @@ pub(super) fn index_html(manifest: &Value, lang: Lang) -> String {
     }
     page.push_str(&format!(
         "</main>\n<footer>\n<p class=\"muted\">{}</p>\n</footer>\n</body>\n</html>\n",
-        w.m(&Message::new("report.footer").arg("product", manifest["product"].as_str().unwrap_or("")))
+        w.m(&Message::new("report.footer")
+            .arg("product", manifest["product"].as_str().unwrap_or("")))
     ));
     page
 }

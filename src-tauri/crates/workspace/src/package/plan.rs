@@ -15,8 +15,8 @@ use super::review::{PackageOptions, Versions};
 use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport};
 use crate::wire::{
     AuditResults, FrozenFor, FullContents, Manifest, ManifestAudit, ManifestCatalogue,
-    ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestQuestion,
-    ManifestPhase, ManifestProtectionObject, ManifestReadiness, ManifestRequirement,
+    ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestPhase,
+    ManifestProtectionObject, ManifestQuestion, ManifestReadiness, ManifestRequirement,
     ManifestSample, ManifestScope, ManifestTisaxLabel, QuestionResult,
 };
 use crate::{Error, Invalid, Result, Workspace};
@@ -204,13 +204,7 @@ impl Workspace {
         };
         let mut entries: BTreeMap<String, Body> = BTreeMap::new();
         let contents = if level.includes_internals() {
-            Some(self.full_contents(
-                &readiness,
-                &catalogue,
-                frozen,
-                options,
-                &mut entries,
-            )?)
+            Some(self.full_contents(&readiness, &catalogue, frozen, options, &mut entries)?)
         } else {
             None
         };
@@ -306,8 +300,7 @@ impl Workspace {
                 .map(|e| (e.id, e))
                 .collect();
         // The newest version of each item, before `reviewed` puts the reviewed one in its place.
-        let latest: BTreeMap<i64, i64> =
-            items.values().map(|e| (e.id, e.latest_version)).collect();
+        let latest: BTreeMap<i64, i64> = items.values().map(|e| (e.id, e.latest_version)).collect();
         if versions == Versions::Reviewed {
             let linked: std::collections::BTreeSet<i64> =
                 links.iter().map(|l| l.evidence_id).collect();

@@ -80,11 +80,18 @@ fn unreviewed_changes_are_warned_and_the_reviewed_version_goes_in_unless_newest_
     assert_eq!(warnings.unreviewed.len(), 1, "{warnings:?}");
     let item = &warnings.unreviewed[0];
     assert_eq!(
-        (item.title.as_str(), item.reviewed_version, item.latest_version),
+        (
+            item.title.as_str(),
+            item.reviewed_version,
+            item.latest_version
+        ),
         ("policy.pdf", 1, 2)
     );
     assert!(
-        s.ws.package_warnings(ECU, "A").unwrap().unreviewed.is_empty(),
+        s.ws.package_warnings(ECU, "A")
+            .unwrap()
+            .unreviewed
+            .is_empty(),
         "a partner package holds no evidence to warn about"
     );
 
@@ -100,7 +107,10 @@ fn unreviewed_changes_are_warned_and_the_reviewed_version_goes_in_unless_newest_
     assert_eq!(m["evidence_versions"], "reviewed");
     let policy = &m["evidence"][0];
     assert_eq!(policy["title"], "policy.pdf");
-    assert_eq!((&policy["version"], &policy["latest_version"]), (&1.into(), &2.into()));
+    assert_eq!(
+        (&policy["version"], &policy["latest_version"]),
+        (&1.into(), &2.into())
+    );
     assert_eq!(policy["reviewed"], true);
     assert_eq!(
         policy["reviewed_by"],
@@ -126,7 +136,10 @@ fn unreviewed_changes_are_warned_and_the_reviewed_version_goes_in_unless_newest_
     let m = manifest(&newest);
     assert_eq!(m["evidence_versions"], "newest");
     let policy = &m["evidence"][0];
-    assert_eq!((&policy["version"], &policy["reviewed"]), (&2.into(), &false.into()));
+    assert_eq!(
+        (&policy["version"], &policy["reviewed"]),
+        (&2.into(), &false.into())
+    );
     assert!(policy["reviewed_by"].is_null() && policy["reviewed_at"].is_null());
     let tara = &m["evidence"][1];
     assert_eq!(tara["reviewed"], true, "{tara}");
@@ -149,8 +162,12 @@ fn na_and_deviation_justifications_reach_the_manifest_the_page_and_the_workbook(
     s.ws.set_deviation(ECU, "1.1.c", "We build no vehicles.")
         .unwrap();
     let out = s.root.path().join("p.zip");
-    s.ws.export_package_with(ECU, &out, &options("full", Versions::Reviewed, Lang::English))
-        .unwrap();
+    s.ws.export_package_with(
+        ECU,
+        &out,
+        &options("full", Versions::Reviewed, Lang::English),
+    )
+    .unwrap();
     let m = manifest(&out);
     let q = |id: &str| {
         m["questions"]
@@ -161,7 +178,10 @@ fn na_and_deviation_justifications_reach_the_manifest_the_page_and_the_workbook(
             .unwrap()
             .clone()
     };
-    assert_eq!(q("1.2")["na_justification"], "No <b>suppliers</b> & no parts");
+    assert_eq!(
+        q("1.2")["na_justification"],
+        "No <b>suppliers</b> & no parts"
+    );
     let c = q("1.1")["requirements"]
         .as_array()
         .unwrap()
@@ -213,11 +233,17 @@ fn a_partner_package_above_the_publication_and_sharings_is_refused_unless_meant(
         ("level", "package.above_shared")
     );
     assert!(
-        problem.message.render(Lang::English).contains("do-not-share"),
+        problem
+            .message
+            .render(Lang::English)
+            .contains("do-not-share"),
         "it says what the scope is shared at"
     );
     assert!(plan(&s, "A", true).is_ok(), "confirmed, it is written");
-    assert!(plan(&s, "full", false).is_ok(), "the full package is the supplier's own");
+    assert!(
+        plan(&s, "full", false).is_ok(),
+        "the full package is the supplier's own"
+    );
     s.ws.set_publication(ECU, "A").unwrap();
     assert!(plan(&s, "A", false).is_ok());
     assert!(plan(&s, "A+labels", false).is_err());
@@ -229,8 +255,16 @@ fn a_partner_package_above_the_publication_and_sharings_is_refused_unless_meant(
     );
     s.ws.add_sharing(ECU, "OEM", "P1A2B3", "A+labels+B", "2026-11-20")
         .unwrap();
-    assert!(plan(&s, "A+labels+B", false).is_ok(), "shared at that level");
-    assert!(s.ws.package_warnings(ECU, "A+labels+B").unwrap().above_shared.is_none());
+    assert!(
+        plan(&s, "A+labels+B", false).is_ok(),
+        "shared at that level"
+    );
+    assert!(
+        s.ws.package_warnings(ECU, "A+labels+B")
+            .unwrap()
+            .above_shared
+            .is_none()
+    );
 }
 
 /// A workspace with something in every section of the report.
@@ -238,8 +272,15 @@ fn everything() -> Setup {
     let mut s = setup();
     let a = s.file("policy.pdf", "policy");
     s.add(&[&a], &["1.1.a"]);
-    s.ws.assess(ECU, "1.1", "minor", Some("Signed by the board"), None, now())
-        .unwrap();
+    s.ws.assess(
+        ECU,
+        "1.1",
+        "minor",
+        Some("Signed by the board"),
+        None,
+        now(),
+    )
+    .unwrap();
     s.ws.add_protection_object(&ProtectionObjectInput {
         scope: ECU,
         name: "Brake ECU <v2>".into(),
@@ -249,9 +290,8 @@ fn everything() -> Setup {
         ..ProtectionObjectInput::default()
     })
     .unwrap();
-    let audit = s
-        .ws
-        .add_audit(&AuditInput {
+    let audit =
+        s.ws.add_audit(&AuditInput {
             scope: ECU,
             kind: "initial".into(),
             provider: "Audit & Co".into(),
@@ -343,8 +383,12 @@ const RAW: [&str; 12] = [
 fn index_html_is_a_complete_readable_report_in_the_users_language() {
     let mut s = everything();
     let out = s.root.path().join("en.zip");
-    s.ws.export_package_with(ECU, &out, &options("full", Versions::Reviewed, Lang::English))
-        .unwrap();
+    s.ws.export_package_with(
+        ECU,
+        &out,
+        &options("full", Versions::Reviewed, Lang::English),
+    )
+    .unwrap();
     let html = String::from_utf8(entry(&out, "index.html")).unwrap();
     let page = parsed(&html);
     assert_eq!(page["problems"], Value::Array(vec![]), "well formed");
@@ -364,7 +408,12 @@ fn index_html_is_a_complete_readable_report_in_the_users_language() {
             "journal"
         ])
     );
-    let tags: Vec<&str> = page["tags"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    let tags: Vec<&str> = page["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     for banned in ["script", "img", "iframe", "object", "link", "embed"] {
         assert!(!tags.contains(&banned), "no <{banned}>");
     }
@@ -387,21 +436,39 @@ fn index_html_is_a_complete_readable_report_in_the_users_language() {
     ] {
         assert!(text.contains(human), "“{human}” missing:\n{text}");
     }
-    assert!(!text.contains("Result\n"), "the self-assessment is called that");
-    let sha = manifest(&out)["evidence"][0]["sha256"].as_str().unwrap().to_owned();
+    assert!(
+        !text.contains("Result\n"),
+        "the self-assessment is called that"
+    );
+    let sha = manifest(&out)["evidence"][0]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(text.contains(&sha), "the evidence index shows the hash");
-    assert_eq!(page["hrefs"], serde_json::json!(["evidence/1.1/policy.pdf", "evidence/1.1/policy.pdf"]));
+    assert_eq!(
+        page["hrefs"],
+        serde_json::json!(["evidence/1.1/policy.pdf", "evidence/1.1/policy.pdf"])
+    );
 
     let out = s.root.path().join("de.zip");
-    s.ws.export_package_with(ECU, &out, &options("full", Versions::Reviewed, Lang::German))
-        .unwrap();
+    s.ws.export_package_with(
+        ECU,
+        &out,
+        &options("full", Versions::Reviewed, Lang::German),
+    )
+    .unwrap();
     let html = String::from_utf8(entry(&out, "index.html")).unwrap();
     assert!(html.contains("<html lang=\"de\">"));
     let text = parsed(&html)["text"].as_str().unwrap().to_owned();
     for raw in RAW {
         assert!(!text.contains(raw), "raw “{raw}” in the German page");
     }
-    for human in ["Selbstbewertung", "25.11.2026 10:00 UTC", "31.05.2026", "Schutzobjekte"] {
+    for human in [
+        "Selbstbewertung",
+        "25.11.2026 10:00 UTC",
+        "31.05.2026",
+        "Schutzobjekte",
+    ] {
         assert!(text.contains(human), "“{human}” missing:\n{text}");
     }
 }
@@ -411,28 +478,57 @@ fn a_partner_page_shows_exactly_what_its_level_allows() {
     let mut s = everything();
     s.ws.set_publication(ECU, "A+labels+B").unwrap();
     let sections = |s: &mut Setup, level: &str| {
-        let out = s.root.path().join(format!("{}.zip", level.replace('+', "_")));
-        s.ws.export_package_with(ECU, &out, &options(level, Versions::Reviewed, Lang::English))
-            .unwrap();
+        let out = s
+            .root
+            .path()
+            .join(format!("{}.zip", level.replace('+', "_")));
+        s.ws.export_package_with(
+            ECU,
+            &out,
+            &options(level, Versions::Reviewed, Lang::English),
+        )
+        .unwrap();
         sums_check(&out);
         let html = String::from_utf8(entry(&out, "index.html")).unwrap();
         let page = parsed(&html);
         assert_eq!(page["problems"], Value::Array(vec![]));
         let text = page["text"].as_str().unwrap().to_owned();
-        for secret in ["Signed by the board", "Policy unsigned", "Sign the policy", "policy.pdf", "Brake ECU"] {
+        for secret in [
+            "Signed by the board",
+            "Policy unsigned",
+            "Sign the policy",
+            "policy.pdf",
+            "Brake ECU",
+        ] {
             assert!(!text.contains(secret), "{level} shows {secret}");
         }
         (page["sections"].clone(), text)
     };
     let (a, text) = sections(&mut s, "A");
     assert_eq!(a, serde_json::json!(["scope", "locations", "audits"]));
-    for shown in ["ECU", "VCS Development", "Plant Nord", "Audit & Co", "2026-05-31", "Initial audit"] {
+    for shown in [
+        "ECU",
+        "VCS Development",
+        "Plant Nord",
+        "Audit & Co",
+        "2026-05-31",
+        "Initial audit",
+    ] {
         assert!(text.contains(shown), "level A shows {shown}:\n{text}");
     }
-    assert!(!text.contains("Organisational check"), "the phases are internal");
+    assert!(
+        !text.contains("Organisational check"),
+        "the phases are internal"
+    );
     let (labels, _) = sections(&mut s, "A+labels");
-    assert_eq!(labels, serde_json::json!(["scope", "locations", "audits", "labels"]));
+    assert_eq!(
+        labels,
+        serde_json::json!(["scope", "locations", "audits", "labels"])
+    );
     let (b, text) = sections(&mut s, "A+labels+B");
-    assert_eq!(b, serde_json::json!(["scope", "locations", "audits", "results", "labels"]));
+    assert_eq!(
+        b,
+        serde_json::json!(["scope", "locations", "audits", "results", "labels"])
+    );
     assert!(text.contains("Minor non-conformity"), "{text}");
 }

@@ -182,7 +182,10 @@ impl Workspace {
                 .after
                 .as_deref()
                 .and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok())
-                .and_then(|a| a.get("reviewed_version").and_then(serde_json::Value::as_i64));
+                .and_then(|a| {
+                    a.get("reviewed_version")
+                        .and_then(serde_json::Value::as_i64)
+                });
             if let (Some(id), Some(version)) = (id, version) {
                 reviews.insert(
                     (id, version),

@@ -114,13 +114,17 @@ pub(super) fn assessment_section(w: &Words, manifest: &Value) -> String {
             }
             for r in list(&q["requirements"]) {
                 if let Some(j) = r["deviation"].as_str() {
-                    notes.push(w.m(&Message::new("report.deviation")
-                        .arg("requirement", r["id"].as_str().unwrap_or(""))
-                        .arg("justification", j)));
+                    notes.push(
+                        w.m(&Message::new("report.deviation")
+                            .arg("requirement", r["id"].as_str().unwrap_or(""))
+                            .arg("justification", j)),
+                    );
                 }
             }
             let pre = |v: &Value| match v.as_str() {
-                Some(t) if !t.trim().is_empty() => format!("<span class=\"pre\">{}</span>", html(t)),
+                Some(t) if !t.trim().is_empty() => {
+                    format!("<span class=\"pre\">{}</span>", html(t))
+                }
                 _ => String::new(),
             };
             vec![
