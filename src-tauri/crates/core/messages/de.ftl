@@ -1569,6 +1569,7 @@ report-journal_broken = { $path } enthält { $entries ->
     }; die Kette der Hashes war beim Schreiben des Pakets NICHT intakt.
 package-workbook_na = Nicht anwendbar: { $justification }
 package-workbook_deviation = Abweichung von { $requirement }: { $justification }
+package-above_shared_ask = Ein Paket der Stufe { $level } zeigt mehr, als Scope { $scope } veröffentlicht oder freigegeben ist ({ $shared }). Schreiben Sie es nur für einen Partner, der das sehen darf.
 package-bad_versions = „{ $given }“ ist keine Wahl der Nachweisversionen. Verwenden Sie reviewed (die zuletzt geprüfte Version) oder newest (die neueste).
 package-above_shared = Ein Paket der Stufe { $level } zeigt mehr, als Scope { $scope } veröffentlicht oder freigegeben ist ({ $shared }). Schreiben Sie es nur für einen Partner, der das sehen darf: Bestätigen Sie es, oder fügen Sie in der CLI --force hinzu.
 cli-package-unreviewed = Warnung: { $count ->

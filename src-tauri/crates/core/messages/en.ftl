@@ -1566,6 +1566,7 @@ report-journal_broken = { $path } holds { $entries ->
     }; its chain of hashes was NOT intact when the package was written.
 package-workbook_na = Not applicable: { $justification }
 package-workbook_deviation = Deviation from { $requirement }: { $justification }
+package-above_shared_ask = A package at level { $level } shows more than scope { $scope } is published or shared at ({ $shared }). Write it only for a partner who may see this.
 package-bad_versions = “{ $given }” is not a choice of evidence versions. Use reviewed (the last reviewed version) or newest.
 package-above_shared = A package at level { $level } shows more than scope { $scope } is published or shared at ({ $shared }). Write it only for a partner who may see this: confirm it, or in the CLI add --force.
 cli-package-unreviewed = Warning: { $count ->

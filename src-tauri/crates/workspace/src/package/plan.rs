@@ -137,7 +137,7 @@ impl Workspace {
         let level = parse_level(&options.level)?;
         if !options.force {
             let name = self.scope(scope)?.name;
-            if let Some(message) = self.above_shared(scope, &name, level)? {
+            if let Some(message) = self.above_shared(scope, &name, level, "package.above_shared")? {
                 return Err(Error::Invalid(vec![Invalid::new("level", message)]));
             }
         }

@@ -110,7 +110,12 @@ impl Workspace {
         };
         Ok(PackageWarnings {
             unreviewed,
-            above_shared: self.above_shared(scope, &record.name, level)?,
+            above_shared: self.above_shared(
+                scope,
+                &record.name,
+                level,
+                "package.above_shared_ask",
+            )?,
         })
     }
 
@@ -142,12 +147,14 @@ impl Workspace {
 
     /// Why a partner package at `level` shows more than `scope` is published or shared at
     /// (the highest of its publication and sharings); `None` when it does not, or for the
-    /// full package, which is the supplier's own.
+    /// full package, which is the supplier's own. `key`: the question before writing, or the
+    /// refusal that names `--force`.
     pub(super) fn above_shared(
         &self,
         scope: ScopeId,
         name: &str,
         level: Level,
+        key: &'static str,
     ) -> Result<Option<Message>> {
         if level == Level::Full {
             return Ok(None);
@@ -160,7 +167,7 @@ impl Workspace {
             .max()
             .unwrap_or(Level::DoNotShare);
         Ok((level > shared).then(|| {
-            Message::new("package.above_shared")
+            Message::new(key)
                 .arg("level", level.as_str())
                 .arg("scope", name)
                 .arg("shared", shared.as_str())
