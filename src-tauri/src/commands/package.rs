@@ -17,11 +17,11 @@ use crate::state::AppState;
 /// and cancel (`job_cancel`); records it in the history. `versions`: `reviewed` (default) or
 /// `newest` for evidence with unreviewed changes; `force`: the user confirmed a partner
 /// package above the scope's publication and sharings (refused without).
-#[tauri::command]
 #[allow(
     clippy::too_many_arguments,
     reason = "a Tauri command's arguments are the fields of its IPC call"
 )]
+#[tauri::command]
 pub async fn package_export(
     state: State<'_, AppState>,
     window: WebviewWindow,
