@@ -1149,6 +1149,9 @@ async fn the_export_screen_writes_a_package_outside_tools_accept_and_verify_catc
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("export").await;
     app.wait_for("#export-scope").await;
+    // The scope is loaded (its sharing panel names it) before the form is used.
+    app.wait_for_containing("#sharing-heading", "ECU development")
+        .await;
     let package = desktop.home.path().join("package.zip");
     app.set_value("#export-level", "full").await;
     app.fill("#export-path", package.to_str().unwrap()).await;

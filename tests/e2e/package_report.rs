@@ -81,6 +81,9 @@ async fn the_export_screen_asks_about_unreviewed_evidence_with_three_choices_and
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("export").await;
     app.wait_for("#export-scope").await;
+    // The scope is loaded (its sharing panel names it) before the form is used.
+    app.wait_for_containing("#sharing-heading", "ECU development")
+        .await;
     app.set_value("#export-level", "full").await;
 
     // Stop: nothing is written.

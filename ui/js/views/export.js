@@ -207,15 +207,17 @@ function packagePanel(state) {
       show(status, '');
       return;
     }
+    // What was asked about is what gets written, whatever changes on the screen meanwhile.
+    const chosen = { scope: view.scope, level: level.value, audit: audit.value ? Number(audit.value) : null };
     runButton.disabled = true;
     choose.disabled = true;
-    run.running = true;
     let versions = 'reviewed';
     let force = false;
     try {
-      // Ask first, write nothing until every question has its answer.
+      // Ask first, write nothing until every question has its answer. The export counts as
+      // running only from then on, so a screen left while asking leaves nothing behind.
       show(status, '');
-      const warnings = await api.packageWarnings(view.scope, level.value);
+      const warnings = await api.packageWarnings(chosen.scope, chosen.level);
       for (const step of exportSteps(warnings)) {
         if (step === 'above') force = await askAbove(askHost, t, warnings.above_shared);
         if (step === 'versions') versions = await askVersions(askHost, t, warnings.unreviewed);
@@ -224,10 +226,11 @@ function packagePanel(state) {
           return;
         }
       }
+      run.running = true;
       run.last = null;
       drawProgress();
       show(status, t('export_ui.running'));
-      const written = await api.exportPackage(view.scope, out, level.value, audit.value ? Number(audit.value) : null, versions, force);
+      const written = await api.exportPackage(chosen.scope, out, chosen.level, chosen.audit, versions, force);
       showWritten(status, t, written);
       loadHistory(state);
     } catch (error) {
