@@ -444,7 +444,11 @@ fn index_html_is_a_complete_readable_report_in_the_users_language() {
         .as_str()
         .unwrap()
         .to_owned();
-    assert!(text.contains(&sha), "the evidence index shows the hash");
+    assert!(text.contains(&sha), "the list of files shows the hash");
+    assert!(
+        text.contains(&format!("{}…", &sha[..12])),
+        "the index per requirement shows its start"
+    );
     assert_eq!(
         page["hrefs"],
         serde_json::json!(["evidence/1.1/policy.pdf", "evidence/1.1/policy.pdf"])

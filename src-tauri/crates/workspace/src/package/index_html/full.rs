@@ -248,7 +248,15 @@ pub(super) fn evidence_section(w: &Words, manifest: &Value) -> String {
             let items: Vec<String> = list(&r["evidence"])
                 .iter()
                 .filter_map(|id| evidence.get(&id.as_i64().unwrap_or(0)))
-                .map(|e| link(e))
+                .map(|e| {
+                    // The hash's start, to find the file in the list below and in SHA256SUMS.
+                    let sha = e["sha256"].as_str().unwrap_or("");
+                    format!(
+                        "{} <span class=\"hash\">{}…</span>",
+                        link(e),
+                        html(sha.get(..12).unwrap_or(sha))
+                    )
+                })
                 .collect();
             rows.push(vec![
                 w.text(&r["id"]),
