@@ -174,6 +174,7 @@ pub fn run() {
             commands::package::share_update,
             commands::package::share_remove,
             commands::package::package_preview,
+            commands::package::package_warnings,
         ])
         .build(tauri::generate_context!());
     match built {

@@ -16,6 +16,9 @@
 //! - `picker`: the evidence picker linking evidence to a requirement and attaching it to a
 //!   corrective action.
 //! - `lists`: the vault and the deadlines a page at a time, filtered and sorted in the backend.
+//! - `package_report`: the export screen's questions before writing (unreviewed evidence with
+//!   its three choices, a partner level above the sharing) and the package's `index.html`
+//!   rendered by WebKit's MiniBrowser from disk.
 //! - `layout`: at 1280x800 tables fit, the navigation stays, dates keep to one line and to the
 //!   app's language (shown and typed).
 //! - `scope_edit`: locations with their labels, protection objects, scopes and sharings
@@ -30,6 +33,7 @@ mod hostile;
 mod layout;
 mod lifetime;
 mod lists;
+mod package_report;
 mod picker;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.
@@ -1174,6 +1178,9 @@ async fn the_export_screen_writes_a_package_outside_tools_accept_and_verify_catc
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("export").await;
     app.wait_for("#export-scope").await;
+    // The scope is loaded (its sharing panel names it) before the form is used.
+    app.wait_for_containing("#sharing-heading", "ECU development")
+        .await;
     let package = desktop.home.path().join("package.zip");
     app.set_value("#export-level", "full").await;
     app.fill("#export-path", package.to_str().unwrap()).await;
@@ -1194,6 +1201,9 @@ async fn the_export_screen_writes_a_package_outside_tools_accept_and_verify_catc
     app.set_value("#export-level", "A").await;
     app.fill("#export-path", partner.to_str().unwrap()).await;
     app.click("#export-run").await;
+    // The scope is not shared at all: the screen asks before writing a partner package.
+    app.wait_for("#export-above-confirm").await;
+    app.click("#export-above-confirm").await;
     app.wait_for_containing("#export-status", "partner.zip")
         .await;
     let bytes = std::fs::read(&partner).unwrap();

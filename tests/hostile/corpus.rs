@@ -862,6 +862,24 @@ pub const CASES: &[Case] = &[
         expect: refused("is inside the workspace folder"),
     },
     Case {
+        name: "ipc: a package with evidence versions that are no choice",
+        via: Via::Ipc(
+            "package_export",
+            r#"{"scope":1,"path":"{dir}/p.zip","level":"full","versions":"latest"}"#,
+        ),
+        input: Input::None,
+        expect: refused("is not a choice of evidence versions"),
+    },
+    Case {
+        name: "ipc: a partner package above the scope's sharing, not confirmed",
+        via: Via::Ipc(
+            "package_export",
+            r#"{"scope":1,"path":"{dir}/p.zip","level":"A+labels+B"}"#,
+        ),
+        input: Input::None,
+        expect: refused("shows more than scope"),
+    },
+    Case {
         name: "ipc: a backup into the workspace's vault",
         via: Via::Ipc("backup_write", r#"{"path":"{ws}/vault/b.csmsbackup"}"#),
         input: Input::None,

@@ -35,7 +35,9 @@ test('a scope goes by its id, given as a number or as a select\'s text', async (
   assert.deepEqual(await sent(() => api.readiness('3')), { command: 'readiness_show', args: { scope: 3 } });
   assert.deepEqual(await sent(() => api.dashboard(3)), { command: 'dashboard_show', args: { scope: 3 } });
   assert.deepEqual(await sent(() => api.showScope('3', '')), { command: 'scope_show', args: { scope: 3, on: null } });
-  assert.deepEqual((await sent(() => api.exportPackage('3', '/tmp/p.zip', 'full', ''))).args, { scope: 3, path: '/tmp/p.zip', level: 'full', audit: null });
+  assert.deepEqual((await sent(() => api.exportPackage('3', '/tmp/p.zip', 'full', ''))).args, { scope: 3, path: '/tmp/p.zip', level: 'full', audit: null, versions: 'reviewed', force: false });
+  assert.deepEqual((await sent(() => api.exportPackage('3', '/tmp/p.zip', 'A', '', 'newest', 1))).args, { scope: 3, path: '/tmp/p.zip', level: 'A', audit: null, versions: 'newest', force: true });
+  assert.deepEqual(await sent(() => api.packageWarnings('3', 'A')), { command: 'package_warnings', args: { scope: 3, level: 'A' } });
   assert.deepEqual((await sent(() => api.addSharing(3, 'OEM', 'PABC12', 'A', ''))).args.scope, 3);
   assert.deepEqual((await sent(() => api.chooseSample('3', 'development', ['Radar']))).args, { scope: 3, objective: 'development', objects: ['Radar'] }, 'the sample itself goes by name');
 });

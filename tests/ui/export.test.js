@@ -4,6 +4,7 @@ import {
   PACKAGE_LEVELS,
   PUBLICATION_LEVELS,
   SHARING_LEVELS,
+  exportSteps,
   levelKey,
   percent,
   shortSha,
@@ -56,3 +57,11 @@ test('sortHistory puts the newest first and leaves the list alone', () => {
   assert.deepEqual(sortHistory(), []);
 });
 
+
+test('exportSteps asks about the partner level first, then the evidence versions, and only when needed', () => {
+  assert.deepEqual(exportSteps({ unreviewed: [], above_shared: null }), []);
+  assert.deepEqual(exportSteps({ unreviewed: [{ id: 1 }], above_shared: null }), ['versions']);
+  assert.deepEqual(exportSteps({ unreviewed: [], above_shared: 'A package at level A …' }), ['above']);
+  assert.deepEqual(exportSteps({ unreviewed: [{ id: 1 }], above_shared: 'x' }), ['above', 'versions']);
+  assert.deepEqual(exportSteps(undefined), [], 'no answer asks nothing');
+});

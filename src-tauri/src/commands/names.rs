@@ -117,4 +117,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "share_update",
     "share_remove",
     "package_preview",
+    "package_warnings",
 ];

@@ -3,7 +3,7 @@
 //! sharing.
 
 use chrono::Utc;
-use csmsdesk_workspace::{ScopeId, SharingId, wire};
+use csmsdesk_workspace::{PackageOptions, ScopeId, SharingId, Versions, wire};
 use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, today};
@@ -14,7 +14,13 @@ use crate::pickers;
 use crate::state::AppState;
 
 /// Writes the package of `scope` at `level` to `path`, with progress events (job `export`)
-/// and cancel (`job_cancel`); records it in the history.
+/// and cancel (`job_cancel`); records it in the history. `versions`: `reviewed` (default) or
+/// `newest` for evidence with unreviewed changes; `force`: the user confirmed a partner
+/// package above the scope's publication and sharings (refused without).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a Tauri command's arguments are the fields of its IPC call"
+)]
 #[tauri::command]
 pub async fn package_export(
     state: State<'_, AppState>,
@@ -23,13 +29,23 @@ pub async fn package_export(
     path: String,
     level: String,
     audit: Option<i64>,
+    versions: Option<String>,
+    force: Option<bool>,
 ) -> Result<wire::PackageWritten, CommandError> {
     let path = absolute_path(&state, &path)?;
+    let lang = state.lang();
     let plan = with_workspace(&state, |ws| {
-        ws.plan_package(scope, &path, &level, audit, Utc::now())
+        let options = PackageOptions {
+            level: level.clone(),
+            frozen: audit,
+            generated_at: Utc::now(),
+            versions: Versions::parse(versions.as_deref().unwrap_or(""))?,
+            lang,
+            force: force.unwrap_or(false),
+        };
+        ws.plan_package_with(scope, &path, &options)
     })?;
     let job = Job::start(&state)?;
-    let lang = state.lang();
     let written = job
         .run(window, jobs::Kind::Export, move |progress, cancel| {
             plan.write(progress, cancel)
@@ -158,6 +174,20 @@ pub async fn share_remove(
     sharing: SharingId,
 ) -> Result<(), CommandError> {
     with_workspace(&state, |ws| ws.remove_sharing(sharing))
+}
+
+/// What the export screen must ask before writing the package of `scope` at `level`: linked
+/// evidence with unreviewed changes, and a partner level above the scope's publication and
+/// sharings.
+#[tauri::command]
+pub async fn package_warnings(
+    state: State<'_, AppState>,
+    scope: ScopeId,
+    level: String,
+) -> Result<wire::PackageWarnings, CommandError> {
+    let lang = state.lang();
+    with_workspace(&state, |ws| ws.package_warnings(scope, &level))
+        .map(|w| wire::package_warnings(&w, lang))
 }
 
 /// The scope's readiness figures for the export screen's summary.

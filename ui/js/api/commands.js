@@ -328,8 +328,13 @@ export const packagePreview = (scope) => invoke('package_preview', { scope: Numb
  * Writes the package of `scope` at `level` ('full', 'A', 'A+labels', 'A+labels+B') to `path`,
  * with progress events (job 'export') and cancel (cancelJob): { package, sha256, files, level }.
  */
-export const exportPackage = (scope, path, level, audit = null) =>
-  invokeLasting('package_export', { scope: Number(scope), path, level, audit: optionalId(audit) });
+export const exportPackage = (scope, path, level, audit = null, versions = 'reviewed', force = false) =>
+  invokeLasting('package_export', { scope: Number(scope), path, level, audit: optionalId(audit), versions, force: Boolean(force) });
+/**
+ * What to ask before writing the package of `scope` at `level`: { unreviewed: [{ id, title,
+ * reviewed_version, latest_version }], above_shared: localised text or null }.
+ */
+export const packageWarnings = (scope, level) => invoke('package_warnings', { scope: Number(scope), level });
 /** Native save dialog for a package; a path or null when cancelled. */
 export const pickPackageOut = () => invoke('package_pick_out');
 /** Native open dialog for a package to verify; a path or null when cancelled. */

@@ -29,6 +29,18 @@ export function percent(fraction) {
   return Math.round(Math.min(1, Math.max(0, value)) * 100);
 }
 
+/**
+ * The questions to ask before a package is written, in order: 'above' (a partner level above
+ * what the scope is published or shared at), then 'versions' (linked evidence with unreviewed
+ * changes). `warnings` is the answer of package_warnings.
+ */
+export function exportSteps(warnings) {
+  const steps = [];
+  if (warnings?.above_shared) steps.push('above');
+  if (Array.isArray(warnings?.unreviewed) && warnings.unreviewed.length) steps.push('versions');
+  return steps;
+}
+
 /** The history newest first (by generated_at, then by path), without changing `list`. */
 export function sortHistory(list = []) {
   return [...list].sort(

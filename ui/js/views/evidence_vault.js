@@ -15,6 +15,7 @@ import { renderDetail } from './evidence_detail.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
 import { bulkBar, pageTickHeader, tickCell } from './evidence_bulk.js';
 import { scanItemsList, twinChoice } from './evidence_outcomes.js';
+import { SHOWN_ORPHANS, findingsPanel } from './evidence_findings.js';
 import { clear as clearSelection, emptySelection } from '../lib/selection.js';
 import { pager } from '../widgets/pager.js';
 import { sortableHeader } from '../widgets/sortable_header.js';
@@ -40,9 +41,6 @@ let current = null;
 
 /** How long typing in the filter may pause before the list is asked again. */
 const TYPING_PAUSE_MS = 40;
-/** The findings listed at most; the rest are counted (orphans can be shown in the table). */
-const SHOWN_DUPLICATE_GROUPS = 10;
-const SHOWN_ORPHANS = 20;
 
 /** The page query of the table as the tab remembers it (evidence_page's `query`). */
 function pageQuery() {
@@ -361,58 +359,17 @@ function drawScanResult(app) {
 
 function drawFindings(findings) {
   const { app, hosts } = current;
-  const { t, lang } = app;
-  const open = (item) =>
-    el('button', { type: 'button', class: 'link-button', dataset: { openEvidence: item.id }, onclick: () => select(item.id, 'scroll') }, item.title);
-  if (!findings.duplicates.length && !findings.orphan_count) {
-    hosts.findingsHost.replaceChildren();
-    return;
-  }
-  const more = (count) => (count > 0 ? el('li', { class: 'hint findings-more' }, t('vault.orphans_more', { count })) : null);
-  const showOrphans = el(
-    'button',
-    {
-      type: 'button',
-      id: 'evidence-show-orphans',
-      onclick: () => {
-        view.linked = 'none';
-        const select = document.getElementById('evidence-linked-filter');
-        if (select) select.value = 'none';
-        reload();
-        hosts.tableHost.closest('.vault-table')?.scrollIntoView({ block: 'start' });
-      },
+  const panel = findingsPanel(app.t, findings, {
+    open: (id) => select(id, 'scroll'),
+    showOrphans: () => {
+      view.linked = 'none';
+      const choice = document.getElementById('evidence-linked-filter');
+      if (choice) choice.value = 'none';
+      reload();
+      hosts.tableHost.closest('.vault-table')?.scrollIntoView({ block: 'start' });
     },
-    t('vault.orphans_show'),
-  );
-  hosts.findingsHost.replaceChildren(
-    el(
-      'div',
-      { class: 'panel findings', id: 'evidence-findings' },
-      el('h2', {}, t('vault.findings')),
-      findings.duplicates.length
-        ? el(
-            'div',
-            { id: 'evidence-duplicates' },
-            el('h3', {}, t('evidence.duplicates'), ' ', el('span', { class: 'hint' }, t('vault.duplicates_hint'))),
-            el(
-              'ul',
-              {},
-              findings.duplicates.slice(0, SHOWN_DUPLICATE_GROUPS).map((group) => el('li', {}, group.flatMap((item, i) => [i ? ' = ' : null, open(item)]))),
-              more(findings.duplicates.length - SHOWN_DUPLICATE_GROUPS),
-            ),
-          )
-        : null,
-      findings.orphan_count
-        ? el(
-            'div',
-            { id: 'evidence-orphans' },
-            el('h3', {}, t('evidence.orphans'), ' ', el('span', { class: 'hint' }, t('vault.orphans_hint'))),
-            el('ul', { class: 'inline-list' }, findings.orphans.slice(0, SHOWN_ORPHANS).map((item) => el('li', {}, open(item))), more(findings.orphan_count - findings.orphans.length)),
-            showOrphans,
-          )
-        : null,
-    ),
-  );
+  });
+  hosts.findingsHost.replaceChildren(...(panel ? [panel] : []));
 }
 
 const COLUMNS = ['title', 'type', 'owner', 'classification', 'review_due', 'version', 'state', 'links'];

@@ -9,6 +9,7 @@ import {
   PACKAGE_LEVELS,
   PUBLICATION_LEVELS,
   SHARING_LEVELS,
+  exportSteps,
   levelKey,
   percent,
   shortSha,
@@ -16,6 +17,7 @@ import {
 } from '../lib/export.js';
 import { predictedKey } from '../lib/readiness.js';
 import { idFromParam } from '../lib/routes.js';
+import { askAbove, askVersions } from './export_ask.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { sharingActions } from './export_sharing_row.js';
 import { drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
@@ -177,6 +179,9 @@ function packagePanel(state) {
     })
     .catch(() => {});
   const auditField = field('audit', t('export_ui.audit'), audit, t('export_ui.audit_hint'));
+  // Where the questions before writing appear (a partner level above the sharing, evidence
+  // with unreviewed changes).
+  const askHost = el('div', { id: 'export-ask-host', hidden: true });
   const form = el(
     'form',
     { id: 'export-form', class: 'form export-form', novalidate: true },
@@ -185,6 +190,7 @@ function packagePanel(state) {
     outField,
     evidenceField,
     el('div', { class: 'actions' }, runButton),
+    askHost,
     progressWidget(t),
     status,
   );
@@ -202,14 +208,30 @@ function packagePanel(state) {
       show(status, '');
       return;
     }
+    // What was asked about is what gets written, whatever changes on the screen meanwhile.
+    const chosen = { scope: view.scope, level: level.value, audit: audit.value ? Number(audit.value) : null };
     runButton.disabled = true;
     choose.disabled = true;
-    run.running = true;
-    run.last = null;
-    drawProgress();
-    show(status, t('export_ui.running'));
+    let versions = 'reviewed';
+    let force = false;
     try {
-      const written = await api.exportPackage(view.scope, out, level.value, audit.value ? Number(audit.value) : null);
+      // Ask first, write nothing until every question has its answer. The export counts as
+      // running only from then on, so a screen left while asking leaves nothing behind.
+      show(status, '');
+      const warnings = await api.packageWarnings(chosen.scope, chosen.level);
+      for (const step of exportSteps(warnings)) {
+        if (step === 'above') force = await askAbove(askHost, t, warnings.above_shared);
+        if (step === 'versions') versions = await askVersions(askHost, t, warnings.unreviewed);
+        if ((step === 'above' && !force) || (step === 'versions' && !versions)) {
+          show(status, t('export_ui.stopped'));
+          return;
+        }
+      }
+      run.running = true;
+      run.last = null;
+      drawProgress();
+      show(status, t('export_ui.running'));
+      const written = await api.exportPackage(chosen.scope, out, chosen.level, chosen.audit, versions, force);
       showWritten(status, t, written);
       loadHistory(state);
     } catch (error) {

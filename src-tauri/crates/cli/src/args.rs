@@ -201,6 +201,12 @@ pub enum Command {
         /// Freeze the package for one audit of the scope: its results, findings and actions
         #[arg(long, value_name = "ID")]
         audit: Option<i64>,
+        /// Evidence changed since its review: the last reviewed version, or the newest
+        #[arg(long, value_name = "reviewed|newest", default_value = "reviewed")]
+        versions: String,
+        /// Write a partner package above the level the scope is published or shared at
+        #[arg(long)]
+        force: bool,
     },
     /// Re-hash every entry of a package against its SHA256SUMS (exit 1 if anything differs)
     Verify { file: PathBuf },

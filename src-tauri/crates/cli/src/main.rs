@@ -218,6 +218,8 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             level,
             generated_at,
             audit,
+            versions,
+            force,
         } => {
             let args = ExportArgs {
                 scope,
@@ -225,6 +227,8 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
                 level,
                 generated_at: generated_at.as_deref(),
                 audit: *audit,
+                versions,
+                force: *force,
             };
             commands::package::export(&mut open(out)?, &args, out, now)
         }

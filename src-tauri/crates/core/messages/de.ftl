@@ -1742,3 +1742,124 @@ read_only-banner = Ein anderes CSMS-Desk-Fenster oder ein csmsdesk-cli-Befehl h�
 read_only-open = Schreibgeschützt öffnen
 read_only-open_hint = Den Arbeitsbereich ansehen, ohne etwas zu ändern, solange das andere Programm ihn hält.
 error-not_a_file = { $path } ist ein Ordner oder eine Sonderdatei (etwa eine Pipe), keine Datei. Wählen Sie die Datei selbst.
+
+# The package's report (index.html), its warnings before writing, and the workbook's notes
+report-title = { $scope } – Auditpaket
+report-not_set = nicht angegeben
+report-none = Keine.
+report-company = Unternehmen
+report-participant_id = Participant-ID
+report-level = Paket
+report-level_full = Vollständiges Paket für den Audit-Dienstleister
+report-level_a = Partnerpaket, Stufe A
+report-level_a_labels = Partnerpaket, Stufe A + Labels
+report-level_a_labels_b = Partnerpaket, Stufe A + Labels + B
+report-generated = Erstellt
+report-workbook = Arbeitsmappe
+report-workbook_filled_original = die importierte ENX-Arbeitsmappe, ausgefüllt
+report-workbook_generated = im ENX-Layout erzeugt
+report-footer = Geschrieben von { $product }. Prüfen Sie jede Datei gegen SHA256SUMS, zum Beispiel mit „sha256sum -c SHA256SUMS“ im entpackten Ordner.
+report-scope = Geltungsbereich
+report-scope_name = VCS-Geltungsbereich
+report-enx_scope_id = ENX-Scope-ID
+report-objectives = Auditziele
+report-objective = Auditziel
+report-provider = Audit-Dienstleister
+report-planned = Geplanter Audittermin
+report-catalogue = Katalog
+report-locations = Standorte
+report-location = Standort
+report-tisax_scope_id = TISAX-Scope-ID
+report-tisax_labels = TISAX-Labels
+report-tisax_label = { $label } (AL{ $level }), gültig bis { $expires }
+report-protection_objects = Schutzobjekte und Stichproben
+report-po_name = Schutzobjekt
+report-po_item = Item oder Komponente
+report-po_customer = Kunde
+report-samples = Stichproben
+report-sample_population = Relevante Schutzobjekte
+report-sample_suggested = Vorgeschlagene Stichprobengröße
+report-sample_chosen = Gewählte Stichprobe
+report-readiness = Bereitschaft
+report-readiness_line = { $percent } % der anwendbaren Anforderungen sind abgedeckt: { $covered } abgedeckt, { $needs_review } zu prüfen, { $missing } fehlen.
+report-predicted = Voraussichtliches Ergebnis der Selbstbewertung: { $result }
+report-self_assessment = Selbstbewertung
+report-question = Kontrollfrage
+report-implementation = Umsetzung
+report-reference = Referenzdokumentation
+report-justification = Begründungen
+report-na = Nicht anwendbar: { $justification }
+report-deviation = Abweichung von { $requirement }: { $justification }
+report-audits = Audits
+report-audit = Audit
+report-opening = Eröffnungsgespräch
+report-closing = Abschlussgespräch
+report-phases = Phasen
+report-results = Auditergebnisse
+report-results_of = { $kind }, Abschlussgespräch am { $date }: Gesamtergebnis { $overall }
+report-audit_result = Ergebnis des Auditors
+report-findings = Feststellungen
+report-number = Nr.
+report-finding_type = Art
+report-finding = Feststellung
+report-actions = Korrekturmaßnahmen
+report-for_finding = Zur Feststellung
+report-action = Korrekturmaßnahme
+report-due_justification = Frist begründet: { $justification }
+report-owner = Verantwortlich
+report-department = Abteilung
+report-due = Fällig
+report-status = Status
+report-labels = VCS-Labels
+report-label_kind = Art
+report-valid_from = Gültig ab
+report-expires = Läuft ab
+report-evidence_index = Nachweise je Anforderung
+report-requirement = Anforderung
+report-state = Stand
+report-evidence = Nachweise
+report-evidence_files = Nachweisdateien
+report-versions_reviewed = Nachweise, die seit ihrer letzten Prüfung geändert wurden, sind in der geprüften Version enthalten.
+report-versions_newest = Jede Nachweisdatei ist in ihrer neuesten Version enthalten, geprüft oder nicht.
+report-file = Datei
+report-classification = Klassifizierung
+report-version = Version
+report-review = Prüfung
+report-reviewed = Geprüft von { $by } am { $date }
+report-reviewed_unknown = Geprüft
+report-not_reviewed = Nicht geprüft: Diese Version wurde noch nicht geprüft
+report-newer_version = Es gibt eine neuere Version { $latest }, die noch nicht geprüft wurde.
+report-sha256 = SHA-256
+report-journal = Änderungsprotokoll
+report-journal_ok = { $path } enthält { $entries ->
+        [one] { $entries } aufgezeichnete Änderung
+       *[other] { $entries } aufgezeichnete Änderungen
+    }; die Kette der Hashes war beim Schreiben des Pakets intakt.
+report-journal_broken = { $path } enthält { $entries ->
+        [one] { $entries } aufgezeichnete Änderung
+       *[other] { $entries } aufgezeichnete Änderungen
+    }; die Kette der Hashes war beim Schreiben des Pakets NICHT intakt.
+package-workbook_na = Nicht anwendbar: { $justification }
+package-workbook_deviation = Abweichung von { $requirement }: { $justification }
+package-above_shared_ask = Ein Paket der Stufe { $level } zeigt mehr, als der Geltungsbereich { $scope } veröffentlicht oder freigegeben ist ({ $shared }). Schreiben Sie es nur für einen Partner, der das sehen darf.
+package-bad_versions = „{ $given }“ ist keine Wahl der Nachweisversionen. Verwenden Sie reviewed (die zuletzt geprüfte Version) oder newest (die neueste).
+package-above_shared = Ein Paket der Stufe { $level } zeigt mehr, als der Geltungsbereich { $scope } veröffentlicht oder freigegeben ist ({ $shared }). Schreiben Sie es nur für einen Partner, der das sehen darf: Bestätigen Sie es, oder fügen Sie in der CLI --force hinzu.
+cli-package-unreviewed = Warnung: { $count ->
+        [one] { $count } verknüpfter Nachweis hat
+       *[other] { $count } verknüpfte Nachweise haben
+    } ungeprüfte Änderungen: { $items }. Das Paket enthält { $versions ->
+        [newest] deren neueste Versionen (--versions newest).
+       *[other] die zuletzt geprüften Versionen (--versions newest nähme die neuesten).
+    }
+export_ui-unreviewed_title = Nachweise mit ungeprüften Änderungen
+export_ui-unreviewed_intro = { $count ->
+        [one] { $count } verknüpfter Nachweis hat
+       *[other] { $count } verknüpfte Nachweise haben
+    } eine neuere Version, die noch nicht geprüft wurde. Welche Version soll das Paket enthalten?
+export_ui-unreviewed_item = { $title }: Version { $latest } ungeprüft, Version { $reviewed } geprüft
+export_ui-versions_reviewed = Die zuletzt geprüfte Version aufnehmen
+export_ui-versions_newest = Die neueste Version aufnehmen
+export_ui-versions_stop = Abbrechen, nichts schreiben
+export_ui-stopped = Es wurde nichts geschrieben.
+export_ui-above_title = Mehr, als für den Geltungsbereich freigegeben ist
+export_ui-above_confirm = Trotzdem schreiben

@@ -1739,3 +1739,124 @@ read_only-banner = Another CSMS Desk window or csmsdesk-cli command holds this w
 read_only-open = Open read-only
 read_only-open_hint = Look at the workspace without changing anything while the other one holds it.
 error-not_a_file = { $path } is a folder or a special file (such as a pipe), not a file. Choose the file itself.
+
+# The package's report (index.html), its warnings before writing, and the workbook's notes
+report-title = { $scope } – audit package
+report-not_set = not set
+report-none = None.
+report-company = Company
+report-participant_id = Participant-ID
+report-level = Package
+report-level_full = Full package for the audit provider
+report-level_a = Partner package, level A
+report-level_a_labels = Partner package, level A + labels
+report-level_a_labels_b = Partner package, level A + labels + B
+report-generated = Generated
+report-workbook = Workbook
+report-workbook_filled_original = the imported ENX workbook, filled in
+report-workbook_generated = generated in the ENX layout
+report-footer = Written by { $product }. Check every file against SHA256SUMS, for example with “sha256sum -c SHA256SUMS” in the unpacked folder.
+report-scope = Scope
+report-scope_name = VCS scope
+report-enx_scope_id = ENX Scope-ID
+report-objectives = Audit objectives
+report-objective = Audit objective
+report-provider = Audit provider
+report-planned = Planned audit date
+report-catalogue = Catalogue
+report-locations = Locations
+report-location = Location
+report-tisax_scope_id = TISAX Scope-ID
+report-tisax_labels = TISAX labels
+report-tisax_label = { $label } (AL{ $level }), valid until { $expires }
+report-protection_objects = Protection objects and samples
+report-po_name = Protection object
+report-po_item = Item or component
+report-po_customer = Customer
+report-samples = Samples
+report-sample_population = Relevant protection objects
+report-sample_suggested = Suggested sample size
+report-sample_chosen = Chosen sample
+report-readiness = Readiness
+report-readiness_line = { $percent } % of the applicable requirements are covered: { $covered } covered, { $needs_review } to review, { $missing } missing.
+report-predicted = Predicted result of the self-assessment: { $result }
+report-self_assessment = Self-assessment
+report-question = Control question
+report-implementation = Implementation
+report-reference = Reference documentation
+report-justification = Justifications
+report-na = Not applicable: { $justification }
+report-deviation = Deviation from { $requirement }: { $justification }
+report-audits = Audits
+report-audit = Audit
+report-opening = Opening meeting
+report-closing = Closing meeting
+report-phases = Phases
+report-results = Audit results
+report-results_of = { $kind }, closing meeting { $date }: overall result { $overall }
+report-audit_result = Auditor’s result
+report-findings = Findings
+report-number = No.
+report-finding_type = Type
+report-finding = Finding
+report-actions = Corrective actions
+report-for_finding = For finding
+report-action = Corrective action
+report-due_justification = Due date justified: { $justification }
+report-owner = Owner
+report-department = Department
+report-due = Due
+report-status = Status
+report-labels = VCS labels
+report-label_kind = Kind
+report-valid_from = Valid from
+report-expires = Expires
+report-evidence_index = Evidence per requirement
+report-requirement = Requirement
+report-state = State
+report-evidence = Evidence
+report-evidence_files = Evidence files
+report-versions_reviewed = Evidence changed since its last review is included in the version that was reviewed.
+report-versions_newest = Every evidence file is included in its newest version, reviewed or not.
+report-file = File
+report-classification = Classification
+report-version = Version
+report-review = Review
+report-reviewed = Reviewed by { $by } on { $date }
+report-reviewed_unknown = Reviewed
+report-not_reviewed = Not reviewed: this version was not reviewed yet
+report-newer_version = A newer version { $latest } exists and was not reviewed yet.
+report-sha256 = SHA-256
+report-journal = Journal of changes
+report-journal_ok = { $path } holds { $entries ->
+        [one] { $entries } recorded change
+       *[other] { $entries } recorded changes
+    }; its chain of hashes was intact when the package was written.
+report-journal_broken = { $path } holds { $entries ->
+        [one] { $entries } recorded change
+       *[other] { $entries } recorded changes
+    }; its chain of hashes was NOT intact when the package was written.
+package-workbook_na = Not applicable: { $justification }
+package-workbook_deviation = Deviation from { $requirement }: { $justification }
+package-above_shared_ask = A package at level { $level } shows more than scope { $scope } is published or shared at ({ $shared }). Write it only for a partner who may see this.
+package-bad_versions = “{ $given }” is not a choice of evidence versions. Use reviewed (the last reviewed version) or newest.
+package-above_shared = A package at level { $level } shows more than scope { $scope } is published or shared at ({ $shared }). Write it only for a partner who may see this: confirm it, or in the CLI add --force.
+cli-package-unreviewed = Warning: { $count ->
+        [one] { $count } linked evidence item has
+       *[other] { $count } linked evidence items have
+    } changes that were not reviewed: { $items }. The package holds { $versions ->
+        [newest] their newest versions (--versions newest).
+       *[other] the last reviewed versions (--versions newest would take the newest).
+    }
+export_ui-unreviewed_title = Evidence with unreviewed changes
+export_ui-unreviewed_intro = { $count ->
+        [one] { $count } linked evidence item has
+       *[other] { $count } linked evidence items have
+    } a newer version that was not reviewed yet. Which version should the package hold?
+export_ui-unreviewed_item = { $title }: version { $latest } not reviewed, version { $reviewed } reviewed
+export_ui-versions_reviewed = Include the last reviewed version
+export_ui-versions_newest = Include the newest version
+export_ui-versions_stop = Stop, write nothing
+export_ui-stopped = Nothing was written.
+export_ui-above_title = More than the scope is shared at
+export_ui-above_confirm = Write it anyway

@@ -72,8 +72,8 @@ pub use input::MAX_PAGE_ROWS;
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
 pub use outputs::refuse_inside_workspace;
 pub use package::{
-    PackagePlan, PackageReport, VerifyReport, parse_generated_at, verify_package,
-    verify_package_reader,
+    PackageOptions, PackagePlan, PackageReport, PackageWarnings, Unreviewed, VerifyReport,
+    Versions, parse_generated_at, verify_package, verify_package_reader,
 };
 pub use progress::Progress;
 pub use readiness::{

@@ -25,9 +25,11 @@ use crate::{Error, Invalid, Result};
 
 mod index_html;
 mod plan;
+mod review;
 mod verify;
 mod workbook;
 
+pub use review::{PackageOptions, PackageWarnings, Unreviewed, Versions};
 pub use verify::{VerifyReport, verify_package, verify_package_reader};
 
 /// The format of `manifest.json`; grows when its meaning changes.
@@ -276,5 +278,7 @@ pub fn parse_generated_at(text: &str) -> Result<DateTime<Utc>> {
     Ok(at)
 }
 
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use csmsdesk_workspace::{Error, SharingChanges, Workspace, parse_generated_at};
+use csmsdesk_workspace::{
+    Error, PackageOptions, SharingChanges, Versions, Workspace, parse_generated_at,
+};
 
 use crate::args::ShareCommand;
 use crate::output::Output;
@@ -18,9 +20,15 @@ pub struct ExportArgs<'a> {
     pub level: &'a str,
     pub generated_at: Option<&'a str>,
     pub audit: Option<i64>,
+    /// `reviewed` or `newest`.
+    pub versions: &'a str,
+    /// Write a partner package above the scope's publication and sharings.
+    pub force: bool,
 }
 
-/// Writes the package; `--generated-at` replaces `now` as its generation time.
+/// Writes the package; `--generated-at` replaces `now` as its generation time. Linked
+/// evidence with unreviewed changes is named on stderr first; a partner package above the
+/// scope's publication and sharings is refused without `--force`.
 pub fn export(
     ws: &mut Workspace,
     args: &ExportArgs<'_>,
@@ -33,8 +41,21 @@ pub fn export(
     };
     // Relative paths are the user's, relative to where they typed the command.
     let cwd = std::env::current_dir().unwrap_or_default();
+    let versions = Versions::parse(args.versions)?;
     let scope = resolve::scope(ws, args.scope)?;
-    out.package(&ws.export_package(scope, &cwd.join(args.file), args.level, args.audit, at)?);
+    let options = PackageOptions {
+        level: args.level.to_owned(),
+        frozen: args.audit,
+        generated_at: at,
+        versions,
+        lang: out.lang(),
+        force: args.force,
+    };
+    let warnings = ws.package_warnings(scope, args.level)?;
+    if warnings.above_shared.is_none() || args.force {
+        out.unreviewed(&warnings.unreviewed, versions);
+    }
+    out.package(&ws.export_package_with(scope, &cwd.join(args.file), &options)?);
     Ok(true)
 }
 

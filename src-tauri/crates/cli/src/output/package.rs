@@ -1,7 +1,7 @@
 //! Printing packages, their verification and sharings.
 
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{PackageReport, SharingRecord, VerifyReport, wire};
+use csmsdesk_workspace::{PackageReport, SharingRecord, Unreviewed, VerifyReport, Versions, wire};
 
 use super::Output;
 
@@ -34,6 +34,26 @@ impl Output {
         for problem in problems {
             out_line!("{problem}");
         }
+    }
+
+    /// The warning about linked evidence with unreviewed changes, on stderr (the JSON
+    /// document on stdout stays the written package).
+    pub fn unreviewed(&self, items: &[Unreviewed], versions: Versions) {
+        if items.is_empty() {
+            return;
+        }
+        let names: Vec<String> = items
+            .iter()
+            .map(|u| format!("#{} {}", u.id, u.title))
+            .collect();
+        err_line!(
+            "{}",
+            Message::new("cli.package.unreviewed")
+                .arg("count", items.len())
+                .arg("items", names.join(", "))
+                .arg("versions", versions.as_str())
+                .render(self.lang)
+        );
     }
 
     pub fn sharing_added(&self, s: &SharingRecord, warnings: &[Message]) {

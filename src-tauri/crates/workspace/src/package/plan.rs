@@ -11,13 +11,31 @@ use csmsdesk_core::package::{Level, safe_name, unique_names};
 use csmsdesk_store::evidence as evidence_table;
 
 use super::index_html::index_html;
+use super::review::{PackageOptions, Versions};
 use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport};
 use crate::wire::{
     AuditResults, FrozenFor, FullContents, Manifest, ManifestAudit, ManifestCatalogue,
-    ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestQuestion,
-    ManifestReadiness, ManifestRequirement, ManifestScope, QuestionResult,
+    ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestPhase,
+    ManifestProtectionObject, ManifestQuestion, ManifestReadiness, ManifestRequirement,
+    ManifestSample, ManifestScope, ManifestTisaxLabel, QuestionResult,
 };
 use crate::{Error, Invalid, Result, Workspace};
+
+/// A package level as typed (empty: full); `do-not-share` is no package.
+pub(super) fn parse_level(level: &str) -> Result<Level> {
+    Level::parse(if level.trim().is_empty() {
+        "full"
+    } else {
+        level
+    })
+    .filter(|l| *l != Level::DoNotShare)
+    .ok_or_else(|| {
+        Error::Invalid(vec![Invalid::new(
+            "level",
+            Message::new("package.bad_level").arg("given", level.trim()),
+        )])
+    })
+}
 
 impl Workspace {
     /// Writes the package of `scope` at `level` to `out` and records it in the history (plan,
@@ -30,7 +48,21 @@ impl Workspace {
         frozen: Option<i64>,
         generated_at: DateTime<Utc>,
     ) -> Result<PackageReport> {
-        let plan = self.plan_package(scope, out, level, frozen, generated_at)?;
+        self.export_package_with(
+            scope,
+            out,
+            &PackageOptions::new(level, frozen, generated_at),
+        )
+    }
+
+    /// `export_package` with every choice spelled out.
+    pub fn export_package_with(
+        &mut self,
+        scope: ScopeId,
+        out: &Path,
+        options: &PackageOptions,
+    ) -> Result<PackageReport> {
+        let plan = self.plan_package_with(scope, out, options)?;
         let report = plan.write(&|_| {}, &std::sync::atomic::AtomicBool::new(false))?;
         self.record_package(&report)?;
         Ok(report)
@@ -85,17 +117,30 @@ impl Workspace {
         frozen: Option<i64>,
         generated_at: DateTime<Utc>,
     ) -> Result<PackagePlan> {
-        let Some(level) = Level::parse(if level.trim().is_empty() {
-            "full"
-        } else {
-            level
-        })
-        .filter(|l| *l != Level::DoNotShare) else {
-            return Err(Error::Invalid(vec![Invalid::new(
-                "level",
-                Message::new("package.bad_level").arg("given", level.trim()),
-            )]));
-        };
+        self.plan_package_with(
+            scope,
+            out,
+            &PackageOptions::new(level, frozen, generated_at),
+        )
+    }
+
+    /// `plan_package` with every choice: which evidence versions, the language of
+    /// `index.html`, and whether a partner package above the scope's publication and
+    /// sharings is meant (without `force` it is refused, saying why).
+    pub fn plan_package_with(
+        &self,
+        scope: ScopeId,
+        out: &Path,
+        options: &PackageOptions,
+    ) -> Result<PackagePlan> {
+        let (frozen, generated_at) = (options.frozen, options.generated_at);
+        let level = parse_level(&options.level)?;
+        if !options.force {
+            let name = self.scope(scope)?.name;
+            if let Some(message) = self.above_shared(scope, &name, level, "package.above_shared")? {
+                return Err(Error::Invalid(vec![Invalid::new("level", message)]));
+            }
+        }
         self.refuse_output_inside(out, "out")?;
         if out.is_dir() {
             return Err(Error::Invalid(vec![Invalid::new(
@@ -127,6 +172,16 @@ impl Workspace {
             .map(|l| ManifestLocation {
                 name: l.name,
                 tisax_scope_id: l.tisax_scope_id.map(|i| i.to_string()),
+                tisax_labels: level.includes_internals().then(|| {
+                    l.labels
+                        .iter()
+                        .map(|t| ManifestTisaxLabel {
+                            label: t.label.clone(),
+                            assessment_level: t.level,
+                            expires: t.expires.to_string(),
+                        })
+                        .collect()
+                }),
             })
             .collect();
         let audits = self.package_audits(&record, frozen)?;
@@ -157,7 +212,7 @@ impl Workspace {
         };
         let mut entries: BTreeMap<String, Body> = BTreeMap::new();
         let contents = if level.includes_internals() {
-            Some(self.full_contents(&readiness, &catalogue, frozen, &mut entries)?)
+            Some(self.full_contents(&readiness, &catalogue, frozen, options, &mut entries)?)
         } else {
             None
         };
@@ -186,6 +241,16 @@ impl Workspace {
                     provider: a.provider.clone(),
                     opening_meeting: a.opening_meeting.map(|d| d.to_string()),
                     closing_meeting: a.closing_meeting.to_string(),
+                    phases: level.includes_internals().then(|| {
+                        csmsdesk_core::audit::PHASES
+                            .iter()
+                            .zip(a.phases)
+                            .map(|(phase, state)| ManifestPhase {
+                                phase,
+                                state: state.as_str(),
+                            })
+                            .collect()
+                    }),
                 })
                 .collect(),
             labels: level.includes_labels().then_some(labels),
@@ -210,7 +275,7 @@ impl Workspace {
         })?;
         entries.insert(
             "index.html".into(),
-            Body::Bytes(index_html(&manifest).into_bytes()),
+            Body::Bytes(index_html(&manifest, options.lang).into_bytes()),
         );
         entries.insert("manifest.json".into(), Body::Bytes(manifest_bytes));
         Ok(PackagePlan {
@@ -230,16 +295,38 @@ impl Workspace {
         readiness: &crate::Readiness,
         catalogue: &csmsdesk_store::catalogue::CatalogueRecord,
         frozen: Option<i64>,
+        options: &PackageOptions,
         entries: &mut BTreeMap<String, Body>,
     ) -> Result<FullContents> {
+        let versions = options.versions;
         let record = &readiness.scope;
         let catalogue_id = catalogue.id;
         let links = evidence_table::links_for_scope(self.db.conn(), catalogue_id, record.id)?;
-        let items: BTreeMap<i64, evidence_table::EvidenceRecord> =
+        let mut items: BTreeMap<i64, evidence_table::EvidenceRecord> =
             evidence_table::list(self.db.conn())?
                 .into_iter()
                 .map(|e| (e.id, e))
                 .collect();
+        // The newest version of each item, before `reviewed` puts the reviewed one in its place.
+        let latest: BTreeMap<i64, i64> = items.values().map(|e| (e.id, e.latest_version)).collect();
+        if versions == Versions::Reviewed {
+            let linked: std::collections::BTreeSet<i64> =
+                links.iter().map(|l| l.evidence_id).collect();
+            for e in items.values_mut() {
+                if linked.contains(&e.id) && e.reviewed_version < e.latest_version {
+                    let reviewed = evidence_table::versions(self.db.conn(), e.id)?
+                        .into_iter()
+                        .find(|v| v.version == e.reviewed_version);
+                    if let Some(v) = reviewed {
+                        e.latest_version = v.version;
+                        e.sha256 = v.sha256;
+                        e.size = v.size;
+                        e.file_name = v.file_name;
+                    }
+                }
+            }
+        }
+        let reviews = self.reviews()?;
         // Each linked item once, under the first question (in catalogue order) it serves.
         let question_of = |target: &str| -> String {
             readiness
@@ -305,6 +392,12 @@ impl Workspace {
                     .and_then(|s| s.applicability.overridden.clone())
                     .filter(|(applicable, _)| !applicable)
                     .map(|(_, reason)| reason);
+                let deviations: BTreeMap<&str, &str> = justifications
+                    .iter()
+                    .filter(|s| s.applicability.question_id == q.id)
+                    .flat_map(|s| s.should_requirements.iter())
+                    .filter_map(|(id, d)| Some((id.as_str(), d.as_deref()?)))
+                    .collect();
                 ManifestQuestion {
                     id: q.id.clone(),
                     applicable: q.applicable,
@@ -319,6 +412,7 @@ impl Workspace {
                         .map(|r| ManifestRequirement {
                             id: r.id.clone(),
                             state: r.state.as_str(),
+                            deviation: deviations.get(r.id.as_str()).map(|d| (*d).to_owned()),
                             evidence: links
                                 .iter()
                                 .filter(|l| l.target_id == r.id || l.target_id == q.id)
@@ -328,6 +422,30 @@ impl Workspace {
                         })
                         .collect(),
                 }
+            })
+            .collect::<Vec<ManifestQuestion>>();
+        // The justifications of NA and of deviations, for the workbook's implementation column.
+        let notes: BTreeMap<String, String> = questions
+            .iter()
+            .filter_map(|q| {
+                let mut lines: Vec<String> = q
+                    .na_justification
+                    .iter()
+                    .map(|j| {
+                        Message::new("package.workbook_na")
+                            .arg("justification", j)
+                            .render(options.lang)
+                    })
+                    .collect();
+                lines.extend(q.requirements.iter().filter_map(|r| {
+                    Some(
+                        Message::new("package.workbook_deviation")
+                            .arg("requirement", &r.id)
+                            .arg("justification", r.deviation.as_deref()?)
+                            .render(options.lang),
+                    )
+                }));
+                (!lines.is_empty()).then(|| (q.id.clone(), lines.join("\n")))
             })
             .collect();
         let evidence = paths
@@ -340,6 +458,16 @@ impl Workspace {
                     work_product: e.work_product.clone(),
                     classification: e.classification.as_str(),
                     version: e.latest_version,
+                    latest_version: latest.get(id).copied().unwrap_or(e.latest_version),
+                    reviewed: e.latest_version == e.reviewed_version,
+                    reviewed_by: (e.latest_version == e.reviewed_version)
+                        .then(|| reviews.get(&(e.id, e.reviewed_version)))
+                        .flatten()
+                        .map(|r| r.by.clone()),
+                    reviewed_at: (e.latest_version == e.reviewed_version)
+                        .then(|| reviews.get(&(e.id, e.reviewed_version)))
+                        .flatten()
+                        .map(|r| r.at.clone()),
                     sha256: e.sha256.clone(),
                     size: e.size,
                     path: path.clone(),
@@ -355,7 +483,7 @@ impl Workspace {
             actions.extend(view.actions.iter().map(crate::wire::action));
         }
         let (workbook, workbook_kind) =
-            self.package_workbook(readiness, catalogue, frozen, &links, &items, &paths)?;
+            self.package_workbook(readiness, catalogue, frozen, &links, &items, &paths, &notes)?;
         entries.insert(
             format!(
                 "workbook/{}",
@@ -385,6 +513,27 @@ impl Workspace {
                 version: catalogue.version.clone(),
                 sha256: catalogue.source_sha256.clone(),
             },
+            protection_objects: self
+                .protection_objects(crate::ScopeId(record.id))?
+                .into_iter()
+                .map(|p| ManifestProtectionObject {
+                    name: p.name,
+                    item: p.item,
+                    customer: p.customer,
+                    objectives: p.objectives.iter().map(|o| o.as_str()).collect(),
+                })
+                .collect(),
+            samples: self
+                .sampling(crate::ScopeId(record.id))?
+                .into_iter()
+                .map(|s| ManifestSample {
+                    objective: s.objective.as_str(),
+                    population: s.population,
+                    suggested: s.suggested,
+                    chosen: s.chosen,
+                })
+                .collect(),
+            evidence_versions: versions.as_str(),
             readiness: ManifestReadiness {
                 readiness: readiness.tally.readiness(),
                 covered: readiness.tally.covered,

@@ -54,6 +54,10 @@ const FINDINGS_HEADERS: [&str; 9] = [
 
 impl Workspace {
     /// The package's workbook and which kind it is ([`FILLED_ORIGINAL`] or [`GENERATED`]).
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the parts of the package the workbook shows, computed once by the plan"
+    )]
     pub(super) fn package_workbook(
         &self,
         readiness: &crate::Readiness,
@@ -62,10 +66,11 @@ impl Workspace {
         links: &[evidence_table::LinkRecord],
         items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
         paths: &BTreeMap<i64, String>,
+        notes: &BTreeMap<String, String>,
     ) -> Result<(Vec<u8>, &'static str)> {
         let (_, tree) = self.catalogue(Some(catalogue.id))?;
         let (cells, findings) =
-            self.question_cells(readiness, &tree, frozen, links, items, paths)?;
+            self.question_cells(readiness, &tree, frozen, links, items, paths, notes)?;
         if let Some(bytes) = self.filled_original(catalogue, &cells) {
             return Ok((bytes, FILLED_ORIGINAL));
         }
@@ -74,6 +79,10 @@ impl Workspace {
     }
 
     /// Per control question, the working columns' texts; and the rows of the findings sheet.
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the parts of the package the workbook shows, computed once by the plan"
+    )]
     fn question_cells(
         &self,
         readiness: &crate::Readiness,
@@ -82,6 +91,7 @@ impl Workspace {
         links: &[evidence_table::LinkRecord],
         items: &BTreeMap<i64, evidence_table::EvidenceRecord>,
         paths: &BTreeMap<i64, String>,
+        notes: &BTreeMap<String, String>,
     ) -> Result<(BTreeMap<String, QuestionCells>, FindingsRows)> {
         #[derive(Default)]
         struct Audited {
@@ -163,10 +173,17 @@ impl Workspace {
                 Some("NA".to_owned())
             };
             c.set(WorkingColumn::Result, result.unwrap_or_default());
-            c.set(
-                WorkingColumn::Implementation,
-                fit_text(&q.assessment.implementation),
-            );
+            // The self-assessment's text, then the justifications of NA and deviations.
+            let implementation = [
+                q.assessment.implementation.as_str(),
+                notes.get(&q.id).map_or("", String::as_str),
+            ]
+            .iter()
+            .filter(|t| !t.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n");
+            c.set(WorkingColumn::Implementation, fit_text(&implementation));
             // The user's own references first, then each linked evidence item once.
             let mut reference: Vec<String> = q
                 .assessment

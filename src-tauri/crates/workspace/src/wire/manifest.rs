@@ -54,6 +54,16 @@ pub struct ManifestScope {
 pub struct ManifestLocation {
     pub name: String,
     pub tisax_scope_id: Option<String>,
+    /// Its TISAX labels, in the full package.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tisax_labels: Option<Vec<ManifestTisaxLabel>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ManifestTisaxLabel {
+    pub label: String,
+    pub assessment_level: u8,
+    pub expires: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -62,6 +72,15 @@ pub struct ManifestAudit {
     pub provider: String,
     pub opening_meeting: Option<String>,
     pub closing_meeting: String,
+    /// The three phases' states (organisation, sampling, sample check), in the full package.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phases: Option<Vec<ManifestPhase>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ManifestPhase {
+    pub phase: &'static str,
+    pub state: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,7 +113,11 @@ pub struct FullContents {
     /// filled in place) or `generated` (our ENX layout).
     pub workbook: &'static str,
     pub readiness: ManifestReadiness,
+    pub protection_objects: Vec<ManifestProtectionObject>,
+    pub samples: Vec<ManifestSample>,
     pub questions: Vec<ManifestQuestion>,
+    /// Which version of evidence with unreviewed changes went in: `reviewed` or `newest`.
+    pub evidence_versions: &'static str,
     pub evidence: Vec<ManifestEvidence>,
     pub findings: Vec<Finding>,
     pub corrective_actions: Vec<Action>,
@@ -118,6 +141,23 @@ pub struct ManifestReadiness {
 }
 
 #[derive(Debug, Serialize)]
+pub struct ManifestProtectionObject {
+    pub name: String,
+    pub item: String,
+    pub customer: String,
+    pub objectives: Vec<&'static str>,
+}
+
+/// The sample of one objective: its population, the suggested size and the chosen objects.
+#[derive(Debug, Serialize)]
+pub struct ManifestSample {
+    pub objective: &'static str,
+    pub population: Vec<String>,
+    pub suggested: usize,
+    pub chosen: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
 pub struct ManifestQuestion {
     pub id: String,
     pub applicable: bool,
@@ -132,6 +172,9 @@ pub struct ManifestQuestion {
 pub struct ManifestRequirement {
     pub id: String,
     pub state: &'static str,
+    /// The justification of a deviation from its should-requirement, if one was recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deviation: Option<String>,
     /// The IDs of the evidence items in the package that serve it, ascending.
     pub evidence: BTreeSet<i64>,
 }
@@ -143,7 +186,13 @@ pub struct ManifestEvidence {
     #[serde(rename = "type")]
     pub work_product: Option<String>,
     pub classification: &'static str,
+    /// The version in the package.
     pub version: i64,
+    pub latest_version: i64,
+    /// Whether the version in the package is the reviewed one, and who reviewed it when.
+    pub reviewed: bool,
+    pub reviewed_by: Option<String>,
+    pub reviewed_at: Option<String>,
     pub sha256: String,
     pub size: u64,
     pub path: String,

@@ -22,6 +22,38 @@ pub fn package_written(r: &crate::PackageReport) -> PackageWritten {
     }
 }
 
+/// What to tell the user before a package is written: linked evidence with unreviewed
+/// changes, and why a partner package shows more than the scope is shared at.
+#[derive(Debug, Serialize)]
+pub struct PackageWarnings {
+    pub unreviewed: Vec<UnreviewedEvidence>,
+    pub above_shared: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnreviewedEvidence {
+    pub id: i64,
+    pub title: String,
+    pub reviewed_version: i64,
+    pub latest_version: i64,
+}
+
+pub fn package_warnings(w: &crate::PackageWarnings, lang: Lang) -> PackageWarnings {
+    PackageWarnings {
+        unreviewed: w
+            .unreviewed
+            .iter()
+            .map(|u| UnreviewedEvidence {
+                id: u.id,
+                title: u.title.clone(),
+                reviewed_version: u.reviewed_version,
+                latest_version: u.latest_version,
+            })
+            .collect(),
+        above_shared: w.above_shared.as_ref().map(|m| m.render(lang)),
+    }
+}
+
 /// A package re-hashed against its SHA256SUMS.
 #[derive(Debug, Serialize)]
 pub struct PackageVerified {

@@ -27,12 +27,15 @@ fn from_own_xlsx() -> (Setup, Vec<u8>) {
         ..LocationInput::default()
     })
     .unwrap();
-    ws.add_scope(&ScopeInput {
-        name: "ECU".into(),
-        locations: vec![PLANT_NORD],
-        objectives: vec!["development".into()],
-        ..ScopeInput::default()
-    })
+    ws.add_scope(
+        &ScopeInput {
+            name: "ECU".into(),
+            locations: vec![PLANT_NORD],
+            objectives: vec!["development".into()],
+            ..ScopeInput::default()
+        },
+        crate::test_support::today(),
+    )
     .unwrap();
     std::fs::create_dir(root.path().join("docs")).unwrap();
     (Setup { root, ws }, original)
@@ -197,7 +200,7 @@ fn the_users_own_xlsx_is_kept_journalled_and_filled_in_place_in_the_package() {
         "the package verifies"
     );
     let index = String::from_utf8(entry(&out, "index.html")).unwrap();
-    assert!(index.contains("Workbook: the imported ENX workbook, filled in"));
+    assert!(index.contains("<dt>Workbook</dt><dd>the imported ENX workbook, filled in</dd>"));
     let filled = entry(&out, &workbook_name(&out));
 
     // Every part but the catalogue sheet and the result sheet that reads it is byte for byte
@@ -270,7 +273,7 @@ fn the_demo_and_a_missing_original_keep_the_generated_layout_and_say_so() {
     let manifest: Value = serde_json::from_slice(&entry(&out, "manifest.json")).unwrap();
     assert_eq!(manifest["workbook"], "generated");
     let index = String::from_utf8(entry(&out, "index.html")).unwrap();
-    assert!(index.contains("Workbook: generated in the ENX layout"));
+    assert!(index.contains("<dt>Workbook</dt><dd>generated in the ENX layout</dd>"));
     // The generated layout lists every finding too, with or without an action.
     let path = s.root.path().join("generated.xlsx");
     std::fs::write(&path, entry(&out, &workbook_name(&out))).unwrap();
