@@ -38,43 +38,26 @@ impl Workspace {
     /// The page of corrective actions `input` asks for; the database filters and counts.
     pub fn action_page(&self, input: &ActionPageInput) -> Result<ActionPage> {
         let mut errors = Vec::new();
-        let statuses: Vec<ActionStatus> = input
-            .statuses
-            .iter()
-            .filter(|s| !s.trim().is_empty())
-            .filter_map(|s| {
-                ActionStatus::parse(s).or_else(|| {
-                    errors.push(Invalid::new(
-                        "statuses",
-                        Message::new("audit.bad_action_status").arg("given", s.trim()),
-                    ));
-                    None
-                })
-            })
-            .collect();
+        let statuses = words(
+            &input.statuses,
+            ("statuses", "audit.bad_action_status"),
+            ActionStatus::parse,
+            &mut errors,
+        );
         let due_by = parse_date("due_by", &input.due_by, &mut errors);
         let limit = page_limit(input.limit, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let scope = input
-            .scope
-            .map(|s| self.scope(s))
-            .transpose()?
-            .map(|s| s.id);
-        let audit = input
-            .audit
-            .map(|a| self.audit_record(a))
-            .transpose()?
-            .map(|a| a.id);
+        let (audit, scope) = self.audit_and_scope(input.audit, input.scope)?;
         let query = ActionQuery {
             audit,
             scope,
             owner: Some(input.owner.clone()),
             statuses,
             due_by,
-            offset: i64::try_from(input.offset).unwrap_or(i64::MAX),
-            limit: limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+            offset: sql_offset(input.offset),
+            limit: sql_limit(limit),
         };
         let (rows, total) = table::action_page(self.db.conn(), &query)?;
         Ok(ActionPage {
@@ -112,41 +95,24 @@ impl Workspace {
     /// The page of findings `input` asks for; the database filters and counts.
     pub fn finding_page(&self, input: &FindingPageInput) -> Result<FindingPage> {
         let mut errors = Vec::new();
-        let kinds: Vec<FindingKind> = input
-            .kinds
-            .iter()
-            .filter(|k| !k.trim().is_empty())
-            .filter_map(|k| {
-                FindingKind::parse(k).or_else(|| {
-                    errors.push(Invalid::new(
-                        "kinds",
-                        Message::new("audit.bad_finding_type").arg("given", k.trim()),
-                    ));
-                    None
-                })
-            })
-            .collect();
+        let kinds = words(
+            &input.kinds,
+            ("kinds", "audit.bad_finding_type"),
+            FindingKind::parse,
+            &mut errors,
+        );
         let limit = page_limit(input.limit, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let scope = input
-            .scope
-            .map(|s| self.scope(s))
-            .transpose()?
-            .map(|s| s.id);
-        let audit = input
-            .audit
-            .map(|a| self.audit_record(a))
-            .transpose()?
-            .map(|a| a.id);
+        let (audit, scope) = self.audit_and_scope(input.audit, input.scope)?;
         let query = FindingQuery {
             audit,
             scope,
             kinds,
             text: Some(input.text.clone()),
-            offset: i64::try_from(input.offset).unwrap_or(i64::MAX),
-            limit: limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+            offset: sql_offset(input.offset),
+            limit: sql_limit(limit),
         };
         let (rows, total) = table::finding_page(self.db.conn(), &query)?;
         Ok(FindingPage {
@@ -155,4 +121,48 @@ impl Workspace {
             offset: input.offset,
         })
     }
+}
+
+impl Workspace {
+    /// The store ids of the audit and the scope a list is narrowed to, each checked to exist.
+    fn audit_and_scope(
+        &self,
+        audit: Option<AuditId>,
+        scope: Option<ScopeId>,
+    ) -> Result<(Option<i64>, Option<i64>)> {
+        let audit = audit.map(|a| self.audit_record(a)).transpose()?;
+        let scope = scope.map(|s| self.scope(s)).transpose()?;
+        Ok((audit.map(|a| a.id), scope.map(|s| s.id)))
+    }
+}
+
+/// The words of a filter (`open`, `minor`, ...) that `parse` knows, empty ones skipped; each
+/// word it does not know is an error on `field`, worded by the message `key`.
+fn words<T>(
+    given: &[String],
+    (field, key): (&'static str, &'static str),
+    parse: impl Fn(&str) -> Option<T>,
+    errors: &mut Vec<Invalid>,
+) -> Vec<T> {
+    given
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| {
+            parse(w).or_else(|| {
+                errors.push(Invalid::new(field, Message::new(key).arg("given", w)));
+                None
+            })
+        })
+        .collect()
+}
+
+/// SQLite's OFFSET for a row offset.
+fn sql_offset(offset: u64) -> i64 {
+    i64::try_from(offset).unwrap_or(i64::MAX)
+}
+
+/// SQLite's LIMIT for a row count; a negative LIMIT is none.
+fn sql_limit(limit: Option<u64>) -> i64 {
+    limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))
 }

@@ -2,7 +2,7 @@
 //! stored version (named as the file was, so the OS picks the right program) and the source
 //! where it lives. The paths come from the item's and version's ids, never from the caller.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::evidence as table;
@@ -110,11 +110,31 @@ fn remove_old_copies(new: &std::path::Path) {
         if ours
             && old
             && meta.is_dir()
-            && let Err(e) = std::fs::remove_dir_all(&path)
+            && let Err(e) = remove_copy(&path)
         {
             tracing::debug!(error = %e, path = %path.display(), "an old opened copy stays");
         }
     }
+}
+
+/// Removes the folder of an old copy. The copy is read-only, and Windows deletes no read-only
+/// file: there its flag is taken off first (on Unix the folder's permissions decide).
+fn remove_copy(dir: &Path) -> std::io::Result<()> {
+    #[cfg(windows)]
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        if let Ok(meta) = entry.metadata()
+            && meta.permissions().readonly()
+        {
+            let mut permissions = meta.permissions();
+            #[allow(
+                clippy::permissions_set_readonly_false,
+                reason = "Windows only, where it clears the read-only attribute and nothing else"
+            )]
+            permissions.set_readonly(false);
+            std::fs::set_permissions(entry.path(), permissions)?;
+        }
+    }
+    std::fs::remove_dir_all(dir)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ fn a_stored_version_is_copied_under_its_file_name_read_only_and_the_source_is_fo
     );
     assert_eq!(
         s.ws.evidence_source(id).unwrap(),
-        std::fs::canonicalize(&policy).unwrap()
+        crate::evidence::add::recorded_path(&policy)
     );
     std::fs::remove_file(&policy).unwrap();
     let error = s.ws.evidence_source(id).unwrap_err();
@@ -71,13 +71,15 @@ fn copies_older_than_a_day_are_removed_when_the_next_one_is_made() {
         .tempdir_in(&temp)
         .unwrap()
         .keep();
-    std::fs::write(old.join("secret.pdf"), "old copy").unwrap();
+    // As the app leaves a copy: read-only (which Windows will not delete as it is).
+    let secret = old.join("secret.pdf");
+    std::fs::write(&secret, "old copy").unwrap();
+    let mut permissions = std::fs::metadata(&secret).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&secret, permissions).unwrap();
     let two_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 86_400);
     for dir in [&old, &other] {
-        std::fs::File::open(dir)
-            .unwrap()
-            .set_modified(two_days_ago)
-            .unwrap();
+        open_for_times(dir).set_modified(two_days_ago).unwrap();
     }
     let copy = s.ws.evidence_copy(id, None).unwrap();
     assert!(!old.exists(), "a copy of two days ago is gone");
@@ -93,4 +95,22 @@ fn copies_older_than_a_day_are_removed_when_the_next_one_is_made() {
         }
         std::fs::remove_dir_all(dir).unwrap();
     }
+}
+
+/// A folder opened so that its times can be set: Windows opens a folder only with backup
+/// semantics and asks for the right to write attributes.
+fn open_for_times(dir: &std::path::Path) -> std::fs::File {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt as _;
+        const FILE_WRITE_ATTRIBUTES: u32 = 0x0100;
+        const FILE_FLAG_BACKUP_SEMANTICS: u32 = 0x0200_0000;
+        std::fs::OpenOptions::new()
+            .access_mode(FILE_WRITE_ATTRIBUTES)
+            .custom_flags(FILE_FLAG_BACKUP_SEMANTICS)
+            .open(dir)
+            .unwrap()
+    }
+    #[cfg(not(windows))]
+    std::fs::File::open(dir).unwrap()
 }
