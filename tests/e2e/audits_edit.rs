@@ -467,16 +467,19 @@ async fn the_self_assessment_of_every_question_is_typed_into_one_table_and_saved
     app.quit(&ws).await;
 }
 
-/// Waits until nothing matches `css`.
+/// Waits until nothing matches `css`. Counted in the page, so that a screen drawn again
+/// meanwhile cannot leave WebDriver holding elements that are gone (a stale reference).
 async fn wait_gone(app: &App, css: &str) {
     for _ in 0..200 {
-        if app
+        let left = app
             .client
-            .find_all(Locator::Css(css))
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length",
+                vec![serde_json::json!(css)],
+            )
             .await
-            .unwrap()
-            .is_empty()
-        {
+            .unwrap();
+        if left.as_u64() == Some(0) {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
