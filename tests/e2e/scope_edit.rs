@@ -66,9 +66,19 @@ fn prepared(dir: &std::path::Path) {
     .unwrap();
 }
 
-/// How many elements `css` matches now.
+/// How many elements `css` matches now, counted in the page (WebDriver's element handles
+/// can go stale while a form is drawn again).
 async fn count(app: &crate::support::App, css: &str) -> usize {
-    app.client.find_all(Locator::Css(css)).await.unwrap().len()
+    app.client
+        .execute(
+            "return document.querySelectorAll(arguments[0]).length",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap()
+        .as_u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(0)
 }
 
 #[tokio::test]
