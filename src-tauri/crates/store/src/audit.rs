@@ -302,6 +302,36 @@ pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecor
     )
 }
 
+/// A corrective action's columns as read (`id, finding_id, description, owner, department,
+/// due, justification, status`), before its date and status are parsed.
+pub(crate) type RawAction = (i64, i64, String, String, String, String, String, String);
+
+/// The statement that reads an action's evidence, for [`action_record`].
+pub(crate) const ACTION_EVIDENCE: &str =
+    "SELECT evidence_id FROM corrective_action_evidence WHERE action_id = ?1 ORDER BY evidence_id";
+
+/// The action of `raw`, its date and status parsed and its evidence read with `evidence`
+/// (a prepared [`ACTION_EVIDENCE`]).
+pub(crate) fn action_record(
+    raw: RawAction,
+    evidence: &mut rusqlite::CachedStatement<'_>,
+) -> Result<ActionRecord> {
+    let (id, finding_id, description, owner, department, due, justification, status) = raw;
+    Ok(ActionRecord {
+        id,
+        finding_id,
+        description,
+        owner,
+        department,
+        due: date("corrective_action.due", due)?,
+        justification,
+        status: parsed("corrective_action.status", status, ActionStatus::parse)?,
+        evidence_ids: evidence
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?,
+    })
+}
+
 /// The corrective actions that pass `condition` (SQL over `corrective_action` with one
 /// parameter, `?1` = `value`), with their evidence, by due date.
 pub(crate) fn actions_where(
@@ -309,8 +339,7 @@ pub(crate) fn actions_where(
     condition: &str,
     value: Option<i64>,
 ) -> Result<Vec<ActionRecord>> {
-    type Raw = (i64, i64, String, String, String, String, String, String);
-    let rows: Vec<Raw> = conn
+    let rows: Vec<RawAction> = conn
         .prepare(&format!(
             "SELECT id, finding_id, description, owner, department, due, justification, status
              FROM corrective_action WHERE {condition} ORDER BY due, id"
@@ -328,27 +357,9 @@ pub(crate) fn actions_where(
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut evidence = conn.prepare_cached(
-        "SELECT evidence_id FROM corrective_action_evidence WHERE action_id = ?1 ORDER BY evidence_id",
-    )?;
+    let mut evidence = conn.prepare_cached(ACTION_EVIDENCE)?;
     rows.into_iter()
-        .map(
-            |(id, finding_id, description, owner, department, due, justification, status)| {
-                Ok(ActionRecord {
-                    id,
-                    finding_id,
-                    description,
-                    owner,
-                    department,
-                    due: date("corrective_action.due", due)?,
-                    justification,
-                    status: parsed("corrective_action.status", status, ActionStatus::parse)?,
-                    evidence_ids: evidence
-                        .query_map([id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?,
-                })
-            },
-        )
+        .map(|raw| action_record(raw, &mut evidence))
         .collect()
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind};
 use rusqlite::{Connection, params};
 
-use super::{ActionRecord, FindingRecord, date, parsed};
+use super::{ACTION_EVIDENCE, ActionRecord, FindingRecord, action_record, date, parsed};
 use crate::Result;
 
 /// Which corrective actions a page shows.
@@ -104,29 +104,15 @@ pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<Action
             },
         )?
         .collect::<rusqlite::Result<_>>()?;
-    let mut evidence = conn.prepare_cached(
-        "SELECT evidence_id FROM corrective_action_evidence WHERE action_id = ?1 ORDER BY evidence_id",
-    )?;
+    let mut evidence = conn.prepare_cached(ACTION_EVIDENCE)?;
     let rows = raws
         .into_iter()
         .map(|(a, f, u)| {
-            let (id, finding_id, description, owner, department, due, justification, status) = a;
+            let finding_id = a.1;
             let (audit_id, question_id, protection_object_id, kind, finding_text) = f;
             let (audit_kind, closing, scope_id, scope_name) = u;
             Ok(ActionRow {
-                action: ActionRecord {
-                    id,
-                    finding_id,
-                    description,
-                    owner,
-                    department,
-                    due: date("corrective_action.due", due)?,
-                    justification,
-                    status: parsed("corrective_action.status", status, ActionStatus::parse)?,
-                    evidence_ids: evidence
-                        .query_map([id], |r| r.get(0))?
-                        .collect::<rusqlite::Result<_>>()?,
-                },
+                action: action_record(a, &mut evidence)?,
                 finding: FindingRecord {
                     id: finding_id,
                     audit_id,
