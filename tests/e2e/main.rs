@@ -448,11 +448,10 @@ async fn the_scope_wizard_creates_a_scope_whose_applicability_and_sampling_can_b
     app.click("[data-tab='scopes']").await;
     app.fill("#scope_name", "ECU development").await;
     app.click("[data-action='wizard-next']").await;
-    // The box carries the location's id, its label the name: the only location here.
-    let plant = app
-        .text("#scope-wizard [data-field='locations'] label")
+    // The box carries the location's id, its label the name: the only location here. Next
+    // asks the backend to check the step first, so the step is waited for.
+    app.wait_for_text("#scope-wizard [data-field='locations'] label", "Plant Nord")
         .await;
-    assert_eq!(plant.trim(), "Plant Nord");
     app.click("#scope-wizard input[name='locations']").await;
     app.click("[data-action='wizard-next']").await;
     // Going on without an objective is refused at that step, before Create.
