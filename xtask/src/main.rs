@@ -49,7 +49,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -187,7 +187,8 @@ fn bench(which: Option<&str>) -> Result<()> {
             bench(Some("evidence"))?;
             bench(Some("pages"))?;
             bench(Some("results"))?;
-            bench(Some("bulk"))
+            bench(Some("bulk"))?;
+            bench(Some("package"))
         }
         Some("catalogue") => {
             setup::openpyxl()?;
@@ -245,9 +246,18 @@ fn bench(which: Option<&str>) -> Result<()> {
                 bench,
             )
         }
+        Some("package") => {
+            setup::debian_packages(&["zip"])?;
+            let mut bench = cargo();
+            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "package"]);
+            step(
+                "package: the full package of 2,000 files / 1 GiB against zip -r -q",
+                bench,
+            )
+        }
         Some(other) => {
             bail!(
-                "unknown benchmark {other:?}; known: catalogue, evidence, pages, results, bulk, ui"
+                "unknown benchmark {other:?}; known: catalogue, evidence, pages, results, bulk, package, ui"
             )
         }
     }
