@@ -55,17 +55,30 @@ fn many_items_workspace(ws: &Path, docs: &Path, count: usize) {
     }
 }
 
-/// How many rows the table `css` has in the page (not only on screen).
+/// How many rows the table `css` has in the page (not only on screen), once it is complete:
+/// a long page shows a screenful first and appends the rest after that frame is painted, so
+/// the count is read until it has held still for 300 ms.
 async fn rows(app: &App, css: &str) -> u64 {
-    app.client
-        .execute(
-            "return document.querySelectorAll(arguments[0]).length",
-            vec![serde_json::json!(format!("{css} tbody tr"))],
-        )
-        .await
-        .unwrap()
-        .as_u64()
-        .unwrap()
+    let count = || async {
+        app.client
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length",
+                vec![serde_json::json!(format!("{css} tbody tr"))],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap()
+    };
+    let mut last = count().await;
+    let mut same = 0;
+    while same < 10 {
+        tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        let now = count().await;
+        same = if now == last { same + 1 } else { 0 };
+        last = now;
+    }
+    last
 }
 
 /// The pager's words for rows `first` to `last` of `total`, in English.

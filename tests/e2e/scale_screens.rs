@@ -230,7 +230,11 @@ pub enum Act<'a> {
 
 /// A script for `execute_async` that does `act` and answers, once `condition` (a JavaScript
 /// expression over `args`) holds and the frame that shows it has been painted, with the
-/// milliseconds since the clock started (see [`Act::InPage`]).
+/// milliseconds since the clock started (see [`Act::InPage`]). The condition is checked in
+/// each frame's animation callbacks, before that frame is drawn; a task queued there runs once
+/// the frame has been styled, laid out and painted, and stops the clock. (Waiting for the next
+/// frame's callbacks instead also counted whatever the page did between the two frames, such
+/// as the rows a table appends below the fold after its first screenful.)
 fn when_painted(act: &str, condition: &str) -> String {
     format!(
         "const args = arguments[0];\n\
@@ -240,7 +244,7 @@ fn when_painted(act: &str, condition: &str) -> String {
          const before = performance.now();\n\
          act().then((last) => {{\n\
            const from = typeof last === 'number' ? last : before;\n\
-           const poll = () => (ready() ? requestAnimationFrame(() => done(performance.now() - from)) : requestAnimationFrame(poll));\n\
+           const poll = () => (ready() ? setTimeout(() => done(performance.now() - from), 0) : requestAnimationFrame(poll));\n\
            poll();\n\
          }}, (e) => done('failed: ' + e));"
     )

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PAGE_SIZE, debounce, lastPageOffset, latestOnly, pageRange } from '../../ui/js/lib/paging.js';
+import { FIRST_ROWS, PAGE_SIZE, appendInTwoSteps, coalesce, debounce, lastPageOffset, latestOnly, pageRange } from '../../ui/js/lib/paging.js';
 
 test('a page says which rows it shows and where its neighbours start', () => {
   assert.deepEqual(pageRange({ offset: 0, total: 250 }, 100, 100), {
@@ -51,4 +51,60 @@ test('typing runs the search once, after the pause', async () => {
   typed.cancel();
   await new Promise((resolve) => setTimeout(resolve, 40));
   assert.deepEqual(calls, ['tar'], 'a cancelled run never fires');
+});
+
+test('typing asks at once, never queues behind its own stale request, and asks for the last text', async () => {
+  const asked = [];
+  let text = 's';
+  const answers = [];
+  const load = coalesce(async () => {
+    asked.push(text);
+    await new Promise((resolve) => answers.push(resolve));
+  });
+  load();
+  assert.deepEqual(asked, ['s'], 'the first key asks without waiting for a pause');
+  assert.equal(load.pending(), false);
+  text = 'sb';
+  load();
+  text = 'sbo';
+  load();
+  assert.deepEqual(asked, ['s'], 'keys typed while a request runs wait for it');
+  assert.equal(load.pending(), true, "the running request's answer is stale");
+  answers.shift()();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(asked, ['s', 'sbo'], 'one request follows, for the last text');
+  assert.equal(load.pending(), false);
+  answers.shift()();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(asked, ['s', 'sbo'], 'nothing more when no key came meanwhile');
+});
+
+test('a failed request does not stop the next one', async () => {
+  let calls = 0;
+  const load = coalesce(async () => {
+    calls += 1;
+    if (calls === 1) throw new Error('refused');
+  });
+  await load().catch(() => {});
+  await load();
+  assert.equal(calls, 2);
+});
+
+test('a long table draws a screenful first and the rest after the paint, unless redrawn', () => {
+  const body = { rows: [], append(...rows) { this.rows.push(...rows); } };
+  const rows = Array.from({ length: 100 }, (_, i) => i);
+  let later = null;
+  appendInTwoSteps(body, rows, (i) => i, () => false, (fn) => (later = fn));
+  assert.equal(body.rows.length, FIRST_ROWS, 'a screenful before the first paint');
+  later();
+  assert.deepEqual(body.rows, rows, 'then the rest, in order');
+
+  const redrawn = { rows: [], append(...r) { this.rows.push(...r); } };
+  appendInTwoSteps(redrawn, rows, (i) => i, () => true, (fn) => (later = fn));
+  later();
+  assert.equal(redrawn.rows.length, FIRST_ROWS, 'a newer drawing replaced the table: nothing appended');
+
+  const short = { rows: [], append(...r) { this.rows.push(...r); } };
+  appendInTwoSteps(short, rows.slice(0, 5), (i) => i, () => false, () => assert.fail('nothing left for later'));
+  assert.equal(short.rows.length, 5);
 });

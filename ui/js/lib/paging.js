@@ -56,3 +56,67 @@ export function debounce(fn, ms) {
   run.cancel = () => clearTimeout(timer);
   return run;
 }
+
+/**
+ * `fn` (async) run at once when idle; called while a run is under way, it runs once more when
+ * that run ends, however many calls came meanwhile. Typing in a filter asks at the first key
+ * without waiting for a pause, never queues a request behind a stale one of its own, and the
+ * last key's text is always asked for. `run.pending()` says whether another run will follow
+ * the one under way (its answer is already stale then).
+ */
+export function coalesce(fn) {
+  let running = null;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        await fn();
+      } finally {
+        running = null;
+        if (again) {
+          again = false;
+          run();
+        }
+      }
+    })();
+    return running;
+  };
+  run.pending = () => again;
+  return run;
+}
+
+/** Rows drawn before the first paint of a long table: about a screenful. */
+export const FIRST_ROWS = 30;
+
+/**
+ * Appends a row built by `build` for each of `items` to `body`, in two steps: the first
+ * `FIRST_ROWS` now, the rest after the frame that shows them has been painted, unless `stale()`
+ * says a newer drawing replaced them meanwhile. The user sees the top of the table a frame
+ * sooner; the rows below the fold follow before they can be scrolled to.
+ */
+export function appendInTwoSteps(body, items, build, stale, later = afterPaint) {
+  body.append(...items.slice(0, FIRST_ROWS).map(build));
+  if (items.length <= FIRST_ROWS) return;
+  later(() => {
+    if (!stale()) body.append(...items.slice(FIRST_ROWS).map(build));
+  });
+}
+
+/**
+ * Runs `fn` once, after the next frame has been painted, or after 100 ms where frames come
+ * slowly or not at all (a hidden or throttled window).
+ */
+function afterPaint(fn) {
+  let ran = false;
+  const once = () => {
+    if (ran) return;
+    ran = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}

@@ -1,14 +1,16 @@
 // The vault tab of the evidence screen: adding files and folders (typed, chosen or dropped)
 // with their details and links, checking the sources for changes, duplicates and orphans,
 // and the table of items with one item's details below it. The table is a query: the backend
-// filters, sorts and counts, and sends the page of PAGE_SIZE rows shown; typing in the filter
-// waits for a pause, and an answer for an older filter or sort is dropped.
+// filters, sorts and counts, and sends the page of PAGE_SIZE rows shown. Typing in the filter
+// asks at once and keeps at most one request under way (the last text is asked for when it
+// ends); an answer for an older filter or sort is dropped; a screenful of rows is painted
+// before the rest of the page is appended.
 
 import * as api from '../api/commands.js';
 import { formatDate } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { splitPaths, splitTargets, summariseOutcomes } from '../lib/evidence_table.js';
-import { PAGE_SIZE, debounce, lastPageOffset, latestOnly } from '../lib/paging.js';
+import { PAGE_SIZE, appendInTwoSteps, coalesce, lastPageOffset, latestOnly } from '../lib/paging.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { progressWidget, runJob } from './evidence_progress.js';
 import { renderDetail } from './evidence_detail.js';
@@ -39,9 +41,6 @@ const view = {
 // The tab on the page: its app, container, hosts and the page it drew.
 let current = null;
 
-/** How long typing in the filter may pause before the list is asked again. */
-const TYPING_PAUSE_MS = 40;
-
 /** The page query of the table as the tab remembers it (evidence_page's `query`). */
 function pageQuery() {
   return {
@@ -68,7 +67,7 @@ export async function render(app, target, params = {}) {
   current = { app, target, page, scopes, requests: latestOnly(), hosts: { tableHost, detailHost, findingsHost } };
   current.pager = pager({ t: app.t, lang: app.lang, id: 'evidence-pager', onPage: (offset) => goTo(offset) });
   const { selection } = view;
-  current.bulk = bulkBar({ app, scopes, selection, page: () => current?.page, query: pageQuery, redraw: () => drawTable(), changed: refresh });
+  current.bulk = bulkBar({ app, scopes, selection, page: () => current?.page, query: pageQuery, redraw: () => drawTable({ whole: true }), changed: refresh });
   target.replaceChildren(
     addPanel(app, scopes, page.unfiltered === 0),
     progressWidget(app),
@@ -106,8 +105,12 @@ async function load() {
   hosts.tableHost.setAttribute('aria-busy', 'true');
   try {
     const query = pageQuery();
+    const __a = performance.now();
     const page = await api.evidencePage(query);
-    if (!wanted()) return;
+    const __b = performance.now();
+    (window.__vt ??= []).push({ q: query.filter, ask: Math.round(__a), ipc: Math.round(__b - __a), stale: !wanted() || tab.typing?.pending() });
+    // A key typed meanwhile asks again as soon as this answer is in: this one is stale.
+    if (!wanted() || tab.typing?.pending()) return;
     // The list shrank below the page shown (items removed): show its last page instead.
     if (!page.items.length && page.total > 0 && view.offset > 0) {
       view.offset = lastPageOffset(page.total, PAGE_SIZE);
@@ -116,6 +119,8 @@ async function load() {
     }
     current.page = page;
     drawTable();
+    window.__vt.at(-1).draw = Math.round(performance.now() - __b);
+    requestAnimationFrame(() => { window.__vt.at(-1).frame = Math.round(performance.now() - __b); });
     // Which filter the rows on show answer (tests and the benchmark wait for it).
     hosts.tableHost.dataset.filter = query.filter;
   } catch (error) {
@@ -376,7 +381,8 @@ const COLUMNS = ['title', 'type', 'owner', 'classification', 'review_due', 'vers
 
 function tableSection(app, tableHost, pagerElement, bulkElement) {
   const { t } = app;
-  const typed = debounce(() => reload(), TYPING_PAUSE_MS);
+  const typed = coalesce(() => reload());
+  current.typing = typed;
   const filter = el('input', {
     type: 'search',
     id: 'evidence-filter',
@@ -385,6 +391,7 @@ function tableSection(app, tableHost, pagerElement, bulkElement) {
     'aria-label': t('vault.filter'),
     autocomplete: 'off',
     oninput: (event) => {
+      (window.__vt ??= []).push({ key: Math.round(performance.now()) });
       view.query = event.target.value;
       typed();
     },
@@ -438,8 +445,12 @@ function tableSection(app, tableHost, pagerElement, bulkElement) {
   );
 }
 
-/** Draws the page the backend answered: its rows only, the counts and the pager. */
-function drawTable() {
+/**
+ * Draws the page the backend answered: its rows only, the counts and the pager. A new page
+ * paints a screenful of rows first; `whole` draws every row at once (a tick redraws the page
+ * and focuses its box, which may be further down).
+ */
+function drawTable({ whole = false } = {}) {
   const { app, page, hosts } = current;
   const { t, lang } = app;
   const count = document.getElementById('evidence-count');
@@ -467,10 +478,13 @@ function drawTable() {
   const pageIds = page.items.map((item) => item.id);
   // A tick redraws the ticks; the box clicked keeps the focus.
   const ticked = (id = 'page') => {
-    drawTable();
+    drawTable({ whole: true });
     hosts.tableHost.querySelector(id === 'page' ? '#evidence-tick-page' : `[data-tick="${id}"]`)?.focus();
   };
-  const rows = page.items.map((item) =>
+  const drawing = (current.drawing ?? 0) + 1;
+  current.drawing = drawing;
+  const tab = current;
+  const row = (item) =>
     el(
       'tr',
       {
@@ -496,13 +510,15 @@ function drawTable() {
       el('td', { class: 'num' }, String(item.version)),
       el('td', {}, stateBadge(t, item.state)),
       el('td', {}, item.links.length ? el('ul', { class: 'chips' }, [...new Set(item.links)].map((l) => el('li', { class: 'chip' }, l))) : el('span', { class: 'hint' }, t('vault.no_links'))),
-    ),
-  );
+    );
   // A sort answered later than its click: its header button gets the focus back.
   const sorted = hosts.tableHost.contains(document.activeElement) ? document.activeElement.dataset?.sort : null;
+  const body = el('tbody', {});
+  if (whole) body.append(...page.items.map(row));
+  else appendInTwoSteps(body, page.items, row, () => current !== tab || tab.drawing !== drawing);
   hosts.tableHost.replaceChildren(
     page.items.length
-      ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, pageTickHeader(app, view.selection, pageIds, ticked), head)), el('tbody', {}, rows))
+      ? el('table', { class: 'grid evidence-table', id: 'evidence-table' }, el('thead', {}, el('tr', {}, pageTickHeader(app, view.selection, pageIds, ticked), head)), body)
       : el('p', { class: 'hint', id: 'evidence-none-match' }, t('vault.none_match')),
   );
   if (sorted) hosts.tableHost.querySelector(`[data-sort="${sorted}"]`)?.focus();

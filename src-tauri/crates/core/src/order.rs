@@ -50,6 +50,7 @@ impl Direction {
 /// digits by their value (leading zeros ignored). Texts that differ only in case, accents or
 /// leading zeros are equal; a list breaks such ties by something stable (an id).
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (a, b) = after_common_beginning(a, b);
     let mut a = a.chars().peekable();
     let mut b = b.chars().peekable();
     loop {
@@ -70,6 +71,18 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
             return order;
         }
     }
+}
+
+/// `a` and `b` without the bytes they begin with alike, backed up to the start of a character
+/// and out of any run of digits: those bytes fold alike and make the same numbers, so what
+/// follows decides the order. Titles in one list often share long beginnings
+/// (`document-00123.pdf`); SQLite's sort calls the comparison hundreds of thousands of times.
+fn after_common_beginning<'a, 'b>(a: &'a str, b: &'b str) -> (&'a str, &'b str) {
+    let mut same = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    while same > 0 && (!a.is_char_boundary(same) || a.as_bytes()[same - 1].is_ascii_digit()) {
+        same -= 1;
+    }
+    (&a[same..], &b[same..])
 }
 
 /// Compares the runs of digits at the start of `a` and `b` by value, consuming both.

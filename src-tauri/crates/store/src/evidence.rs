@@ -183,8 +183,11 @@ pub fn list(conn: &Connection) -> Result<Vec<EvidenceRecord>> {
     rows.into_iter().map(finish).collect()
 }
 
+/// Evidence item `id`. Its statement is cached on the connection: a page of the vault asks
+/// for a hundred items in a row.
 pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
-    conn.query_row(&format!("{SELECT} WHERE e.id = ?1"), [id], raw)
+    conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?
+        .query_row([id], raw)
         .optional()?
         .map(finish)
         .transpose()
@@ -411,7 +414,7 @@ pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
 /// The links of one evidence item, by target (an index seek on `evidence_link_by_evidence`).
 pub fn links_of(conn: &Connection, evidence: i64) -> Result<Vec<LinkRecord>> {
     Ok(conn
-        .prepare(&format!(
+        .prepare_cached(&format!(
             "{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY target_id, id"
         ))?
         .query_map([evidence], link_row)?

@@ -91,7 +91,11 @@ fn text(size: usize, rng: &mut Lcg) -> Vec<u8> {
     while out.len() < size {
         let word = WORDS[(rng.next() >> 33) as usize % WORDS.len()];
         out.extend_from_slice(word.as_bytes());
-        out.push(if rng.next().is_multiple_of(13) { b'\n' } else { b' ' });
+        out.push(if rng.next().is_multiple_of(13) {
+            b'\n'
+        } else {
+            b' '
+        });
     }
     out.truncate(size);
     out

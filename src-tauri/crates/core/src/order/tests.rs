@@ -79,42 +79,8 @@ fn the_order_is_a_total_order_on_a_mixed_list() {
 
 #[test]
 fn keys_order_texts_exactly_as_the_comparison_does() {
-    let texts = [
-        "",
-        "a",
-        "A",
-        "a1",
-        "a01",
-        "a2",
-        "a10",
-        "a9",
-        "a123456789",
-        "a1234567890",
-        "a999999999",
-        "a00000000001",
-        "Ä",
-        "b",
-        "1",
-        "01",
-        "10",
-        "0",
-        "00",
-        "x-1",
-        "x 1",
-        "x:1",
-        "ß",
-        "é9",
-        "E10",
-        "Item 9",
-        "Item 10",
-        "“quoted”",
-        "9z",
-        "9:",
-        "12345678",
-        "123456789",
-    ];
-    for a in texts {
-        for b in texts {
+    for a in KEY_TEXTS {
+        for b in KEY_TEXTS {
             assert_eq!(
                 natural_key(a).cmp(&natural_key(b)),
                 natural_cmp(a, b),
@@ -123,6 +89,82 @@ fn keys_order_texts_exactly_as_the_comparison_does() {
         }
     }
 }
+
+/// A beginning two texts share is skipped without folding; it must not change their order,
+/// wherever it ends: inside a number, inside a character of several bytes, before a letter.
+#[test]
+fn a_shared_beginning_does_not_change_the_order() {
+    for prefix in [
+        "document-",
+        "doc-0",
+        "doc 12",
+        "Ä-",
+        "ä",
+        "x9",
+        "Item 0010 ",
+    ] {
+        for a in KEY_TEXTS {
+            for b in KEY_TEXTS {
+                let (a, b) = (format!("{prefix}{a}"), format!("{prefix}{b}"));
+                assert_eq!(
+                    natural_cmp(&a, &b),
+                    natural_key(&a).cmp(&natural_key(&b)),
+                    "{a:?} against {b:?}"
+                );
+            }
+        }
+    }
+    // Texts that share bytes but not whole characters ("é" and "ê" share their first byte).
+    assert_eq!(
+        natural_cmp("caé", "caê"),
+        natural_key("caé").cmp(&natural_key("caê"))
+    );
+    assert_eq!(
+        natural_cmp("a19", "a100"),
+        Ordering::Less,
+        "19 before 100 though they share the 1"
+    );
+    assert_eq!(
+        natural_cmp("a0100", "a100"),
+        Ordering::Equal,
+        "leading zeros still count for nothing"
+    );
+}
+
+const KEY_TEXTS: [&str; 32] = [
+    "",
+    "a",
+    "A",
+    "a1",
+    "a01",
+    "a2",
+    "a10",
+    "a9",
+    "a123456789",
+    "a1234567890",
+    "a999999999",
+    "a00000000001",
+    "Ä",
+    "b",
+    "1",
+    "01",
+    "10",
+    "0",
+    "00",
+    "x-1",
+    "x 1",
+    "x:1",
+    "ß",
+    "é9",
+    "E10",
+    "Item 9",
+    "Item 10",
+    "“quoted”",
+    "9z",
+    "9:",
+    "12345678",
+    "123456789",
+];
 
 #[test]
 fn a_direction_reads_and_reverses() {
