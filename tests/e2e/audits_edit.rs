@@ -486,3 +486,84 @@ async fn wait_gone(app: &App, css: &str) {
     }
     panic!("{css} is still there");
 }
+
+#[tokio::test]
+async fn an_audit_with_many_findings_shows_fifty_and_the_next_ones_on_request() {
+    use csmsdesk_workspace::{AuditId, Workspace};
+    let _one_at_a_time = SERIAL.lock().await;
+    let desktop = Desktop::start();
+    let ws = desktop.home.path().join("csms");
+    let made = corrections_workspace(&ws);
+    // 53 more observations: 55 findings in all.
+    let mut workspace = Workspace::open(&ws, chrono::Utc::now()).unwrap();
+    for n in 0..53 {
+        workspace
+            .add_finding(
+                AuditId(made.initial),
+                "1.2",
+                "observation",
+                &format!("Observation number {n}"),
+                None,
+            )
+            .unwrap();
+    }
+    drop(workspace);
+    let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
+    app.wait_for("[data-view='dashboard']").await;
+    app.visit(&format!(
+        "#/audits?scope={}&audit={}",
+        made.scope, made.initial
+    ))
+    .await;
+    app.wait_for_containing(
+        "#findings-more",
+        "Show the next 5 findings (50 of 55 shown)",
+    )
+    .await;
+    let shown = |app: &App| {
+        let client = app.client.clone();
+        async move {
+            client
+                .execute(
+                    "return document.querySelectorAll('#findings > li.finding').length",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                .as_u64()
+                .unwrap()
+        }
+    };
+    assert_eq!(shown(&app).await, 50, "only the first fifty are built");
+    into_view(&app, "#findings-more").await;
+    app.screenshot("audits-edit-06-more-findings").await;
+    app.click("#findings-more").await;
+    assert_eq!(shown(&app).await, 55);
+    assert!(
+        app.client
+            .find(Locator::Css("#findings-more"))
+            .await
+            .is_err(),
+        "all shown: the button is gone"
+    );
+    let focused_finding = app
+        .client
+        .execute(
+            "return document.activeElement.closest('li.finding')?.dataset.findingId ?? ''",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let fifty_first = app
+        .client
+        .execute(
+            "return document.querySelectorAll('#findings > li.finding')[50].dataset.findingId",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        focused_finding, fifty_first,
+        "the focus moves to the first finding added"
+    );
+}

@@ -2,8 +2,9 @@
 // small form to add one with the due-date rules as a live hint and the evidence picker; and
 // the form that records a finding on a control question, optionally for a protection object.
 //
-// An audit may have hundreds of findings: a finding's action form is built only when its
-// panel is opened, and an action's evidence is named from the audit view's own titles.
+// An audit may have hundreds of findings: the first FINDINGS_PAGE are drawn and a button adds
+// the next ones, a finding's action form is built only when its panel is opened, and an
+// action's evidence is named from the audit view's own titles.
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
@@ -44,17 +45,22 @@ async function redraw(detail, section, flash, focus) {
   await detail.reload();
   draw(detail, section, flash);
   detail.refreshActions?.();
-  if (focus) section.querySelector(focus)?.focus();
+  if (!focus) return;
+  // What to focus may lie past the findings shown (one just added comes last): show them all.
+  if (!section.querySelector(focus) && detail.findingsShown < detail.view.findings.length) {
+    detail.findingsShown = detail.view.findings.length;
+    draw(detail, section, flash);
+  }
+  section.querySelector(focus)?.focus();
 }
 
-/** How many findings are drawn at once: the first batch with the screen, the rest in turns. */
-const FINDINGS_AT_ONCE = 40;
+/** How many findings are shown at first, and how many more each press of the button adds. */
+const FINDINGS_PAGE = 50;
 
 /**
- * The findings with their actions and (folded) action forms. On a first draw only the first
- * batch is built with the screen; the rest follow batch by batch, each after the page had a
- * turn to paint and answer, and stop when the list has left the page. A redraw after a change
- * (`flash`) draws all at once, so that what it focuses is there.
+ * The findings with their actions and (folded) action forms: as many as the user asked to see
+ * (`detail.findingsShown`, the first FINDINGS_PAGE at first), and a button that adds the next
+ * ones and moves the focus to the first of them.
  */
 function findingList(detail, section, flash) {
   const { app, view, objects } = detail;
@@ -85,29 +91,24 @@ function findingList(detail, section, flash) {
       actionForm(detail, section, f, flash?.finding === f.id ? flash : null),
     );
   };
-  const first = flash ? view.findings.length : FINDINGS_AT_ONCE;
-  const list = el('ul', { class: 'findings-list', id: 'findings' }, view.findings.slice(0, first).map(row));
-  let next = first;
-  let onPage = false;
-  let waits = 0;
-  const more = () => {
-    if (next >= view.findings.length) return;
-    if (!list.isConnected) {
-      // Not swapped in yet (a screen shows when complete): wait a little. Left the page
-      // (another audit, another screen, a redraw), or never shown: the rest is not built.
-      if (!onPage && waits < 100) {
-        waits += 1;
-        setTimeout(more, 20);
-      }
-      return;
-    }
-    onPage = true;
-    list.append(...view.findings.slice(next, next + FINDINGS_AT_ONCE).map(row));
-    next += FINDINGS_AT_ONCE;
-    setTimeout(more, 0);
+  const total = view.findings.length;
+  detail.findingsShown = Math.min(total, detail.findingsShown ?? FINDINGS_PAGE);
+  const list = el('ul', { class: 'findings-list', id: 'findings' }, view.findings.slice(0, detail.findingsShown).map(row));
+  if (detail.findingsShown >= total) return list;
+  const more = el('button', { type: 'button', class: 'secondary', id: 'findings-more' });
+  const label = () => {
+    more.textContent = t('audits_ui.more_findings', { count: Math.min(FINDINGS_PAGE, total - detail.findingsShown), shown: detail.findingsShown, total });
   };
-  if (next < view.findings.length) setTimeout(more, 0);
-  return list;
+  more.addEventListener('click', () => {
+    const from = detail.findingsShown;
+    detail.findingsShown = Math.min(total, from + FINDINGS_PAGE);
+    list.append(...view.findings.slice(from, detail.findingsShown).map(row));
+    list.children[from]?.focus();
+    if (detail.findingsShown >= total) more.remove();
+    else label();
+  });
+  label();
+  return el('div', { class: 'findings-paged' }, list, more);
 }
 
 function actionRow(detail, action, titles, done) {

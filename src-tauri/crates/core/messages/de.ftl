@@ -1220,6 +1220,10 @@ audits_ui-na_questions = { $count ->
 audits_ui-na_hint = Sie nehmen kein Ergebnis an und zählen nicht zum Gesamtergebnis. Machen Sie eine Frage im Bildschirm Geltungsbereich anwendbar, falls der Auditor sie bewertet hat.
 audits_ui-findings = Feststellungen und Korrekturmaßnahmen
 audits_ui-no_findings = Keine Feststellungen erfasst.
+audits_ui-more_findings = { $count ->
+        [one] Nächste Feststellung zeigen ({ $shown } von { $total } angezeigt)
+       *[other] Nächste { $count } Feststellungen zeigen ({ $shown } von { $total } angezeigt)
+    }
 audits_ui-for_object = Schutzobjekt: { $name }
 audits_ui-actions_of = Korrekturmaßnahmen zu Feststellung { $id }
 audits_ui-no_actions = Keine Korrekturmaßnahme.

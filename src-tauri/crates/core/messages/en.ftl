@@ -1220,6 +1220,10 @@ audits_ui-na_questions = { $count ->
 audits_ui-na_hint = They take no result and do not count for the overall result. Make a question applicable on the scope screen if the auditor assessed it.
 audits_ui-findings = Findings and corrective actions
 audits_ui-no_findings = No findings recorded.
+audits_ui-more_findings = { $count ->
+        [one] Show the next finding ({ $shown } of { $total } shown)
+       *[other] Show the next { $count } findings ({ $shown } of { $total } shown)
+    }
 audits_ui-for_object = Protection object: { $name }
 audits_ui-actions_of = Corrective actions of finding { $id }
 audits_ui-no_actions = No corrective action.
