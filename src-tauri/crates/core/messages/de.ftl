@@ -1950,3 +1950,5 @@ pdf-description = Beschreibung
 pdf-corrective_actions = Korrekturmaßnahmen
 pdf-action_line = { $owner }, fällig am { $due } ({ $status }): { $description }
 pdf-no_actions_for_finding = Keine Korrekturmaßnahme.
+
+report_pdf-failed = Der Bericht konnte nicht geschrieben werden. Das ist ein Fehler in CSMS Desk: bitte melden Sie ihn mit dem Protokoll.

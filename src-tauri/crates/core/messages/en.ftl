@@ -1947,3 +1947,5 @@ pdf-description = Description
 pdf-corrective_actions = Corrective actions
 pdf-action_line = { $owner }, due { $due } ({ $status }): { $description }
 pdf-no_actions_for_finding = No corrective action.
+
+report_pdf-failed = The report could not be written. This is a bug in CSMS Desk: please report it with the log.

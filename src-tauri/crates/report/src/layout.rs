@@ -289,6 +289,18 @@ impl<'f> Flow<'f> {
             bold: true,
             color: TEXT,
         };
+        // A value whose longest word is wider than its box is set smaller, never cut.
+        let value_style = figures
+            .iter()
+            .flat_map(|f| f.value.split_whitespace())
+            .fold(value_style, |style, word| {
+                let width = self.faces.bold.width(word, style.size);
+                let size = (style.size * (w - 16.0) / width.max(1.0)).clamp(9.0, style.size);
+                Style {
+                    size: (size * 2.0).floor() / 2.0,
+                    ..style
+                }
+            });
         let laid: Vec<(Vec<String>, Vec<String>, Vec<String>)> = figures
             .iter()
             .map(|f| {

@@ -346,11 +346,7 @@ fn deadlines(flow: &mut Flow<'_>, r: &Report) {
         .map(|d| {
             vec![
                 Cell::new(day(r, d.due)),
-                Cell::new(format!(
-                    "{}\n{}",
-                    d.what.render(r.lang),
-                    d.kind.render(r.lang)
-                )),
+                Cell::new(d.what.render(r.lang)),
                 urgent(r, d.due),
             ]
         })

@@ -23,6 +23,7 @@ mod package;
 mod partial;
 mod progress;
 mod readiness;
+mod report;
 mod rules;
 mod scan;
 mod scope;
@@ -80,6 +81,7 @@ pub use readiness::{
     AssessInput, AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings,
     QuestionStatus, Readiness, RequirementStatus,
 };
+pub use report::{REPORT_DEADLINE_DAYS, ReportOptions, ReportWritten};
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{
