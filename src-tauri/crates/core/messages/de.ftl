@@ -1952,3 +1952,8 @@ pdf-action_line = { $owner }, fällig am { $due } ({ $status }): { $description 
 pdf-no_actions_for_finding = Keine Korrekturmaßnahme.
 
 report_pdf-failed = Der Bericht konnte nicht geschrieben werden. Das ist ein Fehler in CSMS Desk: bitte melden Sie ihn mit dem Protokoll.
+report_pdf-bad_lang = Die Berichtssprache „{ $given }“ spricht CSMS Desk nicht: Verwenden Sie en oder de.
+cli-report-written = { $path } geschrieben ({ $pages ->
+        [one] eine Seite
+       *[other] { $pages } Seiten
+    }).

@@ -1949,3 +1949,8 @@ pdf-action_line = { $owner }, due { $due } ({ $status }): { $description }
 pdf-no_actions_for_finding = No corrective action.
 
 report_pdf-failed = The report could not be written. This is a bug in CSMS Desk: please report it with the log.
+report_pdf-bad_lang = The report language “{ $given }” is not one CSMS Desk speaks: use en or de.
+cli-report-written = Wrote { $path } ({ $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }).
