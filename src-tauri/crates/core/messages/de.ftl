@@ -1957,3 +1957,21 @@ cli-report-written = { $path } geschrieben ({ $pages ->
         [one] eine Seite
        *[other] { $pages } Seiten
     }).
+
+export_ui-report_heading = Bericht (PDF)
+export_ui-report_hint = Ein druckbarer Bericht für die Geschäftsleitung und den Auditor: eine Zusammenfassung mit der Bereitschaft je Auditziel und Kapitel, dem erwarteten oder dem Audit-Ergebnis, den Restlaufzeiten der Labels, offenen Korrekturmaßnahmen und Fristen, danach jede Kontrollfrage im Einzelnen. A4, auf Deutsch oder Englisch.
+export_ui-report_audit = Gezeigte Ergebnisse
+export_ui-report_self = Die Selbsteinschätzung (erwartetes Ergebnis)
+export_ui-report_lang = Sprache
+export_ui-report_lang_app = Die Sprache der App
+export_ui-report_path = Bericht speichern unter
+export_ui-report_path_hint = Eine PDF-Datei außerhalb des Arbeitsbereich-Ordners.
+export_ui-report_path_missing = Wählen Sie, wo der Bericht gespeichert wird.
+export_ui-report_not_written = Es wurde kein Bericht geschrieben: siehe die Meldung beim Pfad.
+export_ui-report_run = Bericht schreiben
+export_ui-report_running = Der Bericht wird geschrieben …
+export_ui-report_done = { $path } geschrieben ({ $pages ->
+        [one] eine Seite
+       *[other] { $pages } Seiten
+    }).
+dashboard-report = Bericht (PDF)

@@ -1954,3 +1954,21 @@ cli-report-written = Wrote { $path } ({ $pages ->
         [one] one page
        *[other] { $pages } pages
     }).
+
+export_ui-report_heading = Report (PDF)
+export_ui-report_hint = A printable report for management and the auditor: a summary with readiness per objective and chapter, the predicted or the audit's result, label countdowns, open corrective actions and deadlines, then every control question in detail. A4, in English or German.
+export_ui-report_audit = Results shown
+export_ui-report_self = The self-assessment (predicted result)
+export_ui-report_lang = Language
+export_ui-report_lang_app = The app's language
+export_ui-report_path = Save the report as
+export_ui-report_path_hint = A PDF file outside the workspace folder.
+export_ui-report_path_missing = Choose where to save the report.
+export_ui-report_not_written = No report was written: see the message at the path.
+export_ui-report_run = Write the report
+export_ui-report_running = Writing the report …
+export_ui-report_done = Wrote { $path } ({ $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }).
+dashboard-report = Report (PDF)

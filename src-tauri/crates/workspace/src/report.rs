@@ -45,23 +45,25 @@ pub struct ReportWritten {
 impl Workspace {
     /// The report of `scope` as PDF bytes and its page count.
     pub fn report_pdf(&self, scope: ScopeId, options: &ReportOptions) -> Result<(Vec<u8>, usize)> {
-        let report = self.report_model(scope, options)?;
-        csmsdesk_report::render_pages(&report).map_err(|e| {
-            tracing::error!(error = %e, "report");
-            Error::Invalid(vec![Invalid::new(
-                "report",
-                Message::new("report_pdf.failed"),
-            )])
-        })
+        render(&self.report_model(scope, options)?)
     }
 
-    /// Writes the report of `scope` to `out`, atomically.
+    /// Writes the report of `scope` to `out`, atomically (what the CLI does; the app
+    /// gathers with the workspace and writes without it: `check_report_out`, `report_model`,
+    /// [`write_report_file`]).
     pub fn write_report(
         &self,
         scope: ScopeId,
         options: &ReportOptions,
         out: &Path,
     ) -> Result<ReportWritten> {
+        self.check_report_out(out)?;
+        write_report_file(&self.report_model(scope, options)?, out)
+    }
+
+    /// Refuses a report target inside the workspace, a folder, or in a folder that does not
+    /// exist, before anything is gathered.
+    pub fn check_report_out(&self, out: &Path) -> Result<()> {
         self.refuse_output_inside(out, "out")?;
         if out.is_dir() {
             return Err(Error::Invalid(vec![Invalid::new(
@@ -71,31 +73,14 @@ impl Workspace {
                     .arg("example", out.join("report.pdf").display()),
             )]));
         }
-        let dir = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        };
+        let dir = target_dir(out);
         if !dir.is_dir() {
             return Err(Error::Invalid(vec![Invalid::new(
                 "out",
                 Message::new("package.no_folder").arg("path", dir.display().to_string()),
             )]));
         }
-        let (bytes, pages) = self.report_pdf(scope, options)?;
-        let io = |e: std::io::Error| Error::FileUnwritable {
-            path: out.to_owned(),
-            source: e,
-        };
-        let mut temp = crate::partial::create(&dir, "report").map_err(io)?;
-        std::io::Write::write_all(&mut temp, &bytes).map_err(io)?;
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(out).map_err(|e| io(e.error))?;
-        csmsdesk_store::vault::sync_dir(&dir);
-        Ok(ReportWritten {
-            path: out.to_owned(),
-            pages,
-            bytes: bytes.len(),
-        })
+        Ok(())
     }
 
     /// Everything the report shows, gathered on the generation day.
@@ -335,6 +320,60 @@ impl Workspace {
             questions,
         })
     }
+}
+
+/// A report language as typed (`en`, `de`, case ignored); blank: `default`.
+pub fn report_lang(text: Option<&str>, default: Lang) -> Result<Lang> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(default);
+    };
+    Lang::ALL
+        .into_iter()
+        .find(|l| l.tag().eq_ignore_ascii_case(text))
+        .ok_or_else(|| {
+            Error::Invalid(vec![Invalid::new(
+                "lang",
+                Message::new("report_pdf.bad_lang").arg("given", text),
+            )])
+        })
+}
+
+fn target_dir(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+fn render(report: &Report) -> Result<(Vec<u8>, usize)> {
+    csmsdesk_report::render_pages(report).map_err(|e| {
+        tracing::error!(error = %e, "report");
+        Error::Invalid(vec![Invalid::new(
+            "report",
+            Message::new("report_pdf.failed"),
+        )])
+    })
+}
+
+/// Writes a gathered report to `out`: a temporary file beside it, fsynced and renamed, so
+/// that a failed write never leaves a file at the target name.
+pub fn write_report_file(report: &Report, out: &Path) -> Result<ReportWritten> {
+    let (bytes, pages) = render(report)?;
+    let dir = target_dir(out);
+    let io = |e: std::io::Error| Error::FileUnwritable {
+        path: out.to_owned(),
+        source: e,
+    };
+    let mut temp = crate::partial::create(&dir, "report").map_err(io)?;
+    std::io::Write::write_all(&mut temp, &bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(out).map_err(|e| io(e.error))?;
+    csmsdesk_store::vault::sync_dir(&dir);
+    Ok(ReportWritten {
+        path: out.to_owned(),
+        pages,
+        bytes: bytes.len(),
+    })
 }
 
 /// Catalogue keys of vocabulary words: `Message` keys are `&'static str`, so each value is

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_workspace::{AuditId, Error, Invalid, ReportOptions, Workspace, parse_generated_at};
+use csmsdesk_workspace::{
+    AuditId, Error, ReportOptions, Workspace, parse_generated_at, report_lang,
+};
 
 use crate::output::Output;
 use crate::resolve;
@@ -19,19 +20,6 @@ pub struct ReportArgs<'a> {
     pub generated_at: Option<&'a str>,
 }
 
-/// A report language as typed: `en` or `de` (case ignored).
-pub fn parse_lang(text: &str) -> Result<Lang, Error> {
-    Lang::ALL
-        .into_iter()
-        .find(|l| l.tag().eq_ignore_ascii_case(text.trim()))
-        .ok_or_else(|| {
-            Error::Invalid(vec![Invalid::new(
-                "lang",
-                Message::new("report_pdf.bad_lang").arg("given", text.trim()),
-            )])
-        })
-}
-
 /// Writes the report; `--generated-at` replaces `now`, `--lang` the workspace's language.
 pub fn report(
     ws: &Workspace,
@@ -39,7 +27,7 @@ pub fn report(
     out: &Output,
     now: DateTime<Utc>,
 ) -> Result<bool, Error> {
-    let lang = args.lang.map(parse_lang).transpose()?.unwrap_or(out.lang());
+    let lang = report_lang(args.lang, out.lang())?;
     let generated_at = match args.generated_at {
         None => now,
         Some(text) => parse_generated_at(text)?,
