@@ -1975,3 +1975,5 @@ export_ui-report_done = { $path } geschrieben ({ $pages ->
        *[other] { $pages } Seiten
     }).
 dashboard-report = Bericht (PDF)
+report-pdf_report = Druckbarer Bericht (PDF)
+report-pdf_open = PDF öffnen

@@ -1972,3 +1972,5 @@ export_ui-report_done = Wrote { $path } ({ $pages ->
        *[other] { $pages } pages
     }).
 dashboard-report = Report (PDF)
+report-pdf_report = Printable report (PDF)
+report-pdf_open = Open the PDF

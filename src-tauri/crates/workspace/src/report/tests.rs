@@ -264,3 +264,57 @@ fn five_hundred_findings_and_two_thousand_files_break_across_pages() {
     assert!(all.contains("Action for finding 495"));
     screens(&out, "large");
 }
+
+#[test]
+fn the_full_package_holds_the_report_and_partner_packages_do_not() {
+    let (s, audit) = filled();
+    let full = s.root.path().join("full.zip");
+    let report =
+        s.ws.plan_package(ECU, &full, "full", Some(audit.0), generated())
+            .unwrap()
+            .write(&no_progress, &not_cancelled())
+            .unwrap();
+    assert!(
+        report.files.iter().any(|f| f == "report.pdf"),
+        "{:?}",
+        report.files
+    );
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&full).unwrap()).unwrap();
+    let mut read = |name: &str| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut archive.by_name(name).unwrap(), &mut bytes).unwrap();
+        bytes
+    };
+    let sums = String::from_utf8(read("SHA256SUMS")).unwrap();
+    assert!(sums.lines().any(|l| l.ends_with("  report.pdf")), "{sums}");
+    let manifest: serde_json::Value = serde_json::from_slice(&read("manifest.json")).unwrap();
+    assert_eq!(manifest["report"], "report.pdf");
+    // The same bytes `report` writes for the same audit, language and time.
+    let (alone, _) =
+        s.ws.report_pdf(ECU, &options(Lang::English, Some(audit)))
+            .unwrap();
+    assert_eq!(read("report.pdf"), alone);
+    let index = String::from_utf8(read("index.html")).unwrap();
+    assert!(
+        index.contains("<a href=\"report.pdf\">Open the PDF</a>"),
+        "{index}"
+    );
+    let partner = s.root.path().join("partner.zip");
+    let report =
+        s.ws.plan_package_with(
+            ECU,
+            &partner,
+            &crate::PackageOptions {
+                force: true,
+                ..crate::PackageOptions::new("A+labels+B", None, generated())
+            },
+        )
+        .unwrap()
+        .write(&no_progress, &not_cancelled())
+        .unwrap();
+    assert!(
+        !report.files.iter().any(|f| f == "report.pdf"),
+        "{:?}",
+        report.files
+    );
+}
