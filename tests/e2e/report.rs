@@ -39,6 +39,8 @@ async fn the_report_button_writes_a_german_pdf_of_an_audit_that_poppler_reads() 
     };
     let app = desktop.launch(&["--workspace", ws.to_str().unwrap()]).await;
     app.go("dashboard").await;
+    app.wait_for("#dashboard-report").await;
+    app.screenshot("report-app-00-dashboard").await;
     app.click("#dashboard-report").await;
     app.wait_for("[data-view='export'] #export-report-panel")
         .await;

@@ -388,7 +388,10 @@ fn dependencies_point_from_the_shells_to_core_and_never_back() {
         (STORE, &[CORE]),
         ("csmsdesk-workbook", &[CORE]),
         (REPORT, &[CORE]),
-        ("csmsdesk-workspace", &[CORE, STORE, "csmsdesk-workbook", REPORT]),
+        (
+            "csmsdesk-workspace",
+            &[CORE, STORE, "csmsdesk-workbook", REPORT],
+        ),
         ("csmsdesk-cli", &[CORE, "csmsdesk-workspace"]),
         (APP, &[CORE, "csmsdesk-workspace"]),
     ];

@@ -298,11 +298,11 @@ fn actions(flow: &mut Flow<'_>, r: &Report) {
     let columns = columns(
         r,
         &[
-            ("pdf.owner", 2.2),
-            ("pdf.due", 1.6),
-            ("pdf.action", 4.2),
+            ("pdf.owner", 2.0),
+            ("pdf.due", 2.3),
+            ("pdf.action", 3.9),
             ("pdf.question", 1.3),
-            ("pdf.status", 1.5),
+            ("pdf.status", 1.4),
         ],
     );
     let rows: Vec<Vec<Cell>> = r

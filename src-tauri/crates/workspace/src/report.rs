@@ -148,7 +148,7 @@ impl Workspace {
         open_actions.sort_by(|a, b| {
             csmsdesk_core::order::natural_cmp(&a.owner, &b.owner)
                 .then(a.due.cmp(&b.due))
-                .then(a.description.cmp(&b.description))
+                .then_with(|| csmsdesk_core::order::natural_cmp(&a.description, &b.description))
         });
         let labels = self
             .labels(Some(scope))?
