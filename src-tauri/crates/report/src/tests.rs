@@ -223,3 +223,36 @@ fn a_heading_is_never_the_last_line_of_a_page() {
         assert!(!t.last().unwrap().starts_with("Heading"), "{t:?}");
     }
 }
+
+#[test]
+fn the_summary_counts_down_labels_actions_and_deadlines_in_words() {
+    let faces = Faces::new();
+    let mut report = sample(Lang::German, 2, 1);
+    report.labels = vec![LabelRow {
+        objective: Message::new("scope.objective_development"),
+        kind: Message::new("label_kind.temporary"),
+        valid_from: day("2026-11-01"),
+        expires: day("2027-02-02"),
+    }];
+    report.deadlines = vec![DeadlineRow {
+        due: day("2027-01-30"),
+        what: Message::new("pdf.title"),
+        kind: Message::new("pdf.title"),
+    }];
+    report.more_deadlines = 3;
+    let pages = lay_out(&faces, &report);
+    let first: Vec<&str> = pages.iter().take(2).flat_map(|p| texts(p)).collect();
+    let has = |needle: &str| first.iter().any(|t| t.contains(needle));
+    assert!(has("Temporär"), "{first:?}");
+    assert!(has("in einem Tag"), "the label expires tomorrow: {first:?}");
+    assert!(
+        has("2 Tage überfällig"),
+        "the deadline was two days ago: {first:?}"
+    );
+    assert!(
+        has("in 28 Tagen"),
+        "the first action is due in 28 days: {first:?}"
+    );
+    assert!(has("3 weitere Fristen"), "{first:?}");
+    assert!(has("02.02.2027"), "German dates: {first:?}");
+}

@@ -152,6 +152,9 @@ fn the_english_report_has_the_summary_and_every_question() {
     );
     assert!(all.contains("Generated on 2026-11-25 at 10:00 UTC"));
     assert!(all.contains("Readiness by chapter"));
+    // The action is a deadline too, overdue on the generation day.
+    assert!(all.contains("Upcoming deadlines"));
+    assert!(all.contains("117 days overdue"), "{all}");
     assert!(all.contains("Anna Schäfer"));
     assert!(all.contains("Sign the policy"));
     assert!(all.contains("Policy unsigned"));
