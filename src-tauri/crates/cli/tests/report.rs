@@ -151,7 +151,18 @@ fn report_refuses_an_unknown_scope_audit_language_and_folder_and_writes_nothing(
     let ws = workspace(h);
     let target = h.join("r.pdf");
     let t = target.to_str().unwrap();
+    let inside = ws.join("r.pdf");
     for (args, said) in [
+        (
+            vec![
+                "report",
+                "--scope",
+                "ECU",
+                "--out",
+                inside.to_str().unwrap(),
+            ],
+            "inside the workspace folder",
+        ),
         (vec!["report", "--scope", "Nope", "--out", t], "Nope"),
         (
             vec!["report", "--scope", "ECU", "--out", t, "--audit", "42"],
@@ -182,6 +193,6 @@ fn report_refuses_an_unknown_scope_audit_language_and_folder_and_writes_nothing(
         assert!(!out.status.success(), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(said), "{args:?}: {err}");
-        assert!(!target.exists());
+        assert!(!target.exists() && !inside.exists());
     }
 }
