@@ -86,16 +86,14 @@ pub struct ActionRow {
     pub status: Message,
     /// The control question of its finding.
     pub question: String,
-    /// Its finding's type in words.
-    pub finding: Message,
 }
 
 /// A deadline.
 #[derive(Debug, Clone)]
 pub struct DeadlineRow {
     pub due: NaiveDate,
+    /// What it is, in words (it names its kind).
     pub what: Message,
-    pub kind: Message,
 }
 
 /// One control question in detail.

@@ -21,7 +21,6 @@ fn action(n: usize) -> ActionRow {
         description: format!("Corrective action number {n}, with some words to wrap around"),
         status: Message::new("action_status.open"),
         question: "1.2".into(),
-        finding: Message::new("finding_type.minor"),
     }
 }
 
@@ -237,7 +236,6 @@ fn the_summary_counts_down_labels_actions_and_deadlines_in_words() {
     report.deadlines = vec![DeadlineRow {
         due: day("2027-01-30"),
         what: Message::new("pdf.title"),
-        kind: Message::new("pdf.title"),
     }];
     report.more_deadlines = 3;
     let pages = lay_out(&faces, &report);

@@ -124,10 +124,10 @@ impl Workspace {
             findings.extend(view.findings);
             actions.extend(view.actions);
         }
-        let question_of_finding: BTreeMap<i64, &FindingRecord> =
+        let finding_of: BTreeMap<i64, &FindingRecord> =
             findings.iter().map(|f| (f.id, f)).collect();
         let action_row = |a: &ActionRecord| {
-            let finding = question_of_finding.get(&a.finding_id);
+            let finding = finding_of.get(&a.finding_id);
             ActionRow {
                 owner: a.owner.clone(),
                 department: a.department.clone(),
@@ -135,9 +135,6 @@ impl Workspace {
                 description: a.description.clone(),
                 status: Message::new(action_status_key(a.status)),
                 question: finding.map(|f| f.question_id.clone()).unwrap_or_default(),
-                finding: Message::new(
-                    finding.map_or("finding_type.minor", |f| finding_key(f.kind)),
-                ),
             }
         };
         let mut open_actions: Vec<ActionRow> = actions
@@ -175,7 +172,6 @@ impl Workspace {
             .map(|d| DeadlineRow {
                 due: d.due,
                 what: d.what,
-                kind: Message::new(crate::deadlines::kind_key(d.kind)),
             })
             .collect();
         // Evidence per target, with each item's title and state.
