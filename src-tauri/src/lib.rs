@@ -168,6 +168,8 @@ pub fn run() {
             commands::package::package_history,
             commands::package::package_pick_out,
             commands::package::package_pick_file,
+            commands::report::export_report,
+            commands::report::report_pick_out,
             commands::package::share_show,
             commands::package::share_publish,
             commands::package::share_add,

@@ -19,6 +19,8 @@
 //! - `package_report`: the export screen's questions before writing (unreviewed evidence with
 //!   its three choices, a partner level above the sharing) and the package's `index.html`
 //!   rendered by WebKit's MiniBrowser from disk.
+//! - `report`: the Dashboard's Report button and the Export screen's report panel write a
+//!   German PDF of an audit that poppler reads (pictures of its pages beside the screenshots).
 //! - `layout`: at 1280x800 tables fit, the navigation stays, dates keep to one line and to the
 //!   app's language (shown and typed).
 //! - `scope_edit`: locations with their labels, protection objects, scopes and sharings
@@ -35,6 +37,7 @@ mod lifetime;
 mod lists;
 mod package_report;
 mod picker;
+mod report;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.
 #[allow(dead_code, reason = "shared with the benchmark bench_ui.rs")]

@@ -880,6 +880,33 @@ pub const CASES: &[Case] = &[
         expect: refused("shows more than scope"),
     },
     Case {
+        name: "ipc: a report onto the workspace's own database",
+        via: Via::Ipc(
+            "export_report",
+            r#"{"scope":1,"path":"{ws}/workspace.sqlite"}"#,
+        ),
+        input: Input::None,
+        expect: refused("is inside the workspace folder"),
+    },
+    Case {
+        name: "ipc: a report in a language the app does not speak",
+        via: Via::Ipc(
+            "export_report",
+            r#"{"scope":1,"path":"{dir}/r.pdf","lang":"fr"}"#,
+        ),
+        input: Input::None,
+        expect: refused("is not one CSMS Desk speaks"),
+    },
+    Case {
+        name: "ipc: a report for an audit that does not exist",
+        via: Via::Ipc(
+            "export_report",
+            r#"{"scope":1,"path":"{dir}/r.pdf","audit":987654}"#,
+        ),
+        input: Input::None,
+        expect: refused("987654"),
+    },
+    Case {
         name: "ipc: a backup into the workspace's vault",
         via: Via::Ipc("backup_write", r#"{"path":"{ws}/vault/b.csmsbackup"}"#),
         input: Input::None,

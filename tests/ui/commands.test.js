@@ -181,3 +181,12 @@ test('opening and revealing name the item (and version) by id, never a path', as
   assert.deepEqual(await sent(() => api.relocateEvidence('7', '/home/anna/new.pdf')), { command: 'evidence_relocate', args: { id: 7, path: '/home/anna/new.pdf' } });
   assert.deepEqual(await sent(() => api.searchWorkspace('tara')), { command: 'workspace_search', args: { text: 'tara', limit: 5 } });
 });
+
+test('the PDF report goes by scope id, an audit id or null, and the language chosen', async () => {
+  assert.deepEqual(await sent(() => api.exportReport('3', '/tmp/r.pdf', '', '')), {
+    command: 'export_report',
+    args: { scope: 3, path: '/tmp/r.pdf', audit: null, lang: '' },
+  });
+  assert.deepEqual((await sent(() => api.exportReport(3, '/tmp/r.pdf', '7', 'de'))).args, { scope: 3, path: '/tmp/r.pdf', audit: 7, lang: 'de' });
+  assert.deepEqual(await sent(() => api.pickReportOut()), { command: 'report_pick_out', args: {} });
+});

@@ -39,6 +39,8 @@ const TEST_PACKAGES: &[&str] = &[
     "time",
     // Finds the app's window, which the end-to-end suite closes as a user does.
     "xdotool",
+    // Outside judge of the PDF report: pdftotext, pdfinfo, pdffonts and pdftoppm.
+    "poppler-utils",
 ];
 
 fn succeeds(cmd: &mut Command) -> bool {

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod package;
 pub mod profile;
+pub mod report;
 pub mod scope;
 pub mod trust;
 pub mod webview;

@@ -118,4 +118,6 @@ pub const COMMAND_NAMES: &[&str] = &[
     "share_remove",
     "package_preview",
     "package_warnings",
+    "export_report",
+    "report_pick_out",
 ];

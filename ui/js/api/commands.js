@@ -335,6 +335,15 @@ export const exportPackage = (scope, path, level, audit = null, versions = 'revi
  * reviewed_version, latest_version }], above_shared: localised text or null }.
  */
 export const packageWarnings = (scope, level) => invoke('package_warnings', { scope: Number(scope), level });
+/**
+ * Writes the printable PDF report of `scope` to `path`: `audit` (an id or null) shows that
+ * audit's results instead of the predicted result; `lang` 'en', 'de' or '' (the app's).
+ * Answers { report, pages, bytes }.
+ */
+export const exportReport = (scope, path, audit = null, lang = '') =>
+  invoke('export_report', { scope: Number(scope), path, audit: optionalId(audit), lang });
+/** Native save dialog for a report; a path or null when cancelled. */
+export const pickReportOut = () => invoke('report_pick_out');
 /** Native save dialog for a package; a path or null when cancelled. */
 export const pickPackageOut = () => invoke('package_pick_out');
 /** Native open dialog for a package to verify; a path or null when cancelled. */

@@ -3,7 +3,7 @@
 
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
-import { hrefOf } from '../lib/routes.js';
+import { hrefOf, hrefWith } from '../lib/routes.js';
 import { labelCardsSection, nextDeadlines } from './dashboard_labels.js';
 import { readinessPanel } from './dashboard_readiness.js';
 import { openReadOnlyOffer } from './read_only.js';
@@ -31,6 +31,12 @@ export function render(app) {
         el('dd', {}, value(profile.participant_id)),
         el('dt', {}, t('dashboard.workspace')),
         el('dd', { class: 'path' }, workspace.dir),
+      ),
+      // The printable report is written on the Export screen, where its choices are.
+      el(
+        'p',
+        { class: 'actions' },
+        el('button', { type: 'button', id: 'dashboard-report', onclick: () => (location.hash = hrefWith('export', { part: 'report' })) }, t('dashboard.report')),
       ),
     ),
     el('div', { class: 'panel' }, el('h2', {}, t('dashboard.getting_started')), steps(app, profile)),

@@ -16,10 +16,11 @@ import {
   sortHistory,
 } from '../lib/export.js';
 import { predictedKey } from '../lib/readiness.js';
-import { idFromParam } from '../lib/routes.js';
+import { idFromParam, paramsFromHash } from '../lib/routes.js';
 import { askAbove, askVersions } from './export_ask.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { sharingActions } from './export_sharing_row.js';
+import { reportPanel } from './export_report.js';
 import { drawJobProgress, jobProgress, watchJobs } from '../widgets/job_progress.js';
 import { chooseButton, pathField, pathInput } from '../widgets/path_field.js';
 import { scopeOptions } from '../widgets/scope_picker.js';
@@ -46,10 +47,12 @@ export function render(app) {
   const summary = el('p', { id: 'export-summary', class: 'export-summary', 'aria-live': 'polite' });
   const sharing = el('section', { id: 'sharing-panel', class: 'panel', 'aria-labelledby': 'sharing-heading' });
   const history = el('div', { id: 'export-history-host' });
-  Object.assign(state, { scope, summary, sharing, history });
+  const report = reportPanel(app, () => view.scope);
+  Object.assign(state, { scope, summary, sharing, history, report });
   scope.addEventListener('change', () => {
     view.scope = idFromParam(scope.value);
     loadScope(state);
+    report.refresh();
   });
   const section = el(
     'section',
@@ -58,6 +61,7 @@ export function render(app) {
     el('p', { class: 'intro' }, t('screen.export.holds')),
     el('div', { class: 'export-scope-row' }, field('scope', t('export_ui.scope'), scope), summary),
     packagePanel(state),
+    report,
     verifyPanel(state),
     sharing,
     el(
@@ -68,6 +72,13 @@ export function render(app) {
     ),
   );
   loadScopes(state);
+  // From the Dashboard's Report button: straight to the report's panel.
+  if (paramsFromHash(location.hash).part === 'report') {
+    queueMicrotask(() => {
+      report.scrollIntoView();
+      report.querySelector('#report-path')?.focus();
+    });
+  }
   return section;
 }
 
@@ -94,6 +105,7 @@ async function loadScopes(state) {
   if (!state.scopes.some((s) => s.id === view.scope)) view.scope = state.scopes[0].id;
   scope.replaceChildren(...scopeOptions(state.scopes, view.scope));
   loadScope(state);
+  state.report?.refresh();
   loadHistory(state);
 }
 

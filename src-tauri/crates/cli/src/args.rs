@@ -208,6 +208,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the printable PDF report of a scope: management summary, then every question
+    Report {
+        #[arg(long, value_name = "NAME")]
+        scope: String,
+        #[arg(long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Show this audit's results instead of the self-assessment's predicted result
+        #[arg(long, value_name = "ID")]
+        audit: Option<i64>,
+        /// en or de [default: the workspace's language]
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// The generation time written into the report [default: now]
+        #[arg(long, value_name = "RFC3339")]
+        generated_at: Option<String>,
+    },
     /// Re-hash every entry of a package against its SHA256SUMS (exit 1 if anything differs)
     Verify { file: PathBuf },
     /// Publication and sharing of scopes

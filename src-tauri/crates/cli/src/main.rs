@@ -232,6 +232,22 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             };
             commands::package::export(&mut open(out)?, &args, out, now)
         }
+        Command::Report {
+            scope,
+            out: file,
+            audit,
+            lang,
+            generated_at,
+        } => {
+            let args = commands::report::ReportArgs {
+                scope,
+                file,
+                audit: *audit,
+                lang: lang.as_deref(),
+                generated_at: generated_at.as_deref(),
+            };
+            commands::report::report(&open(out)?, &args, out, now)
+        }
         Command::Verify { file } => commands::package::verify(file, out),
         Command::Share { action } => commands::package::share(&mut open(out)?, action, out),
         // Reading needs no lock: these work while the app holds the workspace.

@@ -1867,3 +1867,117 @@ export_ui-versions_stop = Abbrechen, nichts schreiben
 export_ui-stopped = Es wurde nichts geschrieben.
 export_ui-above_title = Mehr, als für den Geltungsbereich freigegeben ist
 export_ui-above_confirm = Trotzdem schreiben
+
+## The printable PDF report (csmsdesk-report; `csmsdesk-cli report`, the Export screen).
+pdf-title = Bericht zur Audit-Bereitschaft
+pdf-page = Seite { $page } von { $pages }
+pdf-generated = Erstellt am { $date } um { $time } Uhr UTC
+pdf-generated_on = Erstellt
+pdf-company = Unternehmen
+pdf-scope = Geltungsbereich
+pdf-enx_scope_id = ENX-Scope-ID
+pdf-objectives = Auditziele
+pdf-locations = Standorte
+pdf-catalogue = Katalog
+pdf-provider = Audit-Dienstleister
+pdf-planned_audit = Geplantes Audit
+pdf-basis = Grundlage
+pdf-basis_self = die Selbsteinschätzung (erwartetes Ergebnis)
+pdf-basis_audit = das { $kind } mit Abschlussgespräch am { $date } (tatsächliche Ergebnisse)
+pdf-not_set = nicht angegeben
+pdf-none = Keine.
+pdf-summary = Management-Zusammenfassung
+pdf-predicted_result = Erwartetes Ergebnis
+pdf-predicted_result_note = aus der Selbsteinschätzung
+pdf-actual_result = Audit-Ergebnis
+pdf-actual_result_note = Gesamtergebnis des Audits
+pdf-readiness = Bereitschaft
+pdf-percent = { $percent } %
+pdf-covered_of = { $covered } von { $total ->
+        [one] einer Anforderung
+       *[other] { $total } Anforderungen
+    } abgedeckt
+pdf-gaps = Offene Anforderungen
+pdf-gaps_note = { $missing } fehlen, { $review } zu prüfen
+pdf-open_actions = Offene Korrekturmaßnahmen
+pdf-overdue_count = { $count ->
+        [0] keine überfällig
+        [one] eine überfällig
+       *[other] { $count } überfällig
+    }
+pdf-by_objective = Bereitschaft nach Auditziel
+pdf-by_chapter = Bereitschaft nach Kapitel
+pdf-labels = VCS-Labels
+pdf-no_labels = Noch kein VCS-Label.
+pdf-objective = Auditziel
+pdf-label_kind = Label
+pdf-valid_from = Gültig ab
+pdf-expires = Läuft ab
+pdf-countdown = Restzeit
+pdf-due_today = heute fällig
+pdf-days_left = { $days ->
+        [one] in einem Tag
+       *[other] in { $days } Tagen
+    }
+pdf-days_overdue = { $days ->
+        [one] einen Tag überfällig
+       *[other] { $days } Tage überfällig
+    }
+pdf-actions = Offene Korrekturmaßnahmen nach Verantwortlichen
+pdf-no_actions = Keine offene Korrekturmaßnahme.
+pdf-owner = Verantwortlich
+pdf-due = Fällig
+pdf-action = Maßnahme
+pdf-question = Frage
+pdf-status = Status
+pdf-deadlines = Anstehende Fristen
+pdf-no_deadlines = Keine Frist in den nächsten 90 Tagen.
+pdf-deadline = Frist
+pdf-more_deadlines = { $count ->
+        [one] Eine weitere Frist steht in der Ansicht Fristen.
+       *[other] { $count } weitere Fristen stehen in der Ansicht Fristen.
+    }
+pdf-details = Einzelheiten je Kontrollfrage
+pdf-applicability = Anwendbarkeit
+pdf-not_applicable = Nicht anwendbar
+pdf-na_justification = Begründung
+pdf-self_result = Selbsteinschätzung
+pdf-audit_result = Audit-Ergebnis
+pdf-implementation = Umsetzung
+pdf-reference_documentation = Referenzdokumentation
+pdf-requirement = Anforderung
+pdf-evidence = Verknüpfte Nachweise
+pdf-no_evidence = Kein Nachweis verknüpft.
+pdf-deviation = Abweichung: { $justification }
+pdf-finding = Feststellung
+pdf-description = Beschreibung
+pdf-corrective_actions = Korrekturmaßnahmen
+pdf-action_line = { $owner }, fällig am { $due } ({ $status }): { $description }
+pdf-no_actions_for_finding = Keine Korrekturmaßnahme.
+
+report_pdf-failed = Der Bericht konnte nicht geschrieben werden. Das ist ein Fehler in CSMS Desk: bitte melden Sie ihn mit dem Protokoll.
+report_pdf-bad_lang = Die Berichtssprache „{ $given }“ spricht CSMS Desk nicht: Verwenden Sie en oder de.
+cli-report-written = { $path } geschrieben ({ $pages ->
+        [one] eine Seite
+       *[other] { $pages } Seiten
+    }).
+
+export_ui-report_heading = Bericht (PDF)
+export_ui-report_hint = Ein druckbarer Bericht für die Geschäftsleitung und den Auditor: eine Zusammenfassung mit der Bereitschaft je Auditziel und Kapitel, dem erwarteten oder dem Audit-Ergebnis, den Restlaufzeiten der Labels, offenen Korrekturmaßnahmen und Fristen, danach jede Kontrollfrage im Einzelnen. A4, auf Deutsch oder Englisch.
+export_ui-report_audit = Gezeigte Ergebnisse
+export_ui-report_self = Die Selbsteinschätzung (erwartetes Ergebnis)
+export_ui-report_lang = Sprache
+export_ui-report_lang_app = Die Sprache der App
+export_ui-report_path = Bericht speichern unter
+export_ui-report_path_hint = Eine PDF-Datei außerhalb des Arbeitsbereich-Ordners.
+export_ui-report_path_missing = Wählen Sie, wo der Bericht gespeichert wird.
+export_ui-report_not_written = Es wurde kein Bericht geschrieben: siehe die Meldung beim Pfad.
+export_ui-report_run = Bericht schreiben
+export_ui-report_running = Der Bericht wird geschrieben …
+export_ui-report_done = { $path } geschrieben ({ $pages ->
+        [one] eine Seite
+       *[other] { $pages } Seiten
+    }).
+dashboard-report = Bericht (PDF)
+report-pdf_report = Druckbarer Bericht (PDF)
+report-pdf_open = PDF öffnen

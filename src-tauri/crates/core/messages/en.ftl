@@ -1864,3 +1864,117 @@ export_ui-versions_stop = Stop, write nothing
 export_ui-stopped = Nothing was written.
 export_ui-above_title = More than the scope is shared at
 export_ui-above_confirm = Write it anyway
+
+## The printable PDF report (csmsdesk-report; `csmsdesk-cli report`, the Export screen).
+pdf-title = Audit readiness report
+pdf-page = Page { $page } of { $pages }
+pdf-generated = Generated on { $date } at { $time } UTC
+pdf-generated_on = Generated
+pdf-company = Company
+pdf-scope = Scope
+pdf-enx_scope_id = ENX scope ID
+pdf-objectives = Objectives
+pdf-locations = Locations
+pdf-catalogue = Catalogue
+pdf-provider = Audit provider
+pdf-planned_audit = Planned audit
+pdf-basis = Based on
+pdf-basis_self = the self-assessment (predicted result)
+pdf-basis_audit = the { $kind } closed on { $date } (actual results)
+pdf-not_set = not set
+pdf-none = None.
+pdf-summary = Management summary
+pdf-predicted_result = Predicted result
+pdf-predicted_result_note = from the self-assessment
+pdf-actual_result = Audit result
+pdf-actual_result_note = overall result of the audit
+pdf-readiness = Readiness
+pdf-percent = { $percent }%
+pdf-covered_of = { $covered } of { $total ->
+        [one] one requirement
+       *[other] { $total } requirements
+    } covered
+pdf-gaps = Open requirements
+pdf-gaps_note = { $missing } missing, { $review } to review
+pdf-open_actions = Open corrective actions
+pdf-overdue_count = { $count ->
+        [0] none overdue
+        [one] one overdue
+       *[other] { $count } overdue
+    }
+pdf-by_objective = Readiness by objective
+pdf-by_chapter = Readiness by chapter
+pdf-labels = VCS labels
+pdf-no_labels = No VCS label yet.
+pdf-objective = Objective
+pdf-label_kind = Label
+pdf-valid_from = Valid from
+pdf-expires = Expires
+pdf-countdown = Countdown
+pdf-due_today = due today
+pdf-days_left = { $days ->
+        [one] in one day
+       *[other] in { $days } days
+    }
+pdf-days_overdue = { $days ->
+        [one] one day overdue
+       *[other] { $days } days overdue
+    }
+pdf-actions = Open corrective actions by owner
+pdf-no_actions = No open corrective action.
+pdf-owner = Owner
+pdf-due = Due
+pdf-action = Action
+pdf-question = Question
+pdf-status = Status
+pdf-deadlines = Upcoming deadlines
+pdf-no_deadlines = No deadline in the next 90 days.
+pdf-deadline = Deadline
+pdf-more_deadlines = { $count ->
+        [one] One more deadline is on the Deadlines screen.
+       *[other] { $count } more deadlines are on the Deadlines screen.
+    }
+pdf-details = Detail per control question
+pdf-applicability = Applicability
+pdf-not_applicable = Not applicable
+pdf-na_justification = Justification
+pdf-self_result = Self-assessment
+pdf-audit_result = Audit result
+pdf-implementation = Implementation
+pdf-reference_documentation = Reference documentation
+pdf-requirement = Requirement
+pdf-evidence = Linked evidence
+pdf-no_evidence = No evidence linked.
+pdf-deviation = Deviation: { $justification }
+pdf-finding = Finding
+pdf-description = Description
+pdf-corrective_actions = Corrective actions
+pdf-action_line = { $owner }, due { $due } ({ $status }): { $description }
+pdf-no_actions_for_finding = No corrective action.
+
+report_pdf-failed = The report could not be written. This is a bug in CSMS Desk: please report it with the log.
+report_pdf-bad_lang = The report language “{ $given }” is not one CSMS Desk speaks: use en or de.
+cli-report-written = Wrote { $path } ({ $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }).
+
+export_ui-report_heading = Report (PDF)
+export_ui-report_hint = A printable report for management and the auditor: a summary with readiness per objective and chapter, the predicted or the audit's result, label countdowns, open corrective actions and deadlines, then every control question in detail. A4, in English or German.
+export_ui-report_audit = Results shown
+export_ui-report_self = The self-assessment (predicted result)
+export_ui-report_lang = Language
+export_ui-report_lang_app = The app's language
+export_ui-report_path = Save the report as
+export_ui-report_path_hint = A PDF file outside the workspace folder.
+export_ui-report_path_missing = Choose where to save the report.
+export_ui-report_not_written = No report was written: see the message at the path.
+export_ui-report_run = Write the report
+export_ui-report_running = Writing the report …
+export_ui-report_done = Wrote { $path } ({ $pages ->
+        [one] one page
+       *[other] { $pages } pages
+    }).
+dashboard-report = Report (PDF)
+report-pdf_report = Printable report (PDF)
+report-pdf_open = Open the PDF

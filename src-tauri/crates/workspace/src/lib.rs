@@ -23,6 +23,7 @@ mod package;
 mod partial;
 mod progress;
 mod readiness;
+mod report;
 mod rules;
 mod scan;
 mod scope;
@@ -46,6 +47,7 @@ pub use csmsdesk_store::assessment::AssessmentRecord;
 pub mod audit_records {
     pub use csmsdesk_store::audit::{ActionRecord, AuditRecord, FindingRecord, ResultRecord};
 }
+pub use csmsdesk_report::Report as ReportModel;
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
@@ -79,6 +81,9 @@ pub use progress::Progress;
 pub use readiness::{
     AssessInput, AssessmentChange, AssessmentImport, ChapterStatus, Dashboard, EvidenceFindings,
     QuestionStatus, Readiness, RequirementStatus,
+};
+pub use report::{
+    REPORT_DEADLINE_DAYS, ReportOptions, ReportWritten, report_lang, write_report_file,
 };
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};

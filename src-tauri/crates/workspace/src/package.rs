@@ -1,7 +1,7 @@
 //! The submission package: a deterministic ZIP with `manifest.json`, `SHA256SUMS` (coreutils
-//! format), a self-contained `index.html` and, in the full package, the evidence files; partner
-//! packages hold only what their sharing level allows. And `verify` (in `verify.rs`), which
-//! re-hashes a package and holds it to what this writer makes.
+//! format), a self-contained `index.html` and, in the full package, the evidence files and the
+//! printable `report.pdf`; partner packages hold only what their sharing level allows. And
+//! `verify` (in `verify.rs`), which re-hashes a package and holds it to what this writer makes.
 //!
 //! Same workspace state and same generation time give the same bytes: entries sorted, the
 //! generation time as every entry's time, fixed permissions, a fixed compression level. The
@@ -72,6 +72,8 @@ impl std::fmt::Debug for PackagePlan {
 
 /// The journal's entry in a full package.
 const JOURNAL: &str = "journal.jsonl";
+/// The printable PDF report's entry in a full package.
+const REPORT: &str = "report.pdf";
 
 fn hex(bytes: &[u8]) -> String {
     csmsdesk_store::vault::hex(bytes)

@@ -12,6 +12,7 @@ pub mod evidence;
 pub mod evidence_work;
 pub mod package;
 pub mod profile;
+pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod trust;

@@ -17,6 +17,20 @@ impl Output {
         out_line!("{}", line.render(self.lang));
     }
 
+    pub fn report_written(&self, written: &csmsdesk_workspace::ReportWritten) {
+        if self.json {
+            return Self::print_json(&serde_json::json!({
+                "report": written.path.display().to_string(),
+                "pages": written.pages,
+                "bytes": written.bytes,
+            }));
+        }
+        let line = Message::new("cli.report.written")
+            .arg("path", written.path.display())
+            .arg("pages", written.pages);
+        out_line!("{}", line.render(self.lang));
+    }
+
     pub fn verify(&self, report: &VerifyReport) {
         let verified = wire::package_verified(report, self.lang);
         if self.json {

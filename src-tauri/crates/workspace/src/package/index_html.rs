@@ -190,6 +190,15 @@ pub(super) fn index_html(manifest: &Value, lang: Lang) -> String {
             w.t(kind)
         ));
     }
+    // The printable report beside the page (full package).
+    if let Some(report) = manifest.get("report").and_then(Value::as_str) {
+        page.push_str(&format!(
+            "<dt>{}</dt><dd><a href=\"{}\">{}</a></dd>\n",
+            w.t("report.pdf_report"),
+            csmsdesk_core::package::href(report),
+            w.t("report.pdf_open")
+        ));
+    }
     page.push_str("</dl>\n</header>\n<main>\n");
     page.push_str(&scope_section(&w, manifest));
     page.push_str(&locations_section(&w, manifest));

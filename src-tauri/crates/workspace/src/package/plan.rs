@@ -12,7 +12,7 @@ use csmsdesk_store::evidence as evidence_table;
 
 use super::index_html::index_html;
 use super::review::{PackageOptions, Versions};
-use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport};
+use super::{Body, FORMAT_VERSION, JOURNAL, PackagePlan, PackageReport, REPORT};
 use crate::wire::{
     AuditResults, FrozenFor, FullContents, Manifest, ManifestAudit, ManifestCatalogue,
     ManifestCompany, ManifestEvidence, ManifestJournal, ManifestLocation, ManifestPhase,
@@ -507,6 +507,14 @@ impl Workspace {
             lines.push(b'\n');
         }
         entries.insert(JOURNAL.into(), Body::Bytes(lines));
+        // The printable report, as `csmsdesk-cli report` writes it for the same choices.
+        let report_options = crate::ReportOptions {
+            audit: frozen.map(crate::AuditId),
+            lang: options.lang,
+            generated_at: options.generated_at,
+        };
+        let (report, _) = self.report_pdf(crate::ScopeId(record.id), &report_options)?;
+        entries.insert(REPORT.into(), Body::Bytes(report));
         Ok(FullContents {
             catalogue: ManifestCatalogue {
                 name: catalogue.name.clone(),
@@ -546,6 +554,7 @@ impl Workspace {
             evidence,
             findings,
             corrective_actions: actions,
+            report: REPORT,
             journal: ManifestJournal {
                 path: JOURNAL,
                 entries: journal.entries,

@@ -451,7 +451,11 @@ fn index_html_is_a_complete_readable_report_in_the_users_language() {
     );
     assert_eq!(
         page["hrefs"],
-        serde_json::json!(["evidence/1.1/policy.pdf", "evidence/1.1/policy.pdf"])
+        serde_json::json!([
+            "report.pdf",
+            "evidence/1.1/policy.pdf",
+            "evidence/1.1/policy.pdf"
+        ])
     );
 
     let out = s.root.path().join("de.zip");

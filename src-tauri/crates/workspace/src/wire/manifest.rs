@@ -122,6 +122,8 @@ pub struct FullContents {
     pub findings: Vec<Finding>,
     pub corrective_actions: Vec<Action>,
     pub journal: ManifestJournal,
+    /// The entry of the printable PDF report (`report.pdf`).
+    pub report: &'static str,
 }
 
 #[derive(Debug, Serialize)]
