@@ -8,6 +8,11 @@
 //!    manifest, the index, the filled workbook, the journal and `SHA256SUMS` (a SHA-256 of
 //!    every entry), fsyncs the file and hashes the finished package once more for its report.
 //!
+//! 2. The PDF report of a scope with 24 questions and 500 findings (each with a corrective
+//!    action) of one audit, against its anchor: gathering the same report's data from the
+//!    workspace alone (`report_model`), so the ratio tells what laying out and writing the
+//!    pages cost beside reading what they show.
+//!
 //! Sizes can be reduced for a quick look: `CSMSDESK_BENCH_PACKAGE_MIB` (default 1024).
 
 use std::io::Write;
@@ -17,7 +22,11 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
-use csmsdesk_workspace::{EvidenceInput, LinkInput, ScopeId, Workspace};
+use csmsdesk_core::i18n::Lang;
+use csmsdesk_workspace::{
+    ActionInput, AuditId, AuditInput, EvidenceInput, FindingId, LinkInput, ReportOptions, ScopeId,
+    Workspace,
+};
 
 mod support;
 use support::{median, ms, workspace_with_scope};
@@ -149,12 +158,108 @@ fn time_command(cmd: &mut Command) -> Duration {
     started.elapsed()
 }
 
+/// Part 2: the report of a scope whose audit has 500 findings, each with an action.
+fn report(temp: &Path) {
+    const FINDINGS: usize = 500;
+    const REPORT_ROUNDS: usize = 7;
+    println!(
+        "\nreport: the PDF report of a scope with {FINDINGS} findings against gathering its data"
+    );
+    let mut ws = workspace_with_scope(&temp.join("ws-report"));
+    let scope = scope_id(&ws, "ECU");
+    let closing = Utc::now().date_naive() - chrono::Days::new(10);
+    let audit = ws
+        .add_audit(&AuditInput {
+            scope,
+            kind: "initial".into(),
+            closing_meeting: closing.to_string(),
+            ..AuditInput::default()
+        })
+        .expect("an audit")
+        .id;
+    let questions: Vec<String> = ws
+        .audit_view(AuditId(audit))
+        .expect("the audit")
+        .questions
+        .iter()
+        .filter(|q| q.1)
+        .map(|q| q.0.clone())
+        .collect();
+    for n in 0..FINDINGS {
+        let question = &questions[n % questions.len()];
+        let finding = ws
+            .add_finding(
+                AuditId(audit),
+                question,
+                "observation",
+                &format!(
+                    "Observation {n}: the review record of the release process lacks a signature"
+                ),
+                None,
+            )
+            .expect("a finding")
+            .id;
+        ws.add_action(&ActionInput {
+            finding: FindingId(finding),
+            description: format!("Action {n}: sign and file the review record"),
+            owner: format!("Owner {}", n % 7),
+            due: (closing + chrono::Days::new(60)).to_string(),
+            ..ActionInput::default()
+        })
+        .expect("an action");
+    }
+    let options = ReportOptions {
+        audit: Some(AuditId(audit)),
+        lang: Lang::English,
+        generated_at: Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap(),
+    };
+    let whole = || {
+        let started = Instant::now();
+        let (bytes, pages) = ws.report_pdf(scope, &options).expect("the report");
+        (started.elapsed(), bytes.len(), pages)
+    };
+    let gather = || {
+        let started = Instant::now();
+        ws.report_model(scope, &options).expect("the report's data");
+        started.elapsed()
+    };
+    whole();
+    gather();
+    let (mut ours, mut anchor, mut size) = (Vec::new(), Vec::new(), (0, 0));
+    for _ in 0..REPORT_ROUNDS {
+        let (took, bytes, pages) = whole();
+        ours.push(took);
+        size = (bytes, pages);
+        anchor.push(gather());
+    }
+    let (ours, anchor) = (median(ours), median(anchor));
+    println!(
+        "  {} applicable questions, {FINDINGS} findings and actions: {} pages, {} KiB",
+        questions.len(),
+        size.1,
+        size.0 / 1024
+    );
+    println!(
+        "  csmsdesk report (gather, lay out, write)       {:>9.1} ms",
+        ms(ours)
+    );
+    println!(
+        "  gathering its data alone (anchor)              {:>9.1} ms",
+        ms(anchor)
+    );
+    println!(
+        "  ratio: {:.2}x the anchor's time (median of {REPORT_ROUNDS} rounds, alternating)",
+        ours.as_secs_f64() / anchor.as_secs_f64()
+    );
+}
+
 fn main() {
     let mib: u64 = std::env::var("CSMSDESK_BENCH_PACKAGE_MIB")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1024);
     let temp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
+    report(temp.path());
     let folder = temp.path().join("docs");
     println!(
         "\npackage: the full package of 2,000 linked files against `zip -r -q` of the same tree"
