@@ -39,6 +39,10 @@ const TEST_PACKAGES: &[&str] = &[
     "time",
     // Finds the app's window, which the end-to-end suite closes as a user does.
     "xdotool",
+    // The PostgreSQL server and `pg_virtualenv` (postgresql-common), which starts the
+    // throwaway cluster the store's PostgreSQL tests run against.
+    "postgresql",
+    "postgresql-common",
 ];
 
 fn succeeds(cmd: &mut Command) -> bool {

@@ -102,7 +102,9 @@ pub enum Error {
     },
     /// The server refused these credentials (wrong password, or no `pg_hba.conf` entry);
     /// `reason` is the server's own message, which never holds the password.
-    #[error("the PostgreSQL server at {host} port {port} refused user {user} for database {database}: {reason}")]
+    #[error(
+        "the PostgreSQL server at {host} port {port} refused user {user} for database {database}: {reason}"
+    )]
     PgCredentials {
         host: String,
         port: u16,
@@ -112,7 +114,9 @@ pub enum Error {
     },
     /// The server asks for a password and no source had one (the app may ask the user or
     /// the OS keychain, then retry with `PgConfig::with_password`).
-    #[error("the PostgreSQL server at {host} port {port} asks for the password of user {user} (database {database}), and none was found in PGPASSWORD, the password file or the service")]
+    #[error(
+        "the PostgreSQL server at {host} port {port} asks for the password of user {user} (database {database}), and none was found in PGPASSWORD, the password file or the service"
+    )]
     PgPasswordNeeded {
         host: String,
         port: u16,
@@ -136,7 +140,10 @@ pub enum Error {
     },
     /// The database holds tables or schemas of something else and no CSMS Desk workspace.
     #[error("database {database} belongs to something else (it holds {}) and is no CSMS Desk workspace", .found.join(", "))]
-    PgForeignDatabase { database: String, found: Vec<String> },
+    PgForeignDatabase {
+        database: String,
+        found: Vec<String>,
+    },
     /// The database's workspace was written by a newer CSMS Desk.
     #[error("database {database} has schema version {found}; this build knows up to {supported}")]
     PgNewerSchema {

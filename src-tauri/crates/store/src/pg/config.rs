@@ -82,7 +82,10 @@ impl Host {
         match self {
             Host::Socket(_) => true,
             Host::Tcp(name) => {
-                matches!(name.to_ascii_lowercase().as_str(), "localhost" | "127.0.0.1" | "::1")
+                matches!(
+                    name.to_ascii_lowercase().as_str(),
+                    "localhost" | "127.0.0.1" | "::1"
+                )
             }
         }
     }
@@ -207,14 +210,15 @@ impl PgConfig {
             None => default_host(),
         };
         let port = match setting("port", "PGPORT") {
-            Some(port) => port
-                .parse::<u16>()
-                .ok()
-                .filter(|p| *p > 0)
-                .ok_or_else(|| Error::PgSetting {
-                    setting: "port".to_owned(),
-                    problem: format!("{port:?} is not a port number (1 to 65535)"),
-                })?,
+            Some(port) => {
+                port.parse::<u16>()
+                    .ok()
+                    .filter(|p| *p > 0)
+                    .ok_or_else(|| Error::PgSetting {
+                        setting: "port".to_owned(),
+                        problem: format!("{port:?} is not a port number (1 to 65535)"),
+                    })?
+            }
             None => 5432,
         };
         let user = setting("user", "PGUSER").unwrap_or_else(whoami::username);
@@ -228,7 +232,13 @@ impl PgConfig {
             Some(s) if s == "system" => Some(RootCerts::System),
             Some(file) => Some(RootCerts::File(PathBuf::from(file))),
             None => user_dir(&env)
-                .map(|d| d.join(if cfg!(windows) { "root.crt" } else { ".postgresql/root.crt" }))
+                .map(|d| {
+                    d.join(if cfg!(windows) {
+                        "root.crt"
+                    } else {
+                        ".postgresql/root.crt"
+                    })
+                })
                 .filter(|p| p.is_file())
                 .map(RootCerts::File)
                 .or(match sslmode {
@@ -250,8 +260,8 @@ impl PgConfig {
             },
             None => Some(DEFAULT_CONNECT_TIMEOUT),
         };
-        let application_name = setting("application_name", "PGAPPNAME")
-            .unwrap_or_else(|| "csmsdesk".to_owned());
+        let application_name =
+            setting("application_name", "PGAPPNAME").unwrap_or_else(|| "csmsdesk".to_owned());
         let mut warnings = Vec::new();
         let password = if let Some(secret) = &url.password {
             Some((secret.clone(), PasswordSource::Url))
@@ -324,17 +334,20 @@ fn user_dir(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
 /// `PGPASSFILE`, else `~/.pgpass` (`%APPDATA%\postgresql\pgpass.conf` on Windows).
 fn pgpass_path(env: &dyn Fn(&str) -> Option<String>) -> Option<PathBuf> {
     env("PGPASSFILE").map(PathBuf::from).or_else(|| {
-        user_dir(env).map(|d| d.join(if cfg!(windows) { "pgpass.conf" } else { ".pgpass" }))
+        user_dir(env).map(|d| {
+            d.join(if cfg!(windows) {
+                "pgpass.conf"
+            } else {
+                ".pgpass"
+            })
+        })
     })
 }
 
 /// The settings of service `name`: from the user's service file (`PGSERVICEFILE`, else
 /// `~/.pg_service.conf`), else the system's (`PGSYSCONFDIR/pg_service.conf`). A name no file
 /// defines, and a key libpq would not accept, are errors.
-fn find_service(
-    name: &str,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Vec<(String, String)>> {
+fn find_service(name: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Vec<(String, String)>> {
     let user_file = env("PGSERVICEFILE").map(PathBuf::from).or_else(|| {
         // `~/.pg_service.conf`; `%APPDATA%\postgresql\.pg_service.conf` on Windows.
         user_dir(env).map(|d| d.join(".pg_service.conf"))
@@ -352,7 +365,9 @@ fn find_service(
             {
                 return Err(Error::PgSetting {
                     setting: format!("service file {}", file.display()),
-                    problem: format!("service [{name}] sets {key:?}, which CSMS Desk does not know"),
+                    problem: format!(
+                        "service [{name}] sets {key:?}, which CSMS Desk does not know"
+                    ),
                 });
             }
             return Ok(settings);

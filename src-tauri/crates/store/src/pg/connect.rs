@@ -29,7 +29,10 @@ pub fn connect(config: &PgConfig) -> Result<postgres::Client> {
         Host::Socket(dir) => {
             return Err(Error::PgSetting {
                 setting: "host".to_owned(),
-                problem: format!("{} is a Unix socket folder; Windows has none", dir.display()),
+                problem: format!(
+                    "{} is a Unix socket folder; Windows has none",
+                    dir.display()
+                ),
             });
         }
     };
@@ -197,13 +200,10 @@ impl ServerCertVerifier for ChainOnly {
         ocsp_response: &[u8],
         now: UnixTime,
     ) -> std::result::Result<ServerCertVerified, rustls::Error> {
-        match self.0.verify_server_cert(
-            end_entity,
-            intermediates,
-            server_name,
-            ocsp_response,
-            now,
-        ) {
+        match self
+            .0
+            .verify_server_cert(end_entity, intermediates, server_name, ocsp_response, now)
+        {
             Err(rustls::Error::InvalidCertificate(
                 CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
             )) => Ok(ServerCertVerified::assertion()),
@@ -297,3 +297,7 @@ pub(crate) fn classify(config: &PgConfig, error: postgres::Error) -> Error {
         Error::Postgres(error)
     }
 }
+
+#[cfg(test)]
+#[path = "connect_tests.rs"]
+mod tests;

@@ -158,7 +158,9 @@ impl PgUrl {
         }
         for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').ok_or_else(|| {
-                invalid(&format!("the parameter {pair:?} has no value (write key=value)"))
+                invalid(&format!(
+                    "the parameter {pair:?} has no value (write key=value)"
+                ))
             })?;
             let key = decode(key, "parameter name")?;
             if !URL_PARAMETERS.contains(&key.as_str()) {
@@ -287,7 +289,12 @@ impl fmt::Display for PgUrl {
             write!(f, "/{}", encode(database))?;
         }
         for (i, (key, value)) in self.params.iter().enumerate() {
-            write!(f, "{}{key}={}", if i == 0 { '?' } else { '&' }, encode(value))?;
+            write!(
+                f,
+                "{}{key}={}",
+                if i == 0 { '?' } else { '&' },
+                encode(value)
+            )?;
         }
         Ok(())
     }
