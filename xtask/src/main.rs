@@ -176,7 +176,17 @@ fn postgres_tests() -> Result<()> {
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
         .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .args(["test", "-p", "csmsdesk-store", "--lib", "pg::"])
+        // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on
+        // the second engine, beside its SQLite twin).
+        .args([
+            "test",
+            "-p",
+            "csmsdesk-store",
+            "--lib",
+            "--",
+            "pg::",
+            "_on_postgresql",
+        ])
         .env("CSMSDESK_TEST_PG", "required");
     step(
         "store's PostgreSQL tests in a throwaway cluster (pg_virtualenv)",

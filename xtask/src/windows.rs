@@ -281,6 +281,8 @@ pub fn test() -> Result<()> {
             "pg::server_tests::",
             "--skip",
             "pg::parity::",
+            "--skip",
+            "_on_postgresql",
             // These judge the package with Linux programs (unzip, sha256sum, Python with
             // openpyxl), which the Windows prefix does not have; their bytes are the same on
             // both systems (the deterministic-package tests run here).

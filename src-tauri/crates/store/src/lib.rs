@@ -20,6 +20,7 @@ pub mod schema;
 pub mod scope;
 pub mod search;
 pub mod settings;
+pub mod sql;
 pub mod vault;
 
 use std::path::PathBuf;

@@ -17,7 +17,7 @@ mod parity;
 #[cfg(test)]
 mod server_tests;
 #[cfg(test)]
-mod test_server;
+pub(crate) mod test_server;
 
 pub use config::{Host, PasswordSource, PgConfig, RootCerts, SslMode};
 pub use connect::connect;
