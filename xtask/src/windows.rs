@@ -282,6 +282,8 @@ pub fn test() -> Result<()> {
             "--skip",
             "pg::parity::",
             "--skip",
+            "pg::journal::tests::",
+            "--skip",
             "_on_postgresql",
             // These judge the package with Linux programs (unzip, sha256sum, Python with
             // openpyxl), which the Windows prefix does not have; their bytes are the same on

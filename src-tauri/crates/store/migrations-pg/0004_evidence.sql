@@ -55,7 +55,7 @@ CREATE INDEX evidence_link_by_evidence ON evidence_link (evidence_id);
 -- SQLite updates the new link AFTER INSERT; here the facts are filled in BEFORE it, which
 -- leaves the same row.
 CREATE FUNCTION evidence_link_facts_on_insert() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = csmsdesk AS $$
 BEGIN
     SELECT e.source_missing,
            CASE WHEN e.reviewed_version >= e.latest_version THEN 1 ELSE 0 END,
@@ -71,7 +71,7 @@ CREATE TRIGGER evidence_link_facts_on_insert BEFORE INSERT ON evidence_link
 FOR EACH ROW EXECUTE FUNCTION evidence_link_facts_on_insert();
 
 CREATE FUNCTION evidence_link_facts_on_change() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = csmsdesk AS $$
 BEGIN
     UPDATE evidence_link SET
         source_missing  = NEW.source_missing,

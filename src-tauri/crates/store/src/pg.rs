@@ -9,6 +9,7 @@
 pub mod config;
 pub mod connect;
 pub mod files;
+pub mod journal;
 pub mod location;
 pub mod migrate;
 

@@ -70,6 +70,8 @@ pub fn migrate(client: &mut Client) -> Result<i64> {
             &format!("UPDATE {SCHEMA}.schema_version SET version = $1 WHERE id = 1"),
             &[&SCHEMA_VERSION],
         )?;
+        // The schema changed: journal the new tables and columns too.
+        super::journal::refresh_triggers(&mut tx)?;
     }
     tx.commit()?;
     Ok(found)
