@@ -157,38 +157,42 @@ pub fn set_source(client: &mut impl GenericClient, source: &str) -> Result<()> {
     Ok(())
 }
 
+const ENTRIES_SQL: &str =
+    "SELECT seq, at, \"user\", source, tbl, op, row_key, before, after, prev_hash, hash
+       FROM journal ORDER BY seq";
+
+fn entry(r: &postgres::Row) -> Entry {
+    Entry {
+        seq: r.get(0),
+        at: r.get(1),
+        user: r.get(2),
+        source: r.get(3),
+        table: r.get(4),
+        op: r.get(5),
+        key: r.get(6),
+        before: r.get(7),
+        after: r.get(8),
+        prev_hash: r.get(9),
+        hash: r.get(10),
+    }
+}
+
 /// Every entry, oldest first.
 pub fn entries(client: &mut impl GenericClient) -> Result<Vec<Entry>> {
-    Ok(client
-        .query(
-            "SELECT seq, at, \"user\", source, tbl, op, row_key, before, after, prev_hash, hash
-               FROM journal ORDER BY seq",
-            &[],
-        )?
-        .iter()
-        .map(|r| Entry {
-            seq: r.get(0),
-            at: r.get(1),
-            user: r.get(2),
-            source: r.get(3),
-            table: r.get(4),
-            op: r.get(5),
-            key: r.get(6),
-            before: r.get(7),
-            after: r.get(8),
-            prev_hash: r.get(9),
-            hash: r.get(10),
-        })
-        .collect())
+    Ok(client.query(ENTRIES_SQL, &[])?.iter().map(entry).collect())
 }
 
 /// Checks the whole journal against its head with core's verifier (the same verdicts as on
-/// SQLite): how many entries, the head, and every problem.
+/// SQLite): how many entries, the head, and every problem. The rows stream in (memory stays
+/// bounded however long the journal is).
 pub fn verify(client: &mut impl GenericClient) -> Result<(usize, Option<Head>, Vec<Problem>)> {
+    use postgres::fallible_iterator::FallibleIterator as _;
     let mut verifier = Verifier::new();
-    for entry in entries(client)? {
-        verifier.push(&entry);
+    let mut rows = client.query_raw(ENTRIES_SQL, std::iter::empty::<i64>())?;
+    while let Some(row) = rows.next()? {
+        verifier.push(&entry(&row));
     }
+    drop(rows);
     let head = client
         .query_opt("SELECT seq, hash FROM journal_head WHERE id = 1", &[])?
         .map(|r| Head {

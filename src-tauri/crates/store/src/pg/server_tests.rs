@@ -266,6 +266,8 @@ fn tls_is_used_when_offered_and_verified_as_sslmode_says() {
         SslMode::VerifyFull,
         own.clone()
     )));
+    // require with a root file checks the chain, as libpq does.
+    assert!(encrypted(&with("127.0.0.1", SslMode::Require, own.clone())));
     match connect(&with("127.0.0.1", SslMode::VerifyFull, own)) {
         Err(Error::PgTls { host, reason, .. }) => {
             assert_eq!(host, "127.0.0.1");
@@ -273,4 +275,44 @@ fn tls_is_used_when_offered_and_verified_as_sslmode_says() {
         }
         other => panic!("expected PgTls, got {:?}", other.err()),
     }
+    // A CA that did not sign the server's certificate (made here with openssl, which
+    // postgresql-common brings through ssl-cert).
+    let dir = tempfile::tempdir().unwrap();
+    let other_ca = dir.path().join("other-ca.pem");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=another CA", "-keyout"])
+        .arg(dir.path().join("key.pem"))
+        .arg("-out")
+        .arg(&other_ca)
+        .output()
+        .expect("openssl runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    for mode in [SslMode::Require, SslMode::VerifyCa, SslMode::VerifyFull] {
+        let config = with("localhost", mode, Some(RootCerts::File(other_ca.clone())));
+        match connect(&config) {
+            Err(Error::PgTls { reason, .. }) => {
+                assert!(reason.contains("UnknownIssuer"), "{mode:?}: {reason}")
+            }
+            other => panic!("{mode:?}: expected PgTls, got {:?}", other.err()),
+        }
+    }
+}
+
+#[test]
+fn open_connects_migrates_and_refuses_as_the_parts_do() {
+    let Some(admin) = server() else { return };
+    let db = TestDb::create(&admin);
+    // The process's own environment (pg_virtualenv's PGHOST, PGPORT, PGUSER, PGPASSWORD).
+    let url = PgUrl::parse(&format!("postgresql:///{}", db.name)).unwrap();
+    let mut client = open(&url).unwrap();
+    assert_eq!(schema_version(&mut client).unwrap(), SCHEMA_VERSION);
+    let missing = PgUrl::parse("postgresql:///csmsdesk_no_such_database").unwrap();
+    assert!(matches!(open(&missing), Err(Error::PgNoDatabase { .. })));
 }
