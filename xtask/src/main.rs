@@ -173,6 +173,16 @@ fn test() -> Result<()> {
 /// server a failure. The test binary is already built: this costs the cluster's start (about
 /// 3 s) and the tests.
 fn postgres_tests() -> Result<()> {
+    if Command::new("sh")
+        .args(["-c", "command -v pg_virtualenv"])
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
+        bail!(
+            "pg_virtualenv is missing: the store's PostgreSQL tests need Debian's postgresql \
+             and postgresql-common (cargo xtask test installs them as root on Debian)"
+        );
+    }
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
         .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))

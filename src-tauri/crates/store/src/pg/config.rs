@@ -206,6 +206,14 @@ impl PgConfig {
                 .or_else(|| env(var))
         };
         let host = match setting("host", "PGHOST") {
+            Some(host) if host.contains(',') => {
+                return Err(Error::PgSetting {
+                    setting: "host".to_owned(),
+                    problem: format!(
+                        "{host:?} names several hosts; CSMS Desk connects to one server (name one host)"
+                    ),
+                });
+            }
             Some(host) => Host::from_setting(&host),
             None => default_host(),
         };

@@ -164,6 +164,8 @@ fn the_url_wins_then_the_environment_then_the_defaults() {
         err.to_string().contains("\"x\" is not a port number"),
         "{err}"
     );
+    let err = resolve("postgresql://", &[("PGHOST", "a,b")]).unwrap_err();
+    assert!(err.to_string().contains("several hosts"), "{err}");
 }
 
 #[test]
