@@ -41,6 +41,10 @@ const TEST_PACKAGES: &[&str] = &[
     "xdotool",
     // Outside judge of the PDF report: pdftotext, pdfinfo, pdffonts and pdftoppm.
     "poppler-utils",
+    // The PostgreSQL server and `pg_virtualenv` (postgresql-common), which starts the
+    // throwaway cluster the store's PostgreSQL tests run against.
+    "postgresql",
+    "postgresql-common",
 ];
 
 fn succeeds(cmd: &mut Command) -> bool {

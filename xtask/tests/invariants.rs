@@ -102,6 +102,8 @@ const REPORT: &str = "csmsdesk-report";
 
 fn is_sqlite_crate(name: &str) -> bool {
     matches!(name, "rusqlite" | "rusqlite_migration" | "libsqlite3-sys")
+        // PostgreSQL workspaces (issue 19): the same rule, SQL stays in store.
+        || matches!(name, "postgres" | "tokio-postgres" | "tokio-postgres-rustls")
 }
 
 fn is_tauri_crate(name: &str) -> bool {
@@ -143,6 +145,21 @@ const RULES: &[Rule] = &[
             ".query_map(",
             ".prepare_cached(",
             ".pragma_update(",
+        ],
+    },
+    Rule {
+        name: "postgres",
+        allowed: Some(&[STORE]),
+        forbidden_in: &[],
+        needles: &[
+            "postgres::",
+            "use postgres",
+            "tokio_postgres",
+            // The postgres client's query methods (its `query` and `execute` share rusqlite's
+            // and other names, so the distinctive ones).
+            ".batch_execute(",
+            ".query_one(",
+            ".query_opt(",
         ],
     },
     Rule {
@@ -292,7 +309,7 @@ fn rusqlite_is_used_only_by_store_and_tauri_only_by_the_app() {
         for (dependency, kind) in &package.dependencies {
             if is_sqlite_crate(dependency) && package.name != STORE {
                 problems.push(format!(
-                    "{} has a {kind} dependency on {dependency}: only {STORE} may use SQLite",
+                    "{} has a {kind} dependency on {dependency}: only {STORE} may use SQLite or PostgreSQL",
                     package.name
                 ));
             }

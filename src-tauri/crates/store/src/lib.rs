@@ -14,11 +14,13 @@ pub mod exchange;
 pub mod journal;
 pub mod location;
 pub mod lock;
+pub mod pg;
 pub mod protection_object;
 pub mod schema;
 pub mod scope;
 pub mod search;
 pub mod settings;
+pub mod sql;
 pub mod vault;
 
 use std::path::PathBuf;
@@ -88,6 +90,80 @@ pub enum Error {
     /// A stored value breaks an invariant the schema cannot express (edited by hand).
     #[error("stored value {column} = {value:?} is invalid")]
     Corrupt { column: &'static str, value: String },
+    /// A PostgreSQL workspace's setting (its URL, the service file, an environment variable)
+    /// cannot be read: `setting` names which, `problem` what is wrong and how to fix it.
+    #[error("invalid PostgreSQL setting {setting}: {problem}")]
+    PgSetting { setting: String, problem: String },
+    /// The server cannot be reached (refused, no route, name unknown, timed out).
+    #[error("cannot reach the PostgreSQL server at {host} port {port}: {reason}")]
+    PgUnreachable {
+        host: String,
+        port: u16,
+        reason: String,
+    },
+    /// The server refused these credentials (wrong password, or no `pg_hba.conf` entry);
+    /// `reason` is the server's own message, which never holds the password.
+    #[error(
+        "the PostgreSQL server at {host} port {port} refused user {user} for database {database}: {reason}"
+    )]
+    PgCredentials {
+        host: String,
+        port: u16,
+        user: String,
+        database: String,
+        reason: String,
+    },
+    /// The server asks for a password and no source had one (the app may ask the user or
+    /// the OS keychain, then retry with `PgConfig::with_password`).
+    #[error(
+        "the PostgreSQL server at {host} port {port} asks for the password of user {user} (database {database}), and none was found in PGPASSWORD, the password file or the service"
+    )]
+    PgPasswordNeeded {
+        host: String,
+        port: u16,
+        user: String,
+        database: String,
+    },
+    /// TLS was required and could not be set up: the server offers none, or its certificate
+    /// was not trusted for this host.
+    #[error("TLS with the PostgreSQL server at {host} port {port} failed: {reason}")]
+    PgTls {
+        host: String,
+        port: u16,
+        reason: String,
+    },
+    /// The server has no database of that name.
+    #[error("the PostgreSQL server at {host} port {port} has no database {database}")]
+    PgNoDatabase {
+        host: String,
+        port: u16,
+        database: String,
+    },
+    /// The database holds tables or schemas of something else and no CSMS Desk workspace.
+    #[error("database {database} belongs to something else (it holds {}) and is no CSMS Desk workspace", .found.join(", "))]
+    PgForeignDatabase {
+        database: String,
+        found: Vec<String>,
+    },
+    /// The database's workspace was written by a newer CSMS Desk.
+    #[error("database {database} has schema version {found}; this build knows up to {supported}")]
+    PgNewerSchema {
+        database: String,
+        found: i64,
+        supported: i64,
+    },
+    /// PostgreSQL failed in a way the variants above do not cover.
+    #[error("PostgreSQL error: {}", postgres_detail(.0))]
+    Postgres(#[from] postgres::Error),
+}
+
+/// A PostgreSQL error with the server's message, which `postgres::Error`'s own text leaves
+/// out ("db error").
+fn postgres_detail(error: &postgres::Error) -> String {
+    match error.as_db_error() {
+        Some(db) => format!("{}: {}", db.code().code(), db.message()),
+        None => error.to_string(),
+    }
 }
 
 impl Error {

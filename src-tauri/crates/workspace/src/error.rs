@@ -275,6 +275,17 @@ impl Error {
                 | StoreError::Sqlite(_)
                 | StoreError::Migration(_)
                 | StoreError::Refused { .. } => ErrorCode::Internal,
+                // No workspace opens a PostgreSQL location yet (issue 19's next step gives
+                // these their codes and messages).
+                StoreError::PgSetting { .. }
+                | StoreError::PgUnreachable { .. }
+                | StoreError::PgCredentials { .. }
+                | StoreError::PgPasswordNeeded { .. }
+                | StoreError::PgTls { .. }
+                | StoreError::PgNoDatabase { .. }
+                | StoreError::PgForeignDatabase { .. }
+                | StoreError::PgNewerSchema { .. }
+                | StoreError::Postgres(_) => ErrorCode::Internal,
             },
         }
     }
@@ -403,6 +414,15 @@ impl Error {
                 StoreError::Sqlite(_) | StoreError::Migration(_) | StoreError::Refused { .. } => {
                     Message::new("error.internal")
                 }
+                StoreError::PgSetting { .. }
+                | StoreError::PgUnreachable { .. }
+                | StoreError::PgCredentials { .. }
+                | StoreError::PgPasswordNeeded { .. }
+                | StoreError::PgTls { .. }
+                | StoreError::PgNoDatabase { .. }
+                | StoreError::PgForeignDatabase { .. }
+                | StoreError::PgNewerSchema { .. }
+                | StoreError::Postgres(_) => Message::new("error.internal"),
             },
         }
     }
