@@ -152,6 +152,10 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// A query that must answer one row answered none (`sql::SqlExt::query_row`, on either
+    /// engine): a row the schema guarantees is missing, or a bug.
+    #[error("a row the workspace must have is missing")]
+    NoRow,
     /// PostgreSQL failed in a way the variants above do not cover.
     #[error("PostgreSQL error: {}", postgres_detail(.0))]
     Postgres(#[from] postgres::Error),

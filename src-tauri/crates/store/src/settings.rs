@@ -4,7 +4,7 @@
 //! that does: docs/POSTGRES.md, "Next").
 
 use crate::Result;
-use crate::sql::{Owned, Sql, Value};
+use crate::sql::{Sql, SqlExt as _, params};
 
 /// The applicability matrix in its text form (`core::scope::DEFAULT_MATRIX` when unset).
 pub const APPLICABILITY_MATRIX: &str = "scope.applicability_matrix";
@@ -12,22 +12,18 @@ pub const APPLICABILITY_MATRIX: &str = "scope.applicability_matrix";
 pub const LABEL_EXPIRY_WARNING_DAYS: &str = "scope.label_expiry_warning_days";
 
 pub fn get(conn: &(impl Sql + ?Sized), key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query(
-            "SELECT value FROM setting WHERE key = ?1",
-            &[Value::Text(key)],
-        )?
-        .into_iter()
-        .next()
-        .and_then(|row| row.into_iter().next())
-        .and_then(Owned::into_text))
+    conn.optional(
+        "SELECT value FROM setting WHERE key = ?1",
+        params![key],
+        |row| row.get(0),
+    )
 }
 
 pub fn set(conn: &(impl Sql + ?Sized), key: &str, value: &str) -> Result<()> {
     conn.execute(
         "INSERT INTO setting (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        &[Value::Text(key), Value::Text(value)],
+        params![key, value],
     )?;
     Ok(())
 }
@@ -48,12 +44,10 @@ mod tests {
             Some("second, with 'quotes' and ?1")
         );
         assert_eq!(get(conn, "other").unwrap().as_deref(), Some("x"));
-        let count = conn.query("SELECT count(*) FROM setting", &[]).unwrap();
-        assert_eq!(
-            count,
-            vec![vec![Owned::Int(2)]],
-            "set replaces, never adds a row"
-        );
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM setting", params![], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, 2, "set replaces, never adds a row");
     }
 
     #[test]
@@ -69,7 +63,7 @@ mod tests {
         let Some(admin) = server() else { return };
         let db = TestDb::create(&admin);
         let conn = crate::sql::PgConn::new(db.connect());
-        crate::pg::migrate(&mut conn.0.borrow_mut()).unwrap();
+        crate::pg::migrate(&mut conn.client()).unwrap();
         settings_round_trip(&conn);
     }
 }

@@ -274,7 +274,8 @@ impl Error {
                 StoreError::Io { .. }
                 | StoreError::Sqlite(_)
                 | StoreError::Migration(_)
-                | StoreError::Refused { .. } => ErrorCode::Internal,
+                | StoreError::Refused { .. }
+                | StoreError::NoRow => ErrorCode::Internal,
                 // No workspace opens a PostgreSQL location yet (issue 19's next step gives
                 // these their codes and messages).
                 StoreError::PgSetting { .. }
@@ -411,9 +412,10 @@ impl Error {
                 StoreError::Io { path: p, source } => Message::new("error.io")
                     .arg("path", path(p))
                     .arg_message("detail", io_detail(source)),
-                StoreError::Sqlite(_) | StoreError::Migration(_) | StoreError::Refused { .. } => {
-                    Message::new("error.internal")
-                }
+                StoreError::Sqlite(_)
+                | StoreError::Migration(_)
+                | StoreError::Refused { .. }
+                | StoreError::NoRow => Message::new("error.internal"),
                 StoreError::PgSetting { .. }
                 | StoreError::PgUnreachable { .. }
                 | StoreError::PgCredentials { .. }
