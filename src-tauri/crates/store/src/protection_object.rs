@@ -1,10 +1,28 @@
-//! Protection objects of a scope, the chosen samples and the sample checks.
+//! Protection objects of a scope, the chosen samples and the sample checks. Written against
+//! [`Sql`]: the same on SQLite and PostgreSQL, but for the name's case rule and the order of
+//! texts (two statements each, below).
 
 use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::Objective;
-use rusqlite::{Connection, params};
 
-use crate::{Error, Result, Transaction};
+use crate::sql::{Sql, SqlExt as _, params};
+use crate::{Error, Result};
+
+// Names compare and sort without ASCII case (SQLite's `COLLATE NOCASE` column; PostgreSQL's
+// unique index on `lower(name)` and NOCASE's order under "C": see `sql`); question ids sort
+// by their bytes.
+const NAME_TAKEN: [&str; 2] = [
+    "SELECT EXISTS (SELECT 1 FROM protection_object WHERE scope_id = ?1 AND name = ?2)",
+    "SELECT EXISTS (SELECT 1 FROM protection_object WHERE scope_id = ?1 AND lower(name) = lower(?2))",
+];
+const BY_NAME: [&str; 2] = [
+    "WHERE scope_id = ?1 ORDER BY name",
+    r#"WHERE scope_id = ?1 ORDER BY lower(name COLLATE "C")"#,
+];
+const CHECKS: [&str; 2] = [
+    "SELECT question_id, status, note FROM sample_check WHERE protection_object_id = ?1 ORDER BY question_id",
+    r#"SELECT question_id, status, note FROM sample_check WHERE protection_object_id = ?1 ORDER BY question_id COLLATE "C""#,
+];
 
 /// A stored protection object.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,24 +72,24 @@ impl CheckStatus {
     }
 }
 
-pub fn insert(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<i64> {
-    tx.execute(
+pub fn insert(tx: &(impl Sql + ?Sized), po: &ProtectionObjectRecord) -> Result<i64> {
+    let id = tx.insert_id(
         "INSERT INTO protection_object (scope_id, name, item, customer, partner_participant_id, confidentiality,
              integrity, availability, lifecycle_phases)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+         RETURNING id",
         params![
             po.scope_id,
-            po.name,
-            po.item,
-            po.customer,
+            &po.name,
+            &po.item,
+            &po.customer,
             po.partner_participant_id.as_ref().map(TisaxId::as_str),
             po.confidentiality,
             po.integrity,
             po.availability,
-            po.lifecycle_phases
+            &po.lifecycle_phases
         ],
     )?;
-    let id = tx.last_insert_rowid();
     for objective in &po.objectives {
         tx.execute(
             "INSERT INTO protection_object_objective (protection_object_id, objective) VALUES (?1, ?2)",
@@ -81,7 +99,7 @@ pub fn insert(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<i64> 
     for location in &po.location_ids {
         tx.execute(
             "INSERT INTO protection_object_location (protection_object_id, location_id) VALUES (?1, ?2)",
-            [id, *location],
+            params![id, *location],
         )?;
     }
     Ok(id)
@@ -89,26 +107,26 @@ pub fn insert(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<i64> 
 
 /// Replaces every field of protection object `po.id` (not its scope), its objectives and its
 /// locations; it leaves the samples of objectives it no longer has.
-pub fn update(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<()> {
+pub fn update(tx: &(impl Sql + ?Sized), po: &ProtectionObjectRecord) -> Result<()> {
     tx.execute(
         "UPDATE protection_object SET name = ?2, item = ?3, customer = ?4, partner_participant_id = ?5,
              confidentiality = ?6, integrity = ?7, availability = ?8, lifecycle_phases = ?9
          WHERE id = ?1",
         params![
             po.id,
-            po.name,
-            po.item,
-            po.customer,
+            &po.name,
+            &po.item,
+            &po.customer,
             po.partner_participant_id.as_ref().map(TisaxId::as_str),
             po.confidentiality,
             po.integrity,
             po.availability,
-            po.lifecycle_phases
+            &po.lifecycle_phases
         ],
     )?;
     tx.execute(
         "DELETE FROM protection_object_objective WHERE protection_object_id = ?1",
-        [po.id],
+        params![po.id],
     )?;
     for objective in &po.objectives {
         tx.execute(
@@ -119,138 +137,104 @@ pub fn update(tx: &Transaction<'_>, po: &ProtectionObjectRecord) -> Result<()> {
     tx.execute(
         "DELETE FROM sample WHERE protection_object_id = ?1
          AND objective NOT IN (SELECT objective FROM protection_object_objective WHERE protection_object_id = ?1)",
-        [po.id],
+        params![po.id],
     )?;
     tx.execute(
         "DELETE FROM protection_object_location WHERE protection_object_id = ?1",
-        [po.id],
+        params![po.id],
     )?;
     for location in &po.location_ids {
         tx.execute(
             "INSERT INTO protection_object_location (protection_object_id, location_id) VALUES (?1, ?2)",
-            [po.id, *location],
+            params![po.id, *location],
         )?;
     }
     Ok(())
 }
 
 /// Deletes protection object `id` with its sample entries and checks.
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
-    conn.execute("DELETE FROM protection_object WHERE id = ?1", [id])?;
+pub fn delete(conn: &(impl Sql + ?Sized), id: i64) -> Result<()> {
+    conn.execute("DELETE FROM protection_object WHERE id = ?1", params![id])?;
     Ok(())
 }
 
-pub fn name_taken(conn: &Connection, scope: i64, name: &str) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM protection_object WHERE scope_id = ?1 AND name = ?2)",
-        params![scope, name],
-        |r| r.get(0),
-    )?)
+pub fn name_taken(conn: &(impl Sql + ?Sized), scope: i64, name: &str) -> Result<bool> {
+    conn.query_row(conn.pick(NAME_TAKEN), params![scope, name], |r| r.get(0))
 }
 
 /// The protection objects of scope `scope`, by name.
-pub fn list(conn: &Connection, scope: i64) -> Result<Vec<ProtectionObjectRecord>> {
-    select(conn, "WHERE scope_id = ?1 ORDER BY name", scope)
+pub fn list(conn: &(impl Sql + ?Sized), scope: i64) -> Result<Vec<ProtectionObjectRecord>> {
+    select(conn, conn.pick(BY_NAME), scope)
 }
 
 /// Protection object `id` (an index seek), if there is one.
-pub fn get(conn: &Connection, id: i64) -> Result<Option<ProtectionObjectRecord>> {
+pub fn get(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<ProtectionObjectRecord>> {
     Ok(select(conn, "WHERE id = ?1", id)?.pop())
 }
 
 /// The protection objects `rest` (a WHERE clause on `?1`, maybe with an ORDER BY) selects.
-fn select(conn: &Connection, rest: &str, key: i64) -> Result<Vec<ProtectionObjectRecord>> {
+fn select(conn: &(impl Sql + ?Sized), rest: &str, key: i64) -> Result<Vec<ProtectionObjectRecord>> {
     let sql = format!(
         "SELECT id, name, item, customer, partner_participant_id, confidentiality, integrity, availability,
                 lifecycle_phases, scope_id
          FROM protection_object {rest}"
     );
-    let mut objects: Vec<ProtectionObjectRecord> = conn
-        .prepare(&sql)?
-        .query_map([key], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, Option<String>>(4)?,
-                r.get::<_, bool>(5)?,
-                r.get::<_, bool>(6)?,
-                r.get::<_, bool>(7)?,
-                r.get::<_, String>(8)?,
-                r.get::<_, i64>(9)?,
-            ))
-        })?
-        .map(|row| {
-            let (
-                id,
-                name,
-                item,
-                customer,
-                partner,
-                confidentiality,
-                integrity,
-                availability,
-                lifecycle_phases,
-                scope_id,
-            ) = row?;
-            let partner_participant_id = partner
-                .map(|p| {
-                    TisaxId::parse(&p).map_err(|_| Error::Corrupt {
-                        column: "protection_object.partner_participant_id",
-                        value: p,
-                    })
+    let mut objects = conn.query_map(&sql, params![key], |r| {
+        let partner_participant_id = r
+            .get::<Option<String>>(4)?
+            .map(|p| {
+                TisaxId::parse(&p).map_err(|_| Error::Corrupt {
+                    column: "protection_object.partner_participant_id",
+                    value: p,
                 })
-                .transpose()?;
-            Ok(ProtectionObjectRecord {
-                id,
-                scope_id,
-                name,
-                item,
-                customer,
-                partner_participant_id,
-                confidentiality,
-                integrity,
-                availability,
-                lifecycle_phases,
-                objectives: Vec::new(),
-                location_ids: Vec::new(),
             })
+            .transpose()?;
+        Ok(ProtectionObjectRecord {
+            id: r.get(0)?,
+            scope_id: r.get(9)?,
+            name: r.get(1)?,
+            item: r.get(2)?,
+            customer: r.get(3)?,
+            partner_participant_id,
+            confidentiality: r.get(5)?,
+            integrity: r.get(6)?,
+            availability: r.get(7)?,
+            lifecycle_phases: r.get(8)?,
+            objectives: Vec::new(),
+            location_ids: Vec::new(),
         })
-        .collect::<Result<_>>()?;
-    let mut objectives = conn.prepare(
-        "SELECT objective FROM protection_object_objective WHERE protection_object_id = ?1",
-    )?;
-    let mut locations = conn.prepare(
-        "SELECT location_id FROM protection_object_location WHERE protection_object_id = ?1",
-    )?;
+    })?;
     for po in &mut objects {
-        let names: Vec<String> = objectives
-            .query_map([po.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let names: Vec<String> = conn.query_map(
+            "SELECT objective FROM protection_object_objective WHERE protection_object_id = ?1",
+            params![po.id],
+            |r| r.get(0),
+        )?;
         po.objectives = names.iter().filter_map(|n| Objective::parse(n)).collect();
         po.objectives.sort();
-        po.location_ids = locations
-            .query_map([po.id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        // In the order of the primary key, which SQLite's plan gave without being asked.
+        po.location_ids = conn.query_map(
+            "SELECT location_id FROM protection_object_location WHERE protection_object_id = ?1
+             ORDER BY location_id",
+            params![po.id],
+            |r| r.get(0),
+        )?;
     }
     Ok(objects)
 }
 
 /// The chosen sample of scope `scope` for `objective`: protection object ids.
-pub fn sample(conn: &Connection, scope: i64, objective: Objective) -> Result<Vec<i64>> {
-    let mut stmt = conn.prepare(
+pub fn sample(conn: &(impl Sql + ?Sized), scope: i64, objective: Objective) -> Result<Vec<i64>> {
+    conn.query_map(
         "SELECT protection_object_id FROM sample WHERE scope_id = ?1 AND objective = ?2 ORDER BY protection_object_id",
-    )?;
-    let ids = stmt
-        .query_map(params![scope, objective.as_str()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+        params![scope, objective.as_str()],
+        |r| r.get(0),
+    )
 }
 
 /// Replaces the sample of scope `scope` for `objective`.
 pub fn set_sample(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     scope: i64,
     objective: Objective,
     objects: &[i64],
@@ -262,7 +246,7 @@ pub fn set_sample(
     for po in objects {
         tx.execute(
             "INSERT INTO sample (scope_id, objective, protection_object_id) VALUES (?1, ?2, ?3)",
-            params![scope, objective.as_str(), po],
+            params![scope, objective.as_str(), *po],
         )?;
     }
     Ok(())
@@ -270,7 +254,7 @@ pub fn set_sample(
 
 /// Records the sample check of protection object `po` against `question`.
 pub fn set_check(
-    conn: &Connection,
+    conn: &(impl Sql + ?Sized),
     po: i64,
     question: &str,
     status: CheckStatus,
@@ -285,25 +269,16 @@ pub fn set_check(
 }
 
 /// The recorded sample checks of protection object `po`: (question, status, note).
-pub fn checks(conn: &Connection, po: i64) -> Result<Vec<(String, CheckStatus, String)>> {
-    let mut stmt =
-        conn.prepare("SELECT question_id, status, note FROM sample_check WHERE protection_object_id = ?1 ORDER BY question_id")?;
-    let rows = stmt
-        .query_map([po], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .map(|row| {
-            let (question, status, note) = row?;
-            let status = CheckStatus::parse(&status).ok_or(Error::Corrupt {
-                column: "sample_check.status",
-                value: status,
-            })?;
-            Ok((question, status, note))
-        })
-        .collect::<Result<_>>()?;
-    Ok(rows)
+pub fn checks(conn: &(impl Sql + ?Sized), po: i64) -> Result<Vec<(String, CheckStatus, String)>> {
+    conn.query_map(conn.pick(CHECKS), params![po], |r| {
+        let status: String = r.get(1)?;
+        let status = CheckStatus::parse(&status).ok_or(Error::Corrupt {
+            column: "sample_check.status",
+            value: status,
+        })?;
+        Ok((r.get(0)?, status, r.get(2)?))
+    })
 }
+
+#[cfg(test)]
+mod tests;
