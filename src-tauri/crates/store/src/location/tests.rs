@@ -68,17 +68,16 @@ fn location_checks(conn: &dyn Sql) {
     );
     assert_eq!(get(conn, 99).unwrap(), None);
 
-    // Names sort as SQLite's NOCASE: ASCII case folded, then bytes ("_" before letters).
-    for name in ["zeta", "Alpha", "_Lab", "beta"] {
+    // Names sort as SQLite's NOCASE: ASCII case folded, then bytes ("1" before "_" before
+    // letters, "Ä" after "z"), where a language would put "_" first and "Ä" beside "A".
+    for name in ["zeta", "Alpha", "_Lab", "beta", "Äpfelhof", "1st floor"] {
         insert(conn, &record(name, Vec::new())).unwrap();
     }
-    assert_eq!(
-        names_of(conn),
-        ["_Lab", "Alpha", "beta", "Werk Süd", "zeta"]
-    );
+    let order = ["1st floor", "_Lab", "Alpha", "beta", "Werk Süd", "zeta", "Äpfelhof"];
+    assert_eq!(names_of(conn), order);
     let all = names(conn).unwrap();
-    assert_eq!(all[0], (4, "_Lab".to_owned()));
-    assert_eq!(all.len(), 5);
+    assert_eq!(all.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), order);
+    assert_eq!(all[1], (4, "_Lab".to_owned()));
 
     // Names compare without case.
     assert!(name_taken(conn, "ALPHA").unwrap());
@@ -108,15 +107,17 @@ fn location_checks(conn: &dyn Sql) {
     );
     assert_eq!(get(conn, id).unwrap().unwrap().labels.len(), 2);
 
-    // The scopes that use a location, by name without case.
+    // The scopes that use a location, by name as NOCASE sorts.
     scope(conn, "vcs 2027", id);
+    scope(conn, "Übergang", id);
     scope(conn, "VCS 2026", id);
-    assert_eq!(used_by(conn, id).unwrap(), ["VCS 2026", "vcs 2027"]);
-    assert_eq!(get(conn, id).unwrap().unwrap().used_by, ["VCS 2026", "vcs 2027"]);
+    let scopes = ["VCS 2026", "vcs 2027", "Übergang"];
+    assert_eq!(used_by(conn, id).unwrap(), scopes);
+    assert_eq!(get(conn, id).unwrap().unwrap().used_by, scopes);
     assert!(used_by(conn, 4).unwrap().is_empty());
 
     // Delete takes the labels along.
-    let zeta = names(conn).unwrap().last().unwrap().0;
+    let zeta = names(conn).unwrap()[5].0;
     add_label(conn, zeta, &label("Confidential", 2, "2027-01-01")).unwrap();
     delete(conn, zeta).unwrap();
     assert_eq!(get(conn, zeta).unwrap(), None);

@@ -62,6 +62,20 @@ pub(crate) struct TestDb {
 
 impl TestDb {
     pub(crate) fn create(admin: &PgConfig) -> TestDb {
+        TestDb::create_with(admin, "")
+    }
+
+    /// A database whose texts sort by ICU's root locale (`_a, a, B, b c, bb`), not by their
+    /// bytes as the cluster's `C.UTF-8` does: a query that forgets to name its order (SQLite's
+    /// by bytes or `NOCASE`) answers differently here, so the twin tests catch it.
+    pub(crate) fn create_linguistic(admin: &PgConfig) -> TestDb {
+        TestDb::create_with(
+            admin,
+            " LOCALE_PROVIDER icu ICU_LOCALE 'und' LOCALE 'C.UTF-8' TEMPLATE template0",
+        )
+    }
+
+    fn create_with(admin: &PgConfig, options: &str) -> TestDb {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let name = format!(
             "csmsdesk_test_{}_{}",
@@ -75,7 +89,7 @@ impl TestDb {
             .batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))
             .expect("drop a leftover test database");
         client
-            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .batch_execute(&format!("CREATE DATABASE {name}{options}"))
             .expect("create a test database");
         let mut config = admin.clone();
         config.database = name.clone();

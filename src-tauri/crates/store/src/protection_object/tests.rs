@@ -75,12 +75,12 @@ fn protection_object_checks(conn: &dyn Sql) {
     assert_eq!(get(conn, 99).unwrap(), None);
 
     // A scope's objects by name without ASCII case; another scope's are not listed.
-    for name in ["camera", "Brake", "_spare"] {
+    for name in ["camera", "Brake", "_spare", "Öl pump"] {
         insert(conn, &object(scope, name)).unwrap();
     }
     insert(conn, &object(other_scope, "Airbag")).unwrap();
     let names: Vec<String> = list(conn, scope).unwrap().into_iter().map(|p| p.name).collect();
-    assert_eq!(names, ["_spare", "Brake", "camera", "Radar"]);
+    assert_eq!(names, ["_spare", "Brake", "camera", "Radar", "Öl pump"]);
     assert!(name_taken(conn, scope, "RADAR").unwrap());
     assert!(!name_taken(conn, other_scope, "radar").unwrap());
     assert!(name_taken(conn, other_scope, "airbag").unwrap());

@@ -220,3 +220,18 @@ fn statements_are_prepared_once_per_connection_on_postgresql() {
         .unwrap();
     assert_eq!(on_server, 3, "the two cached, and this query's own");
 }
+
+#[test]
+fn twin_databases_sort_texts_by_a_language_on_postgresql() {
+    // The premise of the twins' order checks: here an unnamed order is not SQLite's.
+    twin::on_postgresql(|conn| {
+        let order: String = conn
+            .query_row(
+                "SELECT string_agg(x, ',' ORDER BY x) FROM (VALUES ('_a'), ('B'), ('a'), ('bb'), ('b c')) v (x)",
+                params![],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(order, "_a,a,B,b c,bb");
+    });
+}

@@ -17,12 +17,14 @@ pub(crate) fn on_sqlite(check: impl FnOnce(&dyn Sql)) {
     check(db.conn());
 }
 
-/// Runs `check` on a new database of the test cluster, migrated (journal triggers included);
-/// skipped, as every PostgreSQL test, when the tests were not pointed at a server.
+/// Runs `check` on a new database of the test cluster, migrated (journal triggers included),
+/// whose texts sort by a language's rules (`TestDb::create_linguistic`: a query must say the
+/// order SQLite gives); skipped, as every PostgreSQL test, when the tests were not pointed at
+/// a server.
 pub(crate) fn on_postgresql(check: impl FnOnce(&dyn Sql)) {
     use crate::pg::test_server::{TestDb, server};
     let Some(admin) = server() else { return };
-    let db = TestDb::create(&admin);
+    let db = TestDb::create_linguistic(&admin);
     let conn = PgConn::new(db.connect());
     crate::pg::migrate(&mut conn.client()).unwrap();
     check(&conn);
