@@ -1,6 +1,7 @@
 use super::*;
 use crate::Db;
 use crate::location::{self, LocationRecord};
+use crate::sql::twin::{on_postgresql, on_sqlite};
 
 fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
     let dir = tempfile::tempdir().unwrap();
@@ -35,39 +36,165 @@ fn db_with_scope() -> (tempfile::TempDir, Db, i64) {
     (dir, db, id)
 }
 
-#[test]
-fn a_scope_round_trips_with_its_locations_and_objectives() {
-    let (_dir, db, id) = db_with_scope();
-    let scopes = list(db.conn()).unwrap();
-    assert_eq!(scopes.len(), 1);
-    assert_eq!(scopes[0].id, id);
+fn new_location(conn: &dyn Sql, name: &str) -> i64 {
+    let record = LocationRecord {
+        id: 0,
+        name: name.into(),
+        address: String::new(),
+        tisax_scope_id: None,
+        cs_activities: true,
+        notes: String::new(),
+        labels: vec![],
+        used_by: vec![],
+    };
+    location::insert(conn, &record).unwrap()
+}
+
+fn record(name: &str, location_ids: Vec<i64>) -> ScopeRecord {
+    ScopeRecord {
+        id: 0,
+        name: name.into(),
+        enx_scope_id: Some(TisaxId::parse("S7Y8Z9").unwrap()),
+        catalogue_id: None,
+        planned_audit_date: NaiveDate::from_ymd_opt(2027, 3, 15),
+        audit_provider: "Example Audits GmbH".into(),
+        location_ids,
+        objectives: vec![Objective::Production, Objective::Development],
+    }
+}
+
+/// The same checks on either engine.
+fn scope_checks(conn: &dyn Sql) {
+    let north = new_location(conn, "Plant Nord");
+    let south = new_location(conn, "Plant Süd");
+    let first = record("ECU development", vec![south, north]);
+    let id = insert(conn, &first).unwrap();
+    assert_eq!(id, 1, "the id comes back from the insert");
     assert_eq!(
-        scopes[0].objectives,
-        [Objective::Development, Objective::Production]
+        get(conn, id).unwrap().unwrap(),
+        ScopeRecord {
+            id,
+            location_ids: vec![north, south],
+            objectives: vec![Objective::Development, Objective::Production],
+            ..first.clone()
+        }
     );
+    assert_eq!(get(conn, 99).unwrap(), None);
+
+    // Names unique without case, listed as NOCASE sorts.
+    assert!(name_taken(conn, "ecu DEVELOPMENT").unwrap(), "names are unique without case");
+    assert!(!name_taken(conn, "ECU production").unwrap());
+    let duplicate = insert(conn, &record("ECU DEVELOPMENT", vec![]));
+    assert!(duplicate.is_err(), "the schema refuses the same name in other case");
+    for name in ["Übernahme", "audit 2027", "_draft", "Brakes"] {
+        insert(conn, &record(name, vec![])).unwrap();
+    }
+    let order = ["_draft", "audit 2027", "Brakes", "ECU development", "Übernahme"];
+    let listed: Vec<String> = list(conn).unwrap().into_iter().map(|s| s.name).collect();
+    assert_eq!(listed, order);
+    let named: Vec<String> = names(conn).unwrap().into_iter().map(|(_, n)| n).collect();
+    assert_eq!(named, order);
+
+    // A protection object on both locations keeps only those its scope still has.
+    conn.execute(
+        "INSERT INTO protection_object (id, scope_id, name) VALUES (1, ?1, 'Radar')",
+        params![id],
+    )
+    .unwrap();
+    for location in [north, south] {
+        conn.execute(
+            "INSERT INTO protection_object_location (protection_object_id, location_id) VALUES (1, ?1)",
+            params![location],
+        )
+        .unwrap();
+    }
+    let changed = ScopeRecord {
+        id,
+        name: "ECU Development".into(),
+        enx_scope_id: None,
+        planned_audit_date: None,
+        audit_provider: String::new(),
+        location_ids: vec![south],
+        ..first.clone()
+    };
+    update_details(conn, &changed).unwrap();
+    set_objectives(conn, id, &[Objective::OperationsMaintenance]).unwrap();
     assert_eq!(
-        scopes[0].planned_audit_date,
-        NaiveDate::from_ymd_opt(2027, 3, 15)
+        get(conn, id).unwrap().unwrap(),
+        ScopeRecord {
+            objectives: vec![Objective::OperationsMaintenance],
+            ..changed
+        }
     );
+    let kept: Vec<i64> = conn
+        .query_map(
+            "SELECT location_id FROM protection_object_location ORDER BY location_id",
+            params![],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, [south]);
+
+    // Applicability decisions and deviations: set, replaced, withdrawn; an NA needs a reason.
+    assert!(set_override(conn, id, "1.1", Some((false, "  "))).is_err());
+    set_override(conn, id, "1.1", Some((false, "Not done here"))).unwrap();
+    set_override(conn, id, "1.2", Some((true, ""))).unwrap();
+    set_override(conn, id, "1.2", Some((false, "Outsourced"))).unwrap();
+    set_override(conn, id, "1.3", Some((true, ""))).unwrap();
+    set_override(conn, id, "1.3", None).unwrap();
+    let decided = overrides(conn, id).unwrap();
+    assert_eq!(
+        decided.into_iter().collect::<Vec<_>>(),
+        [
+            ("1.1".to_owned(), (false, "Not done here".to_owned())),
+            ("1.2".to_owned(), (false, "Outsourced".to_owned())),
+        ]
+    );
+    set_deviation(conn, id, "7.1.b", Some("Supplier type")).unwrap();
+    set_deviation(conn, id, "7.1.b", Some("Supplier type, again")).unwrap();
+    set_deviation(conn, id, "7.2.a", Some("x")).unwrap();
+    set_deviation(conn, id, "7.2.a", None).unwrap();
+    assert_eq!(
+        deviations(conn, id).unwrap().into_iter().collect::<Vec<_>>(),
+        [("7.1.b".to_owned(), "Supplier type, again".to_owned())]
+    );
+    assert!(overrides(conn, 2).unwrap().is_empty());
+
+    // A date edited by hand is reported, not trusted.
+    conn.execute(
+        "UPDATE scope SET planned_audit_date = 'soon' WHERE id = ?1",
+        params![id],
+    )
+    .unwrap();
+    let corrupt = get(conn, id).unwrap_err();
     assert!(
-        name_taken(db.conn(), "ecu DEVELOPMENT").unwrap(),
-        "names are unique without case"
+        matches!(corrupt, Error::Corrupt { column: "scope.planned_audit_date", .. }),
+        "{corrupt:?}"
     );
+
+    // Delete takes everything that hangs on the scope along.
+    delete(conn, id).unwrap();
+    assert_eq!(get(conn, id).unwrap(), None);
+    for table in ["scope_location", "scope_objective", "scope_question", "scope_deviation", "protection_object"] {
+        let left: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM {table} WHERE scope_id = ?1"),
+                params![id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(left, 0, "{table}");
+    }
 }
 
 #[test]
-fn the_schema_refuses_an_na_without_justification() {
-    let (_dir, db, id) = db_with_scope();
-    assert!(set_override(db.conn(), id, "1.1", Some((false, "  "))).is_err());
-    set_override(db.conn(), id, "1.1", Some((false, "Not done here"))).unwrap();
-    set_override(db.conn(), id, "1.2", Some((true, ""))).unwrap();
-    assert_eq!(overrides(db.conn(), id).unwrap().len(), 2);
-    set_override(db.conn(), id, "1.2", None).unwrap();
-    assert_eq!(
-        overrides(db.conn(), id).unwrap().len(),
-        1,
-        "back to the matrix default"
-    );
+fn scopes_on_sqlite() {
+    on_sqlite(scope_checks);
+}
+
+#[test]
+fn scopes_on_postgresql() {
+    on_postgresql(scope_checks);
 }
 
 #[test]
