@@ -3,8 +3,8 @@
 //! ([`config::PgConfig`], [`connect::connect`]) and its schema ([`migrate::migrate`]).
 //!
 //! One database per workspace, our tables in the schema `csmsdesk` inside it; every
-//! connection sets `search_path` to it. The store's queries do not run here yet: see
-//! "PostgreSQL" in ARCHITECTURE.md for the next step.
+//! connection sets `search_path` to it. The store's modules off the hot paths run here
+//! through `sql::PgConn`; docs/POSTGRES.md says what is left and in what order.
 
 pub mod config;
 pub mod connect;
