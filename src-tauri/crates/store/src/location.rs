@@ -141,11 +141,7 @@ pub fn names(conn: &(impl Sql + ?Sized)) -> Result<Vec<(i64, String)>> {
 }
 
 /// The locations `rest` (a WHERE and/or ORDER BY clause, with `?1` bound to `id`) selects.
-fn select(
-    conn: &(impl Sql + ?Sized),
-    rest: &str,
-    id: Option<i64>,
-) -> Result<Vec<LocationRecord>> {
+fn select(conn: &(impl Sql + ?Sized), rest: &str, id: Option<i64>) -> Result<Vec<LocationRecord>> {
     let sql = format!(
         "SELECT id, name, address, tisax_scope_id, cs_activities, notes FROM location {rest}"
     );
@@ -174,12 +170,11 @@ fn select(
     for location in &mut locations {
         location.labels = conn.query_map(conn.pick(LABELS), params![location.id], |r| {
             let expires: String = r.get(2)?;
-            let expires = NaiveDate::parse_from_str(&expires, "%Y-%m-%d").map_err(|_| {
-                Error::Corrupt {
+            let expires =
+                NaiveDate::parse_from_str(&expires, "%Y-%m-%d").map_err(|_| Error::Corrupt {
                     column: "location_label.expires",
                     value: expires,
-                }
-            })?;
+                })?;
             Ok(TisaxLabel {
                 label: r.get(0)?,
                 level: r.get::<i64>(1)? as u8,

@@ -106,11 +106,7 @@ pub fn delete(conn: &(impl Sql + ?Sized), id: i64) -> Result<()> {
 }
 
 /// Replaces the objectives of scope `id`.
-pub fn set_objectives(
-    tx: &(impl Sql + ?Sized),
-    id: i64,
-    objectives: &[Objective],
-) -> Result<()> {
+pub fn set_objectives(tx: &(impl Sql + ?Sized), id: i64, objectives: &[Objective]) -> Result<()> {
     tx.execute(
         "DELETE FROM scope_objective WHERE scope_id = ?1",
         params![id],

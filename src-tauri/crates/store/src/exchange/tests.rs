@@ -45,9 +45,18 @@ fn exchange_checks(conn: &dyn Sql) {
     assert_eq!(
         listed,
         [
-            ExportRecord { id: 1, ..export(Some(scope), "/out/a.zip") },
-            ExportRecord { id: 2, ..export(None, "/out/ä 'b'.zip") },
-            ExportRecord { id: 3, ..export(Some(other), "/out/c.zip") },
+            ExportRecord {
+                id: 1,
+                ..export(Some(scope), "/out/a.zip")
+            },
+            ExportRecord {
+                id: 2,
+                ..export(None, "/out/ä 'b'.zip")
+            },
+            ExportRecord {
+                id: 3,
+                ..export(Some(other), "/out/c.zip")
+            },
         ]
     );
 
@@ -63,14 +72,21 @@ fn exchange_checks(conn: &dyn Sql) {
     let early = add_sharing(conn, &sharing(other, "OEM early", "2026-12-01")).unwrap();
     let same_day = add_sharing(conn, &sharing(scope, "Tier 1", "2027-02-01")).unwrap();
     let partners = |scope: Option<i64>| -> Vec<String> {
-        sharings(conn, scope).unwrap().into_iter().map(|s| s.partner).collect()
+        sharings(conn, scope)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.partner)
+            .collect()
     };
     assert_eq!(partners(None), ["OEM early", "OEM late", "Tier 1"]);
     assert_eq!(partners(Some(scope)), ["OEM late", "Tier 1"]);
     assert_eq!(partners(Some(99)), Vec::<String>::new());
     assert_eq!(
         super::sharing(conn, early).unwrap(),
-        Some(SharingRecord { id: early, ..sharing(other, "OEM early", "2026-12-01") })
+        Some(SharingRecord {
+            id: early,
+            ..sharing(other, "OEM early", "2026-12-01")
+        })
     );
     assert_eq!(super::sharing(conn, 99).unwrap(), None);
 
@@ -86,7 +102,10 @@ fn exchange_checks(conn: &dyn Sql) {
     update_sharing(conn, &corrected).unwrap();
     assert_eq!(
         super::sharing(conn, late).unwrap(),
-        Some(SharingRecord { scope_id: scope, ..corrected })
+        Some(SharingRecord {
+            scope_id: scope,
+            ..corrected
+        })
     );
     remove_sharing(conn, same_day).unwrap();
     assert_eq!(partners(None), ["OEM, corrected", "OEM early"]);

@@ -73,10 +73,21 @@ fn location_checks(conn: &dyn Sql) {
     for name in ["zeta", "Alpha", "_Lab", "beta", "Äpfelhof", "1st floor"] {
         insert(conn, &record(name, Vec::new())).unwrap();
     }
-    let order = ["1st floor", "_Lab", "Alpha", "beta", "Werk Süd", "zeta", "Äpfelhof"];
+    let order = [
+        "1st floor",
+        "_Lab",
+        "Alpha",
+        "beta",
+        "Werk Süd",
+        "zeta",
+        "Äpfelhof",
+    ];
     assert_eq!(names_of(conn), order);
     let all = names(conn).unwrap();
-    assert_eq!(all.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), order);
+    assert_eq!(
+        all.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
+        order
+    );
     assert_eq!(all[1], (4, "_Lab".to_owned()));
 
     // Names compare without case.
@@ -102,7 +113,13 @@ fn location_checks(conn: &dyn Sql) {
     add_label(conn, id, &label("High availability", 2, "2031-01-31")).unwrap();
     let refused = add_label(conn, id, &label("Confidential", 3, "2031-01-31")).unwrap_err();
     assert!(
-        matches!(refused, Error::Refused { column: "location_label.level", .. }),
+        matches!(
+            refused,
+            Error::Refused {
+                column: "location_label.level",
+                ..
+            }
+        ),
         "{refused:?}"
     );
     assert_eq!(get(conn, id).unwrap().unwrap().labels.len(), 2);
@@ -138,7 +155,13 @@ fn location_checks(conn: &dyn Sql) {
     .unwrap();
     let corrupt = list(conn).unwrap_err();
     assert!(
-        matches!(corrupt, Error::Corrupt { column: "location.tisax_scope_id", .. }),
+        matches!(
+            corrupt,
+            Error::Corrupt {
+                column: "location.tisax_scope_id",
+                ..
+            }
+        ),
         "{corrupt:?}"
     );
 }

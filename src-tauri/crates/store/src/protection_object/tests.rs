@@ -79,7 +79,11 @@ fn protection_object_checks(conn: &dyn Sql) {
         insert(conn, &object(scope, name)).unwrap();
     }
     insert(conn, &object(other_scope, "Airbag")).unwrap();
-    let names: Vec<String> = list(conn, scope).unwrap().into_iter().map(|p| p.name).collect();
+    let names: Vec<String> = list(conn, scope)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(names, ["_spare", "Brake", "camera", "Radar", "Öl pump"]);
     assert!(name_taken(conn, scope, "RADAR").unwrap());
     assert!(!name_taken(conn, other_scope, "radar").unwrap());
@@ -91,14 +95,22 @@ fn protection_object_checks(conn: &dyn Sql) {
     assert_eq!(sample(conn, scope, Objective::Production).unwrap(), [id, 3]);
     set_sample(conn, scope, Objective::Production, &[id]).unwrap();
     assert_eq!(sample(conn, scope, Objective::Production).unwrap(), [id]);
-    assert!(sample(conn, scope, Objective::OperationsMaintenance).unwrap().is_empty());
+    assert!(
+        sample(conn, scope, Objective::OperationsMaintenance)
+            .unwrap()
+            .is_empty()
+    );
     set_check(conn, id, "a.1", CheckStatus::Open, "").unwrap();
     set_check(conn, id, "B.2", CheckStatus::Deviation, "no 'test' report").unwrap();
     set_check(conn, id, "a.1", CheckStatus::Consistent, "seen").unwrap();
     assert_eq!(
         checks(conn, id).unwrap(),
         [
-            ("B.2".to_owned(), CheckStatus::Deviation, "no 'test' report".to_owned()),
+            (
+                "B.2".to_owned(),
+                CheckStatus::Deviation,
+                "no 'test' report".to_owned()
+            ),
             ("a.1".to_owned(), CheckStatus::Consistent, "seen".to_owned()),
         ]
     );
@@ -116,7 +128,11 @@ fn protection_object_checks(conn: &dyn Sql) {
     };
     update(conn, &changed).unwrap();
     assert_eq!(get(conn, id).unwrap().unwrap(), changed);
-    assert!(sample(conn, scope, Objective::Production).unwrap().is_empty());
+    assert!(
+        sample(conn, scope, Objective::Production)
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(sample(conn, scope, Objective::Development).unwrap(), [id]);
 
     // What another client wrote reads back as it is (the status is held by a CHECK).

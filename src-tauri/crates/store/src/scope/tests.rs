@@ -82,14 +82,26 @@ fn scope_checks(conn: &dyn Sql) {
     assert_eq!(get(conn, 99).unwrap(), None);
 
     // Names unique without case, listed as NOCASE sorts.
-    assert!(name_taken(conn, "ecu DEVELOPMENT").unwrap(), "names are unique without case");
+    assert!(
+        name_taken(conn, "ecu DEVELOPMENT").unwrap(),
+        "names are unique without case"
+    );
     assert!(!name_taken(conn, "ECU production").unwrap());
     let duplicate = insert(conn, &record("ECU DEVELOPMENT", vec![]));
-    assert!(duplicate.is_err(), "the schema refuses the same name in other case");
+    assert!(
+        duplicate.is_err(),
+        "the schema refuses the same name in other case"
+    );
     for name in ["Übernahme", "audit 2027", "_draft", "Brakes"] {
         insert(conn, &record(name, vec![])).unwrap();
     }
-    let order = ["_draft", "audit 2027", "Brakes", "ECU development", "Übernahme"];
+    let order = [
+        "_draft",
+        "audit 2027",
+        "Brakes",
+        "ECU development",
+        "Übernahme",
+    ];
     let listed: Vec<String> = list(conn).unwrap().into_iter().map(|s| s.name).collect();
     assert_eq!(listed, order);
     let named: Vec<String> = names(conn).unwrap().into_iter().map(|(_, n)| n).collect();
@@ -155,7 +167,10 @@ fn scope_checks(conn: &dyn Sql) {
     set_deviation(conn, id, "7.2.a", Some("x")).unwrap();
     set_deviation(conn, id, "7.2.a", None).unwrap();
     assert_eq!(
-        deviations(conn, id).unwrap().into_iter().collect::<Vec<_>>(),
+        deviations(conn, id)
+            .unwrap()
+            .into_iter()
+            .collect::<Vec<_>>(),
         [("7.1.b".to_owned(), "Supplier type, again".to_owned())]
     );
     assert!(overrides(conn, 2).unwrap().is_empty());
@@ -168,14 +183,26 @@ fn scope_checks(conn: &dyn Sql) {
     .unwrap();
     let corrupt = get(conn, id).unwrap_err();
     assert!(
-        matches!(corrupt, Error::Corrupt { column: "scope.planned_audit_date", .. }),
+        matches!(
+            corrupt,
+            Error::Corrupt {
+                column: "scope.planned_audit_date",
+                ..
+            }
+        ),
         "{corrupt:?}"
     );
 
     // Delete takes everything that hangs on the scope along.
     delete(conn, id).unwrap();
     assert_eq!(get(conn, id).unwrap(), None);
-    for table in ["scope_location", "scope_objective", "scope_question", "scope_deviation", "protection_object"] {
+    for table in [
+        "scope_location",
+        "scope_objective",
+        "scope_question",
+        "scope_deviation",
+        "protection_object",
+    ] {
         let left: i64 = conn
             .query_row(
                 &format!("SELECT count(*) FROM {table} WHERE scope_id = ?1"),

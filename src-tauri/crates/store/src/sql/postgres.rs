@@ -107,11 +107,7 @@ impl Sql for PgConn {
 /// from the statement: an integer for BIGINT (and INTEGER, SMALLINT, or a boolean from 0 and
 /// 1), a text for any text type, bytes for BYTEA, NULL for anything.
 impl ToSql for Value<'_> {
-    fn to_sql(
-        &self,
-        ty: &Type,
-        out: &mut bytes::BytesMut,
-    ) -> DecodeResult<IsNull> {
+    fn to_sql(&self, ty: &Type, out: &mut bytes::BytesMut) -> DecodeResult<IsNull> {
         match *self {
             Value::Null => Ok(IsNull::Yes),
             Value::Int(v) => match *ty {
@@ -119,7 +115,9 @@ impl ToSql for Value<'_> {
                 Type::INT4 => i32::try_from(v)?.to_sql(ty, out),
                 Type::INT2 => i16::try_from(v)?.to_sql(ty, out),
                 Type::BOOL if v == 0 || v == 1 => (v == 1).to_sql(ty, out),
-                _ => Err(format!("the integer {v} cannot be bound to a parameter of type {ty}").into()),
+                _ => Err(
+                    format!("the integer {v} cannot be bound to a parameter of type {ty}").into(),
+                ),
             },
             Value::Text(t) if <&str as ToSql>::accepts(ty) => t.to_sql(ty, out),
             Value::Bytes(b) if *ty == Type::BYTEA => b.to_sql(ty, out),

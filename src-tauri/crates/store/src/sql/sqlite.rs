@@ -59,4 +59,3 @@ fn to_sqlite<'a>(value: &'a Value<'a>) -> rusqlite::types::ToSqlOutput<'a> {
         Value::Bytes(b) => ValueRef::Blob(b),
     })
 }
-

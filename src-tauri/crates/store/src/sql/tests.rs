@@ -47,7 +47,10 @@ fn placeholders_in_comments_stay_and_the_text_after_them_is_rewritten() {
     // An unterminated literal keeps the rest as it is (the server reports the error).
     assert_eq!(dollar_placeholders("SELECT 'open ?1"), "SELECT 'open ?1");
     // Text beyond ASCII passes through unchanged.
-    assert_eq!(dollar_placeholders("SELECT 'Ä' || ?1 || ß"), "SELECT 'Ä' || $1 || ß");
+    assert_eq!(
+        dollar_placeholders("SELECT 'Ä' || ?1 || ß"),
+        "SELECT 'Ä' || $1 || ß"
+    );
 }
 
 #[test]
@@ -55,7 +58,17 @@ fn params_convert_each_kind() {
     let name = String::from("Plant");
     let missing: Option<&str> = None;
     let bytes: &[u8] = b"\x00\xff";
-    let values = params![7i64, "a", &name, true, false, 3u8, missing, Some(5i64), bytes];
+    let values = params![
+        7i64,
+        "a",
+        &name,
+        true,
+        false,
+        3u8,
+        missing,
+        Some(5i64),
+        bytes
+    ];
     assert_eq!(
         values,
         &[
@@ -78,12 +91,19 @@ fn layer_checks(conn: &dyn Sql) {
     let insert = "INSERT INTO location (name, address, tisax_scope_id, cs_activities)
                   VALUES (?1, ?2, ?3, ?4) RETURNING id";
     let first = conn
-        .insert_id(insert, params!["Plant 'A'", "Main St", Some("S123AB"), true])
+        .insert_id(
+            insert,
+            params!["Plant 'A'", "Main St", Some("S123AB"), true],
+        )
         .unwrap();
     let second = conn
         .insert_id(insert, params!["Plant B", "", None::<&str>, false])
         .unwrap();
-    assert_eq!((first, second), (1, 2), "RETURNING id gives each new row's id");
+    assert_eq!(
+        (first, second),
+        (1, 2),
+        "RETURNING id gives each new row's id"
+    );
 
     // Rows read in place, each kind of value, NULL as None.
     let rows: Vec<(i64, String, Option<String>, bool)> = conn
@@ -103,7 +123,10 @@ fn layer_checks(conn: &dyn Sql) {
 
     // `execute` counts the rows it changed.
     let changed = conn
-        .execute("UPDATE location SET notes = ?1 WHERE id >= ?2", params!["n", 1i64])
+        .execute(
+            "UPDATE location SET notes = ?1 WHERE id >= ?2",
+            params!["n", 1i64],
+        )
         .unwrap();
     assert_eq!(changed, 2);
     let changed = conn
@@ -114,9 +137,8 @@ fn layer_checks(conn: &dyn Sql) {
     // A parameter used twice, and a NULL bound where the other use is a BIGINT (PostgreSQL
     // needs the type where `?1 IS NULL` comes first: the cast says it on both).
     let either = "SELECT count(*) FROM location WHERE CAST(?1 AS BIGINT) IS NULL OR id = ?1";
-    let count = |key: Option<i64>| -> i64 {
-        conn.query_row(either, params![key], |r| r.get(0)).unwrap()
-    };
+    let count =
+        |key: Option<i64>| -> i64 { conn.query_row(either, params![key], |r| r.get(0)).unwrap() };
     assert_eq!((count(None), count(Some(2)), count(Some(7))), (2, 1, 0));
 
     // A comparison reads as a bool and as 0/1 on both (PostgreSQL answers `boolean`).
@@ -131,12 +153,18 @@ fn layer_checks(conn: &dyn Sql) {
 
     // `optional` and `query_row` when no row matches.
     let none: Option<String> = conn
-        .optional("SELECT name FROM location WHERE id = ?1", params![42i64], |r| r.get(0))
+        .optional(
+            "SELECT name FROM location WHERE id = ?1",
+            params![42i64],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(none, None);
-    let missing = conn.query_row("SELECT name FROM location WHERE id = ?1", params![42i64], |r| {
-        r.get::<String>(0)
-    });
+    let missing = conn.query_row(
+        "SELECT name FROM location WHERE id = ?1",
+        params![42i64],
+        |r| r.get::<String>(0),
+    );
     assert!(matches!(missing, Err(Error::NoRow)), "{missing:?}");
 
     // Bytes both ways, zero and 0xff included.
@@ -157,23 +185,32 @@ fn layer_checks(conn: &dyn Sql) {
 
     // A closure may run another query on the same connection while reading rows.
     let nested: Vec<(String, i64)> = conn
-        .query_map("SELECT id, name FROM location ORDER BY id", params![], |r| {
-            let id: i64 = r.get(0)?;
-            let n = conn.query_row(
-                "SELECT count(*) FROM location WHERE id <= ?1",
-                params![id],
-                |r| r.get(0),
-            )?;
-            Ok((r.get(1)?, n))
-        })
+        .query_map(
+            "SELECT id, name FROM location ORDER BY id",
+            params![],
+            |r| {
+                let id: i64 = r.get(0)?;
+                let n = conn.query_row(
+                    "SELECT count(*) FROM location WHERE id <= ?1",
+                    params![id],
+                    |r| r.get(0),
+                )?;
+                Ok((r.get(1)?, n))
+            },
+        )
         .unwrap();
-    assert_eq!(nested, vec![("Plant 'A'".to_owned(), 1), ("Plant B".to_owned(), 2)]);
+    assert_eq!(
+        nested,
+        vec![("Plant 'A'".to_owned(), 1), ("Plant B".to_owned(), 2)]
+    );
 
     // Wrong reads are errors naming the problem, never panics: NULL into a String, text
     // into an integer, a column that is not there.
-    let null = conn.query_row("SELECT tisax_scope_id FROM location WHERE id = 2", params![], |r| {
-        r.get::<String>(0)
-    });
+    let null = conn.query_row(
+        "SELECT tisax_scope_id FROM location WHERE id = 2",
+        params![],
+        |r| r.get::<String>(0),
+    );
     assert!(null.is_err(), "{null:?}");
     let text = conn.query_row("SELECT name FROM location WHERE id = 1", params![], |r| {
         r.get::<i64>(0)
@@ -184,7 +221,10 @@ fn layer_checks(conn: &dyn Sql) {
     });
     assert!(beyond.is_err(), "{beyond:?}");
     // A broken statement is an error too, and the connection works afterwards.
-    assert!(conn.execute("UPDATE nowhere SET x = ?1", params![1i64]).is_err());
+    assert!(
+        conn.execute("UPDATE nowhere SET x = ?1", params![1i64])
+            .is_err()
+    );
     let after: i64 = conn
         .query_row("SELECT count(*) FROM location", params![], |r| r.get(0))
         .unwrap();
@@ -211,12 +251,23 @@ fn statements_are_prepared_once_per_connection_on_postgresql() {
     assert_eq!(conn.cached_statements(), 0);
     for key in ["a", "b", "a"] {
         crate::settings::set(&conn, key, "v").unwrap();
-        assert_eq!(crate::settings::get(&conn, key).unwrap().as_deref(), Some("v"));
+        assert_eq!(
+            crate::settings::get(&conn, key).unwrap().as_deref(),
+            Some("v")
+        );
     }
-    assert_eq!(conn.cached_statements(), 2, "one per statement text, not per call");
+    assert_eq!(
+        conn.cached_statements(),
+        2,
+        "one per statement text, not per call"
+    );
     // The server holds them: its view of this session's prepared statements.
     let on_server: i64 = conn
-        .query_row("SELECT count(*) FROM pg_prepared_statements", params![], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM pg_prepared_statements",
+            params![],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(on_server, 3, "the two cached, and this query's own");
 }
