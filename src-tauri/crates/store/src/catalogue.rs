@@ -3,12 +3,12 @@
 //! SQLite and PostgreSQL, but for the order of texts and the search (two statements each,
 //! below).
 
+use crate::Result;
+use crate::sql::{Row, Sql, SqlExt as _, params};
 use csmsdesk_core::catalogue::references::{Reference, ReferenceKind};
 use csmsdesk_core::catalogue::{
     Catalogue, CatalogueCounts, Chapter, ControlQuestion, Group5112, Requirement,
 };
-use crate::Result;
-use crate::sql::{Row, Sql, SqlExt as _, params};
 
 /// A stored catalogue's identity and provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,10 +82,7 @@ pub fn get(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<CatalogueRecord
     )
 }
 
-pub fn find_by_sha256(
-    conn: &(impl Sql + ?Sized),
-    sha256: &str,
-) -> Result<Option<CatalogueRecord>> {
+pub fn find_by_sha256(conn: &(impl Sql + ?Sized), sha256: &str) -> Result<Option<CatalogueRecord>> {
     conn.optional(
         &format!("{RECORD_SELECT} WHERE c.source_sha256 = ?1"),
         params![sha256],
@@ -325,10 +322,7 @@ pub fn load(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<Catalogue>> {
 }
 
 /// The parsed references of every requirement of catalogue `id`, in cell order.
-pub fn references(
-    conn: &(impl Sql + ?Sized),
-    id: i64,
-) -> Result<Vec<(String, String, Reference)>> {
+pub fn references(conn: &(impl Sql + ?Sized), id: i64) -> Result<Vec<(String, String, Reference)>> {
     conn.query_map(conn.pick(REFERENCES), params![id], |row| {
         let kind: String = row.get(3)?;
         Ok((

@@ -72,7 +72,11 @@ fn catalogue_checks(conn: &dyn Sql) {
     }
     assert_eq!(loaded.groups_5112, catalogue.groups_5112);
     let record = get(conn, id).unwrap().unwrap();
-    assert_eq!(record.counts, catalogue.counts(), "counts come from the stored rows");
+    assert_eq!(
+        record.counts,
+        catalogue.counts(),
+        "counts come from the stored rows"
+    );
     assert_eq!(find_by_sha256(conn, &a).unwrap(), Some(record));
     assert_eq!(find_by_sha256(conn, &"f".repeat(64)).unwrap(), None);
     assert_eq!(get(conn, 99).unwrap(), None);
@@ -85,21 +89,37 @@ fn catalogue_checks(conn: &dyn Sql) {
             .any(|(_, field, r)| field == "must" && r.tag == "RQ-05-01" && r.clause == Some(5))
     );
     let hits = search(conn, id, "wp-09-02").unwrap();
-    assert!(!hits.is_empty(), "a work product ID finds the requirements that cite it");
+    assert!(
+        !hits.is_empty(),
+        "a work product ID finds the requirements that cite it"
+    );
     assert!(hits.iter().all(|h| h.requirement_id.is_some()));
 
     // Wildcards are text.
-    assert!(search(conn, id, "%").unwrap().is_empty(), "% is not a wildcard");
-    assert!(search(conn, id, "_").unwrap().is_empty(), "_ is not a wildcard");
+    assert!(
+        search(conn, id, "%").unwrap().is_empty(),
+        "% is not a wildcard"
+    );
+    assert!(
+        search(conn, id, "_").unwrap().is_empty(),
+        "_ is not a wildcard"
+    );
     let ids: Vec<_> = search(conn, id, "3.1.i")
         .unwrap()
         .into_iter()
         .filter_map(|h| h.requirement_id)
         .collect();
-    assert_eq!(ids, ["3.1.i", "3.1.i-2"], "an ID finds itself and its repeated twin");
+    assert_eq!(
+        ids,
+        ["3.1.i", "3.1.i-2"],
+        "an ID finds itself and its repeated twin"
+    );
 
     // The same source cannot be stored twice.
-    assert!(insert(conn, &meta(&a), &catalogue).is_err(), "the SHA-256 is unique");
+    assert!(
+        insert(conn, &meta(&a), &catalogue).is_err(),
+        "the SHA-256 is unique"
+    );
 
     // A superseded catalogue names its successor; the list is by id.
     let b = "b".repeat(64);
@@ -107,11 +127,17 @@ fn catalogue_checks(conn: &dyn Sql) {
     set_superseded(conn, id, mixed).unwrap();
     let listed = list(conn).unwrap();
     assert_eq!(
-        listed.iter().map(|c| (c.id, c.superseded_by)).collect::<Vec<_>>(),
+        listed
+            .iter()
+            .map(|c| (c.id, c.superseded_by))
+            .collect::<Vec<_>>(),
         [(id, Some(mixed)), (mixed, None)]
     );
     set_original(conn, mixed, &"e".repeat(64), 99).unwrap();
-    assert_eq!(get(conn, mixed).unwrap().unwrap().original_sha256, Some("e".repeat(64)));
+    assert_eq!(
+        get(conn, mixed).unwrap().unwrap().original_sha256,
+        Some("e".repeat(64))
+    );
 
     // IDs sort by their bytes ("B" before "a"), the question's own hit (no requirement)
     // first; the search ignores ASCII case only, as SQLite's LIKE.
@@ -120,7 +146,8 @@ fn catalogue_checks(conn: &dyn Sql) {
         .into_iter()
         .map(|(req, field, r)| (req, field, r.tag))
         .collect();
-    let tag = |req: &str, field: &str, tag: &str| (req.to_owned(), field.to_owned(), tag.to_owned());
+    let tag =
+        |req: &str, field: &str, tag: &str| (req.to_owned(), field.to_owned(), tag.to_owned());
     assert_eq!(
         tags,
         [
@@ -144,9 +171,17 @@ fn catalogue_checks(conn: &dyn Sql) {
         search(conn, mixed, "rq-05").unwrap(),
         [hit(Some("1.1.B")), hit(Some("1.1.a"))]
     );
-    assert_eq!(search(conn, mixed, "PRÜFUNG").unwrap(), [], "no case beyond ASCII");
+    assert_eq!(
+        search(conn, mixed, "PRÜFUNG").unwrap(),
+        [],
+        "no case beyond ASCII"
+    );
     assert_eq!(search(conn, mixed, "prüfung").unwrap().len(), 2);
-    assert_eq!(search(conn, mixed, "ärger").unwrap(), [], "no case beyond ASCII");
+    assert_eq!(
+        search(conn, mixed, "ärger").unwrap(),
+        [],
+        "no case beyond ASCII"
+    );
     assert_eq!(search(conn, mixed, "Ärger").unwrap(), [hit(None)]);
 }
 
