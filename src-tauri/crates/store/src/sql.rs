@@ -19,8 +19,8 @@
 //!   ASCII, docs/POSTGRES.md); other texts sort with `COLLATE "C"` (bytes) there, except
 //!   ISO dates of one length, which sort alike under any collation.
 //! - Inserts read their id with `RETURNING id` (SQLite ≥ 3.35 has it), never
-//!   `last_insert_rowid()`. Where the engines must differ, a module picks by
-//!   [`Sql::engine`] between two constants, documented where they are.
+//!   `last_insert_rowid()`. Where the engines must differ, a module holds the pair as a
+//!   constant `[sqlite, postgres]`, says why, and takes its engine's with [`SqlExt::pick`].
 
 mod postgres;
 mod sqlite;
