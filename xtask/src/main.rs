@@ -185,6 +185,9 @@ fn postgres_tests() -> Result<()> {
     }
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
+        // A cluster in a temporary folder even as root: as root pg_virtualenv otherwise makes
+        // the one cluster `regress` and refuses to start while another run's exists.
+        .arg("-t")
         .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on
         // the second engine, beside its SQLite twin).
@@ -228,9 +231,9 @@ fn postgres_tests() -> Result<()> {
     Ok(())
 }
 
-/// How many PostgreSQL tests the store has at least (32 when this was written): fewer passing
+/// How many PostgreSQL tests the store has at least (41 when this was written): fewer passing
 /// means the filter or the build missed them.
-const MIN_POSTGRES_TESTS: usize = 30;
+const MIN_POSTGRES_TESTS: usize = 39;
 
 fn ui_test_files() -> Result<Vec<PathBuf>> {
     let dir = root().join("tests/ui");
