@@ -11,7 +11,7 @@ use csmsdesk_core::order::Direction;
 use rusqlite::Connection;
 use rusqlite::types::Value;
 
-use super::{EvidenceRecord, get};
+use super::{EvidenceRecord, get_many};
 use crate::{Error, Result};
 
 /// One word of a text filter: an item matches when the word is part of its title, source
@@ -276,17 +276,21 @@ pub fn page(
         // Past the end, or a count alone: the filter's count on its own.
         None => count(conn, query, day)?,
     };
-    // One seek per row shown: the page is small, and reading whole records only for it keeps
-    // the sort over the narrow rows.
-    let records = rows
-        .into_iter()
-        .map(|(id, _)| {
-            get(conn, id)?.ok_or(Error::Corrupt {
-                column: "evidence.id",
-                value: id.to_string(),
-            })
-        })
-        .collect::<Result<_>>()?;
+    // The rows shown read whole in one statement: the page is small, and reading whole
+    // records only for it keeps the sort over the narrow rows.
+    let ids: Vec<i64> = rows.iter().map(|(id, _)| *id).collect();
+    let records = get_many(conn, &ids)?;
+    if records.len() != ids.len() {
+        let missing = ids
+            .iter()
+            .find(|id| !records.iter().any(|r| r.id == **id))
+            .copied()
+            .unwrap_or_default();
+        return Err(Error::Corrupt {
+            column: "evidence.id",
+            value: missing.to_string(),
+        });
+    }
     Ok(Page { records, total })
 }
 

@@ -351,3 +351,51 @@ fn a_source_path_survives_the_database_byte_for_byte_even_when_it_is_no_valid_te
         "a valid name is its UTF-8 on every system"
     );
 }
+
+#[test]
+fn a_page_of_items_and_their_links_reads_in_the_order_asked_whatever_their_number() {
+    let (_dir, mut db, catalogue, _) = db();
+    let a = add(&mut db, "Alpha", "/a", 'a');
+    let b = add(&mut db, "Beta", "/b", 'b');
+    let c = add(&mut db, "Gamma", "/c", 'c');
+    db.write(|tx| {
+        for (item, target) in [(c, "9.1.a"), (a, "7.1.a"), (c, "1.1.a")] {
+            add_link(
+                tx,
+                &LinkRecord {
+                    id: 0,
+                    evidence_id: item,
+                    catalogue_id: catalogue,
+                    target_id: target.into(),
+                    scope_id: None,
+                    protection_object_id: None,
+                    note: String::new(),
+                },
+            )?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    // The page's order, not the ids'; an id without an item is left out.
+    let titles: Vec<String> = get_many(db.conn(), &[c, 999, a, b])
+        .unwrap()
+        .into_iter()
+        .map(|r| r.title)
+        .collect();
+    assert_eq!(titles, ["Gamma", "Alpha", "Beta"]);
+    assert_eq!(get_many(db.conn(), &[]).unwrap(), []);
+    // Each item's links as links_of reads them, one at a time; none for an item without.
+    let many = links_of_many(db.conn(), &[a, b, c]).unwrap();
+    for item in [a, c] {
+        assert_eq!(many[&item], links_of(db.conn(), item).unwrap());
+    }
+    assert!(!many.contains_key(&b));
+    assert_eq!(
+        many[&c]
+            .iter()
+            .map(|l| l.target_id.as_str())
+            .collect::<Vec<_>>(),
+        ["1.1.a", "9.1.a"],
+        "by target"
+    );
+}

@@ -150,13 +150,15 @@ impl Workspace {
             Vec::new()
         } else {
             let names = self.link_names()?;
+            let ids: Vec<i64> = page.records.iter().map(|r| r.id).collect();
+            let mut links = table::links_of_many(conn, &ids)?;
             page.records
                 .into_iter()
                 .map(|record| {
-                    let links = table::links_of(conn, record.id)?;
-                    Ok(names.view(record, links, today))
+                    let own = links.remove(&record.id).unwrap_or_default();
+                    names.view(record, own, today)
                 })
-                .collect::<Result<_>>()?
+                .collect()
         };
         Ok(EvidencePage {
             items,
