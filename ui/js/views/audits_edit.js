@@ -8,8 +8,8 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { removeFindingQuestion } from '../lib/audits.js';
 import { debounce } from '../lib/paging.js';
-import { evidencePicker } from '../widgets/evidence_picker.js';
-import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { actionFields } from './action_fields.js';
+import { confirmButton, field, markFields, show, statusLine } from './form.js';
 
 /**
  * Runs the backend's check of the action `read()` gives (`id`: the action being changed, or
@@ -72,53 +72,25 @@ function actionEditForm(detail, scope, action, titles, done) {
   const { app } = detail;
   const { t } = app;
   const id = (part) => `action-edit-${part}-${action.id}`;
-  const text = el('textarea', { class: 'action-text', id: id('text'), name: 'text', rows: 2 });
-  text.value = action.text;
-  const owner = textInput('owner', action.owner, { class: 'action-owner', id: id('owner') });
-  const department = textInput('department', action.department, { class: 'action-department', id: id('department') });
-  const due = el('input', { type: 'date', class: 'action-due', id: id('due'), name: 'due', value: action.due });
-  const justification = el('textarea', { class: 'action-justification', id: id('justification'), name: 'justification', rows: 2 });
-  justification.value = action.justification;
+  const chosen = action.evidence.map((e) => ({ id: e, title: titles.get(e) ?? `#${e}` }));
+  const fields = actionFields({ t, id, scope: scope.id, finding: action.finding_id, action, chosen });
+  const { text, justification, read } = fields;
   const status = el(
     'select',
     { class: 'action-edit-status', id: id('status'), name: 'status' },
     app.vocabulary.action_statuses.map((s) => el('option', { value: s, selected: s === action.status }, t(`action_status.${s}`))),
   );
-  const picker = evidencePicker({ t, id: id('evidence'), chosen: action.evidence.map((e) => ({ id: e, title: titles.get(e) ?? `#${e}` })) });
   const warnings = el('ul', { class: 'action-warnings', 'aria-live': 'polite' });
   const line = statusLine(id('status-line'));
   const save = el('button', { type: 'submit', class: 'primary action-save' }, t('settings.save'));
-  const read = () => ({
-    scope: scope.id,
-    finding: action.finding_id,
-    description: text.value,
-    owner: owner.value,
-    department: department.value,
-    due: due.value,
-    justification: justification.value,
-    evidence: picker.ids(),
-  });
   const form = el(
     'form',
     { class: 'form wide action-edit-form', novalidate: true, dataset: { actionId: action.id } },
     field('text', t('audits_ui.action_text'), text),
-    el(
-      'div',
-      { class: 'form-grid' },
-      field('owner', t('audits_ui.action_owner'), owner),
-      field('department', t('audits_ui.action_department'), department),
-      field('due', t('audits_ui.action_due'), due),
-      field('status', t('audits_ui.action_status'), status),
-    ),
+    fields.grid(field('status', t('audits_ui.action_status'), status)),
     field('justification', t('audits_ui.action_justification'), justification),
     warnings,
-    el(
-      'div',
-      { class: 'field', dataset: { field: 'evidence' } },
-      el('label', { for: picker.input.id }, t('audits_ui.action_evidence')),
-      picker.element,
-      el('p', { class: 'field-error', 'aria-live': 'polite' }),
-    ),
+    fields.evidenceField(),
     el('div', { class: 'actions' }, save, line),
   );
   const check = liveActionCheck(form, read, action.id, warnings);

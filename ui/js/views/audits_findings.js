@@ -11,8 +11,8 @@ import { el } from '../lib/dom.js';
 import { actionsByFinding, suggestedQuestion } from '../lib/audits.js';
 import { countdownWords, daysBetween, formatDate, isoDay } from '../lib/countdown.js';
 import { hrefWith } from '../lib/routes.js';
-import { field, markFields, show, statusLine, textInput } from './form.js';
-import { evidencePicker } from '../widgets/evidence_picker.js';
+import { field, markFields, show, statusLine } from './form.js';
+import { actionFields } from './action_fields.js';
 import { actionEditPanel, findingTools, liveActionCheck } from './audits_edit.js';
 
 /** The findings section of audit `detail` (see audits_detail.js); redraws itself after a change. */
@@ -213,14 +213,9 @@ function actionFormBody(detail, section, finding, status) {
   const { app, view, scope, rules } = detail;
   const { t, lang } = app;
   const id = (part) => `action-${part}-${finding.id}`;
-  const text = el('textarea', { class: 'action-text', id: id('text'), name: 'text', rows: 2 });
-  const owner = textInput('owner', '', { class: 'action-owner', id: id('owner') });
-  const department = textInput('department', '', { class: 'action-department', id: id('department') });
-  const due = el('input', { type: 'date', class: 'action-due', id: id('due'), name: 'due' });
-  const justification = el('textarea', { class: 'action-justification', id: id('justification'), name: 'justification', rows: 2 });
-  const picker = evidencePicker({ t, id: id('evidence') });
+  const fields = actionFields({ t, id, scope: scope.id, finding: finding.id });
+  const { text, owner, due, justification, picker, read } = fields;
   picker.input.classList.add('action-evidence');
-  picker.input.setAttribute('aria-describedby', `${id('evidence-hint')} ${picker.input.getAttribute('aria-describedby')}`);
   // The limits in words; what a typed date means comes from the backend's check (the same
   // rule the save applies), asked while the user types.
   const limits = view.due_limits ?? null;
@@ -236,13 +231,7 @@ function actionFormBody(detail, section, finding, status) {
     'form',
     { class: 'form wide action-form', novalidate: true, dataset: { findingId: finding.id } },
     field('text', t('audits_ui.action_text'), text),
-    el(
-      'div',
-      { class: 'form-grid' },
-      field('owner', t('audits_ui.action_owner'), owner),
-      field('department', t('audits_ui.action_department'), department),
-      field('due', t('audits_ui.action_due'), due),
-    ),
+    fields.grid(),
     dueHint,
     liveWarnings,
     field(
@@ -251,27 +240,10 @@ function actionFormBody(detail, section, finding, status) {
       justification,
       t('audits_ui.action_justification_hint', { free: rules['actions.free_months'], justified: rules['actions.justified_months'] }),
     ),
-    el(
-      'div',
-      { class: 'field', dataset: { field: 'evidence' } },
-      el('label', { for: picker.input.id }, t('audits_ui.action_evidence')),
-      picker.element,
-      el('p', { class: 'hint', id: id('evidence-hint') }, t('audits_ui.action_evidence_hint')),
-      el('p', { class: 'field-error', 'aria-live': 'polite' }),
-    ),
+    fields.evidenceField(t('audits_ui.action_evidence_hint')),
     el('div', { dataset: { field: 'finding' } }, el('p', { class: 'field-error', 'aria-live': 'polite' })),
     el('div', { class: 'actions' }, add, status),
   );
-  const read = () => ({
-    scope: scope.id,
-    finding: finding.id,
-    description: text.value,
-    owner: owner.value,
-    department: department.value,
-    due: due.value,
-    justification: justification.value,
-    evidence: picker.ids(),
-  });
   // Checked once something was typed: an empty new form is not marked all over.
   const check = liveActionCheck(form, read, null, liveWarnings);
   for (const input of [owner, due, justification]) {
