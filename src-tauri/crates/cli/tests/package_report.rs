@@ -4,29 +4,11 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 mod common;
 use common::{cli, stdout_json};
 
-fn run(home: &Path, ws: &Path, args: &[&str]) -> Output {
-    cli(home)
-        .args(args)
-        .arg("--workspace")
-        .arg(ws)
-        .output()
-        .expect("the CLI starts")
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) -> Output {
-    let out = run(home, ws, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{ok_in as ok, run_in as run};
 
 /// A workspace with one scope and one evidence item changed after its review.
 fn workspace(h: &Path) -> PathBuf {

@@ -2,29 +2,12 @@
 //! `pdftotext` (Debian's poppler-utils).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 mod common;
 use common::{cli, stdout_json};
 
-fn run(home: &Path, ws: &Path, args: &[&str]) -> Output {
-    cli(home)
-        .args(args)
-        .arg("--workspace")
-        .arg(ws)
-        .output()
-        .expect("the CLI starts")
-}
-
-fn ok(home: &Path, ws: &Path, args: &[&str]) -> Output {
-    let out = run(home, ws, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use common::{ok_in as ok, run_in as run};
 
 fn workspace(h: &Path) -> PathBuf {
     let ws = h.join("ws");

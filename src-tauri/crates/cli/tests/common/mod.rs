@@ -81,3 +81,26 @@ pub fn texts(value: &Value) -> String {
         _ => String::new(),
     }
 }
+
+/// `csmsdesk-cli ARGS --workspace WS`, run to its end.
+#[allow(dead_code, reason = "each test binary uses the part it needs")]
+pub fn run_in(home: &Path, ws: &Path, args: &[&str]) -> Output {
+    cli(home)
+        .args(args)
+        .arg("--workspace")
+        .arg(ws)
+        .output()
+        .expect("the CLI starts")
+}
+
+/// `run_in`, which must succeed (its stderr in the failure message).
+#[allow(dead_code, reason = "each test binary uses the part it needs")]
+pub fn ok_in(home: &Path, ws: &Path, args: &[&str]) -> Output {
+    let out = run_in(home, ws, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
