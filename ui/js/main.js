@@ -20,6 +20,7 @@
 import * as api from './api/commands.js';
 import { onFilesDropped } from './api/events.js';
 import { translator } from './lib/i18n.js';
+import { quietQueue } from './lib/quiet.js';
 import { SCREENS, hrefOf, screenFromHash } from './lib/routes.js';
 import { el, speakDates } from './lib/dom.js';
 import { Lifetime } from './lib/lifetime.js';
@@ -28,7 +29,7 @@ import { recoveryNotice } from './views/recovery_notice.js';
 import { installSearch } from './views/search.js';
 
 // Each screen's module is loaded when the screen is first shown, so the start loads only the
-// one it opens on; the others follow once the first screen is drawn (`preloadViews`).
+// one it opens on; the others follow one at a time whenever the user pauses (`preloadViews`).
 const VIEW_MODULES = {
   dashboard: () => import('./views/dashboard.js'),
   catalogue: () => import('./views/catalogue.js'),
@@ -48,14 +49,22 @@ async function loadView(screen) {
   return VIEWS[screen];
 }
 
+// Work nobody clicked for (the other screens' modules, the quick scan) runs while the user
+// pauses, one task at a time, so that it never competes with a screen the user opened for the
+// page or the workspace (lib/quiet.js). Keys, clicks, wheels and navigation are activity.
+const QUIET_MS = 500;
+const quiet = quietQueue({ quietMs: QUIET_MS });
+for (const type of ['keydown', 'pointerdown', 'wheel']) {
+  document.addEventListener(type, () => quiet.activity(), { capture: true, passive: true });
+}
+
 let preloaded = false;
 
-/** Loads the other screens' modules while nothing else is going on, once. */
+/** Queues the loading of the other screens' modules, one task each, once. */
 function preloadViews() {
   if (preloaded) return;
   preloaded = true;
-  const idle = globalThis.requestIdleCallback ?? ((run) => setTimeout(run, 200));
-  idle(() => Promise.all(SCREENS.map((screen) => loadView(screen).catch(() => null))));
+  for (const screen of SCREENS) quiet.add(() => loadView(screen).catch(() => null));
 }
 
 const app = {
@@ -95,10 +104,12 @@ async function reload() {
   renderNav();
   installSearch(app);
   await renderScreen();
-  // The scan waits until the first screen has fetched what it shows: it reads every item's
+  // The scan waits for the user's first pause (at most SCAN_WAIT_MS): it reads every item's
   // source and stats every file, which at tens of thousands of items would hold the workspace
-  // and both processors just when the screen asks for its data.
-  setTimeout(quickScan, SCAN_AFTER_MS);
+  // and both processors just when a screen asks for its data. It goes before the preloading,
+  // whose tasks wait while it runs.
+  if (!scanned) quiet.add(quickScan, { first: true, maxWaitMs: SCAN_WAIT_MS });
+  preloadViews();
 }
 
 function renderNav() {
@@ -122,6 +133,7 @@ async function renderScreen() {
   // The one search's dialog belongs to no screen: a jump or any navigation closes it.
   document.getElementById('search-dialog')?.close();
   const screen = screenFromHash(location.hash);
+  quiet.activity();
   const ask = ++asked;
   // `screenFromHash` names only screens of SCREENS, and each has its module.
   const view = VIEWS[screen] ?? (await loadView(screen));
@@ -139,7 +151,6 @@ async function renderScreen() {
     else link.removeAttribute('aria-current');
   }
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
-  preloadViews();
 }
 
 // Files dropped on the window go to the screen that is open, if it takes files; `position`
@@ -147,7 +158,7 @@ async function renderScreen() {
 onFilesDropped((paths, position) => VIEWS[screenFromHash(location.hash)]?.onFilesDropped?.(app, paths, position));
 
 let scanned = false;
-const SCAN_AFTER_MS = 1000;
+const SCAN_WAIT_MS = 10_000;
 
 /**
  * Checks every evidence source once per start (the quick way: size and time first), without
