@@ -21,6 +21,7 @@ pub mod scope;
 pub mod search;
 pub mod settings;
 pub mod sql;
+pub mod transfer;
 pub mod vault;
 
 use std::path::PathBuf;
@@ -156,6 +157,10 @@ pub enum Error {
     /// engine): a row the schema guarantees is missing, or a bug.
     #[error("a row the workspace must have is missing")]
     NoRow,
+    /// Copying a workspace between engines (`transfer`) met databases that do not fit: not
+    /// the same tables or columns, or a target that is not a new workspace. Nothing was copied.
+    #[error("cannot copy the workspace: {0}")]
+    TransferMismatch(String),
     /// PostgreSQL failed in a way the variants above do not cover.
     #[error("PostgreSQL error: {}", postgres_detail(.0))]
     Postgres(#[from] postgres::Error),

@@ -22,6 +22,7 @@
 //!   `last_insert_rowid()`. Where the engines must differ, a module holds the pair as a
 //!   constant `[sqlite, postgres]`, says why, and takes its engine's with [`SqlExt::pick`].
 
+mod cell;
 mod postgres;
 mod sqlite;
 #[cfg(test)]
@@ -29,6 +30,7 @@ mod tests;
 #[cfg(test)]
 pub(crate) mod twin;
 
+pub use cell::Cell;
 pub use postgres::PgConn;
 
 use crate::{Error, Result};

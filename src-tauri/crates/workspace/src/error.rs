@@ -275,6 +275,7 @@ impl Error {
                 | StoreError::Sqlite(_)
                 | StoreError::Migration(_)
                 | StoreError::Refused { .. }
+                | StoreError::TransferMismatch(_)
                 | StoreError::NoRow => ErrorCode::Internal,
                 // No workspace opens a PostgreSQL location yet (issue 19's next step gives
                 // these their codes and messages).
@@ -415,6 +416,7 @@ impl Error {
                 StoreError::Sqlite(_)
                 | StoreError::Migration(_)
                 | StoreError::Refused { .. }
+                | StoreError::TransferMismatch(_)
                 | StoreError::NoRow => Message::new("error.internal"),
                 StoreError::PgSetting { .. }
                 | StoreError::PgUnreachable { .. }
