@@ -18,8 +18,11 @@
 //! is empty; the rows the migrations made give way to the source's); anything else is refused
 //! before a row is written.
 
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
 use crate::sql::{Cell, Engine, Sql, SqlExt as _, Value, params};
-use crate::{Error, Result};
+use crate::{Error, Result, io_error, private_file_options};
 
 /// Tables of an engine's own bookkeeping, not of the workspace: never copied.
 const BOOKKEEPING: &[&str] = &["schema_version"];
@@ -288,6 +291,64 @@ fn move_identities_past_ids(to: &(impl Sql + ?Sized)) -> Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Writes a new SQLite workspace file at `path` (readable by the owner only; it must not
+/// exist) holding a copy of `from`: what a backup of a PostgreSQL workspace carries as its
+/// `workspace.sqlite`. Read `from` inside one snapshot. The file is made by this build's
+/// migrations and left as `Db::backup_to` leaves its copy: one self-contained file (rollback
+/// journal, no `-wal` beside it).
+pub fn to_new_sqlite_file(
+    from: &(impl Sql + ?Sized),
+    path: &Path,
+    progress: &mut dyn FnMut(&str, u64),
+) -> Result<Vec<Copied>> {
+    private_file_options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| io_error(path, e))?;
+    let written = (|| {
+        let mut conn = rusqlite::Connection::open(path)?;
+        let source = Arc::new(Mutex::new("restore".to_owned()));
+        crate::journal::register_functions(&conn, source)?;
+        crate::db::migrations()
+            .to_latest(&mut conn)
+            .map_err(Error::Migration)?;
+        let tx = conn.transaction()?;
+        crate::journal::refresh_triggers(&tx)?;
+        let copied = copy_workspace(from, &*tx, progress)?;
+        tx.commit()?;
+        let _: String =
+            conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))?;
+        conn.close().map_err(|(_, e)| Error::Sqlite(e))?;
+        Ok(copied)
+    })();
+    if written.is_err() {
+        // Half a copy is no workspace: it goes.
+        let _ = std::fs::remove_file(path);
+    }
+    written
+}
+
+/// Copies the SQLite workspace file at `path` (checked beforehand: a restore's staged
+/// `workspace.sqlite`) into `to`, a new workspace of the other engine; `to` is best a
+/// transaction, so that a failure leaves it new.
+pub fn from_sqlite_file(
+    path: &Path,
+    to: &(impl Sql + ?Sized),
+    progress: &mut dyn FnMut(&str, u64),
+) -> Result<Vec<Copied>> {
+    use rusqlite::OpenFlags;
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // One snapshot, though nobody else has the staged file.
+    conn.execute_batch("BEGIN")?;
+    let copied = copy_workspace(&conn, to, progress)?;
+    conn.execute_batch("COMMIT")?;
+    Ok(copied)
 }
 
 #[cfg(test)]

@@ -243,13 +243,60 @@ fn a_desk_workspace_moves_to_postgresql_and_back_unchanged_on_postgresql() {
     assert_eq!(count, journalled + 1);
     assert_eq!(new_head.unwrap().seq, head.seq + 1);
 
-    // And back to a desk: the rows the server holds, the chain verifying there too.
-    let back = empty_sqlite(&dir.path().join("back.sqlite"));
-    copy_workspace(&server, &back, &mut |_, _| {}).unwrap();
-    assert_eq!(dump(&back), dump(&server));
-    assert_eq!(sqlite_journal_ok(&back), journalled + 1);
-    crate::settings::set(&back, "after.return", "yes").unwrap();
-    assert_eq!(sqlite_journal_ok(&back), journalled + 2);
+    // And back to a desk, as a backup of the server writes it: a workspace file exactly as
+    // the migrations make it, holding the rows the server holds, its chain verifying.
+    let back = dir.path().join("back.sqlite");
+    to_new_sqlite_file(&server, &back, &mut |_, _| {}).unwrap();
+    assert_eq!(
+        crate::schema::check_file(&back).unwrap(),
+        crate::schema::Verdict::Ours {
+            version: crate::db::SCHEMA_VERSION
+        },
+    );
+    let mut reopened = crate::Db::open(&back).unwrap();
+    assert_eq!(dump(reopened.conn()), dump(&server));
+    assert_eq!(sqlite_journal_ok(reopened.conn()), journalled + 1);
+    reopened
+        .write(|tx| crate::settings::set(tx, "after.return", "yes"))
+        .unwrap();
+    assert_eq!(sqlite_journal_ok(reopened.conn()), journalled + 2);
+
+    // A desk file into a new server database, as a restore reads its staged copy.
+    let db2 = TestDb::create(&admin);
+    let second = PgConn::new(db2.connect());
+    crate::pg::migrate(&mut second.client()).unwrap();
+    from_sqlite_file(&back, &second, &mut |_, _| {}).unwrap();
+    assert_eq!(dump(&second), dump(reopened.conn()));
+}
+
+#[test]
+fn a_backup_file_of_a_workspace_is_a_workspace_and_is_never_left_half_written_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = desk_workspace(dir.path());
+    let file = dir.path().join("copy.sqlite");
+    to_new_sqlite_file(desk.conn(), &file, &mut |_, _| {}).unwrap();
+    assert!(
+        !dir.path().join("copy.sqlite-wal").exists(),
+        "one self-contained file"
+    );
+    assert_eq!(
+        crate::schema::check_file(&file).unwrap(),
+        crate::schema::Verdict::Ours {
+            version: crate::db::SCHEMA_VERSION
+        },
+    );
+    let copy = crate::Db::open(&file).unwrap();
+    assert_eq!(dump(copy.conn()), dump(desk.conn()));
+    drop(copy);
+    // An existing file is never overwritten; a failed copy leaves no file behind.
+    assert!(to_new_sqlite_file(desk.conn(), &file, &mut |_, _| {}).is_err());
+    let foreign = Connection::open_in_memory().unwrap();
+    foreign
+        .execute_batch("CREATE TABLE stranger (x INTEGER)")
+        .unwrap();
+    let half = dir.path().join("half.sqlite");
+    assert!(to_new_sqlite_file(&foreign, &half, &mut |_, _| {}).is_err());
+    assert!(!half.exists());
 }
 
 #[test]
