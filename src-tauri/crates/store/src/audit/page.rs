@@ -2,13 +2,23 @@
 //! database (owner, status, due date, scope) and ordered by due date, and one page of the
 //! findings (type, text, scope), each with the count of all that match. The lists show a
 //! page at a time, however many actions a workspace holds.
+//!
+//! Both engines give the same pages (offsets over a total order, ties broken by id). The
+//! statements are pairs `[sqlite, postgres]`: SQLite's are those of before. PostgreSQL's
+//! differ where SQLite's cannot run there: `contains_folded` is a Rust function registered in
+//! SQLite only, so on PostgreSQL the owner or text is matched by core's `FoldedPart` over the
+//! rows the other filters pass (the statement then runs with that parameter NULL, and the
+//! count and the page are taken in Rust); `instr` is `strpos`; a parameter whose first use
+//! is `IS NULL` is cast so that PostgreSQL knows its type; a negative limit ("all") is no
+//! limit; question ids sort by their bytes (`COLLATE "C"`, SQLite's order of texts).
 
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind};
-use rusqlite::{Connection, params};
+use csmsdesk_core::order::FoldedPart;
 
-use super::{ACTION_EVIDENCE, ActionRecord, FindingRecord, action_record, date, parsed};
+use super::{ActionRecord, FindingRecord, RawAction, action_record, date, parsed, raw_action};
 use crate::Result;
+use crate::sql::{Engine, Sql, SqlExt as _, params};
 
 /// Which corrective actions a page shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,17 +47,60 @@ pub struct ActionRow {
     pub scope_name: String,
 }
 
-const FROM: &str = "FROM corrective_action a
+const FROM: [&str; 2] = [
+    "FROM corrective_action a
     JOIN finding f ON f.id = a.finding_id
     JOIN audit u ON u.id = f.audit_id
     JOIN scope s ON s.id = u.scope_id
     WHERE (?1 IS NULL OR u.id = ?1) AND (?2 IS NULL OR s.id = ?2)
       AND (?3 IS NULL OR contains_folded(a.owner, ?3))
       AND (?4 IS NULL OR instr(?4, ',' || a.status || ',') > 0)
-      AND (?5 IS NULL OR a.due <= ?5)";
+      AND (?5 IS NULL OR a.due <= ?5)",
+    // ?3 (the owner) is NULL here: `FoldedPart` matches it after the read.
+    "FROM corrective_action a
+    JOIN finding f ON f.id = a.finding_id
+    JOIN audit u ON u.id = f.audit_id
+    JOIN scope s ON s.id = u.scope_id
+    WHERE (CAST(?1 AS BIGINT) IS NULL OR u.id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR s.id = ?2)
+      AND CAST(?3 AS TEXT) IS NULL
+      AND (CAST(?4 AS TEXT) IS NULL OR strpos(?4, ',' || a.status || ',') > 0)
+      AND (CAST(?5 AS TEXT) IS NULL OR a.due <= ?5)",
+];
+
+/// `LIMIT ?n OFFSET ?m` where a negative `?n` means every row: SQLite's rule; PostgreSQL
+/// refuses a negative limit and takes NULL for none.
+fn limit(conn: &(impl Sql + ?Sized), n: usize, m: usize) -> String {
+    match conn.engine() {
+        Engine::Sqlite => format!("LIMIT ?{n} OFFSET ?{m}"),
+        Engine::Postgres => format!(
+            "LIMIT CASE WHEN CAST(?{n} AS BIGINT) >= 0 THEN CAST(?{n} AS BIGINT) END OFFSET ?{m}"
+        ),
+    }
+}
+
+/// The rows of `raws` that `text` (where it is given, on PostgreSQL) picks out by
+/// `FoldedPart`, as a page: the rows from `offset`, at most `limit` of them (all when
+/// negative), and how many were picked in all.
+fn fold_page<T>(
+    raws: Vec<T>,
+    part: &str,
+    text: impl Fn(&T) -> &str,
+    offset: i64,
+    limit: i64,
+) -> (Vec<T>, i64) {
+    let part = FoldedPart::new(part);
+    let picked: Vec<T> = raws.into_iter().filter(|r| part.is_in(text(r))).collect();
+    let total = i64::try_from(picked.len()).unwrap_or(i64::MAX);
+    let skip = usize::try_from(offset.max(0)).unwrap_or(usize::MAX);
+    let take = usize::try_from(limit).unwrap_or(usize::MAX);
+    (picked.into_iter().skip(skip).take(take).collect(), total)
+}
 
 /// The page `query` asks for and how many actions match in all.
-pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<ActionRow>, i64)> {
+pub fn action_page(
+    conn: &(impl Sql + ?Sized),
+    query: &ActionQuery,
+) -> Result<(Vec<ActionRow>, i64)> {
     let statuses = (!query.statuses.is_empty()).then(|| {
         let names: Vec<&str> = query.statuses.iter().map(|s| s.as_str()).collect();
         format!(",{},", names.join(","))
@@ -58,53 +111,64 @@ pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<Action
         .map(str::trim)
         .filter(|o| !o.is_empty());
     let due_by = query.due_by.map(|d| d.to_string());
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) {FROM}"),
-        params![query.audit, query.scope, owner, statuses, due_by],
-        |r| r.get(0),
-    )?;
+    let from = conn.pick(FROM);
     type Raw = (
-        (i64, i64, String, String, String, String, String, String),
+        RawAction,
         (i64, String, Option<i64>, String, String),
         (String, String, i64, String),
     );
-    let raws: Vec<Raw> = conn
-        .prepare(&format!(
-            "SELECT a.id, a.finding_id, a.description, a.owner, a.department, a.due,
-                    a.justification, a.status, f.audit_id, f.question_id,
-                    f.protection_object_id, f.kind, f.description, u.kind, u.closing_meeting,
-                    s.id, s.name
-             {FROM} ORDER BY a.due, a.id LIMIT ?6 OFFSET ?7"
-        ))?
-        .query_map(
+    let page = format!(
+        "SELECT a.id, a.finding_id, a.description, a.owner, a.department, a.due,
+                a.justification, a.status, f.audit_id, f.question_id,
+                f.protection_object_id, f.kind, f.description, u.kind, u.closing_meeting,
+                s.id, s.name
+         {from} ORDER BY a.due, a.id {}",
+        limit(conn, 6, 7)
+    );
+    let read = |owner: Option<&str>, limit: i64, offset: i64| -> Result<Vec<Raw>> {
+        conn.query_map(
+            &page,
             params![
                 query.audit,
                 query.scope,
                 owner,
-                statuses,
-                due_by,
-                query.limit,
-                query.offset.max(0)
+                statuses.as_ref(),
+                due_by.as_ref(),
+                limit,
+                offset
             ],
             |r| {
                 Ok((
-                    (
-                        r.get(0)?,
-                        r.get(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                        r.get(4)?,
-                        r.get(5)?,
-                        r.get(6)?,
-                        r.get(7)?,
-                    ),
+                    raw_action(r, 0)?,
                     (r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?),
                     (r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?),
                 ))
             },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut evidence = conn.prepare_cached(ACTION_EVIDENCE)?;
+        )
+    };
+    let (raws, total) = match (conn.engine(), owner) {
+        (Engine::Postgres, Some(owner)) => fold_page(
+            read(None, -1, 0)?,
+            owner,
+            |raw: &Raw| raw.0.3.as_str(),
+            query.offset,
+            query.limit,
+        ),
+        _ => {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) {from}"),
+                params![
+                    query.audit,
+                    query.scope,
+                    owner,
+                    statuses.as_ref(),
+                    due_by.as_ref()
+                ],
+                |r| r.get(0),
+            )?;
+            (read(owner, query.limit, query.offset.max(0))?, total)
+        }
+    };
     let rows = raws
         .into_iter()
         .map(|(a, f, u)| {
@@ -112,7 +176,7 @@ pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<Action
             let (audit_id, question_id, protection_object_id, kind, finding_text) = f;
             let (audit_kind, closing, scope_id, scope_name) = u;
             Ok(ActionRow {
-                action: action_record(a, &mut evidence)?,
+                action: action_record(conn, a)?,
                 finding: FindingRecord {
                     id: finding_id,
                     audit_id,
@@ -156,16 +220,34 @@ pub struct FindingRow {
     pub unfinished: i64,
 }
 
-const FINDINGS_FROM: &str = "FROM finding f
+const FINDINGS_FROM: [&str; 2] = [
+    "FROM finding f
     JOIN audit u ON u.id = f.audit_id
     JOIN scope s ON s.id = u.scope_id
     WHERE (?1 IS NULL OR u.id = ?1) AND (?2 IS NULL OR s.id = ?2)
       AND (?3 IS NULL OR instr(?3, ',' || f.kind || ',') > 0)
-      AND (?4 IS NULL OR contains_folded(f.description, ?4))";
+      AND (?4 IS NULL OR contains_folded(f.description, ?4))",
+    // ?4 (the text) is NULL here: `FoldedPart` matches it after the read.
+    "FROM finding f
+    JOIN audit u ON u.id = f.audit_id
+    JOIN scope s ON s.id = u.scope_id
+    WHERE (CAST(?1 AS BIGINT) IS NULL OR u.id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR s.id = ?2)
+      AND (CAST(?3 AS TEXT) IS NULL OR strpos(?3, ',' || f.kind || ',') > 0)
+      AND CAST(?4 AS TEXT) IS NULL",
+];
+
+/// The findings' order: question ids by their bytes on both engines.
+const FINDINGS_ORDER: [&str; 2] = [
+    "ORDER BY u.closing_meeting, u.id, f.question_id, f.id",
+    r#"ORDER BY u.closing_meeting, u.id, f.question_id COLLATE "C", f.id"#,
+];
 
 /// The page of findings `query` asks for (by audit, then question, then id) and how many
 /// match in all.
-pub fn finding_page(conn: &Connection, query: &FindingQuery) -> Result<(Vec<FindingRow>, i64)> {
+pub fn finding_page(
+    conn: &(impl Sql + ?Sized),
+    query: &FindingQuery,
+) -> Result<(Vec<FindingRow>, i64)> {
     let kinds = (!query.kinds.is_empty()).then(|| {
         let names: Vec<&str> = query.kinds.iter().map(|k| k.as_str()).collect();
         format!(",{},", names.join(","))
@@ -175,33 +257,32 @@ pub fn finding_page(conn: &Connection, query: &FindingQuery) -> Result<(Vec<Find
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty());
-    let total: i64 = conn.query_row(
-        &format!("SELECT count(*) {FINDINGS_FROM}"),
-        params![query.audit, query.scope, kinds, text],
-        |r| r.get(0),
-    )?;
+    let from = conn.pick(FINDINGS_FROM);
     type Raw = (
         (i64, i64, String, Option<i64>, String, String),
         (String, i64, String, i64, i64),
     );
-    let raws: Vec<Raw> = conn
-        .prepare(&format!(
-            "SELECT f.id, f.audit_id, f.question_id, f.protection_object_id, f.kind,
-                    f.description, u.kind, s.id, s.name,
-                    (SELECT count(*) FROM corrective_action a WHERE a.finding_id = f.id),
-                    (SELECT count(*) FROM corrective_action a WHERE a.finding_id = f.id
-                        AND a.status IN ('open', 'in-progress'))
-             {FINDINGS_FROM} ORDER BY u.closing_meeting, u.id, f.question_id, f.id
-             LIMIT ?5 OFFSET ?6"
-        ))?
-        .query_map(
+    let page = format!(
+        "SELECT f.id, f.audit_id, f.question_id, f.protection_object_id, f.kind,
+                f.description, u.kind, s.id, s.name,
+                (SELECT count(*) FROM corrective_action a WHERE a.finding_id = f.id),
+                (SELECT count(*) FROM corrective_action a WHERE a.finding_id = f.id
+                    AND a.status IN ('open', 'in-progress'))
+         {from} {}
+         {}",
+        conn.pick(FINDINGS_ORDER),
+        limit(conn, 5, 6)
+    );
+    let read = |text: Option<&str>, limit: i64, offset: i64| -> Result<Vec<Raw>> {
+        conn.query_map(
+            &page,
             params![
                 query.audit,
                 query.scope,
-                kinds,
+                kinds.as_ref(),
                 text,
-                query.limit,
-                query.offset.max(0)
+                limit,
+                offset
             ],
             |r| {
                 Ok((
@@ -216,8 +297,25 @@ pub fn finding_page(conn: &Connection, query: &FindingQuery) -> Result<(Vec<Find
                     (r.get(6)?, r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?),
                 ))
             },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
+        )
+    };
+    let (raws, total) = match (conn.engine(), text) {
+        (Engine::Postgres, Some(text)) => fold_page(
+            read(None, -1, 0)?,
+            text,
+            |raw: &Raw| raw.0.5.as_str(),
+            query.offset,
+            query.limit,
+        ),
+        _ => {
+            let total: i64 = conn.query_row(
+                &format!("SELECT count(*) {from}"),
+                params![query.audit, query.scope, kinds.as_ref(), text],
+                |r| r.get(0),
+            )?;
+            (read(text, query.limit, query.offset.max(0))?, total)
+        }
+    };
     let rows = raws
         .into_iter()
         .map(|(f, u)| {
