@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::sql::{Row, Sql, SqlExt as _, params};
+use crate::sql::{Engine, Row, Sql, SqlExt as _, params};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PhaseState};
@@ -325,9 +325,16 @@ pub fn actions_of_audit(conn: &(impl Sql + ?Sized), audit: i64) -> Result<Vec<Ac
 /// due, justification, status`), before its date and status are parsed.
 pub(crate) type RawAction = (i64, i64, String, String, String, String, String, String);
 
-/// The statement that reads an action's evidence, for [`action_record`].
-pub(crate) const ACTION_EVIDENCE: &str =
+/// The statement that reads an action's evidence (SQLite: one action at a time, an index
+/// seek in the process each).
+const ACTION_EVIDENCE: &str =
     "SELECT evidence_id FROM corrective_action_evidence WHERE action_id = ?1 ORDER BY evidence_id";
+
+/// The evidence of the actions `?1` lists (`1,5,9`), in one statement: on PostgreSQL each
+/// statement is a round trip to the server, so a page of 50 actions does not make 50.
+const ACTIONS_EVIDENCE_PG: &str = "SELECT action_id, evidence_id FROM corrective_action_evidence
+     WHERE action_id = ANY (CAST(string_to_array(?1, ',') AS BIGINT[]))
+     ORDER BY action_id, evidence_id";
 
 /// A corrective action's columns read from `r`, from column `at` on.
 pub(crate) fn raw_action(r: &Row<'_>, at: usize) -> Result<RawAction> {
@@ -343,9 +350,32 @@ pub(crate) fn raw_action(r: &Row<'_>, at: usize) -> Result<RawAction> {
     ))
 }
 
-/// The action of `raw`, its date and status parsed and its evidence read ([`ACTION_EVIDENCE`],
-/// a cached statement).
-pub(crate) fn action_record(conn: &(impl Sql + ?Sized), raw: RawAction) -> Result<ActionRecord> {
+/// The evidence of each action of `ids`, in their order, by evidence id.
+pub(crate) fn evidence_of(conn: &(impl Sql + ?Sized), ids: &[i64]) -> Result<Vec<Vec<i64>>> {
+    match conn.engine() {
+        Engine::Sqlite => ids
+            .iter()
+            .map(|id| conn.query_map(ACTION_EVIDENCE, params![*id], |r| r.get(0)))
+            .collect(),
+        Engine::Postgres => {
+            let mut of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+            if !ids.is_empty() {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                conn.each_row(ACTIONS_EVIDENCE_PG, params![&list.join(",")], &mut |r| {
+                    of.entry(r.get(0)?).or_default().push(r.get(1)?);
+                    Ok(true)
+                })?;
+            }
+            Ok(ids
+                .iter()
+                .map(|id| of.remove(id).unwrap_or_default())
+                .collect())
+        }
+    }
+}
+
+/// The action of `raw` with its evidence, its date and status parsed.
+pub(crate) fn action_record(raw: RawAction, evidence_ids: Vec<i64>) -> Result<ActionRecord> {
     let (id, finding_id, description, owner, department, due, justification, status) = raw;
     Ok(ActionRecord {
         id,
@@ -356,7 +386,7 @@ pub(crate) fn action_record(conn: &(impl Sql + ?Sized), raw: RawAction) -> Resul
         due: date("corrective_action.due", due)?,
         justification,
         status: parsed("corrective_action.status", status, ActionStatus::parse)?,
-        evidence_ids: conn.query_map(ACTION_EVIDENCE, params![id], |r| r.get(0))?,
+        evidence_ids,
     })
 }
 
@@ -375,8 +405,10 @@ pub(crate) fn actions_where(
         params![value],
         |r| raw_action(r, 0),
     )?;
+    let ids: Vec<i64> = rows.iter().map(|raw| raw.0).collect();
     rows.into_iter()
-        .map(|raw| action_record(conn, raw))
+        .zip(evidence_of(conn, &ids)?)
+        .map(|(raw, evidence)| action_record(raw, evidence))
         .collect()
 }
 

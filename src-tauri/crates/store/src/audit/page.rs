@@ -7,16 +7,19 @@
 //! statements are pairs `[sqlite, postgres]`: SQLite's are those of before. PostgreSQL's
 //! differ where SQLite's cannot run there: `contains_folded` is a Rust function registered in
 //! SQLite only, so on PostgreSQL the owner or text is matched by core's `FoldedPart` over the
-//! rows the other filters pass (the statement then runs with that parameter NULL, and the
-//! count and the page are taken in Rust); `instr` is `strpos`; a parameter whose first use
-//! is `IS NULL` is cast so that PostgreSQL knows its type; a negative limit ("all") is no
-//! limit; question ids sort by their bytes (`COLLATE "C"`, SQLite's order of texts).
+//! ids and texts the other filters pass (one narrow read), which gives the count and the
+//! page's ids, and the page's rows are then read by id (its parameter takes those ids there);
+//! `instr` is `strpos`; a parameter whose first use is `IS NULL` is cast so that PostgreSQL
+//! knows its type; a negative limit ("all") is no limit; question ids sort by their bytes
+//! (`COLLATE "C"`, SQLite's order of texts).
 
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind};
 use csmsdesk_core::order::FoldedPart;
 
-use super::{ActionRecord, FindingRecord, RawAction, action_record, date, parsed, raw_action};
+use super::{
+    ActionRecord, FindingRecord, RawAction, action_record, date, evidence_of, parsed, raw_action,
+};
 use crate::Result;
 use crate::sql::{Engine, Sql, SqlExt as _, params};
 
@@ -56,13 +59,14 @@ const FROM: [&str; 2] = [
       AND (?3 IS NULL OR contains_folded(a.owner, ?3))
       AND (?4 IS NULL OR instr(?4, ',' || a.status || ',') > 0)
       AND (?5 IS NULL OR a.due <= ?5)",
-    // ?3 (the owner) is NULL here: `FoldedPart` matches it after the read.
+    // ?3 is not the owner here but the ids of the page (`1,5,9`) or NULL: the owner is
+    // matched by `FoldedPart` over the ids and owners these filters pass.
     "FROM corrective_action a
     JOIN finding f ON f.id = a.finding_id
     JOIN audit u ON u.id = f.audit_id
     JOIN scope s ON s.id = u.scope_id
     WHERE (CAST(?1 AS BIGINT) IS NULL OR u.id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR s.id = ?2)
-      AND CAST(?3 AS TEXT) IS NULL
+      AND (CAST(?3 AS TEXT) IS NULL OR a.id = ANY (CAST(string_to_array(?3, ',') AS BIGINT[])))
       AND (CAST(?4 AS TEXT) IS NULL OR strpos(?4, ',' || a.status || ',') > 0)
       AND (CAST(?5 AS TEXT) IS NULL OR a.due <= ?5)",
 ];
@@ -78,22 +82,27 @@ fn limit(conn: &(impl Sql + ?Sized), n: usize, m: usize) -> String {
     }
 }
 
-/// The rows of `raws` that `text` (where it is given, on PostgreSQL) picks out by
-/// `FoldedPart`, as a page: the rows from `offset`, at most `limit` of them (all when
-/// negative), and how many were picked in all.
-fn fold_page<T>(
-    raws: Vec<T>,
-    part: &str,
-    text: impl Fn(&T) -> &str,
-    offset: i64,
-    limit: i64,
-) -> (Vec<T>, i64) {
+/// On PostgreSQL, where `contains_folded` is not: of the rows the other filters pass, in
+/// the page's order, as (id, text), those whose text contains `part` as core's `FoldedPart`
+/// decides; the ids of the page (from `offset`, at most `limit` of them, all when negative)
+/// as the list the statements take (`1,5,9`), and how many matched in all.
+fn fold_page(rows: Vec<(i64, String)>, part: &str, offset: i64, limit: i64) -> (String, i64) {
     let part = FoldedPart::new(part);
-    let picked: Vec<T> = raws.into_iter().filter(|r| part.is_in(text(r))).collect();
+    let picked: Vec<i64> = rows
+        .into_iter()
+        .filter(|(_, text)| part.is_in(text))
+        .map(|(id, _)| id)
+        .collect();
     let total = i64::try_from(picked.len()).unwrap_or(i64::MAX);
     let skip = usize::try_from(offset.max(0)).unwrap_or(usize::MAX);
     let take = usize::try_from(limit).unwrap_or(usize::MAX);
-    (picked.into_iter().skip(skip).take(take).collect(), total)
+    let page: Vec<String> = picked
+        .iter()
+        .skip(skip)
+        .take(take)
+        .map(i64::to_string)
+        .collect();
+    (page.join(","), total)
 }
 
 /// The page `query` asks for and how many actions match in all.
@@ -147,13 +156,26 @@ pub fn action_page(
         )
     };
     let (raws, total) = match (conn.engine(), owner) {
-        (Engine::Postgres, Some(owner)) => fold_page(
-            read(None, -1, 0)?,
-            owner,
-            |raw: &Raw| raw.0.3.as_str(),
-            query.offset,
-            query.limit,
-        ),
+        (Engine::Postgres, Some(owner)) => {
+            let owners = conn.query_map(
+                &format!("SELECT a.id, a.owner {from} ORDER BY a.due, a.id"),
+                params![
+                    query.audit,
+                    query.scope,
+                    None::<&str>,
+                    statuses.as_ref(),
+                    due_by.as_ref()
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let (page, total) = fold_page(owners, owner, query.offset, query.limit);
+            let rows = if page.is_empty() {
+                Vec::new()
+            } else {
+                read(Some(&page), -1, 0)?
+            };
+            (rows, total)
+        }
         _ => {
             let total: i64 = conn.query_row(
                 &format!("SELECT count(*) {from}"),
@@ -169,14 +191,16 @@ pub fn action_page(
             (read(owner, query.limit, query.offset.max(0))?, total)
         }
     };
+    let ids: Vec<i64> = raws.iter().map(|raw| raw.0.0).collect();
     let rows = raws
         .into_iter()
-        .map(|(a, f, u)| {
+        .zip(evidence_of(conn, &ids)?)
+        .map(|((a, f, u), evidence)| {
             let finding_id = a.1;
             let (audit_id, question_id, protection_object_id, kind, finding_text) = f;
             let (audit_kind, closing, scope_id, scope_name) = u;
             Ok(ActionRow {
-                action: action_record(conn, a)?,
+                action: action_record(a, evidence)?,
                 finding: FindingRecord {
                     id: finding_id,
                     audit_id,
@@ -227,13 +251,14 @@ const FINDINGS_FROM: [&str; 2] = [
     WHERE (?1 IS NULL OR u.id = ?1) AND (?2 IS NULL OR s.id = ?2)
       AND (?3 IS NULL OR instr(?3, ',' || f.kind || ',') > 0)
       AND (?4 IS NULL OR contains_folded(f.description, ?4))",
-    // ?4 (the text) is NULL here: `FoldedPart` matches it after the read.
+    // ?4 is not the text here but the ids of the page (`1,5,9`) or NULL: the text is
+    // matched by `FoldedPart` over the ids and texts these filters pass.
     "FROM finding f
     JOIN audit u ON u.id = f.audit_id
     JOIN scope s ON s.id = u.scope_id
     WHERE (CAST(?1 AS BIGINT) IS NULL OR u.id = ?1) AND (CAST(?2 AS BIGINT) IS NULL OR s.id = ?2)
       AND (CAST(?3 AS TEXT) IS NULL OR strpos(?3, ',' || f.kind || ',') > 0)
-      AND CAST(?4 AS TEXT) IS NULL",
+      AND (CAST(?4 AS TEXT) IS NULL OR f.id = ANY (CAST(string_to_array(?4, ',') AS BIGINT[])))",
 ];
 
 /// The findings' order: question ids by their bytes on both engines.
@@ -300,13 +325,23 @@ pub fn finding_page(
         )
     };
     let (raws, total) = match (conn.engine(), text) {
-        (Engine::Postgres, Some(text)) => fold_page(
-            read(None, -1, 0)?,
-            text,
-            |raw: &Raw| raw.0.5.as_str(),
-            query.offset,
-            query.limit,
-        ),
+        (Engine::Postgres, Some(text)) => {
+            let texts = conn.query_map(
+                &format!(
+                    "SELECT f.id, f.description {from} {}",
+                    conn.pick(FINDINGS_ORDER)
+                ),
+                params![query.audit, query.scope, kinds.as_ref(), None::<&str>],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            let (page, total) = fold_page(texts, text, query.offset, query.limit);
+            let rows = if page.is_empty() {
+                Vec::new()
+            } else {
+                read(Some(&page), -1, 0)?
+            };
+            (rows, total)
+        }
         _ => {
             let total: i64 = conn.query_row(
                 &format!("SELECT count(*) {from}"),

@@ -388,6 +388,23 @@ fn audit_checks(conn: &dyn Sql) {
         ["insert", "insert", "delete", "insert"],
         "only the evidence that changed is written"
     );
+    let (rows, _) = action_page(
+        conn,
+        &ActionQuery {
+            limit: -1,
+            ..ActionQuery::default()
+        },
+    )
+    .unwrap();
+    let evidence: Vec<(i64, Vec<i64>)> = rows
+        .into_iter()
+        .map(|r| (r.action.id, r.action.evidence_ids))
+        .collect();
+    assert_eq!(
+        evidence,
+        [(other, vec![]), (early, vec![]), (late, vec![e2, e3])],
+        "a page's actions with their evidence"
+    );
     let renamed = FindingRecord {
         id: f1,
         description: "A, again".into(),
