@@ -1,14 +1,15 @@
 //! The `scope_assessment` and `readiness_history` tables: the supplier's own result and texts
-//! per control question, and each scope's readiness as it was day by day.
+//! per control question, and each scope's readiness as it was day by day. Written against
+//! [`Sql`]: the same statements on SQLite and PostgreSQL (ISO days sort alike under any
+//! collation).
 
 use std::collections::BTreeMap;
 
+use crate::sql::{Sql, SqlExt as _, params};
+use crate::{Error, Result};
 use chrono::NaiveDate;
 use csmsdesk_core::readiness::Tally;
 use csmsdesk_core::results::QuestionResult;
-use rusqlite::{Connection, params};
-
-use crate::{Error, Result, Transaction};
 
 /// The self-assessment of one control question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,16 +22,13 @@ pub struct AssessmentRecord {
 }
 
 /// The self-assessment of scope `scope`, by question.
-pub fn list(conn: &Connection, scope: i64) -> Result<BTreeMap<String, AssessmentRecord>> {
-    let rows: Vec<(String, Option<String>, String, String, String)> = conn
-        .prepare(
-            "SELECT question_id, result, implementation, reference_documentation, updated_at
-             FROM scope_assessment WHERE scope_id = ?1",
-        )?
-        .query_map([scope], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn list(conn: &(impl Sql + ?Sized), scope: i64) -> Result<BTreeMap<String, AssessmentRecord>> {
+    let rows: Vec<(String, Option<String>, String, String, String)> = conn.query_map(
+        "SELECT question_id, result, implementation, reference_documentation, updated_at
+         FROM scope_assessment WHERE scope_id = ?1",
+        params![scope],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     rows.into_iter()
         .map(
             |(question_id, result, implementation, reference_documentation, updated_at)| {
@@ -58,7 +56,7 @@ pub fn list(conn: &Connection, scope: i64) -> Result<BTreeMap<String, Assessment
 }
 
 /// Stores one question's self-assessment, replacing what was there.
-pub fn save(tx: &Transaction<'_>, scope: i64, record: &AssessmentRecord) -> Result<()> {
+pub fn save(tx: &(impl Sql + ?Sized), scope: i64, record: &AssessmentRecord) -> Result<()> {
     tx.execute(
         "INSERT INTO scope_assessment
              (scope_id, question_id, result, implementation, reference_documentation, updated_at)
@@ -69,19 +67,25 @@ pub fn save(tx: &Transaction<'_>, scope: i64, record: &AssessmentRecord) -> Resu
              updated_at = excluded.updated_at",
         params![
             scope,
-            record.question_id,
+            &record.question_id,
             record.result.map(QuestionResult::as_str),
-            record.implementation,
-            record.reference_documentation,
-            record.updated_at
+            &record.implementation,
+            &record.reference_documentation,
+            &record.updated_at
         ],
     )?;
     Ok(())
 }
 
 /// Records scope `scope`'s readiness for `day`, replacing an earlier record of that day.
-pub fn record_readiness(conn: &Connection, scope: i64, day: NaiveDate, tally: Tally) -> Result<()> {
+pub fn record_readiness(
+    conn: &(impl Sql + ?Sized),
+    scope: i64,
+    day: NaiveDate,
+    tally: Tally,
+) -> Result<()> {
     let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
+    let day = day.to_string();
     conn.execute(
         "INSERT INTO readiness_history (scope_id, day, covered, needs_review, missing)
          VALUES (?1, ?2, ?3, ?4, ?5)
@@ -89,7 +93,7 @@ pub fn record_readiness(conn: &Connection, scope: i64, day: NaiveDate, tally: Ta
              needs_review = excluded.needs_review, missing = excluded.missing",
         params![
             scope,
-            day.to_string(),
+            day.as_str(),
             n(tally.covered),
             n(tally.needs_review),
             n(tally.missing)
@@ -99,16 +103,16 @@ pub fn record_readiness(conn: &Connection, scope: i64, day: NaiveDate, tally: Ta
 }
 
 /// Scope `scope`'s recorded readiness, oldest day first.
-pub fn readiness_history(conn: &Connection, scope: i64) -> Result<Vec<(NaiveDate, Tally)>> {
-    let rows: Vec<(String, i64, i64, i64)> = conn
-        .prepare(
-            "SELECT day, covered, needs_review, missing FROM readiness_history
-             WHERE scope_id = ?1 ORDER BY day",
-        )?
-        .query_map([scope], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn readiness_history(
+    conn: &(impl Sql + ?Sized),
+    scope: i64,
+) -> Result<Vec<(NaiveDate, Tally)>> {
+    let rows: Vec<(String, i64, i64, i64)> = conn.query_map(
+        "SELECT day, covered, needs_review, missing FROM readiness_history
+         WHERE scope_id = ?1 ORDER BY day",
+        params![scope],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
     let n = |v: i64| usize::try_from(v).unwrap_or(0);
     rows.into_iter()
         .map(|(day, covered, needs_review, missing)| {
@@ -127,3 +131,6 @@ pub fn readiness_history(conn: &Connection, scope: i64) -> Result<Vec<(NaiveDate
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,14 +1,16 @@
 //! The `audit`, `audit_result`, `finding`, `corrective_action` and
-//! `corrective_action_evidence` tables.
+//! `corrective_action_evidence` tables. Written against [`Sql`]: the same statements on
+//! SQLite and PostgreSQL (an all-or-one filter casts its parameter, `CAST(?1 AS BIGINT) IS
+//! NULL`, so that PostgreSQL knows its type); the pages (`page`) differ where SQLite's order
+//! or its `contains_folded` does.
 
 use std::collections::BTreeMap;
 
+use crate::sql::{Engine, Row, Sql, SqlExt as _, params};
+use crate::{Error, Result};
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PhaseState};
 use csmsdesk_core::results::QuestionResult;
-use rusqlite::{Connection, OptionalExtension as _, Row, params};
-
-use crate::{Error, Result, Transaction};
 
 /// A stored audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,7 +92,7 @@ type RawAudit = (
     String,
 );
 
-fn raw_audit(r: &Row<'_>) -> rusqlite::Result<RawAudit> {
+fn raw_audit(r: &Row<'_>) -> Result<RawAudit> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -127,75 +129,86 @@ fn audit_of(raw: RawAudit) -> Result<AuditRecord> {
 }
 
 /// The audits of `scope` (every scope when `None`), by closing meeting.
-pub fn list(conn: &Connection, scope: Option<i64>) -> Result<Vec<AuditRecord>> {
-    let raws: Vec<RawAudit> = conn
-        .prepare(&format!(
-            "{AUDIT_SELECT} WHERE ?1 IS NULL OR scope_id = ?1 ORDER BY closing_meeting, id"
-        ))?
-        .query_map([scope], raw_audit)?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn list(conn: &(impl Sql + ?Sized), scope: Option<i64>) -> Result<Vec<AuditRecord>> {
+    let raws = conn.query_map(
+        &format!(
+            "{AUDIT_SELECT} WHERE CAST(?1 AS BIGINT) IS NULL OR scope_id = ?1 ORDER BY closing_meeting, id"
+        ),
+        params![scope],
+        raw_audit,
+    )?;
     raws.into_iter().map(audit_of).collect()
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<AuditRecord>> {
-    conn.query_row(&format!("{AUDIT_SELECT} WHERE id = ?1"), [id], raw_audit)
-        .optional()?
-        .map(audit_of)
-        .transpose()
+pub fn get(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<AuditRecord>> {
+    conn.optional(
+        &format!("{AUDIT_SELECT} WHERE id = ?1"),
+        params![id],
+        raw_audit,
+    )?
+    .map(audit_of)
+    .transpose()
 }
 
-fn audit_params(a: &AuditRecord) -> [Box<dyn rusqlite::ToSql + '_>; 11] {
-    [
-        Box::new(a.scope_id),
-        Box::new(a.kind.as_str()),
-        Box::new(&a.provider),
-        Box::new(&a.lead_auditor),
-        Box::new(a.opening_meeting.map(|d| d.to_string())),
-        Box::new(a.closing_meeting.to_string()),
-        Box::new(a.phases[0].as_str()),
-        Box::new(a.phases[1].as_str()),
-        Box::new(a.phases[2].as_str()),
-        Box::new(a.decision),
-        Box::new(&a.decision_reason),
-    ]
+/// Runs `sql` with an audit's columns as `?1` to `?11` (`scope_id` to `decision_reason`) and
+/// `id` as `?12`.
+fn with_audit<T>(
+    audit: &AuditRecord,
+    run: impl FnOnce(&[crate::sql::Value<'_>]) -> Result<T>,
+) -> Result<T> {
+    let a = audit;
+    let opening = a.opening_meeting.map(|d| d.to_string());
+    let closing = a.closing_meeting.to_string();
+    run(params![
+        a.scope_id,
+        a.kind.as_str(),
+        &a.provider,
+        &a.lead_auditor,
+        opening.as_deref(),
+        closing.as_str(),
+        a.phases[0].as_str(),
+        a.phases[1].as_str(),
+        a.phases[2].as_str(),
+        a.decision,
+        &a.decision_reason,
+        a.id
+    ])
 }
 
 /// Stores a new audit (its `id` is ignored).
-pub fn insert(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<i64> {
-    let values = audit_params(audit);
-    tx.execute(
-        "INSERT INTO audit (scope_id, kind, provider, lead_auditor, opening_meeting, closing_meeting,
-             phase_organisation, phase_sampling, phase_sample_check, decision, decision_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        rusqlite::params_from_iter(values.iter()),
-    )?;
-    Ok(tx.last_insert_rowid())
+pub fn insert(tx: &(impl Sql + ?Sized), audit: &AuditRecord) -> Result<i64> {
+    with_audit(audit, |values| {
+        tx.insert_id(
+            "INSERT INTO audit (scope_id, kind, provider, lead_auditor, opening_meeting, closing_meeting,
+                 phase_organisation, phase_sampling, phase_sample_check, decision, decision_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             RETURNING id",
+            &values[..11],
+        )
+    })
 }
 
 /// Replaces what describes audit `audit.id` (its scope and kind stay).
-pub fn update(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<()> {
-    let values = audit_params(audit);
-    tx.execute(
-        "UPDATE audit SET provider = ?3, lead_auditor = ?4, opening_meeting = ?5, closing_meeting = ?6,
-             phase_organisation = ?7, phase_sampling = ?8, phase_sample_check = ?9, decision = ?10,
-             decision_reason = ?11
-         WHERE id = ?12 AND scope_id = ?1 AND kind = ?2",
-        rusqlite::params_from_iter(
-            values
-                .iter()
-                .map(|v| v.as_ref() as &dyn rusqlite::ToSql)
-                .chain(std::iter::once(&audit.id as &dyn rusqlite::ToSql)),
-        ),
-    )?;
+pub fn update(tx: &(impl Sql + ?Sized), audit: &AuditRecord) -> Result<()> {
+    with_audit(audit, |values| {
+        tx.execute(
+            "UPDATE audit SET provider = ?3, lead_auditor = ?4, opening_meeting = ?5, closing_meeting = ?6,
+                 phase_organisation = ?7, phase_sampling = ?8, phase_sample_check = ?9, decision = ?10,
+                 decision_reason = ?11
+             WHERE id = ?12 AND scope_id = ?1 AND kind = ?2",
+            values,
+        )
+    })?;
     Ok(())
 }
 
 /// The results of audit `audit`, by question.
-pub fn results(conn: &Connection, audit: i64) -> Result<BTreeMap<String, ResultRecord>> {
-    let rows: Vec<(String, String, String)> = conn
-        .prepare("SELECT question_id, result, findings_description FROM audit_result WHERE audit_id = ?1")?
-        .query_map([audit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn results(conn: &(impl Sql + ?Sized), audit: i64) -> Result<BTreeMap<String, ResultRecord>> {
+    let rows: Vec<(String, String, String)> = conn.query_map(
+        "SELECT question_id, result, findings_description FROM audit_result WHERE audit_id = ?1",
+        params![audit],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     rows.into_iter()
         .map(|(question, result, text)| {
             Ok((
@@ -211,7 +224,7 @@ pub fn results(conn: &Connection, audit: i64) -> Result<BTreeMap<String, ResultR
 
 /// Stores (or with `None` removes) the result of one question.
 pub fn set_result(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     audit: i64,
     question: &str,
     result: Option<&ResultRecord>,
@@ -222,7 +235,7 @@ pub fn set_result(
              VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (audit_id, question_id) DO UPDATE SET result = excluded.result,
                  findings_description = excluded.findings_description",
-            params![audit, question, r.result.as_str(), r.findings_description],
+            params![audit, question, r.result.as_str(), &r.findings_description],
         )?,
         None => tx.execute(
             "DELETE FROM audit_result WHERE audit_id = ?1 AND question_id = ?2",
@@ -235,7 +248,7 @@ pub fn set_result(
 const FINDING_SELECT: &str =
     "SELECT id, audit_id, question_id, protection_object_id, kind, description FROM finding";
 
-fn finding_of(r: &Row<'_>) -> rusqlite::Result<(FindingRecord, String)> {
+fn finding_of(r: &Row<'_>) -> Result<(FindingRecord, String)> {
     Ok((
         FindingRecord {
             id: r.get(0)?,
@@ -255,46 +268,52 @@ fn finish_finding((mut f, kind): (FindingRecord, String)) -> Result<FindingRecor
 }
 
 /// The findings of audit `audit` (of every audit when `None`).
-pub fn findings(conn: &Connection, audit: Option<i64>) -> Result<Vec<FindingRecord>> {
-    let rows: Vec<(FindingRecord, String)> = conn
-        .prepare(&format!(
-            "{FINDING_SELECT} WHERE ?1 IS NULL OR audit_id = ?1 ORDER BY id"
-        ))?
-        .query_map([audit], finding_of)?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn findings(conn: &(impl Sql + ?Sized), audit: Option<i64>) -> Result<Vec<FindingRecord>> {
+    let rows = conn.query_map(
+        &format!("{FINDING_SELECT} WHERE CAST(?1 AS BIGINT) IS NULL OR audit_id = ?1 ORDER BY id"),
+        params![audit],
+        finding_of,
+    )?;
     rows.into_iter().map(finish_finding).collect()
 }
 
-pub fn get_finding(conn: &Connection, id: i64) -> Result<Option<FindingRecord>> {
-    conn.query_row(&format!("{FINDING_SELECT} WHERE id = ?1"), [id], finding_of)
-        .optional()?
-        .map(finish_finding)
-        .transpose()
+pub fn get_finding(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<FindingRecord>> {
+    conn.optional(
+        &format!("{FINDING_SELECT} WHERE id = ?1"),
+        params![id],
+        finding_of,
+    )?
+    .map(finish_finding)
+    .transpose()
 }
 
-pub fn insert_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<i64> {
-    tx.execute(
+pub fn insert_finding(tx: &(impl Sql + ?Sized), f: &FindingRecord) -> Result<i64> {
+    tx.insert_id(
         "INSERT INTO finding (audit_id, question_id, protection_object_id, kind, description)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         RETURNING id",
         params![
             f.audit_id,
-            f.question_id,
+            &f.question_id,
             f.protection_object_id,
             f.kind.as_str(),
-            f.description
+            &f.description
         ],
-    )?;
-    Ok(tx.last_insert_rowid())
+    )
 }
 
 /// Every corrective action (of one finding when given), with its evidence, by due date.
-pub fn actions(conn: &Connection, finding: Option<i64>) -> Result<Vec<ActionRecord>> {
-    actions_where(conn, "?1 IS NULL OR finding_id = ?1", finding)
+pub fn actions(conn: &(impl Sql + ?Sized), finding: Option<i64>) -> Result<Vec<ActionRecord>> {
+    actions_where(
+        conn,
+        "CAST(?1 AS BIGINT) IS NULL OR finding_id = ?1",
+        finding,
+    )
 }
 
 /// The corrective actions of the findings of audit `audit`, with their evidence, by due
 /// date: what the audit screen shows, without reading the actions of other audits.
-pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecord>> {
+pub fn actions_of_audit(conn: &(impl Sql + ?Sized), audit: i64) -> Result<Vec<ActionRecord>> {
     actions_where(
         conn,
         "finding_id IN (SELECT id FROM finding WHERE audit_id = ?1)",
@@ -306,16 +325,57 @@ pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecor
 /// due, justification, status`), before its date and status are parsed.
 pub(crate) type RawAction = (i64, i64, String, String, String, String, String, String);
 
-/// The statement that reads an action's evidence, for [`action_record`].
-pub(crate) const ACTION_EVIDENCE: &str =
+/// The statement that reads an action's evidence (SQLite: one action at a time, an index
+/// seek in the process each).
+const ACTION_EVIDENCE: &str =
     "SELECT evidence_id FROM corrective_action_evidence WHERE action_id = ?1 ORDER BY evidence_id";
 
-/// The action of `raw`, its date and status parsed and its evidence read with `evidence`
-/// (a prepared [`ACTION_EVIDENCE`]).
-pub(crate) fn action_record(
-    raw: RawAction,
-    evidence: &mut rusqlite::CachedStatement<'_>,
-) -> Result<ActionRecord> {
+/// The evidence of the actions `?1` lists (`1,5,9`), in one statement: on PostgreSQL each
+/// statement is a round trip to the server, so a page of 50 actions does not make 50.
+const ACTIONS_EVIDENCE_PG: &str = "SELECT action_id, evidence_id FROM corrective_action_evidence
+     WHERE action_id = ANY (CAST(string_to_array(?1, ',') AS BIGINT[]))
+     ORDER BY action_id, evidence_id";
+
+/// A corrective action's columns read from `r`, from column `at` on.
+pub(crate) fn raw_action(r: &Row<'_>, at: usize) -> Result<RawAction> {
+    Ok((
+        r.get(at)?,
+        r.get(at + 1)?,
+        r.get(at + 2)?,
+        r.get(at + 3)?,
+        r.get(at + 4)?,
+        r.get(at + 5)?,
+        r.get(at + 6)?,
+        r.get(at + 7)?,
+    ))
+}
+
+/// The evidence of each action of `ids`, in their order, by evidence id.
+pub(crate) fn evidence_of(conn: &(impl Sql + ?Sized), ids: &[i64]) -> Result<Vec<Vec<i64>>> {
+    match conn.engine() {
+        Engine::Sqlite => ids
+            .iter()
+            .map(|id| conn.query_map(ACTION_EVIDENCE, params![*id], |r| r.get(0)))
+            .collect(),
+        Engine::Postgres => {
+            let mut of: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+            if !ids.is_empty() {
+                let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+                conn.each_row(ACTIONS_EVIDENCE_PG, params![&list.join(",")], &mut |r| {
+                    of.entry(r.get(0)?).or_default().push(r.get(1)?);
+                    Ok(true)
+                })?;
+            }
+            Ok(ids
+                .iter()
+                .map(|id| of.remove(id).unwrap_or_default())
+                .collect())
+        }
+    }
+}
+
+/// The action of `raw` with its evidence, its date and status parsed.
+pub(crate) fn action_record(raw: RawAction, evidence_ids: Vec<i64>) -> Result<ActionRecord> {
     let (id, finding_id, description, owner, department, due, justification, status) = raw;
     Ok(ActionRecord {
         id,
@@ -326,75 +386,68 @@ pub(crate) fn action_record(
         due: date("corrective_action.due", due)?,
         justification,
         status: parsed("corrective_action.status", status, ActionStatus::parse)?,
-        evidence_ids: evidence
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?,
+        evidence_ids,
     })
 }
 
 /// The corrective actions that pass `condition` (SQL over `corrective_action` with one
 /// parameter, `?1` = `value`), with their evidence, by due date.
 pub(crate) fn actions_where(
-    conn: &Connection,
+    conn: &(impl Sql + ?Sized),
     condition: &str,
     value: Option<i64>,
 ) -> Result<Vec<ActionRecord>> {
-    let rows: Vec<RawAction> = conn
-        .prepare(&format!(
+    let rows = conn.query_map(
+        &format!(
             "SELECT id, finding_id, description, owner, department, due, justification, status
              FROM corrective_action WHERE {condition} ORDER BY due, id"
-        ))?
-        .query_map([value], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut evidence = conn.prepare_cached(ACTION_EVIDENCE)?;
+        ),
+        params![value],
+        |r| raw_action(r, 0),
+    )?;
+    let ids: Vec<i64> = rows.iter().map(|raw| raw.0).collect();
     rows.into_iter()
-        .map(|raw| action_record(raw, &mut evidence))
+        .zip(evidence_of(conn, &ids)?)
+        .map(|(raw, evidence)| action_record(raw, evidence))
         .collect()
 }
 
-pub fn insert_action(tx: &Transaction<'_>, a: &ActionRecord) -> Result<i64> {
-    tx.execute(
+pub fn insert_action(tx: &(impl Sql + ?Sized), a: &ActionRecord) -> Result<i64> {
+    let due = a.due.to_string();
+    let id = tx.insert_id(
         "INSERT INTO corrective_action (finding_id, description, owner, department, due, justification, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         RETURNING id",
         params![
             a.finding_id,
-            a.description,
-            a.owner,
-            a.department,
-            a.due.to_string(),
-            a.justification,
+            &a.description,
+            &a.owner,
+            &a.department,
+            due.as_str(),
+            &a.justification,
             a.status.as_str()
         ],
     )?;
-    let id = tx.last_insert_rowid();
     for evidence in &a.evidence_ids {
         link_action_evidence(tx, id, *evidence)?;
     }
     Ok(id)
 }
 
-pub fn set_action_status(tx: &Transaction<'_>, id: i64, status: ActionStatus) -> Result<bool> {
+pub fn set_action_status(tx: &(impl Sql + ?Sized), id: i64, status: ActionStatus) -> Result<bool> {
     Ok(tx.execute(
         "UPDATE corrective_action SET status = ?2 WHERE id = ?1",
         params![id, status.as_str()],
     )? == 1)
 }
 
-pub fn link_action_evidence(tx: &Transaction<'_>, action: i64, evidence: i64) -> Result<()> {
+pub fn link_action_evidence(tx: &(impl Sql + ?Sized), action: i64, evidence: i64) -> Result<()> {
+    // The pair is the primary key: a link made twice is one (SQLite's `INSERT OR IGNORE`
+    // before, which ignored nothing else here either).
     tx.execute(
-        "INSERT OR IGNORE INTO corrective_action_evidence (action_id, evidence_id) VALUES (?1, ?2)",
-        [action, evidence],
+        "INSERT INTO corrective_action_evidence (action_id, evidence_id) VALUES (?1, ?2)
+         ON CONFLICT DO NOTHING",
+        params![action, evidence],
     )?;
     Ok(())
 }
@@ -402,23 +455,24 @@ pub fn link_action_evidence(tx: &Transaction<'_>, action: i64, evidence: i64) ->
 /// Renames the question IDs of the audits of `scope` with `map` (a catalogue version change),
 /// through a temporary name so that swapped IDs never collide.
 pub fn rename_questions(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     scope: i64,
     map: &dyn Fn(&str) -> String,
 ) -> Result<()> {
     for (table, key) in [("audit_result", "audit_id"), ("finding", "audit_id")] {
-        let rows: Vec<String> = tx
-            .prepare(&format!(
+        let rows: Vec<String> = tx.query_map(
+            &format!(
                 "SELECT DISTINCT question_id FROM {table} WHERE {key} IN (SELECT id FROM audit WHERE scope_id = ?1)"
-            ))?
-            .query_map([scope], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            ),
+            params![scope],
+            |r| r.get(0),
+        )?;
         tx.execute(
             &format!(
                 "UPDATE {table} SET question_id = '~' || question_id
                  WHERE {key} IN (SELECT id FROM audit WHERE scope_id = ?1)"
             ),
-            [scope],
+            params![scope],
         )?;
         for question in &rows {
             tx.execute(
@@ -426,7 +480,7 @@ pub fn rename_questions(
                     "UPDATE {table} SET question_id = ?2
                      WHERE {key} IN (SELECT id FROM audit WHERE scope_id = ?1) AND question_id = '~' || ?3"
                 ),
-                params![scope, map(question), question],
+                params![scope, &map(question), question],
             )?;
         }
     }

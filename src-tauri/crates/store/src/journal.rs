@@ -6,14 +6,21 @@
 //! triggers call three functions that only our connections have: `journal_user()` (the OS
 //! user), `journal_source()` (what is writing: `app`, `cli evidence add`, ...) and
 //! `journal_hash(...)` (`core::journal::entry_hash`, used by the sealing trigger).
+//!
+//! Reading the journal (`entries`, `page`, `head`, `count`, `verify`) is written against
+//! [`Sql`] and serves both engines. Writing it is each engine's own: `register_functions`,
+//! `refresh_triggers`, `journalled_tables` and whatever reads `sqlite_schema` are SQLite's
+//! internals; PostgreSQL's counterparts are in `pg::journal` (triggers made from its
+//! catalogue, `set_source`).
 
 use std::sync::{Arc, Mutex};
 
 use csmsdesk_core::journal::{Entry, EntryFields, Head, Problem, Verifier, entry_hash};
+use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
-use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
 use crate::Result;
+use crate::sql::{Engine, Row, Sql, SqlExt as _, params};
 
 /// Tables that are not journalled: the journal itself and SQLite's bookkeeping.
 const NOT_JOURNALLED: [&str; 3] = ["journal", "journal_head", "sqlite_sequence"];
@@ -28,6 +35,7 @@ pub fn os_user() -> String {
 }
 
 /// Gives `conn` the functions the journal triggers call. `source` is read at each change.
+/// SQLite only (PostgreSQL's triggers use `session_user` and `pg::journal::set_source`).
 pub(crate) fn register_functions(
     conn: &Connection,
     source: Arc<Mutex<String>>,
@@ -76,7 +84,8 @@ pub(crate) fn register_functions(
 }
 
 /// Replaces the journal triggers of every table with ones made from the current schema. Runs
-/// inside the migration's transaction.
+/// inside the migration's transaction. SQLite only (it reads `sqlite_schema`; PostgreSQL's:
+/// `pg::journal::refresh_triggers`).
 pub(crate) fn refresh_triggers(conn: &Connection) -> rusqlite::Result<()> {
     let old: Vec<String> = conn
         .prepare(
@@ -98,7 +107,7 @@ pub(crate) fn refresh_triggers(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The tables whose changes are journalled.
+/// The tables whose changes are journalled. SQLite only (it reads `sqlite_schema`).
 pub fn journalled_tables(conn: &Connection) -> Result<Vec<String>> {
     Ok(table_names(conn)?)
 }
@@ -182,10 +191,12 @@ fn triggers_sql(table: &str, columns: &[(String, i64)]) -> String {
     )
 }
 
+// `"user"` quoted: a key word on PostgreSQL (the current role there, unquoted), the same
+// column on SQLite.
 const ENTRY_COLUMNS: &str =
-    "seq, at, user, source, tbl, op, row_key, before, after, prev_hash, hash";
+    r#"seq, at, "user", source, tbl, op, row_key, before, after, prev_hash, hash"#;
 
-fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
+fn entry(row: &Row<'_>) -> Result<Entry> {
     Ok(Entry {
         seq: row.get(0)?,
         at: row.get(1)?,
@@ -202,27 +213,80 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
 }
 
 /// Every entry, oldest first, for verification and export.
-pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
-    Ok(conn
-        .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?
-        .query_map([], entry)?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn entries(conn: &(impl Sql + ?Sized)) -> Result<Vec<Entry>> {
+    conn.query_map(
+        &format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"),
+        params![],
+        entry,
+    )
 }
 
+/// How many entries `verify` reads at a time on PostgreSQL, whose rows of one statement are
+/// all fetched before they are read.
+const VERIFY_CHUNK: i64 = 2_000;
+
 /// Checks the whole journal row by row against its head (memory stays bounded however long
-/// the journal is): how many entries, the head, and every problem.
-pub fn verify(conn: &Connection) -> Result<(usize, Option<Head>, Vec<Problem>)> {
+/// the journal is): how many entries, the head, and every problem. The same verdicts on both
+/// engines: SQLite streams the rows of one statement; PostgreSQL reads them by number in
+/// chunks and, when the head it then reads is newer than the entries read (others appended
+/// meanwhile), reads on up to it, so that a concurrent append is no problem and an entry
+/// beyond the head still is.
+pub fn verify(conn: &(impl Sql + ?Sized)) -> Result<(usize, Option<Head>, Vec<Problem>)> {
     let mut verifier = Verifier::new();
-    let mut statement =
-        conn.prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        verifier.push(&entry(row)?);
-    }
-    let head = head(conn)?;
+    let head = match conn.engine() {
+        Engine::Sqlite => {
+            conn.each_row(
+                &format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"),
+                params![],
+                &mut |row| {
+                    verifier.push(&entry(row)?);
+                    Ok(true)
+                },
+            )?;
+            head(conn)?
+        }
+        Engine::Postgres => {
+            let mut last = i64::MIN;
+            read_after(conn, &mut last, &mut verifier)?;
+            loop {
+                let head = head(conn)?;
+                if head.as_ref().is_some_and(|h| h.seq > last)
+                    && read_after(conn, &mut last, &mut verifier)? > 0
+                {
+                    continue;
+                }
+                break head;
+            }
+        }
+    };
     let entries = verifier.entries();
     let problems = verifier.finish(head.as_ref());
     Ok((entries, head, problems))
+}
+
+/// Pushes the entries numbered after `last` to `verifier`, [`VERIFY_CHUNK`] at a time, and
+/// moves `last` on: how many there were.
+fn read_after(
+    conn: &(impl Sql + ?Sized),
+    last: &mut i64,
+    verifier: &mut Verifier,
+) -> Result<usize> {
+    let sql = format!("SELECT {ENTRY_COLUMNS} FROM journal WHERE seq > ?1 ORDER BY seq LIMIT ?2");
+    let mut read = 0;
+    loop {
+        let mut n = 0;
+        conn.each_row(&sql, params![*last, VERIFY_CHUNK], &mut |row| {
+            let entry = entry(row)?;
+            *last = entry.seq;
+            verifier.push(&entry);
+            n += 1;
+            Ok(true)
+        })?;
+        read += n;
+        if n < VERIFY_CHUNK as usize {
+            return Ok(read);
+        }
+    }
 }
 
 /// What the History screen asks for: entries older than `before` (newest first), optionally of
@@ -234,33 +298,36 @@ pub struct PageQuery<'a> {
     pub limit: u32,
 }
 
-/// One page of entries, newest first.
-pub fn page(conn: &Connection, query: &PageQuery<'_>) -> Result<Vec<Entry>> {
-    Ok(conn
-        .prepare(&format!(
+/// One page of entries, newest first (by number: the next page is `before` the last one's).
+pub fn page(conn: &(impl Sql + ?Sized), query: &PageQuery<'_>) -> Result<Vec<Entry>> {
+    conn.query_map(
+        &format!(
             "SELECT {ENTRY_COLUMNS} FROM journal \
-             WHERE (?1 IS NULL OR seq < ?1) AND (?2 IS NULL OR tbl = ?2) \
+             WHERE (CAST(?1 AS BIGINT) IS NULL OR seq < ?1) AND (CAST(?2 AS TEXT) IS NULL OR tbl = ?2) \
              ORDER BY seq DESC LIMIT ?3"
-        ))?
-        .query_map(params![query.before, query.table, query.limit], entry)?
-        .collect::<rusqlite::Result<_>>()?)
+        ),
+        params![query.before, query.table, i64::from(query.limit)],
+        entry,
+    )
 }
 
 /// The head: the newest entry's number and hash as recorded apart from the entries.
-pub fn head(conn: &Connection) -> Result<Option<Head>> {
-    Ok(conn
-        .query_row("SELECT seq, hash FROM journal_head WHERE id = 1", [], |r| {
+pub fn head(conn: &(impl Sql + ?Sized)) -> Result<Option<Head>> {
+    conn.optional(
+        "SELECT seq, hash FROM journal_head WHERE id = 1",
+        params![],
+        |r| {
             Ok(Head {
                 seq: r.get(0)?,
                 hash: r.get(1)?,
             })
-        })
-        .optional()?)
+        },
+    )
 }
 
 /// How many entries the journal holds.
-pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
+pub fn count(conn: &(impl Sql + ?Sized)) -> Result<i64> {
+    conn.query_row("SELECT count(*) FROM journal", params![], |r| r.get(0))
 }
 
 #[cfg(test)]

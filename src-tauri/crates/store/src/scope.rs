@@ -1,8 +1,8 @@
 //! The `scope` table and what hangs on a scope: locations, objectives, applicability
 //! overrides and should-deviations. Written against [`Sql`]: the same on SQLite and
 //! PostgreSQL, but for the name's case rule (two statements each, below); moving scopes to a
-//! new catalogue version still needs SQLite's transaction (it renames in `audit` and
-//! `evidence`, not yet on the query layer).
+//! new catalogue version still needs SQLite's transaction: its own statements and
+//! `audit::rename_questions` run through the layer, `evidence::move_links` not yet.
 
 use std::collections::BTreeMap;
 

@@ -127,7 +127,10 @@ fn a_rolled_back_change_leaves_no_entry_and_no_gap() {
     let mut db = new_db(dir.path());
     let before = count(db.conn()).unwrap();
     let result: crate::Result<()> = db.write(|tx| {
-        tx.execute("INSERT INTO setting (key, value) VALUES ('a', '1')", [])?;
+        tx.execute(
+            "INSERT INTO setting (key, value) VALUES ('a', '1')",
+            params![],
+        )?;
         Err(crate::Error::Corrupt {
             column: "test",
             value: "rolled back".into(),
@@ -216,4 +219,213 @@ fn verify_names_an_entry_edited_or_deleted_behind_the_triggers_back() {
             }
         ]
     );
+}
+
+// Twins: entries written by real changes on each engine, read back, verified, tampered with.
+
+use crate::sql::twin::{on_postgresql, on_sqlite};
+
+/// The same checks on either engine (a new workspace of SQLite has entries of its creation,
+/// a new PostgreSQL database none: the checks look at the entries they make).
+fn journal_checks(conn: &dyn Sql) {
+    let before = count(conn).unwrap();
+    let start = head(conn).unwrap().map_or(0, |h| h.seq);
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES ('a', 'one'), ('b', 'two'), ('c', 'three')",
+        params![],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE setting SET value = 'uno' WHERE key = 'a'",
+        params![],
+    )
+    .unwrap();
+    conn.execute("UPDATE setting SET value = value", params![])
+        .unwrap();
+    conn.execute("INSERT INTO scope (name) VALUES ('ECU')", params![])
+        .unwrap();
+    conn.execute("DELETE FROM setting WHERE key = 'b'", params![])
+        .unwrap();
+    // An entry written as such names its own user (`"user"` is read, not PostgreSQL's `user`,
+    // the current role).
+    conn.execute(
+        r#"INSERT INTO journal (at, "user", source, tbl, op, row_key)
+           VALUES ('2026-11-25T10:00:00.000Z', 'mallory', 'test', 'setting', 'insert', '["z"]')"#,
+        params![],
+    )
+    .unwrap();
+    assert_eq!(
+        count(conn).unwrap(),
+        before + 7,
+        "an update that changes nothing is no entry"
+    );
+
+    // entries: oldest first, sealed, the last one the head.
+    let all = entries(conn).unwrap();
+    let mine: Vec<&Entry> = all.iter().filter(|e| e.seq > start).collect();
+    let ops: Vec<(&str, &str, &str)> = mine
+        .iter()
+        .map(|e| (e.table.as_str(), e.op.as_str(), e.key.as_str()))
+        .collect();
+    assert_eq!(
+        ops,
+        [
+            ("setting", "insert", r#"["a"]"#),
+            ("setting", "insert", r#"["b"]"#),
+            ("setting", "insert", r#"["c"]"#),
+            ("setting", "update", r#"["a"]"#),
+            ("scope", "insert", "[1]"),
+            ("setting", "delete", r#"["b"]"#),
+            ("setting", "insert", r#"["z"]"#),
+        ]
+    );
+    assert!(mine.windows(2).all(|w| w[0].seq < w[1].seq));
+    assert!(
+        mine.iter()
+            .all(|e| e.hash.is_some() && e.prev_hash.is_some())
+    );
+    assert!(
+        mine[3].after.as_deref().is_some_and(|a| a.contains("uno")),
+        "{:?}",
+        mine[3]
+    );
+    assert_eq!(mine[6].user, "mallory");
+    let last = all.last().unwrap();
+    assert_eq!(
+        head(conn).unwrap().map(|h| (h.seq, Some(h.hash))),
+        Some((last.seq, last.hash.clone()))
+    );
+
+    // page: newest first, by number (the next page is before the last one's), of one table.
+    let seqs = |query: PageQuery<'_>| -> Vec<i64> {
+        page(conn, &query).unwrap().iter().map(|e| e.seq).collect()
+    };
+    let newest: Vec<i64> = mine.iter().rev().map(|e| e.seq).collect();
+    assert_eq!(
+        seqs(PageQuery {
+            before: None,
+            table: None,
+            limit: 2
+        }),
+        newest[..2]
+    );
+    assert_eq!(
+        seqs(PageQuery {
+            before: Some(newest[1]),
+            table: None,
+            limit: 3
+        }),
+        newest[2..5]
+    );
+    let settings: Vec<i64> = mine
+        .iter()
+        .rev()
+        .filter(|e| e.table == "setting")
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(
+        seqs(PageQuery {
+            before: None,
+            table: Some("setting"),
+            limit: 10
+        }),
+        settings
+    );
+    assert_eq!(
+        seqs(PageQuery {
+            before: Some(settings[0]),
+            table: Some("setting"),
+            limit: 2
+        }),
+        settings[1..3]
+    );
+    assert!(
+        seqs(PageQuery {
+            before: None,
+            table: Some("nothing"),
+            limit: 10
+        })
+        .is_empty()
+    );
+
+    // verify: the chain holds; an entry changed behind the append-only guard is named.
+    let (n, verified_head, problems) = super::verify(conn).unwrap();
+    assert_eq!((n as i64, problems), (before + 7, vec![]));
+    assert_eq!(verified_head.map(|h| h.seq), Some(last.seq));
+    let forged = mine[3].seq;
+    let guard_off = conn.pick([
+        "DROP TRIGGER journal_append_only_update",
+        "ALTER TABLE journal DISABLE TRIGGER journal_append_only_update",
+    ]);
+    conn.execute(guard_off, params![]).unwrap();
+    conn.execute(
+        r#"UPDATE journal SET after = '{"value":"forged"}' WHERE seq = ?1"#,
+        params![forged],
+    )
+    .unwrap();
+    let (n, _, problems) = super::verify(conn).unwrap();
+    assert_eq!(
+        (n as i64, problems),
+        (before + 7, vec![Problem::Edited { seq: forged }])
+    );
+}
+
+#[test]
+fn journal_reads_on_sqlite() {
+    on_sqlite(journal_checks);
+}
+
+#[test]
+fn journal_reads_on_postgresql() {
+    on_postgresql(journal_checks);
+}
+
+/// On PostgreSQL `verify` reads in chunks: a journal longer than one chunk verifies, and a
+/// deleted entry in its last chunk is found as on SQLite.
+fn long_journal_checks(conn: &dyn Sql) {
+    let before = count(conn).unwrap();
+    conn.execute(
+        conn.pick([
+            "WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 4500)
+             INSERT INTO setting (key, value) SELECT 'k' || x, 'v' FROM n",
+            "INSERT INTO setting (key, value)
+             SELECT 'k' || x, 'v' FROM generate_series(1, 4500) AS n (x)",
+        ]),
+        params![],
+    )
+    .unwrap();
+    let (n, _, problems) = super::verify(conn).unwrap();
+    assert_eq!((n as i64, problems), (before + 4500, vec![]));
+    let gone = head(conn).unwrap().unwrap().seq - 100;
+    conn.execute(
+        conn.pick([
+            "DROP TRIGGER journal_append_only_delete",
+            "ALTER TABLE journal DISABLE TRIGGER journal_append_only_delete",
+        ]),
+        params![],
+    )
+    .unwrap();
+    conn.execute("DELETE FROM journal WHERE seq = ?1", params![gone])
+        .unwrap();
+    let (n, _, problems) = super::verify(conn).unwrap();
+    assert_eq!(
+        (n as i64, problems),
+        (
+            before + 4499,
+            vec![Problem::Deleted {
+                first: gone,
+                last: gone
+            }]
+        )
+    );
+}
+
+#[test]
+fn a_long_journal_verifies_on_sqlite() {
+    on_sqlite(long_journal_checks);
+}
+
+#[test]
+fn a_long_journal_verifies_on_postgresql() {
+    on_postgresql(long_journal_checks);
 }
