@@ -106,7 +106,10 @@ fn measure(engine: &str, source: &Path, mib: usize, scratch: &Path) {
     let ingest = started.elapsed();
     let after_ingest = peak_kib();
     let started = Instant::now();
-    assert!(vault.verify(&blob.sha256).expect("read back"), "read back equal");
+    assert!(
+        vault.verify(&blob.sha256).expect("read back"),
+        "read back equal"
+    );
     let verify = started.elapsed();
     let after_verify = peak_kib();
     println!(

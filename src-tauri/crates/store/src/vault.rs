@@ -347,7 +347,9 @@ impl Vault {
             VaultError::NoSpace {
                 path: source.to_owned(),
                 needed,
-                available: self.dir().map_or(0, |d| fs4::available_space(d).unwrap_or(0)),
+                available: self
+                    .dir()
+                    .map_or(0, |d| fs4::available_space(d).unwrap_or(0)),
             }
         } else {
             self.write_error(e)

@@ -187,7 +187,10 @@ fn both_engines_have_the_same_tables_columns_and_indexes() {
     let mut differences = Vec::new();
     for table in POSTGRES_ONLY {
         let exists: bool = client
-            .query_one("SELECT to_regclass($1) IS NOT NULL", &[&format!("{SCHEMA}.{table}")])
+            .query_one(
+                "SELECT to_regclass($1) IS NOT NULL",
+                &[&format!("{SCHEMA}.{table}")],
+            )
             .unwrap()
             .get(0);
         if !exists {

@@ -175,7 +175,10 @@ impl PgVault {
         );
         match self.client().execute(&sql, &[]) {
             Ok(0) => {}
-            Ok(n) => tracing::info!(uploads = n, "staged evidence content of a crashed write removed"),
+            Ok(n) => tracing::info!(
+                uploads = n,
+                "staged evidence content of a crashed write removed"
+            ),
             Err(e) => tracing::warn!(error = %e, "leftover staged evidence content stays"),
         }
     }

@@ -60,7 +60,9 @@ fn identical_content_is_stored_once() {
             .ingest(&dir.path().join(name), &AtomicBool::new(false))
             .unwrap();
     }
-    let blobs = std::fs::read_dir(vault.dir().unwrap().join("ba")).unwrap().count();
+    let blobs = std::fs::read_dir(vault.dir().unwrap().join("ba"))
+        .unwrap()
+        .count();
     assert_eq!(blobs, 1);
 }
 

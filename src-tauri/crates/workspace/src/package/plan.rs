@@ -378,7 +378,10 @@ impl Workspace {
                 .collect();
             for (id, name) in ids.iter().zip(unique_names(&names)) {
                 let path = format!("evidence/{folder}/{name}");
-                entries.insert(path.clone(), Body::Blob(items[id].sha256.clone(), items[id].size));
+                entries.insert(
+                    path.clone(),
+                    Body::Blob(items[id].sha256.clone(), items[id].size),
+                );
                 paths.insert(*id, path);
             }
         }

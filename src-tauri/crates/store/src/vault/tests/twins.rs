@@ -160,7 +160,10 @@ fn varied(size: usize) -> Vec<u8> {
 fn stores_reads_back_and_stores_equal_content_once(t: Twin) {
     let no = AtomicBool::new(false);
     let (blob, stamp) = t.vault.ingest(&t.file("a.txt", b"abc"), &no).unwrap();
-    assert_eq!((blob.sha256.as_str(), blob.size, stamp.size), (ABC_SHA256, 3, 3));
+    assert_eq!(
+        (blob.sha256.as_str(), blob.size, stamp.size),
+        (ABC_SHA256, 3, 3)
+    );
     assert!(t.vault.contains(ABC_SHA256));
     assert_eq!(read_back(&t.vault, ABC_SHA256), b"abc");
     let mut copied = Vec::new();
@@ -215,7 +218,10 @@ fn large_content_crosses_many_chunks(t: Twin) {
         .vault
         .ingest(&t.file("big.bin", &bytes), &AtomicBool::new(false))
         .unwrap();
-    assert_eq!((blob.sha256.as_str(), blob.size), (expected.as_str(), bytes.len() as u64));
+    assert_eq!(
+        (blob.sha256.as_str(), blob.size),
+        (expected.as_str(), bytes.len() as u64)
+    );
     assert!(read_back(&t.vault, &expected) == bytes, "read back equal");
     assert!(t.vault.verify(&expected).unwrap());
     // From memory too, in chunks of the same size.
@@ -254,7 +260,10 @@ fn large_content_crosses_many_chunks_on_postgresql() {
 fn a_cancel_mid_ingest_leaves_nothing(t: Twin) {
     let source = t.file("big.bin", &varied(4 * CHUNK));
     CANCEL_AFTER.with(|c| c.set(Some(2)));
-    let error = t.vault.ingest(&source, &AtomicBool::new(false)).unwrap_err();
+    let error = t
+        .vault
+        .ingest(&source, &AtomicBool::new(false))
+        .unwrap_err();
     assert!(matches!(error, VaultError::Cancelled), "{error:?}");
     assert_eq!((t.blobs(), t.staged()), (0, 0), "no blob, nothing staged");
     // A source that cannot be read stores nothing either.
@@ -309,7 +318,10 @@ fn content_changed_behind_the_vaults_back_fails_verification(t: Twin) {
     t.damage(ABC_SHA256);
     assert!(!t.vault.verify(ABC_SHA256).unwrap());
     t.remove(ABC_SHA256);
-    assert!(!t.vault.verify(ABC_SHA256).unwrap(), "a missing blob is not intact");
+    assert!(
+        !t.vault.verify(ABC_SHA256).unwrap(),
+        "a missing blob is not intact"
+    );
     assert!(!t.vault.contains(ABC_SHA256));
 }
 
@@ -344,7 +356,10 @@ fn a_missing_chunk_and_an_upload_under_way_on_postgresql() {
     assert!(!t.vault.verify(&blob.sha256).unwrap());
     let mut read = Vec::new();
     let error = t.vault.open(&blob.sha256).unwrap().read_to_end(&mut read);
-    assert_eq!(error.err().map(|e| e.kind()), Some(ErrorKind::UnexpectedEof));
+    assert_eq!(
+        error.err().map(|e| e.kind()),
+        Some(ErrorKind::UnexpectedEof)
+    );
 
     t.stage_partial();
     let id: i64 = client

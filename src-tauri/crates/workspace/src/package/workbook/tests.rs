@@ -174,10 +174,7 @@ fn the_users_own_xlsx_is_kept_journalled_and_filled_in_place_in_the_package() {
         .expect("the original is kept");
     let mut kept = Vec::new();
     s.ws.vault().copy_to(&sha256, &mut kept).unwrap();
-    assert!(
-        kept == original,
-        "the vault holds the file as imported"
-    );
+    assert!(kept == original, "the vault holds the file as imported");
     let journalled = s.ws.journal_entries().unwrap().into_iter().any(|e| {
         e.table == "catalogue"
             && e.op == "insert"
