@@ -242,6 +242,23 @@ fn large_content_crosses_many_chunks(t: Twin) {
             postgres::UPLOAD_LOCK_CLASS
         );
         assert_eq!(t.count(&held), 0, "the uploads' locks are released");
+        // Content is not journalled row by row (pg::journal::NOT_JOURNALLED).
+        assert_eq!(
+            t.count(
+                "SELECT count(*) FROM journal
+                  WHERE tbl IN ('evidence_upload', 'evidence_chunk', 'evidence_content')"
+            ),
+            0
+        );
+        assert_eq!(
+            t.count(
+                "SELECT count(*) FROM pg_trigger
+                  WHERE NOT tgisinternal AND tgrelid IN ('evidence_upload'::regclass,
+                        'evidence_chunk'::regclass, 'evidence_content'::regclass)"
+            ),
+            0,
+            "no journal trigger on the content tables"
+        );
     }
 }
 
