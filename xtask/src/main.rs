@@ -292,6 +292,17 @@ fn bench(which: Option<&str>) -> Result<()> {
             )?;
             // Adding 1 GiB to the vault in a folder and in PostgreSQL, the same file in one
             // run: time and peak memory of each (issue 19). Needs Debian's pg_virtualenv.
+            if Command::new("sh")
+                .args(["-c", "command -v pg_virtualenv"])
+                .output()
+                .map_or(true, |o| !o.status.success())
+            {
+                eprintln!(
+                    "\n== evidence vault in PostgreSQL: not measured, pg_virtualenv is missing \
+                     (Debian's postgresql and postgresql-common; cargo xtask test installs them)"
+                );
+                return Ok(());
+            }
             let mut vault = Command::new("pg_virtualenv");
             vault
                 .current_dir(root())
