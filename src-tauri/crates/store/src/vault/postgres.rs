@@ -115,17 +115,22 @@ impl PgVault {
             row.get(0)
         };
         let mut n: i64 = 0;
-        let result = produce(&mut |chunk: &[u8]| {
-            self.client()
-                .execute(
-                    "INSERT INTO evidence_chunk (upload_id, n, data) VALUES ($1, $2, $3)",
-                    &[&id, &n, &chunk],
-                )
-                .map_err(|e| self.write_error(e))?;
-            n += 1;
-            Ok(())
-        })
-        .and_then(|blob| self.finish(id, &blob).map(|()| blob));
+        // Prepared once: each chunk then costs one round trip.
+        let insert = self
+            .client()
+            .prepare("INSERT INTO evidence_chunk (upload_id, n, data) VALUES ($1, $2, $3)");
+        let result = insert
+            .map_err(|e| self.write_error(e))
+            .and_then(|insert| {
+                produce(&mut |chunk: &[u8]| {
+                    self.client()
+                        .execute(&insert, &[&id, &n, &chunk])
+                        .map_err(|e| self.write_error(e))?;
+                    n += 1;
+                    Ok(())
+                })
+            })
+            .and_then(|blob| self.finish(id, &blob).map(|()| blob));
         if result.is_err()
             && let Err(e) = self
                 .client()
@@ -186,6 +191,10 @@ impl PgVault {
     /// A reader of the blob of `sha256`, one chunk in memory at a time; `NotFound` when it is
     /// not stored.
     pub(super) fn open(self: &Arc<Self>, sha256: &str) -> std::io::Result<ChunkReader> {
+        let select = self
+            .client()
+            .prepare("SELECT data FROM evidence_chunk WHERE upload_id = $1 AND n = $2")
+            .map_err(io)?;
         let Some((upload, size)) = self.find(sha256)? else {
             return Err(std::io::Error::new(
                 ErrorKind::NotFound,
@@ -194,6 +203,7 @@ impl PgVault {
         };
         Ok(ChunkReader {
             vault: Arc::clone(self),
+            select,
             upload,
             size: u64::try_from(size).unwrap_or(0),
             next: 0,
@@ -207,6 +217,8 @@ impl PgVault {
 /// Reads a blob's chunks in order, each fetched when the one before is used up.
 pub(super) struct ChunkReader {
     vault: Arc<PgVault>,
+    /// The chunk query, prepared once on the vault's connection.
+    select: postgres::Statement,
     upload: i64,
     size: u64,
     next: i64,
@@ -221,10 +233,7 @@ impl Read for ChunkReader {
             let row = self
                 .vault
                 .client()
-                .query_opt(
-                    "SELECT data FROM evidence_chunk WHERE upload_id = $1 AND n = $2",
-                    &[&self.upload, &self.next],
-                )
+                .query_opt(&self.select, &[&self.upload, &self.next])
                 .map_err(io)?;
             match row {
                 Some(row) => {
