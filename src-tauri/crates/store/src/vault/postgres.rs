@@ -44,8 +44,25 @@ impl std::fmt::Debug for PgVault {
     }
 }
 
+/// A server's error as an I/O error of the kind a message is made of (the user hears "the
+/// disk is full" or "the connection was lost", not the server's text, which goes to the log).
 fn io(e: postgres::Error) -> std::io::Error {
-    std::io::Error::other(e)
+    use postgres::error::SqlState;
+    let kind = match e.code() {
+        Some(code) if *code == SqlState::DISK_FULL => ErrorKind::StorageFull,
+        Some(code) if *code == SqlState::INSUFFICIENT_PRIVILEGE => ErrorKind::PermissionDenied,
+        // Class 08: connection exceptions; 57P01..03: the server shuts down or is restarting.
+        Some(code) if code.code().starts_with("08") || code.code().starts_with("57P") => {
+            ErrorKind::ConnectionAborted
+        }
+        Some(_) => ErrorKind::Other,
+        None if e.is_closed() => ErrorKind::NotConnected,
+        None => std::error::Error::source(&e)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .map_or(ErrorKind::Other, std::io::Error::kind),
+    };
+    tracing::warn!(error = %e, "the vault's database failed");
+    std::io::Error::new(kind, e)
 }
 
 impl PgVault {

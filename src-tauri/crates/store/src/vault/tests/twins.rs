@@ -403,3 +403,41 @@ fn a_missing_chunk_and_an_upload_under_way_on_postgresql() {
     t.vault.remove_leftovers();
     assert_eq!(t.staged(), 0, "its writer gone, it is a leftover");
 }
+
+/// PostgreSQL only: a lost connection is a write error of a kind a message names (not the
+/// server's text), never a panic.
+#[test]
+fn a_lost_connection_is_a_write_error_naming_the_connection_on_postgresql() {
+    let Some(t) = Twin::postgres() else { return };
+    let (client, _) = t.pg.as_ref().unwrap();
+    let ended = client
+        .borrow_mut()
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+              WHERE datname = current_database() AND pid <> pg_backend_pid()",
+            &[],
+        )
+        .unwrap()
+        .len();
+    assert_eq!(ended, 1, "the vault's own connection");
+    let error = t
+        .vault
+        .ingest(&t.file("a.txt", b"abc"), &AtomicBool::new(false))
+        .unwrap_err();
+    let VaultError::Write { path, source } = error else {
+        panic!("a write error: {error:?}");
+    };
+    assert!(
+        path.to_string_lossy().starts_with("postgresql://"),
+        "{path:?}"
+    );
+    assert!(
+        matches!(
+            source.kind(),
+            ErrorKind::ConnectionAborted | ErrorKind::NotConnected
+        ),
+        "{:?}: {source}",
+        source.kind()
+    );
+    assert!(!t.vault.contains(ABC_SHA256));
+}
