@@ -121,14 +121,19 @@ impl Vault {
             "postgresql://{}:{}/{}",
             config.host, config.port, config.database
         );
-        Ok(Vault::postgres_client(client, shown))
+        let vault = postgres::PgVault::new(client, Some(config.clone()), shown.into());
+        Ok(Vault {
+            place: Place::Postgres(Arc::new(vault)),
+        })
     }
 
     /// The vault in the database `client` is connected to (with `search_path` set to the
     /// workspace's schema, as [`crate::pg::connect`] sets it); `shown` names it in messages.
+    /// Unlike [`Vault::postgres`], it cannot connect again when the connection is lost.
     pub fn postgres_client(client: ::postgres::Client, shown: impl Into<PathBuf>) -> Vault {
+        let vault = postgres::PgVault::new(client, None, shown.into());
         Vault {
-            place: Place::Postgres(Arc::new(postgres::PgVault::new(client, shown.into()))),
+            place: Place::Postgres(Arc::new(vault)),
         }
     }
 

@@ -32,6 +32,8 @@ const LOCK_KEY: &str = "(?1::bigint % 2147483647)::integer";
 
 pub(super) struct PgVault {
     client: Mutex<Client>,
+    /// How to connect again once the connection is lost (`None`: a client handed in).
+    config: Option<crate::pg::PgConfig>,
     /// What messages name as the vault's place: `postgresql://host:port/database`.
     shown: PathBuf,
 }
@@ -66,9 +68,14 @@ fn io(e: postgres::Error) -> std::io::Error {
 }
 
 impl PgVault {
-    pub(super) fn new(client: Client, shown: PathBuf) -> PgVault {
+    pub(super) fn new(
+        client: Client,
+        config: Option<crate::pg::PgConfig>,
+        shown: PathBuf,
+    ) -> PgVault {
         PgVault {
             client: Mutex::new(client),
+            config,
             shown,
         }
     }
@@ -77,12 +84,24 @@ impl PgVault {
         &self.shown
     }
 
-    /// The connection; a panic of another user of it leaves it usable (each statement stands
-    /// on its own, and a transaction not committed is rolled back when it is dropped).
+    /// The connection, made again when it was lost (a server restart, a network outage): the
+    /// operation that found it lost failed, the next one connects. A panic of another user
+    /// leaves it usable (each statement stands on its own, and a transaction not committed is
+    /// rolled back when it is dropped).
     fn client(&self) -> MutexGuard<'_, Client> {
-        self.client
+        let mut client = self
+            .client
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if client.is_closed()
+            && let Some(config) = &self.config
+        {
+            match crate::pg::connect(config) {
+                Ok(again) => *client = again,
+                Err(e) => tracing::warn!(error = %e, "the vault cannot reach its database"),
+            }
+        }
+        client
     }
 
     fn write_error(&self, e: postgres::Error) -> VaultError {

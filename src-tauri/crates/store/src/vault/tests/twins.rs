@@ -405,9 +405,9 @@ fn a_missing_chunk_and_an_upload_under_way_on_postgresql() {
 }
 
 /// PostgreSQL only: a lost connection is a write error of a kind a message names (not the
-/// server's text), never a panic.
+/// server's text), never a panic; the next operation connects again.
 #[test]
-fn a_lost_connection_is_a_write_error_naming_the_connection_on_postgresql() {
+fn a_lost_connection_is_a_write_error_and_the_next_operation_connects_again_on_postgresql() {
     let Some(t) = Twin::postgres() else { return };
     let (client, _) = t.pg.as_ref().unwrap();
     let ended = client
@@ -439,5 +439,11 @@ fn a_lost_connection_is_a_write_error_naming_the_connection_on_postgresql() {
         "{:?}: {source}",
         source.kind()
     );
+    // The next operation connects again.
     assert!(!t.vault.contains(ABC_SHA256));
+    t.vault
+        .ingest(&t.file("a.txt", b"abc"), &AtomicBool::new(false))
+        .unwrap();
+    assert!(t.vault.contains(ABC_SHA256));
+    assert_eq!(t.staged(), 0);
 }
