@@ -231,7 +231,11 @@ fn postgres_tests() -> Result<()> {
     Ok(())
 }
 
+<<<<<<< HEAD
 /// How many PostgreSQL tests the store has at least (46 when this was written): fewer passing
+=======
+/// How many PostgreSQL tests the store has at least (48 when this was written): fewer passing
+>>>>>>> pgblob
 /// means the filter or the build missed them.
 const MIN_POSTGRES_TESTS: usize = 46;
 
@@ -289,6 +293,30 @@ fn bench(which: Option<&str>) -> Result<()> {
             step(
                 "evidence: scans against sha256sum and find, readiness, memory",
                 bench,
+            )?;
+            // Adding 1 GiB to the vault in a folder and in PostgreSQL, the same file in one
+            // run: time and peak memory of each (issue 19). Needs Debian's pg_virtualenv.
+            if Command::new("sh")
+                .args(["-c", "command -v pg_virtualenv"])
+                .output()
+                .map_or(true, |o| !o.status.success())
+            {
+                eprintln!(
+                    "\n== evidence vault in PostgreSQL: not measured, pg_virtualenv is missing \
+                     (Debian's postgresql and postgresql-common; cargo xtask test installs them)"
+                );
+                return Ok(());
+            }
+            let mut vault = Command::new("pg_virtualenv");
+            vault
+                .current_dir(root())
+                .arg("-t")
+                .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+                .args(["run", "--release", "-p", "csmsdesk-store", "--example"])
+                .args(["vault_memory", "--", "both", "1024"]);
+            step(
+                "evidence: adding 1 GiB to the vault, folder beside PostgreSQL",
+                vault,
             )
         }
         Some("pages") => {

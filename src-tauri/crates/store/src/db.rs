@@ -21,6 +21,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0007_journal.sql")),
     M::up(include_str!("../migrations/0008_list_indexes.sql")),
     M::up(include_str!("../migrations/0009_catalogue_original.sql")),
+    M::up(include_str!("../migrations/0010_evidence_content.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

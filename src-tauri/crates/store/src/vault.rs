@@ -1,7 +1,9 @@
-//! The evidence vault: every evidence version's content, stored once per SHA-256 under
-//! `vault/<first two hex digits>/<sha256>`.
+//! The evidence vault: every evidence version's content, stored once per SHA-256, in a folder
+//! (`vault/<first two hex digits>/<sha256>`) or in the workspace's PostgreSQL database
+//! (`postgres.rs`: chunk rows named by the hash). Callers read a blob with [`Vault::open`]
+//! or [`Vault::copy_to`] and never need to know which.
 //!
-//! A blob is written to a temporary file inside the vault, fsynced, and renamed to its final
+//! In a folder, a blob is written to a temporary file inside the vault, fsynced, and renamed to its final
 //! name only when its hash is known, so a crash leaves either no blob or a complete one whose
 //! name is its content's hash. Content is streamed in fixed-size chunks: a file of any size
 //! needs the same small buffer.
@@ -9,11 +11,14 @@
 use std::fs::{File, Metadata};
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use sha2::{Digest, Sha256};
 
 use crate::create_private_dir;
+
+mod postgres;
 
 /// How much is read at a time: big enough for the hash to run at full speed.
 const CHUNK: usize = 1 << 20;
@@ -86,36 +91,106 @@ pub enum VaultError {
     },
 }
 
-/// The vault folder of a workspace. Cheap to clone, so long work can run without the
-/// database.
+/// The vault of a workspace: a folder, or its PostgreSQL database. Cheap to clone (the
+/// database's vault shares its connection), so long work can run without the database.
 #[derive(Debug, Clone)]
 pub struct Vault {
-    dir: PathBuf,
+    place: Place,
+}
+
+#[derive(Debug, Clone)]
+enum Place {
+    Folder(PathBuf),
+    Postgres(Arc<postgres::PgVault>),
 }
 
 impl Vault {
+    /// The vault in folder `dir`.
     pub fn new(dir: impl Into<PathBuf>) -> Vault {
-        Vault { dir: dir.into() }
+        Vault {
+            place: Place::Folder(dir.into()),
+        }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// The vault in the PostgreSQL workspace `config` names, on a connection of its own (its
+    /// writes commit on their own, and a read streams while the workspace's connection
+    /// queries). The schema must be migrated already.
+    pub fn postgres(config: &crate::pg::PgConfig) -> crate::Result<Vault> {
+        let client = crate::pg::connect(config)?;
+        let shown = format!(
+            "postgresql://{}:{}/{}",
+            config.host, config.port, config.database
+        );
+        let vault = postgres::PgVault::new(client, Some(config.clone()), shown.into());
+        Ok(Vault {
+            place: Place::Postgres(Arc::new(vault)),
+        })
     }
 
-    /// Where the blob of `sha256` lives (whether or not it exists).
-    pub fn blob_path(&self, sha256: &str) -> PathBuf {
-        let prefix = sha256.get(..2).unwrap_or("00");
-        self.dir.join(prefix).join(sha256)
+    /// The vault in the database `client` is connected to (with `search_path` set to the
+    /// workspace's schema, as [`crate::pg::connect`] sets it); `shown` names it in messages.
+    /// Unlike [`Vault::postgres`], it cannot connect again when the connection is lost.
+    pub fn postgres_client(client: ::postgres::Client, shown: impl Into<PathBuf>) -> Vault {
+        let vault = postgres::PgVault::new(client, None, shown.into());
+        Vault {
+            place: Place::Postgres(Arc::new(vault)),
+        }
+    }
+
+    /// The vault's folder; `None` for a vault in PostgreSQL.
+    pub fn dir(&self) -> Option<&Path> {
+        match &self.place {
+            Place::Folder(dir) => Some(dir),
+            Place::Postgres(_) => None,
+        }
+    }
+
+    /// Where the blob of `sha256` lives in a folder vault (whether or not it exists); `None`
+    /// in PostgreSQL. Read content with [`Vault::open`]; this is for what needs a file.
+    pub fn blob_path(&self, sha256: &str) -> Option<PathBuf> {
+        self.dir().map(|dir| folder_blob_path(dir, sha256))
+    }
+
+    /// Where the blob of `sha256` lives, for messages: its file, or the database and hash.
+    pub fn location_of(&self, sha256: &str) -> String {
+        match &self.place {
+            Place::Folder(dir) => folder_blob_path(dir, sha256).display().to_string(),
+            Place::Postgres(pg) => format!("{} evidence_content {sha256}", pg.shown().display()),
+        }
     }
 
     pub fn contains(&self, sha256: &str) -> bool {
-        self.blob_path(sha256).is_file()
+        match &self.place {
+            Place::Folder(dir) => folder_blob_path(dir, sha256).is_file(),
+            Place::Postgres(pg) => pg.contains(sha256).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "cannot look up evidence content");
+                false
+            }),
+        }
     }
 
-    /// Removes temporary files a crashed write left behind. Only call while holding the
-    /// workspace lock, when no write of this process is under way.
+    /// A reader of the blob of `sha256` (one chunk in memory at a time); an error of kind
+    /// `NotFound` when it is not stored.
+    pub fn open(&self, sha256: &str) -> std::io::Result<Box<dyn Read + Send>> {
+        match &self.place {
+            Place::Folder(dir) => Ok(Box::new(File::open(folder_blob_path(dir, sha256))?)),
+            Place::Postgres(pg) => Ok(Box::new(pg.open(sha256)?)),
+        }
+    }
+
+    /// Writes the blob of `sha256` to `out`; returns how many bytes.
+    pub fn copy_to(&self, sha256: &str, out: &mut dyn Write) -> std::io::Result<u64> {
+        std::io::copy(&mut self.open(sha256)?, out)
+    }
+
+    /// Removes what a crashed write left behind (temporary files, staged chunks). Only call
+    /// while holding the workspace lock, when no write of this process is under way.
     pub fn remove_leftovers(&self) {
-        let Ok(entries) = std::fs::read_dir(self.dir.join(TEMP_DIR)) else {
+        let dir = match &self.place {
+            Place::Folder(dir) => dir,
+            Place::Postgres(pg) => return pg.remove_leftovers(),
+        };
+        let Ok(entries) = std::fs::read_dir(dir.join(TEMP_DIR)) else {
             return;
         };
         for entry in entries.flatten() {
@@ -127,17 +202,30 @@ impl Vault {
 
     /// Stores `bytes` (a file already read into memory, such as an imported catalogue
     /// workbook) the way [`Vault::ingest`] stores a file: through a temporary file, fsynced,
-    /// renamed to its hash; identical content is stored once.
+    /// renamed to its hash (in PostgreSQL: staged chunks made a blob in one transaction);
+    /// identical content is stored once.
     pub fn store_bytes(&self, bytes: &[u8], shown: &Path) -> Result<Blob, VaultError> {
         let blob = Blob {
             sha256: hex(&Sha256::digest(bytes)),
             size: bytes.len() as u64,
         };
-        let target = self.blob_path(&blob.sha256);
+        let dir = match &self.place {
+            Place::Folder(dir) => dir,
+            Place::Postgres(pg) => {
+                if pg.contains(&blob.sha256).map_err(|e| self.write_error(e))? {
+                    return Ok(blob);
+                }
+                return pg.upload(|sink| {
+                    bytes.chunks(CHUNK).try_for_each(&mut *sink)?;
+                    Ok(blob)
+                });
+            }
+        };
+        let target = folder_blob_path(dir, &blob.sha256);
         if target.is_file() {
             return Ok(blob);
         }
-        let available = fs4::available_space(&self.dir).map_err(|e| self.write_error(e))?;
+        let available = fs4::available_space(dir).map_err(|e| self.write_error(e))?;
         if blob.size.saturating_add(FREE_SPACE_RESERVE) > available {
             return Err(VaultError::NoSpace {
                 path: shown.to_owned(),
@@ -145,7 +233,7 @@ impl Vault {
                 available: available.saturating_sub(FREE_SPACE_RESERVE),
             });
         }
-        let temp_dir = self.dir.join(TEMP_DIR);
+        let temp_dir = dir.join(TEMP_DIR);
         create_private_dir(&temp_dir)
             .map_err(|e| self.write_error(std::io::Error::other(e.to_string())))?;
         let mut temp =
@@ -153,7 +241,7 @@ impl Vault {
         temp.write_all(bytes)
             .and_then(|()| temp.as_file().sync_all())
             .map_err(|e| self.full_or_write(e, shown, blob.size))?;
-        let parent = target.parent().unwrap_or(&self.dir).to_owned();
+        let parent = target.parent().unwrap_or(dir).to_owned();
         std::fs::create_dir_all(&parent).map_err(|e| self.write_error(e))?;
         if let Err(e) = temp.persist(&target)
             && !target.is_file()
@@ -167,7 +255,15 @@ impl Vault {
     /// Copies `source` into the vault while hashing it. Identical content is stored once.
     pub fn ingest(&self, source: &Path, cancel: &AtomicBool) -> Result<(Blob, Stamp), VaultError> {
         let (mut file, before) = open_regular(source)?;
-        let available = fs4::available_space(&self.dir).map_err(|e| self.write_error(e))?;
+        let dir = match &self.place {
+            Place::Folder(dir) => dir,
+            Place::Postgres(pg) => {
+                // The server's disk is its administrator's: a full one fails the write.
+                let blob = pg.upload(|sink| stream(&mut file, source, before, cancel, sink))?;
+                return Ok((blob, before));
+            }
+        };
+        let available = fs4::available_space(dir).map_err(|e| self.write_error(e))?;
         if before.size.saturating_add(FREE_SPACE_RESERVE) > available {
             return Err(VaultError::NoSpace {
                 path: source.to_owned(),
@@ -175,7 +271,7 @@ impl Vault {
                 available: available.saturating_sub(FREE_SPACE_RESERVE),
             });
         }
-        let temp_dir = self.dir.join(TEMP_DIR);
+        let temp_dir = dir.join(TEMP_DIR);
         create_private_dir(&temp_dir).map_err(|e| match e {
             crate::Error::NotWritable { source, .. } | crate::Error::Io { source, .. } => {
                 self.write_error(source)
@@ -192,12 +288,12 @@ impl Vault {
         temp.as_file()
             .sync_all()
             .map_err(|e| self.full_or_write(e, source, before.size))?;
-        let target = self.blob_path(&blob.sha256);
+        let target = folder_blob_path(dir, &blob.sha256);
         if target.is_file() {
             // Already stored; the temporary copy goes away on drop.
             return Ok((blob, before));
         }
-        let parent = target.parent().unwrap_or(&self.dir).to_owned();
+        let parent = target.parent().unwrap_or(dir).to_owned();
         std::fs::create_dir_all(&parent).map_err(|e| self.write_error(e))?;
         if let Err(e) = temp.persist(&target) {
             // Another writer stored the same content meanwhile. Windows refuses a rename over
@@ -213,22 +309,40 @@ impl Vault {
         Ok((blob, before))
     }
 
-    /// Re-hashes the blob of `sha256`: `Ok(true)` when it is there and matches its name.
+    /// Re-hashes the blob of `sha256`: `Ok(true)` when it is there, matches its name and (in
+    /// PostgreSQL) has the size its row says.
     pub fn verify(&self, sha256: &str) -> std::io::Result<bool> {
-        let path = self.blob_path(sha256);
-        match hash_file(&path, &AtomicBool::new(false)) {
-            Ok((blob, _)) => Ok(blob.sha256 == sha256),
-            Err(VaultError::Unreadable { source, .. }) if source.kind() == ErrorKind::NotFound => {
-                Ok(false)
+        let mut reader = match self.open(sha256) {
+            Ok(reader) => reader,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0; CHUNK];
+        loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => hasher.update(&buffer[..n]),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                // Fewer bytes than stored (rows gone): not intact.
+                Err(e) if e.kind() == ErrorKind::UnexpectedEof => return Ok(false),
+                Err(e) => return Err(e),
             }
-            Err(VaultError::Unreadable { source, .. }) => Err(source),
-            Err(other) => Err(std::io::Error::other(other.to_string())),
+        }
+        Ok(hex(&hasher.finalize()) == sha256)
+    }
+
+    /// Where the vault is, for messages.
+    fn shown(&self) -> PathBuf {
+        match &self.place {
+            Place::Folder(dir) => dir.clone(),
+            Place::Postgres(pg) => pg.shown().to_owned(),
         }
     }
 
     fn write_error(&self, source: std::io::Error) -> VaultError {
         VaultError::Write {
-            path: self.dir.clone(),
+            path: self.shown(),
             source,
         }
     }
@@ -238,12 +352,20 @@ impl Vault {
             VaultError::NoSpace {
                 path: source.to_owned(),
                 needed,
-                available: fs4::available_space(&self.dir).unwrap_or(0),
+                available: self
+                    .dir()
+                    .map_or(0, |d| fs4::available_space(d).unwrap_or(0)),
             }
         } else {
             self.write_error(e)
         }
     }
+}
+
+/// The file of the blob of `sha256` in the vault folder `dir`.
+fn folder_blob_path(dir: &Path, sha256: &str) -> PathBuf {
+    let prefix = sha256.get(..2).unwrap_or("00");
+    dir.join(prefix).join(sha256)
 }
 
 /// The space available to this user on the disk holding `dir` (where an export will go).
@@ -282,6 +404,8 @@ fn stream(
         hasher.update(&buffer[..n]);
         sink(&buffer[..n])?;
         size += n as u64;
+        #[cfg(test)]
+        tests::chunk_written(cancel);
     }
     if source_stamp(path)? != before || size != before.size {
         return Err(VaultError::ChangedWhileReading {

@@ -115,8 +115,7 @@ impl Workspace {
             if cancel.load(std::sync::atomic::Ordering::Relaxed) {
                 return Err(crate::Error::Cancelled);
             }
-            let path = vault.blob_path(sha256);
-            let problem = if !path.is_file() {
+            let problem = if !vault.contains(sha256) {
                 Some(Message::new("check.blob_missing"))
             } else {
                 match vault.verify(sha256) {
@@ -132,7 +131,7 @@ impl Workspace {
                 blob_problems.push(
                     message
                         .arg("sha256", sha256)
-                        .arg("path", path.display().to_string()),
+                        .arg("path", vault.location_of(sha256)),
                 );
             }
         }

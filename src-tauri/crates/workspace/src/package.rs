@@ -54,6 +54,8 @@ pub struct PackageReport {
 pub struct PackagePlan {
     out: PathBuf,
     dir: PathBuf,
+    /// Where the evidence contents are read from.
+    vault: csmsdesk_store::vault::Vault,
     entries: BTreeMap<String, Body>,
     generated_at: DateTime<Utc>,
     level: Level,
@@ -82,7 +84,8 @@ fn hex(bytes: &[u8]) -> String {
 /// An entry of the package before it is written: its name and where its bytes come from.
 enum Body {
     Bytes(Vec<u8>),
-    Blob(PathBuf),
+    /// A vault content: its hash and size.
+    Blob(String, u64),
 }
 
 /// A file being written at `path` failed (also used by the backup).
@@ -141,21 +144,33 @@ impl PackagePlan {
         let PackagePlan {
             out,
             dir,
+            vault,
             entries,
             generated_at,
             level,
             scope_id,
         } = self;
-        let mut report = write_package(&out, &dir, entries, generated_at, level, progress, cancel)?;
+        let mut report = write_package(
+            &out,
+            &dir,
+            &vault,
+            entries,
+            generated_at,
+            level,
+            progress,
+            cancel,
+        )?;
         report.scope_id = scope_id;
         Ok(report)
     }
 }
 
 /// Writes `entries` and their `SHA256SUMS` as a ZIP at `out`, atomically.
+#[allow(clippy::too_many_arguments)]
 fn write_package(
     out: &Path,
     dir: &Path,
+    vault: &csmsdesk_store::vault::Vault,
     entries: BTreeMap<String, Body>,
     generated_at: DateTime<Utc>,
     level: Level,
@@ -165,7 +180,7 @@ fn write_package(
     let cancelled = || cancel.load(std::sync::atomic::Ordering::Relaxed);
     let size_of = |body: &Body| match body {
         Body::Bytes(bytes) => bytes.len() as u64,
-        Body::Blob(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        Body::Blob(_, size) => *size,
     };
     let bytes_total: u64 = entries.values().map(size_of).sum();
     // Stored entries take their size; a margin covers headers and the checksum file.
@@ -209,8 +224,9 @@ fn write_package(
                 hasher.update(bytes);
                 zip.write_all(bytes).map_err(|e| io_error(out, e))?;
             }
-            Body::Blob(path) => {
-                let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+            Body::Blob(sha256, _) => {
+                let path = &PathBuf::from(vault.location_of(sha256));
+                let mut file = vault.open(sha256).map_err(|e| io_error(path, e))?;
                 let mut buffer = vec![0; 1 << 20];
                 loop {
                     if cancelled() {

@@ -14,8 +14,19 @@ use postgres::GenericClient;
 use super::SCHEMA;
 use crate::Result;
 
-/// Tables that are not journalled: the journal itself and the schema's version.
-const NOT_JOURNALLED: [&str; 3] = ["journal", "journal_head", "schema_version"];
+/// Tables that are not journalled: the journal itself, the schema's version, and evidence
+/// content (`0010_evidence_content.sql`): its chunks are bytes (an entry would say `<1048576
+/// bytes>` a thousand times per GiB) and are written on the vault's own connection, outside
+/// the change that names them; the evidence version rows that name a hash are journalled,
+/// and the hash proves the content, as the folder's files are not journalled either.
+const NOT_JOURNALLED: [&str; 6] = [
+    "journal",
+    "journal_head",
+    "schema_version",
+    "evidence_upload",
+    "evidence_chunk",
+    "evidence_content",
+];
 
 /// Text values longer than this are cut in an entry (as on SQLite).
 const SHORT_TEXT: usize = 80;

@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0007_journal.sql"),
     include_str!("../../migrations-pg/0008_list_indexes.sql"),
     include_str!("../../migrations-pg/0009_catalogue_original.sql"),
+    include_str!("../../migrations-pg/0010_evidence_content.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).

@@ -79,7 +79,8 @@ pub fn write_backup(
     let mut entries: Vec<(String, PathBuf, u64)> =
         vec![(DB_FILE.to_owned(), snapshot.clone(), db_size)];
     for (sha256, size) in &blobs {
-        entries.push((blob_entry(sha256), vault.blob_path(sha256), *size));
+        // The path only names the content in messages: it is read through the vault.
+        entries.push((blob_entry(sha256), vault.location_of(sha256).into(), *size));
     }
     let time = zip_time(now);
     let options = |deflate: bool, size: u64| {
@@ -108,8 +109,12 @@ pub fn write_backup(
         // The database compresses well; evidence is mostly compressed already.
         zip.start_file(name.as_str(), options(name == DB_FILE, *size))
             .map_err(|e| zip_error(out, e))?;
-        let mut file =
-            std::fs::File::open(path).map_err(|source| damaged_source(name, path, source))?;
+        let blob = name.strip_prefix("vault/").and_then(|n| n.get(3..));
+        let mut file: Box<dyn Read> = match blob {
+            Some(sha256) => vault.open(sha256).map(|r| r as Box<dyn Read>),
+            None => std::fs::File::open(path).map(|f| Box::new(f) as Box<dyn Read>),
+        }
+        .map_err(|source| damaged_source(name, path, source))?;
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 1 << 20];
         loop {

@@ -33,8 +33,8 @@ impl Workspace {
                     .arg("latest", record.latest_version),
             ));
         };
-        let blob = self.vault().blob_path(&stored.sha256);
-        if !blob.is_file() {
+        let vault = self.vault();
+        if !vault.contains(&stored.sha256) {
             return Err(refuse(
                 Message::new("evidence.vault_copy_missing")
                     .arg("id", record.id)
@@ -55,7 +55,15 @@ impl Workspace {
             .keep();
         remove_old_copies(&dir);
         let copy = dir.join(name);
-        std::fs::copy(&blob, &copy).map_err(|e| io(&copy, e))?;
+        // Owner-only, as the vault's own file (whose mode `fs::copy` used to carry over).
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        options
+            .open(&copy)
+            .and_then(|mut file| vault.copy_to(&stored.sha256, &mut file))
+            .map_err(|e| io(&copy, e))?;
         let mut permissions = std::fs::metadata(&copy)
             .map_err(|e| io(&copy, e))?
             .permissions();

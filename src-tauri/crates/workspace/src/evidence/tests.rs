@@ -125,7 +125,7 @@ fn bad_details_or_links_are_refused_before_any_file_is_read() {
     );
     assert!(s.ws.evidence(today()).unwrap().is_empty());
     assert!(
-        std::fs::read_dir(s.ws.vault().dir())
+        std::fs::read_dir(s.ws.vault().dir().expect("a folder vault"))
             .unwrap()
             .next()
             .is_none(),

@@ -72,13 +72,14 @@ fn the_check_rehashes_every_vault_copy_and_names_a_damaged_or_missing_one() {
         .unwrap()
         .0
         .sha256;
-    let blob_a = vault.blob_path(&sha_a);
+    // Damage behind the vault's back: in its folder.
+    let blob_a = vault.blob_path(&sha_a).expect("a folder vault");
     let mut perms = std::fs::metadata(&blob_a).unwrap().permissions();
     #[allow(clippy::permissions_set_readonly_false)]
     perms.set_readonly(false);
     std::fs::set_permissions(&blob_a, perms).unwrap();
     std::fs::write(&blob_a, "tampered").unwrap();
-    std::fs::remove_file(vault.blob_path(&sha_b)).unwrap();
+    std::fs::remove_file(vault.blob_path(&sha_b).expect("a folder vault")).unwrap();
     let report = s.ws.check(&not_cancelled()).unwrap();
     assert!(!report.ok());
     let keys: Vec<&str> = report.blob_problems.iter().map(|m| m.key).collect();

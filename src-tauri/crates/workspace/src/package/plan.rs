@@ -281,6 +281,7 @@ impl Workspace {
         Ok(PackagePlan {
             out: out.to_owned(),
             dir: target_dir,
+            vault: self.vault(),
             entries,
             generated_at,
             level,
@@ -377,7 +378,10 @@ impl Workspace {
                 .collect();
             for (id, name) in ids.iter().zip(unique_names(&names)) {
                 let path = format!("evidence/{folder}/{name}");
-                entries.insert(path.clone(), Body::Blob(vault.blob_path(&items[id].sha256)));
+                entries.insert(
+                    path.clone(),
+                    Body::Blob(items[id].sha256.clone(), items[id].size),
+                );
                 paths.insert(*id, path);
             }
         }

@@ -249,15 +249,17 @@ impl Workspace {
         cells: &BTreeMap<String, QuestionCells>,
     ) -> Option<Vec<u8>> {
         let sha256 = catalogue.original_sha256.as_deref()?;
-        let path = self.vault().blob_path(sha256);
-        let bytes = match std::fs::read(&path) {
+        let vault = self.vault();
+        let path = vault.location_of(sha256);
+        let mut bytes = Vec::new();
+        let bytes = match vault.copy_to(sha256, &mut bytes).map(|_| bytes) {
             Ok(bytes) if crate::package::hex(&Sha256::digest(&bytes)) == sha256 => bytes,
             Ok(_) => {
-                tracing::warn!(path = %path.display(), "the kept catalogue workbook is damaged; the package holds the generated layout");
+                tracing::warn!(%path, "the kept catalogue workbook is damaged; the package holds the generated layout");
                 return None;
             }
             Err(e) => {
-                tracing::warn!(path = %path.display(), error = %e, "the kept catalogue workbook cannot be read; the package holds the generated layout");
+                tracing::warn!(%path, error = %e, "the kept catalogue workbook cannot be read; the package holds the generated layout");
                 return None;
             }
         };

@@ -1,0 +1,3 @@
+-- Evidence content in the database is PostgreSQL's (../migrations-pg/0010): on SQLite the
+-- content stays in the vault folder beside the database, so this migration makes nothing.
+-- It exists so that both engines count the same schema versions.
