@@ -27,6 +27,12 @@ use crate::{Error, Result, io_error, private_file_options};
 /// Tables of an engine's own bookkeeping, not of the workspace: never copied.
 const BOOKKEEPING: &[&str] = &["schema_version"];
 
+/// Whether `table` is copied: not bookkeeping, and not evidence content, which moves through
+/// the vault (`vault::CONTENT_TABLES`, PostgreSQL's only).
+fn copied(table: &str) -> bool {
+    !BOOKKEEPING.contains(&table) && !crate::vault::CONTENT_TABLES.contains(&table)
+}
+
 /// Rows read and written per statement. A batch's statement binds `rows × columns`
 /// parameters: PostgreSQL takes at most 65,535, SQLite (since 3.32) 32,766.
 const BATCH_ROWS: usize = 200;
@@ -38,7 +44,8 @@ pub struct Copied {
     pub rows: u64,
 }
 
-/// The workspace's tables in the order they were made, without the engine's bookkeeping.
+/// The workspace's tables in the order they were made, without the engine's bookkeeping and
+/// PostgreSQL's evidence content.
 pub fn tables(conn: &(impl Sql + ?Sized)) -> Result<Vec<String>> {
     let sql = conn.pick([
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
@@ -48,10 +55,7 @@ pub fn tables(conn: &(impl Sql + ?Sized)) -> Result<Vec<String>> {
          ORDER BY c.oid",
     ]);
     let all: Vec<String> = conn.query_map(sql, params![], |r| r.get(0))?;
-    Ok(all
-        .into_iter()
-        .filter(|t| !BOOKKEEPING.contains(&t.as_str()))
-        .collect())
+    Ok(all.into_iter().filter(|t| copied(t)).collect())
 }
 
 /// A table's columns in their order, and which of them make its primary key.

@@ -27,6 +27,12 @@ const FREE_SPACE_RESERVE: u64 = 64 << 20;
 /// Where blobs are written before they get their name.
 const TEMP_DIR: &str = "tmp";
 
+/// The tables of evidence content in PostgreSQL (`0010_evidence_content.sql`); SQLite keeps
+/// content in the vault folder beside its database. They are not journalled (the version rows
+/// naming a hash are) and not part of the schema both engines share; a copy between engines
+/// moves content through the vault, not with the tables.
+pub const CONTENT_TABLES: [&str; 3] = ["evidence_upload", "evidence_chunk", "evidence_content"];
+
 /// A stored content: its hash (lower-case hex) and size.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Blob {

@@ -23,9 +23,9 @@ const NOT_JOURNALLED: [&str; 6] = [
     "journal",
     "journal_head",
     "schema_version",
-    "evidence_upload",
-    "evidence_chunk",
-    "evidence_content",
+    crate::vault::CONTENT_TABLES[0],
+    crate::vault::CONTENT_TABLES[1],
+    crate::vault::CONTENT_TABLES[2],
 ];
 
 /// Text values longer than this are cut in an entry (as on SQLite).

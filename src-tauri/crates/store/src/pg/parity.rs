@@ -30,7 +30,7 @@ const BOOKKEEPING: &[&str] = &["schema_version"];
 /// keeps in the vault folder beside its database. Empty twins on SQLite would be a second
 /// place content could be that nothing ever writes, and SQLite's journal would need the same
 /// exception; a backup reads content through `Vault` on either engine.
-const POSTGRES_ONLY: &[&str] = &["evidence_upload", "evidence_chunk", "evidence_content"];
+const POSTGRES_ONLY: &[&str] = &crate::vault::CONTENT_TABLES;
 
 fn sqlite_schema() -> (BTreeMap<String, Columns>, BTreeMap<String, Index>) {
     let mut conn = Connection::open_in_memory().unwrap();
