@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use csmsdesk_core::readiness::Tally;
 use csmsdesk_core::results::QuestionResult;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
-use crate::{Error, Result, Transaction};
+use crate::{Error, Result};
 
 /// The self-assessment of one control question.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,7 +21,11 @@ pub struct AssessmentRecord {
 }
 
 /// The self-assessment of scope `scope`, by question.
-pub fn list(conn: &Connection, scope: i64) -> Result<BTreeMap<String, AssessmentRecord>> {
+pub fn list(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    scope: i64,
+) -> Result<BTreeMap<String, AssessmentRecord>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<(String, Option<String>, String, String, String)> = conn
         .prepare(
             "SELECT question_id, result, implementation, reference_documentation, updated_at
@@ -58,7 +62,12 @@ pub fn list(conn: &Connection, scope: i64) -> Result<BTreeMap<String, Assessment
 }
 
 /// Stores one question's self-assessment, replacing what was there.
-pub fn save(tx: &Transaction<'_>, scope: i64, record: &AssessmentRecord) -> Result<()> {
+pub fn save(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    scope: i64,
+    record: &AssessmentRecord,
+) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO scope_assessment
              (scope_id, question_id, result, implementation, reference_documentation, updated_at)
@@ -80,7 +89,13 @@ pub fn save(tx: &Transaction<'_>, scope: i64, record: &AssessmentRecord) -> Resu
 }
 
 /// Records scope `scope`'s readiness for `day`, replacing an earlier record of that day.
-pub fn record_readiness(conn: &Connection, scope: i64, day: NaiveDate, tally: Tally) -> Result<()> {
+pub fn record_readiness(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    scope: i64,
+    day: NaiveDate,
+    tally: Tally,
+) -> Result<()> {
+    let conn = conn.sqlite()?;
     let n = |v: usize| i64::try_from(v).unwrap_or(i64::MAX);
     conn.execute(
         "INSERT INTO readiness_history (scope_id, day, covered, needs_review, missing)
@@ -99,7 +114,11 @@ pub fn record_readiness(conn: &Connection, scope: i64, day: NaiveDate, tally: Ta
 }
 
 /// Scope `scope`'s recorded readiness, oldest day first.
-pub fn readiness_history(conn: &Connection, scope: i64) -> Result<Vec<(NaiveDate, Tally)>> {
+pub fn readiness_history(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    scope: i64,
+) -> Result<Vec<(NaiveDate, Tally)>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<(String, i64, i64, i64)> = conn
         .prepare(
             "SELECT day, covered, needs_review, missing FROM readiness_history

@@ -8,7 +8,7 @@ use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind, PhaseState};
 use csmsdesk_core::results::QuestionResult;
 use rusqlite::{Connection, OptionalExtension as _, Row, params};
 
-use crate::{Error, Result, Transaction};
+use crate::{Error, Result};
 
 /// A stored audit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +127,11 @@ fn audit_of(raw: RawAudit) -> Result<AuditRecord> {
 }
 
 /// The audits of `scope` (every scope when `None`), by closing meeting.
-pub fn list(conn: &Connection, scope: Option<i64>) -> Result<Vec<AuditRecord>> {
+pub fn list(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    scope: Option<i64>,
+) -> Result<Vec<AuditRecord>> {
+    let conn = conn.sqlite()?;
     let raws: Vec<RawAudit> = conn
         .prepare(&format!(
             "{AUDIT_SELECT} WHERE ?1 IS NULL OR scope_id = ?1 ORDER BY closing_meeting, id"
@@ -137,7 +141,8 @@ pub fn list(conn: &Connection, scope: Option<i64>) -> Result<Vec<AuditRecord>> {
     raws.into_iter().map(audit_of).collect()
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<AuditRecord>> {
+pub fn get(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Option<AuditRecord>> {
+    let conn = conn.sqlite()?;
     conn.query_row(&format!("{AUDIT_SELECT} WHERE id = ?1"), [id], raw_audit)
         .optional()?
         .map(audit_of)
@@ -161,7 +166,8 @@ fn audit_params(a: &AuditRecord) -> [Box<dyn rusqlite::ToSql + '_>; 11] {
 }
 
 /// Stores a new audit (its `id` is ignored).
-pub fn insert(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<i64> {
+pub fn insert(tx: &(impl crate::sql::Sql + ?Sized), audit: &AuditRecord) -> Result<i64> {
+    let tx = tx.sqlite()?;
     let values = audit_params(audit);
     tx.execute(
         "INSERT INTO audit (scope_id, kind, provider, lead_auditor, opening_meeting, closing_meeting,
@@ -173,7 +179,8 @@ pub fn insert(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<i64> {
 }
 
 /// Replaces what describes audit `audit.id` (its scope and kind stay).
-pub fn update(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<()> {
+pub fn update(tx: &(impl crate::sql::Sql + ?Sized), audit: &AuditRecord) -> Result<()> {
+    let tx = tx.sqlite()?;
     let values = audit_params(audit);
     tx.execute(
         "UPDATE audit SET provider = ?3, lead_auditor = ?4, opening_meeting = ?5, closing_meeting = ?6,
@@ -191,7 +198,11 @@ pub fn update(tx: &Transaction<'_>, audit: &AuditRecord) -> Result<()> {
 }
 
 /// The results of audit `audit`, by question.
-pub fn results(conn: &Connection, audit: i64) -> Result<BTreeMap<String, ResultRecord>> {
+pub fn results(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    audit: i64,
+) -> Result<BTreeMap<String, ResultRecord>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<(String, String, String)> = conn
         .prepare("SELECT question_id, result, findings_description FROM audit_result WHERE audit_id = ?1")?
         .query_map([audit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -211,11 +222,12 @@ pub fn results(conn: &Connection, audit: i64) -> Result<BTreeMap<String, ResultR
 
 /// Stores (or with `None` removes) the result of one question.
 pub fn set_result(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     audit: i64,
     question: &str,
     result: Option<&ResultRecord>,
 ) -> Result<()> {
+    let tx = tx.sqlite()?;
     match result {
         Some(r) => tx.execute(
             "INSERT INTO audit_result (audit_id, question_id, result, findings_description)
@@ -255,7 +267,11 @@ fn finish_finding((mut f, kind): (FindingRecord, String)) -> Result<FindingRecor
 }
 
 /// The findings of audit `audit` (of every audit when `None`).
-pub fn findings(conn: &Connection, audit: Option<i64>) -> Result<Vec<FindingRecord>> {
+pub fn findings(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    audit: Option<i64>,
+) -> Result<Vec<FindingRecord>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<(FindingRecord, String)> = conn
         .prepare(&format!(
             "{FINDING_SELECT} WHERE ?1 IS NULL OR audit_id = ?1 ORDER BY id"
@@ -265,14 +281,19 @@ pub fn findings(conn: &Connection, audit: Option<i64>) -> Result<Vec<FindingReco
     rows.into_iter().map(finish_finding).collect()
 }
 
-pub fn get_finding(conn: &Connection, id: i64) -> Result<Option<FindingRecord>> {
+pub fn get_finding(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    id: i64,
+) -> Result<Option<FindingRecord>> {
+    let conn = conn.sqlite()?;
     conn.query_row(&format!("{FINDING_SELECT} WHERE id = ?1"), [id], finding_of)
         .optional()?
         .map(finish_finding)
         .transpose()
 }
 
-pub fn insert_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<i64> {
+pub fn insert_finding(tx: &(impl crate::sql::Sql + ?Sized), f: &FindingRecord) -> Result<i64> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO finding (audit_id, question_id, protection_object_id, kind, description)
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -288,13 +309,21 @@ pub fn insert_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<i64> {
 }
 
 /// Every corrective action (of one finding when given), with its evidence, by due date.
-pub fn actions(conn: &Connection, finding: Option<i64>) -> Result<Vec<ActionRecord>> {
+pub fn actions(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    finding: Option<i64>,
+) -> Result<Vec<ActionRecord>> {
+    let conn = conn.sqlite()?;
     actions_where(conn, "?1 IS NULL OR finding_id = ?1", finding)
 }
 
 /// The corrective actions of the findings of audit `audit`, with their evidence, by due
 /// date: what the audit screen shows, without reading the actions of other audits.
-pub fn actions_of_audit(conn: &Connection, audit: i64) -> Result<Vec<ActionRecord>> {
+pub fn actions_of_audit(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    audit: i64,
+) -> Result<Vec<ActionRecord>> {
+    let conn = conn.sqlite()?;
     actions_where(
         conn,
         "finding_id IN (SELECT id FROM finding WHERE audit_id = ?1)",
@@ -363,7 +392,8 @@ pub(crate) fn actions_where(
         .collect()
 }
 
-pub fn insert_action(tx: &Transaction<'_>, a: &ActionRecord) -> Result<i64> {
+pub fn insert_action(tx: &(impl crate::sql::Sql + ?Sized), a: &ActionRecord) -> Result<i64> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO corrective_action (finding_id, description, owner, department, due, justification, status)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -384,14 +414,24 @@ pub fn insert_action(tx: &Transaction<'_>, a: &ActionRecord) -> Result<i64> {
     Ok(id)
 }
 
-pub fn set_action_status(tx: &Transaction<'_>, id: i64, status: ActionStatus) -> Result<bool> {
+pub fn set_action_status(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    id: i64,
+    status: ActionStatus,
+) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute(
         "UPDATE corrective_action SET status = ?2 WHERE id = ?1",
         params![id, status.as_str()],
     )? == 1)
 }
 
-pub fn link_action_evidence(tx: &Transaction<'_>, action: i64, evidence: i64) -> Result<()> {
+pub fn link_action_evidence(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    action: i64,
+    evidence: i64,
+) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT OR IGNORE INTO corrective_action_evidence (action_id, evidence_id) VALUES (?1, ?2)",
         [action, evidence],
@@ -402,10 +442,11 @@ pub fn link_action_evidence(tx: &Transaction<'_>, action: i64, evidence: i64) ->
 /// Renames the question IDs of the audits of `scope` with `map` (a catalogue version change),
 /// through a temporary name so that swapped IDs never collide.
 pub fn rename_questions(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     scope: i64,
     map: &dyn Fn(&str) -> String,
 ) -> Result<()> {
+    let tx = tx.sqlite()?;
     for (table, key) in [("audit_result", "audit_id"), ("finding", "audit_id")] {
         let rows: Vec<String> = tx
             .prepare(&format!(

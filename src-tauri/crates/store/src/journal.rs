@@ -99,7 +99,8 @@ pub(crate) fn refresh_triggers(conn: &Connection) -> rusqlite::Result<()> {
 }
 
 /// The tables whose changes are journalled.
-pub fn journalled_tables(conn: &Connection) -> Result<Vec<String>> {
+pub fn journalled_tables(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<String>> {
+    let conn = conn.sqlite()?;
     Ok(table_names(conn)?)
 }
 
@@ -202,7 +203,8 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Entry> {
 }
 
 /// Every entry, oldest first, for verification and export.
-pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
+pub fn entries(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Entry>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?
         .query_map([], entry)?
@@ -211,7 +213,10 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>> {
 
 /// Checks the whole journal row by row against its head (memory stays bounded however long
 /// the journal is): how many entries, the head, and every problem.
-pub fn verify(conn: &Connection) -> Result<(usize, Option<Head>, Vec<Problem>)> {
+pub fn verify(
+    conn: &(impl crate::sql::Sql + ?Sized),
+) -> Result<(usize, Option<Head>, Vec<Problem>)> {
+    let conn = conn.sqlite()?;
     let mut verifier = Verifier::new();
     let mut statement =
         conn.prepare(&format!("SELECT {ENTRY_COLUMNS} FROM journal ORDER BY seq"))?;
@@ -235,7 +240,8 @@ pub struct PageQuery<'a> {
 }
 
 /// One page of entries, newest first.
-pub fn page(conn: &Connection, query: &PageQuery<'_>) -> Result<Vec<Entry>> {
+pub fn page(conn: &(impl crate::sql::Sql + ?Sized), query: &PageQuery<'_>) -> Result<Vec<Entry>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(&format!(
             "SELECT {ENTRY_COLUMNS} FROM journal \
@@ -247,7 +253,8 @@ pub fn page(conn: &Connection, query: &PageQuery<'_>) -> Result<Vec<Entry>> {
 }
 
 /// The head: the newest entry's number and hash as recorded apart from the entries.
-pub fn head(conn: &Connection) -> Result<Option<Head>> {
+pub fn head(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Option<Head>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .query_row("SELECT seq, hash FROM journal_head WHERE id = 1", [], |r| {
             Ok(Head {
@@ -259,7 +266,8 @@ pub fn head(conn: &Connection) -> Result<Option<Head>> {
 }
 
 /// How many entries the journal holds.
-pub fn count(conn: &Connection) -> Result<i64> {
+pub fn count(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<i64> {
+    let conn = conn.sqlite()?;
     Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
 }
 

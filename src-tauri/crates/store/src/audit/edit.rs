@@ -5,10 +5,11 @@
 use rusqlite::params;
 
 use super::{ActionRecord, FindingRecord, link_action_evidence};
-use crate::{Result, Transaction};
+use crate::Result;
 
 /// Replaces what describes finding `f.id` (its audit stays); false if there is none.
-pub fn update_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<bool> {
+pub fn update_finding(tx: &(impl crate::sql::Sql + ?Sized), f: &FindingRecord) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute(
         "UPDATE finding SET question_id = ?2, protection_object_id = ?3, kind = ?4, description = ?5
          WHERE id = ?1",
@@ -24,12 +25,14 @@ pub fn update_finding(tx: &Transaction<'_>, f: &FindingRecord) -> Result<bool> {
 
 /// Removes finding `id` and (by the schema's cascade) its corrective actions; false if there
 /// is none.
-pub fn delete_finding(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+pub fn delete_finding(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute("DELETE FROM finding WHERE id = ?1", [id])? == 1)
 }
 
 /// How many corrective actions finding `id` has.
-pub fn action_count(conn: &rusqlite::Connection, finding: i64) -> Result<i64> {
+pub fn action_count(conn: &(impl crate::sql::Sql + ?Sized), finding: i64) -> Result<i64> {
+    let conn = conn.sqlite()?;
     Ok(conn.query_row(
         "SELECT count(*) FROM corrective_action WHERE finding_id = ?1",
         [finding],
@@ -38,7 +41,8 @@ pub fn action_count(conn: &rusqlite::Connection, finding: i64) -> Result<i64> {
 }
 
 /// How many findings and corrective actions audit `id` has.
-pub fn audit_counts(conn: &rusqlite::Connection, audit: i64) -> Result<(i64, i64)> {
+pub fn audit_counts(conn: &(impl crate::sql::Sql + ?Sized), audit: i64) -> Result<(i64, i64)> {
+    let conn = conn.sqlite()?;
     Ok(conn.query_row(
         "SELECT (SELECT count(*) FROM finding WHERE audit_id = ?1),
                 (SELECT count(*) FROM corrective_action
@@ -50,7 +54,8 @@ pub fn audit_counts(conn: &rusqlite::Connection, audit: i64) -> Result<(i64, i64
 
 /// Replaces every field of corrective action `a.id` and its evidence; its finding stays.
 /// False if there is none.
-pub fn update_action(tx: &Transaction<'_>, a: &ActionRecord) -> Result<bool> {
+pub fn update_action(tx: &(impl crate::sql::Sql + ?Sized), a: &ActionRecord) -> Result<bool> {
+    let tx = tx.sqlite()?;
     let changed = tx.execute(
         "UPDATE corrective_action SET description = ?2, owner = ?3, department = ?4, due = ?5,
              justification = ?6, status = ?7
@@ -85,18 +90,21 @@ pub fn update_action(tx: &Transaction<'_>, a: &ActionRecord) -> Result<bool> {
 }
 
 /// Removes corrective action `id` (and its evidence links); false if there is none.
-pub fn delete_action(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+pub fn delete_action(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute("DELETE FROM corrective_action WHERE id = ?1", [id])? == 1)
 }
 
 /// Removes audit `id` with its results, findings and their actions (the schema cascades);
 /// false if there is none.
-pub fn delete_audit(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+pub fn delete_audit(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute("DELETE FROM audit WHERE id = ?1", [id])? == 1)
 }
 
 /// Corrective action `id` with its evidence.
-pub fn get_action(conn: &rusqlite::Connection, id: i64) -> Result<Option<ActionRecord>> {
+pub fn get_action(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Option<ActionRecord>> {
+    let conn = conn.sqlite()?;
     Ok(super::actions_where(conn, "id = ?1", Some(id))?
         .into_iter()
         .next())

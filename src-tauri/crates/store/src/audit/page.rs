@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use csmsdesk_core::audit::{ActionStatus, AuditKind, FindingKind};
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
 use super::{ACTION_EVIDENCE, ActionRecord, FindingRecord, action_record, date, parsed};
 use crate::Result;
@@ -47,7 +47,11 @@ const FROM: &str = "FROM corrective_action a
       AND (?5 IS NULL OR a.due <= ?5)";
 
 /// The page `query` asks for and how many actions match in all.
-pub fn action_page(conn: &Connection, query: &ActionQuery) -> Result<(Vec<ActionRow>, i64)> {
+pub fn action_page(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    query: &ActionQuery,
+) -> Result<(Vec<ActionRow>, i64)> {
+    let conn = conn.sqlite()?;
     let statuses = (!query.statuses.is_empty()).then(|| {
         let names: Vec<&str> = query.statuses.iter().map(|s| s.as_str()).collect();
         format!(",{},", names.join(","))
@@ -165,7 +169,11 @@ const FINDINGS_FROM: &str = "FROM finding f
 
 /// The page of findings `query` asks for (by audit, then question, then id) and how many
 /// match in all.
-pub fn finding_page(conn: &Connection, query: &FindingQuery) -> Result<(Vec<FindingRow>, i64)> {
+pub fn finding_page(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    query: &FindingQuery,
+) -> Result<(Vec<FindingRow>, i64)> {
+    let conn = conn.sqlite()?;
     let kinds = (!query.kinds.is_empty()).then(|| {
         let names: Vec<&str> = query.kinds.iter().map(|k| k.as_str()).collect();
         format!(",{},", names.join(","))
