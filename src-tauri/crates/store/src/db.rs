@@ -157,6 +157,26 @@ impl Db {
         }
     }
 
+    /// Makes a PostgreSQL workspace's session read-only (`default_transaction_read_only`): the
+    /// server refuses every following write ([`Error::is_read_only`]). A SQLite workspace is
+    /// opened read-only with [`Db::open_read_only`] instead; asked here, it is refused.
+    pub fn set_read_only(&mut self) -> Result<()> {
+        match &self.conn.0 {
+            ConnOf::Postgres(pg) => pg
+                .client()
+                .batch_execute("SET default_transaction_read_only = on")?,
+            ConnOf::Sqlite(_) if self.read_only => {}
+            ConnOf::Sqlite(_) => {
+                return Err(Error::Refused {
+                    column: "read_only",
+                    value: "a SQLite workspace is opened read-only with Db::open_read_only".into(),
+                });
+            }
+        }
+        self.read_only = true;
+        Ok(())
+    }
+
     /// Whether this connection was opened with [`Db::open_read_only`].
     pub fn is_read_only(&self) -> bool {
         self.read_only

@@ -191,9 +191,16 @@ fn postgres_detail(error: &postgres::Error) -> String {
 }
 
 impl Error {
-    /// Whether SQLite refused a write because the database is open read-only.
+    /// Whether SQLite refused a write because the database is open read-only, or PostgreSQL
+    /// because the session's transactions are (`Db::set_read_only`).
     pub fn is_read_only(&self) -> bool {
-        matches!(self, Error::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly))
+        match self {
+            Error::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly),
+            Error::Postgres(e) => {
+                e.code() == Some(&postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION)
+            }
+            _ => false,
+        }
     }
 }
 

@@ -154,7 +154,7 @@ impl Workspace {
             })
             .collect();
         Ok(ScanPlan {
-            vault: self.vault(),
+            vault: self.vault()?,
             deep,
             items,
         })

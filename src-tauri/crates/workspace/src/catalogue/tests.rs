@@ -410,7 +410,7 @@ fn an_xlsx_is_kept_as_imported_the_demo_is_not_and_a_second_import_keeps_an_olde
     assert!(again.already_imported);
     let sha256 = again.catalogue.original_sha256.expect("kept now");
     assert_eq!(sha256, first.catalogue.source_sha256);
-    assert!(std::fs::read(s.ws.vault().blob_path(&sha256)).unwrap() == bytes);
+    assert!(std::fs::read(s.ws.vault().unwrap().blob_path(&sha256)).unwrap() == bytes);
     let entries = s.ws.journal_entries().unwrap();
     assert_eq!(entries.len(), journal_before + 1, "one journalled change");
     let last = entries.last().unwrap();

@@ -261,7 +261,7 @@ impl Workspace {
             }
         }
         Ok(EvidencePlan {
-            vault: self.vault(),
+            vault: self.vault()?,
             details,
             links,
             files,

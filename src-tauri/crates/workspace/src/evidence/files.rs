@@ -33,7 +33,7 @@ impl Workspace {
                     .arg("latest", record.latest_version),
             ));
         };
-        let blob = self.vault().blob_path(&stored.sha256);
+        let blob = self.vault()?.blob_path(&stored.sha256);
         if !blob.is_file() {
             return Err(refuse(
                 Message::new("evidence.vault_copy_missing")

@@ -11,9 +11,18 @@ use crate::workspace::VAULT_DIR;
 use crate::{EvidenceId, Result, ScopeId, Workspace};
 
 impl Workspace {
-    /// The workspace's evidence vault.
-    pub fn vault(&self) -> Vault {
-        Vault::new(self.dir().join(VAULT_DIR))
+    /// The workspace's evidence vault: the folder's `vault`. A workspace on PostgreSQL keeps
+    /// evidence content in its database (migration 0011, not yet built): until then every
+    /// operation on content is [`csmsdesk_store::Error::PgNotYet`], here, never a panic.
+    pub fn vault(&self) -> Result<Vault> {
+        match self.folder() {
+            Some(dir) => Ok(Vault::new(dir.join(VAULT_DIR))),
+            None => Err(csmsdesk_store::Error::PgNotYet {
+                operation: "vault".to_owned(),
+                at: "workspace::Workspace::vault".to_owned(),
+            }
+            .into()),
+        }
     }
 
     /// Evidence item `id` (an index seek).

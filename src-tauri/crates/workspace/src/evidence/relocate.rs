@@ -52,7 +52,7 @@ impl Workspace {
             ));
         }
         let (blob, stamp) = self
-            .vault()
+            .vault()?
             .ingest(&path, &AtomicBool::new(false))
             .map_err(|e| refuse(vault_message(&path, &e)))?;
         let at = timestamp(now);

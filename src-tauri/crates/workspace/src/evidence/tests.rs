@@ -56,7 +56,7 @@ fn a_folder_is_added_recursively_and_each_file_gets_its_own_outcome() {
         empty.2.size, 0,
         "a zero-byte file is evidence like any other"
     );
-    assert!(s.ws.vault().contains(&empty.2.sha256));
+    assert!(s.ws.vault().unwrap().contains(&empty.2.sha256));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn bad_details_or_links_are_refused_before_any_file_is_read() {
     );
     assert!(s.ws.evidence(today()).unwrap().is_empty());
     assert!(
-        std::fs::read_dir(s.ws.vault().dir())
+        std::fs::read_dir(s.ws.vault().unwrap().dir())
             .unwrap()
             .next()
             .is_none(),
@@ -191,7 +191,7 @@ fn details_are_stored_as_typed_and_links_made_from_either_side() {
     s.ws.remove_evidence(EvidenceId(id)).unwrap();
     assert!(s.ws.evidence(today()).unwrap().is_empty());
     assert!(
-        s.ws.vault().contains(&view.record.sha256),
+        s.ws.vault().unwrap().contains(&view.record.sha256),
         "the vault keeps content an old package may name"
     );
 }

@@ -63,7 +63,7 @@ fn the_check_rehashes_every_vault_copy_and_names_a_damaged_or_missing_one() {
     let report = s.ws.check(&not_cancelled()).unwrap();
     assert!(report.ok(), "{report:?}");
     assert_eq!(report.blobs_checked, 2);
-    let vault = s.ws.vault();
+    let vault = s.ws.vault().unwrap();
     let sha_a = csmsdesk_store::vault::hash_file(&a, &not_cancelled())
         .unwrap()
         .0

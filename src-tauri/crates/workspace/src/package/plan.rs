@@ -348,7 +348,7 @@ impl Workspace {
                 }
             }
         }
-        let vault = self.vault();
+        let vault = self.vault()?;
         let damaged: Vec<String> = placed
             .keys()
             .filter_map(|id| items.get(id))

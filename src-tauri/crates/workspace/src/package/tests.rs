@@ -171,7 +171,11 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
 fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
     let mut s = with_evidence();
     let item = &s.ws.evidence(today()).unwrap()[0];
-    std::fs::write(s.ws.vault().blob_path(&item.record.sha256), "tampered").unwrap();
+    std::fs::write(
+        s.ws.vault().unwrap().blob_path(&item.record.sha256),
+        "tampered",
+    )
+    .unwrap();
     let out = s.root.path().join("package.zip");
     let error =
         s.ws.export_package(scope_id(&s.ws, "ECU"), &out, "full", None, generated())

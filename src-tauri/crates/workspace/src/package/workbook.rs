@@ -249,7 +249,7 @@ impl Workspace {
         cells: &BTreeMap<String, QuestionCells>,
     ) -> Option<Vec<u8>> {
         let sha256 = catalogue.original_sha256.as_deref()?;
-        let path = self.vault().blob_path(sha256);
+        let path = self.vault().ok()?.blob_path(sha256);
         let bytes = match std::fs::read(&path) {
             Ok(bytes) if crate::package::hex(&Sha256::digest(&bytes)) == sha256 => bytes,
             Ok(_) => {

@@ -45,7 +45,7 @@ fn changed_content_becomes_a_new_version_that_needs_review() {
         "the old version stays: an audit may have seen it"
     );
     for version in &versions {
-        assert!(s.ws.vault().verify(&version.sha256).unwrap());
+        assert!(s.ws.vault().unwrap().verify(&version.sha256).unwrap());
     }
     s.ws.review_evidence(EvidenceId(id), "2027-11-25", today())
         .unwrap();
@@ -69,7 +69,7 @@ fn a_gone_source_is_missing_and_its_vault_copy_remains() {
     assert_eq!(report.missing, [id]);
     let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();
     assert_eq!(view.state, EvidenceState::Missing);
-    assert!(s.ws.vault().verify(&view.record.sha256).unwrap());
+    assert!(s.ws.vault().unwrap().verify(&view.record.sha256).unwrap());
     std::fs::write(&policy, "policy v1").unwrap();
     scan(&mut s, false);
     let (view, _) = s.ws.evidence_item(EvidenceId(id), today()).unwrap();

@@ -51,7 +51,7 @@ fn relocating_to_different_content_makes_a_new_version_that_needs_review() {
     let (view, versions) = s.ws.evidence_item(id, today()).unwrap();
     assert_eq!(view.state, EvidenceState::Changed);
     assert_eq!(versions.len(), 2);
-    assert!(s.ws.vault().verify(&versions[1].sha256).unwrap());
+    assert!(s.ws.vault().unwrap().verify(&versions[1].sha256).unwrap());
 }
 
 #[test]

@@ -172,7 +172,7 @@ fn the_users_own_xlsx_is_kept_journalled_and_filled_in_place_in_the_package() {
         .original_sha256
         .clone()
         .expect("the original is kept");
-    let blob = s.ws.vault().blob_path(&sha256);
+    let blob = s.ws.vault().unwrap().blob_path(&sha256);
     assert!(
         std::fs::read(&blob).unwrap() == original,
         "the vault holds the file as imported"
@@ -300,7 +300,7 @@ fn the_demo_and_a_missing_original_keep_the_generated_layout_and_say_so() {
     let (mut own, _) = from_own_xlsx();
     fill_in(&mut own);
     let sha256 = own.ws.catalogue(None).unwrap().0.original_sha256.unwrap();
-    std::fs::remove_file(own.ws.vault().blob_path(&sha256)).unwrap();
+    std::fs::remove_file(own.ws.vault().unwrap().blob_path(&sha256)).unwrap();
     let out = own.root.path().join("p.zip");
     own.ws
         .export_package(ECU, &out, "full", None, generated())
