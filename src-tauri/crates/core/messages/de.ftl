@@ -119,6 +119,9 @@ error-path_invalid = Das ist kein Ordnerpfad. Geben Sie den vollständigen Pfad 
 error-path_not_absolute = Geben Sie den vollständigen Pfad des Ordners an, von oben beginnend (zum Beispiel /home/ich/csms oder C:\Users\ich\csms).
 
 cli-info-workspace = Arbeitsbereich
+cli-info-engine = Gespeichert in
+cli-info-engine_folder = einem Ordner auf diesem Computer (SQLite)
+cli-info-engine_postgresql = einer PostgreSQL-Datenbank
 cli-info-schema_version = Schemaversion
 cli-info-created_at = Angelegt
 cli-info-company = Unternehmen

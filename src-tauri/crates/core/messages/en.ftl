@@ -122,6 +122,9 @@ error-path_invalid = That is not a folder path. Type the full path of a folder, 
 error-path_not_absolute = Type the full path of the folder, starting at the top (for example /home/me/csms or C:\Users\me\csms).
 
 cli-info-workspace = Workspace
+cli-info-engine = Kept in
+cli-info-engine_folder = a folder on this computer (SQLite)
+cli-info-engine_postgresql = a PostgreSQL database
 cli-info-schema_version = Schema version
 cli-info-created_at = Created
 cli-info-company = Company
