@@ -124,3 +124,7 @@ pub(super) fn integrity_check(pg: &PgConn) -> Result<Vec<String>> {
         |row| row.get(0),
     )
 }
+
+#[cfg(test)]
+#[path = "pg_tests.rs"]
+mod tests;
