@@ -504,3 +504,7 @@ impl Error {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "error/pg_tests.rs"]
+mod pg_tests;
