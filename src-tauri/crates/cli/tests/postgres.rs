@@ -157,6 +157,12 @@ fn a_workspace_is_created_in_a_database_and_its_ported_commands_work_on_postgres
     let scopes = on(h, &url, &["--json", "scope", "list"], 0);
     assert_eq!(scopes[0]["name"], "ECU");
     assert_eq!(scopes[0]["locations"], serde_json::json!(["Plant Nord"]));
+    on(
+        h,
+        &url,
+        &["share", "publish", "--scope", "ECU", "--level", "A+labels"],
+        0,
+    );
     let rules = on(h, &url, &["--json", "rules", "show"], 0);
     assert!(rules.is_object(), "{rules}");
     // The environment variable names the workspace as well as the flag does.
