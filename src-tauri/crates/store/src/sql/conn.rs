@@ -11,7 +11,10 @@ use crate::{Error, Result};
 #[derive(Debug)]
 pub struct Conn(pub(crate) ConnOf);
 
+/// One workspace has one connection for its life: the size of the larger variant costs
+/// nothing worth a box.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum ConnOf {
     Sqlite(rusqlite::Connection),
     Postgres(PgConn),
