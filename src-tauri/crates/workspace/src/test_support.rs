@@ -88,9 +88,22 @@ pub struct Setup {
 }
 
 /// A workspace with the demo catalogue, location "Plant Nord" and scope "ECU" (development).
+/// On the engine [`ENGINE_ENV`] names.
 pub fn setup() -> Setup {
     let root = tempfile::tempdir().unwrap();
-    let mut ws = new_workspace(&root.path().join("ws"));
+    let ws = new_workspace(&root.path().join("ws"));
+    populated(root, ws)
+}
+
+/// [`setup`] in a folder whatever [`ENGINE_ENV`] says: for the tests of what a folder is
+/// (its files, its lock, outputs refused inside it).
+pub fn setup_in_folder() -> Setup {
+    let root = tempfile::tempdir().unwrap();
+    let ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    populated(root, ws)
+}
+
+fn populated(root: tempfile::TempDir, mut ws: Workspace) -> Setup {
     ws.import_demo_catalogue(now()).unwrap();
     let nord = ws
         .add_location(&LocationInput {
