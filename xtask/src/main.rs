@@ -167,11 +167,12 @@ fn test() -> Result<()> {
     Ok(())
 }
 
-/// The store's PostgreSQL tests against one throwaway cluster (Debian's `pg_virtualenv`
-/// sets PGHOST, PGPORT, PGUSER and PGPASSWORD for it, and drops it afterwards). In the
-/// workspace run above they print SKIPPED; here `CSMSDESK_TEST_PG=required` makes a missing
-/// server a failure. The test binary is already built: this costs the cluster's start (about
-/// 3 s) and the tests.
+/// The PostgreSQL tests against one throwaway cluster (Debian's `pg_virtualenv` sets
+/// PGHOST, PGPORT, PGUSER and PGPASSWORD for it, and drops it afterwards): the store's, then
+/// the workspace's and the CLI's (a workspace on PostgreSQL, the CLI run as a process on one)
+/// in a second cargo command inside the same cluster. In the workspace run above they print
+/// SKIPPED; here `CSMSDESK_TEST_PG=required` makes a missing server a failure. The test
+/// binaries are already built: this costs the cluster's start (about 3 s) and the tests.
 fn postgres_tests() -> Result<()> {
     if Command::new("sh")
         .args(["-c", "command -v pg_virtualenv"])
@@ -183,25 +184,22 @@ fn postgres_tests() -> Result<()> {
              and postgresql-common (cargo xtask test installs them as root on Debian)"
         );
     }
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on the
+    // second engine, beside its SQLite twin); then the workspace's `…_on_postgresql` and the
+    // CLI's process tests on a PostgreSQL workspace. `set -e`: the first failure ends it.
+    let script = "set -e\n\
+         \"$0\" test -p csmsdesk-store --lib -- pg:: _on_postgresql\n\
+         \"$0\" test -p csmsdesk-workspace --lib -- _on_postgresql\n\
+         \"$0\" test -p csmsdesk-cli --test postgres";
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
         // A cluster in a temporary folder even as root: as root pg_virtualenv otherwise makes
         // the one cluster `regress` and refuses to start while another run's exists.
         .arg("-t")
-        .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on
-        // the second engine, beside its SQLite twin).
-        .args([
-            "test",
-            "-p",
-            "csmsdesk-store",
-            "--lib",
-            "--",
-            "pg::",
-            "_on_postgresql",
-        ])
+        .args(["sh", "-c", script, &cargo])
         .env("CSMSDESK_TEST_PG", "required");
-    let what = "store's PostgreSQL tests in a throwaway cluster (pg_virtualenv)";
+    let what = "PostgreSQL tests (store, workspace, CLI) in a throwaway cluster (pg_virtualenv)";
     eprintln!("\n== {what}");
     let started = Instant::now();
     let output = cmd
@@ -231,8 +229,9 @@ fn postgres_tests() -> Result<()> {
     Ok(())
 }
 
-/// How many PostgreSQL tests the store has at least (as many as exist when this was
-/// written): fewer passing means the filter or the build missed them.
+/// How many PostgreSQL tests there are at least (as many as exist when this was written:
+/// the store's, the workspace's, the CLI's): fewer passing means a filter or the build missed
+/// them.
 const MIN_POSTGRES_TESTS: usize = 55;
 
 fn ui_test_files() -> Result<Vec<PathBuf>> {

@@ -21,8 +21,10 @@ pub use scope::{LocationCommand, PoCommand, ScopeCommand};
 #[derive(Debug, Parser)]
 #[command(name = "csmsdesk-cli", version)]
 pub struct Cli {
-    /// The workspace folder [default: $CSMSDESK_WORKSPACE, else the app's default workspace]
-    #[arg(long, global = true, value_name = "DIR")]
+    /// The workspace: a folder, or a PostgreSQL database as postgres://[user@]host[:port]/database
+    /// (the password from PGPASSWORD, the password file or the service file) [default:
+    /// $CSMSDESK_WORKSPACE, else the app's default workspace]
+    #[arg(long, global = true, value_name = "DIR|URL")]
     pub workspace: Option<PathBuf>,
     /// Print one JSON document on stdout instead of text
     #[arg(long, global = true)]

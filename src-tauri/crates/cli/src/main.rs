@@ -31,13 +31,12 @@ mod output;
 mod resolve;
 mod terminal;
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::Parser;
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_workspace::{Error, Workspace, folders};
+use csmsdesk_workspace::{Error, Location, Workspace, folder_only, folders};
 
 use args::{Cli, Command};
 use commands::deadlines::DeadlineArgs;
@@ -95,16 +94,16 @@ fn journal_source() -> String {
 /// Opens the workspace (read-only with `--read-only`), tells the journal who writes, and
 /// switches the output to the workspace's language.
 fn open_workspace(
-    dir: &Path,
+    location: &Location,
     now: DateTime<Utc>,
     out: &mut Output,
     os_locale: Option<&str>,
     cli: &Cli,
 ) -> Result<Workspace, Error> {
     let ws = if cli.read_only {
-        Workspace::open_read_only(dir)?
+        Workspace::open_read_only_at(location, now)?
     } else {
-        Workspace::open(dir, now)?
+        Workspace::open_at(location, now)?
     };
     ws.set_journal_source(&cli.source);
     out.set_lang(ws.company_profile()?.language.resolve(os_locale));
@@ -113,11 +112,12 @@ fn open_workspace(
 
 /// Opens the workspace read-only for a command that only reads.
 fn open_read_only(
-    dir: &Path,
+    location: &Location,
+    now: DateTime<Utc>,
     out: &mut Output,
     os_locale: Option<&str>,
 ) -> Result<Workspace, Error> {
-    let ws = Workspace::open_read_only(dir)?;
+    let ws = Workspace::open_read_only_at(location, now)?;
     out.set_lang(ws.company_profile()?.language.resolve(os_locale));
     Ok(ws)
 }
@@ -129,11 +129,15 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
         std::env::var_os(folders::WORKSPACE_ENV),
         folders::default_workspace_dir,
     )?;
+    // A `postgres://` or `postgresql://` URL is a database on a server, anything else a folder.
+    let location = Location::parse(dir.as_os_str())?;
     let now = Utc::now();
     let today = cli.today.unwrap_or_else(|| now.date_naive());
-    let open = |out: &mut Output| open_workspace(&dir, now, out, os_locale, cli);
+    let open = |out: &mut Output| open_workspace(&location, now, out, os_locale, cli);
     match &cli.command {
-        Command::Init { company } => commands::profile::init(&dir, company, now, out, os_locale),
+        Command::Init { company } => {
+            commands::profile::init(&location, company, now, out, os_locale)
+        }
         Command::Info => commands::profile::info(&open(out)?, out, os_locale),
         Command::Catalogue { action } => {
             commands::catalogue::run(&mut open(out)?, action, out, now)
@@ -257,16 +261,26 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             table,
             limit,
         } => commands::trust::journal(
-            &open_read_only(&dir, out, os_locale)?,
+            &open_read_only(&location, now, out, os_locale)?,
             action.as_ref(),
             *before,
             table.as_deref(),
             *limit,
             out,
         ),
-        Command::Check => commands::trust::check(&open_read_only(&dir, out, os_locale)?, out),
-        Command::Backup { out: file } => commands::trust::backup(&dir, file, now, out),
+        Command::Check => {
+            commands::trust::check(&open_read_only(&location, now, out, os_locale)?, out)
+        }
+        // A backup file is made of a workspace folder and restored into one; a workspace on
+        // PostgreSQL is backed up with the server's tools (pg_dump).
+        Command::Backup { out: file } => {
+            folder_only(&location, "backup")?;
+            commands::trust::backup(&dir, file, now, out)
+        }
         Command::Restore { file, check } => {
+            if !check {
+                folder_only(&location, "restore")?;
+            }
             commands::trust::restore(file, *check, cli.workspace.as_ref(), out)
         }
     }

@@ -100,12 +100,28 @@ error-not_writable = CSMS Desk kann nicht in { $path } schreiben. Prüfen Sie, o
 error-io = { $path } konnte nicht gelesen oder geschrieben werden: { $detail }. Prüfen Sie Datenträger und Ordner und versuchen Sie es erneut.
 error-corrupt = Der Arbeitsbereich enthält einen ungültigen Wert in „{ $column }“, vielleicht außerhalb von CSMS Desk bearbeitet. Stellen Sie den Arbeitsbereichsordner aus einer Sicherung wieder her.
 error-internal = In CSMS Desk ist ein Fehler aufgetreten. Es wurde nichts gespeichert. Das Protokoll enthält die Einzelheiten; bitte melden Sie den Fehler.
+error-pg_setting = Die PostgreSQL-Einstellung { $setting } ist nicht verwendbar: { $problem }
+error-pg_unreachable = CSMS Desk erreicht den PostgreSQL-Server auf { $host }, Port { $port } nicht ({ $reason }). Prüfen Sie, ob der Server dort läuft und Verbindungen annimmt, ob Host und Port stimmen (in der URL, in PGHOST und PGPORT oder in der Dienstdatei) und ob keine Firewall den Port sperrt.
+error-pg_credentials = Der PostgreSQL-Server auf { $host }, Port { $port } hat den Benutzer { $user } für die Datenbank { $database } abgewiesen: { $reason }. Prüfen Sie Benutzernamen und Passwort (in der URL, in PGPASSWORD oder in der Passwortdatei) und fragen Sie die Administration des Servers, ob pg_hba.conf diesen Benutzer zulässt.
+error-pg_password_needed = Der PostgreSQL-Server auf { $host }, Port { $port } verlangt das Passwort des Benutzers { $user } (Datenbank { $database }), und es wurde keines angegeben. Hinterlegen Sie es in der Umgebungsvariablen PGPASSWORD, als Zeile „host:port:datenbank:benutzer:passwort“ in der Passwortdatei (~/.pgpass; unter Windows %APPDATA%\postgresql\pgpass.conf; nur für Sie lesbar) oder als password= im Abschnitt des Dienstes in der Dienstdatei (~/.pg_service.conf) und versuchen Sie es erneut.
+error-pg_tls = Die verschlüsselte Verbindung (TLS) zum PostgreSQL-Server auf { $host }, Port { $port } ist gescheitert: { $reason }. Prüfen Sie sslmode und sslrootcert (in der URL, in PGSSLMODE oder in der Dienstdatei): Ab sslmode=require muss der Server TLS anbieten, und mit verify-ca oder verify-full muss sein Zertifikat von einer Stelle signiert sein, der Sie vertrauen (sslrootcert), und bei verify-full diesen Host nennen.
+error-pg_no_database = Der PostgreSQL-Server auf { $host }, Port { $port } hat keine Datenbank { $database }. Prüfen Sie den Datenbanknamen in der URL oder bitten Sie die Administration des Servers, sie anzulegen (createdb { $database } oder CREATE DATABASE in psql), und versuchen Sie es erneut.
+error-pg_foreign_database = Die Datenbank { $database } gehört zu etwas anderem (sie enthält { $found }) und ist kein CSMS-Desk-Arbeitsbereich. Es wurde nichts geändert. Verwenden Sie eine leere Datenbank für Ihren Arbeitsbereich.
+error-pg_newer_schema = Die Datenbank { $database } wurde von einem neueren CSMS Desk geschrieben (Schemaversion { $found }; diese Version kennt bis { $supported }). Es wurde nichts geändert. Aktualisieren Sie CSMS Desk, um sie zu öffnen.
+error-pg_workspace_exists = Die Datenbank { $database } enthält bereits einen CSMS-Desk-Arbeitsbereich. Öffnen Sie ihn, statt einen neuen anzulegen.
+error-pg_no_workspace = Die Datenbank { $database } enthält noch keinen CSMS-Desk-Arbeitsbereich. Legen Sie dort einen an: csmsdesk-cli init --workspace gefolgt von der URL und --company mit dem Namen Ihres Unternehmens.
+error-pg_not_yet = Das ist für einen Arbeitsbereich auf PostgreSQL noch nicht verfügbar (Teil „{ $operation }“); in einem Arbeitsbereich-Ordner funktioniert es. Es wurde nichts geändert.
+error-sqlite_only = Das geht nur mit einem Arbeitsbereich-Ordner („{ $operation }“). Sichern Sie einen Arbeitsbereich auf PostgreSQL mit den Werkzeugen des Servers, etwa pg_dump.
+error-pg_aborted = Ein Schritt dieser Änderung ist auf dem PostgreSQL-Server gescheitert, daher wurde nichts von der Änderung gespeichert. Versuchen Sie es erneut; scheitert es wieder, stehen die Einzelheiten im Protokoll.
 error-dialog_failed = Der Ordnerdialog ließ sich nicht öffnen. Geben Sie den Ordnerpfad stattdessen ein.
 error-path_empty = Geben Sie zuerst den Pfad eines Ordners ein oder wählen Sie einen aus.
 error-path_invalid = Das ist kein Ordnerpfad. Geben Sie den vollständigen Pfad eines Ordners ein oder wählen Sie einen aus.
 error-path_not_absolute = Geben Sie den vollständigen Pfad des Ordners an, von oben beginnend (zum Beispiel /home/ich/csms oder C:\Users\ich\csms).
 
 cli-info-workspace = Arbeitsbereich
+cli-info-engine = Gespeichert in
+cli-info-engine_folder = einem Ordner auf diesem Computer (SQLite)
+cli-info-engine_postgresql = einer PostgreSQL-Datenbank
 cli-info-schema_version = Schemaversion
 cli-info-created_at = Angelegt
 cli-info-company = Unternehmen

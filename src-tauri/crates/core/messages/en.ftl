@@ -103,12 +103,28 @@ error-not_writable = CSMS Desk cannot write to { $path }. Check that the folder 
 error-io = Could not read or write { $path }: { $detail }. Check the disk and the folder, then try again.
 error-corrupt = The workspace holds an invalid value in “{ $column }”, perhaps edited outside CSMS Desk. Restore the workspace folder from a backup.
 error-internal = Something went wrong inside CSMS Desk. Nothing was saved. The log has the details; please report it.
+error-pg_setting = The PostgreSQL setting { $setting } cannot be used: { $problem }
+error-pg_unreachable = CSMS Desk cannot reach the PostgreSQL server at { $host }, port { $port } ({ $reason }). Check that the server runs and takes connections there, that the host and port are right (in the URL, PGHOST and PGPORT, or the service file), and that no firewall blocks the port.
+error-pg_credentials = The PostgreSQL server at { $host }, port { $port } refused user { $user } for database { $database }: { $reason }. Check the user name and the password (in the URL, PGPASSWORD or the password file), and ask the server's administrator whether pg_hba.conf lets this user in.
+error-pg_password_needed = The PostgreSQL server at { $host }, port { $port } asks for the password of user { $user } (database { $database }), and none was given. Put it in the environment variable PGPASSWORD, in a line “host:port:database:user:password” of the password file (~/.pgpass; on Windows %APPDATA%\postgresql\pgpass.conf; readable by you only), or as password= in the service's section of the service file (~/.pg_service.conf), then try again.
+error-pg_tls = The encrypted connection (TLS) to the PostgreSQL server at { $host }, port { $port } failed: { $reason }. Check sslmode and sslrootcert (in the URL, PGSSLMODE or the service file): with sslmode=require or higher the server must offer TLS, and with verify-ca or verify-full its certificate must be signed by a root you trust (sslrootcert) and, for verify-full, name this host.
+error-pg_no_database = The PostgreSQL server at { $host }, port { $port } has no database { $database }. Check the database name in the URL, or ask the server's administrator to create it (createdb { $database }, or CREATE DATABASE in psql), then try again.
+error-pg_foreign_database = The database { $database } belongs to something else (it holds { $found }) and is no CSMS Desk workspace. Nothing was changed. Use an empty database for your workspace.
+error-pg_newer_schema = The database { $database } was written by a newer CSMS Desk (schema version { $found }; this version knows up to { $supported }). Nothing was changed. Update CSMS Desk to open it.
+error-pg_workspace_exists = The database { $database } already holds a CSMS Desk workspace. Open it instead of creating a new one.
+error-pg_no_workspace = The database { $database } holds no CSMS Desk workspace yet. Create one there: csmsdesk-cli init --workspace followed by the URL and --company with your company's name.
+error-pg_not_yet = This is not available yet for a workspace on PostgreSQL (part “{ $operation }”); it works on a workspace folder. Nothing was changed.
+error-sqlite_only = This works on a workspace folder only (“{ $operation }”). Back up a workspace on PostgreSQL with the server's own tools, such as pg_dump.
+error-pg_aborted = A step of this change failed on the PostgreSQL server, so nothing of the change was saved. Try again; if it fails again, the log has the details.
 error-dialog_failed = The folder dialog could not be opened. Type the folder path instead.
 error-path_empty = Type the path of a folder first, or choose one.
 error-path_invalid = That is not a folder path. Type the full path of a folder, or choose one.
 error-path_not_absolute = Type the full path of the folder, starting at the top (for example /home/me/csms or C:\Users\me\csms).
 
 cli-info-workspace = Workspace
+cli-info-engine = Kept in
+cli-info-engine_folder = a folder on this computer (SQLite)
+cli-info-engine_postgresql = a PostgreSQL database
 cli-info-schema_version = Schema version
 cli-info-created_at = Created
 cli-info-company = Company

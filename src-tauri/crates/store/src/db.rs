@@ -1,13 +1,18 @@
 //! The workspace database: opening it safely, its migrations, and the workspace metadata.
+//! A `Db` is a SQLite file or a PostgreSQL database (`db/pg.rs`, issue 19); store's functions
+//! take its [`Conn`] or the [`Transaction`] of [`Db::write`], which run on either.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension as _};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use rusqlite_migration::{M, Migrations};
 
-use crate::{Error, Result, io_error, journal, private_file_options};
+use crate::sql::{Conn, ConnOf, SqlExt as _, Transaction, TxOf};
+use crate::{Error, Result, io_error, journal, params, private_file_options};
+
+mod pg;
 
 /// The schema, as an append-only list of SQL files. Never edit one that has shipped: add a new
 /// file instead. Each runs in one transaction when a workspace is opened.
@@ -32,6 +37,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// calendar, and it never changes, so that a re-imported file updates its events.
 const CALENDAR_ID_SQL: &str = "INSERT OR IGNORE INTO workspace_meta (key, value)
      VALUES ('calendar_id', lower(hex(randomblob(16))))";
+/// [`CALENDAR_ID_SQL`] on PostgreSQL: a version 4 UUID's 32 hex digits (122 random bits; the
+/// version and variant digits are fixed), `gen_random_uuid()` being built in since 13.
+const CALENDAR_ID_PG: &str = "INSERT INTO workspace_meta (key, value)
+     VALUES ('calendar_id', replace(gen_random_uuid()::text, '-', ''))
+     ON CONFLICT (key) DO NOTHING";
 
 /// How long a statement waits for another connection's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
@@ -43,8 +53,9 @@ pub(crate) fn migrations() -> Migrations<'static> {
 /// An open workspace database, migrated to [`SCHEMA_VERSION`].
 #[derive(Debug)]
 pub struct Db {
-    conn: Connection,
-    path: PathBuf,
+    conn: Conn,
+    /// The SQLite file; `None` on PostgreSQL.
+    path: Option<PathBuf>,
     /// What the journal names as the source of the changes made through this connection.
     source: Arc<Mutex<String>>,
     read_only: bool,
@@ -60,13 +71,7 @@ impl Db {
             .open(path)
             .map_err(|e| io_error(path, e))?;
         let mut db = Db::open(path)?;
-        let tx = db.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO workspace_meta (key, value) VALUES ('created_at', ?1), ('created_by', ?2)",
-            (created_at, created_by),
-        )?;
-        tx.execute_batch(CALENDAR_ID_SQL)?;
-        tx.commit()?;
+        db.write(|tx| created(tx, created_at, created_by))?;
         Ok(db)
     }
 
@@ -103,8 +108,8 @@ impl Db {
             *source.lock().unwrap_or_else(|p| p.into_inner()) = "unknown".to_owned();
         }
         Ok(Db {
-            conn,
-            path: path.to_owned(),
+            conn: Conn(ConnOf::Sqlite(conn)),
+            path: Some(path.to_owned()),
             source,
             read_only: false,
         })
@@ -130,19 +135,47 @@ impl Db {
             });
         }
         Ok(Db {
-            conn,
-            path: path.to_owned(),
+            conn: Conn(ConnOf::Sqlite(conn)),
+            path: Some(path.to_owned()),
             source,
             read_only: true,
         })
     }
 
-    /// Names what makes the following changes in the journal (`app`, `cli evidence add`).
+    /// Names what makes the following changes in the journal (`app`, `cli evidence add`). On
+    /// PostgreSQL a session setting the journal's triggers read (`pg::journal::set_source`);
+    /// should the server refuse it, the entries name the client's `application_name` and the
+    /// next statement reports the failure.
     pub fn set_source(&self, source: &str) {
         *self
             .source
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = source.to_owned();
+        if let ConnOf::Postgres(pg) = &self.conn.0
+            && let Err(e) = crate::pg::journal::set_source(&mut *pg.client(), source)
+        {
+            tracing::warn!(error = %e, "could not name the journal's source");
+        }
+    }
+
+    /// Makes a PostgreSQL workspace's session read-only (`default_transaction_read_only`): the
+    /// server refuses every following write ([`Error::is_read_only`]). A SQLite workspace is
+    /// opened read-only with [`Db::open_read_only`] instead; asked here, it is refused.
+    pub fn set_read_only(&mut self) -> Result<()> {
+        match &self.conn.0 {
+            ConnOf::Postgres(pg) => pg
+                .client()
+                .batch_execute("SET default_transaction_read_only = on")?,
+            ConnOf::Sqlite(_) if self.read_only => {}
+            ConnOf::Sqlite(_) => {
+                return Err(Error::Refused {
+                    column: "read_only",
+                    value: "a SQLite workspace is opened read-only with Db::open_read_only".into(),
+                });
+            }
+        }
+        self.read_only = true;
+        Ok(())
     }
 
     /// Whether this connection was opened with [`Db::open_read_only`].
@@ -150,29 +183,45 @@ impl Db {
         self.read_only
     }
 
+    /// The SQLite file; an empty path for a PostgreSQL workspace, which has none.
     pub fn path(&self) -> &Path {
-        &self.path
+        self.path.as_deref().unwrap_or(Path::new(""))
     }
 
-    pub fn conn(&self) -> &Connection {
+    /// The connection, for store's reading (and single-statement writing) functions.
+    pub fn conn(&self) -> &Conn {
         &self.conn
     }
 
-    /// Runs `f` in one transaction: everything it writes is stored, or nothing is.
+    /// Runs `f` in one transaction: everything it writes is stored, or nothing is (on an
+    /// error `f` returns, on either engine, the transaction is rolled back).
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = Transaction(self.conn.transaction()?);
-        let value = f(&tx)?;
-        tx.0.commit()?;
-        Ok(value)
+        match &mut self.conn.0 {
+            ConnOf::Sqlite(conn) => {
+                let tx = Transaction(TxOf::Sqlite(conn.transaction()?));
+                let value = f(&tx)?;
+                if let TxOf::Sqlite(tx) = tx.0 {
+                    tx.commit()?;
+                }
+                Ok(value)
+            }
+            ConnOf::Postgres(pg) => pg::write(pg, f),
+        }
     }
 
     /// Copies the database as it is now into a new file at `dest` with SQLite's online backup
     /// API: a consistent snapshot even while another connection writes. The copy is a single
     /// self-contained file (rollback journal mode, no `-wal` beside it).
+    /// SQLite only: a PostgreSQL workspace is [`Error::SqliteOnly`] (`pg_dump` copies it).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let ConnOf::Sqlite(conn) = &self.conn.0 else {
+            return Err(Error::SqliteOnly {
+                operation: "backup",
+            });
+        };
         let mut copy = Connection::open(dest).map_err(|e| classify(dest, e))?;
         {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            let backup = rusqlite::backup::Backup::new(conn, &mut copy)?;
             // Step by step rather than `run_to_completion`, which retries a busy or locked
             // database for ever: a copy that stays blocked for the busy timeout fails instead
             // (a destination locked by another handle kept the backup waiting under Wine).
@@ -200,21 +249,28 @@ impl Db {
         Ok(())
     }
 
-    /// SQLite's own check of the whole file: empty when it is sound, else each problem.
+    /// SQLite's own check of the whole file: empty when it is sound, else each problem. On
+    /// PostgreSQL a check of the catalogue (`db/pg.rs`: invalid indexes, disabled triggers).
     pub fn integrity_check(&self) -> Result<Vec<String>> {
-        let rows: Vec<String> = self
-            .conn
+        let conn = match &self.conn.0 {
+            ConnOf::Sqlite(conn) => conn,
+            ConnOf::Postgres(pg) => return pg::integrity_check(pg),
+        };
+        let rows: Vec<String> = conn
             .prepare("PRAGMA integrity_check")?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows.into_iter().filter(|r| r != "ok").collect())
     }
 
-    /// The schema version stored in the file.
+    /// The schema version stored in the file (PostgreSQL: in `csmsdesk.schema_version`).
     pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+        match &self.conn.0 {
+            ConnOf::Sqlite(conn) => {
+                Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+            }
+            ConnOf::Postgres(pg) => crate::pg::schema_version(&mut *pg.client()),
+        }
     }
 
     /// The workspace's calendar id (see [`CALENDAR_ID_SQL`]). A workspace of this schema
@@ -236,30 +292,24 @@ impl Db {
 
     /// A value of the workspace metadata (`created_at`, `created_by`).
     pub fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT value FROM workspace_meta WHERE key = ?1",
-                [key],
-                |row| row.get(0),
-            )
-            .optional()?)
+        self.conn.optional(
+            "SELECT value FROM workspace_meta WHERE key = ?1",
+            params![key],
+            |row| row.get(0),
+        )
     }
 }
 
-/// The transaction [`Db::write`] hands out: what store's writing functions take, so that the
-/// writes of one use case happen together or not at all. It is store's own type so that no
-/// other crate names `rusqlite`; only [`Db::write`] opens, commits or (on an error) rolls one
-/// back. It reads as the connection it runs on, which is what store's reading functions take.
-#[derive(Debug)]
-pub struct Transaction<'db>(rusqlite::Transaction<'db>);
-
-impl std::ops::Deref for Transaction<'_> {
-    type Target = Connection;
-
-    fn deref(&self) -> &Connection {
-        &self.0
-    }
+/// What a new workspace records in the transaction that creates it: when, by what, and its
+/// calendar id.
+fn created(tx: &Transaction<'_>, created_at: &str, created_by: &str) -> Result<()> {
+    use crate::sql::Sql as _;
+    tx.execute(
+        "INSERT INTO workspace_meta (key, value) VALUES ('created_at', ?1), ('created_by', ?2)",
+        params![created_at, created_by],
+    )?;
+    tx.execute(tx.pick([CALENDAR_ID_SQL, CALENDAR_ID_PG]), params![])?;
+    Ok(())
 }
 
 /// Per-connection settings that migrations cannot carry.

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::Classification;
-use rusqlite::{Connection, OptionalExtension as _, Row, params};
+use rusqlite::{OptionalExtension as _, Row, params};
 
 use crate::vault::{Blob, Stamp};
-use crate::{Error, Result, Transaction};
+use crate::{Error, Result};
 
 mod brief;
 pub mod bulk;
@@ -177,7 +177,8 @@ fn finish((mut record, classification, review_due): RawRecord) -> Result<Evidenc
 }
 
 /// Every evidence item, by id.
-pub fn list(conn: &Connection) -> Result<Vec<EvidenceRecord>> {
+pub fn list(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<EvidenceRecord>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<RawRecord> = conn
         .prepare(&format!("{SELECT} ORDER BY e.id"))?
         .query_map([], raw)?
@@ -187,7 +188,8 @@ pub fn list(conn: &Connection) -> Result<Vec<EvidenceRecord>> {
 
 /// Evidence item `id`. Its statement is cached on the connection: a page of the vault asks
 /// for a hundred items in a row.
-pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
+pub fn get(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Option<EvidenceRecord>> {
+    let conn = conn.sqlite()?;
     conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?
         .query_row([id], raw)
         .optional()?
@@ -196,7 +198,8 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
 }
 
 /// The evidence item whose source is `path`, if any.
-pub fn find_by_source(conn: &Connection, path: &Path) -> Result<Option<i64>> {
+pub fn find_by_source(conn: &(impl crate::sql::Sql + ?Sized), path: &Path) -> Result<Option<i64>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .query_row(
             "SELECT id FROM evidence WHERE source_path = ?1",
@@ -208,7 +211,7 @@ pub fn find_by_source(conn: &Connection, path: &Path) -> Result<Option<i64>> {
 
 /// Stores a new evidence item with its first version, counted as reviewed.
 pub fn insert(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     details: &EvidenceDetails,
     source: &Path,
     stamp: Stamp,
@@ -216,6 +219,7 @@ pub fn insert(
     file_name: &str,
     at: &str,
 ) -> Result<i64> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
              source_size, source_mtime_ns, added_at)
@@ -238,13 +242,14 @@ pub fn insert(
 }
 
 fn insert_version(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     id: i64,
     version: i64,
     blob: &Blob,
     file_name: &str,
     at: &str,
 ) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO evidence_version (evidence_id, version, sha256, size, file_name, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -263,13 +268,14 @@ fn insert_version(
 /// Records new content of evidence `id` as its next version, not yet reviewed. Returns the
 /// version number.
 pub fn add_version(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     id: i64,
     blob: &Blob,
     file_name: &str,
     stamp: Stamp,
     at: &str,
 ) -> Result<i64> {
+    let tx = tx.sqlite()?;
     let version: i64 = tx.query_row(
         "SELECT latest_version + 1 FROM evidence WHERE id = ?1",
         [id],
@@ -290,7 +296,12 @@ pub fn add_version(
 }
 
 /// Stores what a scan saw of an unchanged or vanished source.
-pub fn set_source_state(tx: &Transaction<'_>, id: i64, stamp: Option<Stamp>) -> Result<()> {
+pub fn set_source_state(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    id: i64,
+    stamp: Option<Stamp>,
+) -> Result<()> {
+    let tx = tx.sqlite()?;
     match stamp {
         Some(stamp) => tx.execute(
             "UPDATE evidence SET source_size = ?2, source_mtime_ns = ?3, source_missing = 0 WHERE id = ?1",
@@ -309,7 +320,8 @@ pub fn set_source_state(tx: &Transaction<'_>, id: i64, stamp: Option<Stamp>) -> 
 }
 
 /// Marks the newest version of evidence `id` as reviewed.
-pub fn mark_reviewed(tx: &Transaction<'_>, id: i64) -> Result<()> {
+pub fn mark_reviewed(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "UPDATE evidence SET reviewed_version = latest_version WHERE id = ?1",
         [id],
@@ -317,7 +329,12 @@ pub fn mark_reviewed(tx: &Transaction<'_>, id: i64) -> Result<()> {
     Ok(())
 }
 
-pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) -> Result<()> {
+pub fn update_details(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    id: i64,
+    details: &EvidenceDetails,
+) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "UPDATE evidence SET title = ?2, work_product = ?3, owner = ?4, classification = ?5,
              review_due = ?6 WHERE id = ?1",
@@ -335,13 +352,15 @@ pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) 
 
 /// Deletes evidence `id` with its versions and links. Blobs stay in the vault: another item
 /// may share them, and an exported package may name them.
-pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
+pub fn delete(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
     Ok(())
 }
 
 /// Every version of evidence `id`, oldest first.
-pub fn versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
+pub fn versions(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Vec<VersionRecord>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(
             "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
@@ -360,7 +379,10 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
 }
 
 /// The hash of every stored version (for checking the vault).
-pub fn all_version_hashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> {
+pub fn all_version_hashes(
+    conn: &(impl crate::sql::Sql + ?Sized),
+) -> Result<Vec<(i64, i64, String)>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare("SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
@@ -368,7 +390,8 @@ pub fn all_version_hashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> 
 }
 
 /// Stores a link unless the same one exists. Returns whether it was new.
-pub fn add_link(tx: &Transaction<'_>, link: &LinkRecord) -> Result<bool> {
+pub fn add_link(tx: &(impl crate::sql::Sql + ?Sized), link: &LinkRecord) -> Result<bool> {
+    let tx = tx.sqlite()?;
     let changed = tx.execute(
         "INSERT OR IGNORE INTO evidence_link
              (evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note)
@@ -385,7 +408,8 @@ pub fn add_link(tx: &Transaction<'_>, link: &LinkRecord) -> Result<bool> {
     Ok(changed == 1)
 }
 
-pub fn remove_link(tx: &Transaction<'_>, id: i64) -> Result<bool> {
+pub fn remove_link(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<bool> {
+    let tx = tx.sqlite()?;
     Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", [id])? == 1)
 }
 
@@ -404,7 +428,8 @@ fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
 const LINK_SELECT: &str = "SELECT id, evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note FROM evidence_link";
 
 /// Every link, by evidence and target.
-pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
+pub fn links(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<LinkRecord>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(&format!(
             "{LINK_SELECT} ORDER BY evidence_id, target_id, id"
@@ -414,7 +439,8 @@ pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
 }
 
 /// The links of one evidence item, by target (an index seek on `evidence_link_by_evidence`).
-pub fn links_of(conn: &Connection, evidence: i64) -> Result<Vec<LinkRecord>> {
+pub fn links_of(conn: &(impl crate::sql::Sql + ?Sized), evidence: i64) -> Result<Vec<LinkRecord>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare_cached(&format!(
             "{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY target_id, id"
@@ -425,7 +451,12 @@ pub fn links_of(conn: &Connection, evidence: i64) -> Result<Vec<LinkRecord>> {
 
 /// The links that count for `scope` in catalogue `catalogue`: its own and those for every
 /// scope.
-pub fn links_for_scope(conn: &Connection, catalogue: i64, scope: i64) -> Result<Vec<LinkRecord>> {
+pub fn links_for_scope(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    catalogue: i64,
+    scope: i64,
+) -> Result<Vec<LinkRecord>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(&format!(
             "{LINK_SELECT} WHERE catalogue_id = ?1 AND (scope_id IS NULL OR scope_id = ?2)
@@ -449,12 +480,13 @@ pub struct TargetEvidence {
 /// links and those for every scope) is like on `day`. Each answer is two index seeks on the
 /// link table, whatever the number of links.
 pub fn target_evidence(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     catalogue: i64,
     scope: i64,
     day: NaiveDate,
     targets: &[&str],
 ) -> Result<Vec<TargetEvidence>> {
+    let conn = conn.sqlite()?;
     let mut current = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM evidence_link
              WHERE catalogue_id = ?1 AND target_id = ?2 AND source_missing = 0
@@ -482,7 +514,8 @@ pub fn target_evidence(
 }
 
 /// Every evidence id, for checking a batch of results against what still exists.
-pub fn ids(conn: &Connection) -> Result<std::collections::BTreeSet<i64>> {
+pub fn ids(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<std::collections::BTreeSet<i64>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare("SELECT id FROM evidence")?
         .query_map([], |r| r.get(0))?
@@ -491,11 +524,12 @@ pub fn ids(conn: &Connection) -> Result<std::collections::BTreeSet<i64>> {
 
 /// Moves the links of catalogue `old` to catalogue `new`, renaming their targets with `map`.
 pub fn move_links(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     old: i64,
     new: i64,
     map: &dyn Fn(&str) -> String,
 ) -> Result<()> {
+    let tx = tx.sqlite()?;
     let targets: Vec<String> = tx
         .prepare("SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1")?
         .query_map([old], |r| r.get(0))?
@@ -517,7 +551,8 @@ pub fn move_links(
 
 /// Groups of evidence items whose newest versions have the same content (two or more each),
 /// as (id, title), by content and id.
-pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
+pub fn duplicate_groups(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Vec<(i64, String)>>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<(String, i64, String)> = conn
         .prepare(
             "SELECT v.sha256, e.id, e.title FROM evidence e
@@ -547,7 +582,11 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
 
 /// How many items are linked to nothing, and the first `limit` of them (all with `None`) as
 /// (id, title), by id: one probe of the link index per item, no link read.
-pub fn orphans(conn: &Connection, limit: Option<usize>) -> Result<(usize, Vec<(i64, String)>)> {
+pub fn orphans(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    limit: Option<usize>,
+) -> Result<(usize, Vec<(i64, String)>)> {
+    let conn = conn.sqlite()?;
     const ORPHAN: &str = "FROM evidence e
         WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)";
     let count: i64 = conn.query_row(&format!("SELECT count(*) {ORPHAN}"), [], |r| r.get(0))?;
@@ -565,7 +604,8 @@ pub fn orphans(conn: &Connection, limit: Option<usize>) -> Result<(usize, Vec<(i
 /// Every content the vault must hold, once: (SHA-256, size), by hash; the evidence versions'
 /// and the catalogue workbooks kept as imported (so that backups, restores and `check` cover
 /// them too).
-pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
+pub fn blobs(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<(String, u64)>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(
             "SELECT sha256, size FROM evidence_version
@@ -581,7 +621,8 @@ pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
 /// How many distinct targets have at least one link, by one plain pass over every link row
 /// (no index seek, no freshness facts). The evidence benchmark's anchor: what SQLite alone takes
 /// to read all links once, against which readiness is measured.
-pub fn linked_target_count(conn: &Connection) -> Result<i64> {
+pub fn linked_target_count(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<i64> {
+    let conn = conn.sqlite()?;
     Ok(conn.query_row(
         "SELECT count(*) FROM (SELECT target_id, count(*) FROM evidence_link GROUP BY target_id)",
         [],

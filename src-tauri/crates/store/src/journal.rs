@@ -107,9 +107,20 @@ pub(crate) fn refresh_triggers(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// The tables whose changes are journalled. SQLite only (it reads `sqlite_schema`).
-pub fn journalled_tables(conn: &Connection) -> Result<Vec<String>> {
-    Ok(table_names(conn)?)
+/// The tables whose changes are journalled, by name: on SQLite every table but
+/// `NOT_JOURNALLED`, on PostgreSQL those with the journal's trigger (`pg::journal`).
+pub fn journalled_tables(conn: &(impl Sql + ?Sized)) -> Result<Vec<String>> {
+    match conn.engine() {
+        Engine::Sqlite => Ok(table_names(conn.sqlite()?)?),
+        Engine::Postgres => conn.query_map(
+            "SELECT c.relname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+             WHERE c.relnamespace = current_schema()::regnamespace
+               AND t.tgname = 'journal_' || c.relname
+             ORDER BY c.relname COLLATE \"C\"",
+            params![],
+            |r| r.get(0),
+        ),
+    }
 }
 
 fn table_names(conn: &Connection) -> rusqlite::Result<Vec<String>> {

@@ -1,5 +1,5 @@
-//! Storage of a CSMS Desk workspace: the SQLite database with its migrations, the lock that
-//! keeps a second writer out, and the evidence vault.
+//! Storage of a CSMS Desk workspace: the database (SQLite, or PostgreSQL: issue 19) with its
+//! migrations, the lock that keeps a second writer out of a folder, and the evidence vault.
 //!
 //! This is the only crate that imports `rusqlite` or touches workspace files. It speaks in
 //! `core` types; the use cases that combine its parts live in `csmsdesk-workspace`.
@@ -26,8 +26,9 @@ pub mod vault;
 
 use std::path::PathBuf;
 
-pub use db::{Db, Transaction};
+pub use db::Db;
 pub use lock::{LockHolder, WorkspaceLock};
+pub use sql::{Conn, Transaction};
 
 /// What can go wrong while storing or loading workspace data.
 #[derive(Debug, thiserror::Error)]
@@ -153,6 +154,25 @@ pub enum Error {
         found: i64,
         supported: i64,
     },
+    /// A store function not yet written for PostgreSQL was called on a PostgreSQL workspace
+    /// (`sql::Sql::sqlite`, the bridge while modules are ported): `operation` names its
+    /// module (`audit`, `evidence`), `at` the file and line.
+    #[error("{operation} is not available yet for a workspace on PostgreSQL ({at})")]
+    PgNotYet { operation: String, at: String },
+    /// What works on SQLite only, asked of a PostgreSQL workspace (`Db::backup_to`: SQLite's
+    /// online backup; a server's database is backed up with `pg_dump`).
+    #[error("{operation} works on a workspace folder only, not on PostgreSQL")]
+    SqliteOnly { operation: &'static str },
+    /// `Db::create_pg` found a workspace in the database already.
+    #[error("database {database} already holds a CSMS Desk workspace")]
+    PgAlreadyAWorkspace { database: String },
+    /// `Db::open_pg` found no workspace in the database (it is empty).
+    #[error("database {database} holds no CSMS Desk workspace")]
+    PgNoWorkspace { database: String },
+    /// A statement failed inside a transaction whose use case went on: PostgreSQL rolled it
+    /// all back, so nothing was saved.
+    #[error("a statement failed inside the transaction; PostgreSQL saved nothing of it")]
+    PgAborted,
     /// A query that must answer one row answered none (`sql::SqlExt::query_row`, on either
     /// engine): a row the schema guarantees is missing, or a bug.
     #[error("a row the workspace must have is missing")]
@@ -176,9 +196,16 @@ fn postgres_detail(error: &postgres::Error) -> String {
 }
 
 impl Error {
-    /// Whether SQLite refused a write because the database is open read-only.
+    /// Whether SQLite refused a write because the database is open read-only, or PostgreSQL
+    /// because the session's transactions are (`Db::set_read_only`).
     pub fn is_read_only(&self) -> bool {
-        matches!(self, Error::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly))
+        match self {
+            Error::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly),
+            Error::Postgres(e) => {
+                e.code() == Some(&postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION)
+            }
+            _ => false,
+        }
     }
 }
 

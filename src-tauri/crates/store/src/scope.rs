@@ -11,7 +11,7 @@ use csmsdesk_core::ids::TisaxId;
 use csmsdesk_core::scope::Objective;
 
 use crate::sql::{Sql, SqlExt as _, params};
-use crate::{Error, Result, Transaction};
+use crate::{Error, Result};
 
 /// A stored VCS scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -272,7 +272,7 @@ pub fn set_deviation(
 /// (a catalogue version change).
 /// Returns the number of scopes moved.
 pub fn move_to_catalogue(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     old: i64,
     new: i64,
     map: &dyn Fn(&str) -> String,

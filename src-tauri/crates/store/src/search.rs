@@ -3,7 +3,6 @@
 //! scopes whose texts hold every word, at most `limit` of each kind, each kind one query with
 //! its own LIMIT, so nothing is read whole.
 
-use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use crate::Result;
@@ -130,11 +129,12 @@ const QUERIES: [KindQuery; 7] = [
 /// too), at most `limit` of each kind, kinds in [`HitKind::ALL`] order. Requirements and
 /// questions come from `catalogue` only (none without one). No words: nothing.
 pub fn search(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     words: &[String],
     catalogue: Option<i64>,
     limit: u32,
 ) -> Result<Vec<Hit>> {
+    let conn = conn.sqlite()?;
     if words.is_empty() {
         return Ok(Vec::new());
     }

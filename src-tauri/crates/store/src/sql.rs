@@ -23,6 +23,7 @@
 //!   constant `[sqlite, postgres]`, says why, and takes its engine's with [`SqlExt::pick`].
 
 mod cell;
+mod conn;
 mod postgres;
 mod sqlite;
 #[cfg(test)]
@@ -31,6 +32,8 @@ mod tests;
 pub(crate) mod twin;
 
 pub use cell::Cell;
+pub use conn::{Conn, Transaction};
+pub(crate) use conn::{ConnOf, TxOf};
 pub use postgres::PgConn;
 
 use crate::{Error, Result};
@@ -121,6 +124,14 @@ pub trait Sql {
         params: &[Value<'_>],
         each: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
     ) -> Result<()>;
+
+    /// The SQLite connection under this one: the bridge for a store function not yet written
+    /// against this layer, whose first line is `let conn = conn.sqlite()?;`. On PostgreSQL
+    /// it is [`Error::PgNotYet`], naming the caller's module: never a panic.
+    #[track_caller]
+    fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        Err(conn::not_yet(std::panic::Location::caller()))
+    }
 }
 
 /// What every [`Sql`] can do with `each_row`.
@@ -201,6 +212,11 @@ impl<S: Sql + ?Sized> Sql for &S {
         each: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
     ) -> Result<()> {
         (**self).each_row(sql, params, each)
+    }
+
+    #[track_caller]
+    fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        (**self).sqlite()
     }
 }
 

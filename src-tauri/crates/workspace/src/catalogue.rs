@@ -147,7 +147,9 @@ impl Workspace {
     /// the package can fill that very workbook: its SHA-256 and size, or `None` for a format
     /// that cannot be filled in place (`.xls`, `.ods`) or when `keep` is off (the demo).
     fn keep_original(&self, bytes: &[u8], file: &str, keep: bool) -> Result<Option<(String, u64)>> {
-        if !keep || !csmsdesk_workbook::is_office_open_xml(bytes) {
+        // A workspace on PostgreSQL has no vault yet (its content in the database is to come):
+        // the catalogue is imported, and its package keeps the generated layout until then.
+        if !keep || !csmsdesk_workbook::is_office_open_xml(bytes) || self.folder().is_none() {
             return Ok(None);
         }
         let blob = self

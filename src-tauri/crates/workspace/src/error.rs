@@ -183,6 +183,81 @@ fn is_open_elsewhere(error: &std::io::Error) -> bool {
     cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33))
 }
 
+/// What the user reads about a PostgreSQL workspace's failure: where the server is, what
+/// was found, and what to check. No store error carries a password, so none can show here.
+fn pg_message(e: &StoreError) -> Message {
+    match e {
+        StoreError::PgSetting { setting, problem } => Message::new("error.pg_setting")
+            .arg("setting", setting)
+            .arg("problem", problem),
+        StoreError::PgUnreachable { host, port, reason } => Message::new("error.pg_unreachable")
+            .arg("host", host)
+            .arg("port", port)
+            .arg("reason", reason),
+        StoreError::PgCredentials {
+            host,
+            port,
+            user,
+            database,
+            reason,
+        } => Message::new("error.pg_credentials")
+            .arg("host", host)
+            .arg("port", port)
+            .arg("user", user)
+            .arg("database", database)
+            .arg("reason", reason),
+        StoreError::PgPasswordNeeded {
+            host,
+            port,
+            user,
+            database,
+        } => Message::new("error.pg_password_needed")
+            .arg("host", host)
+            .arg("port", port)
+            .arg("user", user)
+            .arg("database", database),
+        StoreError::PgTls { host, port, reason } => Message::new("error.pg_tls")
+            .arg("host", host)
+            .arg("port", port)
+            .arg("reason", reason),
+        StoreError::PgNoDatabase {
+            host,
+            port,
+            database,
+        } => Message::new("error.pg_no_database")
+            .arg("host", host)
+            .arg("port", port)
+            .arg("database", database),
+        StoreError::PgForeignDatabase { database, found } => {
+            Message::new("error.pg_foreign_database")
+                .arg("database", database)
+                .arg("found", found.join(", "))
+        }
+        StoreError::PgNewerSchema {
+            database,
+            found,
+            supported,
+        } => Message::new("error.pg_newer_schema")
+            .arg("database", database)
+            .arg("found", found)
+            .arg("supported", supported),
+        StoreError::PgAlreadyAWorkspace { database } => {
+            Message::new("error.pg_workspace_exists").arg("database", database)
+        }
+        StoreError::PgNoWorkspace { database } => {
+            Message::new("error.pg_no_workspace").arg("database", database)
+        }
+        StoreError::PgNotYet { operation, .. } => {
+            Message::new("error.pg_not_yet").arg("operation", operation)
+        }
+        StoreError::SqliteOnly { operation } => {
+            Message::new("error.sqlite_only").arg("operation", *operation)
+        }
+        StoreError::PgAborted => Message::new("error.pg_aborted"),
+        _ => Message::new("error.internal"),
+    }
+}
+
 /// One field's problem: the field's name in forms, JSON and CLI flags, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
@@ -276,18 +351,25 @@ impl Error {
                 | StoreError::Migration(_)
                 | StoreError::Refused { .. }
                 | StoreError::TransferMismatch(_)
-                | StoreError::NoRow => ErrorCode::Internal,
-                // No workspace opens a PostgreSQL location yet (issue 19's next step gives
-                // these their codes and messages).
+                | StoreError::NoRow
+                | StoreError::PgAborted
+                | StoreError::Postgres(_) => ErrorCode::Internal,
+                // A PostgreSQL workspace: what the user fixes in the URL, the environment or
+                // the password file, a server or database that is not there, and one that
+                // cannot be used by this build.
                 StoreError::PgSetting { .. }
-                | StoreError::PgUnreachable { .. }
                 | StoreError::PgCredentials { .. }
                 | StoreError::PgPasswordNeeded { .. }
                 | StoreError::PgTls { .. }
+                | StoreError::PgAlreadyAWorkspace { .. }
+                | StoreError::PgNotYet { .. }
+                | StoreError::SqliteOnly { .. } => ErrorCode::InvalidInput,
+                StoreError::PgUnreachable { .. }
                 | StoreError::PgNoDatabase { .. }
-                | StoreError::PgForeignDatabase { .. }
-                | StoreError::PgNewerSchema { .. }
-                | StoreError::Postgres(_) => ErrorCode::Internal,
+                | StoreError::PgNoWorkspace { .. } => ErrorCode::WorkspaceMissing,
+                StoreError::PgForeignDatabase { .. } | StoreError::PgNewerSchema { .. } => {
+                    ErrorCode::WorkspaceUnusable
+                }
             },
         }
     }
@@ -417,17 +499,14 @@ impl Error {
                 | StoreError::Migration(_)
                 | StoreError::Refused { .. }
                 | StoreError::TransferMismatch(_)
-                | StoreError::NoRow => Message::new("error.internal"),
-                StoreError::PgSetting { .. }
-                | StoreError::PgUnreachable { .. }
-                | StoreError::PgCredentials { .. }
-                | StoreError::PgPasswordNeeded { .. }
-                | StoreError::PgTls { .. }
-                | StoreError::PgNoDatabase { .. }
-                | StoreError::PgForeignDatabase { .. }
-                | StoreError::PgNewerSchema { .. }
+                | StoreError::NoRow
                 | StoreError::Postgres(_) => Message::new("error.internal"),
+                pg => pg_message(pg),
             },
         }
     }
 }
+
+#[cfg(test)]
+#[path = "error/pg_tests.rs"]
+mod pg_tests;

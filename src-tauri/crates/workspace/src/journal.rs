@@ -108,8 +108,8 @@ impl Workspace {
     /// (re-hashed) and the journal. Changes nothing.
     pub fn check(&self, cancel: &AtomicBool) -> Result<CheckReport> {
         let integrity = self.db.integrity_check()?;
-        let vault = self.vault();
         let blobs = csmsdesk_store::evidence::blobs(self.db.conn())?;
+        let vault = self.vault();
         let mut blob_problems = Vec::new();
         for (sha256, _) in &blobs {
             if cancel.load(std::sync::atomic::Ordering::Relaxed) {

@@ -52,6 +52,7 @@ pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
+pub use csmsdesk_store::pg::{Location, PgConfig, PgUrl};
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
 pub use deadlines::{
@@ -92,4 +93,4 @@ pub use scope::{
     Sampling, ScopeChanges, ScopeInput, ScopeQuestion, ScopeView,
 };
 pub use search::{Found, FoundKind, MAX_PER_KIND};
-pub use workspace::{Workspace, WorkspaceInfo};
+pub use workspace::{Workspace, WorkspaceInfo, folder_only};

@@ -48,8 +48,12 @@ fn resolved(path: &Path) -> PathBuf {
 
 impl Workspace {
     /// Refuses `out` inside this workspace's folder (see [`refuse_inside_workspace`]).
+    /// A workspace on PostgreSQL has no folder to protect: any folder the user picks will do.
     pub fn refuse_output_inside(&self, out: &Path, field: &str) -> Result<()> {
-        refuse_inside_workspace(self.dir(), out, field)
+        match self.folder() {
+            Some(dir) => refuse_inside_workspace(dir, out, field),
+            None => Ok(()),
+        }
     }
 
     /// Writes the deadlines `filter` keeps as an iCalendar file at `out` (see

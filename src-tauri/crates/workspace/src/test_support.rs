@@ -30,6 +30,53 @@ pub fn not_cancelled() -> AtomicBool {
     AtomicBool::new(false)
 }
 
+/// The engine the tests' workspaces are on: `CSMSDESK_TEST_ENGINE=postgres` (inside
+/// `pg_virtualenv`) puts them in databases of the test cluster, else they are folders.
+pub const ENGINE_ENV: &str = "CSMSDESK_TEST_ENGINE";
+
+/// A new, empty workspace for a test: the folder `dir`, or with [`ENGINE_ENV`] `postgres` a
+/// new database of the `pg_virtualenv` cluster (sorting texts by ICU's root locale, as the
+/// store's twin tests do, so that a query that forgets SQLite's order shows). The databases
+/// are left to the throwaway cluster's drop. A server the tests were not pointed at (no
+/// `PGHOST` and `PGPORT`) is never used.
+pub fn new_workspace(dir: &Path) -> Workspace {
+    match std::env::var(ENGINE_ENV).as_deref() {
+        Ok("postgres") => {
+            let location = csmsdesk_store::pg::Location::Postgres(test_database());
+            Workspace::create_at(&location, now()).unwrap()
+        }
+        Ok(other) if !other.is_empty() && other != "sqlite" => {
+            panic!("{ENGINE_ENV}={other}: say postgres or sqlite")
+        }
+        _ => Workspace::create(dir, now()).unwrap(),
+    }
+}
+
+/// A new database of the test cluster, by its URL.
+pub fn test_database() -> csmsdesk_store::pg::PgUrl {
+    use csmsdesk_store::pg::{PgConfig, PgUrl, connect};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    assert!(
+        std::env::var_os("PGHOST").is_some() && std::env::var_os("PGPORT").is_some(),
+        "{ENGINE_ENV}=postgres, but PGHOST and PGPORT are not set: run inside pg_virtualenv"
+    );
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let name = format!(
+        "csmsdesk_ws_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let admin = PgConfig::resolve(&PgUrl::parse("postgresql:///postgres").unwrap()).unwrap();
+    connect(&admin)
+        .unwrap()
+        .batch_execute(&format!(
+            "CREATE DATABASE {name} LOCALE_PROVIDER icu ICU_LOCALE 'und' LOCALE 'C.UTF-8' \
+             TEMPLATE template0"
+        ))
+        .unwrap();
+    PgUrl::parse(&format!("postgresql:///{name}")).unwrap()
+}
+
 /// The setup's scope "ECU": the workspace's first.
 pub const ECU: ScopeId = ScopeId(1);
 /// The setup's location "Plant Nord": the workspace's first.
@@ -41,9 +88,22 @@ pub struct Setup {
 }
 
 /// A workspace with the demo catalogue, location "Plant Nord" and scope "ECU" (development).
+/// On the engine [`ENGINE_ENV`] names.
 pub fn setup() -> Setup {
     let root = tempfile::tempdir().unwrap();
-    let mut ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    let ws = new_workspace(&root.path().join("ws"));
+    populated(root, ws)
+}
+
+/// [`setup`] in a folder whatever [`ENGINE_ENV`] says: for the tests of what a folder is
+/// (its files, its lock, outputs refused inside it).
+pub fn setup_in_folder() -> Setup {
+    let root = tempfile::tempdir().unwrap();
+    let ws = Workspace::create(&root.path().join("ws"), now()).unwrap();
+    populated(root, ws)
+}
+
+fn populated(root: tempfile::TempDir, mut ws: Workspace) -> Setup {
     ws.import_demo_catalogue(now()).unwrap();
     let nord = ws
         .add_location(&LocationInput {

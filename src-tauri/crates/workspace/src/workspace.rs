@@ -1,4 +1,7 @@
-//! Opening, creating and describing a workspace, and its company profile.
+//! Opening, creating and describing a workspace, and its company profile. A workspace is a
+//! folder (its database file, vault and lock) or a database on a PostgreSQL server, named by
+//! a `postgres://` URL (issue 19): no lock there (the server's transactions keep writes
+//! safe) and no folder.
 
 use std::path::{Path, PathBuf};
 
@@ -6,6 +9,8 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use csmsdesk_core::company::{
     CompanyProfile, CompanyProfileInput, LanguagePreference, validate_profile,
 };
+use csmsdesk_store::pg::{Location, PgConfig, PgUrl};
+use csmsdesk_store::vault::Vault;
 use csmsdesk_store::{Db, WorkspaceLock, company_profile, create_private_dir};
 
 use crate::{Error, Result};
@@ -19,8 +24,11 @@ pub const VAULT_DIR: &str = "vault";
 /// while another process holds it.
 #[derive(Debug)]
 pub struct Workspace {
-    dir: PathBuf,
+    location: Location,
     pub(crate) db: Db,
+    /// Evidence content: the folder's `vault`, or the database's tables on a connection of
+    /// the vault's own.
+    pub(crate) vault: Vault,
     // Declared last so the database closes before the lock is released. None when read-only.
     _lock: Option<WorkspaceLock>,
 }
@@ -28,10 +36,25 @@ pub struct Workspace {
 /// What `info` reports about a workspace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkspaceInfo {
+    /// The workspace folder; empty for a workspace on PostgreSQL.
     pub dir: PathBuf,
+    /// Where the workspace is, as a user reads it: the folder, or the URL with its password
+    /// (if it holds one) shown as `***`.
+    pub location: String,
+    /// Whether the workspace is a database on a PostgreSQL server.
+    pub on_postgres: bool,
     pub schema_version: i64,
     pub created_at: Option<String>,
     pub company: CompanyProfile,
+}
+
+/// Refuses `operation` (`backup`, `restore`: a backup file is made of a workspace folder and
+/// restored into one) for a workspace on PostgreSQL, which the server's tools back up.
+pub fn folder_only(location: &Location, operation: &'static str) -> Result<()> {
+    match location {
+        Location::Folder(_) => Ok(()),
+        Location::Postgres(_) => Err(csmsdesk_store::Error::SqliteOnly { operation }.into()),
+    }
 }
 
 pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
@@ -49,11 +72,13 @@ impl Workspace {
         }
         let lock = WorkspaceLock::acquire(dir, &timestamp(now))?;
         let db = Db::open(&db_path)?;
+        let vault = Vault::new(dir.join(VAULT_DIR));
         // We hold the lock, so no write of ours is under way: what `tmp` holds is a crash's.
-        csmsdesk_store::vault::Vault::new(dir.join(VAULT_DIR)).remove_leftovers();
+        vault.remove_leftovers();
         Ok(Workspace {
-            dir: dir.to_owned(),
+            location: Location::Folder(dir.to_owned()),
             db,
+            vault,
             _lock: Some(lock),
         })
     }
@@ -71,15 +96,16 @@ impl Workspace {
         }
         let db = Db::open_read_only(&db_path)?;
         Ok(Workspace {
-            dir: dir.to_owned(),
+            location: Location::Folder(dir.to_owned()),
             db,
+            vault: Vault::new(dir.join(VAULT_DIR)),
             _lock: None,
         })
     }
 
     /// Whether this workspace was opened with [`Workspace::open_read_only`].
     pub fn is_read_only(&self) -> bool {
-        self._lock.is_none()
+        self.db.is_read_only()
     }
 
     /// Names what makes the following changes in the journal: `app`, or `cli` and the command.
@@ -139,8 +165,9 @@ impl Workspace {
         create_private_dir(&dir.join(VAULT_DIR))?;
         tracing::info!(dir = %dir.display(), "created workspace");
         Ok(Workspace {
-            dir: dir.to_owned(),
+            location: Location::Folder(dir.to_owned()),
             db,
+            vault: Vault::new(dir.join(VAULT_DIR)),
             _lock: Some(lock),
         })
     }
@@ -155,13 +182,30 @@ impl Workspace {
         }
     }
 
+    /// The workspace folder; an empty path for a workspace on PostgreSQL, which has none
+    /// (use [`Workspace::folder`] where that matters).
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.folder().unwrap_or(Path::new(""))
+    }
+
+    /// The workspace folder, or `None` for a workspace on PostgreSQL.
+    pub fn folder(&self) -> Option<&Path> {
+        match &self.location {
+            Location::Folder(dir) => Some(dir),
+            Location::Postgres(_) => None,
+        }
+    }
+
+    /// Where the workspace is: a folder or a PostgreSQL URL.
+    pub fn place(&self) -> &Location {
+        &self.location
     }
 
     pub fn info(&self) -> Result<WorkspaceInfo> {
         Ok(WorkspaceInfo {
-            dir: self.dir.clone(),
+            dir: self.dir().to_owned(),
+            location: self.location.to_string(),
+            on_postgres: matches!(self.location, Location::Postgres(_)),
             schema_version: self.db.schema_version()?,
             created_at: self.db.meta("created_at")?,
             company: self.company_profile()?,
@@ -184,15 +228,85 @@ impl Workspace {
     /// Creates a workspace for the company `company_name` (what `csmsdesk-cli init` does).
     /// The name is checked first, so a refused name leaves no workspace behind.
     pub fn init(dir: &Path, company_name: &str, now: DateTime<Utc>) -> Result<Workspace> {
+        Self::init_at(&Location::Folder(dir.to_owned()), company_name, now)
+    }
+
+    /// [`Workspace::init`] at a folder or a PostgreSQL URL.
+    pub fn init_at(
+        location: &Location,
+        company_name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Workspace> {
         let input = CompanyProfileInput {
             company_name: company_name.to_owned(),
             language: LanguagePreference::System.as_str().to_owned(),
             ..CompanyProfileInput::default()
         };
         let profile = validate_profile(&input).map_err(Error::InvalidProfile)?;
-        let ws = Self::create(dir, now)?;
+        let ws = Self::create_at(location, now)?;
         company_profile::save(ws.db.conn(), &profile)?;
         Ok(ws)
+    }
+
+    /// Opens the workspace at a folder ([`Workspace::open`]) or a PostgreSQL URL: its settings
+    /// resolved as libpq's (the service file, `PG*` variables, the password file), its schema
+    /// brought up to date. Refuses a database without a workspace, another program's and a
+    /// newer build's, unchanged.
+    pub fn open_at(location: &Location, now: DateTime<Utc>) -> Result<Workspace> {
+        match location {
+            Location::Folder(dir) => Self::open(dir, now),
+            Location::Postgres(url) => Self::open_pg(url, &PgConfig::resolve(url)?),
+        }
+    }
+
+    /// Opens the workspace at `url` with `config` (the app passes one with the password the
+    /// user typed: `PgConfig::with_password`).
+    pub fn open_pg(url: &PgUrl, config: &PgConfig) -> Result<Workspace> {
+        let db = Db::open_pg(config)?;
+        let vault = Vault::postgres(config)?;
+        // An upload is locked while it is written (by any client): those left unlocked are
+        // a crashed or killed writer's.
+        vault.remove_leftovers();
+        tracing::info!(location = %url, "opened workspace on PostgreSQL");
+        Ok(Workspace {
+            location: Location::Postgres(url.clone()),
+            db,
+            vault,
+            _lock: None,
+        })
+    }
+
+    /// [`Workspace::open_read_only`] at a folder or a PostgreSQL URL. On PostgreSQL (no lock
+    /// to wait for) the session's transactions are read-only: the server refuses every write.
+    pub fn open_read_only_at(location: &Location, now: DateTime<Utc>) -> Result<Workspace> {
+        match location {
+            Location::Folder(dir) => Self::open_read_only(dir),
+            Location::Postgres(_) => {
+                let mut ws = Self::open_at(location, now)?;
+                ws.db.set_read_only()?;
+                Ok(ws)
+            }
+        }
+    }
+
+    /// Creates a new workspace at a folder ([`Workspace::create`]) or in the database a
+    /// PostgreSQL URL names, which must be empty (or hold only an empty schema `csmsdesk`).
+    pub fn create_at(location: &Location, now: DateTime<Utc>) -> Result<Workspace> {
+        let url = match location {
+            Location::Folder(dir) => return Self::create(dir, now),
+            Location::Postgres(url) => url,
+        };
+        let created_by = concat!("CSMS Desk ", env!("CARGO_PKG_VERSION"));
+        let config = PgConfig::resolve(url)?;
+        let db = Db::create_pg(&config, &timestamp(now), created_by)?;
+        let vault = Vault::postgres(&config)?;
+        tracing::info!(location = %url, "created workspace on PostgreSQL");
+        Ok(Workspace {
+            location: location.clone(),
+            db,
+            vault,
+            _lock: None,
+        })
     }
 }
 

@@ -1,24 +1,23 @@
 //! `init` and `info`: creating a workspace and showing it with its company profile.
 
-use std::path::Path;
-
 use chrono::{DateTime, Utc};
-use csmsdesk_workspace::{Error, Workspace};
+use csmsdesk_workspace::{Error, Location, Workspace};
 
 use crate::output::Output;
 
-/// Creates the workspace in `dir` for `company` and shows it.
+/// Creates the workspace at `location` (a folder or a PostgreSQL URL) for `company` and
+/// shows it.
 pub fn init(
-    dir: &Path,
+    location: &Location,
     company: &str,
     now: DateTime<Utc>,
     out: &mut Output,
     os_locale: Option<&str>,
 ) -> Result<bool, Error> {
-    let ws = Workspace::init(dir, company, now)?;
+    let ws = Workspace::init_at(location, company, now)?;
     let profile = ws.company_profile()?;
     out.set_lang(profile.language.resolve(os_locale));
-    out.init(dir, &profile);
+    out.init(&location.to_string(), &profile);
     Ok(true)
 }
 

@@ -1,7 +1,5 @@
 //! Printing `init` and `info`: the workspace and its company profile.
 
-use std::path::Path;
-
 use csmsdesk_core::company::{CompanyProfile, LanguagePreference};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_workspace::{WorkspaceInfo, wire};
@@ -9,15 +7,16 @@ use csmsdesk_workspace::{WorkspaceInfo, wire};
 use super::Output;
 
 impl Output {
-    pub fn init(&self, dir: &Path, profile: &CompanyProfile) {
+    /// `place` is the folder or the URL (its password, if any, as `***`).
+    pub fn init(&self, place: &str, profile: &CompanyProfile) {
         if self.json {
             Self::print_json(&wire::Created {
-                workspace: dir.display().to_string(),
+                workspace: place.to_owned(),
                 company: profile.company_name.clone(),
             });
         } else {
             let text = Message::new("cli.init.created")
-                .arg("path", dir.display())
+                .arg("path", place)
                 .arg("company", &profile.company_name)
                 .render(self.lang);
             out_line!("{text}");
@@ -39,7 +38,15 @@ impl Output {
             }
         };
         let rows = [
-            ("cli.info.workspace", info.dir.display().to_string()),
+            ("cli.info.workspace", info.location.clone()),
+            (
+                "cli.info.engine",
+                self.t(if info.on_postgres {
+                    "cli.info.engine_postgresql"
+                } else {
+                    "cli.info.engine_folder"
+                }),
+            ),
             ("cli.info.schema_version", info.schema_version.to_string()),
             (
                 "cli.info.created_at",

@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension as _, Row};
+use rusqlite::{OptionalExtension as _, Row};
 
 use super::date;
 use crate::Result;
@@ -85,7 +85,12 @@ impl Ord for Ranked {
 ///
 /// One pass over the table's light columns (a substring cannot use an index); only the best
 /// `limit` rows are kept while it runs, so its memory does not grow with the table.
-pub fn search(conn: &Connection, words: &[&str], limit: usize) -> Result<Vec<BriefRecord>> {
+pub fn search(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    words: &[&str],
+    limit: usize,
+) -> Result<Vec<BriefRecord>> {
+    let conn = conn.sqlite()?;
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -173,7 +178,8 @@ pub fn search(conn: &Connection, words: &[&str], limit: usize) -> Result<Vec<Bri
 }
 
 /// The briefs of the items of `ids` that exist, in the order given (an index seek each).
-pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<BriefRecord>> {
+pub fn briefs(conn: &(impl crate::sql::Sql + ?Sized), ids: &[i64]) -> Result<Vec<BriefRecord>> {
+    let conn = conn.sqlite()?;
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {BRIEF} FROM evidence e WHERE e.id = ?1"))?;
     let mut found = Vec::with_capacity(ids.len());
@@ -194,12 +200,13 @@ pub fn briefs(conn: &Connection, ids: &[i64]) -> Result<Vec<BriefRecord>> {
 /// them when `limit` is `None`. An index seek per target; only the rows asked for leave
 /// SQLite.
 pub fn linked(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     catalogue: i64,
     scope: i64,
     targets: &[&str],
     limit: Option<usize>,
 ) -> Result<(usize, Vec<BriefRecord>)> {
+    let conn = conn.sqlite()?;
     if targets.is_empty() {
         return Ok((0, Vec::new()));
     }

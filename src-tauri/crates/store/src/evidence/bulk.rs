@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use csmsdesk_core::evidence::Classification;
 use rusqlite::params;
 
-use crate::{Result, Transaction};
+use crate::Result;
 
 /// The one field a bulk change sets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +21,12 @@ pub enum BulkField {
 
 /// Sets `field` on every item of `ids`; returns how many rows changed value. An item that has
 /// the value already is left alone, so the journal records only real changes.
-pub fn set_field(tx: &Transaction<'_>, ids: &[i64], field: &BulkField) -> Result<usize> {
+pub fn set_field(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    ids: &[i64],
+    field: &BulkField,
+) -> Result<usize> {
+    let tx = tx.sqlite()?;
     let (column, value): (&str, Option<String>) = match field {
         BulkField::WorkProduct(wp) => ("work_product", wp.clone()),
         BulkField::Owner(owner) => ("owner", Some(owner.clone())),
@@ -42,10 +47,11 @@ pub fn set_field(tx: &Transaction<'_>, ids: &[i64], field: &BulkField) -> Result
 /// Marks the newest version of every item of `ids` as reviewed, and sets its next review
 /// date when one is given; returns how many items were not reviewed yet or got a new date.
 pub fn mark_reviewed(
-    tx: &Transaction<'_>,
+    tx: &(impl crate::sql::Sql + ?Sized),
     ids: &[i64],
     next_review: Option<NaiveDate>,
 ) -> Result<usize> {
+    let tx = tx.sqlite()?;
     let next = next_review.map(|d| d.to_string());
     let mut statement = tx.prepare_cached(
         "UPDATE evidence SET reviewed_version = latest_version,
@@ -62,7 +68,8 @@ pub fn mark_reviewed(
 
 /// Deletes every item of `ids` with its versions and links; returns how many were deleted.
 /// Blobs stay in the vault (see `delete`).
-pub fn delete(tx: &Transaction<'_>, ids: &[i64]) -> Result<usize> {
+pub fn delete(tx: &(impl crate::sql::Sql + ?Sized), ids: &[i64]) -> Result<usize> {
+    let tx = tx.sqlite()?;
     let mut statement = tx.prepare_cached("DELETE FROM evidence WHERE id = ?1")?;
     let mut deleted = 0;
     for id in ids {

@@ -3,14 +3,16 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
 use super::{EvidenceRecord, LINK_SELECT, LinkRecord, RawRecord, SELECT, finish, link_row, raw};
 use crate::Result;
 
 /// The links of the evidence items `ids`, by item, each item's by target: one statement for a
 /// page of the vault instead of one per row. Items without links have no entry.
-pub fn links_of_many(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, Vec<LinkRecord>>> {
+pub fn links_of_many(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    ids: &[i64],
+) -> Result<HashMap<i64, Vec<LinkRecord>>> {
+    let conn = conn.sqlite()?;
     let mut by_item: HashMap<i64, Vec<LinkRecord>> = HashMap::new();
     let links: Vec<LinkRecord> = conn
         .prepare_cached(&format!(
@@ -33,7 +35,11 @@ fn id_list(ids: &[i64]) -> String {
 
 /// The evidence items `ids`, in that order: one statement for a page of the vault instead of
 /// one per row. An id without an item is left out.
-pub fn get_many(conn: &Connection, ids: &[i64]) -> Result<Vec<EvidenceRecord>> {
+pub fn get_many(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    ids: &[i64],
+) -> Result<Vec<EvidenceRecord>> {
+    let conn = conn.sqlite()?;
     let rows: Vec<RawRecord> = conn
         .prepare_cached(&format!(
             "{SELECT} WHERE e.id IN (SELECT value FROM json_each(?1))"

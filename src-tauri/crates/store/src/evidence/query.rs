@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::{Classification, EvidenceColumn, EvidenceState};
 use csmsdesk_core::order::Direction;
-use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::{EvidenceRecord, get_many};
@@ -239,12 +238,13 @@ pub struct Page {
 /// The items `query` keeps on `day`, in its order: `limit` of them (all for `None`) after
 /// skipping `offset`, and how many it keeps in all.
 pub fn page(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     query: &EvidenceQuery,
     day: NaiveDate,
     offset: u64,
     limit: Option<u64>,
 ) -> Result<Page> {
+    let conn = conn.sqlite()?;
     let today = day.to_string();
     let mut filter = Filter::new(query, &today);
     let limit = filter.param(Value::Integer(
@@ -295,7 +295,12 @@ pub fn page(
 }
 
 /// How many items `query` keeps on `day` (its sort is ignored).
-pub fn count(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) -> Result<u64> {
+pub fn count(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    query: &EvidenceQuery,
+    day: NaiveDate,
+) -> Result<u64> {
+    let conn = conn.sqlite()?;
     let day = day.to_string();
     let filter = Filter::new(query, &day);
     let sql = format!("SELECT count(*) FROM evidence e{}", filter.sql);
@@ -307,7 +312,12 @@ pub fn count(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) -> Result
 
 /// The ids of every item `query` keeps on `day`, in id order (its sort is ignored): what a
 /// bulk change "to all N matching the filter" works on, whatever page the screen shows.
-pub fn matching_ids(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) -> Result<Vec<i64>> {
+pub fn matching_ids(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    query: &EvidenceQuery,
+    day: NaiveDate,
+) -> Result<Vec<i64>> {
+    let conn = conn.sqlite()?;
     let day = day.to_string();
     let filter = Filter::new(query, &day);
     let sql = format!("SELECT e.id FROM evidence e{} ORDER BY e.id", filter.sql);
@@ -319,7 +329,8 @@ pub fn matching_ids(conn: &Connection, query: &EvidenceQuery, day: NaiveDate) ->
 }
 
 /// How many evidence items there are.
-pub fn total(conn: &Connection) -> Result<u64> {
+pub fn total(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<u64> {
+    let conn = conn.sqlite()?;
     let n: i64 = conn.query_row("SELECT count(*) FROM evidence", [], |r| r.get(0))?;
     Ok(count_of(n))
 }

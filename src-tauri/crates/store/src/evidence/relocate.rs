@@ -3,15 +3,19 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OptionalExtension as _, params};
+use rusqlite::{OptionalExtension as _, params};
 
 use super::path_bytes;
+use crate::Result;
 use crate::vault::Stamp;
-use crate::{Result, Transaction};
 
 /// The first item (by id) whose source is missing and whose newest version has the content
 /// `sha256`, with its title: the item a file with that content was most likely moved from.
-pub fn missing_with_content(conn: &Connection, sha256: &str) -> Result<Option<(i64, String)>> {
+pub fn missing_with_content(
+    conn: &(impl crate::sql::Sql + ?Sized),
+    sha256: &str,
+) -> Result<Option<(i64, String)>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare_cached(
             "SELECT e.id, e.title FROM evidence_version v
@@ -24,7 +28,13 @@ pub fn missing_with_content(conn: &Connection, sha256: &str) -> Result<Option<(i
 }
 
 /// Points item `id` at the source `path` as seen now (`stamp`): present again.
-pub fn set_source(tx: &Transaction<'_>, id: i64, path: &Path, stamp: Stamp) -> Result<()> {
+pub fn set_source(
+    tx: &(impl crate::sql::Sql + ?Sized),
+    id: i64,
+    path: &Path,
+    stamp: Stamp,
+) -> Result<()> {
+    let tx = tx.sqlite()?;
     tx.execute(
         "UPDATE evidence SET source_path = ?2, source_size = ?3, source_mtime_ns = ?4,
              source_missing = 0 WHERE id = ?1",

@@ -2,7 +2,6 @@
 //! few in date order, and counts, so that a page of deadlines need not read every item.
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rusqlite::types::Value;
 
 use super::date;
@@ -73,12 +72,13 @@ fn condition(filter: &ReviewFilter) -> (String, Vec<Value>) {
 /// The review dates `filter` keeps in `order`, or its reverse (`descending`; those without an
 /// owner stay last by owner); the first `limit` of them, all for `None`.
 pub fn review_dates(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     filter: &ReviewFilter,
     order: &ReviewOrder,
     descending: bool,
     limit: Option<u64>,
 ) -> Result<Vec<ReviewDate>> {
+    let conn = conn.sqlite()?;
     let (condition, mut params) = condition(filter);
     let dir = if descending { "DESC" } else { "ASC" };
     let by_date = format!("review_due {dir}, 'evidence-review-' || id {dir}");
@@ -128,11 +128,12 @@ pub fn review_dates(
 /// How many review dates `filter` keeps, how many of them are due before `today` and how many
 /// from `today` to `soon_until`: one pass, no row read out.
 pub fn review_counts(
-    conn: &Connection,
+    conn: &(impl crate::sql::Sql + ?Sized),
     filter: &ReviewFilter,
     today: NaiveDate,
     soon_until: NaiveDate,
 ) -> Result<ReviewCounts> {
+    let conn = conn.sqlite()?;
     let (condition, mut params) = condition(filter);
     params.push(Value::Text(today.to_string()));
     let today_param = params.len();

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use rusqlite::Connection;
-
 use super::{path_from_bytes, size_of};
 use crate::Result;
 use crate::vault::Stamp;
@@ -22,7 +20,8 @@ pub struct Source {
 
 /// Every item's source, by id: the six columns a scan reads, not whole records (at 20,000
 /// items this is what keeps the start-up scan from holding the workspace for long).
-pub fn sources(conn: &Connection) -> Result<Vec<Source>> {
+pub fn sources(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Source>> {
+    let conn = conn.sqlite()?;
     Ok(conn
         .prepare(
             "SELECT e.id, e.title, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256

@@ -39,7 +39,7 @@ fn every_table_but_the_journal_has_its_three_triggers() {
                 .conn()
                 .query_row(
                     "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1 AND tbl_name = ?2",
-                    [&name, table],
+                    params![&name, table.as_str()],
                     |r| r.get(0),
                 )
                 .unwrap();
@@ -72,16 +72,19 @@ fn insert_update_and_delete_record_key_source_and_what_changed() {
     let long = "x".repeat(500);
     conn.execute(
         "INSERT INTO location (id, name, address) VALUES (7, 'Plant A', ?1)",
-        [&long],
+        params![&long],
     )
     .unwrap();
     db.set_source("app");
-    conn.execute("UPDATE location SET name = 'Plant B' WHERE id = 7", [])
-        .unwrap();
+    conn.execute(
+        "UPDATE location SET name = 'Plant B' WHERE id = 7",
+        params![],
+    )
+    .unwrap();
     // An update that changes nothing leaves no entry.
-    conn.execute("UPDATE location SET name = name WHERE id = 7", [])
+    conn.execute("UPDATE location SET name = name WHERE id = 7", params![])
         .unwrap();
-    conn.execute("DELETE FROM location WHERE id = 7", [])
+    conn.execute("DELETE FROM location WHERE id = 7", params![])
         .unwrap();
     let mine: Vec<Entry> = entries(conn)
         .unwrap()
@@ -139,7 +142,10 @@ fn a_rolled_back_change_leaves_no_entry_and_no_gap() {
     assert!(result.is_err());
     assert_eq!(count(db.conn()).unwrap(), before);
     db.conn()
-        .execute("INSERT INTO setting (key, value) VALUES ('b', '2')", [])
+        .execute(
+            "INSERT INTO setting (key, value) VALUES ('b', '2')",
+            params![],
+        )
         .unwrap();
     assert_eq!(
         journal_problems(db.conn()),
@@ -167,11 +173,14 @@ fn the_journal_refuses_edits_and_deletions_of_sealed_entries() {
     let db = new_db(dir.path());
     let conn = db.conn();
     let err = conn
-        .execute("UPDATE journal SET user = 'mallory' WHERE seq = 1", [])
+        .execute(
+            "UPDATE journal SET user = 'mallory' WHERE seq = 1",
+            params![],
+        )
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
     let err = conn
-        .execute("DELETE FROM journal WHERE seq = 1", [])
+        .execute("DELETE FROM journal WHERE seq = 1", params![])
         .unwrap_err();
     assert!(err.to_string().contains("append-only"), "{err}");
 }
@@ -184,7 +193,7 @@ fn verify_names_an_entry_edited_or_deleted_behind_the_triggers_back() {
         db.conn()
             .execute(
                 "INSERT INTO setting (key, value) VALUES (?1, 'v')",
-                [format!("k{i}")],
+                params![format!("k{i}").as_str()],
             )
             .unwrap();
     }

@@ -102,7 +102,7 @@ pub fn schema_version(client: &mut impl GenericClient) -> Result<i64> {
 /// beyond the built-in ones and an empty `public` (an empty `csmsdesk` one, made beforehand
 /// by an administrator for its grants, is ours), and the tables, views and sequences in
 /// any schema. At most ten names, `schema.name`, sorted.
-fn foreign_objects(client: &mut impl GenericClient) -> Result<Vec<String>> {
+pub(crate) fn foreign_objects(client: &mut impl GenericClient) -> Result<Vec<String>> {
     let rows = client.query(
         "SELECT name FROM (
              SELECT n.nspname || '.' || c.relname AS name

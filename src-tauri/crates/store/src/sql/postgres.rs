@@ -49,6 +49,11 @@ impl PgConn {
         self.client.borrow_mut()
     }
 
+    /// The client unless it is borrowed now (a rollback while a panic unwinds).
+    pub(crate) fn try_client(&self) -> Option<RefMut<'_, Client>> {
+        self.client.try_borrow_mut().ok()
+    }
+
     /// How many statements are prepared and kept (for the tests of the cache).
     pub fn cached_statements(&self) -> usize {
         self.statements.borrow().len()

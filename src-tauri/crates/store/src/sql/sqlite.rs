@@ -1,4 +1,4 @@
-//! [`Sql`] for rusqlite's connection and store's [`Transaction`](crate::Transaction): cached
+//! [`Sql`] for rusqlite's connection (store's `Conn` and `Transaction` run through it): cached
 //! statements (`prepare_cached`), rows read in place, values converted by rusqlite.
 
 use super::{Engine, Row, RowOf, Sql, Value};
@@ -29,24 +29,9 @@ impl Sql for rusqlite::Connection {
         }
         Ok(())
     }
-}
 
-impl Sql for crate::Transaction<'_> {
-    fn engine(&self) -> Engine {
-        Engine::Sqlite
-    }
-
-    fn execute(&self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
-        Sql::execute(&**self, sql, params)
-    }
-
-    fn each_row(
-        &self,
-        sql: &str,
-        params: &[Value<'_>],
-        each: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
-    ) -> Result<()> {
-        (**self).each_row(sql, params, each)
+    fn sqlite(&self) -> Result<&rusqlite::Connection> {
+        Ok(self)
     }
 }
 

@@ -7,13 +7,14 @@ use csmsdesk_store::evidence::{self as table, EvidenceRecord, LinkRecord};
 use csmsdesk_store::vault::Vault;
 
 use super::{EvidenceView, LinkView, state_of};
-use crate::workspace::VAULT_DIR;
 use crate::{EvidenceId, Result, ScopeId, Workspace};
 
 impl Workspace {
-    /// The workspace's evidence vault.
+    /// The workspace's evidence vault: the folder's `vault`, or the tables of its PostgreSQL
+    /// database on a connection of the vault's own (opened with the workspace). A clone
+    /// shares it, so long work can take it along.
     pub fn vault(&self) -> Vault {
-        Vault::new(self.dir().join(VAULT_DIR))
+        self.vault.clone()
     }
 
     /// Evidence item `id` (an index seek).

@@ -1,5 +1,5 @@
 use super::*;
-use crate::test_support::{not_cancelled, now, setup};
+use crate::test_support::{not_cancelled, now, setup, setup_in_folder};
 use crate::{ErrorCode, LocationInput};
 
 #[test]
@@ -90,7 +90,7 @@ fn the_check_rehashes_every_vault_copy_and_names_a_damaged_or_missing_one() {
 
 #[test]
 fn a_read_only_workspace_reads_and_refuses_every_change() {
-    let s = setup();
+    let s = setup_in_folder();
     let dir = s.ws.dir().to_owned();
     let ro = Workspace::open_read_only(&dir).unwrap();
     assert!(ro.is_read_only() && !s.ws.is_read_only());

@@ -14,7 +14,7 @@ fn refused_field(result: Result<()>) -> Option<String> {
 
 #[test]
 fn outputs_onto_the_database_the_vault_or_the_lock_are_refused() {
-    let s = setup();
+    let s = setup_in_folder();
     let ws = s.ws.dir();
     for inside in [
         ws.join("workspace.sqlite"),
@@ -34,7 +34,7 @@ fn outputs_onto_the_database_the_vault_or_the_lock_are_refused() {
 
 #[test]
 fn outputs_beside_the_workspace_are_allowed_even_with_a_similar_name() {
-    let s = setup();
+    let s = setup_in_folder();
     let beside = s.root.path().join("ws-exports");
     std::fs::create_dir(&beside).unwrap();
     assert_eq!(
@@ -51,7 +51,7 @@ fn outputs_beside_the_workspace_are_allowed_even_with_a_similar_name() {
 #[cfg(unix)]
 #[test]
 fn links_into_the_workspace_are_resolved_before_deciding() {
-    let s = setup();
+    let s = setup_in_folder();
     let ws = s.ws.dir();
     // A link to the database, and a folder link whose inside is the workspace.
     let to_db = s.root.path().join("innocent.zip");
@@ -67,7 +67,7 @@ fn links_into_the_workspace_are_resolved_before_deciding() {
 
 #[test]
 fn a_calendar_onto_the_database_is_refused_and_the_database_is_untouched() {
-    let s = setup();
+    let s = setup_in_folder();
     let db = s.ws.dir().join("workspace.sqlite");
     let before = std::fs::read(&db).unwrap();
     let filter = DeadlineFilter::default();

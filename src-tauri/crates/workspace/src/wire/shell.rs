@@ -118,7 +118,10 @@ pub struct Created {
 /// The workspace and its company (`info`); empty texts are sent as `null`.
 #[derive(Debug, Serialize)]
 pub struct Info {
+    /// The folder, or the PostgreSQL URL (a password in it shown as `***`).
     pub workspace: String,
+    /// `folder` (SQLite) or `postgresql`.
+    pub engine: &'static str,
     pub schema_version: i64,
     pub created_at: Option<String>,
     pub company: Option<String>,
@@ -130,7 +133,12 @@ pub struct Info {
 pub fn info(i: &crate::WorkspaceInfo) -> Info {
     let non_empty = |text: &str| (!text.is_empty()).then(|| text.to_owned());
     Info {
-        workspace: i.dir.display().to_string(),
+        workspace: i.location.clone(),
+        engine: if i.on_postgres {
+            "postgresql"
+        } else {
+            "folder"
+        },
         schema_version: i.schema_version,
         created_at: i.created_at.clone(),
         company: non_empty(&i.company.company_name),

@@ -320,3 +320,51 @@ fn every_error_renders_a_complete_message_in_both_languages() {
         }
     }
 }
+
+/// Inside `pg_virtualenv` with `CSMSDESK_TEST_PG` set (as `cargo xtask test` runs it), else
+/// skipped.
+#[test]
+fn a_workspace_on_postgresql_has_no_folder_lock_or_vault_and_says_where_it_is_on_postgresql() {
+    if std::env::var("CSMSDESK_TEST_PG")
+        .unwrap_or_default()
+        .is_empty()
+    {
+        eprintln!("SKIPPED: no PostgreSQL (run inside pg_virtualenv with CSMSDESK_TEST_PG=1)");
+        return;
+    }
+    let url = crate::test_support::test_database();
+    let location = Location::Postgres(url.clone());
+    let ws = Workspace::init_at(&location, "Muster GmbH", now()).unwrap();
+    let info = ws.info().unwrap();
+    assert!(info.on_postgres && info.dir.as_os_str().is_empty());
+    assert_eq!(info.location, location.to_string());
+    assert_eq!(info.company.company_name, "Muster GmbH");
+    assert_eq!(ws.folder(), None);
+    assert!(!ws.is_read_only());
+    // Evidence content lives in the database: no folder, and what is stored reads back.
+    let vault = ws.vault();
+    assert_eq!(vault.dir(), None);
+    let blob = vault
+        .store_bytes(b"evidence in the database", Path::new("note.txt"))
+        .unwrap();
+    let mut back = Vec::new();
+    vault.copy_to(&blob.sha256, &mut back).unwrap();
+    assert_eq!(back, b"evidence in the database");
+    // No lock: a second opening works beside the first, and a read-only one refuses writes.
+    let mut second = Workspace::open_at(&location, now()).unwrap();
+    second
+        .save_company_profile(&profile_input("Muster AG", ""))
+        .unwrap();
+    assert_eq!(ws.company_profile().unwrap().company_name, "Muster AG");
+    let mut looking = Workspace::open_read_only_at(&location, now()).unwrap();
+    assert!(looking.is_read_only());
+    let err = looking
+        .save_company_profile(&profile_input("Other", ""))
+        .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::ReadOnly, "{err}");
+    // Outputs may go to any folder: there is no workspace folder to protect.
+    ws.refuse_output_inside(Path::new("/tmp/x.ics"), "ics")
+        .unwrap();
+    let err = Workspace::create_at(&location, now()).unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::InvalidInput, "{err}");
+}

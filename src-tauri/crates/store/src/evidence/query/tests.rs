@@ -1,3 +1,4 @@
+use rusqlite::Connection;
 use std::path::Path;
 
 use super::*;

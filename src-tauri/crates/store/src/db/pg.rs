@@ -1,0 +1,130 @@
+//! A [`Db`] on PostgreSQL (issue 19): creating and opening a workspace's database, its
+//! transactions (`BEGIN`/`COMMIT`, rolled back on an error), and a check of the catalogue.
+
+use std::sync::{Arc, Mutex};
+
+use super::{CALENDAR_ID_PG, Db, created};
+use crate::pg::{PgConfig, connect, migrate, schema_version};
+use crate::sql::{Conn, ConnOf, PgConn, Sql as _, SqlExt as _, Transaction, TxOf};
+use crate::{Error, Result, params};
+
+impl Db {
+    /// Makes the database `config` names a new workspace: migrates it (the database must be
+    /// empty, or hold only an empty schema `csmsdesk`) and records when, by what, and its
+    /// calendar id in one transaction. A database that already holds a workspace, belongs to
+    /// something else or cannot be reached is refused, unchanged.
+    pub fn create_pg(config: &PgConfig, created_at: &str, created_by: &str) -> Result<Db> {
+        let mut client = connect(config)?;
+        if schema_version(&mut client)? > 0 {
+            return Err(Error::PgAlreadyAWorkspace {
+                database: config.database.clone(),
+            });
+        }
+        migrate(&mut client)?;
+        let mut db = from_pg(PgConn::new(client));
+        db.write(|tx| created(tx, created_at, created_by))?;
+        Ok(db)
+    }
+
+    /// Opens the workspace in the database `config` names and brings its schema up to date.
+    /// Refuses, unchanged, a database without a workspace (empty, or another program's) and
+    /// one of a newer build; connection failures are store's `Pg*` errors.
+    pub fn open_pg(config: &PgConfig) -> Result<Db> {
+        let mut client = connect(config)?;
+        if schema_version(&mut client)? == 0 {
+            let found = crate::pg::migrate::foreign_objects(&mut client)?;
+            let database = config.database.clone();
+            return Err(if found.is_empty() {
+                Error::PgNoWorkspace { database }
+            } else {
+                Error::PgForeignDatabase { database, found }
+            });
+        }
+        migrate(&mut client)?;
+        let pg = PgConn::new(client);
+        // As on SQLite: a workspace without a calendar id gets one once, journalled as "open".
+        let has_calendar_id = pg
+            .optional(
+                "SELECT value FROM workspace_meta WHERE key = 'calendar_id'",
+                params![],
+                |_| Ok(()),
+            )?
+            .is_some();
+        if !has_calendar_id {
+            crate::pg::journal::set_source(&mut *pg.client(), "open")?;
+            pg.execute(CALENDAR_ID_PG, params![])?;
+            crate::pg::journal::set_source(&mut *pg.client(), "")?;
+        }
+        Ok(from_pg(pg))
+    }
+}
+
+fn from_pg(pg: PgConn) -> Db {
+    Db {
+        conn: Conn(ConnOf::Postgres(pg)),
+        path: None,
+        source: Arc::new(Mutex::new("unknown".to_owned())),
+        read_only: false,
+    }
+}
+
+/// [`Db::write`] on PostgreSQL: `BEGIN`, `f`, `COMMIT`; `ROLLBACK` when `f` fails (or
+/// panics). A statement that failed inside `f` aborts the transaction on PostgreSQL (not on
+/// SQLite): if `f` went on regardless, nothing is committed and the write is an error.
+pub(super) fn write<T>(pg: &PgConn, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pg.client().batch_execute("BEGIN")?;
+    let mut open = Open(Some(pg));
+    let failed = std::cell::Cell::new(false);
+    let value = f(&Transaction(TxOf::Postgres(pg, &failed)))?;
+    if failed.get() {
+        return Err(Error::PgAborted);
+    }
+    open.0 = None;
+    pg.client().batch_execute("COMMIT")?;
+    Ok(value)
+}
+
+/// Rolls the transaction back when dropped still open: on an error and on a panic.
+struct Open<'a>(Option<&'a PgConn>);
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        if let Some(pg) = self.0
+            && let Some(mut client) = pg.try_client()
+            && let Err(e) = client.batch_execute("ROLLBACK")
+        {
+            tracing::warn!(error = %e, "could not roll back a PostgreSQL transaction");
+        }
+    }
+}
+
+/// PostgreSQL checks its own pages (with data checksums, when the cluster has them) and has
+/// no `PRAGMA integrity_check`. What can be wrong in a workspace's schema without the server
+/// noticing: an index left invalid (a failed `CREATE INDEX CONCURRENTLY` or `REINDEX`), which
+/// queries then skip, and a trigger disabled by hand, which stops the journal or the
+/// evidence links' facts. Each is a problem, as SQLite's check reports one.
+pub(super) fn integrity_check(pg: &PgConn) -> Result<Vec<String>> {
+    pg.query_map(
+        "SELECT 'index ' || c.relname || ' is invalid: rebuild it with REINDEX INDEX csmsdesk.'
+                || c.relname
+           FROM pg_index i
+           JOIN pg_class c ON c.oid = i.indexrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'csmsdesk' AND NOT (i.indisvalid AND i.indisready)
+         UNION ALL
+         SELECT 'trigger ' || t.tgname || ' on ' || c.relname
+                || ' is disabled: enable it with ALTER TABLE csmsdesk.' || c.relname
+                || ' ENABLE TRIGGER ' || t.tgname
+           FROM pg_trigger t
+           JOIN pg_class c ON c.oid = t.tgrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'csmsdesk' AND NOT t.tgisinternal AND t.tgenabled NOT IN ('O', 'A')
+         ORDER BY 1",
+        params![],
+        |row| row.get(0),
+    )
+}
+
+#[cfg(test)]
+#[path = "pg_tests.rs"]
+mod tests;
