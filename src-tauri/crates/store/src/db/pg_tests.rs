@@ -172,25 +172,18 @@ fn the_bridge_names_the_module_not_yet_ported_on_postgresql() {
     let Some(admin) = server() else { return };
     let test = TestDb::create(&admin);
     let mut db = new_workspace(&test);
-    let err = crate::journal::count(db.conn()).unwrap_err();
+    // SQLite's own connection, asked for on PostgreSQL: an error naming the module and line
+    // that asked (every store module is on the layer now; SQLite's internals still ask).
+    let err = db.conn().sqlite().unwrap_err();
     assert!(
-        matches!(&err, Error::PgNotYet { operation, at } if operation == "journal" && at.starts_with("journal.rs:")),
+        matches!(&err, Error::PgNotYet { operation, at } if operation == "db" && at.starts_with("db/pg_tests.rs:")),
         "{err}"
     );
     // Through a transaction and through `&dyn Sql` alike.
-    let err = db
-        .write(|tx| crate::evidence::bulk::delete(tx, &[1]))
-        .unwrap_err();
-    assert!(
-        matches!(&err, Error::PgNotYet { operation, .. } if operation == "evidence"),
-        "{err}"
-    );
+    let err = db.write(|tx| tx.sqlite().map(|_| ())).unwrap_err();
+    assert!(matches!(&err, Error::PgNotYet { .. }), "{err}");
     let conn: &dyn Sql = db.conn();
-    let err = crate::assessment::list(conn, 1).unwrap_err();
-    assert!(
-        matches!(&err, Error::PgNotYet { operation, .. } if operation == "assessment"),
-        "{err}"
-    );
+    assert!(matches!(conn.sqlite().unwrap_err(), Error::PgNotYet { .. }));
 }
 
 #[test]
