@@ -36,7 +36,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::Parser;
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_workspace::{Error, Location, Workspace, folder_only, folders};
+use csmsdesk_workspace::{Error, Location, Workspace, folders};
 
 use args::{Cli, Command};
 use commands::deadlines::DeadlineArgs;
@@ -271,16 +271,10 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
         Command::Check => {
             commands::trust::check(&open_read_only(&location, now, out, os_locale)?, out)
         }
-        // A backup file is made of a workspace folder and restored into one; a workspace on
-        // PostgreSQL is backed up with the server's tools (pg_dump).
-        Command::Backup { out: file } => {
-            folder_only(&location, "backup")?;
-            commands::trust::backup(&dir, file, now, out)
-        }
+        // A backup file holds a workspace of either kind and restores into either: the bridge
+        // between a desk folder and a server database.
+        Command::Backup { out: file } => commands::trust::backup(&location, file, now, out),
         Command::Restore { file, check } => {
-            if !check {
-                folder_only(&location, "restore")?;
-            }
             commands::trust::restore(file, *check, cli.workspace.as_ref(), out)
         }
     }

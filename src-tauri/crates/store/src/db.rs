@@ -212,12 +212,11 @@ impl Db {
     /// Copies the database as it is now into a new file at `dest` with SQLite's online backup
     /// API: a consistent snapshot even while another connection writes. The copy is a single
     /// self-contained file (rollback journal mode, no `-wal` beside it).
-    /// SQLite only: a PostgreSQL workspace is [`Error::SqliteOnly`] (`pg_dump` copies it).
+    /// On PostgreSQL the same kind of file, written from one snapshot (`transfer`).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let ConnOf::Sqlite(conn) = &self.conn.0 else {
-            return Err(Error::SqliteOnly {
-                operation: "backup",
-            });
+        let conn = match &self.conn.0 {
+            ConnOf::Sqlite(conn) => conn,
+            ConnOf::Postgres(pg) => return pg::backup_to(pg, dest),
         };
         let mut copy = Connection::open(dest).map_err(|e| classify(dest, e))?;
         {

@@ -19,12 +19,13 @@ use crate::journal::JournalReport;
 
 mod files;
 mod restore;
+mod server;
 mod unpack;
 mod write;
 
 pub(crate) use restore::check_backup_in;
-pub use restore::{check_backup, restore_backup};
-pub use write::write_backup;
+pub use restore::{check_backup, restore_backup, restore_backup_at};
+pub use write::{write_backup, write_backup_at};
 
 /// The `format` of `backup.json`.
 pub const BACKUP_FORMAT: &str = "csmsdesk-backup";
@@ -48,8 +49,10 @@ pub struct BackupReport {
 /// What a restore (or a check of a backup file) found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RestoreReport {
-    /// The restored workspace; none when only checked.
+    /// The restored workspace's folder; none when only checked or restored into a server.
     pub dir: Option<PathBuf>,
+    /// The PostgreSQL database restored into, as a user reads its URL (a password as `***`).
+    pub server: Option<String>,
     pub created_at: String,
     pub schema_version: i64,
     pub blobs: usize,

@@ -39,7 +39,8 @@ pub use audit::{
     ScopeLabels,
 };
 pub use backup::{
-    BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, write_backup,
+    BACKUP_FORMAT, BackupReport, RestoreReport, check_backup, restore_backup, restore_backup_at,
+    write_backup, write_backup_at,
 };
 pub use catalogue::{ImportOutcome, VersionChange};
 pub use csmsdesk_store::assessment::AssessmentRecord;
@@ -93,4 +94,4 @@ pub use scope::{
     Sampling, ScopeChanges, ScopeInput, ScopeQuestion, ScopeView,
 };
 pub use search::{Found, FoundKind, MAX_PER_KIND};
-pub use workspace::{Workspace, WorkspaceInfo, folder_only};
+pub use workspace::{Workspace, WorkspaceInfo};

@@ -224,7 +224,8 @@ pub fn backup_report(r: &crate::BackupReport) -> BackupReport {
 /// A restored (or only checked) backup.
 #[derive(Debug, Serialize)]
 pub struct RestoreReport {
-    pub workspace: Option<std::path::PathBuf>,
+    /// The restored workspace: its folder, or the server database's URL (password `***`).
+    pub workspace: Option<String>,
     pub created_at: String,
     pub schema_version: i64,
     pub blobs: usize,
@@ -234,7 +235,11 @@ pub struct RestoreReport {
 
 pub fn restore_report(r: &crate::RestoreReport, lang: Lang) -> RestoreReport {
     RestoreReport {
-        workspace: r.dir.clone(),
+        workspace: r
+            .dir
+            .as_ref()
+            .map(|d| d.display().to_string())
+            .or_else(|| r.server.clone()),
         created_at: r.created_at.clone(),
         schema_version: r.schema_version,
         blobs: r.blobs,

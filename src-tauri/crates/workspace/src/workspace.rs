@@ -48,15 +48,6 @@ pub struct WorkspaceInfo {
     pub company: CompanyProfile,
 }
 
-/// Refuses `operation` (`backup`, `restore`: a backup file is made of a workspace folder and
-/// restored into one) for a workspace on PostgreSQL, which the server's tools back up.
-pub fn folder_only(location: &Location, operation: &'static str) -> Result<()> {
-    match location {
-        Location::Folder(_) => Ok(()),
-        Location::Postgres(_) => Err(csmsdesk_store::Error::SqliteOnly { operation }.into()),
-    }
-}
-
 pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }

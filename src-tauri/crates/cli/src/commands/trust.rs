@@ -6,7 +6,7 @@ use std::sync::atomic::AtomicBool;
 
 use chrono::{DateTime, Utc};
 use csmsdesk_core::i18n::Message;
-use csmsdesk_workspace::{Error, Invalid, Workspace};
+use csmsdesk_workspace::{Error, Invalid, Location, Workspace};
 
 use crate::args::JournalCommand;
 use crate::output::Output;
@@ -40,10 +40,21 @@ pub fn check(ws: &Workspace, out: &Output) -> Result<bool, Error> {
     Ok(report.ok())
 }
 
-/// Writes a backup of the workspace in `dir` to `file`.
-pub fn backup(dir: &Path, file: &Path, now: DateTime<Utc>, out: &Output) -> Result<bool, Error> {
-    let report =
-        csmsdesk_workspace::write_backup(dir, file, now, &out.progress(), &AtomicBool::new(false))?;
+/// Writes a backup of the workspace (a folder or a PostgreSQL database) to `file`.
+pub fn backup(
+    location: &Location,
+    file: &Path,
+    now: DateTime<Utc>,
+    out: &Output,
+) -> Result<bool, Error> {
+    let progress = out.progress();
+    let report = csmsdesk_workspace::write_backup_at(
+        location,
+        file,
+        now,
+        &progress,
+        &AtomicBool::new(false),
+    )?;
     out.finish_progress();
     out.backup_report(&report);
     Ok(true)
@@ -67,7 +78,8 @@ pub fn restore(
                 Message::new("cli.restore.needs_workspace"),
             )]));
         };
-        csmsdesk_workspace::restore_backup(file, target, &progress, &AtomicBool::new(false))?
+        let target = Location::parse(target.as_os_str())?;
+        csmsdesk_workspace::restore_backup_at(file, &target, &progress, &AtomicBool::new(false))?
     };
     out.finish_progress();
     out.restore_report(&report);

@@ -106,9 +106,10 @@ impl Output {
         if self.json {
             return Self::print_json(&wire::restore_report(report, self.lang));
         }
-        let line = match &report.dir {
-            Some(dir) => Message::new("cli.restore.done").arg("path", dir.display()),
-            None => Message::new("cli.restore.checked"),
+        let line = match (&report.dir, &report.server) {
+            (Some(dir), _) => Message::new("cli.restore.done").arg("path", dir.display()),
+            (None, Some(url)) => Message::new("cli.restore.done").arg("path", url),
+            (None, None) => Message::new("cli.restore.checked"),
         };
         out_line!(
             "{}",

@@ -14,16 +14,32 @@ impl Db {
     /// calendar id in one transaction. A database that already holds a workspace, belongs to
     /// something else or cannot be reached is refused, unchanged.
     pub fn create_pg(config: &PgConfig, created_at: &str, created_by: &str) -> Result<Db> {
-        let mut client = connect(config)?;
-        if schema_version(&mut client)? > 0 {
-            return Err(Error::PgAlreadyAWorkspace {
-                database: config.database.clone(),
-            });
-        }
-        migrate(&mut client)?;
-        let mut db = from_pg(PgConn::new(client));
+        let mut db = Db::new_pg(config)?;
         db.write(|tx| created(tx, created_at, created_by))?;
         Ok(db)
+    }
+
+    /// The database `config` names, migrated and never used: what a new workspace is made in
+    /// (`create_pg`) and a backup restored into (`transfer::from_sqlite_file` in a `write`).
+    /// A database whose workspace has any journal entry is refused unchanged
+    /// ([`Error::PgAlreadyAWorkspace`]); one whose schema was made but never used (a create
+    /// that failed after migrating) is taken, so the user can simply try again.
+    pub fn new_pg(config: &PgConfig) -> Result<Db> {
+        let mut client = connect(config)?;
+        if schema_version(&mut client)? > 0 {
+            migrate(&mut client)?;
+            let used = client
+                .query_one("SELECT EXISTS (SELECT 1 FROM journal)", &[])?
+                .get::<_, bool>(0);
+            if used {
+                return Err(Error::PgAlreadyAWorkspace {
+                    database: config.database.clone(),
+                });
+            }
+        } else {
+            migrate(&mut client)?;
+        }
+        Ok(from_pg(PgConn::new(client)))
     }
 
     /// Opens the workspace in the database `config` names and brings its schema up to date.
@@ -96,6 +112,18 @@ impl Drop for Open<'_> {
             tracing::warn!(error = %e, "could not roll back a PostgreSQL transaction");
         }
     }
+}
+
+/// [`Db::backup_to`] on PostgreSQL: a new SQLite workspace file holding the database as one
+/// snapshot shows it (a read-only transaction at `REPEATABLE READ`: writes of other clients
+/// meanwhile are not in it, and none is half in it), through `transfer`.
+pub(super) fn backup_to(pg: &PgConn, dest: &std::path::Path) -> Result<()> {
+    pg.client()
+        .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+    let open = Open(Some(pg));
+    crate::transfer::to_new_sqlite_file(pg, dest, &mut |_, _| {})?;
+    drop(open);
+    Ok(())
 }
 
 /// PostgreSQL checks its own pages (with data checksums, when the cluster has them) and has

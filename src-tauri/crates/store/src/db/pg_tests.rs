@@ -33,15 +33,66 @@ fn a_new_workspace_has_its_version_meta_and_calendar_id_on_postgresql() {
     drop(db);
     let db = Db::open_pg(&test.config).unwrap();
     assert_eq!(db.calendar_id().unwrap(), id);
-    // SQLite's online backup has no PostgreSQL twin: refused with its own error.
+    // A backup's database file: the server's rows as one snapshot shows them, a workspace
+    // file exactly as the migrations make it, its journal verifying.
+    let mut db = db;
+    db.write(|tx| settings::set(tx, "backed.up", "yes"))
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.sqlite");
+    db.backup_to(&copy).unwrap();
+    assert_eq!(
+        crate::schema::check_file(&copy).unwrap(),
+        crate::schema::Verdict::Ours {
+            version: super::super::SCHEMA_VERSION
+        }
+    );
+    let desk = Db::open(&copy).unwrap();
+    assert_eq!(desk.calendar_id().unwrap(), id);
+    assert_eq!(
+        settings::get(desk.conn(), "backed.up").unwrap().as_deref(),
+        Some("yes")
+    );
+    let (entries, _, problems) = crate::journal::verify(desk.conn()).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(entries as i64, crate::journal::count(db.conn()).unwrap());
+    // The snapshot's transaction is over: the server workspace goes on.
+    db.write(|tx| settings::set(tx, "after", "backup")).unwrap();
+    // A backup never overwrites a file.
+    assert!(db.backup_to(&copy).is_err());
+}
+
+#[test]
+fn a_restore_goes_into_a_new_database_and_never_into_a_used_one_on_postgresql() {
+    let Some(admin) = server() else { return };
+    let test = TestDb::create(&admin);
+    // A schema made but never used (a create that failed after migrating) is new.
+    let db = Db::new_pg(&test.config).unwrap();
+    drop(db);
+    let mut db = Db::new_pg(&test.config).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let desk_file = dir.path().join("desk.sqlite");
+    let mut desk = Db::create(&desk_file, "2026-11-25T10:00:00Z", "desk").unwrap();
+    desk.write(|tx| settings::set(tx, "from", "desk")).unwrap();
+    let desk_entries = crate::journal::count(desk.conn()).unwrap();
+    drop(desk);
+    db.write(|tx| crate::transfer::from_sqlite_file(&desk_file, tx, &mut |_, _| {}))
+        .unwrap();
+    assert_eq!(
+        settings::get(db.conn(), "from").unwrap().as_deref(),
+        Some("desk")
+    );
+    assert_eq!(crate::journal::count(db.conn()).unwrap(), desk_entries);
+    drop(db);
+    // Now it is used: neither a second restore nor a create may take it.
     assert!(matches!(
-        db.backup_to(&dir.path().join("copy.sqlite")),
-        Err(Error::SqliteOnly {
-            operation: "backup"
-        })
+        Db::new_pg(&test.config),
+        Err(Error::PgAlreadyAWorkspace { .. })
     ));
-    assert!(!dir.path().join("copy.sqlite").exists());
+    assert!(matches!(
+        Db::create_pg(&test.config, "2026-11-25T10:00:00Z", "again"),
+        Err(Error::PgAlreadyAWorkspace { .. })
+    ));
 }
 
 #[test]

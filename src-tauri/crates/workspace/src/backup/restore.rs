@@ -122,6 +122,23 @@ pub fn restore_backup(
     Ok(report)
 }
 
+/// [`restore_backup`] into a folder, or into a new PostgreSQL database
+/// (`server::restore_into_server`): a backup of either kind of workspace restores into
+/// either. `RestoreReport::dir` is the folder; none for a server.
+pub fn restore_backup_at(
+    file: &Path,
+    location: &csmsdesk_store::pg::Location,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<RestoreReport> {
+    match location {
+        csmsdesk_store::pg::Location::Folder(dir) => restore_backup(file, dir, progress, cancel),
+        csmsdesk_store::pg::Location::Postgres(url) => {
+            super::server::restore_into_server(file, url, progress, cancel)
+        }
+    }
+}
+
 /// Opens the unpacked database once [`csmsdesk_store::schema::check_file`] has found it to be
 /// ours, bringing an older one up to date. Every refusal names the backup, not the staging
 /// folder the file sits in.

@@ -350,6 +350,7 @@ pub(super) fn unpack(
     drop(db);
     Ok(RestoreReport {
         dir: None,
+        server: None,
         created_at: manifest["created_at"]
             .as_str()
             .unwrap_or_default()

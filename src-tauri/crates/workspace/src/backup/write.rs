@@ -8,13 +8,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, SecondsFormat, Utc};
 use csmsdesk_core::i18n::Message;
 use csmsdesk_store::Db;
-use csmsdesk_store::vault::{Vault, hex, sync_dir};
+use csmsdesk_store::pg::Location;
+use csmsdesk_store::vault::{hex, sync_dir};
 use sha2::{Digest as _, Sha256};
 
 use super::files::{blob_entry, damaged_source, target_folder};
 use super::{BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupReport, MANIFEST, SUMS};
 use crate::package::{entry_options, io_error, zip_error, zip_time};
-use crate::workspace::{DB_FILE, VAULT_DIR};
+use crate::workspace::DB_FILE;
 use crate::{Error, Invalid, Progress, Result, Workspace};
 
 /// Writes a backup of the workspace in `dir` to `out`, atomically (a hidden temporary file
@@ -27,9 +28,31 @@ pub fn write_backup(
     progress: &(dyn Fn(Progress) + Sync),
     cancel: &AtomicBool,
 ) -> Result<BackupReport> {
-    crate::outputs::refuse_inside_workspace(dir, out, "out")?;
+    write_backup_at(
+        &Location::Folder(dir.to_owned()),
+        out,
+        now,
+        progress,
+        cancel,
+    )
+}
+
+/// [`write_backup`] of a workspace in a folder or on PostgreSQL. A server workspace's backup
+/// is the same file: its database as one snapshot shows it, written as a desk workspace's
+/// `workspace.sqlite` (`store::transfer`), and its evidence content read from the database;
+/// so it restores into a folder or a server database alike.
+pub fn write_backup_at(
+    location: &Location,
+    out: &Path,
+    now: DateTime<Utc>,
+    progress: &(dyn Fn(Progress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<BackupReport> {
+    if let Location::Folder(dir) = location {
+        crate::outputs::refuse_inside_workspace(dir, out, "out")?;
+    }
     let out_dir = target_folder(out)?;
-    let source = Workspace::open_read_only(dir)?;
+    let source = Workspace::open_read_only_at(location, now)?;
     // The snapshot first: the contents it refers to are never removed from the vault.
     // In a partial folder, locked through the lock file beside it: a partial file is locked
     // itself, and on Windows that lock is mandatory, so SQLite's own connection could never
@@ -38,6 +61,7 @@ pub fn write_backup(
         crate::partial::create_dir(&out_dir, "snapshot").map_err(|e| io_error(out, e))?;
     let snapshot = snapshot_dir.path().join(DB_FILE);
     source.db.backup_to(&snapshot)?;
+    let vault = source.vault();
     drop(source);
     let copy = Db::open_read_only(&snapshot)?;
     let blobs = csmsdesk_store::evidence::blobs(copy.conn())?;
@@ -75,7 +99,6 @@ pub fn write_backup(
     };
     // Through `Value`, whose keys are sorted: the manifest's bytes stay what they were.
     let manifest = serde_json::to_value(&manifest).unwrap_or_default();
-    let vault = Vault::new(dir.join(VAULT_DIR));
     let mut entries: Vec<(String, PathBuf, u64)> =
         vec![(DB_FILE.to_owned(), snapshot.clone(), db_size)];
     for (sha256, size) in &blobs {
