@@ -62,4 +62,6 @@ pub struct RestoreReport {
 }
 
 #[cfg(test)]
+mod move_tests;
+#[cfg(test)]
 mod tests;
