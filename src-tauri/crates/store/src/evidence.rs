@@ -17,6 +17,7 @@ mod many;
 mod query;
 mod relocate;
 mod reviews;
+mod sort_keys;
 mod sources;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
@@ -27,6 +28,7 @@ pub use relocate::{missing_with_content, set_source};
 pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
+pub use sort_keys::{fill_sort_keys, sort_key};
 pub use sources::{Source, sources};
 
 /// A stored evidence item with its newest version.
@@ -218,8 +220,8 @@ pub fn insert(
 ) -> Result<i64> {
     tx.execute(
         "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
-             source_size, source_mtime_ns, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             source_size, source_mtime_ns, added_at, title_key, owner_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             details.title,
             details.work_product,
@@ -229,7 +231,9 @@ pub fn insert(
             path_bytes(source),
             i64::try_from(stamp.size).unwrap_or(i64::MAX),
             stamp.mtime_ns,
-            at
+            at,
+            sort_key(&details.title),
+            sort_key(&details.owner)
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -320,14 +324,16 @@ pub fn mark_reviewed(tx: &Transaction<'_>, id: i64) -> Result<()> {
 pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) -> Result<()> {
     tx.execute(
         "UPDATE evidence SET title = ?2, work_product = ?3, owner = ?4, classification = ?5,
-             review_due = ?6 WHERE id = ?1",
+             review_due = ?6, title_key = ?7, owner_key = ?8 WHERE id = ?1",
         params![
             id,
             details.title,
             details.work_product,
             details.owner,
             details.classification.as_str(),
-            details.review_due.map(|d| d.to_string())
+            details.review_due.map(|d| d.to_string()),
+            sort_key(&details.title),
+            sort_key(&details.owner)
         ],
     )?;
     Ok(())

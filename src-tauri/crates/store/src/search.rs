@@ -93,7 +93,7 @@ const QUERIES: [KindQuery; 7] = [
         // The path as its bytes: a name need not be UTF-8 (shown with U+FFFD, see `lossy_text`).
         select: "SELECT CAST(e.id AS TEXT), e.title, e.source_path, NULL, NULL FROM evidence e WHERE 1",
         searched: &["e.title", "CAST(e.source_path AS TEXT)"],
-        order: "e.title COLLATE natural_order, e.id",
+        order: "e.title_key, e.id",
         catalogue: false,
     },
     KindQuery {

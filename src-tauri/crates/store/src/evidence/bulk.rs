@@ -28,13 +28,25 @@ pub fn set_field(tx: &Transaction<'_>, ids: &[i64], field: &BulkField) -> Result
         BulkField::Classification(c) => ("classification", Some(c.as_str().to_owned())),
         BulkField::ReviewDue(date) => ("review_due", date.map(|d| d.to_string())),
     };
-    // `column` is one of four fixed names above, never text from outside.
+    // `column` is one of four fixed names above, never text from outside. An owner is
+    // written with its sort key (migration 0010); the others have none.
+    let key = match field {
+        BulkField::Owner(_) => ", owner_key = ?3",
+        _ => "",
+    };
+    let owner_key = match field {
+        BulkField::Owner(owner) => Some(super::sort_key(owner)),
+        _ => None,
+    };
     let mut statement = tx.prepare_cached(&format!(
-        "UPDATE evidence SET {column} = ?2 WHERE id = ?1 AND {column} IS NOT ?2"
+        "UPDATE evidence SET {column} = ?2{key} WHERE id = ?1 AND {column} IS NOT ?2"
     ))?;
     let mut changed = 0;
     for id in ids {
-        changed += statement.execute(params![id, value])?;
+        changed += match &owner_key {
+            Some(k) => statement.execute(params![id, value, k])?,
+            None => statement.execute(params![id, value])?,
+        };
     }
     Ok(changed)
 }

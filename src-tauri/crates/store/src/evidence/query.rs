@@ -211,9 +211,9 @@ fn order_by(query: &EvidenceQuery, day: &str) -> String {
         Direction::Descending => "DESC",
     };
     match query.sort {
-        EvidenceColumn::Title => format!("e.title COLLATE natural_order {dir}, e.id"),
+        EvidenceColumn::Title => format!("e.title_key {dir}, e.id"),
         EvidenceColumn::Type => format!("e.work_product IS NULL, e.work_product {dir}, e.id"),
-        EvidenceColumn::Owner => format!("e.owner = '', e.owner COLLATE natural_order {dir}, e.id"),
+        EvidenceColumn::Owner => format!("e.owner = '', e.owner_key {dir}, e.id"),
         EvidenceColumn::Classification => format!("{} {dir}, e.id", classification_rank()),
         EvidenceColumn::ReviewDue => format!("e.review_due IS NULL, e.review_due {dir}, e.id"),
         EvidenceColumn::Version => format!("e.latest_version {dir}, e.id"),
