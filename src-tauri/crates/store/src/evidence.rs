@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::Classification;
-use rusqlite::{Connection, OptionalExtension as _, Row, params};
-
+use crate::sql::{Row, Sql, SqlExt as _, params};
 use crate::vault::{Blob, Stamp};
-use crate::{Error, Result, Transaction};
+use crate::{Error, Result};
 
 mod brief;
 pub mod bulk;
@@ -142,7 +141,7 @@ const SELECT: &str = "SELECT e.id, e.title, e.work_product, e.owner, e.classific
 
 type RawRecord = (EvidenceRecord, String, Option<String>);
 
-fn raw(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+fn raw(row: &Row<'_>) -> Result<RawRecord> {
     Ok((
         EvidenceRecord {
             id: row.get(0)?,
@@ -179,38 +178,31 @@ fn finish((mut record, classification, review_due): RawRecord) -> Result<Evidenc
 }
 
 /// Every evidence item, by id.
-pub fn list(conn: &Connection) -> Result<Vec<EvidenceRecord>> {
-    let rows: Vec<RawRecord> = conn
-        .prepare(&format!("{SELECT} ORDER BY e.id"))?
-        .query_map([], raw)?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn list(conn: &(impl Sql + ?Sized)) -> Result<Vec<EvidenceRecord>> {
+    let rows = conn.query_map(&format!("{SELECT} ORDER BY e.id"), params![], raw)?;
     rows.into_iter().map(finish).collect()
 }
 
 /// Evidence item `id`. Its statement is cached on the connection: a page of the vault asks
 /// for a hundred items in a row.
-pub fn get(conn: &Connection, id: i64) -> Result<Option<EvidenceRecord>> {
-    conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?
-        .query_row([id], raw)
-        .optional()?
+pub fn get(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<EvidenceRecord>> {
+    conn.optional(&format!("{SELECT} WHERE e.id = ?1"), params![id], raw)?
         .map(finish)
         .transpose()
 }
 
 /// The evidence item whose source is `path`, if any.
-pub fn find_by_source(conn: &Connection, path: &Path) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM evidence WHERE source_path = ?1",
-            [path_bytes(path)],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn find_by_source(conn: &(impl Sql + ?Sized), path: &Path) -> Result<Option<i64>> {
+    conn.optional(
+        "SELECT id FROM evidence WHERE source_path = ?1",
+        params![path_bytes(path).as_slice()],
+        |r| r.get(0),
+    )
 }
 
 /// Stores a new evidence item with its first version, counted as reviewed.
 pub fn insert(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     details: &EvidenceDetails,
     source: &Path,
     stamp: Stamp,
@@ -218,31 +210,31 @@ pub fn insert(
     file_name: &str,
     at: &str,
 ) -> Result<i64> {
-    tx.execute(
+    let due = details.review_due.map(|d| d.to_string());
+    let id = tx.insert_id(
         "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
              source_size, source_mtime_ns, added_at, title_key, owner_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
         params![
-            details.title,
-            details.work_product,
-            details.owner,
+            &details.title,
+            details.work_product.as_deref(),
+            &details.owner,
             details.classification.as_str(),
-            details.review_due.map(|d| d.to_string()),
-            path_bytes(source),
+            due.as_deref(),
+            path_bytes(source).as_slice(),
             i64::try_from(stamp.size).unwrap_or(i64::MAX),
             stamp.mtime_ns,
             at,
-            sort_key(&details.title),
-            sort_key(&details.owner)
+            sort_key(&details.title).as_slice(),
+            sort_key(&details.owner).as_slice()
         ],
     )?;
-    let id = tx.last_insert_rowid();
     insert_version(tx, id, 1, blob, file_name, at)?;
     Ok(id)
 }
 
 fn insert_version(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     id: i64,
     version: i64,
     blob: &Blob,
@@ -255,7 +247,7 @@ fn insert_version(
         params![
             id,
             version,
-            blob.sha256,
+            &blob.sha256,
             i64::try_from(blob.size).unwrap_or(i64::MAX),
             file_name,
             at
@@ -267,7 +259,7 @@ fn insert_version(
 /// Records new content of evidence `id` as its next version, not yet reviewed. Returns the
 /// version number.
 pub fn add_version(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     id: i64,
     blob: &Blob,
     file_name: &str,
@@ -276,7 +268,7 @@ pub fn add_version(
 ) -> Result<i64> {
     let version: i64 = tx.query_row(
         "SELECT latest_version + 1 FROM evidence WHERE id = ?1",
-        [id],
+        params![id],
         |r| r.get(0),
     )?;
     insert_version(tx, id, version, blob, file_name, at)?;
@@ -294,7 +286,11 @@ pub fn add_version(
 }
 
 /// Stores what a scan saw of an unchanged or vanished source.
-pub fn set_source_state(tx: &Transaction<'_>, id: i64, stamp: Option<Stamp>) -> Result<()> {
+pub fn set_source_state(
+    tx: &(impl Sql + ?Sized),
+    id: i64,
+    stamp: Option<Stamp>,
+) -> Result<()> {
     match stamp {
         Some(stamp) => tx.execute(
             "UPDATE evidence SET source_size = ?2, source_mtime_ns = ?3, source_missing = 0 WHERE id = ?1",
@@ -306,34 +302,39 @@ pub fn set_source_state(tx: &Transaction<'_>, id: i64, stamp: Option<Stamp>) -> 
         )?,
         None => tx.execute(
             "UPDATE evidence SET source_missing = 1 WHERE id = ?1",
-            [id],
+            params![id],
         )?,
     };
     Ok(())
 }
 
 /// Marks the newest version of evidence `id` as reviewed.
-pub fn mark_reviewed(tx: &Transaction<'_>, id: i64) -> Result<()> {
+pub fn mark_reviewed(tx: &(impl Sql + ?Sized), id: i64) -> Result<()> {
     tx.execute(
         "UPDATE evidence SET reviewed_version = latest_version WHERE id = ?1",
-        [id],
+        params![id],
     )?;
     Ok(())
 }
 
-pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) -> Result<()> {
+pub fn update_details(
+    tx: &(impl Sql + ?Sized),
+    id: i64,
+    details: &EvidenceDetails,
+) -> Result<()> {
+    let due = details.review_due.map(|d| d.to_string());
     tx.execute(
         "UPDATE evidence SET title = ?2, work_product = ?3, owner = ?4, classification = ?5,
              review_due = ?6, title_key = ?7, owner_key = ?8 WHERE id = ?1",
         params![
             id,
-            details.title,
-            details.work_product,
-            details.owner,
+            &details.title,
+            details.work_product.as_deref(),
+            &details.owner,
             details.classification.as_str(),
-            details.review_due.map(|d| d.to_string()),
-            sort_key(&details.title),
-            sort_key(&details.owner)
+            due.as_deref(),
+            sort_key(&details.title).as_slice(),
+            sort_key(&details.owner).as_slice()
         ],
     )?;
     Ok(())
@@ -341,19 +342,18 @@ pub fn update_details(tx: &Transaction<'_>, id: i64, details: &EvidenceDetails) 
 
 /// Deletes evidence `id` with its versions and links. Blobs stay in the vault: another item
 /// may share them, and an exported package may name them.
-pub fn delete(tx: &Transaction<'_>, id: i64) -> Result<()> {
-    tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
+pub fn delete(tx: &(impl Sql + ?Sized), id: i64) -> Result<()> {
+    tx.execute("DELETE FROM evidence WHERE id = ?1", params![id])?;
     Ok(())
 }
 
 /// Every version of evidence `id`, oldest first.
-pub fn versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
-    Ok(conn
-        .prepare(
-            "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
-             WHERE evidence_id = ?1 ORDER BY version",
-        )?
-        .query_map([id], |r| {
+pub fn versions(conn: &(impl Sql + ?Sized), id: i64) -> Result<Vec<VersionRecord>> {
+    conn.query_map(
+        "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
+         WHERE evidence_id = ?1 ORDER BY version",
+        params![id],
+        |r| {
             Ok(VersionRecord {
                 version: r.get(0)?,
                 sha256: r.get(1)?,
@@ -361,41 +361,42 @@ pub fn versions(conn: &Connection, id: i64) -> Result<Vec<VersionRecord>> {
                 file_name: r.get(3)?,
                 recorded_at: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?)
+        },
+    )
 }
 
 /// The hash of every stored version (for checking the vault).
-pub fn all_version_hashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> {
-    Ok(conn
-        .prepare("SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn all_version_hashes(conn: &(impl Sql + ?Sized)) -> Result<Vec<(i64, i64, String)>> {
+    conn.query_map(
+        "SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// Stores a link unless the same one exists. Returns whether it was new.
-pub fn add_link(tx: &Transaction<'_>, link: &LinkRecord) -> Result<bool> {
+pub fn add_link(tx: &(impl Sql + ?Sized), link: &LinkRecord) -> Result<bool> {
     let changed = tx.execute(
-        "INSERT OR IGNORE INTO evidence_link
+        "INSERT INTO evidence_link
              (evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
         params![
             link.evidence_id,
             link.catalogue_id,
-            link.target_id,
+            &link.target_id,
             link.scope_id,
             link.protection_object_id,
-            link.note
+            &link.note
         ],
     )?;
     Ok(changed == 1)
 }
 
-pub fn remove_link(tx: &Transaction<'_>, id: i64) -> Result<bool> {
-    Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", [id])? == 1)
+pub fn remove_link(tx: &(impl Sql + ?Sized), id: i64) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", params![id])? == 1)
 }
 
-fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
+fn link_row(r: &Row<'_>) -> Result<LinkRecord> {
     Ok(LinkRecord {
         id: r.get(0)?,
         evidence_id: r.get(1)?,
@@ -409,36 +410,46 @@ fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
 
 const LINK_SELECT: &str = "SELECT id, evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note FROM evidence_link";
 
+/// Link targets (`1.1.a`) sort by their bytes, as SQLite compares texts: `COLLATE "C"` on
+/// PostgreSQL, whose database sorts by a language. `[sqlite, postgres]`.
+const BY_TARGET: [&str; 2] = ["target_id", "target_id COLLATE \"C\""];
+
 /// Every link, by evidence and target.
-pub fn links(conn: &Connection) -> Result<Vec<LinkRecord>> {
-    Ok(conn
-        .prepare(&format!(
-            "{LINK_SELECT} ORDER BY evidence_id, target_id, id"
-        ))?
-        .query_map([], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn links(conn: &(impl Sql + ?Sized)) -> Result<Vec<LinkRecord>> {
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!("{LINK_SELECT} ORDER BY evidence_id, {target}, id"),
+        params![],
+        link_row,
+    )
 }
 
 /// The links of one evidence item, by target (an index seek on `evidence_link_by_evidence`).
-pub fn links_of(conn: &Connection, evidence: i64) -> Result<Vec<LinkRecord>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY target_id, id"
-        ))?
-        .query_map([evidence], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn links_of(conn: &(impl Sql + ?Sized), evidence: i64) -> Result<Vec<LinkRecord>> {
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!("{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY {target}, id"),
+        params![evidence],
+        link_row,
+    )
 }
 
 /// The links that count for `scope` in catalogue `catalogue`: its own and those for every
 /// scope.
-pub fn links_for_scope(conn: &Connection, catalogue: i64, scope: i64) -> Result<Vec<LinkRecord>> {
-    Ok(conn
-        .prepare(&format!(
+pub fn links_for_scope(
+    conn: &(impl Sql + ?Sized),
+    catalogue: i64,
+    scope: i64,
+) -> Result<Vec<LinkRecord>> {
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!(
             "{LINK_SELECT} WHERE catalogue_id = ?1 AND (scope_id IS NULL OR scope_id = ?2)
-             ORDER BY target_id, evidence_id"
-        ))?
-        .query_map([catalogue, scope], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+             ORDER BY {target}, evidence_id"
+        ),
+        params![catalogue, scope],
+        link_row,
+    )
 }
 
 /// What readiness needs to know about the evidence of one target (a requirement or question).
@@ -455,30 +466,29 @@ pub struct TargetEvidence {
 /// links and those for every scope) is like on `day`. Each answer is two index seeks on the
 /// link table, whatever the number of links.
 pub fn target_evidence(
-    conn: &Connection,
+    conn: &(impl Sql + ?Sized),
     catalogue: i64,
     scope: i64,
     day: NaiveDate,
     targets: &[&str],
 ) -> Result<Vec<TargetEvidence>> {
-    let mut current = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM evidence_link
+    const CURRENT: &str = "SELECT EXISTS (SELECT 1 FROM evidence_link
              WHERE catalogue_id = ?1 AND target_id = ?2 AND source_missing = 0
                AND latest_reviewed = 1 AND (scope_id IS NULL OR scope_id = ?3)
-               AND (review_due IS NULL OR review_due > ?4))",
-    )?;
-    let mut linked = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM evidence_link
-             WHERE catalogue_id = ?1 AND target_id = ?2 AND (scope_id IS NULL OR scope_id = ?3))",
-    )?;
+               AND (review_due IS NULL OR review_due > ?4))";
+    const LINKED: &str = "SELECT EXISTS (SELECT 1 FROM evidence_link
+             WHERE catalogue_id = ?1 AND target_id = ?2 AND (scope_id IS NULL OR scope_id = ?3))";
     let day = day.to_string();
     targets
         .iter()
         .map(|target| {
-            let is_current: bool =
-                current.query_row(params![catalogue, target, scope, day], |r| r.get(0))?;
-            let is_linked =
-                is_current || linked.query_row(params![catalogue, target, scope], |r| r.get(0))?;
+            let is_current: bool = conn.query_row(
+                CURRENT,
+                params![catalogue, *target, scope, &day],
+                |r| r.get(0),
+            )?;
+            let is_linked = is_current
+                || conn.query_row(LINKED, params![catalogue, *target, scope], |r| r.get(0))?;
             Ok(TargetEvidence {
                 current: is_current,
                 linked: is_linked,
@@ -488,34 +498,34 @@ pub fn target_evidence(
 }
 
 /// Every evidence id, for checking a batch of results against what still exists.
-pub fn ids(conn: &Connection) -> Result<std::collections::BTreeSet<i64>> {
-    Ok(conn
-        .prepare("SELECT id FROM evidence")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn ids(conn: &(impl Sql + ?Sized)) -> Result<std::collections::BTreeSet<i64>> {
+    let ids: Vec<i64> = conn.query_map("SELECT id FROM evidence", params![], |r| r.get(0))?;
+    Ok(ids.into_iter().collect())
 }
 
 /// Moves the links of catalogue `old` to catalogue `new`, renaming their targets with `map`.
 pub fn move_links(
-    tx: &Transaction<'_>,
+    tx: &(impl Sql + ?Sized),
     old: i64,
     new: i64,
     map: &dyn Fn(&str) -> String,
 ) -> Result<()> {
-    let targets: Vec<String> = tx
-        .prepare("SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1")?
-        .query_map([old], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let targets: Vec<String> = tx.query_map(
+        "SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1",
+        params![old],
+        |r| r.get(0),
+    )?;
     // Through a temporary name, so that swapped IDs never collide.
     tx.execute(
         "UPDATE evidence_link SET target_id = '~' || target_id WHERE catalogue_id = ?1",
-        [old],
+        params![old],
     )?;
     for target in &targets {
+        // The cast tells PostgreSQL the type of ?4, which `'~' || ?4` does not.
         tx.execute(
             "UPDATE evidence_link SET target_id = ?3, catalogue_id = ?2
-             WHERE catalogue_id = ?1 AND target_id = '~' || ?4",
-            params![old, new, map(target), target],
+             WHERE catalogue_id = ?1 AND target_id = '~' || CAST(?4 AS TEXT)",
+            params![old, new, &map(target), target],
         )?;
     }
     Ok(())
@@ -523,19 +533,19 @@ pub fn move_links(
 
 /// Groups of evidence items whose newest versions have the same content (two or more each),
 /// as (id, title), by content and id.
-pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
-    let rows: Vec<(String, i64, String)> = conn
-        .prepare(
-            "SELECT v.sha256, e.id, e.title FROM evidence e
+pub fn duplicate_groups(conn: &(impl Sql + ?Sized)) -> Result<Vec<Vec<(i64, String)>>> {
+    // Hashes are lower-case hex: any collation sorts them as bytes.
+    let rows: Vec<(String, i64, String)> = conn.query_map(
+        "SELECT v.sha256, e.id, e.title FROM evidence e
              JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
              WHERE v.sha256 IN (
                  SELECT v2.sha256 FROM evidence e2
                  JOIN evidence_version v2 ON v2.evidence_id = e2.id AND v2.version = e2.latest_version
                  GROUP BY v2.sha256 HAVING count(*) > 1)
              ORDER BY v.sha256, e.id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let mut groups: Vec<Vec<(i64, String)>> = Vec::new();
     let mut last: Option<String> = None;
     for (sha, id, title) in rows {
@@ -553,46 +563,50 @@ pub fn duplicate_groups(conn: &Connection) -> Result<Vec<Vec<(i64, String)>>> {
 
 /// How many items are linked to nothing, and the first `limit` of them (all with `None`) as
 /// (id, title), by id: one probe of the link index per item, no link read.
-pub fn orphans(conn: &Connection, limit: Option<usize>) -> Result<(usize, Vec<(i64, String)>)> {
+pub fn orphans(
+    conn: &(impl Sql + ?Sized),
+    limit: Option<usize>,
+) -> Result<(usize, Vec<(i64, String)>)> {
     const ORPHAN: &str = "FROM evidence e
         WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)";
-    let count: i64 = conn.query_row(&format!("SELECT count(*) {ORPHAN}"), [], |r| r.get(0))?;
-    // A negative LIMIT is none.
-    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-    let first = conn
-        .prepare(&format!(
-            "SELECT e.id, e.title {ORPHAN} ORDER BY e.id LIMIT ?1"
-        ))?
-        .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    let count: i64 = conn.query_row(&format!("SELECT count(*) {ORPHAN}"), params![], |r| {
+        r.get(0)
+    })?;
+    // No limit is the largest (PostgreSQL refuses SQLite's negative one).
+    let limit = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    let first = conn.query_map(
+        &format!("SELECT e.id, e.title {ORPHAN} ORDER BY e.id LIMIT ?1"),
+        params![limit],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
     Ok((usize::try_from(count).unwrap_or(0), first))
 }
 
 /// Every content the vault must hold, once: (SHA-256, size), by hash; the evidence versions'
 /// and the catalogue workbooks kept as imported (so that backups, restores and `check` cover
 /// them too).
-pub fn blobs(conn: &Connection) -> Result<Vec<(String, u64)>> {
-    Ok(conn
-        .prepare(
-            "SELECT sha256, size FROM evidence_version
-             UNION
-             SELECT original_sha256, original_size FROM catalogue
-              WHERE original_sha256 IS NOT NULL
-             ORDER BY 1",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn blobs(conn: &(impl Sql + ?Sized)) -> Result<Vec<(String, u64)>> {
+    // Hashes are lower-case hex: any collation sorts them as bytes.
+    conn.query_map(
+        "SELECT sha256, size FROM evidence_version
+         UNION
+         SELECT original_sha256, original_size FROM catalogue
+          WHERE original_sha256 IS NOT NULL
+         ORDER BY 1",
+        params![],
+        |r| Ok((r.get(0)?, r.get::<i64>(1)?.max(0) as u64)),
+    )
 }
 
 /// How many distinct targets have at least one link, by one plain pass over every link row
 /// (no index seek, no freshness facts). The evidence benchmark's anchor: what SQLite alone takes
 /// to read all links once, against which readiness is measured.
-pub fn linked_target_count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM (SELECT target_id, count(*) FROM evidence_link GROUP BY target_id)",
-        [],
+pub fn linked_target_count(conn: &(impl Sql + ?Sized)) -> Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM (SELECT target_id, count(*) FROM evidence_link GROUP BY target_id) t",
+        params![],
         |r| r.get(0),
-    )?)
+    )
 }
 
 #[cfg_attr(not(windows), allow(dead_code))]
