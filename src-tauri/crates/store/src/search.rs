@@ -220,6 +220,8 @@ fn statement(engine: Engine, query: &KindQuery, folded: &[String]) -> (String, V
         if let Some(select) = sql.strip_suffix(" WHERE 1") {
             sql = format!("{select} WHERE CAST(?1 AS BIGINT) IS NOT NULL");
         }
+        // A bare NULL is a text there; these are the scope and audit ids.
+        sql = sql.replace(", NULL", ", CAST(NULL AS BIGINT)");
         for column in query.searched {
             sql = sql.replacen(" FROM ", &format!(", {} FROM ", raw_column(column)), 1);
         }
@@ -297,7 +299,11 @@ fn pg_text(column: &str) -> &str {
 
 /// A searched column as read for core's decision (the path as its bytes).
 fn raw_column(column: &str) -> &str {
-    if column == PATH { "e.source_path" } else { column }
+    if column == PATH {
+        "e.source_path"
+    } else {
+        column
+    }
 }
 
 /// Whether each of `decided` is in one of the searched texts of a PostgreSQL row (they

@@ -2,10 +2,10 @@
 //! marked reviewed, every item removed. The caller runs them inside one `Db::write`, so a bulk
 //! change is one transaction and one run of journal entries, whatever its size.
 
-use chrono::NaiveDate;
-use csmsdesk_core::evidence::Classification;
 use crate::Result;
 use crate::sql::{Sql, SqlExt as _, params};
+use chrono::NaiveDate;
+use csmsdesk_core::evidence::Classification;
 
 /// The one field a bulk change sets.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,10 +8,11 @@ use crate::Result;
 use crate::sql::{Sql, SqlExt as _, params};
 
 /// The ids of a JSON array bound as one text: SQLite's `json_each`, PostgreSQL's
-/// `jsonb_array_elements_text` (whose values are texts, hence the cast). `[sqlite, postgres]`.
+/// `jsonb_array_elements_text` (the parameter a text, cast; the values texts, cast back).
+/// `[sqlite, postgres]`.
 pub(crate) const ID_LIST: [&str; 2] = [
     "SELECT value FROM json_each(?1)",
-    "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(?1 AS jsonb))",
+    "SELECT CAST(value AS BIGINT) FROM jsonb_array_elements_text(CAST(CAST(?1 AS TEXT) AS jsonb))",
 ];
 
 /// Link targets sort by their bytes (`COLLATE "C"` on PostgreSQL, as `BY_TARGET`).

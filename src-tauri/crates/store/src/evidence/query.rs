@@ -78,12 +78,7 @@ fn state_rank(engine: Engine, day: &str) -> String {
     let arms: String = EvidenceState::ALL
         .iter()
         .enumerate()
-        .map(|(rank, state)| {
-            format!(
-                " WHEN {} THEN {rank}",
-                state_condition(engine, *state, day)
-            )
-        })
+        .map(|(rank, state)| format!(" WHEN {} THEN {rank}", state_condition(engine, *state, day)))
         .collect();
     format!("(CASE{arms} END)")
 }
