@@ -567,3 +567,94 @@ fn items_versions_and_links_round_trip_on_sqlite() {
 fn items_versions_and_links_round_trip_on_postgresql() {
     on_postgresql(items_versions_and_links_round_trip);
 }
+
+fn review_dates_sort_and_filter_alike(conn: &dyn Sql) {
+    let items = [
+        ("Item 10", "Zoë", "2027-01-10"),
+        ("item 9", "", "2027-01-10"),
+        ("Änderung", "anna", "2026-11-30"),
+        ("anderung", "Änne", "2027-02-01"),
+        ("_policy", "bob 10", "2026-12-05"),
+        ("Policy", "bob 9", "2026-12-05"),
+        ("Kelvin", "\u{212A}im", "2027-03-01"),
+    ];
+    let mut rows = Vec::new();
+    for (n, (title, owner, due)) in items.into_iter().enumerate() {
+        let id = simple(conn, title, owner, n as u64);
+        bulk::set_field(conn, &[id], &BulkField::ReviewDue(Some(day(due)))).unwrap();
+        rows.push((id, title.to_owned(), owner.to_owned(), day(due)));
+    }
+    simple(conn, "no review", "anna", 50);
+    let key = |id: i64| format!("evidence-review-{id}");
+    let everything = ReviewFilter::default();
+    let orders = [
+        ReviewOrder::Date,
+        ReviewOrder::Owner,
+        ReviewOrder::Text {
+            suffix: "”".into()
+        },
+    ];
+    for order in &orders {
+        for descending in [false, true] {
+            let mut expected = rows.clone();
+            expected.sort_by(|a, b| {
+                let by_date = |o: std::cmp::Ordering| {
+                    let o = o.then(a.3.cmp(&b.3)).then(key(a.0).cmp(&key(b.0)));
+                    if descending { o.reverse() } else { o }
+                };
+                match order {
+                    ReviewOrder::Date => by_date(std::cmp::Ordering::Equal),
+                    ReviewOrder::Owner => (a.2.is_empty().cmp(&b.2.is_empty()))
+                        .then_with(|| by_date(natural_cmp(&a.2, &b.2))),
+                    ReviewOrder::Text { suffix } => by_date(natural_cmp(
+                        &format!("{}{suffix}", a.1),
+                        &format!("{}{suffix}", b.1),
+                    )),
+                }
+            });
+            let expected: Vec<i64> = expected.iter().map(|r| r.0).collect();
+            let found: Vec<i64> = review_dates(conn, &everything, order, descending, None)
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(found, expected, "{order:?} descending {descending}");
+            let first: Vec<i64> = review_dates(conn, &everything, order, descending, Some(2))
+                .unwrap()
+                .iter()
+                .map(|r| r.id)
+                .collect();
+            assert_eq!(first, expected[..2], "{order:?} descending {descending}");
+        }
+    }
+    // Owners match with every letter folded, the Kelvin sign too.
+    for (owner, expected) in [("AN", 1), ("än", 1), ("k", 1), ("BOB", 2), ("", 6)] {
+        let filter = ReviewFilter {
+            owner: Some(owner.into()),
+            due_by: None,
+        };
+        let found = review_dates(conn, &filter, &ReviewOrder::Date, false, None).unwrap();
+        assert_eq!(found.len(), expected, "{owner:?}: {found:?}");
+        let counts = review_counts(conn, &filter, day("2026-12-01"), day("2026-12-31")).unwrap();
+        assert_eq!(counts.total, expected as u64, "{owner:?}");
+    }
+    let counts = review_counts(conn, &everything, day("2026-12-01"), day("2026-12-31")).unwrap();
+    assert_eq!(
+        counts,
+        ReviewCounts {
+            total: 7,
+            overdue: 1,
+            soon: 2
+        }
+    );
+}
+
+#[test]
+fn review_dates_sort_and_filter_alike_on_sqlite() {
+    on_sqlite(review_dates_sort_and_filter_alike);
+}
+
+#[test]
+fn review_dates_sort_and_filter_alike_on_postgresql() {
+    on_postgresql(review_dates_sort_and_filter_alike);
+}
