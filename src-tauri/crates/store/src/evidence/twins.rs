@@ -658,3 +658,79 @@ fn review_dates_sort_and_filter_alike_on_sqlite() {
 fn review_dates_sort_and_filter_alike_on_postgresql() {
     on_postgresql(review_dates_sort_and_filter_alike);
 }
+
+fn briefs_are_found_and_ordered_alike(conn: &dyn Sql) {
+    let cat = catalogue(conn, 'a');
+    let titles = ["[x", "_x", "fig", "éclair", "Apple"];
+    let mut linked_ids = Vec::new();
+    for (n, title) in titles.iter().enumerate() {
+        let id = simple(conn, title, "", n as u64);
+        let target = if n % 2 == 0 { "1.1.a" } else { "1.2" };
+        add_link(conn, &link(id, cat, target, None)).unwrap();
+        linked_ids.push((id, *title));
+    }
+    let by_name = |t: &str| linked_ids.iter().find(|(_, x)| *x == t).unwrap().0;
+    // SQLite's NOCASE: ASCII letters folded, then the bytes.
+    let expected: Vec<i64> = ["[x", "_x", "Apple", "fig", "éclair"]
+        .iter()
+        .map(|t| by_name(t))
+        .collect();
+    let (total, found) = linked(conn, cat, 1, &["1.1.a", "1.2"], None).unwrap();
+    assert_eq!(total, 5);
+    assert_eq!(found.iter().map(|b| b.id).collect::<Vec<_>>(), expected);
+    let (total, found) = linked(conn, cat, 1, &["1.1.a", "1.2"], Some(2)).unwrap();
+    assert_eq!((total, found.len()), (5, 2));
+    assert_eq!(
+        linked(conn, cat, 1, &["1.2"], Some(0)).unwrap(),
+        (2, Vec::new())
+    );
+    // The search ranks a title starting with the word, then titles holding it, then the rest.
+    let starts = simple(conn, "policy gamma", "", 10);
+    let alpha = simple(conn, "alpha Policy", "", 11);
+    let umlaut = simple(conn, "Überprüfung policy", "", 12);
+    let owned = simple(conn, "plan", "Policy owner", 13);
+    let path: &[u8] = if cfg!(unix) {
+        b"/d/caf\xe9/policy.pdf"
+    } else {
+        b"/d/cafe/policy.pdf"
+    };
+    let by_path = add(
+        conn,
+        &Item {
+            title: "memo",
+            owner: "",
+            work_product: None,
+            path,
+            content: 14,
+        },
+    );
+    let ids = |words: &[&str], limit: usize| -> Vec<i64> {
+        search(conn, words, limit)
+            .unwrap()
+            .iter()
+            .map(|b| b.id)
+            .collect()
+    };
+    // The rest by folded title: "memo" (its path) before "plan" (its owner).
+    assert_eq!(ids(&["POLICY"], 9), [starts, alpha, umlaut, by_path, owned]);
+    assert_eq!(ids(&["policy"], 2), [starts, alpha]);
+    assert_eq!(ids(&["über"], 9), [umlaut]);
+    assert_eq!(ids(&["caf", "policy"], 9), [by_path]);
+    assert_eq!(ids(&["_"], 9), [by_name("_x")]);
+    let briefs = briefs(conn, &[alpha, 999, starts]).unwrap();
+    assert_eq!(
+        briefs.iter().map(|b| b.id).collect::<Vec<_>>(),
+        [alpha, starts]
+    );
+    assert!(briefs[0].latest_reviewed && !briefs[0].source_missing);
+}
+
+#[test]
+fn briefs_are_found_and_ordered_alike_on_sqlite() {
+    on_sqlite(briefs_are_found_and_ordered_alike);
+}
+
+#[test]
+fn briefs_are_found_and_ordered_alike_on_postgresql() {
+    on_postgresql(briefs_are_found_and_ordered_alike);
+}
