@@ -195,7 +195,7 @@ pub fn search(
             Ok(query.order.is_none() || rows.len() < limit)
         })?;
         if query.order.is_none() {
-            rows.sort_by(|a, b| natural(a, b));
+            rows.sort_by(natural);
         }
         hits.extend(rows.into_iter().take(limit).map(|(hit, _)| hit));
     }
