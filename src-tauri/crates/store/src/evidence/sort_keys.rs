@@ -12,14 +12,39 @@ use csmsdesk_core::order::natural_key;
 use crate::Result;
 use crate::sql::{Sql, SqlExt as _, params};
 
-/// The key of `text` as stored: each code of [`natural_key`] as four big-endian bytes.
-/// Comparing two such byte strings (SQLite's BLOB and PostgreSQL's BYTEA compare bytes, a
-/// prefix first) gives the order of the codes, which is `natural_cmp`'s order of the texts.
+/// The key of `text` as stored: the codes of [`natural_key`], each in UTF-8's scheme
+/// (extended past U+10FFFF to any `u32`, for the length of a very long number). Bytes in that
+/// scheme compare as the codes do, one after another, a prefix first (SQLite's BLOB and
+/// PostgreSQL's BYTEA compare bytes so), which is `natural_cmp`'s order of the texts; and a
+/// key is as long as the text's UTF-8 (one byte a letter of ASCII), so rows stay narrow for
+/// the scans of the filters.
 pub fn sort_key(text: &str) -> Vec<u8> {
-    natural_key(text)
-        .into_iter()
-        .flat_map(u32::to_be_bytes)
-        .collect()
+    encode(&natural_key(text))
+}
+
+/// `codes` in UTF-8's scheme, each code 1 to 7 bytes: a lead byte whose high bits say how
+/// many follow (more for larger codes), then six bits a byte, the highest first.
+fn encode(codes: &[u32]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(codes.len());
+    for &code in codes {
+        let (lead, following): (u8, u32) = match code {
+            0..=0x7F => {
+                out.push(code as u8);
+                continue;
+            }
+            0x80..=0x7FF => (0xC0, 1),
+            0x800..=0xFFFF => (0xE0, 2),
+            0x1_0000..=0x1F_FFFF => (0xF0, 3),
+            0x20_0000..=0x3FF_FFFF => (0xF8, 4),
+            0x400_0000..=0x7FFF_FFFF => (0xFC, 5),
+            _ => (0xFE, 6),
+        };
+        out.push(lead | u8::try_from(code.checked_shr(6 * following).unwrap_or(0)).unwrap_or(0));
+        for i in (0..following).rev() {
+            out.push(0x80 | ((code >> (6 * i)) & 0x3F) as u8);
+        }
+    }
+    out
 }
 
 /// Gives every evidence item without a title or owner key its keys (the rows of a workspace

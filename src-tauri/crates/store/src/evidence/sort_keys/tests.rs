@@ -1,3 +1,4 @@
+use std::cmp::Ordering;
 use std::sync::{Arc, Mutex};
 
 use csmsdesk_core::order::natural_cmp;
@@ -40,6 +41,40 @@ const TEXTS: [&str; 30] = [
     "_under",
     "%percent",
 ];
+
+#[test]
+fn the_encoding_orders_codes_as_numbers_whatever_their_size() {
+    let codes: [u32; 17] = [
+        0,
+        0x41,
+        0x7F,
+        0x80,
+        0x7FF,
+        0x800,
+        0xFFFF,
+        0x1_0000,
+        0x10_FFFF,
+        0x1F_FFFF,
+        0x20_0000,
+        0x3FF_FFFF,
+        0x400_0000,
+        0x7FFF_FFFF,
+        0x8000_0000,
+        0xFFFF_FFFE,
+        u32::MAX,
+    ];
+    for a in codes {
+        for b in codes {
+            assert_eq!(
+                encode(&[a, 7]).cmp(&encode(&[b])),
+                a.cmp(&b).then(Ordering::Greater)
+            );
+            assert_eq!(encode(&[a, b]).cmp(&encode(&[a])), Ordering::Greater);
+        }
+    }
+    // As UTF-8 for characters: a key of ASCII is as long as its text.
+    assert_eq!(encode(&[0x41, 0xE4, 0x20AC, 0x1F600]), "Aä€😀".as_bytes());
+}
 
 #[test]
 fn the_stored_key_orders_texts_as_natural_cmp_does() {
