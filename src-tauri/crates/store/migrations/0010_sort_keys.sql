@@ -1,6 +1,6 @@
 -- The order people read titles and owners in (core's `natural_cmp`: case and accents
--- ignored, numbers by value), stored beside each text as its key (core's `natural_key`, each
--- code as four big-endian bytes, so that comparing the bytes compares the keys). Store writes
+-- ignored, numbers by value), stored beside each text as its key (core's `natural_key`, its
+-- codes in UTF-8's scheme, so that comparing the bytes compares the keys). Store writes
 -- a key with its text; rows made before this migration get theirs when the workspace opens
 -- (`evidence::fill_sort_keys`). A list sorts by the key on both engines: PostgreSQL has no
 -- `natural_order` collation, and an indexed key spares SQLite a call into Rust per comparison.
