@@ -27,6 +27,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0008_list_indexes.sql")),
     M::up(include_str!("../migrations/0009_catalogue_original.sql")),
     M::up(include_str!("../migrations/0010_evidence_content.sql")),
+    M::up(include_str!("../migrations/0011_sort_keys.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.
@@ -90,6 +91,7 @@ impl Db {
             rusqlite_migration::Error::RusqliteError { err, .. } => classify(path, err),
             other => Error::Migration(other),
         })?;
+        crate::evidence::fill_sort_keys(&conn)?;
         if found < SCHEMA_VERSION {
             // The schema changed: journal the new tables and columns too.
             let tx = conn.transaction()?;

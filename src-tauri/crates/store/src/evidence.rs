@@ -4,22 +4,24 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-use csmsdesk_core::evidence::Classification;
-use rusqlite::{OptionalExtension as _, Row, params};
-
+use crate::sql::{Row, Sql, SqlExt as _, params};
 use crate::vault::{Blob, Stamp};
 use crate::{Error, Result};
+use chrono::NaiveDate;
+use csmsdesk_core::evidence::Classification;
 
 mod brief;
 pub mod bulk;
+mod checks;
 mod many;
 mod query;
 mod relocate;
 mod reviews;
+mod sort_keys;
 mod sources;
 
 pub use brief::{BriefRecord, briefs, fold, linked, search};
+pub use checks::{blobs, duplicate_groups, linked_target_count, orphans};
 pub use many::{get_many, links_of_many};
 pub(crate) use query::like_pattern as query_like_pattern;
 pub use query::{EvidenceQuery, Page, TypeFilter, Word, count, matching_ids, page, total};
@@ -27,6 +29,7 @@ pub use relocate::{missing_with_content, set_source};
 pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
+pub use sort_keys::{fill_sort_keys, sort_key};
 pub use sources::{Source, sources};
 
 /// A stored evidence item with its newest version.
@@ -140,7 +143,7 @@ const SELECT: &str = "SELECT e.id, e.title, e.work_product, e.owner, e.classific
 
 type RawRecord = (EvidenceRecord, String, Option<String>);
 
-fn raw(row: &Row<'_>) -> rusqlite::Result<RawRecord> {
+fn raw(row: &Row<'_>) -> Result<RawRecord> {
     Ok((
         EvidenceRecord {
             id: row.get(0)?,
@@ -177,41 +180,31 @@ fn finish((mut record, classification, review_due): RawRecord) -> Result<Evidenc
 }
 
 /// Every evidence item, by id.
-pub fn list(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<EvidenceRecord>> {
-    let conn = conn.sqlite()?;
-    let rows: Vec<RawRecord> = conn
-        .prepare(&format!("{SELECT} ORDER BY e.id"))?
-        .query_map([], raw)?
-        .collect::<rusqlite::Result<_>>()?;
+pub fn list(conn: &(impl Sql + ?Sized)) -> Result<Vec<EvidenceRecord>> {
+    let rows = conn.query_map(&format!("{SELECT} ORDER BY e.id"), params![], raw)?;
     rows.into_iter().map(finish).collect()
 }
 
 /// Evidence item `id`. Its statement is cached on the connection: a page of the vault asks
 /// for a hundred items in a row.
-pub fn get(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Option<EvidenceRecord>> {
-    let conn = conn.sqlite()?;
-    conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?
-        .query_row([id], raw)
-        .optional()?
+pub fn get(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<EvidenceRecord>> {
+    conn.optional(&format!("{SELECT} WHERE e.id = ?1"), params![id], raw)?
         .map(finish)
         .transpose()
 }
 
 /// The evidence item whose source is `path`, if any.
-pub fn find_by_source(conn: &(impl crate::sql::Sql + ?Sized), path: &Path) -> Result<Option<i64>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .query_row(
-            "SELECT id FROM evidence WHERE source_path = ?1",
-            [path_bytes(path)],
-            |r| r.get(0),
-        )
-        .optional()?)
+pub fn find_by_source(conn: &(impl Sql + ?Sized), path: &Path) -> Result<Option<i64>> {
+    conn.optional(
+        "SELECT id FROM evidence WHERE source_path = ?1",
+        params![path_bytes(path).as_slice()],
+        |r| r.get(0),
+    )
 }
 
 /// Stores a new evidence item with its first version, counted as reviewed.
 pub fn insert(
-    tx: &(impl crate::sql::Sql + ?Sized),
+    tx: &(impl Sql + ?Sized),
     details: &EvidenceDetails,
     source: &Path,
     stamp: Stamp,
@@ -219,44 +212,44 @@ pub fn insert(
     file_name: &str,
     at: &str,
 ) -> Result<i64> {
-    let tx = tx.sqlite()?;
-    tx.execute(
+    let due = details.review_due.map(|d| d.to_string());
+    let id = tx.insert_id(
         "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
-             source_size, source_mtime_ns, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+             source_size, source_mtime_ns, added_at, title_key, owner_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
         params![
-            details.title,
-            details.work_product,
-            details.owner,
+            &details.title,
+            details.work_product.as_deref(),
+            &details.owner,
             details.classification.as_str(),
-            details.review_due.map(|d| d.to_string()),
-            path_bytes(source),
+            due.as_deref(),
+            path_bytes(source).as_slice(),
             i64::try_from(stamp.size).unwrap_or(i64::MAX),
             stamp.mtime_ns,
-            at
+            at,
+            sort_key(&details.title).as_slice(),
+            sort_key(&details.owner).as_slice()
         ],
     )?;
-    let id = tx.last_insert_rowid();
     insert_version(tx, id, 1, blob, file_name, at)?;
     Ok(id)
 }
 
 fn insert_version(
-    tx: &(impl crate::sql::Sql + ?Sized),
+    tx: &(impl Sql + ?Sized),
     id: i64,
     version: i64,
     blob: &Blob,
     file_name: &str,
     at: &str,
 ) -> Result<()> {
-    let tx = tx.sqlite()?;
     tx.execute(
         "INSERT INTO evidence_version (evidence_id, version, sha256, size, file_name, recorded_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             id,
             version,
-            blob.sha256,
+            &blob.sha256,
             i64::try_from(blob.size).unwrap_or(i64::MAX),
             file_name,
             at
@@ -268,17 +261,16 @@ fn insert_version(
 /// Records new content of evidence `id` as its next version, not yet reviewed. Returns the
 /// version number.
 pub fn add_version(
-    tx: &(impl crate::sql::Sql + ?Sized),
+    tx: &(impl Sql + ?Sized),
     id: i64,
     blob: &Blob,
     file_name: &str,
     stamp: Stamp,
     at: &str,
 ) -> Result<i64> {
-    let tx = tx.sqlite()?;
     let version: i64 = tx.query_row(
         "SELECT latest_version + 1 FROM evidence WHERE id = ?1",
-        [id],
+        params![id],
         |r| r.get(0),
     )?;
     insert_version(tx, id, version, blob, file_name, at)?;
@@ -296,12 +288,7 @@ pub fn add_version(
 }
 
 /// Stores what a scan saw of an unchanged or vanished source.
-pub fn set_source_state(
-    tx: &(impl crate::sql::Sql + ?Sized),
-    id: i64,
-    stamp: Option<Stamp>,
-) -> Result<()> {
-    let tx = tx.sqlite()?;
+pub fn set_source_state(tx: &(impl Sql + ?Sized), id: i64, stamp: Option<Stamp>) -> Result<()> {
     match stamp {
         Some(stamp) => tx.execute(
             "UPDATE evidence SET source_size = ?2, source_mtime_ns = ?3, source_missing = 0 WHERE id = ?1",
@@ -313,38 +300,35 @@ pub fn set_source_state(
         )?,
         None => tx.execute(
             "UPDATE evidence SET source_missing = 1 WHERE id = ?1",
-            [id],
+            params![id],
         )?,
     };
     Ok(())
 }
 
 /// Marks the newest version of evidence `id` as reviewed.
-pub fn mark_reviewed(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<()> {
-    let tx = tx.sqlite()?;
+pub fn mark_reviewed(tx: &(impl Sql + ?Sized), id: i64) -> Result<()> {
     tx.execute(
         "UPDATE evidence SET reviewed_version = latest_version WHERE id = ?1",
-        [id],
+        params![id],
     )?;
     Ok(())
 }
 
-pub fn update_details(
-    tx: &(impl crate::sql::Sql + ?Sized),
-    id: i64,
-    details: &EvidenceDetails,
-) -> Result<()> {
-    let tx = tx.sqlite()?;
+pub fn update_details(tx: &(impl Sql + ?Sized), id: i64, details: &EvidenceDetails) -> Result<()> {
+    let due = details.review_due.map(|d| d.to_string());
     tx.execute(
         "UPDATE evidence SET title = ?2, work_product = ?3, owner = ?4, classification = ?5,
-             review_due = ?6 WHERE id = ?1",
+             review_due = ?6, title_key = ?7, owner_key = ?8 WHERE id = ?1",
         params![
             id,
-            details.title,
-            details.work_product,
-            details.owner,
+            &details.title,
+            details.work_product.as_deref(),
+            &details.owner,
             details.classification.as_str(),
-            details.review_due.map(|d| d.to_string())
+            due.as_deref(),
+            sort_key(&details.title).as_slice(),
+            sort_key(&details.owner).as_slice()
         ],
     )?;
     Ok(())
@@ -352,21 +336,18 @@ pub fn update_details(
 
 /// Deletes evidence `id` with its versions and links. Blobs stay in the vault: another item
 /// may share them, and an exported package may name them.
-pub fn delete(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<()> {
-    let tx = tx.sqlite()?;
-    tx.execute("DELETE FROM evidence WHERE id = ?1", [id])?;
+pub fn delete(tx: &(impl Sql + ?Sized), id: i64) -> Result<()> {
+    tx.execute("DELETE FROM evidence WHERE id = ?1", params![id])?;
     Ok(())
 }
 
 /// Every version of evidence `id`, oldest first.
-pub fn versions(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Vec<VersionRecord>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare(
-            "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
-             WHERE evidence_id = ?1 ORDER BY version",
-        )?
-        .query_map([id], |r| {
+pub fn versions(conn: &(impl Sql + ?Sized), id: i64) -> Result<Vec<VersionRecord>> {
+    conn.query_map(
+        "SELECT version, sha256, size, file_name, recorded_at FROM evidence_version
+         WHERE evidence_id = ?1 ORDER BY version",
+        params![id],
+        |r| {
             Ok(VersionRecord {
                 version: r.get(0)?,
                 sha256: r.get(1)?,
@@ -374,46 +355,42 @@ pub fn versions(conn: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<Vec<V
                 file_name: r.get(3)?,
                 recorded_at: r.get(4)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?)
+        },
+    )
 }
 
 /// The hash of every stored version (for checking the vault).
-pub fn all_version_hashes(
-    conn: &(impl crate::sql::Sql + ?Sized),
-) -> Result<Vec<(i64, i64, String)>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare("SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn all_version_hashes(conn: &(impl Sql + ?Sized)) -> Result<Vec<(i64, i64, String)>> {
+    conn.query_map(
+        "SELECT evidence_id, version, sha256 FROM evidence_version ORDER BY evidence_id, version",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
 }
 
 /// Stores a link unless the same one exists. Returns whether it was new.
-pub fn add_link(tx: &(impl crate::sql::Sql + ?Sized), link: &LinkRecord) -> Result<bool> {
-    let tx = tx.sqlite()?;
+pub fn add_link(tx: &(impl Sql + ?Sized), link: &LinkRecord) -> Result<bool> {
     let changed = tx.execute(
-        "INSERT OR IGNORE INTO evidence_link
+        "INSERT INTO evidence_link
              (evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
         params![
             link.evidence_id,
             link.catalogue_id,
-            link.target_id,
+            &link.target_id,
             link.scope_id,
             link.protection_object_id,
-            link.note
+            &link.note
         ],
     )?;
     Ok(changed == 1)
 }
 
-pub fn remove_link(tx: &(impl crate::sql::Sql + ?Sized), id: i64) -> Result<bool> {
-    let tx = tx.sqlite()?;
-    Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", [id])? == 1)
+pub fn remove_link(tx: &(impl Sql + ?Sized), id: i64) -> Result<bool> {
+    Ok(tx.execute("DELETE FROM evidence_link WHERE id = ?1", params![id])? == 1)
 }
 
-fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
+fn link_row(r: &Row<'_>) -> Result<LinkRecord> {
     Ok(LinkRecord {
         id: r.get(0)?,
         evidence_id: r.get(1)?,
@@ -427,43 +404,46 @@ fn link_row(r: &Row<'_>) -> rusqlite::Result<LinkRecord> {
 
 const LINK_SELECT: &str = "SELECT id, evidence_id, catalogue_id, target_id, scope_id, protection_object_id, note FROM evidence_link";
 
+/// Link targets (`1.1.a`) sort by their bytes, as SQLite compares texts: `COLLATE "C"` on
+/// PostgreSQL, whose database sorts by a language. `[sqlite, postgres]`.
+const BY_TARGET: [&str; 2] = ["target_id", "target_id COLLATE \"C\""];
+
 /// Every link, by evidence and target.
-pub fn links(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<LinkRecord>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare(&format!(
-            "{LINK_SELECT} ORDER BY evidence_id, target_id, id"
-        ))?
-        .query_map([], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn links(conn: &(impl Sql + ?Sized)) -> Result<Vec<LinkRecord>> {
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!("{LINK_SELECT} ORDER BY evidence_id, {target}, id"),
+        params![],
+        link_row,
+    )
 }
 
 /// The links of one evidence item, by target (an index seek on `evidence_link_by_evidence`).
-pub fn links_of(conn: &(impl crate::sql::Sql + ?Sized), evidence: i64) -> Result<Vec<LinkRecord>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare_cached(&format!(
-            "{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY target_id, id"
-        ))?
-        .query_map([evidence], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn links_of(conn: &(impl Sql + ?Sized), evidence: i64) -> Result<Vec<LinkRecord>> {
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!("{LINK_SELECT} WHERE evidence_id = ?1 ORDER BY {target}, id"),
+        params![evidence],
+        link_row,
+    )
 }
 
 /// The links that count for `scope` in catalogue `catalogue`: its own and those for every
 /// scope.
 pub fn links_for_scope(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     catalogue: i64,
     scope: i64,
 ) -> Result<Vec<LinkRecord>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare(&format!(
+    let target = conn.pick(BY_TARGET);
+    conn.query_map(
+        &format!(
             "{LINK_SELECT} WHERE catalogue_id = ?1 AND (scope_id IS NULL OR scope_id = ?2)
-             ORDER BY target_id, evidence_id"
-        ))?
-        .query_map([catalogue, scope], link_row)?
-        .collect::<rusqlite::Result<_>>()?)
+             ORDER BY {target}, evidence_id"
+        ),
+        params![catalogue, scope],
+        link_row,
+    )
 }
 
 /// What readiness needs to know about the evidence of one target (a requirement or question).
@@ -480,31 +460,28 @@ pub struct TargetEvidence {
 /// links and those for every scope) is like on `day`. Each answer is two index seeks on the
 /// link table, whatever the number of links.
 pub fn target_evidence(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     catalogue: i64,
     scope: i64,
     day: NaiveDate,
     targets: &[&str],
 ) -> Result<Vec<TargetEvidence>> {
-    let conn = conn.sqlite()?;
-    let mut current = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM evidence_link
+    const CURRENT: &str = "SELECT EXISTS (SELECT 1 FROM evidence_link
              WHERE catalogue_id = ?1 AND target_id = ?2 AND source_missing = 0
                AND latest_reviewed = 1 AND (scope_id IS NULL OR scope_id = ?3)
-               AND (review_due IS NULL OR review_due > ?4))",
-    )?;
-    let mut linked = conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM evidence_link
-             WHERE catalogue_id = ?1 AND target_id = ?2 AND (scope_id IS NULL OR scope_id = ?3))",
-    )?;
+               AND (review_due IS NULL OR review_due > ?4))";
+    const LINKED: &str = "SELECT EXISTS (SELECT 1 FROM evidence_link
+             WHERE catalogue_id = ?1 AND target_id = ?2 AND (scope_id IS NULL OR scope_id = ?3))";
     let day = day.to_string();
     targets
         .iter()
         .map(|target| {
             let is_current: bool =
-                current.query_row(params![catalogue, target, scope, day], |r| r.get(0))?;
-            let is_linked =
-                is_current || linked.query_row(params![catalogue, target, scope], |r| r.get(0))?;
+                conn.query_row(CURRENT, params![catalogue, *target, scope, &day], |r| {
+                    r.get(0)
+                })?;
+            let is_linked = is_current
+                || conn.query_row(LINKED, params![catalogue, *target, scope], |r| r.get(0))?;
             Ok(TargetEvidence {
                 current: is_current,
                 linked: is_linked,
@@ -514,120 +491,37 @@ pub fn target_evidence(
 }
 
 /// Every evidence id, for checking a batch of results against what still exists.
-pub fn ids(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<std::collections::BTreeSet<i64>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare("SELECT id FROM evidence")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+pub fn ids(conn: &(impl Sql + ?Sized)) -> Result<std::collections::BTreeSet<i64>> {
+    let ids: Vec<i64> = conn.query_map("SELECT id FROM evidence", params![], |r| r.get(0))?;
+    Ok(ids.into_iter().collect())
 }
 
 /// Moves the links of catalogue `old` to catalogue `new`, renaming their targets with `map`.
 pub fn move_links(
-    tx: &(impl crate::sql::Sql + ?Sized),
+    tx: &(impl Sql + ?Sized),
     old: i64,
     new: i64,
     map: &dyn Fn(&str) -> String,
 ) -> Result<()> {
-    let tx = tx.sqlite()?;
-    let targets: Vec<String> = tx
-        .prepare("SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1")?
-        .query_map([old], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let targets: Vec<String> = tx.query_map(
+        "SELECT DISTINCT target_id FROM evidence_link WHERE catalogue_id = ?1",
+        params![old],
+        |r| r.get(0),
+    )?;
     // Through a temporary name, so that swapped IDs never collide.
     tx.execute(
         "UPDATE evidence_link SET target_id = '~' || target_id WHERE catalogue_id = ?1",
-        [old],
+        params![old],
     )?;
     for target in &targets {
+        // The cast tells PostgreSQL the type of ?4, which `'~' || ?4` does not.
         tx.execute(
             "UPDATE evidence_link SET target_id = ?3, catalogue_id = ?2
-             WHERE catalogue_id = ?1 AND target_id = '~' || ?4",
-            params![old, new, map(target), target],
+             WHERE catalogue_id = ?1 AND target_id = '~' || CAST(?4 AS TEXT)",
+            params![old, new, &map(target), target],
         )?;
     }
     Ok(())
-}
-
-/// Groups of evidence items whose newest versions have the same content (two or more each),
-/// as (id, title), by content and id.
-pub fn duplicate_groups(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Vec<(i64, String)>>> {
-    let conn = conn.sqlite()?;
-    let rows: Vec<(String, i64, String)> = conn
-        .prepare(
-            "SELECT v.sha256, e.id, e.title FROM evidence e
-             JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
-             WHERE v.sha256 IN (
-                 SELECT v2.sha256 FROM evidence e2
-                 JOIN evidence_version v2 ON v2.evidence_id = e2.id AND v2.version = e2.latest_version
-                 GROUP BY v2.sha256 HAVING count(*) > 1)
-             ORDER BY v.sha256, e.id",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut groups: Vec<Vec<(i64, String)>> = Vec::new();
-    let mut last: Option<String> = None;
-    for (sha, id, title) in rows {
-        if last.as_deref() == Some(sha.as_str()) {
-            if let Some(group) = groups.last_mut() {
-                group.push((id, title));
-            }
-        } else {
-            groups.push(vec![(id, title)]);
-            last = Some(sha);
-        }
-    }
-    Ok(groups)
-}
-
-/// How many items are linked to nothing, and the first `limit` of them (all with `None`) as
-/// (id, title), by id: one probe of the link index per item, no link read.
-pub fn orphans(
-    conn: &(impl crate::sql::Sql + ?Sized),
-    limit: Option<usize>,
-) -> Result<(usize, Vec<(i64, String)>)> {
-    let conn = conn.sqlite()?;
-    const ORPHAN: &str = "FROM evidence e
-        WHERE NOT EXISTS (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)";
-    let count: i64 = conn.query_row(&format!("SELECT count(*) {ORPHAN}"), [], |r| r.get(0))?;
-    // A negative LIMIT is none.
-    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-    let first = conn
-        .prepare(&format!(
-            "SELECT e.id, e.title {ORPHAN} ORDER BY e.id LIMIT ?1"
-        ))?
-        .query_map([limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok((usize::try_from(count).unwrap_or(0), first))
-}
-
-/// Every content the vault must hold, once: (SHA-256, size), by hash; the evidence versions'
-/// and the catalogue workbooks kept as imported (so that backups, restores and `check` cover
-/// them too).
-pub fn blobs(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<(String, u64)>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare(
-            "SELECT sha256, size FROM evidence_version
-             UNION
-             SELECT original_sha256, original_size FROM catalogue
-              WHERE original_sha256 IS NOT NULL
-             ORDER BY 1",
-        )?
-        .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.max(0) as u64)))?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
-/// How many distinct targets have at least one link, by one plain pass over every link row
-/// (no index seek, no freshness facts). The evidence benchmark's anchor: what SQLite alone takes
-/// to read all links once, against which readiness is measured.
-pub fn linked_target_count(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<i64> {
-    let conn = conn.sqlite()?;
-    Ok(conn.query_row(
-        "SELECT count(*) FROM (SELECT target_id, count(*) FROM evidence_link GROUP BY target_id)",
-        [],
-        |r| r.get(0),
-    )?)
 }
 
 #[cfg_attr(not(windows), allow(dead_code))]
@@ -635,3 +529,5 @@ mod wtf8;
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod twins;

@@ -10,10 +10,10 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension as _, Row};
 
 use super::date;
 use crate::Result;
+use crate::sql::{Engine, Row, Sql, SqlExt as _, Value};
 
 /// An evidence item as a picker or a chip shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,11 +86,10 @@ impl Ord for Ranked {
 /// One pass over the table's light columns (a substring cannot use an index); only the best
 /// `limit` rows are kept while it runs, so its memory does not grow with the table.
 pub fn search(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     words: &[&str],
     limit: usize,
 ) -> Result<Vec<BriefRecord>> {
-    let conn = conn.sqlite()?;
     if limit == 0 {
         return Ok(Vec::new());
     }
@@ -102,24 +101,40 @@ pub fn search(
     // SQLite's LIKE (ASCII case folding, in C) narrows the rows for every word written in
     // ASCII; the comparison below decides for every word. The two agree on ASCII words but
     // for the few letters whose lower case is ASCII without being so (the Kelvin sign).
+    // PostgreSQL narrows as that LIKE does: `strpos` in the text folded under "C" (ASCII
+    // letters only), the source path's bytes read as Latin-1 (ASCII bytes as themselves).
+    let engine = conn.engine();
     let patterns: Vec<String> = words
         .iter()
         .filter(|w| w.is_ascii())
-        .map(|w| {
-            let escaped = w
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            format!("%{escaped}%")
+        .map(|w| match engine {
+            Engine::Postgres => w.clone(),
+            Engine::Sqlite => {
+                let escaped = w
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                format!("%{escaped}%")
+            }
         })
         .collect();
     let conditions: Vec<String> = (1..=patterns.len())
-        .map(|n| {
-            format!(
+        .map(|n| match engine {
+            Engine::Sqlite => format!(
                 "(e.title LIKE ?{n} ESCAPE '\\' OR e.owner LIKE ?{n} ESCAPE '\\'
                   OR e.work_product LIKE ?{n} ESCAPE '\\'
                   OR CAST(e.source_path AS TEXT) LIKE ?{n} ESCAPE '\\')"
-            )
+            ),
+            Engine::Postgres => {
+                let test = |x: &str| format!("strpos(lower({x} COLLATE \"C\"), ?{n}) > 0");
+                format!(
+                    "({} OR {} OR {} OR {})",
+                    test("e.title"),
+                    test("e.owner"),
+                    test("e.work_product"),
+                    test("convert_from(e.source_path, 'LATIN1')")
+                )
+            }
         })
         .collect();
     let filter = if conditions.is_empty() {
@@ -127,40 +142,35 @@ pub fn search(
     } else {
         format!("WHERE {}", conditions.join(" AND "))
     };
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {BRIEF}, e.owner, e.source_path FROM evidence e {filter}"
-    ))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(&patterns))?;
+    let params: Vec<Value<'_>> = patterns.iter().map(|p| Value::Text(p)).collect();
     // A max-heap: the worst of the best `limit` so far is on top, to be dropped first.
     let mut best: BinaryHeap<Ranked> = BinaryHeap::with_capacity(limit + 1);
-    while let Some(row) = rows.next()? {
-        let title = fold(row.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?);
+    let sql = format!("SELECT {BRIEF}, e.owner, e.source_path FROM evidence e {filter}");
+    conn.each_row(&sql, &params, &mut |row| {
+        let title = fold(&row.get::<String>(1)?);
         let in_title = words.iter().all(|w| title.contains(w.as_str()));
         let rank = match words.first() {
             Some(first) if in_title && title.starts_with(first.as_str()) => 0,
             _ if in_title => 1,
             _ => {
-                let work_product = row
-                    .get_ref(2)?
-                    .as_str_or_null()
-                    .map_err(rusqlite::Error::from)?;
-                let owner = row.get_ref(6)?.as_str().map_err(rusqlite::Error::from)?;
-                let path = row.get_ref(7)?.as_bytes().map_err(rusqlite::Error::from)?;
+                let work_product: Option<String> = row.get(2)?;
+                let owner: String = row.get(6)?;
+                let path: Vec<u8> = row.get(7)?;
                 let rest = fold(&format!(
                     "{}\n{owner}\n{}",
-                    work_product.unwrap_or(""),
-                    String::from_utf8_lossy(path)
+                    work_product.as_deref().unwrap_or(""),
+                    String::from_utf8_lossy(&path)
                 ));
                 let found = |w: &String| title.contains(w.as_str()) || rest.contains(w.as_str());
                 if !words.iter().all(found) {
-                    continue;
+                    return Ok(true);
                 }
                 2
             }
         };
-        let key = (rank, title, row.get::<_, i64>(0)?);
+        let key = (rank, title, row.get::<i64>(0)?);
         if best.len() == limit && best.peek().is_some_and(|worst| key >= worst.key) {
-            continue;
+            return Ok(true);
         }
         best.push(Ranked {
             key,
@@ -169,7 +179,8 @@ pub fn search(
         if best.len() > limit {
             best.pop();
         }
-    }
+        Ok(true)
+    })?;
     Ok(best
         .into_sorted_vec()
         .into_iter()
@@ -178,17 +189,12 @@ pub fn search(
 }
 
 /// The briefs of the items of `ids` that exist, in the order given (an index seek each).
-pub fn briefs(conn: &(impl crate::sql::Sql + ?Sized), ids: &[i64]) -> Result<Vec<BriefRecord>> {
-    let conn = conn.sqlite()?;
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {BRIEF} FROM evidence e WHERE e.id = ?1"))?;
+pub fn briefs(conn: &(impl Sql + ?Sized), ids: &[i64]) -> Result<Vec<BriefRecord>> {
+    let sql = format!("SELECT {BRIEF} FROM evidence e WHERE e.id = ?1");
     let mut found = Vec::with_capacity(ids.len());
     for id in ids {
-        let row = stmt
-            .query_row([id], |row| Ok(brief_of(row, 0)))
-            .optional()?;
-        if let Some(brief) = row {
-            found.push(brief?);
+        if let Some(brief) = conn.optional(&sql, &[Value::Int(*id)], |row| brief_of(row, 0))? {
+            found.push(brief);
         }
     }
     Ok(found)
@@ -200,48 +206,53 @@ pub fn briefs(conn: &(impl crate::sql::Sql + ?Sized), ids: &[i64]) -> Result<Vec
 /// them when `limit` is `None`. An index seek per target; only the rows asked for leave
 /// SQLite.
 pub fn linked(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     catalogue: i64,
     scope: i64,
     targets: &[&str],
     limit: Option<usize>,
 ) -> Result<(usize, Vec<BriefRecord>)> {
-    let conn = conn.sqlite()?;
     if targets.is_empty() {
         return Ok((0, Vec::new()));
     }
-    let marks = vec!["?"; targets.len()].join(", ");
+    // Numbered placeholders: ?1 the catalogue, then the targets, then the scope.
+    let marks: Vec<String> = (0..targets.len()).map(|i| format!("?{}", i + 2)).collect();
+    let scope_mark = targets.len() + 2;
     let linked = format!(
         "SELECT evidence_id FROM evidence_link
-         WHERE catalogue_id = ? AND target_id IN ({marks}) AND (scope_id IS NULL OR scope_id = ?)"
+         WHERE catalogue_id = ?1 AND target_id IN ({}) AND (scope_id IS NULL OR scope_id = ?{scope_mark})",
+        marks.join(", ")
     );
-    let mut values: Vec<&dyn rusqlite::ToSql> = vec![&catalogue];
-    values.extend(targets.iter().map(|t| t as &dyn rusqlite::ToSql));
-    values.push(&scope);
+    let mut values: Vec<Value<'_>> = vec![Value::Int(catalogue)];
+    values.extend(targets.iter().map(|t| Value::Text(t)));
+    values.push(Value::Int(scope));
     let count = |n: i64| usize::try_from(n).unwrap_or(0);
     if limit == Some(0) {
         let total: i64 = conn.query_row(
-            &format!("SELECT count(DISTINCT evidence_id) FROM ({linked})"),
-            values.as_slice(),
+            &format!("SELECT count(DISTINCT evidence_id) FROM ({linked}) t"),
+            &values,
             |r| r.get(0),
         )?;
         return Ok((count(total), Vec::new()));
     }
-    // `count(*) OVER ()` is taken before the LIMIT: every item that counts. A negative
-    // LIMIT is none.
-    let mut stmt = conn.prepare_cached(&format!(
+    // `count(*) OVER ()` is taken before the LIMIT: every item that counts. No limit is the
+    // largest (PostgreSQL refuses SQLite's negative one). SQLite's NOCASE order is
+    // PostgreSQL's `lower` under "C" (ASCII letters folded, then bytes).
+    let by_title = conn.pick(["e.title COLLATE NOCASE", "lower(e.title COLLATE \"C\")"]);
+    let sql = format!(
         "SELECT {BRIEF}, count(*) OVER () FROM evidence e WHERE e.id IN ({linked})
-         ORDER BY e.title COLLATE NOCASE, e.id LIMIT ?"
-    ))?;
-    let limit = limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX));
-    values.push(&limit);
-    let mut rows = stmt.query(values.as_slice())?;
+         ORDER BY {by_title}, e.id LIMIT ?{}",
+        scope_mark + 1
+    );
+    let limit = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    values.push(Value::Int(limit));
     let mut total = 0;
     let mut found = Vec::new();
-    while let Some(row) = rows.next()? {
+    conn.each_row(&sql, &values, &mut |row| {
         total = count(row.get(6)?);
         found.push(brief_of(row, 0)?);
-    }
+        Ok(true)
+    })?;
     Ok((total, found))
 }
 

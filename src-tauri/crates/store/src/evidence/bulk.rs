@@ -2,11 +2,10 @@
 //! marked reviewed, every item removed. The caller runs them inside one `Db::write`, so a bulk
 //! change is one transaction and one run of journal entries, whatever its size.
 
+use crate::Result;
+use crate::sql::{Sql, SqlExt as _, params};
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::Classification;
-use rusqlite::params;
-
-use crate::Result;
 
 /// The one field a bulk change sets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,61 +20,74 @@ pub enum BulkField {
 
 /// Sets `field` on every item of `ids`; returns how many rows changed value. An item that has
 /// the value already is left alone, so the journal records only real changes.
-pub fn set_field(
-    tx: &(impl crate::sql::Sql + ?Sized),
-    ids: &[i64],
-    field: &BulkField,
-) -> Result<usize> {
-    let tx = tx.sqlite()?;
+pub fn set_field(tx: &(impl Sql + ?Sized), ids: &[i64], field: &BulkField) -> Result<usize> {
     let (column, value): (&str, Option<String>) = match field {
         BulkField::WorkProduct(wp) => ("work_product", wp.clone()),
         BulkField::Owner(owner) => ("owner", Some(owner.clone())),
         BulkField::Classification(c) => ("classification", Some(c.as_str().to_owned())),
         BulkField::ReviewDue(date) => ("review_due", date.map(|d| d.to_string())),
     };
-    // `column` is one of four fixed names above, never text from outside.
-    let mut statement = tx.prepare_cached(&format!(
-        "UPDATE evidence SET {column} = ?2 WHERE id = ?1 AND {column} IS NOT ?2"
-    ))?;
+    // `column` is one of four fixed names above, never text from outside. An owner is
+    // written with its sort key (migration 0011); the others have none.
+    let key = match field {
+        BulkField::Owner(_) => ", owner_key = ?3",
+        _ => "",
+    };
+    let owner_key = match field {
+        BulkField::Owner(owner) => Some(super::sort_key(owner)),
+        _ => None,
+    };
+    // `IS NOT` is SQLite's `IS DISTINCT FROM`; the cast tells PostgreSQL the type of ?2.
+    let statement = tx.pick([
+        "UPDATE evidence SET {column} = ?2{key} WHERE id = ?1 AND {column} IS NOT ?2",
+        "UPDATE evidence SET {column} = ?2{key} WHERE id = ?1 AND {column} IS DISTINCT FROM CAST(?2 AS TEXT)",
+    ]);
+    let statement = statement.replace("{column}", column).replace("{key}", key);
     let mut changed = 0;
     for id in ids {
-        changed += statement.execute(params![id, value])?;
+        changed += match &owner_key {
+            Some(k) => tx.execute(&statement, params![*id, value.as_deref(), k.as_slice()])?,
+            None => tx.execute(&statement, params![*id, value.as_deref()])?,
+        };
     }
-    Ok(changed)
+    Ok(usize::try_from(changed).unwrap_or(usize::MAX))
 }
 
 /// Marks the newest version of every item of `ids` as reviewed, and sets its next review
 /// date when one is given; returns how many items were not reviewed yet or got a new date.
 pub fn mark_reviewed(
-    tx: &(impl crate::sql::Sql + ?Sized),
+    tx: &(impl Sql + ?Sized),
     ids: &[i64],
     next_review: Option<NaiveDate>,
 ) -> Result<usize> {
-    let tx = tx.sqlite()?;
     let next = next_review.map(|d| d.to_string());
-    let mut statement = tx.prepare_cached(
+    // `IS NOT` is SQLite's `IS DISTINCT FROM`. `[sqlite, postgres]`.
+    let statement = tx.pick([
         "UPDATE evidence SET reviewed_version = latest_version,
              review_due = coalesce(?2, review_due)
          WHERE id = ?1
            AND (reviewed_version IS NOT latest_version OR review_due IS NOT coalesce(?2, review_due))",
-    )?;
+        "UPDATE evidence SET reviewed_version = latest_version,
+             review_due = coalesce(CAST(?2 AS TEXT), review_due)
+         WHERE id = ?1
+           AND (reviewed_version IS DISTINCT FROM latest_version
+                OR review_due IS DISTINCT FROM coalesce(CAST(?2 AS TEXT), review_due))",
+    ]);
     let mut changed = 0;
     for id in ids {
-        changed += statement.execute(params![id, next])?;
+        changed += tx.execute(statement, params![*id, next.as_deref()])?;
     }
-    Ok(changed)
+    Ok(usize::try_from(changed).unwrap_or(usize::MAX))
 }
 
 /// Deletes every item of `ids` with its versions and links; returns how many were deleted.
 /// Blobs stay in the vault (see `delete`).
-pub fn delete(tx: &(impl crate::sql::Sql + ?Sized), ids: &[i64]) -> Result<usize> {
-    let tx = tx.sqlite()?;
-    let mut statement = tx.prepare_cached("DELETE FROM evidence WHERE id = ?1")?;
+pub fn delete(tx: &(impl Sql + ?Sized), ids: &[i64]) -> Result<usize> {
     let mut deleted = 0;
     for id in ids {
-        deleted += statement.execute([id])?;
+        deleted += tx.execute("DELETE FROM evidence WHERE id = ?1", params![*id])?;
     }
-    Ok(deleted)
+    Ok(usize::try_from(deleted).unwrap_or(usize::MAX))
 }
 
 #[cfg(test)]

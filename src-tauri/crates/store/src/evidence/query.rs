@@ -8,10 +8,12 @@
 use chrono::NaiveDate;
 use csmsdesk_core::evidence::{Classification, EvidenceColumn, EvidenceState};
 use csmsdesk_core::order::Direction;
-use rusqlite::types::Value;
 
 use super::{EvidenceRecord, get_many};
+use crate::sql::{Engine, Sql, SqlExt as _, Value, params};
 use crate::{Error, Result};
+
+mod matching;
 
 /// One word of a text filter: an item matches when the word is part of its title, source
 /// path (which ends in its file name), owner, work product ID or one of its link targets (case
@@ -49,27 +51,34 @@ pub struct EvidenceQuery {
 /// The condition under which an item of `evidence e` has `state` on `day` (a date literal).
 /// The four are exclusive and together cover every item; each spells the freshness facts the
 /// way the index `evidence_by_facts` (migration 0008) holds them.
-fn state_condition(state: EvidenceState, day: &str) -> String {
+///
+/// SQLite compares the comparison's 0/1 with 0 and 1; PostgreSQL's is a `boolean`, which
+/// compares with `false` and `true` (its index on the same expression serves both).
+fn state_condition(engine: Engine, state: EvidenceState, day: &str) -> String {
     const PRESENT: &str = "e.source_missing = 0";
     const REVIEWED: &str = "(e.reviewed_version >= e.latest_version)";
+    let (no, yes) = match engine {
+        Engine::Sqlite => ("0", "1"),
+        Engine::Postgres => ("false", "true"),
+    };
     match state {
         EvidenceState::Missing => "e.source_missing = 1".to_owned(),
-        EvidenceState::Changed => format!("{PRESENT} AND {REVIEWED} = 0"),
+        EvidenceState::Changed => format!("{PRESENT} AND {REVIEWED} = {no}"),
         EvidenceState::ReviewDue => {
-            format!("{PRESENT} AND {REVIEWED} = 1 AND e.review_due <= '{day}'")
+            format!("{PRESENT} AND {REVIEWED} = {yes} AND e.review_due <= '{day}'")
         }
         EvidenceState::Current => format!(
-            "{PRESENT} AND {REVIEWED} = 1 AND (e.review_due IS NULL OR e.review_due > '{day}')"
+            "{PRESENT} AND {REVIEWED} = {yes} AND (e.review_due IS NULL OR e.review_due > '{day}')"
         ),
     }
 }
 
 /// An item's state on `day` as its rank in `EvidenceState::ALL` (most urgent first).
-fn state_rank(day: &str) -> String {
+fn state_rank(engine: Engine, day: &str) -> String {
     let arms: String = EvidenceState::ALL
         .iter()
         .enumerate()
-        .map(|(rank, state)| format!(" WHEN {} THEN {rank}", state_condition(*state, day)))
+        .map(|(rank, state)| format!(" WHEN {} THEN {rank}", state_condition(engine, *state, day)))
         .collect();
     format!("(CASE{arms} END)")
 }
@@ -97,41 +106,65 @@ pub(crate) fn like_pattern(text: &str) -> String {
     pattern
 }
 
+/// A parameter a filter holds until its statement runs.
+#[derive(Debug, Clone)]
+enum Param {
+    Int(i64),
+    Text(String),
+}
+
 /// A query's WHERE clause and the values of its numbered parameters.
 struct Filter {
+    engine: Engine,
     sql: String,
-    params: Vec<Value>,
+    params: Vec<Param>,
 }
 
 impl Filter {
     /// Adds `value` as the next parameter and returns its placeholder (`?3`).
-    fn param(&mut self, value: Value) -> String {
+    fn param(&mut self, value: Param) -> String {
         self.params.push(value);
         format!("?{}", self.params.len())
     }
 
-    fn new(query: &EvidenceQuery, day: &str) -> Filter {
+    /// The parameters as the query layer binds them.
+    fn values(&self) -> Vec<Value<'_>> {
+        self.params
+            .iter()
+            .map(|p| match p {
+                Param::Int(n) => Value::Int(*n),
+                Param::Text(t) => Value::Text(t),
+            })
+            .collect()
+    }
+
+    fn new(conn: &(impl Sql + ?Sized), query: &EvidenceQuery, day: &str) -> Result<Filter> {
+        let engine = conn.engine();
         let mut filter = Filter {
+            engine,
             sql: String::new(),
             params: Vec::new(),
         };
         let mut clauses = Vec::new();
         for word in &query.words {
-            clauses.push(filter.word(word));
+            clauses.push(match engine {
+                Engine::Sqlite => filter.word(word),
+                Engine::Postgres => filter.word_on_postgres(conn, word)?,
+            });
         }
         if let Some(state) = query.state {
-            clauses.push(state_condition(state, day));
+            clauses.push(state_condition(engine, state, day));
         }
         match &query.work_product {
             Some(TypeFilter::WorkProduct(wp)) => {
-                let p = filter.param(Value::Text((*wp).to_owned()));
+                let p = filter.param(Param::Text((*wp).to_owned()));
                 clauses.push(format!("e.work_product = {p}"));
             }
             Some(TypeFilter::Other) => clauses.push("e.work_product IS NULL".to_owned()),
             None => {}
         }
         if let Some(classification) = query.classification {
-            let p = filter.param(Value::Text(classification.as_str().to_owned()));
+            let p = filter.param(Param::Text(classification.as_str().to_owned()));
             clauses.push(format!("e.classification = {p}"));
         }
         if let Some(linked) = query.linked {
@@ -145,7 +178,7 @@ impl Filter {
         } else {
             format!(" WHERE {}", clauses.join(" AND "))
         };
-        filter
+        Ok(filter)
     }
 
     /// The condition for one word. A word that is ASCII once folded goes through SQLite's
@@ -159,9 +192,9 @@ impl Filter {
         let folded = word.text.to_lowercase();
         let ascii = folded.is_ascii();
         let p = if ascii {
-            self.param(Value::Text(like_pattern(&folded)))
+            self.param(Param::Text(like_pattern(&folded)))
         } else {
-            self.param(Value::Text(folded))
+            self.param(Param::Text(folded))
         };
         let test = |column: &str| {
             if ascii {
@@ -184,7 +217,7 @@ impl Filter {
             let named: Vec<String> = word
                 .work_products
                 .iter()
-                .map(|wp| self.param(Value::Text((*wp).to_owned())))
+                .map(|wp| self.param(Param::Text((*wp).to_owned())))
                 .collect();
             parts.push(format!("e.work_product IN ({})", named.join(", ")));
         }
@@ -204,19 +237,27 @@ impl Filter {
 
 /// The ORDER BY terms of `query`: its column in its direction, items without a value last,
 /// ties by id.
-fn order_by(query: &EvidenceQuery, day: &str) -> String {
+///
+/// Titles and owners by their stored keys (migration 0011: people's order on both engines);
+/// work product IDs by their bytes (`COLLATE "C"` on PostgreSQL, whose database sorts by a
+/// language).
+fn order_by(engine: Engine, query: &EvidenceQuery, day: &str) -> String {
     let dir = match query.direction {
         Direction::Ascending => "ASC",
         Direction::Descending => "DESC",
     };
+    let work_product = match engine {
+        Engine::Sqlite => "e.work_product",
+        Engine::Postgres => "e.work_product COLLATE \"C\"",
+    };
     match query.sort {
-        EvidenceColumn::Title => format!("e.title COLLATE natural_order {dir}, e.id"),
-        EvidenceColumn::Type => format!("e.work_product IS NULL, e.work_product {dir}, e.id"),
-        EvidenceColumn::Owner => format!("e.owner = '', e.owner COLLATE natural_order {dir}, e.id"),
+        EvidenceColumn::Title => format!("e.title_key {dir}, e.id"),
+        EvidenceColumn::Type => format!("e.work_product IS NULL, {work_product} {dir}, e.id"),
+        EvidenceColumn::Owner => format!("e.owner = '', e.owner_key {dir}, e.id"),
         EvidenceColumn::Classification => format!("{} {dir}, e.id", classification_rank()),
         EvidenceColumn::ReviewDue => format!("e.review_due IS NULL, e.review_due {dir}, e.id"),
         EvidenceColumn::Version => format!("e.latest_version {dir}, e.id"),
-        EvidenceColumn::State => format!("{} {dir}, e.id", state_rank(day)),
+        EvidenceColumn::State => format!("{} {dir}, e.id", state_rank(engine, day)),
         EvidenceColumn::Links => {
             format!("(SELECT count(*) FROM evidence_link l WHERE l.evidence_id = e.id) {dir}, e.id")
         }
@@ -238,19 +279,19 @@ pub struct Page {
 /// The items `query` keeps on `day`, in its order: `limit` of them (all for `None`) after
 /// skipping `offset`, and how many it keeps in all.
 pub fn page(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     query: &EvidenceQuery,
     day: NaiveDate,
     offset: u64,
     limit: Option<u64>,
 ) -> Result<Page> {
-    let conn = conn.sqlite()?;
     let today = day.to_string();
-    let mut filter = Filter::new(query, &today);
-    let limit = filter.param(Value::Integer(
-        limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+    let mut filter = Filter::new(conn, query, &today)?;
+    // No limit is the largest (PostgreSQL refuses SQLite's negative one).
+    let limit = filter.param(Param::Int(
+        limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX)),
     ));
-    let offset = filter.param(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+    let offset = filter.param(Param::Int(i64::try_from(offset).unwrap_or(i64::MAX)));
     // A filtered list is counted in the same pass that finds its rows (a window over what the
     // filter keeps); an unfiltered one is counted by the table's count, so that its sort can
     // stop after the page (SQLite keeps only the first rows when nothing needs them all).
@@ -262,14 +303,10 @@ pub fn page(
     let sql = format!(
         "SELECT e.id, {counted} FROM evidence e{} ORDER BY {} LIMIT {limit} OFFSET {offset}",
         filter.sql,
-        order_by(query, &today)
+        order_by(filter.engine, query, &today)
     );
-    let rows: Vec<(i64, i64)> = conn
-        .prepare_cached(&sql)?
-        .query_map(rusqlite::params_from_iter(&filter.params), |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let rows: Vec<(i64, i64)> =
+        conn.query_map(&sql, &filter.values(), |r| Ok((r.get(0)?, r.get(1)?)))?;
     let total = match rows.first() {
         _ if filter.is_empty() => total(conn)?,
         Some((_, n)) => count_of(*n),
@@ -295,43 +332,30 @@ pub fn page(
 }
 
 /// How many items `query` keeps on `day` (its sort is ignored).
-pub fn count(
-    conn: &(impl crate::sql::Sql + ?Sized),
-    query: &EvidenceQuery,
-    day: NaiveDate,
-) -> Result<u64> {
-    let conn = conn.sqlite()?;
+pub fn count(conn: &(impl Sql + ?Sized), query: &EvidenceQuery, day: NaiveDate) -> Result<u64> {
     let day = day.to_string();
-    let filter = Filter::new(query, &day);
+    let filter = Filter::new(conn, query, &day)?;
     let sql = format!("SELECT count(*) FROM evidence e{}", filter.sql);
-    let n: i64 = conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?;
+    let n: i64 = conn.query_row(&sql, &filter.values(), |r| r.get(0))?;
     Ok(count_of(n))
 }
 
 /// The ids of every item `query` keeps on `day`, in id order (its sort is ignored): what a
 /// bulk change "to all N matching the filter" works on, whatever page the screen shows.
 pub fn matching_ids(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     query: &EvidenceQuery,
     day: NaiveDate,
 ) -> Result<Vec<i64>> {
-    let conn = conn.sqlite()?;
     let day = day.to_string();
-    let filter = Filter::new(query, &day);
+    let filter = Filter::new(conn, query, &day)?;
     let sql = format!("SELECT e.id FROM evidence e{} ORDER BY e.id", filter.sql);
-    let ids = conn
-        .prepare_cached(&sql)?
-        .query_map(rusqlite::params_from_iter(&filter.params), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    conn.query_map(&sql, &filter.values(), |r| r.get(0))
 }
 
 /// How many evidence items there are.
-pub fn total(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<u64> {
-    let conn = conn.sqlite()?;
-    let n: i64 = conn.query_row("SELECT count(*) FROM evidence", [], |r| r.get(0))?;
+pub fn total(conn: &(impl Sql + ?Sized)) -> Result<u64> {
+    let n: i64 = conn.query_row("SELECT count(*) FROM evidence", params![], |r| r.get(0))?;
     Ok(count_of(n))
 }
 

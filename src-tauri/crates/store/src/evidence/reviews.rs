@@ -2,9 +2,11 @@
 //! few in date order, and counts, so that a page of deadlines need not read every item.
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
+use csmsdesk_core::order::{FoldedPart, natural_cmp};
 
 use super::date;
+use super::many::{ID_LIST, id_list};
+use crate::sql::{Engine, Sql, SqlExt as _, Value};
 use crate::{Error, Result};
 
 /// A review date of an evidence item: what the deadlines list needs of it, and no more.
@@ -33,8 +35,8 @@ pub struct ReviewFilter {
 pub enum ReviewOrder {
     /// By date.
     Date,
-    /// By owner in people's order (the collation `natural_order`), those without one last in
-    /// either direction.
+    /// By owner in people's order (its stored key, migration 0011), those without one last
+    /// in either direction.
     Owner,
     /// By the title followed by `suffix` in people's order: the order of the texts "Review
     /// evidence “<title>”" when every text starts alike and `suffix` is what follows the title.
@@ -51,66 +53,113 @@ pub struct ReviewCounts {
     pub soon: u64,
 }
 
-/// The WHERE clause of `filter` and its parameters.
-fn condition(filter: &ReviewFilter) -> (String, Vec<Value>) {
+/// A parameter held until its statement runs.
+enum Param {
+    Int(i64),
+    Text(String),
+}
+
+fn values(params: &[Param]) -> Vec<Value<'_>> {
+    params
+        .iter()
+        .map(|p| match p {
+            Param::Int(n) => Value::Int(*n),
+            Param::Text(t) => Value::Text(t),
+        })
+        .collect()
+}
+
+/// The WHERE clause of `filter` and its parameters. The owner is matched by core's
+/// `FoldedPart`: SQLite's `contains_folded`; on PostgreSQL, which has neither, core decides
+/// on the owners here and the statement keeps the ids found.
+fn condition(conn: &(impl Sql + ?Sized), filter: &ReviewFilter) -> Result<(String, Vec<Param>)> {
     let mut sql = String::from("review_due IS NOT NULL");
     let mut params = Vec::new();
     if let Some(owner) = &filter.owner {
-        params.push(Value::Text(owner.clone()));
-        sql.push_str(&format!(
-            " AND owner <> '' AND contains_folded(owner, ?{})",
-            params.len()
-        ));
+        match conn.engine() {
+            Engine::Sqlite => {
+                params.push(Param::Text(owner.clone()));
+                sql.push_str(&format!(
+                    " AND owner <> '' AND contains_folded(owner, ?{})",
+                    params.len()
+                ));
+            }
+            Engine::Postgres => {
+                let part = FoldedPart::new(owner);
+                let owned: Vec<(i64, String)> = conn.query_map(
+                    "SELECT id, owner FROM evidence WHERE review_due IS NOT NULL AND owner <> ''",
+                    &[],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
+                let ids: Vec<i64> = owned
+                    .into_iter()
+                    .filter(|(_, o)| part.is_in(o))
+                    .map(|(id, _)| id)
+                    .collect();
+                params.push(Param::Text(id_list(&ids)));
+                let p = format!("?{}", params.len());
+                sql.push_str(&format!(" AND id IN ({})", ID_LIST[1].replace("?1", &p)));
+            }
+        }
     }
     if let Some(day) = filter.due_by {
-        params.push(Value::Text(day.to_string()));
+        params.push(Param::Text(day.to_string()));
         sql.push_str(&format!(" AND review_due <= ?{}", params.len()));
     }
-    (sql, params)
+    Ok((sql, params))
 }
 
 /// The review dates `filter` keeps in `order`, or its reverse (`descending`; those without an
 /// owner stay last by owner); the first `limit` of them, all for `None`.
+///
+/// By text on PostgreSQL (no `natural_order` collation, and no stored key for a title with
+/// a suffix): every review date the filter keeps, sorted here as SQLite sorts them.
 pub fn review_dates(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     filter: &ReviewFilter,
     order: &ReviewOrder,
     descending: bool,
     limit: Option<u64>,
 ) -> Result<Vec<ReviewDate>> {
-    let conn = conn.sqlite()?;
-    let (condition, mut params) = condition(filter);
+    let engine = conn.engine();
+    let (condition, mut params) = condition(conn, filter)?;
     let dir = if descending { "DESC" } else { "ASC" };
-    let by_date = format!("review_due {dir}, 'evidence-review-' || id {dir}");
+    // The key as text sorts by its bytes (`COLLATE "C"` on PostgreSQL).
+    let key = match engine {
+        Engine::Sqlite => "'evidence-review-' || id",
+        Engine::Postgres => "('evidence-review-' || id) COLLATE \"C\"",
+    };
+    let by_date = format!("review_due {dir}, {key} {dir}");
+    let mut in_rust = None;
     let order_by = match order {
         ReviewOrder::Date => by_date,
-        ReviewOrder::Owner => {
-            format!("owner = '', owner COLLATE natural_order {dir}, {by_date}")
+        ReviewOrder::Owner => format!("owner = '', owner_key {dir}, {by_date}"),
+        ReviewOrder::Text { suffix } if engine == Engine::Postgres => {
+            in_rust = Some(suffix.as_str());
+            by_date
         }
         ReviewOrder::Text { suffix } => {
-            params.push(Value::Text(suffix.clone()));
+            params.push(Param::Text(suffix.clone()));
             format!(
                 "(title || ?{}) COLLATE natural_order {dir}, {by_date}",
                 params.len()
             )
         }
     };
-    params.push(Value::Integer(
-        limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
-    ));
+    // No limit is the largest (PostgreSQL refuses SQLite's negative one).
+    let limit = limit.map_or(i64::MAX, |l| i64::try_from(l).unwrap_or(i64::MAX));
+    params.push(Param::Int(if in_rust.is_some() { i64::MAX } else { limit }));
     let sql = format!(
         "SELECT id, title, owner, review_due FROM evidence WHERE {condition}
          ORDER BY {order_by} LIMIT ?{}",
         params.len()
     );
-    let rows: Vec<(i64, String, String, String)> = conn
-        .prepare_cached(&sql)?
-        .query_map(rusqlite::params_from_iter(&params), |r| {
+    let mut rows = conn
+        .query_map(&sql, &values(&params), |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
-        .collect::<rusqlite::Result<_>>()?;
-    rows.into_iter()
-        .map(|(id, title, owner, due)| {
+        .into_iter()
+        .map(|(id, title, owner, due): (i64, String, String, String)| {
             let review_due = date("evidence.review_due", Some(due))?.ok_or(Error::Corrupt {
                 column: "evidence.review_due",
                 value: String::new(),
@@ -122,22 +171,34 @@ pub fn review_dates(
                 review_due,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(suffix) = in_rust {
+        rows.sort_by(|a, b| {
+            let order = natural_cmp(
+                &format!("{}{suffix}", a.title),
+                &format!("{}{suffix}", b.title),
+            )
+            .then(a.review_due.cmp(&b.review_due))
+            .then(format!("evidence-review-{}", a.id).cmp(&format!("evidence-review-{}", b.id)));
+            if descending { order.reverse() } else { order }
+        });
+        rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
+    Ok(rows)
 }
 
 /// How many review dates `filter` keeps, how many of them are due before `today` and how many
 /// from `today` to `soon_until`: one pass, no row read out.
 pub fn review_counts(
-    conn: &(impl crate::sql::Sql + ?Sized),
+    conn: &(impl Sql + ?Sized),
     filter: &ReviewFilter,
     today: NaiveDate,
     soon_until: NaiveDate,
 ) -> Result<ReviewCounts> {
-    let conn = conn.sqlite()?;
-    let (condition, mut params) = condition(filter);
-    params.push(Value::Text(today.to_string()));
+    let (condition, mut params) = condition(conn, filter)?;
+    params.push(Param::Text(today.to_string()));
     let today_param = params.len();
-    params.push(Value::Text(soon_until.to_string()));
+    params.push(Param::Text(soon_until.to_string()));
     let soon_param = params.len();
     let sql = format!(
         "SELECT count(*), count(*) FILTER (WHERE review_due < ?{today_param}),
@@ -145,15 +206,13 @@ pub fn review_counts(
          FROM evidence WHERE {condition}"
     );
     let count = |n: i64| u64::try_from(n).unwrap_or(0);
-    Ok(conn
-        .prepare_cached(&sql)?
-        .query_row(rusqlite::params_from_iter(&params), |r| {
-            Ok(ReviewCounts {
-                total: count(r.get(0)?),
-                overdue: count(r.get(1)?),
-                soon: count(r.get(2)?),
-            })
-        })?)
+    conn.query_row(&sql, &values(&params), |r| {
+        Ok(ReviewCounts {
+            total: count(r.get(0)?),
+            overdue: count(r.get(1)?),
+            soon: count(r.get(2)?),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use super::{path_from_bytes, size_of};
 use crate::Result;
+use crate::sql::{Sql, SqlExt as _, params};
 use crate::vault::Stamp;
 
 /// What a scan of the sources needs of one item: its source, the stamp recorded for it and
@@ -20,15 +21,13 @@ pub struct Source {
 
 /// Every item's source, by id: the six columns a scan reads, not whole records (at 20,000
 /// items this is what keeps the start-up scan from holding the workspace for long).
-pub fn sources(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Source>> {
-    let conn = conn.sqlite()?;
-    Ok(conn
-        .prepare(
-            "SELECT e.id, e.title, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
-             FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
-             ORDER BY e.id",
-        )?
-        .query_map([], |row| {
+pub fn sources(conn: &(impl Sql + ?Sized)) -> Result<Vec<Source>> {
+    conn.query_map(
+        "SELECT e.id, e.title, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
+         FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
+         ORDER BY e.id",
+        params![],
+        |row| {
             Ok(Source {
                 id: row.get(0)?,
                 title: row.get(1)?,
@@ -40,6 +39,6 @@ pub fn sources(conn: &(impl crate::sql::Sql + ?Sized)) -> Result<Vec<Source>> {
                 missing: row.get(5)?,
                 sha256: row.get(6)?,
             })
-        })?
-        .collect::<rusqlite::Result<_>>()?)
+        },
+    )
 }

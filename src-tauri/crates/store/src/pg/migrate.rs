@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0008_list_indexes.sql"),
     include_str!("../../migrations-pg/0009_catalogue_original.sql"),
     include_str!("../../migrations-pg/0010_evidence_content.sql"),
+    include_str!("../../migrations-pg/0011_sort_keys.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).
@@ -71,6 +72,7 @@ pub fn migrate(client: &mut Client) -> Result<i64> {
             &format!("UPDATE {SCHEMA}.schema_version SET version = $1 WHERE id = 1"),
             &[&SCHEMA_VERSION],
         )?;
+        crate::evidence::fill_sort_keys(&std::cell::RefCell::new(&mut tx))?;
         // The schema changed: journal the new tables and columns too.
         super::journal::refresh_triggers(&mut tx)?;
     }

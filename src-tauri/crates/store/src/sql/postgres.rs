@@ -108,6 +108,35 @@ impl Sql for PgConn {
     }
 }
 
+/// A transaction of the client as [`Sql`], for what runs inside `pg::migrate`'s own
+/// transaction (`evidence::fill_sort_keys`): each statement prepared anew, nothing cached.
+impl Sql for RefCell<&mut postgres::Transaction<'_>> {
+    fn engine(&self) -> Engine {
+        Engine::Postgres
+    }
+
+    fn execute(&self, sql: &str, params: &[Value<'_>]) -> Result<u64> {
+        let sql = dollar_placeholders(sql);
+        Ok(self.borrow_mut().execute(sql.as_str(), &refs(params))?)
+    }
+
+    fn each_row(
+        &self,
+        sql: &str,
+        params: &[Value<'_>],
+        each: &mut dyn FnMut(&Row<'_>) -> Result<bool>,
+    ) -> Result<()> {
+        let sql = dollar_placeholders(sql);
+        let rows = self.borrow_mut().query(sql.as_str(), &refs(params))?;
+        for row in &rows {
+            if !each(&Row(RowOf::Postgres(row)))? {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A value in PostgreSQL's binary form for the parameter's type, which the server inferred
 /// from the statement: an integer for BIGINT (and INTEGER, SMALLINT, or a boolean from 0 and
 /// 1), a text for any text type, bytes for BYTEA, NULL for anything.

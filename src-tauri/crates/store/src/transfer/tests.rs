@@ -65,6 +65,8 @@ fn fill(conn: &dyn Sql) {
             params![&b"/docs/\xffsbom.json"[..]],
         )
         .unwrap();
+    // Written as store writes an item: with its sort keys.
+    crate::evidence::fill_sort_keys(conn).unwrap();
     conn.execute(
         "INSERT INTO evidence_version (evidence_id, version, sha256, size, file_name, recorded_at)
          VALUES (?1, 1, ?2, 12, 'sbom.json', '2026-12-01T09:00:00Z')",

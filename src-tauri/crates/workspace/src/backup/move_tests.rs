@@ -47,10 +47,19 @@ fn a_desk_workspace_moves_to_a_server_and_back_with_the_same_package_bytes_on_po
     s.add(&[&a], &["1.1.a"]);
     s.add(&[&b], &["1.1.b", "1.1"]);
     std::fs::write(&a, "the policy, second version").unwrap();
-    let scanned = s.ws.scan_evidence(true, now(), &no_progress, &not_cancelled()).unwrap();
+    let scanned =
+        s.ws.scan_evidence(true, now(), &no_progress, &not_cancelled())
+            .unwrap();
     assert_eq!(scanned.changed.len(), 1, "a second version of the policy");
-    s.ws.assess(ECU, "1.1", "conform", Some("Signed by the board"), None, now())
-        .unwrap();
+    s.ws.assess(
+        ECU,
+        "1.1",
+        "conform",
+        Some("Signed by the board"),
+        None,
+        now(),
+    )
+    .unwrap();
     let out = s.root.path();
     let before = package(&s.ws, &out.join("before.zip"));
     let journal_before = s.ws.journal_entries().unwrap();
@@ -68,7 +77,10 @@ fn a_desk_workspace_moves_to_a_server_and_back_with_the_same_package_bytes_on_po
     let check = on_server.check(&not_cancelled()).unwrap();
     assert!(check.ok(), "{check:?}");
     let after = package(&on_server, &out.join("on-server.zip"));
-    assert!(before == after, "the package from the server is byte for byte the desk's");
+    assert!(
+        before == after,
+        "the package from the server is byte for byte the desk's"
+    );
 
     // Server → backup → a new desk folder: the same again.
     let second = out.join("server.backup.zip");
@@ -79,7 +91,10 @@ fn a_desk_workspace_moves_to_a_server_and_back_with_the_same_package_bytes_on_po
     assert_eq!(desk.journal_entries().unwrap(), journal_before);
     assert!(desk.check(&not_cancelled()).unwrap().ok());
     let returned = package(&desk, &out.join("back.zip"));
-    assert!(before == returned, "back on a desk, the package is still the same");
+    assert!(
+        before == returned,
+        "back on a desk, the package is still the same"
+    );
 
     // A database that holds a workspace already is refused, unchanged.
     let err = restore_backup_at(&backup, &server, &no_progress, &not_cancelled()).unwrap_err();

@@ -1,5 +1,6 @@
-use rusqlite::Connection;
 use std::path::Path;
+
+use rusqlite::Connection;
 
 use super::*;
 use crate::Db;
@@ -64,7 +65,9 @@ const ITEM: Item = Item {
 fn add(db: &mut Db, item: &Item) -> i64 {
     let n = db
         .conn()
-        .query_row("SELECT count(*) FROM evidence", [], |r| r.get::<_, i64>(0))
+        .query_row("SELECT count(*) FROM evidence", params![], |r| {
+            r.get::<i64>(0)
+        })
         .unwrap();
     let path = if item.path.is_empty() {
         format!("/docs/{n}")
@@ -211,9 +214,9 @@ fn state_in_sql(db: &Db, id: i64, day: NaiveDate) -> EvidenceState {
         .query_row(
             &format!(
                 "SELECT {} FROM evidence e WHERE e.id = ?1",
-                state_rank(&day.to_string())
+                state_rank(Engine::Sqlite, &day.to_string())
             ),
-            [id],
+            params![id],
             |r| r.get(0),
         )
         .unwrap();
@@ -608,23 +611,19 @@ fn pages_split_the_sorted_list_and_the_count_ignores_paging() {
 /// The plan SQLite makes for the page query of `query`, one line per step.
 fn plan(db: &Db, query: &EvidenceQuery) -> String {
     let today = TODAY.to_owned();
-    let mut filter = Filter::new(query, &today);
-    filter.param(Value::Integer(100));
-    filter.param(Value::Integer(0));
+    let mut filter = Filter::new(db.conn(), query, &today).unwrap();
+    filter.param(Param::Int(100));
+    filter.param(Param::Int(0));
     let sql = format!(
         "EXPLAIN QUERY PLAN SELECT e.id, count(*) OVER () FROM evidence e{} ORDER BY {} LIMIT ?{} OFFSET ?{}",
         filter.sql,
-        order_by(query, &today),
+        order_by(Engine::Sqlite, query, &today),
         filter.params.len() - 1,
         filter.params.len()
     );
     let rows: Vec<String> = db
         .conn()
-        .prepare(&sql)
-        .unwrap()
-        .query_map(rusqlite::params_from_iter(&filter.params), |r| r.get(3))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
+        .query_map(&sql, &filter.values(), |r| r.get(3))
         .unwrap();
     rows.join("\n")
 }
