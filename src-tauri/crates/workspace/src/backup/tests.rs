@@ -48,7 +48,8 @@ fn a_restored_workspace_exports_a_byte_identical_package() {
     let s = with_evidence();
     let backup = s.root.path().join("ws.csmsbackup");
     // Taken while the workspace is open (and locked) in this process, as in the app.
-    let report = write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    let report =
+        write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     assert_eq!(report.blobs, 2);
     assert!(report.journal_entries > 0);
     assert_eq!(report.sha256.len(), 64);
@@ -94,7 +95,7 @@ fn a_restored_workspace_exports_a_byte_identical_package() {
 fn restore_refuses_a_folder_that_is_not_empty_and_changes_nothing_there() {
     let s = with_evidence();
     let backup = s.root.path().join("b.csmsbackup");
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     let busy = s.root.path().join("busy");
     std::fs::create_dir(&busy).unwrap();
     std::fs::write(busy.join("notes.txt"), "mine").unwrap();
@@ -105,7 +106,10 @@ fn restore_refuses_a_folder_that_is_not_empty_and_changes_nothing_there() {
         "mine"
     );
     assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
-    let err = restore_backup(&backup, s.ws.dir(), &no_progress, &not_cancelled()).unwrap_err();
+    // A folder that holds a workspace (this one's, or the restore's own target).
+    let taken = s.root.path().join("taken");
+    restore_backup(&backup, &taken, &no_progress, &not_cancelled()).unwrap();
+    let err = restore_backup(&backup, &taken, &no_progress, &not_cancelled()).unwrap_err();
     assert!(matches!(err, Error::AlreadyAWorkspace { .. }), "{err:?}");
     // An empty folder is fine.
     let empty = s.root.path().join("empty");
@@ -141,7 +145,7 @@ fn tamper(path: &Path, name: &str, change: impl Fn(&mut Vec<u8>)) {
 fn a_changed_or_foreign_backup_is_refused_naming_the_entry_and_nothing_appears() {
     let s = with_evidence();
     let backup = s.root.path().join("b.csmsbackup");
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     let names: Vec<String> = zip::ZipArchive::new(std::fs::File::open(&backup).unwrap())
         .unwrap()
         .file_names()
@@ -164,7 +168,7 @@ fn a_changed_or_foreign_backup_is_refused_naming_the_entry_and_nothing_appears()
     assert!(check_backup(&backup, &no_progress, &not_cancelled()).is_err());
 
     // A path that escapes the target is never unpacked.
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     tamper(&backup, "SHA256SUMS", |bytes| {
         bytes.extend_from_slice(b"00  ../escape\n");
     });
@@ -201,8 +205,8 @@ fn a_cancelled_backup_or_restore_leaves_nothing() {
     let s = with_evidence();
     let backup = s.root.path().join("b.csmsbackup");
     let cancel = AtomicBool::new(false);
-    let err = write_backup(
-        s.ws.dir(),
+    let err = write_backup_at(
+        s.ws.place(),
         &backup,
         now(),
         &|_| cancel.store(true, Ordering::Relaxed),
@@ -211,7 +215,7 @@ fn a_cancelled_backup_or_restore_leaves_nothing() {
     .unwrap_err();
     assert!(matches!(err, Error::Cancelled), "{err:?}");
     assert!(!backup.exists());
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     let cancel = AtomicBool::new(false);
     let target = s.root.path().join("restored");
     let err = restore_backup(
@@ -236,7 +240,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let mut s = with_evidence();
     let backup = s.root.path().join("b.csmsbackup");
     // Changes keep coming in between the progress callbacks of the backup.
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     s.ws.add_location(&LocationInput {
         name: "Plant Süd".into(),
         ..LocationInput::default()
@@ -306,7 +310,7 @@ fn change_database(path: &Path, sql: &str) {
 /// A fresh backup of the workspace of `s` in `name`.
 fn backup_of(s: &crate::test_support::Setup, name: &str) -> PathBuf {
     let backup = s.root.path().join(name);
-    write_backup(s.ws.dir(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
+    write_backup_at(s.ws.place(), &backup, now(), &no_progress, &not_cancelled()).unwrap();
     backup
 }
 

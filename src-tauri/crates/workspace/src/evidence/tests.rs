@@ -124,13 +124,13 @@ fn bad_details_or_links_are_refused_before_any_file_is_read() {
         ]
     );
     assert!(s.ws.evidence(today()).unwrap().is_empty());
-    assert!(
-        std::fs::read_dir(s.ws.vault().dir().expect("a folder vault"))
-            .unwrap()
-            .next()
-            .is_none(),
-        "nothing reached the vault"
-    );
+    // A folder's vault holds no file (a server's content is stored by hash: the vault twins).
+    if let Some(dir) = s.ws.vault().dir() {
+        assert!(
+            std::fs::read_dir(dir).unwrap().next().is_none(),
+            "nothing reached the vault"
+        );
+    }
 }
 
 #[test]

@@ -170,6 +170,11 @@ fn a_partner_package_holds_no_byte_of_any_evidence_and_no_internal_text() {
 #[test]
 fn a_damaged_blob_refuses_the_export_and_leaves_nothing_at_the_target() {
     let mut s = with_evidence();
+    if s.ws.folder().is_none() {
+        // Damaged behind the vault's back in a folder here; in the database the vault's twin
+        // tests damage a chunk.
+        return;
+    }
     let item = &s.ws.evidence(today()).unwrap()[0];
     std::fs::write(
         s.ws.vault()
