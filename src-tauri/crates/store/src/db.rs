@@ -60,6 +60,8 @@ pub struct Db {
     /// What the journal names as the source of the changes made through this connection.
     source: Arc<Mutex<String>>,
     read_only: bool,
+    /// How many [`Db::snapshot`]s are open (nested ones share the outermost).
+    snapshots: std::cell::Cell<u32>,
 }
 
 impl Db {
@@ -114,6 +116,7 @@ impl Db {
             path: Some(path.to_owned()),
             source,
             read_only: false,
+            snapshots: Default::default(),
         })
     }
 
@@ -141,6 +144,7 @@ impl Db {
             path: Some(path.to_owned()),
             source,
             read_only: true,
+            snapshots: Default::default(),
         })
     }
 
@@ -193,6 +197,39 @@ impl Db {
     /// The connection, for store's reading (and single-statement writing) functions.
     pub fn conn(&self) -> &Conn {
         &self.conn
+    }
+
+    /// Runs `f`, a long read of many statements (a package's plan, a report, the check), on one
+    /// snapshot of the database: what other connections commit meanwhile is not seen, and no
+    /// change is seen half. SQLite: a read transaction (WAL keeps its snapshot while writers
+    /// go on); PostgreSQL: a `REPEATABLE READ READ ONLY` transaction. A snapshot inside a
+    /// snapshot shares it.
+    pub fn snapshot<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let depth = self.snapshots.get();
+        if depth > 0 {
+            self.snapshots.set(depth + 1);
+            let value = f();
+            self.snapshots.set(depth);
+            return value;
+        }
+        let begin = match &self.conn.0 {
+            ConnOf::Sqlite(_) => "BEGIN",
+            ConnOf::Postgres(_) => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        };
+        self.conn.execute_batch(begin).map_err(E::from)?;
+        self.snapshots.set(1);
+        let value = f();
+        self.snapshots.set(0);
+        // Nothing was written: ending the read either way is the same.
+        let end = self
+            .conn
+            .execute_batch(if value.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        let value = value?;
+        end.map_err(E::from)?;
+        Ok(value)
     }
 
     /// Runs `f` in one transaction: everything it writes is stored, or nothing is (on an

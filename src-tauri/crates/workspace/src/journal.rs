@@ -107,6 +107,11 @@ impl Workspace {
     /// Checks the whole workspace: the database file, every evidence content in the vault
     /// (re-hashed) and the journal. Changes nothing.
     pub fn check(&self, cancel: &AtomicBool) -> Result<CheckReport> {
+        // The database, the contents it names and the journal as one snapshot shows them.
+        self.db.snapshot(|| self.check_on_snapshot(cancel))
+    }
+
+    fn check_on_snapshot(&self, cancel: &AtomicBool) -> Result<CheckReport> {
         let integrity = self.db.integrity_check()?;
         let blobs = csmsdesk_store::evidence::blobs(self.db.conn())?;
         let vault = self.vault();

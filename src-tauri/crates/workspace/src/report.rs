@@ -85,6 +85,12 @@ impl Workspace {
 
     /// Everything the report shows, gathered on the generation day.
     pub fn report_model(&self, scope: ScopeId, options: &ReportOptions) -> Result<Report> {
+        // Everything the report says is read from one snapshot of the workspace.
+        self.db
+            .snapshot(|| self.report_model_on_snapshot(scope, options))
+    }
+
+    fn report_model_on_snapshot(&self, scope: ScopeId, options: &ReportOptions) -> Result<Report> {
         let today = options.generated_at.date_naive();
         let readiness = self.readiness(scope, today)?;
         let record = readiness.scope.clone();

@@ -81,6 +81,7 @@ fn from_pg(pg: PgConn) -> Db {
         path: None,
         source: Arc::new(Mutex::new("unknown".to_owned())),
         read_only: false,
+        snapshots: Default::default(),
     }
 }
 

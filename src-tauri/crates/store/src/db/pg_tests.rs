@@ -249,3 +249,48 @@ fn the_bridge_hands_sqlite_its_connection() {
     })
     .unwrap();
 }
+
+/// A long read on `reader` sees one snapshot while `writer` commits beside it, and the next
+/// read after it sees the change; a nested snapshot shares the outer one.
+pub(super) fn a_snapshot_holds_while_another_connection_writes(reader: &Db, writer: &mut Db) {
+    let count = |db: &Db| -> i64 {
+        db.conn()
+            .query_row("SELECT count(*) FROM setting", params![], |r| r.get(0))
+            .unwrap()
+    };
+    let before = count(reader);
+    let seen = reader
+        .snapshot(|| {
+            let first = count(reader);
+            writer
+                .write(|tx| settings::set(tx, "written.meanwhile", "yes"))
+                .unwrap();
+            let nested = reader.snapshot(|| Ok(count(reader))).unwrap();
+            Ok((first, nested, count(reader)))
+        })
+        .unwrap();
+    assert_eq!(seen, (before, before, before), "one snapshot throughout");
+    assert_eq!(count(reader), before + 1, "the change is seen after it");
+    // A failed read ends its snapshot too.
+    let err = reader.snapshot(|| -> crate::Result<()> { Err(Error::NoRow) });
+    assert!(matches!(err, Err(Error::NoRow)));
+    assert_eq!(count(reader), before + 1);
+}
+
+#[test]
+fn a_snapshot_holds_while_another_connection_writes_on_postgresql() {
+    let Some(admin) = server() else { return };
+    let test = TestDb::create(&admin);
+    let mut writer = new_workspace(&test);
+    let reader = Db::open_pg(&test.config).unwrap();
+    a_snapshot_holds_while_another_connection_writes(&reader, &mut writer);
+}
+
+#[test]
+fn a_snapshot_holds_while_another_connection_writes_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.sqlite");
+    let mut writer = Db::create(&path, "2026-11-25T10:00:00Z", "test").unwrap();
+    let reader = Db::open(&path).unwrap();
+    a_snapshot_holds_while_another_connection_writes(&reader, &mut writer);
+}

@@ -133,6 +133,17 @@ impl Workspace {
         out: &Path,
         options: &PackageOptions,
     ) -> Result<PackagePlan> {
+        // Everything the package says is read from one snapshot of the workspace.
+        self.db
+            .snapshot(|| self.plan_package_on_snapshot(scope, out, options))
+    }
+
+    fn plan_package_on_snapshot(
+        &self,
+        scope: ScopeId,
+        out: &Path,
+        options: &PackageOptions,
+    ) -> Result<PackagePlan> {
         let (frozen, generated_at) = (options.frozen, options.generated_at);
         let level = parse_level(&options.level)?;
         if !options.force {
