@@ -260,12 +260,12 @@ pub(super) fn a_snapshot_holds_while_another_connection_writes(reader: &Db, writ
     };
     let before = count(reader);
     let seen = reader
-        .snapshot(|| {
+        .snapshot(|| -> crate::Result<_> {
             let first = count(reader);
             writer
                 .write(|tx| settings::set(tx, "written.meanwhile", "yes"))
                 .unwrap();
-            let nested = reader.snapshot(|| Ok(count(reader))).unwrap();
+            let nested = reader.snapshot(|| Ok::<_, Error>(count(reader))).unwrap();
             Ok((first, nested, count(reader)))
         })
         .unwrap();
