@@ -19,6 +19,14 @@ pub fn with_workspace<T>(
     f: impl FnOnce(&mut Workspace) -> csmsdesk_workspace::Result<T>,
 ) -> Result<T, CommandError> {
     let caller = std::panic::Location::caller();
+    crate::state::off_runtime(|| used(state, caller, f))
+}
+
+fn used<T>(
+    state: &AppState,
+    caller: &std::panic::Location<'_>,
+    f: impl FnOnce(&mut Workspace) -> csmsdesk_workspace::Result<T>,
+) -> Result<T, CommandError> {
     let asked = Instant::now();
     let mut session = state.session();
     let waited = asked.elapsed();

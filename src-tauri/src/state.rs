@@ -68,7 +68,7 @@ impl AppState {
 
     /// The language of messages: the workspace's choice, else the OS's.
     pub fn lang(&self) -> Lang {
-        lang_of(&self.session(), self.os_locale.as_deref())
+        off_runtime(|| lang_of(&self.session(), self.os_locale.as_deref()))
     }
 
     /// The slot of the long job under way.
@@ -81,6 +81,16 @@ impl AppState {
     pub fn os_locale(&self) -> Option<&str> {
         self.os_locale.as_deref()
     }
+}
+
+/// Runs `f`, which may use the open workspace, from an async command. A workspace on
+/// PostgreSQL talks to its server through the `postgres` crate, whose every call blocks on a
+/// private runtime; tokio refuses that on one of its workers ("Cannot start a runtime from
+/// within a runtime"), where Tauri runs async commands. `block_in_place` lets the worker
+/// block (tokio moves its other tasks away) and leaves the runtime's context for the call.
+/// Outside a runtime (the start, tests) it just runs `f`.
+pub fn off_runtime<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
 }
 
 /// The language of `session`, for callers that already hold the session lock.

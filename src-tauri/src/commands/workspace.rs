@@ -62,8 +62,10 @@ fn password_field(error: &Error, lang: Lang) -> Option<FieldError> {
 /// The open workspace, or why it could not be opened.
 #[tauri::command]
 pub async fn workspace_state(state: State<'_, AppState>) -> Result<WorkspaceState, CommandError> {
-    let session = state.session();
-    workspace_state_of(&session, lang_of(&session, state.os_locale()))
+    crate::state::off_runtime(|| {
+        let session = state.session();
+        workspace_state_of(&session, lang_of(&session, state.os_locale()))
+    })
 }
 
 /// Opens the existing workspace at `path` (a folder or a PostgreSQL URL); the current one
@@ -111,6 +113,15 @@ pub async fn workspace_create(
 
 /// Switches to `location`; the current workspace stays open if that fails.
 pub(crate) fn switch(
+    state: &AppState,
+    location: Location,
+    how: Opening,
+    password: Option<&csmsdesk_store::pg::Secret>,
+) -> Result<WorkspaceState, CommandError> {
+    crate::state::off_runtime(|| switched(state, location, how, password))
+}
+
+fn switched(
     state: &AppState,
     location: Location,
     how: Opening,
