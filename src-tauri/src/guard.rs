@@ -2,7 +2,6 @@
 //! which holds the session lock for the call and turns "no workspace open" and the use case's
 //! error into the one `CommandError` the UI reads.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use csmsdesk_workspace::Workspace;
@@ -44,9 +43,9 @@ fn used<T>(
     answer
 }
 
-/// The open workspace's folder, for the long jobs that reach it through their own connection
-/// and so need not hold the session.
+/// Where the open workspace is (a server's URL with the session's password, in memory), for
+/// the long jobs that reach it through their own connection and so need not hold the session.
 #[track_caller]
-pub fn workspace_dir(state: &AppState) -> Result<PathBuf, CommandError> {
-    with_workspace(state, |ws| Ok(ws.dir().to_owned()))
+pub fn workspace_location(state: &AppState) -> Result<csmsdesk_workspace::Location, CommandError> {
+    with_workspace(state, |ws| Ok(ws.place().clone()))
 }

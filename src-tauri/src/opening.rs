@@ -82,23 +82,19 @@ fn open_server(
     how: Opening,
     now: DateTime<Utc>,
 ) -> Result<Workspace, Error> {
+    // A password the app was given (typed, or from the keychain) rides in the workspace's
+    // URL, in memory only (libpq's first source): `create_at`, `open_read_only_at` and the
+    // long jobs' own connections (check, backup) resolve the URL again and find it there.
+    // The URL is shown with `***` for it and remembered without it.
+    let mut with_password = url.clone();
+    if config.password_source() == Some(&csmsdesk_store::pg::PasswordSource::App) {
+        with_password.password = config.password().cloned();
+    }
+    let location = Location::Postgres(with_password.clone());
     match how {
-        Opening::Open | Opening::OpenOrCreate => Workspace::open_pg(url, config),
-        Opening::Create | Opening::ReadOnly => {
-            // `create_at` and `open_read_only_at` resolve the URL themselves: a password the
-            // app was given rides in the URL (libpq's first source), in memory only; the
-            // location shown and remembered never carries it.
-            let mut with_password = url.clone();
-            if config.password_source() == Some(&csmsdesk_store::pg::PasswordSource::App) {
-                with_password.password = config.password().cloned();
-            }
-            let location = Location::Postgres(with_password);
-            if how == Opening::Create {
-                Workspace::create_at(&location, now)
-            } else {
-                Workspace::open_read_only_at(&location, now)
-            }
-        }
+        Opening::Open | Opening::OpenOrCreate => Workspace::open_pg(&with_password, config),
+        Opening::Create => Workspace::create_at(&location, now),
+        Opening::ReadOnly => Workspace::open_read_only_at(&location, now),
     }
 }
 

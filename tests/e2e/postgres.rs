@@ -124,6 +124,8 @@ async fn a_server_workspace_opens_on_start_and_one_whose_user_needs_a_password_o
         admin.host, admin.port
     );
     admin.init(&anna_url, &anna_password, "Anna Server AG");
+    // Shown with `***` while the app holds the password for the session.
+    let anna_shown = anna_url.replacen('@', ":***@", 1);
 
     let desktop = Desktop::start();
     // The superuser's password for the app, in the password file libpq reads (user postgres
@@ -187,12 +189,23 @@ async fn a_server_workspace_opens_on_start_and_one_whose_user_needs_a_password_o
     app.fill("#workspace_password", &anna_password).await;
     app.click("#workspace_password_remember").await;
     app.click("[data-action='workspace-password']").await;
-    app.wait_for_text("#workspace-current", &anna_url).await;
+    app.wait_for_text("#workspace-current", &anna_shown).await;
     let status = app.text("#workspace-status").await;
     let keychain_said = status.contains(&en["notice.keychain_unavailable"][..20])
         || status.contains(&en["notice.password_saved"][..20]);
     assert!(keychain_said, "the keychain's outcome is said: {status}");
     app.screenshot("postgres-05-opened-with-password").await;
+    // A backup reaches the database through its own connection, with the session's password.
+    let backup = desktop.home.path().join("anna.csmsbackup");
+    app.fill("#backup-path", backup.to_str().unwrap()).await;
+    app.click("#backup-start").await;
+    app.wait_for_text("#backup-status", &en["backup_ui.done"])
+        .await;
+    assert!(
+        backup.is_file(),
+        "the backup of the server workspace is written"
+    );
+    app.screenshot("postgres-05b-backup").await;
     app.go("dashboard").await;
     app.wait_for_text("#dashboard-company", "Anna Server AG")
         .await;
@@ -216,7 +229,7 @@ async fn a_server_workspace_opens_on_start_and_one_whose_user_needs_a_password_o
         app.screenshot("postgres-07-start-asks").await;
         app.fill("#workspace_password", &anna_password).await;
         app.click("[data-action='workspace-password']").await;
-        app.wait_for_text("#workspace-current", &anna_url).await;
+        app.wait_for_text("#workspace-current", &anna_shown).await;
         app.go("dashboard").await;
     }
     app.wait_for_text("#dashboard-company", "Anna Server AG")
