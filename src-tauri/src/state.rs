@@ -12,6 +12,10 @@ use crate::opening::{Opening, open_location};
 
 /// The workspace the window works on.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one session per app, replaced whole: boxing would save nothing"
+)]
 pub enum Session {
     Open(Workspace),
     /// Opening failed; the UI shows why and offers another workspace.

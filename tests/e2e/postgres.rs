@@ -82,10 +82,9 @@ impl Admin {
 impl Drop for Admin {
     fn drop(&mut self) {
         for name in self.names.iter().rev() {
-            let sql = if name.starts_with("role:") {
-                format!("DROP ROLE IF EXISTS {}", &name[5..])
-            } else {
-                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            let sql = match name.strip_prefix("role:") {
+                Some(role) => format!("DROP ROLE IF EXISTS {role}"),
+                None => format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
             };
             let _ = Command::new("psql")
                 .args(["-X", "-q", "-d", "postgres", "-c", &sql])
