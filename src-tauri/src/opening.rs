@@ -99,7 +99,7 @@ fn open_server(
 }
 
 /// The user, host, port and database the server asked a password for, when `error` is that
-/// demand (or a refusal of a password the app gave): what the prompt is labelled with.
+/// demand: what the prompt is labelled with.
 pub fn password_prompt(error: &Error) -> Option<(String, String, u16, String)> {
     match error {
         Error::Store(StoreError::PgPasswordNeeded {
