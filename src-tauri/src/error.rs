@@ -23,6 +23,11 @@ impl CommandError {
     }
 
     /// An error that the shell itself detects (bad IPC argument, dialog failure).
+    /// Adds field errors (the password a server asks for).
+    pub fn add_fields(&mut self, fields: impl IntoIterator<Item = wire::FieldError>) {
+        self.0.fields.extend(fields);
+    }
+
     pub fn new(code: ErrorCode, message: Message, lang: Lang) -> CommandError {
         CommandError(wire::shell_error(code, &message, lang))
     }

@@ -2,7 +2,6 @@
 //! which holds the session lock for the call and turns "no workspace open" and the use case's
 //! error into the one `CommandError` the UI reads.
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use csmsdesk_workspace::Workspace;
@@ -19,6 +18,14 @@ pub fn with_workspace<T>(
     f: impl FnOnce(&mut Workspace) -> csmsdesk_workspace::Result<T>,
 ) -> Result<T, CommandError> {
     let caller = std::panic::Location::caller();
+    crate::state::off_runtime(|| used(state, caller, f))
+}
+
+fn used<T>(
+    state: &AppState,
+    caller: &std::panic::Location<'_>,
+    f: impl FnOnce(&mut Workspace) -> csmsdesk_workspace::Result<T>,
+) -> Result<T, CommandError> {
     let asked = Instant::now();
     let mut session = state.session();
     let waited = asked.elapsed();
@@ -36,9 +43,9 @@ pub fn with_workspace<T>(
     answer
 }
 
-/// The open workspace's folder, for the long jobs that reach it through their own connection
-/// and so need not hold the session.
+/// Where the open workspace is (a server's URL with the session's password, in memory), for
+/// the long jobs that reach it through their own connection and so need not hold the session.
 #[track_caller]
-pub fn workspace_dir(state: &AppState) -> Result<PathBuf, CommandError> {
-    with_workspace(state, |ws| Ok(ws.dir().to_owned()))
+pub fn workspace_location(state: &AppState) -> Result<csmsdesk_workspace::Location, CommandError> {
+    with_workspace(state, |ws| Ok(ws.place().clone()))
 }

@@ -9,8 +9,10 @@ mod commands;
 mod error;
 mod guard;
 mod jobs;
+mod keychain;
 mod navigation;
 mod notify;
+mod opening;
 mod pickers;
 mod state;
 mod watchdog;
@@ -67,6 +69,8 @@ pub fn run() {
             commands::workspace::workspace_open,
             commands::workspace::workspace_create,
             commands::workspace::workspace_pick_folder,
+            commands::server::workspace_open_with_password,
+            commands::server::workspace_forget_password,
             commands::profile::profile_get,
             commands::profile::profile_save,
             commands::catalogue::catalogue_list,

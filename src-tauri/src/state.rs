@@ -1,20 +1,26 @@
 //! The app's state: the open workspace, or why none is open.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::Utc;
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_workspace::{Error, Workspace, folders};
+use csmsdesk_workspace::{Error, Location, Workspace, folders};
+
+use crate::opening::{Opening, open_location};
 
 /// The workspace the window works on.
 #[derive(Debug)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one session per app, replaced whole: boxing would save nothing"
+)]
 pub enum Session {
     Open(Workspace),
     /// Opening failed; the UI shows why and offers another workspace.
     Unavailable {
-        dir: Option<PathBuf>,
+        location: Option<Location>,
         error: Error,
     },
 }
@@ -28,11 +34,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Opens (or on first start creates) the chosen workspace.
+    /// Opens (or on first start creates) the chosen workspace: a folder, or a database named
+    /// by a PostgreSQL URL (opened only: a server's workspace is created on purpose).
     pub fn start(choice: Result<PathBuf, Error>, os_locale: Option<String>) -> AppState {
-        let session = match choice {
-            Ok(dir) => open_session(&dir, Workspace::open_or_create),
-            Err(error) => Session::Unavailable { dir: None, error },
+        let location = choice.and_then(|dir| Ok(Location::parse(dir.as_os_str())?));
+        let session = match location {
+            Ok(location) => open_session(&location, Opening::OpenOrCreate, None).0,
+            Err(error) => Session::Unavailable {
+                location: None,
+                error,
+            },
         };
         AppState {
             session: Mutex::new(session),
@@ -45,7 +56,7 @@ impl AppState {
     /// after this.
     pub fn close(&self) {
         let closed = Session::Unavailable {
-            dir: None,
+            location: None,
             error: Error::Cancelled,
         };
         drop(std::mem::replace(&mut *self.session(), closed));
@@ -61,7 +72,7 @@ impl AppState {
 
     /// The language of messages: the workspace's choice, else the OS's.
     pub fn lang(&self) -> Lang {
-        lang_of(&self.session(), self.os_locale.as_deref())
+        off_runtime(|| lang_of(&self.session(), self.os_locale.as_deref()))
     }
 
     /// The slot of the long job under way.
@@ -76,6 +87,16 @@ impl AppState {
     }
 }
 
+/// Runs `f`, which may use the open workspace, from an async command. A workspace on
+/// PostgreSQL talks to its server through the `postgres` crate, whose every call blocks on a
+/// private runtime; tokio refuses that on one of its workers ("Cannot start a runtime from
+/// within a runtime"), where Tauri runs async commands. `block_in_place` lets the worker
+/// block (tokio moves its other tasks away) and leaves the runtime's context for the call.
+/// Outside a runtime (the start, tests) it just runs `f`.
+pub fn off_runtime<T>(f: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(f)
+}
+
 /// The language of `session`, for callers that already hold the session lock.
 pub fn lang_of(session: &Session, os_locale: Option<&str>) -> Lang {
     match session {
@@ -87,25 +108,28 @@ pub fn lang_of(session: &Session, os_locale: Option<&str>) -> Lang {
     }
 }
 
-/// Opens a workspace with `open` (open, create, or open-or-create) and, on success,
-/// remembers it for the next start.
+/// Opens the workspace at `location` as `how` says (with `password` from the prompt, if the
+/// user typed one) and, on success, remembers it for the next start, without a password.
+/// The flag says whether a password in the URL was left out of that memory.
 pub fn open_session(
-    dir: &Path,
-    open: impl FnOnce(&Path, chrono::DateTime<Utc>) -> Result<Workspace, Error>,
-) -> Session {
-    match open(dir, Utc::now()) {
+    location: &Location,
+    how: Opening,
+    password: Option<&csmsdesk_store::pg::Secret>,
+) -> (Session, bool) {
+    match open_location(location, how, password, Utc::now()) {
         Ok(ws) => {
             ws.set_journal_source("app");
-            folders::remember_last_used(dir);
-            tracing::info!(dir = %dir.display(), "workspace open");
-            Session::Open(ws)
+            let dropped = folders::remember_last_used(location);
+            tracing::info!(%location, "workspace open");
+            (Session::Open(ws), dropped)
         }
         Err(error) => {
-            tracing::warn!(dir = %dir.display(), error = %error, "workspace unavailable");
-            Session::Unavailable {
-                dir: Some(dir.to_owned()),
+            tracing::warn!(%location, error = %error, "workspace unavailable");
+            let session = Session::Unavailable {
+                location: Some(location.clone()),
                 error,
-            }
+            };
+            (session, false)
         }
     }
 }

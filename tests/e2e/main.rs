@@ -27,6 +27,8 @@
 //!   corrected and deleted; the scope wizard refusing at each step.
 //! - `audits_edit`: an audit corrected through its screen: results by keyboard in one table,
 //!   findings and corrective actions changed and removed, a CAP audit's plan.
+//! - `postgres`: a workspace on the PostgreSQL test cluster: the start on a URL, the password
+//!   prompt for a user the server asks a password of (SKIPPED without `CSMSDESK_TEST_PG`).
 //! - `vault_bulk`: bulk changes over every item a filter keeps, Ctrl+K search, relocating a
 //!   moved source; the export path messages and the provider workbook preview of issue 17.
 
@@ -37,6 +39,7 @@ mod lifetime;
 mod lists;
 mod package_report;
 mod picker;
+mod postgres;
 mod report;
 mod scale;
 // Shared with the benchmark, which uses parts this suite does not.

@@ -147,6 +147,7 @@ fn test() -> Result<()> {
         tests,
     )?;
     postgres_tests()?;
+    postgres_app_tests()?;
     // Crash safety, short: the full run (200 kills) is `cargo xtask crash`.
     crash::crash(&["--kills".to_owned(), "20".to_owned()])?;
     let ui_tests = ui_test_files()?;
@@ -230,6 +231,54 @@ fn postgres_tests() -> Result<()> {
     }
     if passed < MIN_POSTGRES_TESTS {
         bail!("{what} ran {passed} tests; at least {MIN_POSTGRES_TESTS} exist");
+    }
+    Ok(())
+}
+
+/// The app on PostgreSQL (tests/e2e/postgres.rs): the real app under WebDriver, as the
+/// end-to-end suite runs it (its own Xvfb, D-Bus session and tauri-driver), on a throwaway
+/// cluster of its own. pg_virtualenv's `PGPASSWORD` (the superuser's) moves to
+/// `CSMSDESK_TEST_PGPASSWORD`: libpq would send it for every user, and the test needs a user
+/// the server asks a password of, which the app must then ask for.
+fn postgres_app_tests() -> Result<()> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let script = "export CSMSDESK_TEST_PGPASSWORD=\"$PGPASSWORD\"\n\
+         unset PGPASSWORD\n\
+         exec \"$0\" test -p csmsdesk --test e2e -- postgres::";
+    let mut cmd = Command::new("pg_virtualenv");
+    cmd.current_dir(root())
+        .arg("-t")
+        .args(["sh", "-c", script, &cargo])
+        .env("CSMSDESK_TEST_PG", "required")
+        .env("TAURI_DRIVER", setup::tauri_driver_path());
+    let what = "the app on PostgreSQL (end-to-end, password prompt) in a throwaway cluster";
+    eprintln!("\n== {what}");
+    let started = Instant::now();
+    let output = cmd
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .with_context(|| format!("could not start: {what}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    print!("{stdout}");
+    let passed: usize = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    eprintln!(
+        "== {what}: {} ({passed} passed) in {:.1} s",
+        if output.status.success() && passed >= 1 {
+            "ok"
+        } else {
+            "FAILED"
+        },
+        started.elapsed().as_secs_f64()
+    );
+    if !output.status.success() {
+        bail!("{what} failed ({})", output.status);
+    }
+    if passed < 1 {
+        bail!("{what} ran no test: the filter postgres:: missed it");
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod package;
 pub mod profile;
 pub mod report;
 pub mod scope;
+pub mod server;
 pub mod trust;
 pub mod webview;
 pub mod workspace;

@@ -10,6 +10,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "workspace_open",
     "workspace_create",
     "workspace_pick_folder",
+    "workspace_open_with_password",
+    "workspace_forget_password",
     "workspace_open_read_only",
     "journal_page",
     "journal_verify",

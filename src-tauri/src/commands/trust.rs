@@ -9,7 +9,7 @@ use tauri::{State, WebviewWindow};
 
 use super::{absolute_path, invalid};
 use crate::error::CommandError;
-use crate::guard::{with_workspace, workspace_dir};
+use crate::guard::{with_workspace, workspace_location};
 use crate::jobs::{self, Kind};
 use crate::pickers;
 use crate::state::AppState;
@@ -66,9 +66,9 @@ pub async fn workspace_check(
     state: State<'_, AppState>,
     window: WebviewWindow,
 ) -> Result<wire::CheckReport, CommandError> {
-    let dir = workspace_dir(&state)?;
+    let location = workspace_location(&state)?;
     let report = jobs::run(&state, window, Kind::Check, move |_, cancel| {
-        Workspace::open_read_only(&dir)?.check(cancel)
+        Workspace::open_read_only_at(&location, Utc::now())?.check(cancel)
     })
     .await?;
     Ok(wire::check_report(&report, state.lang()))
@@ -83,9 +83,9 @@ pub async fn backup_write(
     path: String,
 ) -> Result<wire::BackupReport, CommandError> {
     let out = absolute_path(&state, &path)?;
-    let dir = workspace_dir(&state)?;
+    let location = workspace_location(&state)?;
     let report = jobs::run(&state, window, Kind::Backup, move |progress, cancel| {
-        csmsdesk_workspace::write_backup(&dir, &out, Utc::now(), progress, cancel)
+        csmsdesk_workspace::write_backup_at(&location, &out, Utc::now(), progress, cancel)
     })
     .await?;
     Ok(wire::backup_report(&report))

@@ -36,6 +36,15 @@ export const webviewRecovery = () => invokeLasting('webview_recovery');
 export const workspaceState = () => invokeLasting('workspace_state');
 export const openWorkspace = (path) => invokeLasting('workspace_open', { path });
 export const createWorkspace = (path) => invokeLasting('workspace_create', { path });
+/**
+ * Opens (or with `create`, creates) the workspace at the PostgreSQL URL `location` with the
+ * password the user typed; with `remember` the backend saves it in the OS keychain. The
+ * password goes one way only: nothing the backend answers holds it.
+ */
+export const openWorkspaceWithPassword = (location, password, { remember = false, create = false } = {}) =>
+  invokeLasting('workspace_open_with_password', { location: String(location), password: String(password), remember: Boolean(remember), create: Boolean(create) });
+/** Removes the saved password of the open server workspace from the OS keychain: a sentence saying which. */
+export const forgetWorkspacePassword = () => invoke('workspace_forget_password');
 /** Shows the native folder dialog; resolves to a path or null when cancelled. */
 export const pickFolder = () => invoke('workspace_pick_folder');
 

@@ -7,6 +7,7 @@ import { fieldMessages } from '../lib/errors.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { openReadOnlyOffer } from './read_only.js';
 import { backupPanel } from './settings_backup.js';
+import { forgetPassword, serverForm, switcher, unavailablePrompt } from './settings_server.js';
 
 /** The label and corrective-action rules (vocabulary.limits.label_rules): label and hint per key. */
 const LABEL_RULE_TEXTS = {
@@ -33,7 +34,7 @@ export function render(app) {
 /** A status line whose `flash` from before a redraw (a language or workspace change) shows. */
 function flashLine(app, id, part) {
   const line = statusLine(id);
-  if (app.flash?.part === part) show(line, app.t(app.flash.key, app.flash.args), 'ok');
+  if (app.flash?.part === part) show(line, [app.t(app.flash.key, app.flash.args), app.flash.note].filter(Boolean).join(' '), 'ok');
   return line;
 }
 
@@ -88,7 +89,7 @@ function profilePanel(app, profile) {
 
 function workspacePanel(app) {
   const { t, workspace } = app;
-  const folder = textInput('workspace_folder', workspace.dir ?? '', { class: 'path', spellcheck: false });
+  const folder = textInput('workspace_folder', workspace.server ? '' : (workspace.dir ?? ''), { class: 'path', spellcheck: false });
   const status = flashLine(app, 'workspace-status', 'workspace');
   const buttons = [];
   const run = (action) => async () => {
@@ -101,15 +102,13 @@ function workspacePanel(app) {
       buttons.forEach((b) => (b.disabled = false));
     }
   };
-  const switchTo = (command) =>
-    run(async () => {
-      const state = await command(folder.value);
-      app.flash = { part: 'workspace', key: 'settings.workspace_switched', args: { path: state.dir } };
-      await app.reload();
-    });
+  // The folder field takes a URL too (as the CLI's --workspace does); a server that asks for
+  // a password gets the prompt below it.
+  const slot = el('div', { id: 'workspace-folder-password-slot' });
+  const switchTo = switcher(app, { status, slot, buttons, locationOf: () => folder.value });
   buttons.push(
-    el('button', { type: 'button', dataset: { action: 'workspace-open' }, onclick: switchTo(api.openWorkspace) }, t('settings.workspace_open')),
-    el('button', { type: 'button', dataset: { action: 'workspace-create' }, onclick: switchTo(api.createWorkspace) }, t('settings.workspace_create')),
+    el('button', { type: 'button', dataset: { action: 'workspace-open' }, onclick: switchTo(api.openWorkspace, false) }, t('settings.workspace_open')),
+    el('button', { type: 'button', dataset: { action: 'workspace-create' }, onclick: switchTo(api.createWorkspace, true) }, t('settings.workspace_create')),
     el(
       'button',
       {
@@ -135,19 +134,25 @@ function workspacePanel(app) {
           el('h2', {}, t('workspace.unavailable_title')),
           el('p', {}, workspace.error.message),
           openReadOnlyOffer(app),
+          unavailablePrompt(app),
         )
       : el(
           'dl',
           { class: 'facts' },
           el('dt', {}, t('settings.workspace_current')),
           el('dd', { id: 'workspace-current', class: 'path' }, workspace.dir),
+          el('dt', {}, t('settings.workspace_kind')),
+          el('dd', { id: 'workspace-kind' }, t(workspace.server ? 'settings.workspace_kind_server' : 'settings.workspace_kind_folder')),
         ),
+    workspace.error ? null : forgetPassword(app),
     el(
       'div',
       { class: 'form' },
       field('workspace_folder', t('settings.workspace_folder'), folder, t('settings.workspace_folder_hint')),
       el('div', { class: 'actions' }, buttons, status),
+      slot,
     ),
+    serverForm(app),
   );
 }
 

@@ -75,6 +75,20 @@ settings-workspace_open = Öffnen
 settings-workspace_create = Neu anlegen
 settings-workspace_browse = Ordner wählen …
 settings-workspace_switched = Sie arbeiten jetzt in { $path }.
+settings-workspace_server = Arbeitsbereich auf einem PostgreSQL-Server
+settings-workspace_url = Server-URL
+settings-workspace_url_hint = Zum Beispiel postgresql://db.example.com/acme_csms (mit ?sslmode=verify-full für einen Server, der sich ausweisen muss). Lassen Sie das Passwort weg: Verlangt der Server eines und steht keines in PGPASSWORD, in der Passwortdatei oder im Schlüsselbund des Systems, werden Sie hier danach gefragt. „Neu anlegen“ legt einen Arbeitsbereich in einer leeren Datenbank an.
+settings-workspace_kind = Art
+settings-workspace_kind_server = Datenbank auf einem PostgreSQL-Server
+settings-workspace_kind_folder = Ordner auf diesem Computer
+settings-workspace_password = Passwort
+settings-workspace_password_for = Passwort des Benutzers { $user } für die Datenbank { $database } auf { $host }, Port { $port }
+settings-workspace_password_hint = Wird nur an den Server gesendet; CSMS Desk zeigt und protokolliert es nie.
+settings-workspace_password_remember = Passwort im Schlüsselbund des Systems merken
+settings-workspace_password_submit = Verbinden
+settings-workspace_password_forget = Gespeichertes Passwort vergessen
+settings-workspace_password_forgotten = Das gespeicherte Passwort von { $account } ist aus dem Schlüsselbund des Systems entfernt.
+settings-workspace_password_none_saved = Für { $account } war kein Passwort im Schlüsselbund des Systems gespeichert.
 settings-workspace_backup = Zum Sichern Ihrer Daten schließen Sie CSMS Desk und kopieren diesen Ordner. Er enthält alles: Datenbank und Nachweise.
 
 workspace-unavailable_title = Der Arbeitsbereich lässt sich nicht öffnen
@@ -117,6 +131,15 @@ error-dialog_failed = Der Ordnerdialog ließ sich nicht öffnen. Geben Sie den O
 error-path_empty = Geben Sie zuerst den Pfad eines Ordners ein oder wählen Sie einen aus.
 error-path_invalid = Das ist kein Ordnerpfad. Geben Sie den vollständigen Pfad eines Ordners ein oder wählen Sie einen aus.
 error-path_not_absolute = Geben Sie den vollständigen Pfad des Ordners an, von oben beginnend (zum Beispiel /home/ich/csms oder C:\Users\ich\csms).
+error-url_invalid = Diese URL ist zu lang oder enthält ein NUL-Zeichen. Geben Sie die URL der Datenbank erneut ein, zum Beispiel postgresql://db.example.com/acme_csms.
+error-not_a_server_url = Ein Passwort gehört zu einer PostgreSQL-URL (postgresql://host/datenbank), nicht zu einem Ordner.
+error-not_on_a_server = Der Arbeitsbereich liegt nicht auf einem PostgreSQL-Server, daher gibt es kein gespeichertes Passwort zu vergessen.
+error-password_empty = Geben Sie zuerst das Passwort ein.
+error-password_invalid = Dieses Passwort lässt sich nicht senden: Es ist länger als 1.000 Zeichen oder enthält ein NUL-Zeichen.
+error-keychain_unavailable = Der Schlüsselbund des Systems lässt sich nicht verwenden: { $reason }.
+notice-url_password_not_remembered = Das Passwort in der URL gilt nur für diese Sitzung: CSMS Desk merkt sich die URL ohne es. Beim nächsten Mal werden Sie danach gefragt, sofern es nicht in PGPASSWORD, in der Passwortdatei oder im Schlüsselbund des Systems steht.
+notice-password_saved = Das Passwort ist im Schlüsselbund des Systems für { $account } gespeichert.
+notice-keychain_unavailable = Der Schlüsselbund des Systems lässt sich nicht verwenden ({ $reason }), daher gilt das Passwort nur für diese Sitzung, und Sie werden beim nächsten Mal erneut gefragt. Sie können es auch über PGPASSWORD oder die Passwortdatei (~/.pgpass) angeben.
 
 cli-info-workspace = Arbeitsbereich
 cli-info-engine = Gespeichert in

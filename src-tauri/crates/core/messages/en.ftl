@@ -75,6 +75,20 @@ settings-workspace_open = Open
 settings-workspace_create = Create new
 settings-workspace_browse = Choose folder…
 settings-workspace_switched = Now working in { $path }.
+settings-workspace_server = Workspace on a PostgreSQL server
+settings-workspace_url = Server URL
+settings-workspace_url_hint = For example postgresql://db.example.com/acme_csms (add ?sslmode=verify-full for a server that must prove who it is). Leave the password out: when the server asks for one, and none is in PGPASSWORD, the password file or the system keychain, you are asked for it here. “Create new” makes a workspace in an empty database.
+settings-workspace_kind = Kind
+settings-workspace_kind_server = Database on a PostgreSQL server
+settings-workspace_kind_folder = Folder on this computer
+settings-workspace_password = Password
+settings-workspace_password_for = Password of user { $user } for database { $database } on { $host }, port { $port }
+settings-workspace_password_hint = Sent to the server only; CSMS Desk never shows or logs it.
+settings-workspace_password_remember = Remember the password in the system keychain
+settings-workspace_password_submit = Connect
+settings-workspace_password_forget = Forget the saved password
+settings-workspace_password_forgotten = The saved password of { $account } is removed from the system keychain.
+settings-workspace_password_none_saved = No password of { $account } was saved in the system keychain.
 settings-workspace_backup = To back up your data, close CSMS Desk and copy this folder. It holds everything: database and evidence.
 
 workspace-unavailable_title = The workspace cannot be opened
@@ -120,6 +134,15 @@ error-dialog_failed = The folder dialog could not be opened. Type the folder pat
 error-path_empty = Type the path of a folder first, or choose one.
 error-path_invalid = That is not a folder path. Type the full path of a folder, or choose one.
 error-path_not_absolute = Type the full path of the folder, starting at the top (for example /home/me/csms or C:\Users\me\csms).
+error-url_invalid = That URL is too long or holds a NUL character. Type the database's URL again, for example postgresql://db.example.com/acme_csms.
+error-not_a_server_url = A password belongs to a PostgreSQL URL (postgresql://host/database), not to a folder.
+error-not_on_a_server = The workspace is not on a PostgreSQL server, so there is no saved password to forget.
+error-password_empty = Type the password first.
+error-password_invalid = That password cannot be sent: it is longer than 1,000 characters or holds a NUL character.
+error-keychain_unavailable = The system keychain cannot be used: { $reason }.
+notice-url_password_not_remembered = The password in the URL is used for this session only: CSMS Desk remembers the URL without it. Next time you are asked for it, unless PGPASSWORD, the password file or the system keychain has it.
+notice-password_saved = The password is saved in the system keychain for { $account }.
+notice-keychain_unavailable = The system keychain cannot be used ({ $reason }), so the password serves this session only and you are asked again next time. PGPASSWORD or the password file (~/.pgpass) are other ways to give it.
 
 cli-info-workspace = Workspace
 cli-info-engine = Kept in

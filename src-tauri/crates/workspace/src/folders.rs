@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
-use crate::{Error, Result};
+use csmsdesk_store::pg::location::is_postgres_url;
+
+use crate::{Error, Location, Result};
 
 /// The environment variable that names the workspace for the app and the CLI.
 pub const WORKSPACE_ENV: &str = "CSMSDESK_WORKSPACE";
@@ -40,33 +42,67 @@ fn last_used_file() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("last-workspace"))
 }
 
-/// The workspace the app used last, if it still exists; else the default workspace.
+/// The workspace the app used last, if it still exists (a URL is taken as it is: whether
+/// its server answers is for opening to find out); else the default workspace.
 pub fn last_used_or_default() -> Result<PathBuf> {
-    let remembered = last_used_file()
-        .and_then(|file| std::fs::read_to_string(file).ok())
-        .map(|text| PathBuf::from(text.trim_end_matches('\n')))
-        .filter(|dir| dir.is_dir());
-    match remembered {
-        Some(dir) => Ok(dir),
+    match last_used_file().and_then(|file| read_last_used(&file)) {
+        Some(location) => Ok(location),
         None => default_workspace_dir(),
     }
 }
 
-/// Remembers `dir` as the workspace to open next time. Failing to remember is logged, not
-/// fatal: the user can still work, the app only forgets the choice.
-pub fn remember_last_used(dir: &Path) {
-    let Some(file) = last_used_file() else { return };
+/// The remembered location in `file`: a folder that still exists or a PostgreSQL URL.
+pub fn read_last_used(file: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let text = text.trim_end_matches('\n');
+    if is_postgres_url(text) {
+        return Some(PathBuf::from(text));
+    }
+    Some(PathBuf::from(text)).filter(|dir| dir.is_dir())
+}
+
+/// What the app remembers of `location`: the folder, or the URL without any password (one
+/// typed into the URL is used for this session only, never written to a file). The flag
+/// says whether a password was left out, so that the app can tell the user.
+pub fn remembered_text(location: &Location) -> (String, bool) {
+    match location {
+        Location::Folder(dir) => (dir.display().to_string(), false),
+        Location::Postgres(url) => {
+            let mut bare = url.clone();
+            let dropped = bare.password.take().is_some();
+            (bare.to_string(), dropped)
+        }
+    }
+}
+
+/// Remembers `location` as the workspace to open next time, without a password; returns
+/// whether one was left out. Failing to remember is logged, not fatal: the user can still
+/// work, the app only forgets the choice.
+pub fn remember_last_used(location: &Location) -> bool {
+    let Some(file) = last_used_file() else {
+        return remembered_text(location).1;
+    };
+    remember_in(&file, location)
+}
+
+/// [`remember_last_used`] into `file` (tests pass their own).
+pub fn remember_in(file: &Path, location: &Location) -> bool {
+    let (text, dropped) = remembered_text(location);
     let write = || -> std::io::Result<()> {
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent)?;
         }
         let temp = file.with_extension("tmp");
-        std::fs::write(&temp, format!("{}\n", dir.display()))?;
-        std::fs::rename(&temp, &file)
+        std::fs::write(&temp, format!("{text}\n"))?;
+        std::fs::rename(&temp, file)
     };
     if let Err(e) = write() {
         tracing::warn!(error = %e, file = %file.display(), "could not remember the last workspace");
     }
+    if dropped {
+        tracing::info!("the password in the workspace URL is not remembered");
+    }
+    dropped
 }
 
 #[cfg(test)]

@@ -152,12 +152,18 @@ pub fn info(i: &crate::WorkspaceInfo) -> Info {
 /// `workspace_create`, ...).
 #[derive(Debug, Serialize)]
 pub struct WorkspaceState {
+    /// Where the workspace is, as shown: the folder, or the URL with a password as `***`.
     pub dir: Option<String>,
+    /// `dir` names a database on a PostgreSQL server.
+    pub server: bool,
     pub info: Option<OpenWorkspace>,
     /// Open for looking only, because another process holds the workspace.
     pub read_only: bool,
     /// Why the workspace in `dir` could not be opened, as every refused command reports it.
     pub error: Option<ErrorBody>,
+    /// What the user should know about the opening that succeeded (a password in the URL
+    /// not remembered, a keychain that could not keep the password), in the user's language.
+    pub notice: Option<String>,
 }
 
 /// The open workspace's schema, creation time and company profile.
@@ -171,7 +177,8 @@ pub struct OpenWorkspace {
 /// The workspace described by `info` is open (for looking only if `read_only`).
 pub fn workspace_open(info: &crate::WorkspaceInfo, read_only: bool) -> WorkspaceState {
     WorkspaceState {
-        dir: Some(info.dir.display().to_string()),
+        dir: Some(info.location.clone()),
+        server: info.on_postgres,
         info: Some(OpenWorkspace {
             schema_version: info.schema_version,
             created_at: info.created_at.clone(),
@@ -179,20 +186,24 @@ pub fn workspace_open(info: &crate::WorkspaceInfo, read_only: bool) -> Workspace
         }),
         read_only,
         error: None,
+        notice: None,
     }
 }
 
-/// No workspace is open: opening the one in `dir` (if there was one to try) failed with `err`.
+/// No workspace is open: opening the one at `location` (if there was one to try) failed
+/// with `err`.
 pub fn workspace_unavailable(
-    dir: Option<&std::path::Path>,
+    location: Option<&crate::Location>,
     err: &crate::Error,
     lang: Lang,
 ) -> WorkspaceState {
     WorkspaceState {
-        dir: dir.map(|d| d.display().to_string()),
+        dir: location.map(ToString::to_string),
+        server: matches!(location, Some(crate::Location::Postgres(_))),
         info: None,
         read_only: false,
         error: Some(error(err, &err.message(), lang)),
+        notice: None,
     }
 }
 

@@ -20,6 +20,7 @@ fn the_workspace_state_names_the_open_folder_with_its_schema_and_profile() {
         state,
         json!({
             "dir": root.path().display().to_string(),
+            "server": false,
             "info": {
                 "schema_version": csmsdesk_store::db::SCHEMA_VERSION,
                 "created_at": "2026-11-25T09:30:00Z",
@@ -32,6 +33,7 @@ fn the_workspace_state_names_the_open_folder_with_its_schema_and_profile() {
             },
             "read_only": false,
             "error": null,
+            "notice": null,
         })
     );
 }
@@ -41,9 +43,14 @@ fn the_workspace_state_says_why_no_workspace_is_open() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("never-created");
     let err = Workspace::open(&dir, now()).unwrap_err();
-    let state =
-        serde_json::to_value(workspace_unavailable(Some(&dir), &err, Lang::English)).unwrap();
+    let state = serde_json::to_value(workspace_unavailable(
+        Some(&crate::Location::Folder(dir.clone())),
+        &err,
+        Lang::English,
+    ))
+    .unwrap();
     assert_eq!(state["dir"], dir.display().to_string());
+    assert_eq!(state["server"], false);
     assert_eq!(state["info"], serde_json::Value::Null);
     assert_eq!(state["read_only"], false);
     assert_eq!(
@@ -55,4 +62,17 @@ fn the_workspace_state_says_why_no_workspace_is_open() {
         state["error"]["message"],
         err.message().render(Lang::English)
     );
+}
+
+#[test]
+fn an_unavailable_server_workspace_is_shown_without_its_password() {
+    let location = crate::Location::parse(std::ffi::OsStr::new(
+        "postgresql://anna:secret@db.example.com/acme",
+    ))
+    .unwrap();
+    let err = crate::Error::Cancelled;
+    let state =
+        serde_json::to_value(workspace_unavailable(Some(&location), &err, Lang::English)).unwrap();
+    assert_eq!(state["dir"], "postgresql://anna:***@db.example.com/acme");
+    assert_eq!(state["server"], true);
 }
