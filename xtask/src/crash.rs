@@ -1,4 +1,5 @@
-//! `cargo xtask crash [--postgres] [--kills N] [--seed S]`: crash safety, shown by killing real work.
+//! `cargo xtask crash [--postgres] [--kills N] [--seed S]`: crash safety, shown by killing real
+//! work.
 //!
 //! Runs `csmsdesk-cli` catalogue imports, evidence additions, deep scans, package exports,
 //! backups and restores in a loop and kills each with SIGKILL after a random delay (drawn from

@@ -8,9 +8,9 @@
 //!   installer (per user, no administrator rights), checks its file list, prints the sizes.
 //! - `windows`: the Windows part of `test` alone (cross-builds, the CLI under Wine, the
 //!   installer).
-//! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
+//! - `crash [--postgres] [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
 //!   backups and restores at random moments and checks the workspace survives each kill (200 by default;
-//!   `test` runs 20).
+//!   `test` runs 20; `--postgres` on a workspace in PostgreSQL in its own cluster, `test` 10).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
 //! - `bench [catalogue|evidence|pages|results|bulk]`: release-mode benchmarks, each against its anchor in
@@ -49,7 +49,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--postgres] [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -149,6 +149,12 @@ fn test() -> Result<()> {
     postgres_tests()?;
     // Crash safety, short: the full run (200 kills) is `cargo xtask crash`.
     crash::crash(&["--kills".to_owned(), "20".to_owned()])?;
+    // ... and on a workspace in PostgreSQL, in a cluster of its own (about 45 s).
+    crash::crash(&[
+        "--postgres".to_owned(),
+        "--kills".to_owned(),
+        "10".to_owned(),
+    ])?;
     let ui_tests = ui_test_files()?;
     let mut node = Command::new("node");
     node.current_dir(root()).arg("--test").args(&ui_tests);

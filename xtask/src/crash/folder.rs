@@ -5,7 +5,9 @@ use std::process::Command;
 
 use anyhow::{Result, bail};
 
-use super::{BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, hidden_entries, list_files, pseudo_random_bytes};
+use super::{
+    BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, hidden_entries, list_files, pseudo_random_bytes,
+};
 
 /// The outside judge: integrity check and every evidence version's vault copy re-hashed,
 /// without any CSMS Desk code. Prints `integrity versions bad...`.
@@ -367,4 +369,3 @@ impl Lab {
         Ok(())
     }
 }
-

@@ -190,13 +190,19 @@ impl PgLab {
     /// Drops `db` (ending a killed client's session the server may not have noticed yet) and
     /// makes it again, empty.
     fn new_database(&self, db: &str) -> Result<()> {
-        self.sql("postgres", &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))?;
+        self.sql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"),
+        )?;
         self.sql("postgres", &format!("CREATE DATABASE {db}"))?;
         Ok(())
     }
 
     fn drop_database(&self, db: &str) -> Result<()> {
-        self.sql("postgres", &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"))?;
+        self.sql(
+            "postgres",
+            &format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"),
+        )?;
         Ok(())
     }
 
@@ -364,7 +370,11 @@ impl Bench for PgLab {
     }
 
     fn judge(&mut self, op: Op, n: usize, counts: &mut Counts) -> Result<()> {
-        let db = if op == Op::CatalogueImport { SCRATCH } else { WS };
+        let db = if op == Op::CatalogueImport {
+            SCRATCH
+        } else {
+            WS
+        };
         // 1. The outside judge (the server's SQL), then our check and the journal's chain.
         let abandoned = self.judge_content(db)?;
         self.check(db)?;
@@ -377,7 +387,11 @@ impl Bench for PgLab {
                 if target.exists() {
                     let whole = match op {
                         Op::Export => self.cli(db).arg("verify").arg(&target).output()?,
-                        _ => self.cli(db).args(["restore", "--check"]).arg(&target).output()?,
+                        _ => self
+                            .cli(db)
+                            .args(["restore", "--check"])
+                            .arg(&target)
+                            .output()?,
                     };
                     if !whole.status.success() {
                         counts.partial_targets += 1;
