@@ -194,12 +194,13 @@ fn postgres_tests() -> Result<()> {
     // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on the
     // second engine, beside its SQLite twin); then the whole workspace suite with every
     // workspace it makes on the server (`CSMSDESK_TEST_ENGINE=postgres`: its tests of a
-    // folder's own rules keep a folder), and the CLI's process tests on a PostgreSQL
-    // workspace. `set -e`: the first failure ends it.
+    // folder's own rules keep a folder), the CLI's process tests on a PostgreSQL workspace
+    // and the hostile corpus's CLI cases on one. `set -e`: the first failure ends it.
     let script = "set -e\n\
          \"$0\" test -p csmsdesk-store --lib -- pg:: _on_postgresql\n\
          CSMSDESK_TEST_ENGINE=postgres \"$0\" test -p csmsdesk-workspace --lib\n\
-         \"$0\" test -p csmsdesk-cli --test postgres";
+         \"$0\" test -p csmsdesk-cli --test postgres\n\
+         \"$0\" test -p csmsdesk-cli --test hostile -- _on_postgresql";
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
         // A cluster in a temporary folder even as root: as root pg_virtualenv otherwise makes
@@ -243,7 +244,7 @@ fn postgres_tests() -> Result<()> {
 /// How many PostgreSQL tests there are at least (as many as exist when this was written:
 /// the store's, the workspace's, the CLI's): fewer passing means a filter or the build missed
 /// them.
-const MIN_POSTGRES_TESTS: usize = 294;
+const MIN_POSTGRES_TESTS: usize = 295;
 
 fn ui_test_files() -> Result<Vec<PathBuf>> {
     let dir = root().join("tests/ui");
