@@ -267,9 +267,25 @@ impl PgLab {
 
     fn judge_restore(&mut self, n: usize, counts: &mut Counts) -> Result<()> {
         let db = restored(n);
-        let rows = self.journal_len(&db)?.unwrap_or(0);
-        let whole = rows > 0;
-        if whole {
+        let journal = self.journal_len(&db)?;
+        let rows = journal.unwrap_or(0);
+        if journal == Some(0) {
+            // New: no row a restore writes (they come in one transaction with the journal),
+            // and whatever content it had stored already whole.
+            let written = self.sql(
+                &db,
+                "SELECT (SELECT count(*) FROM csmsdesk.location) \
+                 + (SELECT count(*) FROM csmsdesk.scope) \
+                 + (SELECT count(*) FROM csmsdesk.evidence) \
+                 + (SELECT count(*) FROM csmsdesk.evidence_version)",
+            )?;
+            if written != "0" {
+                counts.partial_targets += 1;
+                bail!("{db} has {written} rows of a restore but no journal");
+            }
+            self.judge_content(&db)?;
+        }
+        if rows > 0 {
             let verdict = self
                 .check(&db)
                 .and_then(|()| self.judge_content(&db).map(drop));
