@@ -149,7 +149,7 @@ fn test() -> Result<()> {
     postgres_tests()?;
     // Crash safety, short: the full run (200 kills) is `cargo xtask crash`.
     crash::crash(&["--kills".to_owned(), "20".to_owned()])?;
-    // ... and on a workspace in PostgreSQL, in a cluster of its own (about 45 s).
+    // ... and on a workspace in PostgreSQL, in a cluster of its own (35-40 s here).
     crash::crash(&[
         "--postgres".to_owned(),
         "--kills".to_owned(),

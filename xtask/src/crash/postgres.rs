@@ -198,6 +198,23 @@ impl PgLab {
         Ok(())
     }
 
+    /// Waits (up to 10 s) until the server has ended the killed client's sessions on `db`:
+    /// a session busy with a statement notices its client gone only when that statement
+    /// ends, and holds its locks (an upload's among them) until then.
+    fn settle(&self, db: &str) -> Result<()> {
+        let others = format!(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = '{db}' \
+             AND pid <> pg_backend_pid()"
+        );
+        for _ in 0..100 {
+            if self.sql("postgres", &others)? == "0" {
+                return Ok(());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        bail!("a killed client's session on {db} still runs after 10 s")
+    }
+
     fn drop_database(&self, db: &str) -> Result<()> {
         self.sql(
             "postgres",
@@ -391,6 +408,12 @@ impl Bench for PgLab {
         } else {
             WS
         };
+        let killed_on = if op == Op::Restore {
+            restored(n)
+        } else {
+            db.to_owned()
+        };
+        self.settle(&killed_on)?;
         // 1. The outside judge (the server's SQL), then our check and the journal's chain.
         let abandoned = self.judge_content(db)?;
         self.check(db)?;
