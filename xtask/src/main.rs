@@ -8,9 +8,9 @@
 //!   installer (per user, no administrator rights), checks its file list, prints the sizes.
 //! - `windows`: the Windows part of `test` alone (cross-builds, the CLI under Wine, the
 //!   installer).
-//! - `crash [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
+//! - `crash [--postgres] [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
 //!   backups and restores at random moments and checks the workspace survives each kill (200 by default;
-//!   `test` runs 20).
+//!   `test` runs 20; `--postgres` on a workspace in PostgreSQL in its own cluster, `test` 10).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
 //! - `bench [catalogue|evidence|pages|results|bulk]`: release-mode benchmarks, each against its anchor in
@@ -49,7 +49,7 @@ fn main() {
         Some("fuzz") => fuzz::fuzz(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--postgres] [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -150,6 +150,12 @@ fn test() -> Result<()> {
     postgres_app_tests()?;
     // Crash safety, short: the full run (200 kills) is `cargo xtask crash`.
     crash::crash(&["--kills".to_owned(), "20".to_owned()])?;
+    // ... and on a workspace in PostgreSQL, in a cluster of its own (35-40 s here).
+    crash::crash(&[
+        "--postgres".to_owned(),
+        "--kills".to_owned(),
+        "10".to_owned(),
+    ])?;
     let ui_tests = ui_test_files()?;
     let mut node = Command::new("node");
     node.current_dir(root()).arg("--test").args(&ui_tests);
@@ -189,12 +195,13 @@ fn postgres_tests() -> Result<()> {
     // Those of `pg::`, and elsewhere those named `…_on_postgresql` (a module's test on the
     // second engine, beside its SQLite twin); then the whole workspace suite with every
     // workspace it makes on the server (`CSMSDESK_TEST_ENGINE=postgres`: its tests of a
-    // folder's own rules keep a folder), and the CLI's process tests on a PostgreSQL
-    // workspace. `set -e`: the first failure ends it.
+    // folder's own rules keep a folder), the CLI's process tests on a PostgreSQL workspace
+    // and the hostile corpus's CLI cases on one. `set -e`: the first failure ends it.
     let script = "set -e\n\
          \"$0\" test -p csmsdesk-store --lib -- pg:: _on_postgresql\n\
          CSMSDESK_TEST_ENGINE=postgres \"$0\" test -p csmsdesk-workspace --lib\n\
-         \"$0\" test -p csmsdesk-cli --test postgres";
+         \"$0\" test -p csmsdesk-cli --test postgres\n\
+         \"$0\" test -p csmsdesk-cli --test hostile -- _on_postgresql";
     let mut cmd = Command::new("pg_virtualenv");
     cmd.current_dir(root())
         // A cluster in a temporary folder even as root: as root pg_virtualenv otherwise makes
@@ -286,7 +293,7 @@ fn postgres_app_tests() -> Result<()> {
 /// How many PostgreSQL tests there are at least (as many as exist when this was written:
 /// the store's, the workspace's, the CLI's): fewer passing means a filter or the build missed
 /// them.
-const MIN_POSTGRES_TESTS: usize = 295;
+const MIN_POSTGRES_TESTS: usize = 296;
 
 fn ui_test_files() -> Result<Vec<PathBuf>> {
     let dir = root().join("tests/ui");

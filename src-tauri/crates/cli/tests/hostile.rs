@@ -3,6 +3,7 @@
 //! expected exit code, error code and message, never panic or hang, and leave the workspace's
 //! dump (Python's sqlite3 `iterdump` and the vault's files) exactly as it was.
 
+use std::ffi::OsStr;
 use std::io::{Cursor, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -24,9 +25,23 @@ use common::{cli, texts};
 /// A case that runs longer than this hangs (a named pipe waits forever): a failure.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The CLI for the workspace `ws`: a folder, or a database of the test cluster
+/// (`postgresql:///db`), reached with the cluster's `PG*` variables (the CLI's cleared
+/// environment has none).
+fn cli_on(home: &Path, ws: &OsStr) -> Command {
+    let mut cmd = cli(home);
+    if ws.to_string_lossy().starts_with("postgresql:") {
+        for (key, value) in server_env() {
+            cmd.env(key, value);
+        }
+    }
+    cmd
+}
+
 /// Runs the CLI to completion and panics with its output unless it exits 0.
-fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
-    let out = cli(home)
+fn ok(home: &Path, ws: impl AsRef<OsStr>, args: &[&str]) -> String {
+    let ws = ws.as_ref();
+    let out = cli_on(home, ws)
         .args(args)
         .arg("--workspace")
         .arg(ws)
@@ -43,12 +58,18 @@ fn ok(home: &Path, ws: &Path, args: &[&str]) -> String {
 /// A workspace with the demo catalogue, a location, scope ECU and one linked item.
 fn prepared(home: &Path, name: &str) -> PathBuf {
     let ws = home.join(name);
-    ok(home, &ws, &["init", "--company", "ACME"]);
-    ok(home, &ws, &["catalogue", "import", "--demo"]);
-    ok(home, &ws, &["location", "add", "Plant Nord"]);
+    fill(home, ws.as_os_str(), name);
+    ws
+}
+
+/// Makes the workspace `ws` (a folder or a URL) what [`prepared`] describes.
+fn fill(home: &Path, ws: &OsStr, name: &str) {
+    ok(home, ws, &["init", "--company", "ACME"]);
+    ok(home, ws, &["catalogue", "import", "--demo"]);
+    ok(home, ws, &["location", "add", "Plant Nord"]);
     ok(
         home,
-        &ws,
+        ws,
         &[
             "scope",
             "add",
@@ -63,13 +84,13 @@ fn prepared(home: &Path, name: &str) -> PathBuf {
     std::fs::write(&doc, "the policy").unwrap();
     ok(
         home,
-        &ws,
+        ws,
         &["evidence", "add", doc.to_str().unwrap(), "--link", "1.1.a"],
     );
     // Audit 1, for the provider-workbook cases.
     ok(
         home,
-        &ws,
+        ws,
         &[
             "audit",
             "add",
@@ -81,7 +102,6 @@ fn prepared(home: &Path, name: &str) -> PathBuf {
             "2026-11-20",
         ],
     );
-    ws
 }
 
 /// Rewrites the ZIP `bytes` entry by entry through `edit` (name, content) → kept entries.
@@ -367,7 +387,7 @@ impl Fixtures {
 
 /// Makes the case's input in the empty folder `dir` and returns its path; `ws` is the
 /// workspace under test.
-fn make_input(input: &Input, dir: &Path, ws: &Path, fixtures: &Fixtures) -> PathBuf {
+fn make_input(input: &Input, dir: &Path, ws: Option<&Path>, fixtures: &Fixtures) -> PathBuf {
     match input {
         Input::None => dir.join("unused"),
         Input::Bytes(name, bytes) => {
@@ -400,6 +420,7 @@ fn make_input(input: &Input, dir: &Path, ws: &Path, fixtures: &Fixtures) -> Path
         }
         Input::LinkIntoWorkspace(name, inside) => {
             let path = dir.join(name);
+            let ws = ws.expect("a link into the workspace needs a folder: FOLDER_ONLY names it");
             std::os::unix::fs::symlink(ws.join(inside), &path).unwrap();
             path
         }
@@ -460,7 +481,115 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         })
         .collect();
     assert!(CASES.len() >= 40, "the corpus holds {} cases", CASES.len());
-    let before = dump(&ws);
+    assert!(cases.len() >= 30, "{} CLI cases", cases.len());
+    run_corpus(h, &fixtures, ws.as_os_str(), Some(&ws), &cases, &|| {
+        dump(&ws)
+    });
+}
+
+/// The same cases against a workspace in a database of the test cluster (`pg_virtualenv`,
+/// `CSMSDESK_TEST_PG`), judged by a dump made with `psql`: the same exit codes, error codes
+/// and messages, and no row of any table changed. The cases `FOLDER_ONLY` names are skipped,
+/// each with its reason printed.
+#[test]
+fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing_on_postgresql() {
+    let wanted = std::env::var("CSMSDESK_TEST_PG").unwrap_or_default();
+    if wanted.is_empty() {
+        eprintln!(
+            "SKIPPED: no PostgreSQL (run inside pg_virtualenv with CSMSDESK_TEST_PG=1, or cargo xtask test)"
+        );
+        return;
+    }
+    assert!(
+        std::env::var_os("PGHOST").is_some() && std::env::var_os("PGPORT").is_some(),
+        "CSMSDESK_TEST_PG={wanted}, but PGHOST and PGPORT are not set: run inside pg_virtualenv"
+    );
+    for (name, _) in FOLDER_ONLY {
+        assert!(
+            CASES
+                .iter()
+                .any(|c| c.name == *name && matches!(c.via, Via::Cli(_))),
+            "FOLDER_ONLY names {name:?}, which is no CLI case of the corpus"
+        );
+    }
+    let db = ServerDb::create();
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let fixtures = Fixtures::new(h);
+    let url = format!("postgresql:///{}", db.0);
+    fill(h, OsStr::new(&url), "server");
+    let cases: Vec<&Case> = CASES
+        .iter()
+        .filter(|c| matches!(c.via, Via::Cli(_)))
+        .filter(
+            |c| match FOLDER_ONLY.iter().find(|(name, _)| *name == c.name) {
+                Some((_, why)) => {
+                    println!("not on a server: {}: {why}", c.name);
+                    false
+                }
+                None => true,
+            },
+        )
+        .collect();
+    assert!(cases.len() >= 30, "{} CLI cases", cases.len());
+    let before = dump_pg(&db.0);
+    assert!(
+        before.contains("evidence_chunk") && before.contains("journal\t"),
+        "the dump holds the content and the journal: {before}"
+    );
+    run_corpus(h, &fixtures, OsStr::new(&url), None, &cases, &|| {
+        dump_pg(&db.0)
+    });
+    // The judge sees a change: one location more is another dump.
+    ok(h, &url, &["location", "add", "Plant Süd"]);
+    assert_ne!(dump_pg(&db.0), before, "the dump missed a new location");
+}
+
+/// The `PG*` variables of the test server (not the developer's own files).
+fn server_env() -> Vec<(String, String)> {
+    std::env::vars()
+        .filter(|(k, _)| k.starts_with("PG"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "PGPASSFILE" | "PGSERVICEFILE" | "PGSERVICE" | "PGSYSCONFDIR"
+            )
+        })
+        .collect()
+}
+
+/// A database of the test cluster for one test, dropped at its end.
+struct ServerDb(String);
+
+impl ServerDb {
+    fn create() -> ServerDb {
+        let name = format!("csmsdesk_hostile_{}", std::process::id());
+        psql("postgres", &format!("DROP DATABASE IF EXISTS {name}"));
+        psql("postgres", &format!("CREATE DATABASE {name}"));
+        ServerDb(name)
+    }
+}
+
+impl Drop for ServerDb {
+    fn drop(&mut self) {
+        let _ = Command::new("psql")
+            .args(["-X", "-q", "-d", "postgres", "-c"])
+            .arg(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.0))
+            .output();
+    }
+}
+
+/// Runs every case in `cases` against the workspace `ws` (`folder` when it is one), with
+/// `dump` as the judge of "nothing changed".
+fn run_corpus(
+    h: &Path,
+    fixtures: &Fixtures,
+    ws: &OsStr,
+    folder: Option<&Path>,
+    cases: &[&Case],
+    dump: &dyn Fn() -> String,
+) {
+    let before = dump();
     let mut failures = Vec::new();
     let mut peaks: Vec<(u64, &str)> = Vec::new();
     for (n, case) in cases.iter().enumerate() {
@@ -470,14 +599,14 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         let dir = h.join(format!("case-{n}"));
         let out_dir = dir.join("out");
         std::fs::create_dir_all(&out_dir).unwrap();
-        let input = make_input(&case.input, &dir, &ws, &fixtures);
+        let input = make_input(&case.input, &dir, folder, fixtures);
         let args: Vec<String> = args
             .iter()
             .map(|a| {
                 a.replace("{file}", input.to_str().unwrap())
                     .replace("{out}", out_dir.join("out.zip").to_str().unwrap())
                     .replace("{dir}", out_dir.to_str().unwrap())
-                    .replace("{ws}", ws.to_str().unwrap())
+                    .replace("{ws}", &ws.to_string_lossy())
             })
             .collect();
         // GNU time reports the case's peak memory (maximum resident set size, KiB) in a file
@@ -487,7 +616,7 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         cmd.arg("-f").arg("%M").arg("-o").arg(&peak_file);
         // The CLI's own environment (cleared, with a home of its own), as `cli` sets it.
         cmd.env_clear();
-        let inner = cli(h);
+        let inner = cli_on(h, ws);
         cmd.arg(inner.get_program());
         cmd.args(inner.get_args());
         for (key, value) in inner.get_envs() {
@@ -496,7 +625,7 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
                 None => cmd.env_remove(key),
             };
         }
-        cmd.arg("--json").args(&args).arg("--workspace").arg(&ws);
+        cmd.arg("--json").args(&args).arg("--workspace").arg(ws);
         let Some(out) = run_with_timeout(cmd) else {
             failures.push(format!("{}: still running after {TIMEOUT:?}", case.name));
             continue;
@@ -550,7 +679,7 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
                 all.trim()
             ));
         }
-        let after = dump(&ws);
+        let after = dump();
         if after != before {
             problems.push("the workspace changed".into());
         }
@@ -574,7 +703,6 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing() {
         cases.len(),
         failures.join("\n")
     );
-    assert!(cases.len() >= 30, "{} CLI cases", cases.len());
 }
 
 /// The backup `bytes` with `sql` run on its database (through a connection of ours, as any
