@@ -8,8 +8,8 @@
 //! keychain. A keychain that cannot be used (no Secret Service, as under Xvfb) is said
 //! plainly and the password serves this session only. No password is ever logged.
 
-use csmsdesk_store::pg::Secret;
 use csmsdesk_workspace::PgConfig;
+use csmsdesk_workspace::Secret;
 use keyring::Entry;
 
 /// The keychain service every entry of the app is filed under.

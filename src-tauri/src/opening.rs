@@ -2,8 +2,8 @@
 //! user's prompt or the OS keychain when libpq's own sources have none.
 
 use chrono::{DateTime, Utc};
-use csmsdesk_store::Error as StoreError;
-use csmsdesk_store::pg::Secret;
+use csmsdesk_workspace::Secret;
+use csmsdesk_workspace::StoreError;
 use csmsdesk_workspace::{Error, Location, PgConfig, PgUrl, Workspace};
 
 use crate::keychain;
@@ -87,7 +87,7 @@ fn open_server(
     // long jobs' own connections (check, backup) resolve the URL again and find it there.
     // The URL is shown with `***` for it and remembered without it.
     let mut with_password = url.clone();
-    if config.password_source() == Some(&csmsdesk_store::pg::PasswordSource::App) {
+    if config.password_source() == Some(&csmsdesk_workspace::PasswordSource::App) {
         with_password.password = config.password().cloned();
     }
     let location = Location::Postgres(with_password.clone());

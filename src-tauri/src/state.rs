@@ -114,7 +114,7 @@ pub fn lang_of(session: &Session, os_locale: Option<&str>) -> Lang {
 pub fn open_session(
     location: &Location,
     how: Opening,
-    password: Option<&csmsdesk_store::pg::Secret>,
+    password: Option<&csmsdesk_workspace::Secret>,
 ) -> (Session, bool) {
     match open_location(location, how, password, Utc::now()) {
         Ok(ws) => {

@@ -17,7 +17,7 @@
 //! It prints the counts and fails on the first broken promise, keeping the folder to look at.
 //!
 //! `--postgres` runs the same loop on a workspace in PostgreSQL, in a throwaway cluster of its
-//! own (`crash/postgres.rs` says what is judged there); `crash/folder.rs` is the folder's.
+//! own (`crash/server.rs` says what is judged there); `crash/folder.rs` is the folder's.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 
 mod folder;
-mod postgres;
+mod server;
 
 use folder::Lab;
 
@@ -97,7 +97,7 @@ struct Counts {
 }
 
 /// What the loop needs of a place to crash in: a folder workspace ([`Lab`]) or one on
-/// PostgreSQL ([`postgres::PgLab`]).
+/// PostgreSQL ([`server::PgLab`]).
 trait Bench {
     /// Makes the next run of `op` number `n` have work to do.
     fn prepare(&mut self, op: Op, n: usize, rng: &mut Rng) -> Result<()>;
@@ -146,11 +146,11 @@ pub fn crash(args: &[String]) -> Result<()> {
         seed,
         postgres,
     } = parse(args)?;
-    if postgres && !postgres::in_cluster() {
+    if postgres && !server::in_cluster() {
         let mut build = super::cargo();
         build.args(["build", "--quiet", "-p", "csmsdesk-cli"]);
         super::step("build csmsdesk-cli", build)?;
-        return postgres::in_own_cluster(kills, seed);
+        return server::in_own_cluster(kills, seed);
     }
     if !postgres {
         let mut build = super::cargo();
@@ -168,7 +168,7 @@ pub fn crash(args: &[String]) -> Result<()> {
          --kills {kills} --seed {seed})"
     );
     if postgres {
-        let mut lab = postgres::PgLab::new(cli, root.clone())?;
+        let mut lab = server::PgLab::new(cli, root.clone())?;
         run(&mut lab, kills, seed, &root, engine)?;
     } else {
         let mut lab = Lab {

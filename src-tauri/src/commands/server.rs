@@ -3,7 +3,7 @@
 //! the UI and is never logged.
 
 use csmsdesk_core::i18n::{Lang, Message};
-use csmsdesk_store::pg::Secret;
+use csmsdesk_workspace::Secret;
 use csmsdesk_workspace::wire::WorkspaceState;
 use csmsdesk_workspace::{ErrorCode, Location, PgConfig, PgUrl};
 use tauri::State;

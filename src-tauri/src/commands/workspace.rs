@@ -116,7 +116,7 @@ pub(crate) fn switch(
     state: &AppState,
     location: Location,
     how: Opening,
-    password: Option<&csmsdesk_store::pg::Secret>,
+    password: Option<&csmsdesk_workspace::Secret>,
 ) -> Result<WorkspaceState, CommandError> {
     crate::state::off_runtime(|| switched(state, location, how, password))
 }
@@ -125,7 +125,7 @@ fn switched(
     state: &AppState,
     location: Location,
     how: Opening,
-    password: Option<&csmsdesk_store::pg::Secret>,
+    password: Option<&csmsdesk_workspace::Secret>,
 ) -> Result<WorkspaceState, CommandError> {
     let mut session = state.session();
     let lang = lang_of(&session, state.os_locale());
@@ -152,7 +152,7 @@ fn switched(
 /// URL that reads (else the message names the part that is wrong), or an absolute folder.
 pub(crate) fn location_argument(text: &str, lang: Lang) -> Result<Location, CommandError> {
     let trimmed = text.trim();
-    if csmsdesk_store::pg::location::is_postgres_url(trimmed) {
+    if csmsdesk_workspace::is_postgres_url(trimmed) {
         if trimmed.len() > MAX_PATH_LEN || trimmed.contains('\0') {
             return Err(CommandError::new(
                 ErrorCode::InvalidInput,

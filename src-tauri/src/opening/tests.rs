@@ -1,6 +1,6 @@
 use std::cell::RefCell;
 
-use csmsdesk_store::pg::PasswordSource;
+use csmsdesk_workspace::PasswordSource;
 
 use super::*;
 

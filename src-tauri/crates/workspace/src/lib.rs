@@ -49,11 +49,13 @@ pub mod audit_records {
     pub use csmsdesk_store::audit::{ActionRecord, AuditRecord, FindingRecord, ResultRecord};
 }
 pub use csmsdesk_report::Report as ReportModel;
+pub use csmsdesk_store::Error as StoreError;
 pub use csmsdesk_store::catalogue::{CatalogueRecord, SearchHit};
 pub use csmsdesk_store::evidence::VersionRecord;
 pub use csmsdesk_store::exchange::{ExportRecord, SharingRecord};
 pub use csmsdesk_store::location::LocationRecord;
-pub use csmsdesk_store::pg::{Location, PgConfig, PgUrl};
+pub use csmsdesk_store::pg::location::is_postgres_url;
+pub use csmsdesk_store::pg::{Location, PasswordSource, PgConfig, PgUrl, Secret};
 pub use csmsdesk_store::protection_object::ProtectionObjectRecord;
 pub use csmsdesk_store::scope::ScopeRecord;
 pub use deadlines::{
