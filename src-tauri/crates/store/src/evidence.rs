@@ -516,7 +516,7 @@ fn target_evidence_pg(
     day: NaiveDate,
     targets: &[&str],
 ) -> Result<Vec<TargetEvidence>> {
-    let list = serde_json::to_string(targets).expect("texts serialise");
+    let list = json_texts(targets);
     let found = conn.query_map(
         TARGETS_PG,
         params![catalogue, list.as_str(), scope, day.to_string().as_str()],
@@ -529,6 +529,28 @@ fn target_evidence_pg(
     )?;
     debug_assert_eq!(found.len(), targets.len());
     Ok(found)
+}
+
+/// `texts` as a JSON array of strings.
+fn json_texts(texts: &[&str]) -> String {
+    let mut out = String::from("[");
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    out.push(']');
+    out
 }
 
 /// Every evidence id, for checking a batch of results against what still exists.

@@ -170,7 +170,10 @@ fn deep_rescan(temp: &Path, engine: Engine) {
 fn quick_rescan(temp: &Path, engine: Engine) {
     const FILES: usize = 10_000;
     const ROUNDS: usize = 9;
-    println!("\n2. quick rescan: {FILES} unchanged files [{}]", engine.name());
+    println!(
+        "\n2. quick rescan: {FILES} unchanged files [{}]",
+        engine.name()
+    );
     let folder = temp.join("quick");
     if !folder.is_dir() {
         std::fs::create_dir(&folder).expect("mkdir");

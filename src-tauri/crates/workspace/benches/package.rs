@@ -318,12 +318,11 @@ fn export(temp: &Path, folder: &Path, total: u64, engine: Engine) {
     };
     let zip = || {
         let _ = std::fs::remove_file(&zip_out);
-        time_command(Command::new("zip").current_dir(temp).args([
-            "-r",
-            "-q",
-            "anchor.zip",
-            "docs",
-        ]))
+        time_command(
+            Command::new("zip")
+                .current_dir(temp)
+                .args(["-r", "-q", "anchor.zip", "docs"]),
+        )
     };
     // Warm-up: both read the tree once (the vault's copies and the source folder).
     package();

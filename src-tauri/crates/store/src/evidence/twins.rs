@@ -754,7 +754,12 @@ fn target_facts_follow_the_core_rule(conn: &dyn Sql) {
     let mut n = 0;
     for missing in [false, true] {
         for reviewed in [false, true] {
-            for due in [None, Some("2026-11-24"), Some("2026-11-25"), Some("2026-11-26")] {
+            for due in [
+                None,
+                Some("2026-11-24"),
+                Some("2026-11-25"),
+                Some("2026-11-26"),
+            ] {
                 n += 1;
                 let target = format!("t{n}");
                 let id = simple(conn, &target, "", n);
@@ -803,16 +808,22 @@ fn target_facts_follow_the_core_rule(conn: &dyn Sql) {
     // A current item linked for scope 2 only, one target never linked, a target twice.
     let other = simple(conn, "Other scope", "", 99);
     assert!(add_link(conn, &link(other, cat, "s2", Some(2))).unwrap());
+    // A target JSON must escape (PostgreSQL passes the list as a JSON text).
+    let odd = "q\"\\\u{1}ä";
+    assert!(add_link(conn, &link(other, cat, odd, None)).unwrap());
     let mut asked: Vec<&str> = targets.iter().map(String::as_str).collect();
-    asked.extend(["s2", "never", "t1"]);
+    asked.extend(["s2", "never", "t1", odd]);
     let none = TargetEvidence::default();
-    let mut wanted = expected.clone();
-    wanted.extend([none, none, expected[0]]);
-    assert_eq!(target_evidence(conn, cat, 1, today, &asked).unwrap(), wanted);
     let current = TargetEvidence {
         current: true,
         linked: true,
     };
+    let mut wanted = expected.clone();
+    wanted.extend([none, none, expected[0], current]);
+    assert_eq!(
+        target_evidence(conn, cat, 1, today, &asked).unwrap(),
+        wanted
+    );
     assert_eq!(
         target_evidence(conn, cat, 2, today, &["s2", "never"]).unwrap(),
         [current, none],
@@ -823,7 +834,11 @@ fn target_facts_follow_the_core_rule(conn: &dyn Sql) {
         [none],
         "another catalogue's"
     );
-    assert!(target_evidence(conn, cat, 1, today, &[]).unwrap().is_empty());
+    assert!(
+        target_evidence(conn, cat, 1, today, &[])
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]
