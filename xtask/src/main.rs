@@ -293,7 +293,7 @@ fn postgres_app_tests() -> Result<()> {
 /// How many PostgreSQL tests there are at least (as many as exist when this was written:
 /// the store's, the workspace's, the CLI's): fewer passing means a filter or the build missed
 /// them.
-const MIN_POSTGRES_TESTS: usize = 296;
+const MIN_POSTGRES_TESTS: usize = 297;
 
 fn ui_test_files() -> Result<Vec<PathBuf>> {
     let dir = root().join("tests/ui");
@@ -310,6 +310,43 @@ fn ui_test_files() -> Result<Vec<PathBuf>> {
 }
 
 fn bench(which: Option<&str>) -> Result<()> {
+    /// A workspace bench (`cargo bench -p csmsdesk-workspace --bench NAME`, then `then`'s
+    /// cargo arguments if any) on SQLite and PostgreSQL in one run: inside one throwaway
+    /// cluster (`pg_virtualenv -t`) with `CSMSDESK_BENCH_ENGINES=sqlite,postgres`, so that
+    /// each figure is printed for both engines, the same data, the same run (issue 19).
+    /// Without Debian's pg_virtualenv it says so and measures SQLite alone.
+    fn on_both_engines(name: &str, then: &[&str]) -> Command {
+        let bench = format!("\"$0\" bench -p csmsdesk-workspace --bench {name}");
+        if Command::new("sh")
+            .args(["-c", "command -v pg_virtualenv"])
+            .output()
+            .map_or(true, |o| !o.status.success())
+        {
+            eprintln!(
+                "\n== {name}: PostgreSQL not measured, pg_virtualenv is missing (Debian's \
+                 postgresql and postgresql-common; cargo xtask test installs them)"
+            );
+            let mut cmd = cargo();
+            cmd.args(["bench", "-p", "csmsdesk-workspace", "--bench", name])
+                .env("CSMSDESK_BENCH_ENGINES", "sqlite");
+            return cmd;
+        }
+        let mut script = format!("set -e\n{bench}\n");
+        if !then.is_empty() {
+            script.push_str("\"$0\" ");
+            script.push_str(&then.join(" "));
+            script.push('\n');
+        }
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let mut cmd = Command::new("pg_virtualenv");
+        cmd.current_dir(root())
+            // A cluster in a temporary folder even as root (see `postgres_tests`).
+            .arg("-t")
+            .args(["sh", "-c", &script, &cargo])
+            .env("CSMSDESK_BENCH_ENGINES", "sqlite,postgres");
+        cmd
+    }
+
     match which {
         None => {
             bench(Some("catalogue"))?;
@@ -339,50 +376,37 @@ fn bench(which: Option<&str>) -> Result<()> {
                 "build csmsdesk-cli (release) for the memory measurement",
                 cli,
             )?;
-            let mut bench = cargo();
-            bench
-                .args(["bench", "-p", "csmsdesk-workspace", "--bench", "evidence"])
-                .env(
-                    "CSMSDESK_BENCH_CLI",
-                    root().join("target/release/csmsdesk-cli"),
-                );
+            // Then, in the same cluster, adding 1 GiB to the vault in a folder and in
+            // PostgreSQL, the same file: time and peak memory of ingest and verify.
+            let mut bench = on_both_engines(
+                "evidence",
+                &[
+                    "run",
+                    "--release",
+                    "-p",
+                    "csmsdesk-store",
+                    "--example",
+                    "vault_memory",
+                    "--",
+                    "both",
+                    "1024",
+                ],
+            );
+            bench.env(
+                "CSMSDESK_BENCH_CLI",
+                root().join("target/release/csmsdesk-cli"),
+            );
             step(
-                "evidence: scans against sha256sum and find, readiness, memory",
-                bench,
-            )?;
-            // Adding 1 GiB to the vault in a folder and in PostgreSQL, the same file in one
-            // run: time and peak memory of each (issue 19). Needs Debian's pg_virtualenv.
-            if Command::new("sh")
-                .args(["-c", "command -v pg_virtualenv"])
-                .output()
-                .map_or(true, |o| !o.status.success())
-            {
-                eprintln!(
-                    "\n== evidence vault in PostgreSQL: not measured, pg_virtualenv is missing \
-                     (Debian's postgresql and postgresql-common; cargo xtask test installs them)"
-                );
-                return Ok(());
-            }
-            let mut vault = Command::new("pg_virtualenv");
-            vault
-                .current_dir(root())
-                .arg("-t")
-                .arg(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-                .args(["run", "--release", "-p", "csmsdesk-store", "--example"])
-                .args(["vault_memory", "--", "both", "1024"]);
-            step(
-                "evidence: adding 1 GiB to the vault, folder beside PostgreSQL",
-                vault,
-            )
-        }
-        Some("pages") => {
-            let mut bench = cargo();
-            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "pages"]);
-            step(
-                "pages: the vault's and the deadlines' pages against the full lists at 20,000 items",
+                "evidence: scans against sha256sum and find, readiness, memory; SQLite and \
+                 PostgreSQL; then the vault's 1 GiB, folder beside PostgreSQL",
                 bench,
             )
         }
+        Some("pages") => step(
+            "pages: the vault's and the deadlines' pages against the full lists at 20,000 \
+             items; SQLite and PostgreSQL",
+            on_both_engines("pages", &[]),
+        ),
         Some("results") => {
             let mut bench = cargo();
             bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "results"]);
@@ -401,11 +425,10 @@ fn bench(which: Option<&str>) -> Result<()> {
         }
         Some("package") => {
             setup::debian_packages(&["zip"])?;
-            let mut bench = cargo();
-            bench.args(["bench", "-p", "csmsdesk-workspace", "--bench", "package"]);
             step(
-                "package: the full package of 2,000 files / 1 GiB against zip -r -q",
-                bench,
+                "package: the full package of 2,000 files / 1 GiB against zip -r -q; SQLite and \
+                 PostgreSQL",
+                on_both_engines("package", &[]),
             )
         }
         Some(other) => {

@@ -4,11 +4,12 @@
 //! below).
 
 use crate::Result;
-use crate::sql::{Row, Sql, SqlExt as _, params};
+use crate::sql::{Engine, Row, Sql, SqlExt as _, params};
 use csmsdesk_core::catalogue::references::{Reference, ReferenceKind};
 use csmsdesk_core::catalogue::{
     Catalogue, CatalogueCounts, Chapter, ControlQuestion, Group5112, Requirement,
 };
+use std::collections::HashMap;
 
 /// A stored catalogue's identity and provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -249,6 +250,22 @@ pub fn set_original(tx: &(impl Sql + ?Sized), id: i64, sha256: &str, size: u64) 
     Ok(())
 }
 
+/// A requirement from its row (`id, id_5112, must_text, must_references, should_text,
+/// should_references, further_information, possible_evidence, source_row`).
+fn requirement(row: &Row<'_>) -> Result<Requirement> {
+    Ok(Requirement {
+        id: row.get(0)?,
+        id_5112: row.get(1)?,
+        must: row.get(2)?,
+        must_references: row.get(3)?,
+        should: row.get(4)?,
+        should_references: row.get(5)?,
+        further_information: row.get(6)?,
+        possible_evidence: row.get(7)?,
+        row: row.get::<i64>(8)? as usize,
+    })
+}
+
 /// The stored tree of catalogue `id` (its title is the stored name).
 pub fn load(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<Catalogue>> {
     let Some(record) = get(conn, id)? else {
@@ -289,26 +306,37 @@ pub fn load(conn: &(impl Sql + ?Sized), id: i64) -> Result<Option<Catalogue>> {
             },
         ))
     })?;
+    // On PostgreSQL each statement is a round trip: the requirements of every question in
+    // one statement, grouped here (readiness reads the tree twice: a statement per question
+    // was 48 round trips for the demo's 24). SQLite keeps its statement per question.
+    let mut all_requirements = match conn.engine() {
+        Engine::Sqlite => None,
+        Engine::Postgres => {
+            let mut by_question: HashMap<String, Vec<Requirement>> = HashMap::new();
+            let rows = conn.query_map(
+                "SELECT id, id_5112, must_text, must_references, should_text, should_references,
+                        further_information, possible_evidence, source_row, question_id
+                 FROM requirement WHERE catalogue_id = ?1 ORDER BY position",
+                params![id],
+                |row| Ok((row.get::<String>(9)?, requirement(row)?)),
+            )?;
+            for (question, requirement) in rows {
+                by_question.entry(question).or_default().push(requirement);
+            }
+            Some(by_question)
+        }
+    };
     for (chapter_id, mut question) in questions {
-        question.requirements = conn.query_map(
-            "SELECT id, id_5112, must_text, must_references, should_text, should_references,
+        question.requirements = match all_requirements.as_mut() {
+            Some(by_question) => by_question.remove(&question.id).unwrap_or_default(),
+            None => conn.query_map(
+                "SELECT id, id_5112, must_text, must_references, should_text, should_references,
                     further_information, possible_evidence, source_row
              FROM requirement WHERE catalogue_id = ?1 AND question_id = ?2 ORDER BY position",
-            params![id, &question.id],
-            |row| {
-                Ok(Requirement {
-                    id: row.get(0)?,
-                    id_5112: row.get(1)?,
-                    must: row.get(2)?,
-                    must_references: row.get(3)?,
-                    should: row.get(4)?,
-                    should_references: row.get(5)?,
-                    further_information: row.get(6)?,
-                    possible_evidence: row.get(7)?,
-                    row: row.get::<i64>(8)? as usize,
-                })
-            },
-        )?;
+                params![id, &question.id],
+                requirement,
+            )?,
+        };
         if let Some(chapter) = chapters.iter_mut().find(|c| c.id == chapter_id) {
             chapter.questions.push(question);
         }

@@ -458,7 +458,9 @@ pub struct TargetEvidence {
 
 /// For each of `targets` of `catalogue`, what the evidence linked to it for `scope` (its own
 /// links and those for every scope) is like on `day`. Each answer is two index seeks on the
-/// link table, whatever the number of links.
+/// link table, whatever the number of links: on SQLite a statement each (no round trip), on
+/// PostgreSQL all in one statement (`TARGETS_PG`), since each statement is a round trip and
+/// readiness asks for every question and requirement of a catalogue.
 pub fn target_evidence(
     conn: &(impl Sql + ?Sized),
     catalogue: i64,
@@ -466,6 +468,9 @@ pub fn target_evidence(
     day: NaiveDate,
     targets: &[&str],
 ) -> Result<Vec<TargetEvidence>> {
+    if conn.engine() == crate::sql::Engine::Postgres {
+        return target_evidence_pg(conn, catalogue, scope, day, targets);
+    }
     const CURRENT: &str = "SELECT EXISTS (SELECT 1 FROM evidence_link
              WHERE catalogue_id = ?1 AND target_id = ?2 AND source_missing = 0
                AND latest_reviewed = 1 AND (scope_id IS NULL OR scope_id = ?3)
@@ -488,6 +493,64 @@ pub fn target_evidence(
             })
         })
         .collect()
+}
+
+/// [`target_evidence`]'s two seeks per target in one statement: the targets a JSON array
+/// bound as one text, answered in their order (`WITH ORDINALITY`).
+const TARGETS_PG: &str = "SELECT
+       EXISTS (SELECT 1 FROM evidence_link l
+               WHERE l.catalogue_id = ?1 AND l.target_id = t.target AND l.source_missing = 0
+                 AND l.latest_reviewed = 1 AND (l.scope_id IS NULL OR l.scope_id = ?3)
+                 AND (l.review_due IS NULL OR l.review_due > ?4)),
+       EXISTS (SELECT 1 FROM evidence_link l
+               WHERE l.catalogue_id = ?1 AND l.target_id = t.target
+                 AND (l.scope_id IS NULL OR l.scope_id = ?3))
+     FROM jsonb_array_elements_text(CAST(CAST(?2 AS TEXT) AS jsonb)) WITH ORDINALITY
+          AS t(target, n)
+     ORDER BY t.n";
+
+fn target_evidence_pg(
+    conn: &(impl Sql + ?Sized),
+    catalogue: i64,
+    scope: i64,
+    day: NaiveDate,
+    targets: &[&str],
+) -> Result<Vec<TargetEvidence>> {
+    let list = json_texts(targets);
+    let found = conn.query_map(
+        TARGETS_PG,
+        params![catalogue, list.as_str(), scope, day.to_string().as_str()],
+        |r| {
+            Ok(TargetEvidence {
+                current: r.get(0)?,
+                linked: r.get(1)?,
+            })
+        },
+    )?;
+    debug_assert_eq!(found.len(), targets.len());
+    Ok(found)
+}
+
+/// `texts` as a JSON array of strings.
+fn json_texts(texts: &[&str]) -> String {
+    let mut out = String::from("[");
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    out.push(']');
+    out
 }
 
 /// Every evidence id, for checking a batch of results against what still exists.

@@ -11,6 +11,11 @@
 //!    (goal: at most 64 MiB), measured by GNU time.
 //!
 //! Sizes can be reduced for a quick look: `CSMSDESK_BENCH_BIG_MIB` (default 4096).
+//!
+//! Each figure is measured on every engine `CSMSDESK_BENCH_ENGINES` names (`sqlite`,
+//! `postgres`; default `sqlite`), the same files and rows on each, one engine after the
+//! other, each against its anchor measured beside it. `cargo xtask bench evidence` runs
+//! SQLite and PostgreSQL (a `pg_virtualenv -t` cluster) in one run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,13 +23,12 @@ use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp};
 use csmsdesk_workspace::{EvidenceInput, LinkInput, ScopeId, Workspace};
 
 mod support;
-use support::{median, ms, workspace_with_scope};
+use support::{Engine, median, ms, open, open_db, workspace_with_scope_at};
 
 /// The id of the scope named `name`.
 fn scope_id(ws: &Workspace, name: &str) -> ScopeId {
@@ -106,21 +110,24 @@ fn time_command(cmd: &mut Command) -> Duration {
     started.elapsed()
 }
 
-fn deep_rescan(temp: &Path) {
+fn deep_rescan(temp: &Path, engine: Engine) {
     const FILES: usize = 1024;
     const SIZE: usize = 512 * 1024;
     const ROUNDS: usize = 5;
     println!(
-        "\n1. deep rescan: {FILES} files of {} KiB ({} MiB), warm cache",
+        "\n1. deep rescan: {FILES} files of {} KiB ({} MiB), warm cache [{}]",
         SIZE / 1024,
-        (FILES * SIZE) >> 20
+        (FILES * SIZE) >> 20,
+        engine.name()
     );
     let folder = temp.join("deep");
-    std::fs::create_dir(&folder).expect("mkdir");
-    for i in 0..FILES {
-        write_file(&folder.join(format!("doc{i:04}.bin")), SIZE, i as u64);
+    if !folder.is_dir() {
+        std::fs::create_dir(&folder).expect("mkdir");
+        for i in 0..FILES {
+            write_file(&folder.join(format!("doc{i:04}.bin")), SIZE, i as u64);
+        }
     }
-    let mut ws = workspace_with_scope(&temp.join("ws-deep"));
+    let mut ws = workspace_with_scope_at(&engine.location(&temp.join("ws-deep")));
     add_folder(&mut ws, &folder);
     let files = files_in(&folder);
     let sha256sum = || {
@@ -160,16 +167,21 @@ fn deep_rescan(temp: &Path) {
     println!("  ({cores} cores; goal: at least 8x)");
 }
 
-fn quick_rescan(temp: &Path) {
+fn quick_rescan(temp: &Path, engine: Engine) {
     const FILES: usize = 10_000;
     const ROUNDS: usize = 9;
-    println!("\n2. quick rescan: {FILES} unchanged files");
+    println!(
+        "\n2. quick rescan: {FILES} unchanged files [{}]",
+        engine.name()
+    );
     let folder = temp.join("quick");
-    std::fs::create_dir(&folder).expect("mkdir");
-    for i in 0..FILES {
-        write_file(&folder.join(format!("note{i:05}.txt")), 256, i as u64);
+    if !folder.is_dir() {
+        std::fs::create_dir(&folder).expect("mkdir");
+        for i in 0..FILES {
+            write_file(&folder.join(format!("note{i:05}.txt")), 256, i as u64);
+        }
     }
-    let mut ws = workspace_with_scope(&temp.join("ws-quick"));
+    let mut ws = workspace_with_scope_at(&engine.location(&temp.join("ws-quick")));
     add_folder(&mut ws, &folder);
     let find = || {
         time_command(
@@ -208,13 +220,17 @@ fn quick_rescan(temp: &Path) {
     println!("  (goal: at most 200 ms)");
 }
 
-fn readiness(temp: &Path) {
+fn readiness(temp: &Path, engine: Engine) {
     const ITEMS: i64 = 50_000;
     const LINKS: usize = 200_000;
     const ROUNDS: usize = 60;
-    println!("\n3. readiness query: {ITEMS} evidence items, {LINKS} links");
-    let dir = temp.join("ws-readiness");
-    let ws = workspace_with_scope(&dir);
+    println!(
+        "\n3. readiness query: {ITEMS} evidence items, {LINKS} links [{}]",
+        engine.name()
+    );
+    let location = engine.location(&temp.join("ws-readiness"));
+    let generating = Instant::now();
+    let ws = workspace_with_scope_at(&location);
     let (catalogue, tree) = ws.catalogue(None).expect("the catalogue");
     drop(ws);
     let targets: Vec<String> = tree
@@ -225,7 +241,7 @@ fn readiness(temp: &Path) {
             std::iter::once(q.id.clone()).chain(q.requirements.iter().map(|r| r.id.clone()))
         })
         .collect();
-    let mut db = Db::open(&dir.join("workspace.sqlite")).expect("the database");
+    let mut db = open_db(&location);
     let at = "2026-11-25T10:00:00Z";
     db.write(|tx| {
         let mut link = 0usize;
@@ -277,19 +293,22 @@ fn readiness(temp: &Path) {
         Ok(())
     })
     .expect("generated");
+    println!(
+        "  (written in {:.1} s, one transaction)",
+        generating.elapsed().as_secs_f64()
+    );
     let anchor_query = || {
         let started = Instant::now();
         let rows = table::linked_target_count(db.conn()).expect("counted");
         assert!(rows > 0);
         started.elapsed()
     };
-    let ws_dir = dir.clone();
     let mut anchor = Vec::new();
     for _ in 0..ROUNDS {
         anchor.push(anchor_query());
     }
     drop(db);
-    let ws = Workspace::open(&ws_dir, Utc::now()).expect("the workspace");
+    let ws = open(&location);
     let today = Utc::now().date_naive();
     let query = || {
         let started = Instant::now();
@@ -306,7 +325,7 @@ fn readiness(temp: &Path) {
     }
     let (anchor_median, anchor_p95) = (median(anchor.clone()), percentile(anchor, 0.95));
     line(
-        "anchor: SQLite alone, every link read once (median)",
+        "anchor: the database alone, every link read once (median)",
         anchor_median,
         None,
     );
@@ -351,12 +370,15 @@ fn peak_memory(cmd: &[&std::ffi::OsStr]) -> (u64, Duration) {
     (kib, elapsed)
 }
 
-fn memory(temp: &Path) {
+fn memory(temp: &Path, engine: Engine) {
     let mib: usize = std::env::var("CSMSDESK_BENCH_BIG_MIB")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(4096);
-    println!("\n4. peak memory while adding one file of {mib} MiB");
+    println!(
+        "\n4. peak memory while adding one file of {mib} MiB [{}]",
+        engine.name()
+    );
     let Some(cli) = std::env::var_os("CSMSDESK_BENCH_CLI").filter(|p| Path::new(p).is_file())
     else {
         println!(
@@ -365,7 +387,7 @@ fn memory(temp: &Path) {
         return;
     };
     let big = temp.join("big.bin");
-    {
+    if !big.is_file() {
         use std::io::Write as _;
         let mut file = std::io::BufWriter::new(std::fs::File::create(&big).expect("create"));
         let mut chunk = vec![0u8; 1 << 20];
@@ -374,8 +396,9 @@ fn memory(temp: &Path) {
             file.write_all(&chunk).expect("write");
         }
     }
-    let ws = temp.join("ws-memory");
-    drop(workspace_with_scope(&ws));
+    let location = engine.location(&temp.join("ws-memory"));
+    drop(workspace_with_scope_at(&location));
+    let ws = support::cli_arg(&location);
     let (anchor_kib, anchor_time) = peak_memory(&["sha256sum".as_ref(), big.as_os_str()]);
     let (ours_kib, ours_time) = peak_memory(&[
         cli.as_os_str(),
@@ -396,14 +419,23 @@ fn memory(temp: &Path) {
         ms(ours_time)
     );
     println!("  (goal: at most 64 MiB)");
-    let _ = std::fs::remove_file(&big);
 }
 
 fn main() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     println!("evidence benchmarks in {}", temp.path().display());
-    deep_rescan(temp.path());
-    quick_rescan(temp.path());
-    readiness(temp.path());
-    memory(temp.path());
+    let engines = Engine::from_env();
+    for &engine in &engines {
+        deep_rescan(temp.path(), engine);
+    }
+    for &engine in &engines {
+        quick_rescan(temp.path(), engine);
+    }
+    for &engine in &engines {
+        readiness(temp.path(), engine);
+    }
+    for &engine in &engines {
+        memory(temp.path(), engine);
+    }
+    let _ = std::fs::remove_file(temp.path().join("big.bin"));
 }

@@ -14,6 +14,10 @@
 //!    pages cost beside reading what they show.
 //!
 //! Sizes can be reduced for a quick look: `CSMSDESK_BENCH_PACKAGE_MIB` (default 1024).
+//!
+//! The package is measured on every engine `CSMSDESK_BENCH_ENGINES` names (`sqlite`,
+//! `postgres`; default `sqlite`), the same files on each, each against `zip` beside it;
+//! `cargo xtask bench package` runs SQLite and PostgreSQL (a `pg_virtualenv -t` cluster).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,7 +33,7 @@ use csmsdesk_workspace::{
 };
 
 mod support;
-use support::{median, ms, workspace_with_scope};
+use support::{Engine, median, ms, workspace_with_scope, workspace_with_scope_at};
 
 const FILES: usize = 2_000;
 const ROUNDS: usize = 3;
@@ -261,16 +265,23 @@ fn main() {
     let temp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("a temporary folder");
     report(temp.path());
     let folder = temp.path().join("docs");
+    let total = write_tree(&folder, mib << 20);
+    for engine in Engine::from_env() {
+        export(temp.path(), &folder, total, engine);
+    }
+}
+
+fn export(temp: &Path, folder: &Path, total: u64, engine: Engine) {
     println!(
-        "\npackage: the full package of 2,000 linked files against `zip -r -q` of the same tree"
+        "\npackage [{}]: the full package of 2,000 linked files against `zip -r -q` of the same tree",
+        engine.name()
     );
     let started = Instant::now();
-    let total = write_tree(&folder, mib << 20);
-    let mut ws = workspace_with_scope(&temp.path().join("ws"));
+    let mut ws = workspace_with_scope_at(&engine.location(&temp.join("ws")));
     let scope = scope_id(&ws, "ECU");
     let report = ws
         .add_evidence(
-            std::slice::from_ref(&folder),
+            &[folder.to_owned()],
             &EvidenceInput::default(),
             &LinkInput {
                 targets: vec!["1.1.a".into()],
@@ -290,8 +301,8 @@ fn main() {
     );
 
     let generated_at = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
-    let package_out: PathBuf = temp.path().join("package.zip");
-    let zip_out: PathBuf = temp.path().join("anchor.zip");
+    let package_out: PathBuf = temp.join("package.zip");
+    let zip_out: PathBuf = temp.join("anchor.zip");
     let mut package = || {
         let _ = std::fs::remove_file(&package_out);
         let started = Instant::now();
@@ -307,12 +318,11 @@ fn main() {
     };
     let zip = || {
         let _ = std::fs::remove_file(&zip_out);
-        time_command(Command::new("zip").current_dir(temp.path()).args([
-            "-r",
-            "-q",
-            "anchor.zip",
-            "docs",
-        ]))
+        time_command(
+            Command::new("zip")
+                .current_dir(temp)
+                .args(["-r", "-q", "anchor.zip", "docs"]),
+        )
     };
     // Warm-up: both read the tree once (the vault's copies and the source folder).
     package();

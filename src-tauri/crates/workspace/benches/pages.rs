@@ -9,6 +9,10 @@
 //! minutes for 20,000 files); audits, findings and actions go through the use cases.
 //! `cargo test --bench pages` runs the same in a debug build, as the app's end-to-end tests
 //! run it.
+//!
+//! Every engine `CSMSDESK_BENCH_ENGINES` names (`sqlite`, `postgres`; default `sqlite`) gets
+//! the same workspace and the same figures, one after the other; `cargo xtask bench pages`
+//! runs SQLite and PostgreSQL (a `pg_virtualenv -t` cluster) in one run.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -17,16 +21,16 @@ use chrono::{Days, NaiveDate, TimeDelta, Utc};
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_core::evidence::{Classification, WORK_PRODUCTS};
 use csmsdesk_core::i18n::Lang;
-use csmsdesk_store::Db;
 use csmsdesk_store::evidence::{self as table, EvidenceDetails, LinkRecord};
 use csmsdesk_store::vault::{Blob, Stamp};
 use csmsdesk_workspace::{
     ActionInput, AuditId, AuditInput, DeadlinePageInput, EvidencePageInput, FindingId, ScopeId,
-    Workspace, wire,
+    wire,
 };
 
 mod support;
-use support::{median, ms, workspace_with_scope};
+use csmsdesk_store::pg::Location;
+use support::{Engine, median, ms, open, open_db, workspace_with_scope_at};
 
 const ITEMS: i64 = 20_000;
 const LINKS_PER_ITEM: usize = 3;
@@ -48,10 +52,10 @@ const STEMS: [&str; 10] = [
     "vuln-analysis",
 ];
 
-/// Builds the workspace in `dir`; returns its scope.
-fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
+/// Builds the workspace at `location`; returns its scope.
+fn generate(location: &Location, today: NaiveDate) -> ScopeId {
     let now = Utc::now();
-    let ws = workspace_with_scope(dir);
+    let ws = workspace_with_scope_at(location);
     let scope = ws.scope_names().expect("the scopes")[0].id;
     let (catalogue, tree) = ws.catalogue(None).expect("the catalogue");
     let requirements: Vec<String> = tree
@@ -62,7 +66,7 @@ fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
         .collect();
     drop(ws);
 
-    let mut db = Db::open(&dir.join("workspace.sqlite")).expect("the database");
+    let mut db = open_db(location);
     let at = now.to_rfc3339();
     db.write(|tx| {
         for i in 0..ITEMS {
@@ -117,7 +121,7 @@ fn generate(dir: &Path, today: NaiveDate) -> ScopeId {
     .expect("the evidence");
     drop(db);
 
-    let mut ws = Workspace::open(dir, now).expect("the workspace");
+    let mut ws = open(location);
     let closing = today - Days::new(60);
     let audit = ws
         .add_audit(&AuditInput {
@@ -214,29 +218,47 @@ fn compare<I>(
 
 fn main() {
     let temp = tempfile::tempdir().expect("a temporary folder");
-    // Building takes minutes in a debug build: `CSMSDESK_BENCH_PAGES_WORKSPACE` names a
-    // folder to build it in once and measure it again later.
-    let kept = std::env::var_os("CSMSDESK_BENCH_PAGES_WORKSPACE").map(std::path::PathBuf::from);
-    let dir = kept.clone().unwrap_or_else(|| temp.path().join("ws"));
-    let complete = dir.join(".bench-complete");
+    for engine in Engine::from_env() {
+        measure(temp.path(), engine);
+    }
+}
+
+fn measure(temp: &Path, engine: Engine) {
     let today = Utc::now().date_naive();
     let started = Instant::now();
-    if complete.is_file() {
-        println!("measuring the workspace built before in {}", dir.display());
-    } else {
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir).expect("a stale workspace removed");
+    let location = match engine {
+        Engine::Sqlite => {
+            // Building takes minutes in a debug build: `CSMSDESK_BENCH_PAGES_WORKSPACE`
+            // names a folder to build it in once and measure it again later.
+            let kept =
+                std::env::var_os("CSMSDESK_BENCH_PAGES_WORKSPACE").map(std::path::PathBuf::from);
+            let dir = kept.unwrap_or_else(|| temp.join("ws"));
+            let complete = dir.join(".bench-complete");
+            if complete.is_file() {
+                println!("measuring the workspace built before in {}", dir.display());
+            } else {
+                if dir.exists() {
+                    std::fs::remove_dir_all(&dir).expect("a stale workspace removed");
+                }
+                generate(&Location::Folder(dir.clone()), today);
+                std::fs::write(&complete, "").expect("the marker");
+            }
+            Location::Folder(dir)
         }
-        generate(&dir, today);
-        std::fs::write(&complete, "").expect("the marker");
-    }
+        Engine::Postgres => {
+            let location = engine.location(temp);
+            generate(&location, today);
+            location
+        }
+    };
     println!(
-        "pages at scale: {ITEMS} evidence items, {} links, {} corrective actions (ready in {:.1} s)",
+        "\npages at scale [{}]: {ITEMS} evidence items, {} links, {} corrective actions (ready in {:.1} s)",
+        engine.name(),
         ITEMS as usize * LINKS_PER_ITEM,
         FINDINGS * ACTIONS_PER_FINDING,
         started.elapsed().as_secs_f64()
     );
-    let ws = Workspace::open(&dir, Utc::now()).expect("the workspace");
+    let ws = open(&location);
     let lang = Lang::English;
     let json = |value: &dyn erased::Json| value.text();
     let evidence =

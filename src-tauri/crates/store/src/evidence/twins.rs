@@ -734,3 +734,119 @@ fn briefs_are_found_and_ordered_alike_on_sqlite() {
 fn briefs_are_found_and_ordered_alike_on_postgresql() {
     on_postgresql(briefs_are_found_and_ordered_alike);
 }
+
+/// Readiness's facts per target (one statement for all on PostgreSQL): core's rule of current
+/// evidence for every combination of facts, each target's own scope and every scope's links,
+/// targets unlinked, repeated and in the order asked.
+fn target_facts_follow_the_core_rule(conn: &dyn Sql) {
+    use csmsdesk_core::evidence::{EvidenceFacts, evidence_state};
+    let cat = catalogue(conn, 'a');
+    for (id, name) in [(1_i64, "ECU"), (2, "Plant")] {
+        conn.execute(
+            "INSERT INTO scope (id, name) VALUES (?1, ?2)",
+            params![id, name],
+        )
+        .unwrap();
+    }
+    let today = day("2026-11-25");
+    let mut expected = Vec::new();
+    let mut targets = Vec::new();
+    let mut n = 0;
+    for missing in [false, true] {
+        for reviewed in [false, true] {
+            for due in [
+                None,
+                Some("2026-11-24"),
+                Some("2026-11-25"),
+                Some("2026-11-26"),
+            ] {
+                n += 1;
+                let target = format!("t{n}");
+                let id = simple(conn, &target, "", n);
+                update_details(
+                    conn,
+                    id,
+                    &EvidenceDetails {
+                        title: target.clone(),
+                        work_product: None,
+                        owner: String::new(),
+                        classification: Classification::Internal,
+                        review_due: due.map(day),
+                    },
+                )
+                .unwrap();
+                if !reviewed {
+                    let blob = Blob {
+                        sha256: format!("{:064x}", 1000 + n),
+                        size: 10,
+                    };
+                    add_version(conn, id, &blob, "f", STAMP, AT).unwrap();
+                }
+                if missing {
+                    set_source_state(conn, id, None).unwrap();
+                }
+                assert!(add_link(conn, &link(id, cat, &target, None)).unwrap());
+                let record = get(conn, id).unwrap().unwrap();
+                let facts = EvidenceFacts {
+                    source_missing: record.source_missing,
+                    latest_reviewed: record.reviewed_version >= record.latest_version,
+                    review_due: record.review_due,
+                };
+                expected.push(TargetEvidence {
+                    current: evidence_state(facts, today).is_current(),
+                    linked: true,
+                });
+                targets.push(target);
+            }
+        }
+    }
+    assert_eq!(
+        expected.iter().filter(|t| t.current).count(),
+        2,
+        "present, reviewed, not yet due"
+    );
+    // A current item linked for scope 2 only, one target never linked, a target twice.
+    let other = simple(conn, "Other scope", "", 99);
+    assert!(add_link(conn, &link(other, cat, "s2", Some(2))).unwrap());
+    // A target JSON must escape (PostgreSQL passes the list as a JSON text).
+    let odd = "q\"\\\u{1}ä";
+    assert!(add_link(conn, &link(other, cat, odd, None)).unwrap());
+    let mut asked: Vec<&str> = targets.iter().map(String::as_str).collect();
+    asked.extend(["s2", "never", "t1", odd]);
+    let none = TargetEvidence::default();
+    let current = TargetEvidence {
+        current: true,
+        linked: true,
+    };
+    let mut wanted = expected.clone();
+    wanted.extend([none, none, expected[0], current]);
+    assert_eq!(
+        target_evidence(conn, cat, 1, today, &asked).unwrap(),
+        wanted
+    );
+    assert_eq!(
+        target_evidence(conn, cat, 2, today, &["s2", "never"]).unwrap(),
+        [current, none],
+        "scope 2 sees its own link"
+    );
+    assert_eq!(
+        target_evidence(conn, cat + 1, 1, today, &["t1"]).unwrap(),
+        [none],
+        "another catalogue's"
+    );
+    assert!(
+        target_evidence(conn, cat, 1, today, &[])
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn target_facts_follow_the_core_rule_on_sqlite() {
+    on_sqlite(target_facts_follow_the_core_rule);
+}
+
+#[test]
+fn target_facts_follow_the_core_rule_on_postgresql() {
+    on_postgresql(target_facts_follow_the_core_rule);
+}
