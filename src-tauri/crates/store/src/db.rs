@@ -28,6 +28,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0009_catalogue_original.sql")),
     M::up(include_str!("../migrations/0010_evidence_content.sql")),
     M::up(include_str!("../migrations/0011_sort_keys.sql")),
+    M::up(include_str!(
+        "../migrations/0012_journal_head_at_commit.sql"
+    )),
 ];
 
 /// The schema version this build writes: the number of migrations.

@@ -184,3 +184,41 @@ fn a_links_facts_follow_its_item_whatever_the_search_path() {
         .unwrap();
     assert_eq!(facts(&mut client), (0, 1, None));
 }
+
+/// Many entries in one transaction and a savepoint rolled back: the head is written once, at
+/// commit, for the newest entry, and the chain has no gap (0012: the head is kept in the
+/// transaction's setting, which a rolled-back savepoint undoes with its entries).
+#[test]
+fn one_transaction_of_many_entries_and_a_rolled_back_savepoint_keep_the_chain_on_postgresql() {
+    let Some(admin) = server() else { return };
+    let (_db, mut client) = migrated(&admin);
+    client
+        .batch_execute(
+            "BEGIN;
+             INSERT INTO setting (key, value) SELECT 'k' || n, 'v' FROM generate_series(1, 3000) n;
+             INSERT INTO setting (key, value) VALUES ('kept', 'a');
+             SAVEPOINT s;
+             INSERT INTO setting (key, value) VALUES ('undone', 'b');
+             ROLLBACK TO SAVEPOINT s;
+             INSERT INTO setting (key, value) VALUES ('after', 'c');",
+        )
+        .unwrap();
+    // Until the commit the head is the one before the transaction (none here).
+    let before: i64 = client
+        .query_one("SELECT count(*) FROM journal_head", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(before, 0);
+    client.batch_execute("COMMIT").unwrap();
+    let (count, head, problems) = verify(&mut client).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(count, 3002);
+    assert_eq!(head.unwrap().seq, 3002, "the head is the newest entry");
+    // The next transaction reads the head the commit wrote.
+    client
+        .batch_execute("INSERT INTO setting (key, value) VALUES ('next', 'd')")
+        .unwrap();
+    let (count, head, problems) = verify(&mut client).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((count, head.unwrap().seq), (3003, 3003));
+}

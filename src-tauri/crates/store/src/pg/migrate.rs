@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0009_catalogue_original.sql"),
     include_str!("../../migrations-pg/0010_evidence_content.sql"),
     include_str!("../../migrations-pg/0011_sort_keys.sql"),
+    include_str!("../../migrations-pg/0012_journal_head_at_commit.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).

@@ -1,0 +1,4 @@
+-- Nothing on SQLite: PostgreSQL's 0012 writes the journal's head once per transaction (its
+-- seal had become quadratic in one transaction's entries). SQLite's seal (0007) updates the
+-- head row in place, which a transaction does not make slower. This file keeps the schema
+-- versions of both engines in step.
