@@ -62,10 +62,15 @@ pub(super) fn in_own_cluster(kills: usize, seed: u64) -> Result<()> {
              and postgresql-common (cargo xtask test installs them as root on Debian)"
         );
     }
+    // Through cargo, as `cargo xtask` runs it, not this process's own file: `cargo xtask test`
+    // builds the workspace's tests before this, which may link xtask's binary anew (other
+    // features), leaving this process's file deleted.
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new("pg_virtualenv")
         .current_dir(super::super::root())
         .arg("-t")
-        .arg(std::env::current_exe()?)
+        .arg(cargo)
+        .args(["run", "--quiet", "--package", "xtask", "--"])
         .args(["crash", "--postgres", "--kills", &kills.to_string()])
         .args(["--seed", &seed.to_string()])
         .env(IN_CLUSTER, "1")
