@@ -413,8 +413,5 @@ fn rows_without_keys_get_them_on_postgresql() {
     on_postgresql(rows_without_keys_get_them);
 }
 
-/// Every other read and write of `evidence`, `evidence::many`, `bulk`, `sources`,
-/// `relocate` and `checks`, with the orders SQLite gives.
-
 // The other reads and writes, reviews, briefs and targets' facts, on both engines.
 mod reads;

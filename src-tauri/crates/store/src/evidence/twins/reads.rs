@@ -3,6 +3,8 @@
 
 use super::*;
 
+/// Every other read and write of `evidence`, `evidence::many`, `bulk`, `sources`,
+/// `relocate` and `checks`, with the orders SQLite gives.
 fn items_versions_and_links_round_trip(conn: &dyn Sql) {
     let (old, new) = (catalogue(conn, 'a'), catalogue(conn, 'b'));
     let raw_path: &[u8] = if cfg!(unix) {
