@@ -496,17 +496,23 @@ pub fn target_evidence(
 }
 
 /// [`target_evidence`]'s two seeks per target in one statement: the targets a JSON array
-/// bound as one text, answered in their order (`WITH ORDINALITY`).
-const TARGETS_PG: &str = "SELECT
-       EXISTS (SELECT 1 FROM evidence_link l
-               WHERE l.catalogue_id = ?1 AND l.target_id = t.target AND l.source_missing = 0
-                 AND l.latest_reviewed = 1 AND (l.scope_id IS NULL OR l.scope_id = ?3)
-                 AND (l.review_due IS NULL OR l.review_due > ?4)),
-       EXISTS (SELECT 1 FROM evidence_link l
-               WHERE l.catalogue_id = ?1 AND l.target_id = t.target
-                 AND (l.scope_id IS NULL OR l.scope_id = ?3))
+/// bound as one text, answered in their order (`WITH ORDINALITY`). Each seek is a `LATERAL`
+/// subquery with `LIMIT 1`, so it stays an index probe per target whatever the planner knows:
+/// written as `EXISTS`, a table without statistics yet (right after a bulk write, before
+/// autovacuum analyses it) was answered by hashing every link of the catalogue, 150 ms at
+/// 200,000 links instead of 7.
+const TARGETS_PG: &str = "SELECT current.hit IS NOT NULL, linked.hit IS NOT NULL
      FROM jsonb_array_elements_text(CAST(CAST(?2 AS TEXT) AS jsonb)) WITH ORDINALITY
           AS t(target, n)
+     LEFT JOIN LATERAL (SELECT 1 AS hit FROM evidence_link l
+               WHERE l.catalogue_id = ?1 AND l.target_id = t.target AND l.source_missing = 0
+                 AND l.latest_reviewed = 1 AND (l.scope_id IS NULL OR l.scope_id = ?3)
+                 AND (l.review_due IS NULL OR l.review_due > ?4)
+               LIMIT 1) current ON true
+     LEFT JOIN LATERAL (SELECT 1 AS hit FROM evidence_link l
+               WHERE l.catalogue_id = ?1 AND l.target_id = t.target
+                 AND (l.scope_id IS NULL OR l.scope_id = ?3)
+               LIMIT 1) linked ON true
      ORDER BY t.n";
 
 fn target_evidence_pg(

@@ -10,7 +10,9 @@
 //! 4. Peak memory of `csmsdesk-cli evidence add` of a 4 GiB file against `sha256sum` of it
 //!    (goal: at most 64 MiB), measured by GNU time.
 //!
-//! Sizes can be reduced for a quick look: `CSMSDESK_BENCH_BIG_MIB` (default 4096).
+//! Sizes can be reduced for a quick look: `CSMSDESK_BENCH_BIG_MIB` (default 4096), and a run
+//! can be narrowed to some parts: `CSMSDESK_BENCH_PARTS=readiness` (comma-separated among
+//! `deep`, `quick`, `readiness`, `memory`; default all).
 //!
 //! Each figure is measured on every engine `CSMSDESK_BENCH_ENGINES` names (`sqlite`,
 //! `postgres`; default `sqlite`), the same files and rows on each, one engine after the
@@ -425,17 +427,30 @@ fn main() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     println!("evidence benchmarks in {}", temp.path().display());
     let engines = Engine::from_env();
-    for &engine in &engines {
-        deep_rescan(temp.path(), engine);
+    let parts: [(&str, fn(&Path, Engine)); 4] = [
+        ("deep", deep_rescan),
+        ("quick", quick_rescan),
+        ("readiness", readiness),
+        ("memory", memory),
+    ];
+    let chosen = std::env::var("CSMSDESK_BENCH_PARTS").unwrap_or_default();
+    let chosen: Vec<&str> = chosen
+        .split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect();
+    for word in &chosen {
+        assert!(
+            parts.iter().any(|(name, _)| name == word),
+            "CSMSDESK_BENCH_PARTS: {word:?} is no part; say deep, quick, readiness or memory"
+        );
     }
-    for &engine in &engines {
-        quick_rescan(temp.path(), engine);
-    }
-    for &engine in &engines {
-        readiness(temp.path(), engine);
-    }
-    for &engine in &engines {
-        memory(temp.path(), engine);
+    for (name, part) in parts {
+        if chosen.is_empty() || chosen.contains(&name) {
+            for &engine in &engines {
+                part(temp.path(), engine);
+            }
+        }
     }
     let _ = std::fs::remove_file(temp.path().join("big.bin"));
 }

@@ -294,3 +294,37 @@ fn a_snapshot_holds_while_another_connection_writes_on_sqlite() {
     let reader = Db::open(&path).unwrap();
     a_snapshot_holds_while_another_connection_writes(&reader, &mut writer);
 }
+
+#[test]
+fn a_bulk_write_leaves_its_tables_analysed_and_a_small_one_does_not_on_postgresql() {
+    let Some(admin) = server() else { return };
+    let test = TestDb::create(&admin);
+    let mut db = new_workspace(&test);
+    let analysed = |db: &Db, table: &str| -> bool {
+        db.conn()
+            .query_row(
+                "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables
+                  WHERE schemaname = 'csmsdesk' AND relname = ?1",
+                params![table],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    db.write(|tx| settings::set(tx, "one", "row")).unwrap();
+    assert!(
+        !analysed(&db, "setting"),
+        "a one-row write is left to autovacuum"
+    );
+    db.write(|tx| {
+        for i in 0..super::BULK_ROWS {
+            settings::set(tx, &format!("bulk.{i}"), "row")?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    assert!(
+        analysed(&db, "setting"),
+        "the planner knows the new rows at once"
+    );
+    assert!(!analysed(&db, "evidence_link"), "untouched tables are not");
+}
