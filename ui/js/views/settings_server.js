@@ -129,7 +129,7 @@ export function forgetPassword(app) {
     },
     t('settings.workspace_password_forget'),
   );
-  return el('div', { class: 'actions' }, button, status);
+  return el('div', { class: 'actions workspace-forget' }, button, status);
 }
 
 /** For a server workspace that could not be opened because the server wants a password: the prompt. */

@@ -125,7 +125,6 @@ error-pg_newer_schema = Die Datenbank { $database } wurde von einem neueren CSMS
 error-pg_workspace_exists = Die Datenbank { $database } enthält bereits einen CSMS-Desk-Arbeitsbereich. Öffnen Sie ihn, statt einen neuen anzulegen.
 error-pg_no_workspace = Die Datenbank { $database } enthält noch keinen CSMS-Desk-Arbeitsbereich. Legen Sie dort einen an: csmsdesk-cli init --workspace gefolgt von der URL und --company mit dem Namen Ihres Unternehmens.
 error-pg_not_yet = Das ist für einen Arbeitsbereich auf PostgreSQL noch nicht verfügbar (Teil „{ $operation }“); in einem Arbeitsbereich-Ordner funktioniert es. Es wurde nichts geändert.
-error-sqlite_only = Das geht nur mit einem Arbeitsbereich-Ordner („{ $operation }“). Sichern Sie einen Arbeitsbereich auf PostgreSQL mit den Werkzeugen des Servers, etwa pg_dump.
 error-pg_aborted = Ein Schritt dieser Änderung ist auf dem PostgreSQL-Server gescheitert, daher wurde nichts von der Änderung gespeichert. Versuchen Sie es erneut; scheitert es wieder, stehen die Einzelheiten im Protokoll.
 error-dialog_failed = Der Ordnerdialog ließ sich nicht öffnen. Geben Sie den Ordnerpfad stattdessen ein.
 error-path_empty = Geben Sie zuerst den Pfad eines Ordners ein oder wählen Sie einen aus.

@@ -128,7 +128,6 @@ error-pg_newer_schema = The database { $database } was written by a newer CSMS D
 error-pg_workspace_exists = The database { $database } already holds a CSMS Desk workspace. Open it instead of creating a new one.
 error-pg_no_workspace = The database { $database } holds no CSMS Desk workspace yet. Create one there: csmsdesk-cli init --workspace followed by the URL and --company with your company's name.
 error-pg_not_yet = This is not available yet for a workspace on PostgreSQL (part “{ $operation }”); it works on a workspace folder. Nothing was changed.
-error-sqlite_only = This works on a workspace folder only (“{ $operation }”). Back up a workspace on PostgreSQL with the server's own tools, such as pg_dump.
 error-pg_aborted = A step of this change failed on the PostgreSQL server, so nothing of the change was saved. Try again; if it fails again, the log has the details.
 error-dialog_failed = The folder dialog could not be opened. Type the folder path instead.
 error-path_empty = Type the path of a folder first, or choose one.

@@ -159,10 +159,6 @@ pub enum Error {
     /// module (`audit`, `evidence`), `at` the file and line.
     #[error("{operation} is not available yet for a workspace on PostgreSQL ({at})")]
     PgNotYet { operation: String, at: String },
-    /// What works on SQLite only, asked of a PostgreSQL workspace (`Db::backup_to`: SQLite's
-    /// online backup; a server's database is backed up with `pg_dump`).
-    #[error("{operation} works on a workspace folder only, not on PostgreSQL")]
-    SqliteOnly { operation: &'static str },
     /// `Db::create_pg` found a workspace in the database already.
     #[error("database {database} already holds a CSMS Desk workspace")]
     PgAlreadyAWorkspace { database: String },

@@ -250,9 +250,6 @@ fn pg_message(e: &StoreError) -> Message {
         StoreError::PgNotYet { operation, .. } => {
             Message::new("error.pg_not_yet").arg("operation", operation)
         }
-        StoreError::SqliteOnly { operation } => {
-            Message::new("error.sqlite_only").arg("operation", *operation)
-        }
         StoreError::PgAborted => Message::new("error.pg_aborted"),
         _ => Message::new("error.internal"),
     }
@@ -362,8 +359,7 @@ impl Error {
                 | StoreError::PgPasswordNeeded { .. }
                 | StoreError::PgTls { .. }
                 | StoreError::PgAlreadyAWorkspace { .. }
-                | StoreError::PgNotYet { .. }
-                | StoreError::SqliteOnly { .. } => ErrorCode::InvalidInput,
+                | StoreError::PgNotYet { .. } => ErrorCode::InvalidInput,
                 StoreError::PgUnreachable { .. }
                 | StoreError::PgNoDatabase { .. }
                 | StoreError::PgNoWorkspace { .. } => ErrorCode::WorkspaceMissing,

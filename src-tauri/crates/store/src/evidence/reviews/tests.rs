@@ -171,3 +171,25 @@ fn review_dates_by_owner_keep_those_without_one_last_and_by_text_follow_the_titl
     );
     assert_eq!(read(&text, true), [12, 11, 10, 9, 8]);
 }
+
+#[test]
+fn postgresql_s_order_by_text_made_in_rust_agrees_with_sqlite_s_collation_for_every_page_size() {
+    let (_dir, db) = db();
+    let filter = ReviewFilter::default();
+    let all = review_dates(db.conn(), &filter, &ReviewOrder::Date, false, None).unwrap();
+    let suffix = "”";
+    let text = ReviewOrder::Text {
+        suffix: suffix.into(),
+    };
+    for descending in [false, true] {
+        for limit in 0..=all.len() as i64 + 1 {
+            let sqlite = review_dates(db.conn(), &filter, &text, descending, Some(limit as u64));
+            let rust = first_by_text(all.clone(), suffix, descending, limit);
+            assert_eq!(
+                ids(&rust),
+                ids(&sqlite.unwrap()),
+                "limit {limit}, descending {descending}"
+            );
+        }
+    }
+}
