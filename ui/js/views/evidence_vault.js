@@ -105,10 +105,7 @@ async function load() {
   hosts.tableHost.setAttribute('aria-busy', 'true');
   try {
     const query = pageQuery();
-    const __a = performance.now();
     const page = await api.evidencePage(query);
-    const __b = performance.now();
-    (window.__vt ??= []).push({ q: query.filter, ask: Math.round(__a), ipc: Math.round(__b - __a), stale: !wanted() || tab.typing?.pending() });
     // A key typed meanwhile asks again as soon as this answer is in: this one is stale.
     if (!wanted() || tab.typing?.pending()) return;
     // The list shrank below the page shown (items removed): show its last page instead.
@@ -119,8 +116,6 @@ async function load() {
     }
     current.page = page;
     drawTable();
-    window.__vt.at(-1).draw = Math.round(performance.now() - __b);
-    requestAnimationFrame(() => { window.__vt.at(-1).frame = Math.round(performance.now() - __b); });
     // Which filter the rows on show answer (tests and the benchmark wait for it).
     hosts.tableHost.dataset.filter = query.filter;
   } catch (error) {
@@ -391,7 +386,6 @@ function tableSection(app, tableHost, pagerElement, bulkElement) {
     'aria-label': t('vault.filter'),
     autocomplete: 'off',
     oninput: (event) => {
-      (window.__vt ??= []).push({ key: Math.round(performance.now()) });
       view.query = event.target.value;
       typed();
     },

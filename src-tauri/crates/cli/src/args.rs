@@ -77,6 +77,12 @@ pub enum Command {
     /// The lists and limits the app uses (labels, work products, audit words, rule limits)
     /// and the rules in force
     Vocabulary,
+    /// The members of a workspace on PostgreSQL and their roles: viewer (reads), editor
+    /// (changes records), admin (also members); granted by PostgreSQL itself
+    Team {
+        #[command(subcommand)]
+        action: TeamCommand,
+    },
     /// Protection objects of a scope and their sampling
     Po {
         #[command(subcommand)]
@@ -377,4 +383,32 @@ pub enum RulesCommand {
 fn user_date(text: &str) -> Result<NaiveDate, String> {
     csmsdesk_core::dates::parse_date(text)
         .map_err(|m| m.render(Lang::from_locale(sys_locale::get_locale().as_deref())))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// List the members: the database's owner first, then by name
+    List,
+    /// Add a member (admins only): makes the database user NAME when the server has none,
+    /// or gives a member another role
+    Add {
+        /// The member's database user
+        name: String,
+        /// What the member may do
+        #[arg(long, value_parser = ["viewer", "editor", "admin"])]
+        role: String,
+        /// Read a new user's password from the first line of standard input (sent to the
+        /// server as a SCRAM verifier, never in plain text); without it the user is made
+        /// without one, for IT to set
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Remove a member (admins only); the database user itself stays
+    Remove {
+        /// The member's database user
+        name: String,
+    },
+    /// Print the SQL that sets up this database's member roles, for IT departments that
+    /// create database users themselves (run as the database's owner)
+    Statements,
 }

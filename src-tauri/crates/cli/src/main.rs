@@ -146,6 +146,7 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
         Command::Scope { action } => commands::scope::scope(&mut open(out)?, action, out, today),
         Command::Po { action } => commands::scope::po(&mut open(out)?, action, out),
         Command::Rules { action } => commands::rules::run(&mut open(out)?, action, out),
+        Command::Team { action } => commands::team::run(&mut open(out)?, action, out),
         Command::Vocabulary => commands::rules::vocabulary(&open(out)?, out),
         Command::Evidence { action } => {
             commands::evidence::run(&mut open(out)?, action, out, now, today)

@@ -9,6 +9,7 @@ mod evidence;
 mod package;
 mod profile;
 mod scope;
+mod team;
 mod trust;
 
 use std::io::IsTerminal as _;

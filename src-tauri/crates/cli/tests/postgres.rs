@@ -232,3 +232,6 @@ fn a_missing_password_is_explained_with_where_to_put_it_and_none_is_ever_printed
     assert!(text(&out).contains(":***@localhost"), "{}", text(&out));
     assert!(!text(&out).contains(&password));
 }
+
+#[path = "postgres/team.rs"]
+mod team;

@@ -162,6 +162,29 @@ pub enum Error {
     /// `Db::create_pg` found a workspace in the database already.
     #[error("database {database} already holds a CSMS Desk workspace")]
     PgAlreadyAWorkspace { database: String },
+    /// The server refused a change of the members (`action`: `set_up`, `add` or `remove`,
+    /// `pg::team`) because the connected role may not make it; `reason` is the server's own
+    /// message.
+    #[error("PostgreSQL refused to {action} members: {reason}")]
+    PgNotAllowed {
+        action: &'static str,
+        reason: String,
+    },
+    /// Members and roles were asked of a workspace folder: they exist on PostgreSQL only
+    /// (a folder has one user, who owns its files).
+    #[error("members and roles exist on a workspace on PostgreSQL only")]
+    MembersOnServerOnly,
+    /// The workspace's schema is older than this build's and the connected member may not
+    /// update it: only the database's owner may (`owner`).
+    #[error(
+        "database {database} has schema version {found}, this build needs {supported}, and only its owner {owner} may update it"
+    )]
+    PgOwnerMustUpdate {
+        database: String,
+        owner: String,
+        found: i64,
+        supported: i64,
+    },
     /// `Db::open_pg` found no workspace in the database (it is empty).
     #[error("database {database} holds no CSMS Desk workspace")]
     PgNoWorkspace { database: String },

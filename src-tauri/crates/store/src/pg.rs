@@ -12,6 +12,7 @@ pub mod files;
 pub mod journal;
 pub mod location;
 pub mod migrate;
+pub mod team;
 
 #[cfg(test)]
 mod parity;

@@ -427,7 +427,8 @@ fn main() {
     let temp = tempfile::tempdir().expect("a temporary folder");
     println!("evidence benchmarks in {}", temp.path().display());
     let engines = Engine::from_env();
-    let parts: [(&str, fn(&Path, Engine)); 4] = [
+    type Part = fn(&Path, Engine);
+    let parts: [(&str, Part); 4] = [
         ("deep", deep_rescan),
         ("quick", quick_rescan),
         ("readiness", readiness),

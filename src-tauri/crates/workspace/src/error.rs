@@ -250,6 +250,23 @@ fn pg_message(e: &StoreError) -> Message {
         StoreError::PgNotYet { operation, .. } => {
             Message::new("error.pg_not_yet").arg("operation", operation)
         }
+        StoreError::PgNotAllowed { action, reason } => Message::new(match *action {
+            "set_up" => "error.pg_not_allowed_set_up",
+            "remove" => "error.pg_not_allowed_remove",
+            _ => "error.pg_not_allowed_add",
+        })
+        .arg("reason", reason),
+        StoreError::PgOwnerMustUpdate {
+            database,
+            owner,
+            found,
+            supported,
+        } => Message::new("error.pg_owner_must_update")
+            .arg("database", database)
+            .arg("owner", owner)
+            .arg("found", found)
+            .arg("supported", supported),
+        StoreError::MembersOnServerOnly => Message::new("error.members_server_only"),
         StoreError::PgAborted => Message::new("error.pg_aborted"),
         _ => Message::new("error.internal"),
     }
@@ -359,13 +376,16 @@ impl Error {
                 | StoreError::PgPasswordNeeded { .. }
                 | StoreError::PgTls { .. }
                 | StoreError::PgAlreadyAWorkspace { .. }
-                | StoreError::PgNotYet { .. } => ErrorCode::InvalidInput,
+                | StoreError::PgNotYet { .. }
+                | StoreError::MembersOnServerOnly => ErrorCode::InvalidInput,
                 StoreError::PgUnreachable { .. }
                 | StoreError::PgNoDatabase { .. }
                 | StoreError::PgNoWorkspace { .. } => ErrorCode::WorkspaceMissing,
-                StoreError::PgForeignDatabase { .. } | StoreError::PgNewerSchema { .. } => {
-                    ErrorCode::WorkspaceUnusable
-                }
+                StoreError::PgForeignDatabase { .. }
+                | StoreError::PgNewerSchema { .. }
+                | StoreError::PgOwnerMustUpdate { .. } => ErrorCode::WorkspaceUnusable,
+                // A member's role may not do it: as a change refused to a viewer.
+                StoreError::PgNotAllowed { .. } => ErrorCode::ReadOnly,
             },
         }
     }

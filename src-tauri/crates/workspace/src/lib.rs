@@ -28,6 +28,7 @@ mod rules;
 mod scan;
 mod scope;
 mod search;
+mod team;
 #[cfg(test)]
 mod test_support;
 pub mod wire;
@@ -96,4 +97,5 @@ pub use scope::{
     Sampling, ScopeChanges, ScopeInput, ScopeQuestion, ScopeView,
 };
 pub use search::{Found, FoundKind, MAX_PER_KIND};
+pub use team::{Member, Role};
 pub use workspace::{Workspace, WorkspaceInfo};

@@ -15,4 +15,5 @@ pub mod profile;
 pub mod report;
 pub mod rules;
 pub mod scope;
+pub mod team;
 pub mod trust;

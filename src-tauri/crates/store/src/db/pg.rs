@@ -39,7 +39,10 @@ impl Db {
         } else {
             migrate(&mut client)?;
         }
-        Ok(from_pg(PgConn::new(client)))
+        let role = crate::pg::team::my_role(&mut client)?;
+        let mut db = from_pg(PgConn::new(client));
+        db.member_role = Some(role);
+        Ok(db)
     }
 
     /// Opens the workspace in the database `config` names and brings its schema up to date.
@@ -57,8 +60,10 @@ impl Db {
             });
         }
         migrate(&mut client)?;
+        let role = crate::pg::team::my_role(&mut client)?;
         let pg = PgConn::new(client);
-        // As on SQLite: a workspace without a calendar id gets one once, journalled as "open".
+        // As on SQLite: a workspace without a calendar id gets one once, journalled as "open"
+        // (by a member who may write: every workspace made by this build has one).
         let has_calendar_id = pg
             .optional(
                 "SELECT value FROM workspace_meta WHERE key = 'calendar_id'",
@@ -66,12 +71,18 @@ impl Db {
                 |_| Ok(()),
             )?
             .is_some();
-        if !has_calendar_id {
+        if !has_calendar_id && role.may_write() {
             crate::pg::journal::set_source(&mut *pg.client(), "open")?;
             pg.execute(CALENDAR_ID_PG, params![])?;
             crate::pg::journal::set_source(&mut *pg.client(), "")?;
         }
-        Ok(from_pg(pg))
+        let mut db = from_pg(pg);
+        db.member_role = Some(role);
+        // A viewer's session refuses every write before the server's grants would.
+        if !role.may_write() {
+            db.set_read_only()?;
+        }
+        Ok(db)
     }
 }
 
@@ -81,6 +92,7 @@ fn from_pg(pg: PgConn) -> Db {
         path: None,
         source: Arc::new(Mutex::new("unknown".to_owned())),
         read_only: false,
+        member_role: None,
         snapshots: Default::default(),
     }
 }

@@ -135,7 +135,7 @@ fn trigger_sql(table: &str, columns: &[(String, String)], key: &[String]) -> Str
     };
     format!(
         "CREATE FUNCTION {SCHEMA}.\"journal_row_{table}\"() RETURNS trigger
-         LANGUAGE plpgsql SET search_path = {SCHEMA} AS $f$
+         LANGUAGE plpgsql SECURITY DEFINER SET search_path = {SCHEMA} AS $f$
          BEGIN
              IF TG_OP = 'INSERT' THEN
                  {}

@@ -23,6 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0010_evidence_content.sql"),
     include_str!("../../migrations-pg/0011_sort_keys.sql"),
     include_str!("../../migrations-pg/0012_journal_head_at_commit.sql"),
+    include_str!("../../migrations-pg/0013_journal_as_owner.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).
@@ -67,7 +68,25 @@ pub fn migrate(client: &mut Client) -> Result<i64> {
         // Unqualified names in the migrations are ours, whatever the connection said.
         tx.batch_execute(&format!("SET LOCAL search_path = {SCHEMA}"))?;
         for sql in &MIGRATIONS[found as usize..] {
-            tx.batch_execute(sql)?;
+            if let Err(e) = tx.batch_execute(sql) {
+                // A member who does not own the schema cannot change it: say who may.
+                if e.code() == Some(&postgres::error::SqlState::INSUFFICIENT_PRIVILEGE) {
+                    drop(tx);
+                    return Err(Error::PgOwnerMustUpdate {
+                        database: current_database(client)?,
+                        owner: client
+                            .query_one(
+                                "SELECT pg_get_userbyid(datdba)::text FROM pg_database
+                                  WHERE datname = current_database()",
+                                &[],
+                            )?
+                            .get(0),
+                        found,
+                        supported: SCHEMA_VERSION,
+                    });
+                }
+                return Err(Error::Postgres(e));
+            }
         }
         tx.execute(
             &format!("UPDATE {SCHEMA}.schema_version SET version = $1 WHERE id = 1"),

@@ -162,6 +162,35 @@ fn what_is_not_ported_yet_says_so_instead_of_failing_inside() {
 }
 
 #[test]
+fn what_a_member_may_not_do_says_who_may_and_a_folder_has_no_members() {
+    for action in ["set_up", "add", "remove"] {
+        says(
+            StoreError::PgNotAllowed {
+                action,
+                reason: "permission denied to create role".into(),
+            },
+            ErrorCode::ReadOnly,
+            &["CREATEROLE", "permission denied to create role"],
+        );
+    }
+    says(
+        StoreError::PgOwnerMustUpdate {
+            database: "acme_csms".into(),
+            owner: "csms_owner".into(),
+            found: 12,
+            supported: 13,
+        },
+        ErrorCode::WorkspaceUnusable,
+        &["acme_csms", "csms_owner", "12", "13"],
+    );
+    says(
+        StoreError::MembersOnServerOnly,
+        ErrorCode::InvalidInput,
+        &["PostgreSQL"],
+    );
+}
+
+#[test]
 fn no_message_shows_a_password_even_one_inside_a_url() {
     let url = csmsdesk_store::pg::PgUrl::parse("postgresql://auditor:s3cret@db/acme").unwrap();
     let location = csmsdesk_store::pg::Location::Postgres(url);
