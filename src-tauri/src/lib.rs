@@ -16,6 +16,7 @@ mod opening;
 mod pickers;
 mod state;
 mod watchdog;
+mod webview_memory;
 
 use std::path::PathBuf;
 
@@ -60,6 +61,7 @@ pub fn run() {
         .setup(|app| {
             notify::start(app.handle().clone());
             watchdog::watch(app.handle());
+            webview_memory::tune(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -71,6 +73,9 @@ pub fn run() {
             commands::workspace::workspace_pick_folder,
             commands::server::workspace_open_with_password,
             commands::server::workspace_forget_password,
+            commands::team::team_list,
+            commands::team::team_add,
+            commands::team::team_remove,
             commands::profile::profile_get,
             commands::profile::profile_save,
             commands::catalogue::catalogue_list,

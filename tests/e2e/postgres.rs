@@ -236,3 +236,6 @@ async fn a_server_workspace_opens_on_start_and_one_whose_user_needs_a_password_o
     app.screenshot("postgres-08-next-start").await;
     app.client.close().await.unwrap();
 }
+
+#[path = "postgres_team.rs"]
+mod team;

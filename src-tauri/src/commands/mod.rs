@@ -13,6 +13,7 @@ pub mod profile;
 pub mod report;
 pub mod scope;
 pub mod server;
+pub mod team;
 pub mod trust;
 pub mod webview;
 pub mod workspace;

@@ -45,6 +45,9 @@ export const openWorkspaceWithPassword = (location, password, { remember = false
   invokeLasting('workspace_open_with_password', { location: String(location), password: String(password), remember: Boolean(remember), create: Boolean(create) });
 /** Removes the saved password of the open server workspace from the OS keychain: a sentence saying which. */
 export const forgetWorkspacePassword = () => invoke('workspace_forget_password');
+export const teamList = () => invoke('team_list');
+export const teamAdd = (name, role, password) => invoke('team_add', { name, role, password });
+export const teamRemove = (name) => invoke('team_remove', { name });
 /** Shows the native folder dialog; resolves to a path or null when cancelled. */
 export const pickFolder = () => invoke('workspace_pick_folder');
 

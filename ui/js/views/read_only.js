@@ -9,12 +9,14 @@ import { el } from '../lib/dom.js';
 export function readOnlyBanner(app) {
   if (!app.workspace?.read_only) return null;
   const { t } = app;
+  // A viewer of a server workspace: the server's grants, not another window, say no.
+  const why = app.workspace.role === 'viewer' ? 'read_only.banner_viewer' : 'read_only.banner';
   return el(
     'div',
     { id: 'read-only-banner', class: 'read-only-banner', role: 'status' },
     el('strong', {}, t('read_only.banner_title')),
     ' ',
-    el('span', {}, t('read_only.banner')),
+    el('span', {}, t(why)),
   );
 }
 

@@ -7,6 +7,7 @@ import { fieldMessages } from '../lib/errors.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { openReadOnlyOffer } from './read_only.js';
 import { backupPanel } from './settings_backup.js';
+import { membersPanel } from './settings_members.js';
 import { forgetPassword, serverForm, switcher, unavailablePrompt } from './settings_server.js';
 
 /** The label and corrective-action rules (vocabulary.limits.label_rules): label and hint per key. */
@@ -25,7 +26,10 @@ export function render(app) {
   const { t, workspace } = app;
   const section = el('section', { dataset: { view: 'settings' } }, el('h1', {}, t('settings.title')));
   if (workspace.info) section.append(profilePanel(app, workspace.info.profile));
-  section.append(workspacePanel(app), backupPanel(app));
+  section.append(workspacePanel(app));
+  const members = membersPanel(app);
+  if (members) section.append(members);
+  section.append(backupPanel(app));
   if (workspace.info) section.append(rulesPanel(app));
   app.flash = null;
   return section;

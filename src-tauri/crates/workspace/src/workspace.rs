@@ -46,6 +46,8 @@ pub struct WorkspaceInfo {
     pub schema_version: i64,
     pub created_at: Option<String>,
     pub company: CompanyProfile,
+    /// On PostgreSQL, what the connected member may do; `None` for a folder.
+    pub member_role: Option<crate::Role>,
 }
 
 pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
@@ -200,6 +202,7 @@ impl Workspace {
             schema_version: self.db.schema_version()?,
             created_at: self.db.meta("created_at")?,
             company: self.company_profile()?,
+            member_role: self.member_role(),
         })
     }
 

@@ -178,12 +178,26 @@ pub fn add(
         ))
         .map_err(|e| not_allowed(e, what))?;
     }
-    tx.batch_execute(&format!(
-        "GRANT {} TO {}",
-        ident(&group(&database, role)?),
-        ident(name)
-    ))
-    .map_err(|e| not_allowed(e, what))?;
+    // An admin may pass on every group (PostgreSQL 16 and later ask a role that grants one to
+    // hold it WITH ADMIN OPTION, even with CREATEROLE).
+    let grant = if role == Role::Admin {
+        let groups: Vec<String> = Role::ALL
+            .iter()
+            .map(|r| group(&database, *r).map(|g| ident(&g)))
+            .collect::<Result<_>>()?;
+        format!(
+            "GRANT {} TO {} WITH ADMIN OPTION",
+            groups.join(", "),
+            ident(name)
+        )
+    } else {
+        format!(
+            "GRANT {} TO {}",
+            ident(&group(&database, role)?),
+            ident(name)
+        )
+    };
+    tx.batch_execute(&grant).map_err(|e| not_allowed(e, what))?;
     let createrole = if role == Role::Admin {
         "CREATEROLE"
     } else {

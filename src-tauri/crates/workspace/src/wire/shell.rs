@@ -157,8 +157,11 @@ pub struct WorkspaceState {
     /// `dir` names a database on a PostgreSQL server.
     pub server: bool,
     pub info: Option<OpenWorkspace>,
-    /// Open for looking only, because another process holds the workspace.
+    /// Open for looking only, because another process holds the workspace or the member is a
+    /// viewer.
     pub read_only: bool,
+    /// On PostgreSQL, what the connected member may do: `viewer`, `editor` or `admin`.
+    pub role: Option<&'static str>,
     /// Why the workspace in `dir` could not be opened, as every refused command reports it.
     pub error: Option<ErrorBody>,
     /// What the user should know about the opening that succeeded (a password in the URL
@@ -185,6 +188,7 @@ pub fn workspace_open(info: &crate::WorkspaceInfo, read_only: bool) -> Workspace
             profile: Profile::from(&info.company),
         }),
         read_only,
+        role: info.member_role.map(crate::Role::as_str),
         error: None,
         notice: None,
     }
@@ -202,6 +206,7 @@ pub fn workspace_unavailable(
         server: matches!(location, Some(crate::Location::Postgres(_))),
         info: None,
         read_only: false,
+        role: None,
         error: Some(error(err, &err.message(), lang)),
         notice: None,
     }
@@ -288,3 +293,24 @@ pub fn messages(lang: Lang) -> Messages {
 
 #[cfg(test)]
 mod tests;
+
+/// A member of a workspace on PostgreSQL, as the Settings' members panel shows it.
+#[derive(Debug, Serialize)]
+pub struct Member {
+    pub name: String,
+    /// `viewer`, `editor` or `admin`.
+    pub role: &'static str,
+    /// The database's owner (an admin who cannot be removed).
+    pub owner: bool,
+}
+
+pub fn members(members: &[crate::Member]) -> Vec<Member> {
+    members
+        .iter()
+        .map(|m| Member {
+            name: m.name.clone(),
+            role: m.role.as_str(),
+            owner: m.owner,
+        })
+        .collect()
+}
