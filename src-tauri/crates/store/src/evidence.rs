@@ -30,7 +30,7 @@ pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
 pub use sort_keys::{fill_sort_keys, sort_key};
-pub use sources::{Source, sources};
+pub use sources::{Source, sources, sources_after};
 
 /// A stored evidence item with its newest version.
 #[derive(Debug, Clone, PartialEq, Eq)]

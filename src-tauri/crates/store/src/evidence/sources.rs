@@ -22,11 +22,19 @@ pub struct Source {
 /// Every item's source, by id: the six columns a scan reads, not whole records (at 20,000
 /// items this is what keeps the start-up scan from holding the workspace for long).
 pub fn sources(conn: &(impl Sql + ?Sized)) -> Result<Vec<Source>> {
+    sources_after(conn, 0, u32::MAX)
+}
+
+/// The next `limit` sources by id after the id `after` (0 for the first): a long list read in
+/// slices, so that a reader in between does not wait for all of it.
+pub fn sources_after(conn: &(impl Sql + ?Sized), after: i64, limit: u32) -> Result<Vec<Source>> {
     conn.query_map(
         "SELECT e.id, e.title, e.source_path, e.source_size, e.source_mtime_ns, e.source_missing, v.sha256
          FROM evidence e JOIN evidence_version v ON v.evidence_id = e.id AND v.version = e.latest_version
-         ORDER BY e.id",
-        params![],
+         WHERE e.id > ?1
+         ORDER BY e.id
+         LIMIT ?2",
+        params![after, i64::from(limit)],
         |row| {
             Ok(Source {
                 id: row.get(0)?,

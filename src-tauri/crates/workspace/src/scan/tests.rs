@@ -116,3 +116,31 @@ fn a_cancelled_scan_records_nothing_it_did_not_look_at() {
         "the next scan still finds the change"
     );
 }
+
+#[test]
+fn a_plan_made_in_slices_lists_what_one_go_lists_and_what_was_added_between_slices() {
+    let mut s = setup();
+    let files: Vec<_> = (0..5)
+        .map(|i| s.file(&format!("doc{i}.pdf"), &format!("content {i}")))
+        .collect();
+    for file in &files {
+        s.add(&[file], &["1.1.a"]);
+    }
+    let ids = |plan: &ScanPlan| plan.items.iter().map(|i| i.id).collect::<Vec<_>>();
+    let whole = s.ws.plan_scan(false).unwrap();
+    assert_eq!(whole.sources(), 5);
+    let mut sliced = s.ws.begin_scan(false);
+    assert!(s.ws.extend_scan(&mut sliced, 2).unwrap());
+    assert_eq!(sliced.sources(), 2);
+    // Added while the plan is made: a later slice takes it.
+    let late = s.file("late.pdf", "late");
+    let late_id = Setup::added_id(&s.add(&[&late], &["1.1.a"]));
+    while s.ws.extend_scan(&mut sliced, 2).unwrap() {}
+    let mut expected = ids(&whole);
+    expected.push(late_id);
+    assert_eq!(ids(&sliced), expected, "each source once, by id");
+    // The sliced plan runs and applies like the whole one.
+    let results = sliced.run(&no_progress, &not_cancelled());
+    let report = s.ws.apply_scan(results, now()).unwrap();
+    assert_eq!(report.unchanged, 6);
+}
