@@ -85,25 +85,22 @@ fn literal(text: &str) -> String {
 }
 
 /// The statements that make the three groups of `database` and grant them their rights, in
-/// order: what [`set_up`] runs, and what an IT department may run itself as the database's
-/// owner (`csmsdesk-cli team statements`).
+/// order: what [`set_up`] runs, and what an IT department may run itself as the owner of the
+/// database and its schema `csmsdesk` (`csmsdesk-cli team statements`).
 pub fn statements(database: &str) -> Result<Vec<String>> {
-    let viewer = ident(&group(database, Role::Viewer)?);
-    let editor = ident(&group(database, Role::Editor)?);
-    let admin = ident(&group(database, Role::Admin)?);
-    let db = ident(database);
+    let [viewer, editor, admin] = Role::ALL.map(|role| group(database, role));
+    let (viewer, editor, admin) = (viewer?, editor?, admin?);
     let mut out = Vec::new();
-    for (name, _) in [
-        (&viewer, Role::Viewer),
-        (&editor, Role::Editor),
-        (&admin, Role::Admin),
-    ] {
+    for name in [&viewer, &editor, &admin] {
         out.push(format!(
             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = {}) THEN \
-             CREATE ROLE {name} NOLOGIN; END IF; END $$",
-            literal(name.trim_matches('"'))
+             CREATE ROLE {} NOLOGIN; END IF; END $$",
+            literal(name),
+            ident(name)
         ));
     }
+    let (viewer, editor, admin) = (ident(&viewer), ident(&editor), ident(&admin));
+    let db = ident(database);
     // An editor holds a viewer's rights, an admin an editor's.
     out.push(format!("GRANT {viewer} TO {editor}"));
     out.push(format!("GRANT {editor} TO {admin}"));
@@ -123,12 +120,22 @@ pub fn statements(database: &str) -> Result<Vec<String>> {
     out.push(format!(
         "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {editor}"
     ));
+    // Tables a later migration makes (the owner runs migrations) get the same rights.
+    for grant in [
+        format!("GRANT SELECT ON TABLES TO {viewer}"),
+        format!("GRANT INSERT, UPDATE, DELETE ON TABLES TO {editor}"),
+        format!("GRANT USAGE ON SEQUENCES TO {editor}"),
+    ] {
+        out.push(format!(
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA {SCHEMA} {grant}"
+        ));
+    }
     Ok(out)
 }
 
-/// Makes the three groups of the connected database and grants their rights (again: after a
-/// migration added tables, the new ones too). Run by the database's owner, who needs
-/// `CREATEROLE` to make the groups; a role without it is told so.
+/// Makes the three groups of the connected database and grants their rights, on the tables
+/// there are and (default privileges) on those later migrations make. Run by the database's
+/// owner, who needs `CREATEROLE` to make the groups; a role without it is told so.
 pub fn set_up(client: &mut impl GenericClient) -> Result<()> {
     let database = current_database(client)?;
     let mut tx = client.transaction()?;

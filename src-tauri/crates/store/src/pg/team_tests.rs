@@ -120,6 +120,14 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
         matches!(e, Error::PgNotAllowed { action: "add", .. }),
         "{e}"
     );
+    // A table a later migration makes (as the owner) is the editor's to write, the viewer's
+    // to read.
+    owner_db
+        .conn()
+        .execute_batch("CREATE TABLE later_table (id BIGINT PRIMARY KEY)")
+        .unwrap();
+    raw.batch_execute("INSERT INTO later_table (id) VALUES (1)")
+        .unwrap();
     let (_, _, problems) = crate::journal::verify(owner_db.conn()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
 
@@ -204,6 +212,7 @@ fn the_statements_for_it_departments_name_the_database_s_groups() {
         "GRANT CONNECT ON DATABASE \"acme_csms\" TO \"acme_csms_viewer\"",
         "GRANT SELECT ON ALL TABLES IN SCHEMA csmsdesk TO \"acme_csms_viewer\"",
         "REVOKE INSERT, UPDATE, DELETE ON csmsdesk.journal",
+        "ALTER DEFAULT PRIVILEGES IN SCHEMA csmsdesk GRANT INSERT, UPDATE, DELETE ON TABLES TO \"acme_csms_editor\"",
     ] {
         assert!(sql.contains(needle), "{needle} in\n{sql}");
     }
