@@ -157,6 +157,15 @@ pub fn add(
     password: Option<&str>,
 ) -> Result<()> {
     check_name(name)?;
+    if password.is_some_and(|p| p.is_empty() || p.contains('\0')) {
+        return Err(Error::PgSetting {
+            setting: "password".into(),
+            problem: format!(
+                "the password for {name:?} is empty or holds a NUL character: give one, or \
+                 none at all for a user whose password IT sets"
+            ),
+        });
+    }
     let database = current_database(client)?;
     if !groups_exist(client, &database)? {
         set_up(client)?;
@@ -311,8 +320,10 @@ pub fn my_role(client: &mut impl GenericClient) -> Result<Role> {
                  (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
                  OR pg_has_role(current_user, (SELECT datdba FROM pg_database
                                                WHERE datname = current_database()), 'MEMBER')
-                 OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)
-                     AND pg_has_role(current_user, $1::text, 'MEMBER')),
+                 -- CASE, not AND: pg_has_role fails for a role that does not exist (a
+                 -- workspace whose groups were never set up).
+                 OR CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)
+                         THEN pg_has_role(current_user, $1::text, 'MEMBER') ELSE false END,
                  has_table_privilege('{SCHEMA}.evidence', 'INSERT')"
         ),
         &[&admin],

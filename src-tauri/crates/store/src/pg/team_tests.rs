@@ -151,6 +151,10 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
         admin_db.remove_member(&owner).unwrap_err(),
         Error::PgSetting { .. }
     ));
+    assert!(matches!(
+        admin_db.add_member("fine_name", Role::Viewer, Some("")),
+        Err(Error::PgSetting { .. })
+    ));
     for bad in ["", "pg_monitor", "a\"b", &"x".repeat(64)] {
         assert!(
             matches!(
