@@ -186,6 +186,12 @@ async fn history_lists_every_change_pages_back_filters_and_verifies_the_journal(
         .await
         .unwrap();
     assert!(hidden.is_some(), "one short page has nothing older");
+    // The person filter offers everyone who made a change; the location's entry is theirs.
+    let person = app.text("#history-user option:nth-child(2)").await;
+    assert!(!person.trim().is_empty(), "someone made the changes");
+    app.set_value("#history-user", person.trim()).await;
+    wait_for_count(&app, rows, 1).await;
+    app.set_value("#history-user", "").await;
 
     // German: the same screen in the other language.
     app.go("settings").await;

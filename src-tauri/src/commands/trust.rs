@@ -17,13 +17,18 @@ use crate::state::AppState;
 /// The longest table name the History filter sends.
 const MAX_TABLE_LEN: usize = 64;
 
+/// The longest person's name the History filter sends (a PostgreSQL role has at most 63
+/// bytes; an operating system's user name fewer).
+const MAX_USER_LEN: usize = 256;
+
 /// One page of the journal, newest first: entries older than `before`, optionally of one
-/// table; with the tables the filter offers.
+/// table and of one person; with the tables and the people the filters offer.
 #[tauri::command]
 pub async fn journal_page(
     state: State<'_, AppState>,
     before: Option<i64>,
     table: Option<String>,
+    user: Option<String>,
     limit: Option<u32>,
 ) -> Result<wire::JournalPage, CommandError> {
     if before.is_some_and(|b| b < 1) {
@@ -35,6 +40,12 @@ pub async fn journal_page(
     {
         return Err(invalid(&state, Message::new("history.bad_table")));
     }
+    let user = user.filter(|u| !u.is_empty());
+    if let Some(u) = &user
+        && (u.len() > MAX_USER_LEN || u.chars().any(char::is_control))
+    {
+        return Err(invalid(&state, Message::new("history.bad_user")));
+    }
     let limit = limit.unwrap_or(100);
     if limit == 0 || limit > MAX_JOURNAL_PAGE {
         return Err(invalid(
@@ -43,8 +54,12 @@ pub async fn journal_page(
         ));
     }
     with_workspace(&state, |ws| {
-        let entries = ws.journal_page(before, table.as_deref(), limit)?;
-        Ok(wire::journal_page(&entries, ws.journal_tables()?))
+        let entries = ws.journal_page(before, table.as_deref(), user.as_deref(), limit)?;
+        Ok(wire::journal_page(
+            &entries,
+            ws.journal_tables()?,
+            ws.journal_users()?,
+        ))
     })
 }
 

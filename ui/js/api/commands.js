@@ -379,11 +379,11 @@ export const removeSharing = (sharing) => invoke('share_remove', { sharing: Numb
 /** Opens the workspace in `path` for looking only (another process holds it): a workspace state with read_only. */
 export const openWorkspaceReadOnly = (path) => invokeLasting('workspace_open_read_only', { path });
 /**
- * One page of the journal, newest first: { entries, tables }. `before` (the smallest seq shown)
- * pages back; `table` '' or null means every table.
+ * One page of the journal, newest first: { entries, tables, users }. `before` (the smallest seq
+ * shown) pages back; `table` and `user` '' or null mean every table and everyone.
  */
-export const journalPage = (before, table, limit) =>
-  invoke('journal_page', { before: before ?? null, table: table || null, limit: limit ?? null });
+export const journalPage = (before, table, limit, user = null) =>
+  invoke('journal_page', { before: before ?? null, table: table || null, user: user || null, limit: limit ?? null });
 /** Re-computes the journal's chain: { ok, entries, head: { seq, hash } | null, problems: [{ kind, seq, message }] }. */
 export const verifyJournal = () => invoke('journal_verify');
 /** Checks database, vault and journal (cancel with cancelJob): { ok, integrity, blobs_checked, blob_problems, journal }. */

@@ -22,8 +22,8 @@ import {
 import { hrefOf } from '../lib/routes.js';
 import { show, statusLine } from './form.js';
 
-// The table filter, remembered while the app runs.
-const view = { table: '' };
+// The filters (table, person), remembered while the app runs.
+const view = { table: '', user: '' };
 
 const COLUMNS = ['seq', 'time', 'user', 'source', 'change', 'details'];
 
@@ -48,6 +48,7 @@ export function render(app) {
     // Bumped by every new first page, so that an answer for an older filter is dropped.
     generation: 0,
     filter: el('select', { id: 'history-filter', name: 'table' }, el('option', { value: '' }, t('history.filter_all'))),
+    person: el('select', { id: 'history-user', name: 'user' }, el('option', { value: '' }, t('history.filter_user_all'))),
     body: el('tbody'),
     count: statusLine('history-count'),
     more: el('button', { type: 'button', id: 'history-more', hidden: true }, t('history.more')),
@@ -55,6 +56,10 @@ export function render(app) {
   state.filter.value = view.table;
   state.filter.addEventListener('change', () => {
     view.table = state.filter.value;
+    loadPage(state, true);
+  });
+  state.person.addEventListener('change', () => {
+    view.user = state.person.value;
     loadPage(state, true);
   });
   state.more.addEventListener('click', () => loadPage(state, false));
@@ -72,6 +77,7 @@ export function render(app) {
       'div',
       { class: 'history-toolbar' },
       el('div', { class: 'field' }, el('label', { for: 'history-filter' }, t('history.filter')), state.filter),
+      el('div', { class: 'field' }, el('label', { for: 'history-user' }, t('history.filter_user')), state.person),
       state.count,
     ),
     el('div', { class: 'table-scroll' }, table),
@@ -95,20 +101,32 @@ async function loadPage(state, first) {
   more.disabled = true;
   show(count, t('history.loading'));
   try {
-    const page = await api.journalPage(before, view.table, PAGE_SIZE);
+    const page = await api.journalPage(before, view.table, PAGE_SIZE, view.user);
     if (generation !== state.generation) return;
     fillFilter(filter, app, page.tables);
+    fillPeople(state.person, app, page.users);
     state.entries.push(...page.entries);
     body.append(...page.entries.map((entry) => row(app, entry)));
     const older = mayHaveOlder(page.entries, PAGE_SIZE);
     more.hidden = !older;
-    if (!state.entries.length) show(count, t(view.table ? 'history.empty_filtered' : 'history.empty'));
+    if (!state.entries.length) show(count, t(view.table || view.user ? 'history.empty_filtered' : 'history.empty'));
     else show(count, t(older ? 'history.shown' : 'history.shown_all', { count: state.entries.length }));
   } catch (error) {
     if (generation === state.generation) show(count, error.message, 'error');
   } finally {
     more.disabled = false;
   }
+}
+
+/** The person filter's options: everyone who made a change; the chosen one stays chosen. */
+function fillPeople(select, app, users) {
+  const people = [...new Set(users ?? [])];
+  if (view.user && !people.includes(view.user)) people.push(view.user);
+  select.replaceChildren(
+    el('option', { value: '' }, app.t('history.filter_user_all')),
+    ...people.map((name) => el('option', { value: name, selected: name === view.user }, name)),
+  );
+  select.value = view.user;
 }
 
 /** The filter's options: every journalled table by its label; the chosen one stays chosen. */

@@ -155,6 +155,10 @@ pub enum Command {
         /// Only changes of this table (evidence, evidence_link, audit_result, ...)
         #[arg(long, value_name = "TABLE")]
         table: Option<String>,
+        /// Only changes made by this person (the database user on PostgreSQL, the computer's
+        /// user on a folder)
+        #[arg(long, value_name = "USER")]
+        user: Option<String>,
         /// How many entries at most (up to 500)
         #[arg(long, value_name = "N", default_value_t = 50)]
         limit: u32,

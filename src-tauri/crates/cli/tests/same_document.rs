@@ -322,12 +322,32 @@ fn a_journal_page_has_the_same_entries_over_the_cli_and_ipc() {
     let home = tempfile::tempdir().unwrap();
     let ws = workspace(home.path());
     let cli = cli_json(home.path(), &ws, &["journal", "--limit", "100"]);
-    // commands/trust.rs `journal_page` sends the entries and the tables to filter by.
+    // commands/trust.rs `journal_page` sends the entries, the tables and the people to filter
+    // by.
+    let dir = ws.clone();
     let ws = open(&ws);
-    let entries = ws.journal_page(None, None, 100).unwrap();
-    let app = ipc(wire::journal_page(&entries, ws.journal_tables().unwrap()));
+    let entries = ws.journal_page(None, None, None, 100).unwrap();
+    let users = ws.journal_users().unwrap();
+    let app = ipc(wire::journal_page(
+        &entries,
+        ws.journal_tables().unwrap(),
+        users.clone(),
+    ));
     assert_eq!(cli, app["entries"]);
     assert_eq!(cli.as_array().unwrap().len(), 100, "a full page");
+    // One person's entries: the same over both, and all theirs.
+    let person = users.first().expect("someone made the changes").clone();
+    let cli = cli_json(
+        home.path(),
+        &dir,
+        &["journal", "--limit", "100", "--user", &person],
+    );
+    let mine = ws.journal_page(None, None, Some(&person), 100).unwrap();
+    let app = ipc(wire::journal_page(&mine, Vec::new(), Vec::new()));
+    assert_eq!(cli, app["entries"]);
+    assert!(mine.iter().all(|e| e.user == person) && !mine.is_empty());
+    let nobody = cli_json(home.path(), &dir, &["journal", "--user", "nobody at all"]);
+    assert_eq!(nobody, serde_json::json!([]));
 }
 
 #[test]

@@ -31,7 +31,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!(
         "../migrations/0012_journal_head_at_commit.sql"
     )),
-    M::up(include_str!("../migrations/0013_journal_as_owner.sql")),
+    M::up(include_str!("../migrations/0013_members.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

@@ -66,12 +66,13 @@ pub fn problem_message(problem: &Problem) -> Message {
 }
 
 impl Workspace {
-    /// Entries older than `before` (newest first), optionally of one table; at most
-    /// [`MAX_PAGE`].
+    /// Entries older than `before` (newest first), optionally of one table and of one person
+    /// (the journal's user); at most [`MAX_PAGE`].
     pub fn journal_page(
         &self,
         before: Option<i64>,
         table: Option<&str>,
+        user: Option<&str>,
         limit: u32,
     ) -> Result<Vec<Entry>> {
         Ok(journal::page(
@@ -79,9 +80,15 @@ impl Workspace {
             &journal::PageQuery {
                 before,
                 table: table.filter(|t| !t.is_empty()),
+                user: user.filter(|u| !u.is_empty()),
                 limit: limit.clamp(1, MAX_PAGE),
             },
         )?)
+    }
+
+    /// Everyone who made a change, for the History screen's filter by person.
+    pub fn journal_users(&self) -> Result<Vec<String>> {
+        Ok(journal::users(self.db.conn())?)
     }
 
     /// The tables the journal covers, for the History screen's filter.

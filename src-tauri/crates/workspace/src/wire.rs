@@ -78,18 +78,25 @@ pub fn journal_entry(e: &csmsdesk_core::journal::Entry) -> JournalEntry {
     }
 }
 
-/// A page of the journal for the history screen: the entries and every journalled table (the
-/// filter's choices). `journal` in the CLI prints the `entries` alone.
+/// A page of the journal for the history screen: the entries, every journalled table and
+/// everyone who made a change (the filters' choices). `journal` in the CLI prints the
+/// `entries` alone.
 #[derive(Debug, Serialize)]
 pub struct JournalPage {
     pub entries: Vec<JournalEntry>,
     pub tables: Vec<String>,
+    pub users: Vec<String>,
 }
 
-pub fn journal_page(entries: &[csmsdesk_core::journal::Entry], tables: Vec<String>) -> JournalPage {
+pub fn journal_page(
+    entries: &[csmsdesk_core::journal::Entry],
+    tables: Vec<String>,
+    users: Vec<String>,
+) -> JournalPage {
     JournalPage {
         entries: entries.iter().map(journal_entry).collect(),
         tables,
+        users,
     }
 }
 

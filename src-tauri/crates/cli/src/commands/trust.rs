@@ -16,7 +16,7 @@ pub fn journal(
     ws: &Workspace,
     action: Option<&JournalCommand>,
     before: Option<i64>,
-    table: Option<&str>,
+    (table, user): (Option<&str>, Option<&str>),
     limit: u32,
     out: &Output,
 ) -> Result<bool, Error> {
@@ -27,7 +27,7 @@ pub fn journal(
             Ok(report.ok())
         }
         None => {
-            out.journal_page(&ws.journal_page(before, table, limit)?);
+            out.journal_page(&ws.journal_page(before, table, user, limit)?);
             Ok(true)
         }
     }

@@ -114,6 +114,7 @@ fn insert_update_and_delete_record_key_source_and_what_changed() {
         &PageQuery {
             before: None,
             table: Some("location"),
+            user: None,
             limit: 2,
         },
     )
@@ -314,6 +315,7 @@ fn journal_checks(conn: &dyn Sql) {
         seqs(PageQuery {
             before: None,
             table: None,
+            user: None,
             limit: 2
         }),
         newest[..2]
@@ -322,6 +324,7 @@ fn journal_checks(conn: &dyn Sql) {
         seqs(PageQuery {
             before: Some(newest[1]),
             table: None,
+            user: None,
             limit: 3
         }),
         newest[2..5]
@@ -336,6 +339,7 @@ fn journal_checks(conn: &dyn Sql) {
         seqs(PageQuery {
             before: None,
             table: Some("setting"),
+            user: None,
             limit: 10
         }),
         settings
@@ -344,6 +348,7 @@ fn journal_checks(conn: &dyn Sql) {
         seqs(PageQuery {
             before: Some(settings[0]),
             table: Some("setting"),
+            user: None,
             limit: 2
         }),
         settings[1..3]
@@ -352,10 +357,29 @@ fn journal_checks(conn: &dyn Sql) {
         seqs(PageQuery {
             before: None,
             table: Some("nothing"),
+            user: None,
             limit: 10
         })
         .is_empty()
     );
+
+    // page of one person: mallory's entry alone; users: everyone who changed something.
+    assert_eq!(
+        seqs(PageQuery {
+            before: None,
+            table: None,
+            user: Some("mallory"),
+            limit: 10
+        }),
+        [mine[6].seq]
+    );
+    let people = users(conn).unwrap();
+    assert!(people.contains(&"mallory".to_owned()), "{people:?}");
+    let mut sorted = people.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(people, sorted, "each once, by bytes");
+    assert!(people.iter().all(|p| all.iter().any(|e| &e.user == p)));
 
     // verify: the chain holds; an entry changed behind the append-only guard is named.
     let (n, verified_head, problems) = super::verify(conn).unwrap();

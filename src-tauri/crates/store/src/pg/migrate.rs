@@ -23,7 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0010_evidence_content.sql"),
     include_str!("../../migrations-pg/0011_sort_keys.sql"),
     include_str!("../../migrations-pg/0012_journal_head_at_commit.sql"),
-    include_str!("../../migrations-pg/0013_journal_as_owner.sql"),
+    include_str!("../../migrations-pg/0013_members.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).

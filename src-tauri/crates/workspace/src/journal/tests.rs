@@ -8,7 +8,7 @@ fn use_cases_leave_entries_naming_their_source_and_the_chain_verifies() {
     s.ws.set_journal_source("cli evidence add");
     let file = s.file("policy.pdf", "policy v1");
     s.add(&[&file], &["1.1.a"]);
-    let newest = s.ws.journal_page(None, None, 50).unwrap();
+    let newest = s.ws.journal_page(None, None, None, 50).unwrap();
     assert!(
         newest
             .iter()
@@ -28,10 +28,12 @@ fn use_cases_leave_entries_naming_their_source_and_the_chain_verifies() {
     );
     // Pages go back in time without overlap.
     let older =
-        s.ws.journal_page(newest.last().map(|e| e.seq), None, 50)
+        s.ws.journal_page(newest.last().map(|e| e.seq), None, None, 50)
             .unwrap();
     assert!(older.iter().all(|e| e.seq < newest.last().unwrap().seq));
-    let only_links = s.ws.journal_page(None, Some("evidence_link"), 50).unwrap();
+    let only_links =
+        s.ws.journal_page(None, Some("evidence_link"), None, 50)
+            .unwrap();
     assert!(!only_links.is_empty() && only_links.iter().all(|e| e.table == "evidence_link"));
     assert!(
         s.ws.journal_tables()

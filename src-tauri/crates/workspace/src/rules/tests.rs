@@ -27,7 +27,7 @@ fn a_new_workspace_has_the_documented_defaults() {
 fn a_bad_set_of_rules_saves_nothing_and_names_every_problem() {
     let mut s = setup();
     let before = s.ws.rules().unwrap();
-    let seq_before = s.ws.journal_page(None, None, 1).unwrap()[0].seq;
+    let seq_before = s.ws.journal_page(None, None, None, 1).unwrap()[0].seq;
     let input = RulesInput {
         applicability_matrix: Some("development: chapter 5\n".into()),
         label_expiry_warning_days: Some("30".into()),
@@ -51,7 +51,7 @@ fn a_bad_set_of_rules_saves_nothing_and_names_every_problem() {
         "the valid parts (matrix, warning days, permanent months) are not saved either"
     );
     assert_eq!(
-        s.ws.journal_page(None, None, 1).unwrap()[0].seq,
+        s.ws.journal_page(None, None, None, 1).unwrap()[0].seq,
         seq_before,
         "a refused set writes no journal entry"
     );
@@ -60,7 +60,7 @@ fn a_bad_set_of_rules_saves_nothing_and_names_every_problem() {
 #[test]
 fn a_good_set_of_rules_saves_all_of_it_in_one_journalled_transaction() {
     let mut s = setup();
-    let seq_before = s.ws.journal_page(None, None, 1).unwrap()[0].seq;
+    let seq_before = s.ws.journal_page(None, None, None, 1).unwrap()[0].seq;
     // Raising every period at once: one at a time, free 8 before max 12 would be refused.
     let input = RulesInput {
         applicability_matrix: Some("development: chapter 5\n".into()),
@@ -91,7 +91,7 @@ fn a_good_set_of_rules_saves_all_of_it_in_one_journalled_transaction() {
         ),
         (8, 10, 12)
     );
-    let entries = s.ws.journal_page(None, None, 50).unwrap();
+    let entries = s.ws.journal_page(None, None, None, 50).unwrap();
     let new: Vec<_> = entries.iter().filter(|e| e.seq > seq_before).collect();
     assert_eq!(
         new.len(),
@@ -105,7 +105,7 @@ fn a_good_set_of_rules_saves_all_of_it_in_one_journalled_transaction() {
 #[test]
 fn saving_unchanged_rules_writes_nothing() {
     let mut s = setup();
-    let seq_before = s.ws.journal_page(None, None, 1).unwrap()[0].seq;
+    let seq_before = s.ws.journal_page(None, None, None, 1).unwrap()[0].seq;
     let current = s.ws.rules().unwrap();
     s.ws.save_rules(&RulesInput {
         applicability_matrix: Some(current.applicability_matrix),
@@ -113,7 +113,10 @@ fn saving_unchanged_rules_writes_nothing() {
         ..RulesInput::default()
     })
     .unwrap();
-    assert_eq!(s.ws.journal_page(None, None, 1).unwrap()[0].seq, seq_before);
+    assert_eq!(
+        s.ws.journal_page(None, None, None, 1).unwrap()[0].seq,
+        seq_before
+    );
 }
 
 #[test]

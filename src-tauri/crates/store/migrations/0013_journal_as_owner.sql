@@ -1,3 +1,0 @@
--- Nothing on SQLite: PostgreSQL's 0013 lets the journal's triggers write with the rights of
--- the schema's owner, for members with roles (issue 20). A SQLite workspace has one user,
--- who owns the file. This file keeps the schema versions of both engines in step.
