@@ -13,12 +13,23 @@ pub struct Progress {
     pub bytes_total: u64,
 }
 
-/// Calls `f` on every item on as many threads as the machine has cores, and returns the
-/// results in the items' order. `f` returns its result and the bytes it read; `progress` hears
-/// of each finished item. `f` is called for every item, also after the user cancelled, so
-/// that it can say it skipped it.
+/// How much of the machine a [`parallel_map`] takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cores {
+    /// Every core: hashing and copying, which the user waits for.
+    All,
+    /// Half of them (at least one): checking files' sizes and times, which the app does in
+    /// the background while the user works, so that the window keeps a core.
+    Half,
+}
+
+/// Calls `f` on every item on as many threads as `cores` says, and returns the results in
+/// the items' order. `f` returns its result and the bytes it read; `progress` hears of each
+/// finished item. `f` is called for every item, also after the user cancelled, so that it can
+/// say it skipped it.
 pub(crate) fn parallel_map<T: Sync, R: Send>(
     items: &[T],
+    cores: Cores,
     bytes_total: u64,
     progress: &(dyn Fn(Progress) + Sync),
     f: impl Fn(&T) -> (R, u64) + Sync,
@@ -27,10 +38,13 @@ pub(crate) fn parallel_map<T: Sync, R: Send>(
     let files_done = AtomicUsize::new(0);
     let bytes_done = AtomicU64::new(0);
     let results = Mutex::new(Vec::with_capacity(items.len()));
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len())
-        .max(1);
+    let available = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = match cores {
+        Cores::All => available,
+        Cores::Half => available / 2,
+    }
+    .min(items.len())
+    .max(1);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -61,4 +75,28 @@ pub(crate) fn parallel_map<T: Sync, R: Send>(
         .unwrap_or_else(|poisoned| poisoned.into_inner());
     results.sort_by_key(|(index, _)| *index);
     results.into_iter().map(|(_, result)| result).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_the_items_order_each_once_on_half_or_all_cores() {
+        let items: Vec<u64> = (0..1000).collect();
+        for cores in [Cores::All, Cores::Half] {
+            let heard = AtomicUsize::new(0);
+            let out = parallel_map(
+                &items,
+                cores,
+                0,
+                &|_| {
+                    heard.fetch_add(1, Ordering::Relaxed);
+                },
+                |i| (i * 2, 0),
+            );
+            assert_eq!(out, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+            assert_eq!(heard.into_inner(), items.len(), "progress of every item");
+        }
+    }
 }

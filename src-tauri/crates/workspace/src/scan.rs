@@ -14,7 +14,7 @@ use csmsdesk_store::evidence as table;
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError, hash_file, source_stamp};
 
 use crate::evidence::{display_name, vault_message};
-use crate::progress::{Progress, parallel_map};
+use crate::progress::{Cores, Progress, parallel_map};
 use crate::workspace::timestamp;
 use crate::{Result, Workspace};
 
@@ -87,7 +87,10 @@ impl ScanPlan {
         } else {
             0
         };
-        let found = parallel_map(&self.items, bytes_total, progress, |item| {
+        // A quick scan only compares sizes and times (and reads the few files that changed):
+        // half the cores, so that the window stays quick while it runs in the background.
+        let cores = if self.deep { Cores::All } else { Cores::Half };
+        let found = parallel_map(&self.items, cores, bytes_total, progress, |item| {
             if cancel.load(Ordering::Relaxed) {
                 return (Found::NotScanned, 0);
             }
@@ -176,17 +179,29 @@ impl Workspace {
         Ok(more)
     }
 
-    /// Records what a scan found, in one transaction. Evidence removed meanwhile is skipped.
+    /// Records what a scan found, in one transaction. Evidence removed meanwhile is skipped
+    /// (and counted as unchanged when nothing about it changed either).
     pub fn apply_scan(&mut self, results: ScanResults, now: DateTime<Utc>) -> Result<ScanReport> {
         let at = timestamp(now);
         let mut report = ScanReport {
             cancelled: results.cancelled,
             ..ScanReport::default()
         };
+        // Whether evidence was removed meanwhile matters only where something is written or
+        // reported: an unchanged scan (the usual one) reads no list of ids.
+        let quiet = |item: &ScanItem, found: &Found| match found {
+            Found::Unchanged(stamp) => *stamp == item.stamp && !item.missing,
+            Found::NotScanned => true,
+            _ => false,
+        };
         self.db.write(|tx| {
-            let existing = table::ids(tx)?;
+            let existing = if results.items.iter().all(|(item, found)| quiet(item, found)) {
+                None
+            } else {
+                Some(table::ids(tx)?)
+            };
             for (item, found) in results.items {
-                if !existing.contains(&item.id) {
+                if existing.as_ref().is_some_and(|ids| !ids.contains(&item.id)) {
                     continue;
                 }
                 if matches!(

@@ -18,7 +18,7 @@ use super::{
     IngestedFiles, LinkInput, display_name, vault_message,
 };
 use crate::input::{MAX_NAME_LEN, parse_date, required_name, text_problem};
-use crate::progress::{Progress, parallel_map};
+use crate::progress::{Cores, Progress, parallel_map};
 use crate::workspace::timestamp;
 use crate::{Error, Invalid, Result, Workspace};
 
@@ -176,7 +176,7 @@ impl EvidencePlan {
             .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
             .sum();
         let vault = self.vault.clone();
-        let results = parallel_map(&self.files, total_bytes, progress, |path| {
+        let results = parallel_map(&self.files, Cores::All, total_bytes, progress, |path| {
             let result = vault.ingest(path, cancel);
             let bytes = result.as_ref().map_or(0, |(blob, _)| blob.size);
             (result, bytes)
