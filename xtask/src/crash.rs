@@ -275,6 +275,58 @@ fn run(lab: &mut impl Bench, kills: usize, seed: u64, root: &Path, engine: &str)
 }
 
 /// The hidden `.csmsdesk-*` files and folders in `dir`: what writers leave while they work.
+/// Runs the CLI command `cmd` with `args` to completion; fails with its output (naming `on`,
+/// the workspace) unless it exits 0, else answers its standard output.
+fn cli_ok(mut cmd: Command, args: &[&str], on: &str) -> Result<String> {
+    let out = cmd.args(args).output()?;
+    if !out.status.success() {
+        bail!(
+            "csmsdesk-cli {args:?} on {on} failed ({}): {}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr),
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The workspace both loops start from, made through `ok` (the CLI on it): the demo catalogue,
+/// a location, a scope, three small linked files in `root/linked` (so that the package carries
+/// evidence while exports stay quick), and its backup at `backup`, the restores' source.
+fn seed(root: &Path, backup: &Path, ok: &mut dyn FnMut(&[&str]) -> Result<String>) -> Result<()> {
+    ok(&["init", "--company", "Crash Test GmbH"])?;
+    ok(&["catalogue", "import", "--demo"])?;
+    ok(&["location", "add", "Plant Nord"])?;
+    ok(&[
+        "scope",
+        "add",
+        "ECU",
+        "--objective",
+        "development",
+        "--location",
+        "Plant Nord",
+    ])?;
+    let linked = root.join("linked");
+    std::fs::create_dir_all(&linked)?;
+    for (name, target) in [
+        ("policy.pdf", "1.1.a"),
+        ("plan.docx", "1.1.b"),
+        ("tara.xlsx", "1.1"),
+    ] {
+        let path = linked.join(name);
+        std::fs::write(&path, format!("{name} content"))?;
+        ok(&[
+            "evidence",
+            "add",
+            &path.display().to_string(),
+            "--link",
+            target,
+        ])?;
+    }
+    ok(&["backup", "--out", &backup.display().to_string()])?;
+    Ok(())
+}
+
 fn hidden_entries(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)
         .into_iter()

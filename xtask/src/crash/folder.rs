@@ -6,7 +6,8 @@ use std::process::Command;
 use anyhow::{Result, bail};
 
 use super::{
-    BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, hidden_entries, list_files, pseudo_random_bytes,
+    BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, cli_ok, hidden_entries, list_files,
+    pseudo_random_bytes, seed,
 };
 
 /// The outside judge: integrity check and every evidence version's vault copy re-hashed,
@@ -70,59 +71,14 @@ impl Lab {
 
     /// Runs the CLI to completion and fails with its stderr if it does not exit 0.
     fn ok(&self, ws: &Path, args: &[&str]) -> Result<String> {
-        let out = self.cli(ws).args(args).output()?;
-        if !out.status.success() {
-            bail!(
-                "csmsdesk-cli {args:?} failed ({}): {}{}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr),
-                String::from_utf8_lossy(&out.stdout)
-            );
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        cli_ok(self.cli(ws), args, &ws.display().to_string())
     }
 
     pub(super) fn setup(&mut self) -> Result<()> {
         std::fs::create_dir_all(&self.docs)?;
         std::fs::create_dir_all(&self.out)?;
-        self.ok(&self.ws, &["init", "--company", "Crash Test GmbH"])?;
-        self.ok(&self.ws, &["catalogue", "import", "--demo"])?;
-        self.ok(&self.ws, &["location", "add", "Plant Nord"])?;
-        self.ok(
-            &self.ws,
-            &[
-                "scope",
-                "add",
-                "ECU",
-                "--objective",
-                "development",
-                "--location",
-                "Plant Nord",
-            ],
-        )?;
-        // The package carries linked evidence: a few linked files, so exports stay quick
-        // while the additions keep growing the vault.
-        let linked = self.root.join("linked");
-        std::fs::create_dir_all(&linked)?;
-        for (name, target) in [
-            ("policy.pdf", "1.1.a"),
-            ("plan.docx", "1.1.b"),
-            ("tara.xlsx", "1.1"),
-        ] {
-            std::fs::write(linked.join(name), format!("{name} content"))?;
-            self.ok(
-                &self.ws,
-                &[
-                    "evidence",
-                    "add",
-                    &linked.join(name).display().to_string(),
-                    "--link",
-                    target,
-                ],
-            )?;
-        }
-        let source = self.source_backup().display().to_string();
-        self.ok(&self.ws, &["backup", "--out", &source])?;
+        let backup = self.source_backup();
+        seed(&self.root, &backup, &mut |args| self.ok(&self.ws, args))?;
         Ok(())
     }
 

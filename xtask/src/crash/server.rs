@@ -19,7 +19,7 @@ use std::process::{Command, Output};
 
 use anyhow::{Context as _, Result, bail};
 
-use super::{BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, hidden_entries, list_files};
+use super::{BATCH, Bench, Counts, MAX_SOURCES, Op, Rng, cli_ok, hidden_entries, list_files, seed};
 
 /// Set in the re-run inside the cluster.
 const IN_CLUSTER: &str = "CSMSDESK_CRASH_CLUSTER";
@@ -118,35 +118,8 @@ impl PgLab {
             std::fs::create_dir_all(dir)?;
         }
         lab.new_database(WS)?;
-        lab.ok(WS, &["init", "--company", "Crash Test GmbH"])?;
-        lab.ok(WS, &["catalogue", "import", "--demo"])?;
-        lab.ok(WS, &["location", "add", "Plant Nord"])?;
-        lab.ok(
-            WS,
-            &[
-                "scope",
-                "add",
-                "ECU",
-                "--objective",
-                "development",
-                "--location",
-                "Plant Nord",
-            ],
-        )?;
-        let linked = lab.root.join("linked");
-        std::fs::create_dir_all(&linked)?;
-        for (name, target) in [
-            ("policy.pdf", "1.1.a"),
-            ("plan.docx", "1.1.b"),
-            ("tara.xlsx", "1.1"),
-        ] {
-            let path = linked.join(name);
-            std::fs::write(&path, format!("{name} content"))?;
-            let path = path.display().to_string();
-            lab.ok(WS, &["evidence", "add", &path, "--link", target])?;
-        }
-        let source = lab.source_backup().display().to_string();
-        lab.ok(WS, &["backup", "--out", &source])?;
+        let backup = lab.source_backup();
+        seed(&lab.root, &backup, &mut |args| lab.ok(WS, args))?;
         Ok(lab)
     }
 
@@ -161,16 +134,7 @@ impl PgLab {
 
     /// Runs the CLI to completion and fails with its output if it does not exit 0.
     fn ok(&self, db: &str, args: &[&str]) -> Result<String> {
-        let out = self.cli(db).args(args).output()?;
-        if !out.status.success() {
-            bail!(
-                "csmsdesk-cli {args:?} on {db} failed ({}): {}{}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr),
-                String::from_utf8_lossy(&out.stdout)
-            );
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        cli_ok(self.cli(db), args, db)
     }
 
     /// `psql` on `db` (the cluster's maintenance database for `postgres`).
