@@ -20,7 +20,7 @@ include!("../../../../tests/hostile/corpus.rs");
 include!("../../../../tests/hostile/dump.rs");
 
 mod common;
-use common::{cli, texts};
+use common::{cli, server_env, texts};
 
 /// A case that runs longer than this hangs (a named pipe waits forever): a failure.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -543,19 +543,6 @@ fn every_hostile_cli_input_is_refused_clearly_and_changes_nothing_on_postgresql(
     // The judge sees a change: one location more is another dump.
     ok(h, &url, &["location", "add", "Plant Süd"]);
     assert_ne!(dump_pg(&db.0), before, "the dump missed a new location");
-}
-
-/// The `PG*` variables of the test server (not the developer's own files).
-fn server_env() -> Vec<(String, String)> {
-    std::env::vars()
-        .filter(|(k, _)| k.starts_with("PG"))
-        .filter(|(k, _)| {
-            !matches!(
-                k.as_str(),
-                "PGPASSFILE" | "PGSERVICEFILE" | "PGSERVICE" | "PGSYSCONFDIR"
-            )
-        })
-        .collect()
 }
 
 /// A database of the test cluster for one test, dropped at its end.

@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{cli, stdout_json};
+use common::{cli, server_env, stdout_json};
 use csmsdesk_store::pg::{PgConfig, PgUrl, connect};
 use serde_json::Value;
 
@@ -34,19 +34,6 @@ fn server() -> Option<PgConfig> {
         })
         .unwrap(),
     )
-}
-
-/// The `PG*` variables of the test server (not the developer's own files).
-fn server_env() -> Vec<(String, String)> {
-    std::env::vars()
-        .filter(|(k, _)| k.starts_with("PG"))
-        .filter(|(k, _)| {
-            !matches!(
-                k.as_str(),
-                "PGPASSFILE" | "PGSERVICEFILE" | "PGSERVICE" | "PGSYSCONFDIR"
-            )
-        })
-        .collect()
 }
 
 /// A database of its own for one test, dropped at its end.

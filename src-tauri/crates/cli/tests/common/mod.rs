@@ -104,3 +104,17 @@ pub fn ok_in(home: &Path, ws: &Path, args: &[&str]) -> Output {
     );
     out
 }
+
+/// The `PG*` variables of the test server (not the developer's own files).
+#[allow(dead_code)] // the PostgreSQL suites only
+pub fn server_env() -> Vec<(String, String)> {
+    std::env::vars()
+        .filter(|(k, _)| k.starts_with("PG"))
+        .filter(|(k, _)| {
+            !matches!(
+                k.as_str(),
+                "PGPASSFILE" | "PGSERVICEFILE" | "PGSERVICE" | "PGSYSCONFDIR"
+            )
+        })
+        .collect()
+}
