@@ -851,6 +851,7 @@ fn audit_workspace(dir: &std::path::Path) -> chrono::NaiveDate {
         &done,
         true,
         "",
+        None,
     )
     .unwrap();
     closing

@@ -131,8 +131,13 @@ test('corrections send ids as numbers and confirmations as booleans', async () =
   assert.deepEqual(await sent(() => api.removeFinding('5', 1)), { command: 'finding_remove', args: { id: 5, withActions: true } });
   assert.deepEqual(await sent(() => api.removeAudit(2)), { command: 'audit_remove', args: { id: 2, withFindings: false } });
   const edited = await sent(() => api.editFinding('3', { question: '1.1', kind: 'minor', text: 't', protection_object: '' }));
-  assert.deepEqual(edited.args, { id: 3, finding: { question: '1.1', kind: 'minor', text: 't', protection_object: null } });
+  assert.deepEqual(edited.args, { id: 3, finding: { question: '1.1', kind: 'minor', text: 't', protection_object: null }, revision: null });
   assert.equal((await sent(() => api.editAction('4', {}, ''))).args.status, null, 'no status change');
+  // The revision the form read goes back with the save; anything but a whole number is none.
+  assert.equal((await sent(() => api.editAction('4', {}, '', 6))).args.revision, 6);
+  assert.equal((await sent(() => api.updateLocation('1', {}, 0))).args.revision, 0);
+  assert.equal((await sent(() => api.updateEvidence('1', {}, undefined))).args.revision, null);
+  assert.equal((await sent(() => api.updateScope('1', {}, '2'))).args.revision, null);
   assert.deepEqual((await sent(() => api.checkAction({ owner: '' }, ''))).args, { action: { owner: '' }, id: null });
 });
 

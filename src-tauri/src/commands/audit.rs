@@ -5,8 +5,8 @@
 use chrono::Utc;
 use csmsdesk_core::deadlines::DeadlineFilter;
 use csmsdesk_workspace::{
-    ActionId, ActionInput, AuditId, AuditInput, DeadlinePageInput, ProtectionObjectId, ScopeId,
-    Workspace, deadline_filter, wire,
+    ActionId, ActionInput, AuditId, AuditInput, DeadlinePageInput, ProtectionObjectId, Record,
+    ScopeId, Workspace, deadline_filter, wire,
 };
 use serde::Deserialize;
 use tauri::{State, WebviewWindow};
@@ -67,7 +67,26 @@ pub async fn audit_show(
     id: AuditId,
 ) -> Result<wire::AuditView, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.audit_view(id)).map(|v| wire::audit_view(&v, lang))
+    // Revisions first: a save landing between the reads is refused, never lost.
+    with_workspace(&state, |ws| {
+        let revisions = (
+            ws.revision(Record::Audit, id.0)?,
+            ws.revisions(Record::Finding)?,
+            ws.revisions(Record::Action)?,
+        );
+        Ok((revisions, ws.audit_view(id)?))
+    })
+    .map(|((audit, findings, actions), v)| {
+        let mut view = wire::audit_view(&v, lang);
+        view.audit.revision = Some(audit);
+        for f in &mut view.findings {
+            f.revision = Some(findings.get(f.id));
+        }
+        for a in &mut view.actions {
+            a.revision = Some(actions.get(a.id));
+        }
+        view
+    })
 }
 
 /// Changes an audit's dates, people, phases (organisation, sampling, sample check) and the
@@ -81,9 +100,10 @@ pub async fn audit_update(
     phases: [String; 3],
     decision: bool,
     decision_reason: String,
+    revision: Option<i64>,
 ) -> Result<wire::Audit, CommandError> {
     with_workspace(&state, |ws| {
-        ws.update_audit(id, &audit, &phases, decision, &decision_reason)
+        ws.update_audit(id, &audit, &phases, decision, &decision_reason, revision)
     })
     .map(|a| wire::audit(&a))
 }

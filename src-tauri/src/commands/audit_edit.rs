@@ -37,8 +37,9 @@ pub async fn finding_edit(
     state: State<'_, AppState>,
     id: FindingId,
     finding: FindingInput,
+    revision: Option<i64>,
 ) -> Result<wire::Finding, CommandError> {
-    with_workspace(&state, |ws| ws.edit_finding(id, &finding)).map(|f| wire::finding(&f))
+    with_workspace(&state, |ws| ws.edit_finding(id, &finding, revision)).map(|f| wire::finding(&f))
 }
 
 /// Removes a finding; one with corrective actions only with `with_actions`.
@@ -59,10 +60,13 @@ pub async fn action_edit(
     id: ActionId,
     action: ActionInput,
     status: Option<String>,
+    revision: Option<i64>,
 ) -> Result<wire::ActionSaved, CommandError> {
     let lang = state.lang();
-    with_workspace(&state, |ws| ws.edit_action(id, &action, status.as_deref()))
-        .map(|(a, warnings)| wire::action_saved(&a, &warnings, lang))
+    with_workspace(&state, |ws| {
+        ws.edit_action(id, &action, status.as_deref(), revision)
+    })
+    .map(|(a, warnings)| wire::action_saved(&a, &warnings, lang))
 }
 
 #[tauri::command]

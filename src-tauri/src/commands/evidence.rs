@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::Utc;
 use csmsdesk_core::i18n::Message;
 use csmsdesk_workspace::{
-    EvidenceId, EvidenceInput, EvidencePageInput, LinkId, LinkInput, ScopeId, wire,
+    EvidenceId, EvidenceInput, EvidencePageInput, LinkId, LinkInput, Record, ScopeId, wire,
 };
 use tauri::{State, WebviewWindow};
 
@@ -115,8 +115,17 @@ pub async fn evidence_show(
     state: State<'_, AppState>,
     id: EvidenceId,
 ) -> Result<wire::EvidenceItem, CommandError> {
-    with_workspace(&state, |ws| ws.evidence_item(id, today()))
-        .map(|(view, versions)| wire::evidence_item(&view, &versions))
+    // The revision first: a save landing between the two reads is refused, never lost.
+    with_workspace(&state, |ws| {
+        Ok((
+            ws.revision(Record::Evidence, id.0)?,
+            ws.evidence_item(id, today())?,
+        ))
+    })
+    .map(|(revision, (view, versions))| wire::EvidenceItem {
+        revision: Some(revision),
+        ..wire::evidence_item(&view, &versions)
+    })
 }
 
 #[tauri::command]
@@ -138,8 +147,9 @@ pub async fn evidence_update(
     state: State<'_, AppState>,
     id: EvidenceId,
     details: EvidenceInput,
+    revision: Option<i64>,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_evidence(id, &details)).map(|_| ())
+    with_workspace(&state, |ws| ws.update_evidence(id, &details, revision)).map(|_| ())
 }
 
 #[tauri::command]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use csmsdesk_workspace::{
     LabelInput, LocationId, LocationInput, Named, ProtectionObjectId, ProtectionObjectInput,
-    RulesInput, ScopeId, ScopeInput, wire,
+    Record, RulesInput, ScopeId, ScopeInput, wire,
 };
 use serde_json::Value;
 use tauri::State;
@@ -19,8 +19,18 @@ use crate::state::AppState;
 pub async fn location_list(
     state: State<'_, AppState>,
 ) -> Result<Vec<wire::Location>, CommandError> {
-    with_workspace(&state, |ws| ws.locations())
-        .map(|list| list.iter().map(wire::location).collect())
+    // Revisions first: a save landing between the two reads is refused, never lost.
+    with_workspace(&state, |ws| {
+        Ok((ws.revisions(Record::Location)?, ws.locations()?))
+    })
+    .map(|(revisions, list)| {
+        list.iter()
+            .map(|l| wire::Location {
+                revision: Some(revisions.get(l.id)),
+                ..wire::location(l)
+            })
+            .collect()
+    })
 }
 
 #[tauri::command]
@@ -36,12 +46,23 @@ pub async fn location_add(
 pub async fn scope_list(state: State<'_, AppState>) -> Result<Vec<wire::Scope>, CommandError> {
     let lang = state.lang();
     with_workspace(&state, |ws| {
-        ws.scope_names()?
+        let revisions = ws.revisions(Record::Scope)?;
+        let views = ws
+            .scope_names()?
             .iter()
             .map(|s| ws.scope_view(s.id, None, today()))
-            .collect::<Result<Vec<_>, _>>()
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok((revisions, views))
     })
-    .map(|views| views.iter().map(|v| wire::scope_view(v, lang)).collect())
+    .map(|(revisions, views)| {
+        views
+            .iter()
+            .map(|v| wire::Scope {
+                revision: Some(revisions.get(v.scope.id)),
+                ..wire::scope_view(v, lang)
+            })
+            .collect()
+    })
 }
 
 /// Every scope's id and name, by name: what a scope picker needs (no views built).
@@ -69,8 +90,16 @@ pub async fn scope_show(
             )
         })?),
     };
-    with_workspace(&state, |ws| ws.scope_view(scope, on, today()))
-        .map(|v| wire::scope_view(&v, lang))
+    with_workspace(&state, |ws| {
+        Ok((
+            ws.revision(Record::Scope, scope.0)?,
+            ws.scope_view(scope, on, today())?,
+        ))
+    })
+    .map(|(revision, v)| wire::Scope {
+        revision: Some(revision),
+        ..wire::scope_view(&v, lang)
+    })
 }
 
 #[tauri::command]
@@ -149,6 +178,7 @@ pub async fn po_list(
     scope: ScopeId,
 ) -> Result<Vec<wire::ProtectionObject>, CommandError> {
     with_workspace(&state, |ws| {
+        let revisions = ws.revisions(Record::ProtectionObject)?;
         let names: Vec<(i64, String)> = ws
             .locations()?
             .into_iter()
@@ -157,7 +187,10 @@ pub async fn po_list(
         Ok(ws
             .protection_objects(scope)?
             .iter()
-            .map(|p| wire::protection_object(p, &names))
+            .map(|p| wire::ProtectionObject {
+                revision: Some(revisions.get(p.id)),
+                ..wire::protection_object(p, &names)
+            })
             .collect())
     })
 }
@@ -269,8 +302,12 @@ pub async fn scope_update(
     state: State<'_, AppState>,
     scope: ScopeId,
     details: ScopeInput,
+    revision: Option<i64>,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_scope(scope, &details, today())).map(|_| ())
+    with_workspace(&state, |ws| {
+        ws.update_scope(scope, &details, today(), revision)
+    })
+    .map(|_| ())
 }
 
 /// Replaces a location's details and its whole label list.
@@ -279,8 +316,12 @@ pub async fn location_update(
     state: State<'_, AppState>,
     location: LocationId,
     details: LocationInput,
+    revision: Option<i64>,
 ) -> Result<wire::Location, CommandError> {
-    with_workspace(&state, |ws| ws.update_location(location, &details)).map(|l| wire::location(&l))
+    with_workspace(&state, |ws| {
+        ws.update_location(location, &details, revision)
+    })
+    .map(|l| wire::location(&l))
 }
 
 /// Changes every field of a protection object (its scope stays).
@@ -289,8 +330,12 @@ pub async fn po_update(
     state: State<'_, AppState>,
     object: ProtectionObjectId,
     details: ProtectionObjectInput,
+    revision: Option<i64>,
 ) -> Result<(), CommandError> {
-    with_workspace(&state, |ws| ws.update_protection_object(object, &details)).map(|_| ())
+    with_workspace(&state, |ws| {
+        ws.update_protection_object(object, &details, revision)
+    })
+    .map(|_| ())
 }
 
 #[tauri::command]

@@ -15,6 +15,12 @@ import { invoke, invokeLasting } from './ipc.js';
 
 /** An optional id: '', null or undefined mean none (null); anything else its number. */
 const optionalId = (value) => (value === '' || value === null || value === undefined ? null : Number(value));
+/**
+ * A record's revision as its form read it (`revision` of a record from a show or list
+ * command): a save sends it back, and is refused with `changed` when someone else saved the
+ * record since. None (null): save whatever is there.
+ */
+const revisionOf = (value) => (Number.isInteger(value) ? value : null);
 
 /** Links as evidence_add and evidence_link take them: the scope and object as ids or null. */
 const linkInput = (links) => ({
@@ -108,13 +114,16 @@ export const vocabulary = () => invokeLasting('vocabulary');
 export const addLocationLabel = (location, label) => invoke('location_add_label', { location: Number(location), label });
 export const removeLocation = (location) => invoke('location_remove', { location: Number(location) });
 /** `details` as addScope takes it. */
-export const updateScope = (scope, details) => invoke('scope_update', { scope: Number(scope), details });
+/** `revision`: the scope's, as the form read it (a save after someone else's is refused). */
+export const updateScope = (scope, details, revision) => invoke('scope_update', { scope: Number(scope), details, revision: revisionOf(revision) });
 export const removeScope = (scope) => invoke('scope_remove', { scope: Number(scope) });
 export const removeProtectionObject = (object) => invoke('po_remove', { object: Number(object) });
 /** Replaces a location's details and its whole label list; `details` as addLocation takes it. */
-export const updateLocation = (location, details) => invoke('location_update', { location: Number(location), details });
+export const updateLocation = (location, details, revision) =>
+  invoke('location_update', { location: Number(location), details, revision: revisionOf(revision) });
 /** Changes every field of a protection object; `details` as addProtectionObject takes it. */
-export const updateProtectionObject = (object, details) => invoke('po_update', { object: Number(object), details });
+export const updateProtectionObject = (object, details, revision) =>
+  invoke('po_update', { object: Number(object), details, revision: revisionOf(revision) });
 /** Checks the wizard's scope so far without saving; rejects with the field problems addScope would name. */
 export const validateScope = (scope) => invoke('scope_validate', { scope });
 
@@ -184,7 +193,7 @@ export const showEvidence = (id) => invoke('evidence_show', { id: Number(id) });
 /** `links` as addEvidence takes them; resolves to the number of new links. */
 export const linkEvidence = (id, links) => invoke('evidence_link', { id: Number(id), links: linkInput(links) });
 export const unlinkEvidence = (link) => invoke('evidence_unlink', { link: Number(link) });
-export const updateEvidence = (id, details) => invoke('evidence_update', { id: Number(id), details });
+export const updateEvidence = (id, details, revision) => invoke('evidence_update', { id: Number(id), details, revision: revisionOf(revision) });
 /** Marks the newest version reviewed; `nextReview` is '' or YYYY-MM-DD. */
 export const reviewEvidence = (id, nextReview) => invoke('evidence_review', { id: Number(id), nextReview: nextReview ?? '' });
 export const removeEvidence = (id) => invoke('evidence_remove', { id: Number(id) });
@@ -225,8 +234,15 @@ export const addAudit = (audit) => invoke('audit_add', { audit });
 /** One audit with its overall result, results per question, findings and actions. */
 export const showAudit = (id) => invoke('audit_show', { id: Number(id) });
 /** `phases` = [organisation, sampling, sample-check]; the decision's meaning depends on the kind. */
-export const updateAudit = (id, audit, phases, decision, decisionReason) =>
-  invoke('audit_update', { id: Number(id), audit, phases, decision: Boolean(decision), decisionReason: decisionReason ?? '' });
+export const updateAudit = (id, audit, phases, decision, decisionReason, revision) =>
+  invoke('audit_update', {
+    id: Number(id),
+    audit,
+    phases,
+    decision: Boolean(decision),
+    decisionReason: decisionReason ?? '',
+    revision: revisionOf(revision),
+  });
 /** Records the auditor's result of a question; `result` '' removes it. */
 export const setAuditResult = (id, question, result, findingsDescription) =>
   invoke('audit_set_result', { id: Number(id), question, result, findingsDescription: findingsDescription ?? '' });
@@ -277,12 +293,17 @@ export const assessMany = (scope, entries) =>
 /** Removes an audit; one with findings only with `withFindings` (else needs_confirmation). */
 export const removeAudit = (id, withFindings) => invoke('audit_remove', { id: Number(id), withFindings: Boolean(withFindings) });
 /** `finding` = { question, kind, text, protection_object (id or '') }. */
-export const editFinding = (id, finding) =>
-  invoke('finding_edit', { id: Number(id), finding: { ...finding, protection_object: optionalId(finding.protection_object) } });
+export const editFinding = (id, finding, revision) =>
+  invoke('finding_edit', {
+    id: Number(id),
+    finding: { ...finding, protection_object: optionalId(finding.protection_object) },
+    revision: revisionOf(revision),
+  });
 /** Removes a finding; one with corrective actions only with `withActions`. */
 export const removeFinding = (id, withActions) => invoke('finding_remove', { id: Number(id), withActions: Boolean(withActions) });
 /** Changes every field of a corrective action (as addAction's `action`) and its status. */
-export const editAction = (id, action, status) => invoke('action_edit', { id: Number(id), action, status: status || null });
+export const editAction = (id, action, status, revision) =>
+  invoke('action_edit', { id: Number(id), action, status: status || null, revision: revisionOf(revision) });
 export const removeAction = (id) => invoke('action_remove', { id: Number(id) });
 /**
  * What saving `action` would say, saving nothing: { errors: [{ field, message }], warnings };

@@ -17,7 +17,7 @@ import {
 } from '../lib/audits.js';
 import { formatDate } from '../lib/countdown.js';
 import { predictedKey } from '../lib/readiness.js';
-import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { confirmButton, field, markFields, show, showFailure, statusLine, textInput } from './form.js';
 import { findingsSection } from './audits_findings.js';
 import { importPanel } from './audits_import.js';
 import { resultsSection } from './audits_results.js';
@@ -205,11 +205,12 @@ function editForm(detail) {
         phaseSelects.map((s) => s.value),
         decision.checked,
         reason.value,
+        audit.revision,
       );
       detail.redrawAll({ id: 'audit-save-status', text: t('settings.saved') });
     } catch (error) {
       markFields(form, error);
-      show(status, error.message, 'error');
+      showFailure(status, error, () => detail.redrawAll(), t);
     }
   });
   return el(

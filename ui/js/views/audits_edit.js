@@ -9,7 +9,7 @@ import { el } from '../lib/dom.js';
 import { removeFindingQuestion } from '../lib/audits.js';
 import { debounce } from '../lib/paging.js';
 import { actionFields } from './action_fields.js';
-import { confirmButton, field, markFields, show, statusLine } from './form.js';
+import { confirmButton, field, markFields, show, showFailure, statusLine } from './form.js';
 
 /**
  * Runs the backend's check of the action `read()` gives (`id`: the action being changed, or
@@ -102,11 +102,11 @@ function actionEditForm(detail, scope, action, titles, done) {
     markFields(form, null);
     save.disabled = true;
     try {
-      const answer = await api.editAction(action.id, read(), status.value);
+      const answer = await api.editAction(action.id, read(), status.value, action.revision);
       await done({ text: t('audits_ui.action_changed'), warnings: answer.warnings, focus: `li[data-action-id="${action.id}"] .action-status` });
     } catch (error) {
       markFields(form, error);
-      show(line, error.message, 'error');
+      showFailure(line, error, () => done({ text: t('form.reloaded'), focus: `li[data-action-id="${action.id}"]` }), t);
       save.disabled = false;
     }
   });
@@ -184,11 +184,15 @@ function findingEditForm(detail, view, objects, finding, done) {
     event.preventDefault();
     markFields(form, null);
     try {
-      await api.editFinding(finding.id, { question: question.value, kind: type.value, text: text.value, protection_object: object.value });
+      await api.editFinding(
+        finding.id,
+        { question: question.value, kind: type.value, text: text.value, protection_object: object.value },
+        finding.revision,
+      );
       await done({ text: t('audits_ui.finding_changed'), focus: `li[data-finding-id="${finding.id}"]` });
     } catch (error) {
       markFields(form, error);
-      show(line, error.message, 'error');
+      showFailure(line, error, () => done({ text: t('form.reloaded'), focus: `li[data-finding-id="${finding.id}"]` }), t);
     }
   });
   return form;

@@ -5,7 +5,7 @@ import * as api from '../api/commands.js';
 import { formatDateTime } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { formatSize, shortHash, splitTargets } from '../lib/evidence_table.js';
-import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { confirmButton, field, markFields, show, showFailure, statusLine, textInput } from './form.js';
 import { classificationOptions, scopeOptions, stateBadge, typeOptions } from './evidence_fields.js';
 import { fileActions, openVersionButton } from './evidence_files.js';
 
@@ -137,12 +137,12 @@ function detailsForm(app, item, on) {
         owner: owner.value,
         classification: classification.value,
         review_due: reviewDue.value,
-      });
+      }, item.revision);
       await on.changed();
       show(document.getElementById('detail-status') ?? status, t('settings.saved'), 'ok');
     } catch (error) {
       markFields(form, error);
-      show(status, error.message, 'error');
+      showFailure(status, error, () => on.changed(), t);
     }
   });
   return el('details', { class: 'inline-form', id: 'detail-edit', open: true }, el('summary', {}, t('vault.edit_details')), form);

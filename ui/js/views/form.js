@@ -59,6 +59,20 @@ export function show(line, text, kind = '') {
   if (kind) line.classList.add(kind);
 }
 
+/**
+ * Shows why a save failed in `line`. When someone else saved the record since the form read
+ * it (`changed`: the message names who and when), a Reload button next to it runs `reload`,
+ * which draws the record as it is now; nothing of this form's change was saved.
+ */
+export function showFailure(line, error, reload, t) {
+  show(line, error.message, 'error');
+  if (error.code !== 'changed') return;
+  line.append(
+    ' ',
+    el('button', { type: 'button', class: 'reload-record', dataset: { action: 'reload-record' }, onclick: () => reload() }, t('form.reload')),
+  );
+}
+
 /** A group of labelled checkboxes; returns the fieldset with `.values()`. */
 export function checkboxes(name, legend, options, checked = []) {
   const set = el(

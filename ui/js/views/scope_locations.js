@@ -7,7 +7,7 @@ import { formatDate } from '../lib/countdown.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { isoDate, labelState } from '../lib/scope_rules.js';
-import { confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { confirmButton, field, markFields, show, showFailure, statusLine, textInput } from './form.js';
 
 // `adding` keeps the form open after an add, for entering several locations in a row;
 // `editing` is the id of the location whose edit form is open.
@@ -182,12 +182,13 @@ function editForm(app, panel, location) {
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api.updateLocation(location.id, fields.input());
+      await api.updateLocation(location.id, fields.input(), location.revision);
       view.editing = null;
       await render(app, panel);
     } catch (error) {
       markFields(formNode, error);
-      show(status, error.message, 'error');
+      // Reloaded, the form stays open with what the other person saved.
+      showFailure(status, error, () => render(app, panel), t);
     }
   });
   const details = el('details', { class: 'inline-form', open: view.editing === location.id }, el('summary', { dataset: { action: 'location-edit' } }, t('scope.edit')), formNode);

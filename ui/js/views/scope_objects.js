@@ -4,7 +4,7 @@
 import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
-import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { checkboxes, confirmButton, field, markFields, show, showFailure, statusLine, textInput } from './form.js';
 import { scopePicker } from '../widgets/scope_picker.js';
 
 // `scope` is the id of the scope shown, `checking` the id of the protection object whose sample
@@ -185,12 +185,12 @@ function editForm(app, panel, scope, locationList, object) {
   formNode.addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
-      await api.updateProtectionObject(object.id, fields.input());
+      await api.updateProtectionObject(object.id, fields.input(), object.revision);
       view.editing = null;
       await render(app, panel);
     } catch (error) {
       markFields(formNode, error);
-      show(status, error.message, 'error');
+      showFailure(status, error, () => render(app, panel), t);
     }
   });
   const details = el('details', { class: 'inline-form', open: view.editing === object.id }, el('summary', { dataset: { action: 'po-edit' } }, t('scope.edit')), formNode);

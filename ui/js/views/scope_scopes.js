@@ -6,7 +6,7 @@ import * as api from '../api/commands.js';
 import { el } from '../lib/dom.js';
 import { fieldMessages } from '../lib/errors.js';
 import { isoDate } from '../lib/scope_rules.js';
-import { checkboxes, confirmButton, field, markFields, show, statusLine, textInput } from './form.js';
+import { checkboxes, confirmButton, field, markFields, show, showFailure, statusLine, textInput } from './form.js';
 
 // `selected`: the id of the scope whose details are open.
 const view = { selected: null, checkOn: '' };
@@ -341,11 +341,11 @@ function editDetails(app, panel, scope, locations) {
         locations: locs.values().map(Number),
         objectives: scope.objectives,
         catalogue_id: scope.catalogue_id,
-      });
+      }, scope.revision);
       await render(app, panel);
     } catch (error) {
       markFields(formNode, error);
-      show(status, error.message, 'error');
+      showFailure(status, error, () => render(app, panel), t);
     }
   });
   return el('details', { class: 'inline-form' }, el('summary', { dataset: { action: 'scope-edit' } }, t('scope.edit_details')), formNode);

@@ -32,6 +32,7 @@ const MIGRATIONS: &[M<'static>] = &[
         "../migrations/0012_journal_head_at_commit.sql"
     )),
     M::up(include_str!("../migrations/0013_members.sql")),
+    M::up(include_str!("../migrations/0014_concurrent_edits.sql")),
 ];
 
 /// The schema version this build writes: the number of migrations.

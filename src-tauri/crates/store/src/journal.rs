@@ -22,8 +22,9 @@ use rusqlite::functions::FunctionFlags;
 use crate::Result;
 use crate::sql::{Engine, Row, Sql, SqlExt as _, params};
 
-/// Tables that are not journalled: the journal itself and SQLite's bookkeeping.
-const NOT_JOURNALLED: [&str; 3] = ["journal", "journal_head", "sqlite_sequence"];
+/// Tables that are not journalled: the journal itself, SQLite's bookkeeping and the records'
+/// versions (`revision.rs`: a save's change is journalled in the record's own table).
+const NOT_JOURNALLED: [&str; 4] = ["journal", "journal_head", "sqlite_sequence", "row_revision"];
 
 /// Text values longer than this are cut in an entry's before/after (the entry shows what
 /// changed; the workspace holds the whole value).

@@ -16,6 +16,7 @@ pub mod location;
 pub mod lock;
 pub mod pg;
 pub mod protection_object;
+pub mod revision;
 pub mod schema;
 pub mod scope;
 pub mod search;
@@ -194,6 +195,15 @@ pub enum Error {
     PgAborted,
     /// A query that must answer one row answered none (`sql::SqlExt::query_row`, on either
     /// engine): a row the schema guarantees is missing, or a bug.
+    /// Optimistic concurrency (`revision.rs`): the record was saved by someone else since the
+    /// form that tried to save it read it.
+    #[error("{record} {id} was changed by {by} at {at}")]
+    Changed {
+        record: &'static str,
+        id: i64,
+        by: String,
+        at: String,
+    },
     #[error("a row the workspace must have is missing")]
     NoRow,
     /// Copying a workspace between engines (`transfer`) met databases that do not fit: not

@@ -260,6 +260,18 @@ impl Workspace {
         id: AuditId,
         changes: &AuditChanges,
     ) -> Result<AuditRecord> {
+        self.on_fresh(crate::revisions::Record::Audit, id.0, |ws, revision| {
+            ws.update_audit_changed(id, changes, revision)
+        })
+    }
+
+    /// Audit `id` saved as `changes` leave it, based on its revision `revision`.
+    fn update_audit_changed(
+        &mut self,
+        id: AuditId,
+        changes: &AuditChanges,
+        revision: i64,
+    ) -> Result<AuditRecord> {
         let a = self.audit_record(id)?;
         let input = AuditInput {
             scope: ScopeId(a.scope_id),
@@ -297,6 +309,7 @@ impl Workspace {
             &states,
             changes.decision.unwrap_or(a.decision),
             &reason,
+            Some(revision),
         )
     }
 }

@@ -268,6 +268,13 @@ fn pg_message(e: &StoreError) -> Message {
             .arg("supported", supported),
         StoreError::MembersOnServerOnly => Message::new("error.members_server_only"),
         StoreError::PgAborted => Message::new("error.pg_aborted"),
+        StoreError::Changed { by, at, .. } => {
+            let (day, time) = local_day_and_time(at);
+            Message::new("error.changed")
+                .arg("by", by)
+                .arg("day", day)
+                .arg("time", time)
+        }
         _ => Message::new("error.internal"),
     }
 }
@@ -307,6 +314,9 @@ pub enum ErrorCode {
     /// The request would do something the user must confirm first (the message says what);
     /// sent again with the confirmation, it goes through.
     NeedsConfirmation,
+    /// Someone else saved the record since the form read it (optimistic concurrency): nothing
+    /// was changed; the message says who and when, and the form offers to reload.
+    Changed,
     /// A failure the user cannot fix by changing their input; logged in full.
     Internal,
 }
@@ -322,6 +332,7 @@ impl ErrorCode {
             ErrorCode::NotWritable => "not_writable",
             ErrorCode::ReadOnly => "read_only",
             ErrorCode::NeedsConfirmation => "needs_confirmation",
+            ErrorCode::Changed => "changed",
             ErrorCode::Internal => "internal",
         }
     }
@@ -386,6 +397,7 @@ impl Error {
                 | StoreError::PgOwnerMustUpdate { .. } => ErrorCode::WorkspaceUnusable,
                 // A member's role may not do it: as a change refused to a viewer.
                 StoreError::PgNotAllowed { .. } => ErrorCode::ReadOnly,
+                StoreError::Changed { .. } => ErrorCode::Changed,
             },
         }
     }
@@ -526,3 +538,19 @@ impl Error {
 #[cfg(test)]
 #[path = "error/pg_tests.rs"]
 mod pg_tests;
+
+/// A stored UTC time (`2026-12-06T20:15:42.123Z`, as the journal writes it) as this
+/// computer's local day (ISO, which messages show in the reader's format) and `HH:MM`; the
+/// text itself when it is no such time.
+fn local_day_and_time(at: &str) -> (String, String) {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => {
+            let local = t.with_timezone(&chrono::Local);
+            (
+                local.date_naive().to_string(),
+                local.format("%H:%M").to_string(),
+            )
+        }
+        Err(_) => (at.to_owned(), String::new()),
+    }
+}

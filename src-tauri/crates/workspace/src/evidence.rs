@@ -22,6 +22,7 @@ use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
 
 use self::add::unreadable_message;
 use crate::input::parse_date;
+use crate::revisions::{Record, claim};
 use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
 
 mod add;
@@ -225,11 +226,13 @@ pub(crate) fn vault_message(path: &Path, error: &VaultError) -> Message {
 }
 
 impl Workspace {
-    /// Changes what describes evidence `key`. An empty title keeps the current one.
+    /// Changes what describes evidence `key`. An empty title keeps the current one. With
+    /// `based_on` (the revision the form read), refused when someone saved it since.
     pub fn update_evidence(
         &mut self,
         key: EvidenceId,
         input: &EvidenceInput,
+        based_on: Option<i64>,
     ) -> Result<EvidenceRecord> {
         let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
@@ -248,8 +251,10 @@ impl Workspace {
             classification: checked.classification,
             review_due: checked.review_due,
         };
-        self.db
-            .write(|tx| table::update_details(tx, record.id, &details))?;
+        self.db.write(|tx| {
+            claim(tx, Record::Evidence, record.id, based_on)?;
+            table::update_details(tx, record.id, &details)
+        })?;
         self.evidence_record(key)
     }
 
@@ -261,13 +266,30 @@ impl Workspace {
         next_review: &str,
         today: NaiveDate,
     ) -> Result<EvidenceRecord> {
-        let record = self.evidence_record(key)?;
         let mut errors = Vec::new();
         let next = next_review_date(next_review, today, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
+        let id = self.evidence_record(key)?.id;
+        // The details are written back whole: from a read no other save overtook.
+        self.on_fresh(Record::Evidence, id, |ws, revision| {
+            ws.mark_reviewed(key, next, revision)
+        })?;
+        self.evidence_record(key)
+    }
+
+    /// Marks evidence `key` reviewed, with its next review date when given, based on its
+    /// version `version`.
+    fn mark_reviewed(
+        &mut self,
+        key: EvidenceId,
+        next: Option<NaiveDate>,
+        revision: i64,
+    ) -> Result<()> {
+        let record = self.evidence_record(key)?;
         self.db.write(|tx| {
+            claim(tx, Record::Evidence, record.id, Some(revision))?;
             table::mark_reviewed(tx, record.id)?;
             if next.is_some() {
                 let details = EvidenceDetails {
@@ -281,7 +303,7 @@ impl Workspace {
             }
             Ok(())
         })?;
-        self.evidence_record(key)
+        Ok(())
     }
 
     /// Removes evidence `key` with its links; its vault content stays.

@@ -24,6 +24,7 @@ mod partial;
 mod progress;
 mod readiness;
 mod report;
+mod revisions;
 mod rules;
 mod scan;
 mod scope;
@@ -90,6 +91,7 @@ pub use readiness::{
 pub use report::{
     REPORT_DEADLINE_DAYS, ReportOptions, ReportWritten, report_lang, write_report_file,
 };
+pub use revisions::{Record, Revisions};
 pub use rules::{MAX_NOTIFY_DAYS, MAX_WARNING_DAYS, Rules, RulesInput};
 pub use scan::{ScanPlan, ScanReport, ScanResults};
 pub use scope::{

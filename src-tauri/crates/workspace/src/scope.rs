@@ -289,6 +289,14 @@ impl Workspace {
         changes: &ScopeChanges,
         today: NaiveDate,
     ) -> Result<ScopeRecord> {
+        self.on_fresh(crate::revisions::Record::Scope, scope.0, |ws, revision| {
+            let input = ws.scope_changed(scope, changes)?;
+            ws.update_scope(scope, &input, today, Some(revision))
+        })
+    }
+
+    /// Scope `scope` as `changes` would leave it.
+    fn scope_changed(&self, scope: ScopeId, changes: &ScopeChanges) -> Result<ScopeInput> {
         let record = self.scope(scope)?;
         let input = ScopeInput {
             name: changes.name.clone().unwrap_or_else(|| record.name.clone()),
@@ -328,7 +336,7 @@ impl Workspace {
             },
             catalogue_id: record.catalogue_id,
         };
-        self.update_scope(scope, &input, today)
+        Ok(input)
     }
 }
 

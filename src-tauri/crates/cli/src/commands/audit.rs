@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use csmsdesk_workspace::{
     ActionId, ActionInput, ActionPageInput, AuditChanges, AuditId, AuditInput, Error, EvidenceId,
-    FindingId, FindingInput, ScopeId, Workspace,
+    FindingId, FindingInput, Record, ScopeId, Workspace,
 };
 
 use crate::args::{ActionCommand, AuditCommand, FindingCommand, LabelsCommand};
@@ -124,26 +124,31 @@ pub fn finding(ws: &mut Workspace, action: &FindingCommand, out: &Output) -> Res
             po,
         } => {
             let id = FindingId(*finding);
-            let current = ws.finding(id)?;
-            let protection_object = match po.as_deref().map(str::trim) {
-                None => current
-                    .protection_object_id
-                    .map(csmsdesk_workspace::ProtectionObjectId),
-                Some("") => None,
-                Some(name) => {
-                    let scope = ScopeId(ws.audit_view(AuditId(current.audit_id))?.audit.scope_id);
-                    Some(resolve::object(ws, scope, name)?)
-                }
-            };
-            let input = FindingInput {
-                question: question.clone().unwrap_or(current.question_id),
-                kind: kind
-                    .clone()
-                    .unwrap_or_else(|| current.kind.as_str().to_owned()),
-                text: text.clone().unwrap_or(current.description),
-                protection_object,
-            };
-            out.finding_changed(&ws.edit_finding(id, &input)?);
+            // The fields not named stay as they are now, whoever saved them last.
+            let saved = ws.on_fresh(Record::Finding, id.0, |ws, revision| {
+                let current = ws.finding(id)?;
+                let protection_object = match po.as_deref().map(str::trim) {
+                    None => current
+                        .protection_object_id
+                        .map(csmsdesk_workspace::ProtectionObjectId),
+                    Some("") => None,
+                    Some(name) => {
+                        let scope =
+                            ScopeId(ws.audit_view(AuditId(current.audit_id))?.audit.scope_id);
+                        Some(resolve::object(ws, scope, name)?)
+                    }
+                };
+                let input = FindingInput {
+                    question: question.clone().unwrap_or(current.question_id),
+                    kind: kind
+                        .clone()
+                        .unwrap_or_else(|| current.kind.as_str().to_owned()),
+                    text: text.clone().unwrap_or(current.description),
+                    protection_object,
+                };
+                ws.edit_finding(id, &input, Some(revision))
+            })?;
+            out.finding_changed(&saved);
         }
         FindingCommand::List {
             audit,
@@ -218,30 +223,33 @@ pub fn action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Resul
             no_evidence,
         } => {
             let id = ActionId(*action);
-            let current = ws.action(id)?;
-            let keep = |given: &Option<String>, now: &str| given.clone().unwrap_or(now.to_owned());
-            let input = ActionInput {
-                scope: None,
-                finding: FindingId(current.finding_id),
-                description: keep(text, &current.description),
-                owner: keep(owner, &current.owner),
-                department: keep(department, &current.department),
-                due: keep(due, &current.due.to_string()),
-                justification: keep(justification, &current.justification),
-                evidence: if *no_evidence {
-                    Vec::new()
-                } else if evidence.is_empty() {
-                    current
-                        .evidence_ids
-                        .iter()
-                        .copied()
-                        .map(EvidenceId)
-                        .collect()
-                } else {
-                    evidence.iter().copied().map(EvidenceId).collect()
-                },
-            };
-            let (record, warnings) = ws.edit_action(id, &input, status.as_deref())?;
+            let (record, warnings) = ws.on_fresh(Record::Action, id.0, |ws, revision| {
+                let current = ws.action(id)?;
+                let keep =
+                    |given: &Option<String>, now: &str| given.clone().unwrap_or(now.to_owned());
+                let input = ActionInput {
+                    scope: None,
+                    finding: FindingId(current.finding_id),
+                    description: keep(text, &current.description),
+                    owner: keep(owner, &current.owner),
+                    department: keep(department, &current.department),
+                    due: keep(due, &current.due.to_string()),
+                    justification: keep(justification, &current.justification),
+                    evidence: if *no_evidence {
+                        Vec::new()
+                    } else if evidence.is_empty() {
+                        current
+                            .evidence_ids
+                            .iter()
+                            .copied()
+                            .map(EvidenceId)
+                            .collect()
+                    } else {
+                        evidence.iter().copied().map(EvidenceId).collect()
+                    },
+                };
+                ws.edit_action(id, &input, status.as_deref(), Some(revision))
+            })?;
             out.action_changed(&record, &warnings);
         }
         ActionCommand::Remove { action } => {

@@ -138,7 +138,7 @@ pub fn run(
                 review_due: review_due.clone(),
                 as_new: false,
             };
-            ws.update_evidence(resolve::evidence(id)?, &input)?;
+            ws.update_evidence(resolve::evidence(id)?, &input, None)?;
             out.done();
         }
         EvidenceCommand::Remove { id } => {

@@ -14,15 +14,17 @@ use postgres::GenericClient;
 use super::SCHEMA;
 use crate::Result;
 
-/// Tables that are not journalled: the journal itself, the schema's version, and evidence
+/// Tables that are not journalled: the journal itself, the schema's version, the records'
+/// versions (`revision.rs`: a save's change is journalled in the record's own table), and evidence
 /// content (`0010_evidence_content.sql`): its chunks are bytes (an entry would say `<1048576
 /// bytes>` a thousand times per GiB) and are written on the vault's own connection, outside
 /// the change that names them; the evidence version rows that name a hash are journalled,
 /// and the hash proves the content, as the folder's files are not journalled either.
-const NOT_JOURNALLED: [&str; 6] = [
+const NOT_JOURNALLED: [&str; 7] = [
     "journal",
     "journal_head",
     "schema_version",
+    "row_revision",
     crate::vault::CONTENT_TABLES[0],
     crate::vault::CONTENT_TABLES[1],
     crate::vault::CONTENT_TABLES[2],

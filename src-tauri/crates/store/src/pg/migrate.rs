@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations-pg/0011_sort_keys.sql"),
     include_str!("../../migrations-pg/0012_journal_head_at_commit.sql"),
     include_str!("../../migrations-pg/0013_members.sql"),
+    include_str!("../../migrations-pg/0014_concurrent_edits.sql"),
 ];
 
 /// The schema version this build writes on PostgreSQL (the same number as on SQLite).

@@ -12,6 +12,7 @@ use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
 use super::{AuditInput, AuditView, DueLimits};
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
+use crate::revisions::{Record, claim};
 use crate::{AuditId, Error, Invalid, Result, ScopeRecord, Workspace};
 use csmsdesk_core::labels::add_months;
 
@@ -115,7 +116,8 @@ impl Workspace {
         self.audit_record(AuditId(id))
     }
 
-    /// Changes an audit's dates, people, phases and decision.
+    /// Changes an audit's dates, people, phases and decision. With `based_on` (the version
+    /// the form read), refused when someone saved it since.
     pub fn update_audit(
         &mut self,
         id: AuditId,
@@ -123,6 +125,7 @@ impl Workspace {
         phases: &[String; 3],
         decision: bool,
         decision_reason: &str,
+        based_on: Option<i64>,
     ) -> Result<AuditRecord> {
         let current = self.audit_record(id)?;
         let mut errors = Vec::new();
@@ -176,7 +179,10 @@ impl Workspace {
         record.scope_id = current.scope_id;
         record.decision = decision;
         record.decision_reason = decision_reason.trim().to_owned();
-        self.db.write(|tx| table::update(tx, &record))?;
+        self.db.write(|tx| {
+            claim(tx, Record::Audit, record.id, based_on)?;
+            table::update(tx, &record)
+        })?;
         self.audit_record(id)
     }
 

@@ -72,6 +72,7 @@ fn a_finding_changes_in_every_field_and_its_actions_stay() {
                 text: "Reviewed late".into(),
                 protection_object: None,
             },
+            None,
         )
         .unwrap();
     assert_eq!(
@@ -101,6 +102,7 @@ fn a_finding_changes_in_every_field_and_its_actions_stay() {
                 text: " ".into(),
                 protection_object: None,
             },
+            None,
         )
         .unwrap_err();
     assert_eq!(
@@ -176,7 +178,7 @@ fn an_action_changes_in_every_field_under_the_same_checks_as_adding() {
         ..ActionInput::default()
     };
     let (edited, warnings) =
-        s.ws.edit_action(ActionId(a.id), &input, Some("in-progress"))
+        s.ws.edit_action(ActionId(a.id), &input, Some("in-progress"), None)
             .unwrap();
     assert_eq!(
         (edited.owner.as_str(), edited.status, edited.due.to_string()),
@@ -194,6 +196,7 @@ fn an_action_changes_in_every_field_under_the_same_checks_as_adding() {
                 due: "2026-05-01".into(),
                 ..input.clone()
             },
+            None,
             None,
         )
         .unwrap_err();

@@ -12,6 +12,7 @@ use csmsdesk_store::audit::{self as table, ActionRecord, AuditRecord, FindingRec
 
 use super::ActionInput;
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, required_text, text_problem};
+use crate::revisions::{Record, claim};
 use crate::{
     ActionId, AuditId, Error, FindingId, Invalid, ProtectionObjectId, Result, ScopeId, Workspace,
 };
@@ -106,14 +107,24 @@ impl Workspace {
     }
 
     /// Changes finding `id`'s question, type, text and protection object, under the same
-    /// checks as adding one. Its corrective actions stay with it.
-    pub fn edit_finding(&mut self, id: FindingId, input: &FindingInput) -> Result<FindingRecord> {
+    /// checks as adding one. Its corrective actions stay with it. With `based_on` (the version
+    /// the form read), refused when someone saved it since.
+    pub fn edit_finding(
+        &mut self,
+        id: FindingId,
+        input: &FindingInput,
+        based_on: Option<i64>,
+    ) -> Result<FindingRecord> {
         let current = self.finding(id)?;
         let record = FindingRecord {
             id: id.0,
             ..self.checked_finding(AuditId(current.audit_id), input)?
         };
-        if !self.db.write(|tx| table::update_finding(tx, &record))? {
+        let saved = self.db.write(|tx| {
+            claim(tx, Record::Finding, id.0, based_on)?;
+            table::update_finding(tx, &record)
+        })?;
+        if !saved {
             return Err(id.not_found());
         }
         Ok(record)
@@ -243,12 +254,14 @@ impl Workspace {
     }
 
     /// Changes every field of corrective action `id` (its finding stays; `input.finding` is
-    /// not read) under the same checks as adding one; `status` too when given.
+    /// not read) under the same checks as adding one; `status` too when given. With
+    /// `based_on` (the revision the form read), refused when someone saved it since.
     pub fn edit_action(
         &mut self,
         id: ActionId,
         input: &ActionInput,
         status: Option<&str>,
+        based_on: Option<i64>,
     ) -> Result<(ActionRecord, Vec<Message>)> {
         let current = table::get_action(self.db.conn(), id.0)?.ok_or_else(|| id.not_found())?;
         let (_, _, mut errors, warnings, (due, evidence)) = self.checked_action(input, Some(id))?;
@@ -276,7 +289,11 @@ impl Workspace {
             status,
             evidence_ids: evidence,
         };
-        if !self.db.write(|tx| table::update_action(tx, &record))? {
+        let saved = self.db.write(|tx| {
+            claim(tx, Record::Action, id.0, based_on)?;
+            table::update_action(tx, &record)
+        })?;
+        if !saved {
             return Err(id.not_found());
         }
         Ok((record, warnings))
@@ -295,7 +312,8 @@ impl Workspace {
         Ok(())
     }
 
-    /// Moves a corrective action to `status`.
+    /// Moves a corrective action to `status`: a change of one field, which blocks no other
+    /// change and moves the action's revision on (a form opened before it is refused).
     pub fn set_action_status(&mut self, id: ActionId, status: &str) -> Result<()> {
         let Some(status) = ActionStatus::parse(status) else {
             return Err(Error::Invalid(vec![Invalid::new(
@@ -303,10 +321,12 @@ impl Workspace {
                 Message::new("audit.bad_action_status").arg("given", status.trim()),
             )]));
         };
-        if !self
-            .db
-            .write(|tx| table::set_action_status(tx, id.0, status))?
-        {
+        self.action(id)?;
+        let saved = self.db.write(|tx| {
+            claim(tx, Record::Action, id.0, None)?;
+            table::set_action_status(tx, id.0, status)
+        })?;
+        if !saved {
             return Err(id.not_found());
         }
         Ok(())

@@ -89,6 +89,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
             &["done".into(), "done".into(), "done".into()],
             true,
             "",
+            None,
         )
         .unwrap();
     assert!(cap.decision);
@@ -115,6 +116,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         &["done".into(), "done".into(), "done".into()],
         true,
         "",
+        None,
     )
     .unwrap();
     let label = s.ws.labels(Some(scope_id(&s.ws, "ECU"))).unwrap()[0]
@@ -138,6 +140,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
             &["done".into(), "done".into(), "done".into()],
             true,
             " ",
+            None,
         )
         .unwrap_err();
     assert_eq!(
@@ -150,6 +153,7 @@ fn the_overall_result_covers_every_question_and_decides_the_labels() {
         &["done".into(), "done".into(), "done".into()],
         true,
         "Systemic problems in chapter 3",
+        None,
     )
     .unwrap();
     assert!(

@@ -78,6 +78,7 @@ fn dated() -> crate::test_support::Setup {
                 review_due: due.into(),
                 ..EvidenceInput::default()
             },
+            None,
         )
         .unwrap();
     }
@@ -236,6 +237,7 @@ fn a_page_read_from_the_first_reviews_is_the_slice_of_the_whole_sorted_list_by_e
                 review_due: due.into(),
                 ..EvidenceInput::default()
             },
+            None,
         )
         .unwrap();
     }

@@ -339,7 +339,7 @@ fn described(s: &mut Setup, name: &str, title: &str, owner: &str, targets: &[&st
         owner: owner.into(),
         ..EvidenceInput::default()
     };
-    s.ws.update_evidence(EvidenceId(id), &input).unwrap();
+    s.ws.update_evidence(EvidenceId(id), &input, None).unwrap();
     EvidenceId(id)
 }
 

@@ -54,6 +54,7 @@ fn stale_evidence_leaves_a_requirement_needing_review() {
             review_due: "2026-12-01".into(),
             ..EvidenceInput::default()
         },
+        None,
     )
     .unwrap();
     let readiness =

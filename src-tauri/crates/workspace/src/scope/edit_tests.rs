@@ -90,6 +90,7 @@ fn a_location_is_corrected_in_every_field_and_its_labels_edited_or_removed() {
                 cs_activities: false,
                 notes: "moved".into(),
             },
+            None,
         )
         .unwrap();
     assert_eq!(changed.name, "Plant North");
@@ -163,13 +164,13 @@ fn a_scope_is_renamed_and_given_other_objectives_but_never_a_past_audit_date() {
         ..ScopeInput::default()
     };
     let updated =
-        s.ws.update_scope(ECU, &input("ECU gateway", "2027-03-15"), today())
+        s.ws.update_scope(ECU, &input("ECU gateway", "2027-03-15"), today(), None)
             .unwrap();
     assert_eq!(updated.name, "ECU gateway");
     assert_eq!(updated.objectives.len(), 2);
 
     let error =
-        s.ws.update_scope(ECU, &input("ECU gateway", "1999-01-01"), today())
+        s.ws.update_scope(ECU, &input("ECU gateway", "1999-01-01"), today(), None)
             .unwrap_err();
     assert_eq!(
         keys(&error),
@@ -186,7 +187,7 @@ fn a_scope_is_renamed_and_given_other_objectives_but_never_a_past_audit_date() {
     s.ws.add_scope(&input("Other", "2026-11-25"), today())
         .unwrap();
     let error =
-        s.ws.update_scope(ECU, &input("other", "2027-03-15"), today())
+        s.ws.update_scope(ECU, &input("other", "2027-03-15"), today(), None)
             .unwrap_err();
     assert_eq!(keys(&error), [("name".to_owned(), "input.name_taken")]);
     // Time passing does not make a scope unsaveable: its own date may be past.
@@ -246,6 +247,7 @@ fn a_protection_object_is_corrected_in_every_field_and_keeps_at_least_one_object
                 objectives: Some(Vec::new()),
                 ..ProtectionObjectInput::default()
             },
+            None,
         )
         .unwrap_err();
     assert_eq!(
@@ -269,6 +271,7 @@ fn a_protection_object_is_corrected_in_every_field_and_keeps_at_least_one_object
                 objectives: Some(vec!["development".into()]),
                 locations: vec![PLANT_NORD],
             },
+            None,
         )
         .unwrap();
     assert_eq!(changed.name, "Central gateway");

@@ -7,6 +7,7 @@ use csmsdesk_store::location::{self, LocationRecord};
 
 use super::{LabelInput, LocationInput};
 use crate::input::{MAX_TEXT_LEN, optional_id, parse_date, text_problem, unique_name};
+use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, Result, Workspace};
 
 /// Reads label row `index` (0-based; messages count rows from 1). An empty level takes the
@@ -129,15 +130,20 @@ impl Workspace {
     /// Replaces everything about location `id` with `input`: its details and its whole
     /// label list (a row left out is a label removed, one changed is corrected), checked as
     /// when it was added. A renewal keeps the old label: `add_location_label`.
+    /// With `based_on` (the revision the form read), refused when someone saved it since.
     pub fn update_location(
         &mut self,
         id: LocationId,
         input: &LocationInput,
+        based_on: Option<i64>,
     ) -> Result<LocationRecord> {
         let current = self.location(id)?;
         let mut record = self.checked_location(Some(current.id), input)?;
         record.id = current.id;
-        self.db.write(|tx| location::update(tx, &record))?;
+        self.db.write(|tx| {
+            claim(tx, Record::Location, record.id, based_on)?;
+            location::update(tx, &record)
+        })?;
         self.location(id)
     }
 
@@ -147,6 +153,14 @@ impl Workspace {
         id: LocationId,
         changes: &LocationChanges,
     ) -> Result<LocationRecord> {
+        self.on_fresh(Record::Location, id.0, |ws, revision| {
+            let input = ws.location_changed(id, changes)?;
+            ws.update_location(id, &input, Some(revision))
+        })
+    }
+
+    /// Location `id` as `changes` would leave it.
+    fn location_changed(&self, id: LocationId, changes: &LocationChanges) -> Result<LocationInput> {
         let current = self.location(id)?;
         let mut labels = current.labels.clone();
         let mut errors = Vec::new();
@@ -178,7 +192,7 @@ impl Workspace {
             cs_activities: changes.cs_activities.unwrap_or(current.cs_activities),
             notes: keep(&changes.notes, &current.notes),
         };
-        self.update_location(id, &input)
+        Ok(input)
     }
 
     /// `input` checked as a location (`id` is the one being changed, if any): every field's

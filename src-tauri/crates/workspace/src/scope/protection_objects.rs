@@ -5,6 +5,7 @@ use csmsdesk_store::protection_object::{self as po_table, ProtectionObjectRecord
 
 use super::{ProtectionObjectChanges, ProtectionObjectInput};
 use crate::input::{MAX_NAME_LEN, optional_id, parse_objectives, text_problem, unique_name};
+use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, ProtectionObjectId, Result, ScopeId, Workspace};
 use csmsdesk_store::scope::ScopeRecord;
 
@@ -48,16 +49,21 @@ impl Workspace {
 
     /// Changes every field of protection object `id` (its scope stays), checked as when it
     /// was added; samples of objectives it loses are dropped.
+    /// With `based_on` (the revision the form read), refused when someone saved it since.
     pub fn update_protection_object(
         &mut self,
         id: ProtectionObjectId,
         input: &ProtectionObjectInput,
+        based_on: Option<i64>,
     ) -> Result<ProtectionObjectRecord> {
         let current = self.protection_object(id)?;
         let scope = self.scope(input.scope)?;
         let current = self.protection_object_of(&scope, ProtectionObjectId(current.id))?;
         let record = self.checked_protection_object(Some(current.id), input)?;
-        self.db.write(|tx| po_table::update(tx, &record))?;
+        self.db.write(|tx| {
+            claim(tx, Record::ProtectionObject, record.id, based_on)?;
+            po_table::update(tx, &record)
+        })?;
         self.protection_object(id)
     }
 
@@ -67,6 +73,18 @@ impl Workspace {
         id: ProtectionObjectId,
         changes: &ProtectionObjectChanges,
     ) -> Result<ProtectionObjectRecord> {
+        self.on_fresh(Record::ProtectionObject, id.0, |ws, revision| {
+            let input = ws.protection_object_changed(id, changes)?;
+            ws.update_protection_object(id, &input, Some(revision))
+        })
+    }
+
+    /// Protection object `id` as `changes` would leave it.
+    fn protection_object_changed(
+        &self,
+        id: ProtectionObjectId,
+        changes: &ProtectionObjectChanges,
+    ) -> Result<ProtectionObjectInput> {
         let po = self.protection_object(id)?;
         let keep =
             |given: &Option<String>, now: &str| given.clone().unwrap_or_else(|| now.to_owned());
@@ -96,7 +114,7 @@ impl Workspace {
                 .clone()
                 .unwrap_or_else(|| po.location_ids.iter().copied().map(LocationId).collect()),
         };
-        self.update_protection_object(id, &input)
+        Ok(input)
     }
 
     /// `input` checked as a protection object (`id` the one being changed, if any): every

@@ -9,6 +9,7 @@ use super::ScopeInput;
 use crate::input::{
     MAX_NAME_LEN, optional_id, parse_date, parse_objectives, text_problem, unique_name,
 };
+use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, Result, ScopeId, Workspace};
 
 impl Workspace {
@@ -141,15 +142,18 @@ impl Workspace {
     /// Changes every field of a scope but its catalogue: name, ENX Scope-ID, locations,
     /// objectives (the defaults follow, the user's overrides stay), planned audit date and
     /// provider, checked as when it was added. Empty optional fields clear their value.
+    /// With `based_on` (the revision the form read), refused when someone saved it since.
     pub fn update_scope(
         &mut self,
         scope: ScopeId,
         input: &ScopeInput,
         today: NaiveDate,
+        based_on: Option<i64>,
     ) -> Result<ScopeRecord> {
         let current = self.scope(scope)?;
         let record = self.checked_scope(Some(&current), input, today)?;
         self.db.write(|tx| {
+            claim(tx, Record::Scope, record.id, based_on)?;
             scope_table::update_details(tx, &record)?;
             scope_table::set_objectives(tx, record.id, &record.objectives)
         })?;

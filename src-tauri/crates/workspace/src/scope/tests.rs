@@ -490,7 +490,7 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
         ..ScopeInput::default()
     };
     let updated = ws
-        .update_scope(scope_id(&ws, "ECU"), &update, today())
+        .update_scope(scope_id(&ws, "ECU"), &update, today(), None)
         .unwrap();
     assert_eq!(updated.enx_scope_id.unwrap().as_str(), "S9Z8Y7");
     assert_eq!(updated.planned_audit_date, Some(date("2027-09-01")));
@@ -502,7 +502,7 @@ fn scope_details_change_and_objects_keep_only_the_scope_locations() {
         1
     );
     let err = ws
-        .update_scope(scope_id(&ws, "ECU"), &ScopeInput::default(), today())
+        .update_scope(scope_id(&ws, "ECU"), &ScopeInput::default(), today(), None)
         .unwrap_err();
     assert_eq!(
         fields(&err),

@@ -16,6 +16,10 @@ pub struct Audit {
     pub phases: Phases,
     pub decision: bool,
     pub decision_reason: String,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 /// The state of the initial audit's three phases.
@@ -43,6 +47,7 @@ pub fn audit(a: &csmsdesk_store::audit::AuditRecord) -> Audit {
         },
         decision: a.decision,
         decision_reason: a.decision_reason.clone(),
+        revision: None,
     }
 }
 
@@ -56,6 +61,10 @@ pub struct Finding {
     #[serde(rename = "type")]
     pub kind: &'static str,
     pub text: String,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 pub fn finding(f: &csmsdesk_store::audit::FindingRecord) -> Finding {
@@ -66,6 +75,7 @@ pub fn finding(f: &csmsdesk_store::audit::FindingRecord) -> Finding {
         protection_object_id: f.protection_object_id,
         kind: f.kind.as_str(),
         text: f.description.clone(),
+        revision: None,
     }
 }
 
@@ -81,6 +91,10 @@ pub struct Action {
     pub justification: String,
     pub status: &'static str,
     pub evidence: Vec<i64>,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 pub fn action(a: &csmsdesk_store::audit::ActionRecord) -> Action {
@@ -94,6 +108,7 @@ pub fn action(a: &csmsdesk_store::audit::ActionRecord) -> Action {
         justification: a.justification.clone(),
         status: a.status.as_str(),
         evidence: a.evidence_ids.clone(),
+        revision: None,
     }
 }
 

@@ -200,6 +200,10 @@ pub struct EvidenceItem {
     #[serde(flatten)]
     pub evidence: Evidence,
     pub versions: Vec<Version>,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,6 +221,7 @@ pub fn evidence_item(
 ) -> EvidenceItem {
     EvidenceItem {
         evidence: evidence(view),
+        revision: None,
         versions: versions
             .iter()
             .map(|v| Version {

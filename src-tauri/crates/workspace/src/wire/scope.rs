@@ -34,6 +34,10 @@ pub struct Location {
     pub labels: Vec<TisaxLabel>,
     /// The scopes that include it: deleting it is refused while there are any.
     pub used_by: Vec<String>,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 pub fn location(l: &crate::LocationRecord) -> Location {
@@ -46,6 +50,7 @@ pub fn location(l: &crate::LocationRecord) -> Location {
         notes: l.notes.clone(),
         labels: labels(&l.labels),
         used_by: l.used_by.clone(),
+        revision: None,
     }
 }
 
@@ -65,6 +70,10 @@ pub struct Scope {
     pub applicable_requirements: usize,
     pub questions: Vec<ScopeQuestion>,
     pub check: Check,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 /// A question's applicability in a scope.
@@ -133,6 +142,7 @@ pub fn scope_view(view: &crate::ScopeView, lang: Lang) -> Scope {
             })
             .collect(),
         check: check(view, lang),
+        revision: None,
     }
 }
 
@@ -194,6 +204,10 @@ pub struct ProtectionObject {
     pub lifecycle_phases: String,
     pub objectives: Vec<&'static str>,
     pub locations: Vec<String>,
+    /// The revision the record is at (optimistic concurrency): a form sends it back with its
+    /// change. Absent where the answer does not serve a form.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<i64>,
 }
 
 pub fn protection_object(
@@ -221,6 +235,7 @@ pub fn protection_object(
                     .map(|(_, n)| n.clone())
             })
             .collect(),
+        revision: None,
     }
 }
 

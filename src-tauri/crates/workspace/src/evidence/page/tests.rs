@@ -20,9 +20,9 @@ fn three(s: &mut Setup) -> [EvidenceId; 3] {
         classification: "confidential".into(),
         ..EvidenceInput::default()
     };
-    s.ws.update_evidence(ids[0], &describe("WP-05-01", "Anna"))
+    s.ws.update_evidence(ids[0], &describe("WP-05-01", "Anna"), None)
         .unwrap();
-    s.ws.update_evidence(ids[1], &describe("WP-09-02", "Bernd"))
+    s.ws.update_evidence(ids[1], &describe("WP-09-02", "Bernd"), None)
         .unwrap();
     let link = |targets: &[&str], scope| LinkInput {
         targets: targets.iter().map(|t| t.to_string()).collect(),
