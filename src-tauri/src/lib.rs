@@ -10,6 +10,7 @@ mod error;
 mod guard;
 mod jobs;
 mod keychain;
+mod live;
 mod navigation;
 mod notify;
 mod opening;
@@ -56,6 +57,7 @@ pub fn run() {
     let built = tauri::Builder::default()
         .manage(state)
         .manage(watchdog::Watchdog::default())
+        .manage(live::Live::default())
         .plugin(navigation::guard())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
@@ -76,6 +78,7 @@ pub fn run() {
             commands::team::team_list,
             commands::team::team_add,
             commands::team::team_remove,
+            commands::live::live_follow,
             commands::profile::profile_get,
             commands::profile::profile_save,
             commands::catalogue::catalogue_list,
@@ -194,6 +197,7 @@ pub fn run() {
         // not take it for the lock of a crashed process.
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {
+                tauri::Manager::state::<live::Live>(handle).stop();
                 tauri::Manager::state::<AppState>(handle).close();
             }
         }),

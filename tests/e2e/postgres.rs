@@ -237,5 +237,7 @@ async fn a_server_workspace_opens_on_start_and_one_whose_user_needs_a_password_o
     app.client.close().await.unwrap();
 }
 
+#[path = "postgres_live.rs"]
+mod live;
 #[path = "postgres_team.rs"]
 mod team;

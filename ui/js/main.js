@@ -9,7 +9,9 @@
 //   app.refreshVocabulary()  loads it again (after the rules change)
 // Once the first workspace is open, a quick scan checks the evidence sources in the
 // background and reports in the header (#scan-status); not in a read-only workspace, whose
-// changes would all be refused. A read-only workspace shows a banner above every screen.
+// changes would all be refused. A read-only workspace shows a banner above every screen. On a
+// workspace on PostgreSQL, changes by other desks redraw the screen and the header names who
+// else has it open (#live-status).
 //
 // Each screen drawn gets a lifetime (lib/lifetime.js) as `render(app, screen, life)`'s third
 // argument; drawing the next screen ends it: the answers still on their way to the old screen
@@ -27,6 +29,7 @@ import { Lifetime } from './lib/lifetime.js';
 import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
 import { installSearch } from './views/search.js';
+import { installLiveStatus } from './widgets/live_status.js';
 
 // Each screen's module is loaded when the screen is first shown, so the start loads only the
 // one it opens on; the others follow one at a time whenever the user pauses (`preloadViews`).
@@ -104,6 +107,7 @@ async function reload() {
   renderNav();
   installSearch(app);
   await renderScreen();
+  live.follow();
   // The scan waits for the user's first pause (at most SCAN_WAIT_MS): it reads every item's
   // source and stats every file, which at tens of thousands of items would hold the workspace
   // and both processors just when a screen asks for its data. It goes before the preloading,
@@ -151,7 +155,12 @@ async function renderScreen() {
     else link.removeAttribute('aria-current');
   }
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
+  live.drawn();
 }
+
+// On a workspace on PostgreSQL: changes by other desks redraw the screen, and the header
+// names who else has it open (widgets/live_status.js).
+const live = installLiveStatus(app, () => renderScreen());
 
 // Files dropped on the window go to the screen that is open, if it takes files; `position`
 // (CSS pixels) tells the evidence screen which requirement they were dropped on.

@@ -8,6 +8,7 @@ pub mod evidence;
 pub mod evidence_work;
 pub mod i18n;
 pub mod jobs;
+pub mod live;
 pub mod package;
 pub mod profile;
 pub mod report;

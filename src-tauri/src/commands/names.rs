@@ -15,6 +15,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "team_list",
     "team_add",
     "team_remove",
+    "live_follow",
     "workspace_open_read_only",
     "journal_page",
     "journal_verify",

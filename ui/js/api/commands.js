@@ -108,6 +108,8 @@ export const saveRules = ({ applicabilityMatrix, labelExpiryWarningDays, notifyD
     notifyDays: String(notifyDays),
     labelRules: Object.fromEntries(Object.entries(labelRules ?? {}).map(([key, months]) => [key, String(months)])),
   });
+/** Follows the open workspace's changes by other desks (on PostgreSQL): { on, others, lost }. */
+export const liveFollow = () => invokeLasting('live_follow');
 /** Core's lists, the limits of every rule and the rules in force (see the `vocabulary` command). */
 export const vocabulary = () => invokeLasting('vocabulary');
 // `location` is a location's id, `object` a protection object's.

@@ -1,7 +1,7 @@
 // Events from the shell. Files dropped on the window arrive as 'tauri://drag-drop' with the
 // dropped paths (the page itself never sees the file system); every long job (adding and
 // scanning evidence, exports, the check, backup and restore) reports its progress as
-// 'job-progress'.
+// 'job-progress'. On a workspace on PostgreSQL, what other desks do arrives as 'workspace-live'.
 
 /** Tauri reports positions in physical pixels; the page lays out in CSS pixels. */
 function cssPosition(position) {
@@ -45,4 +45,15 @@ export async function onProgress(handler) {
   const listen = listener();
   if (!listen) return () => {};
   return listen('job-progress', (event) => handler(event.payload));
+}
+
+/**
+ * Calls `handler(event)` for each live update of a workspace on PostgreSQL: { kind: 'changed',
+ * newest } (another desk committed a change), { kind: 'present', others: [{ user, windows }] },
+ * { kind: 'lost', reason } (the server is out of reach) and { kind: 'back' }.
+ */
+export async function onLive(handler) {
+  const listen = listener();
+  if (!listen) return () => {};
+  return listen('workspace-live', (event) => handler(event.payload ?? {}));
 }

@@ -958,6 +958,16 @@ readiness-covered_through_question = { $count ->
     } nur auf Nachweisen zur ganzen Kontrollfrage.
 readiness-no_gaps = Keine Lücken: Jede anwendbare Anforderung ist abgedeckt.
 readiness-no_scopes = Der Stand erscheint hier, sobald ein Geltungsbereich festgelegt ist.
+live-others = Ebenfalls geöffnet: { $names }
+live-others_hint = Wer diesen Arbeitsbereich gerade noch geöffnet hat; deren Änderungen erscheinen hier, sobald sie gespeichert sind.
+live-user_windows = { $count ->
+    [one] { $user }
+   *[other] { $user } ({ $count } Fenster)
+}
+live-lost = Der Server ist nicht erreichbar: Änderungen anderer erscheinen wieder, sobald er zurück ist.
+live-changed_while_editing = Jemand anderes hat Änderungen gespeichert, während Sie bearbeiten.
+live-changed_hint = Speichern bleibt sicher: Ein Datensatz, den die andere Person geändert hat, wird nicht überschrieben; Sie erfahren stattdessen, wer ihn geändert hat.
+live-show_changes = Anzeigen (verwirft Ihre Eingaben)
 scan-running = Nachweisquellen werden geprüft …
 scan-done = Nachweisquellen geprüft: { $changed } geändert, { $missing ->
         [one] { $missing } fehlt

@@ -961,6 +961,16 @@ readiness-covered_through_question = { $count ->
     } only on evidence linked to the whole control question.
 readiness-no_gaps = No gaps: every applicable requirement is covered.
 readiness-no_scopes = Readiness appears here once a scope is defined.
+live-others = Also open: { $names }
+live-others_hint = Others who have this workspace open now; their changes appear here as they save them.
+live-user_windows = { $count ->
+    [one] { $user }
+   *[other] { $user } ({ $count } windows)
+}
+live-lost = The server cannot be reached: changes by others appear again once it is back.
+live-changed_while_editing = Someone else saved changes while you were editing.
+live-changed_hint = Saving stays safe: a record they changed is not overwritten; you are told who changed it instead.
+live-show_changes = Show them (discards what you typed)
 scan-running = Checking evidence sources …
 scan-done = Evidence sources checked: { $changed } changed, { $missing } missing
 scan-failed = Evidence sources could not be checked: { $message }

@@ -204,6 +204,23 @@ impl Db {
         self.member_role
     }
 
+    /// On PostgreSQL, the server process of this connection (`pg_backend_pid()`): the sender
+    /// of its changes' notifications, which this desk's live updates skip (`pg::live`).
+    pub fn backend_pid(&self) -> Result<Option<i32>> {
+        use crate::sql::Sql as _;
+        let conn = self.conn();
+        match conn.engine() {
+            crate::sql::Engine::Sqlite => Ok(None),
+            crate::sql::Engine::Postgres => {
+                let pid: i64 =
+                    conn.query_row("SELECT pg_backend_pid()::bigint", crate::params![], |r| {
+                        r.get(0)
+                    })?;
+                Ok(i32::try_from(pid).ok())
+            }
+        }
+    }
+
     /// The SQLite file; an empty path for a PostgreSQL workspace, which has none.
     pub fn path(&self) -> &Path {
         self.path.as_deref().unwrap_or(Path::new(""))

@@ -10,10 +10,13 @@ pub mod config;
 pub mod connect;
 pub mod files;
 pub mod journal;
+pub mod live;
 pub mod location;
 pub mod migrate;
 pub mod team;
 
+#[cfg(test)]
+mod live_tests;
 #[cfg(test)]
 mod parity;
 #[cfg(test)]

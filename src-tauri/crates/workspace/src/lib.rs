@@ -18,6 +18,7 @@ pub mod fuzzing;
 mod ids;
 mod input;
 mod journal;
+mod live;
 mod outputs;
 mod package;
 mod partial;
@@ -78,6 +79,7 @@ pub use ids::{
 };
 pub use input::MAX_PAGE_ROWS;
 pub use journal::{CheckReport, JournalReport, MAX_PAGE as MAX_JOURNAL_PAGE, problem_message};
+pub use live::{LiveEvent, LiveFeed, Presence};
 pub use outputs::refuse_inside_workspace;
 pub use package::{
     PackageOptions, PackagePlan, PackageReport, PackageWarnings, Unreviewed, VerifyReport,

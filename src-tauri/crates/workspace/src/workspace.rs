@@ -24,11 +24,13 @@ pub const VAULT_DIR: &str = "vault";
 /// while another process holds it.
 #[derive(Debug)]
 pub struct Workspace {
-    location: Location,
+    pub(crate) location: Location,
     pub(crate) db: Db,
     /// Evidence content: the folder's `vault`, or the database's tables on a connection of
     /// the vault's own.
     pub(crate) vault: Vault,
+    /// On PostgreSQL, the settings it was opened with: the live updates' own connection.
+    pub(crate) pg_config: Option<PgConfig>,
     // Declared last so the database closes before the lock is released. None when read-only.
     _lock: Option<WorkspaceLock>,
 }
@@ -72,6 +74,7 @@ impl Workspace {
             location: Location::Folder(dir.to_owned()),
             db,
             vault,
+            pg_config: None,
             _lock: Some(lock),
         })
     }
@@ -92,6 +95,7 @@ impl Workspace {
             location: Location::Folder(dir.to_owned()),
             db,
             vault: Vault::new(dir.join(VAULT_DIR)),
+            pg_config: None,
             _lock: None,
         })
     }
@@ -161,6 +165,7 @@ impl Workspace {
             location: Location::Folder(dir.to_owned()),
             db,
             vault: Vault::new(dir.join(VAULT_DIR)),
+            pg_config: None,
             _lock: Some(lock),
         })
     }
@@ -266,6 +271,7 @@ impl Workspace {
             location: Location::Postgres(url.clone()),
             db,
             vault,
+            pg_config: Some(config.clone()),
             _lock: None,
         })
     }
@@ -299,6 +305,7 @@ impl Workspace {
             location: location.clone(),
             db,
             vault,
+            pg_config: Some(config),
             _lock: None,
         })
     }

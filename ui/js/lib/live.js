@@ -1,0 +1,42 @@
+// Live updates on a workspace on PostgreSQL (issue 20), the rules without the page: how the
+// header names the others who have the workspace open, and whether a change another desk
+// made redraws the screen now or waits until the user is done editing. Pure, for node's tests.
+
+/**
+ * The other windows on the workspace as the header names them: each user, with the number of
+ * their windows when more than one ("anna, ben (2 windows)"); '' when nobody else.
+ */
+export function othersText(t, others) {
+  return (others ?? [])
+    .map(({ user, windows }) => (windows > 1 ? t('live.user_windows', { user, count: windows }) : user))
+    .join(', ');
+}
+
+/**
+ * What a change committed on another desk does to the screen: `redraw` it at once, or `hold`
+ * while the user is editing (typed into a form of the screen since it was drawn, or has a
+ * dialog open), so that nothing they typed is overwritten; the header then says so.
+ */
+export function onOthersChange({ edited, dialogOpen }) {
+  return edited || dialogOpen ? 'hold' : 'redraw';
+}
+
+/**
+ * Coalesces calls: `run` happens `delayMs` after the last of a burst (the changes of several
+ * transactions in a row redraw once). `setTimer`/`clearTimer` are passed for the tests.
+ */
+export function coalesceFor(delayMs, run, { setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
+  let timer = null;
+  const call = () => {
+    clearTimer(timer);
+    timer = setTimer(() => {
+      timer = null;
+      run();
+    }, delayMs);
+  };
+  call.cancel = () => {
+    clearTimer(timer);
+    timer = null;
+  };
+  return call;
+}

@@ -1,0 +1,115 @@
+// The header's live line on a workspace on PostgreSQL (issue 20): who else has it open, a
+// server out of reach, and a change by another desk held back while the user edits. Changes
+// by others redraw the screen shown (within a fraction of a second of their commit); a form
+// the user has typed into is never redrawn under them: the line says that the workspace
+// changed and offers to show it. A save of a record someone else saved meanwhile is refused
+// by the backend anyway (the record's revision).
+
+import * as api from '../api/commands.js';
+import { onLive } from '../api/events.js';
+import { el } from '../lib/dom.js';
+import { coalesceFor, onOthersChange, othersText } from '../lib/live.js';
+
+// Several commits in a row redraw once.
+const REDRAW_DELAY_MS = 300;
+// How long after a form is sent its answer has surely been drawn.
+const SETTLE_MS = 1500;
+
+/**
+ * Installs the line in `#live-status`. `redraw()` draws the screen shown again. Returns
+ * `follow()` (call it whenever a workspace was opened: it starts following that one) and
+ * `drawn()` (call it after each screen drawn: what the user typed belongs to the old one).
+ */
+export function installLiveStatus(app, redraw) {
+  const line = document.getElementById('live-status');
+  const state = { on: false, others: [], lost: null, held: false };
+  // The forms typed into since the screen was drawn; one still in the page holds unsaved
+  // input (a form that was saved or reloaded was drawn anew and has left the page).
+  let typedInto = new Set();
+  const editing = () => [...typedInto].some((form) => form.isConnected);
+
+  const draw = () => {
+    const { t } = app;
+    const parts = [];
+    if (state.lost) {
+      parts.push(el('span', { class: 'live-lost', id: 'live-lost', title: state.lost }, t('live.lost')));
+    } else if (state.others.length) {
+      parts.push(el('span', { id: 'live-others', title: t('live.others_hint') }, t('live.others', { names: othersText(t, state.others) })));
+    }
+    if (state.held) {
+      parts.push(
+        el('span', { class: 'live-held', id: 'live-held', title: t('live.changed_hint') }, t('live.changed_while_editing')),
+        el('button', { type: 'button', class: 'link', id: 'live-show', onclick: () => redrawNow() }, t('live.show_changes')),
+      );
+    }
+    line.replaceChildren(...parts.flatMap((part, i) => (i ? [' ', part] : [part])));
+    line.hidden = parts.length === 0;
+  };
+
+  const redrawNow = () => {
+    state.held = false;
+    draw();
+    const scrolled = document.scrollingElement?.scrollTop ?? 0;
+    Promise.resolve(redraw()).then(() => {
+      if (document.scrollingElement) document.scrollingElement.scrollTop = scrolled;
+    });
+  };
+
+  const changed = coalesceFor(REDRAW_DELAY_MS, () => {
+    const dialogOpen = Boolean(document.querySelector('dialog[open]'));
+    if (onOthersChange({ edited: editing(), dialogOpen }) === 'redraw') redrawNow();
+    else {
+      state.held = true;
+      draw();
+    }
+  });
+
+  const main = document.getElementById('main');
+  main.addEventListener('input', (event) => {
+    const form = event.target.closest?.('form');
+    if (form) typedInto.add(form);
+  });
+  // A change held back is shown once the user is done: a form saved is drawn anew (a refused
+  // one stays, with what was typed).
+  main.addEventListener('submit', () => {
+    setTimeout(() => {
+      if (state.held && !editing()) redrawNow();
+    }, SETTLE_MS);
+  });
+
+  onLive((event) => {
+    if (!state.on) return;
+    if (event.kind === 'present') state.others = event.others ?? [];
+    else if (event.kind === 'lost') state.lost = event.reason || 'lost';
+    else if (event.kind === 'back') {
+      state.lost = null;
+      changed();
+    } else if (event.kind === 'changed') changed();
+    draw();
+  });
+
+  return {
+    async follow() {
+      if (!app.workspace?.info) {
+        Object.assign(state, { on: false, others: [], lost: null, held: false });
+        draw();
+        return;
+      }
+      try {
+        const status = await api.liveFollow();
+        Object.assign(state, { on: status.on, others: status.others ?? [], lost: status.lost ?? null, held: false });
+      } catch {
+        // Without live updates the app works as on one desk; the header just says nothing.
+        Object.assign(state, { on: false, others: [], lost: null, held: false });
+      }
+      draw();
+    },
+    drawn() {
+      typedInto = new Set();
+      if (state.held) {
+        state.held = false;
+        draw();
+      }
+    },
+  };
+}
