@@ -65,6 +65,33 @@ async fn an_admin_adds_a_viewer_whose_window_says_it_only_looks() {
     app.screenshot("postgres-team-01-viewer-added").await;
     app.client.close().await.unwrap();
 
+    // Something to look at: a catalogue, a location and a scope (made with the CLI).
+    for args in [
+        &["catalogue", "import", "--demo"][..],
+        &["location", "add", "Plant Nord"],
+        &[
+            "scope",
+            "add",
+            "ECU",
+            "--location",
+            "Plant Nord",
+            "--objective",
+            "development",
+        ],
+    ] {
+        let output = Command::new(cli_binary())
+            .args(["--workspace", &url])
+            .args(args)
+            .env("PGPASSWORD", &admin.password)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
     // Ben's window: read-only, saying it is the role, and no members form.
     let ben_url = format!("postgresql://{ben}@{}:{}/{db}", admin.host, admin.port);
     let app = desktop.launch(&["--workspace", &ben_url]).await;
@@ -78,5 +105,44 @@ async fn an_admin_adds_a_viewer_whose_window_says_it_only_looks() {
     let you = rendered("en", "members.you", &[("role", &en["team.role.viewer"])]);
     app.wait_for_text("#members-you", &you).await;
     app.screenshot("postgres-team-03-viewer-settings").await;
+    // No editing control anywhere: the profile shows its values, disabled, without a save.
+    assert!(
+        app.client
+            .execute(
+                "const inputs = [...document.querySelectorAll('#main form.read-only-form input')];
+                 return document.getElementById('company_name').disabled
+                   && inputs.length > 2 && inputs.every((i) => i.disabled)",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_bool()
+            .unwrap(),
+        "the settings' forms are disabled"
+    );
+    for screen in ["scope", "evidence", "audits"] {
+        app.go(screen).await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let editing: Vec<String> = serde_json::from_value(
+            app.client
+                .execute(
+                    "const shown = (e) => e.offsetParent !== null;
+                     const editing = ['details.inline-form', 'button.danger', 'button[type=submit]',
+                       '.assess-save', '#evidence-add', '#evidence-scan'].map((c) => '#main ' + c);
+                     return [...document.querySelectorAll(editing.join(', '))]
+                       .filter(shown).map((e) => e.outerHTML.slice(0, 80));",
+                    vec![],
+                )
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(
+            editing.is_empty(),
+            "{screen} shows editing controls to a viewer: {editing:?}"
+        );
+        app.screenshot(&format!("postgres-team-04-viewer-{screen}"))
+            .await;
+    }
     app.client.close().await.unwrap();
 }

@@ -30,6 +30,7 @@ import { readOnlyBanner } from './views/read_only.js';
 import { recoveryNotice } from './views/recovery_notice.js';
 import { installSearch } from './views/search.js';
 import { installLiveStatus } from './widgets/live_status.js';
+import { guardReadOnly } from './lib/read_only_guard.js';
 
 // Each screen's module is loaded when the screen is first shown, so the start loads only the
 // one it opens on; the others follow one at a time whenever the user pauses (`preloadViews`).
@@ -103,6 +104,8 @@ async function reload() {
   app.workspace = workspace;
   app.vocabulary = workspace?.info ? vocabulary : null;
   document.documentElement.lang = lang;
+  // A read-only workspace shows no editing controls (lib/read_only_guard.js, css/app.css).
+  document.body.dataset.readOnly = workspace?.read_only ? 'true' : 'false';
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = app.t(node.dataset.i18n);
   renderNav();
   installSearch(app);
@@ -157,6 +160,8 @@ async function renderScreen() {
   document.title = `${app.t(`nav.${screen}`)} · ${app.t('app.title')}`;
   live.drawn();
 }
+
+guardReadOnly(document.getElementById('main'), () => document.body.dataset.readOnly === 'true');
 
 // On a workspace on PostgreSQL: changes by other desks redraw the screen, and the header
 // names who else has it open (widgets/live_status.js).

@@ -454,7 +454,9 @@ function drawTable({ whole = false } = {}) {
   current.bulk.update();
   if (!page.unfiltered) {
     if (count) count.textContent = '';
-    hosts.tableHost.replaceChildren(el('p', { class: 'hint', id: 'evidence-empty' }, t('vault.empty')));
+    // A read-only workspace offers no adding: it just says that there is nothing yet.
+    const empty = app.workspace?.read_only ? 'vault.empty_read_only' : 'vault.empty';
+    hosts.tableHost.replaceChildren(el('p', { class: 'hint', id: 'evidence-empty' }, t(empty)));
     return;
   }
   if (count) count.textContent = t('vault.count', { shown: number(page.total), total: number(page.unfiltered) });

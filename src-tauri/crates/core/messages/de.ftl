@@ -750,6 +750,7 @@ vault-linked_any = alle
 vault-linked_none = noch keine
 vault-linked_some = mindestens eine
 vault-empty = Der Tresor ist leer. Fügen Sie oben Dateien hinzu oder ziehen Sie sie auf dieses Fenster.
+vault-empty_read_only = Der Tresor ist leer.
 vault-none_match = Kein Nachweis passt zum Filter.
 vault-col_title = Titel
 vault-col_type = Art

@@ -753,6 +753,7 @@ vault-linked_any = all
 vault-linked_none = none yet
 vault-linked_some = at least one
 vault-empty = The vault is empty. Add files above or drop them on this window.
+vault-empty_read_only = The vault is empty.
 vault-none_match = No evidence matches the filter.
 vault-col_title = Title
 vault-col_type = Type
