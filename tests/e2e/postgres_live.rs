@@ -162,6 +162,21 @@ async fn two_desks_see_each_others_changes_and_a_save_over_one_is_refused() {
     a.wait_for_containing(nord, "Ringstraße 2").await;
     a.screenshot("postgres-live-04-the-others-save-arrives")
         .await;
+    // The rules are an admin's: Ben, an editor, reads them without a way to save.
+    b.go("settings").await;
+    b.wait_for_text("#rules-admins-only", &en["settings.rules_admins_only"])
+        .await;
+    let saves_shown = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-action=save-rules], #save-label-rules')]
+               .filter((e) => e.offsetParent !== null).length",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(saves_shown, 0, "no save button for the rules");
+    b.screenshot("postgres-live-05-rules-are-an-admins").await;
     a.client.close().await.unwrap();
     b.client.close().await.unwrap();
 }

@@ -245,5 +245,21 @@ function rulesPanel(app) {
   };
   form.addEventListener('submit', saveAll(line));
   labelForm.addEventListener('submit', saveAll(labelLine));
-  return el('div', { class: 'panel' }, el('h2', {}, t('settings.rules')), el('p', { class: 'hint' }, t('settings.rules_intro')), form, labelForm);
+  // The rules are an admin's (the server refuses an editor's change too): an editor reads them.
+  const adminsOnly = app.workspace?.role === 'editor';
+  if (adminsOnly) {
+    for (const shown of [form, labelForm]) {
+      shown.classList.add('read-only-form');
+      for (const control of shown.querySelectorAll('input, textarea, select, button')) control.disabled = true;
+    }
+  }
+  return el(
+    'div',
+    { class: 'panel' },
+    el('h2', {}, t('settings.rules')),
+    el('p', { class: 'hint' }, t('settings.rules_intro')),
+    adminsOnly ? el('p', { class: 'hint', id: 'rules-admins-only' }, t('settings.rules_admins_only')) : null,
+    form,
+    labelForm,
+  );
 }

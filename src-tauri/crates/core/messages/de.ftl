@@ -133,6 +133,7 @@ error-member_role_invalid = Die Rolle eines Mitglieds ist Betrachter, Bearbeiter
 error-pg_not_allowed_set_up = Ihr Datenbankbenutzer darf die Mitgliederrollen dieses Arbeitsbereichs nicht einrichten: Das braucht den Eigentümer der Datenbank mit dem Recht, Rollen anzulegen (CREATEROLE). Der Server meldete: { $reason }
 error-pg_not_allowed_add = Ihr Datenbankbenutzer darf diesem Arbeitsbereich keine Mitglieder hinzufügen: Das darf nur ein Admin (ein Mitglied mit der Rolle Admin oder der Eigentümer der Datenbank mit CREATEROLE). Der Server meldete: { $reason }
 error-pg_not_allowed_remove = Ihr Datenbankbenutzer darf keine Mitglieder aus diesem Arbeitsbereich entfernen: Das darf nur ein Admin (ein Mitglied mit der Rolle Admin oder der Eigentümer der Datenbank mit CREATEROLE). Der Server meldete: { $reason }
+error-pg_not_allowed_rules = Nur ein Admin dieses Arbeitsbereichs darf seine Regeln ändern; Ihre Rolle ist Bearbeiter. Fragen Sie einen Admin (Einstellungen → Mitglieder nennt die Mitglieder). Es wurde nichts geändert.
 error-pg_owner_must_update = Der Arbeitsbereich in der Datenbank { $database } hat die Schemaversion { $found }, diese Version von CSMS Desk braucht { $supported }. Nur der Eigentümer der Datenbank, { $owner }, darf ihn aktualisieren: Bitten Sie ihn, ihn einmal mit dieser Version zu öffnen. Es wurde nichts geändert.
 error-pg_aborted = Ein Schritt dieser Änderung ist auf dem PostgreSQL-Server gescheitert, daher wurde nichts von der Änderung gespeichert. Versuchen Sie es erneut; scheitert es wieder, stehen die Einzelheiten im Protokoll.
 error-changed = { $by } hat diesen Datensatz am { $day } um { $time } Uhr gespeichert, nachdem Sie ihn geöffnet haben. Von Ihrer Änderung wurde nichts gespeichert: Laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann noch einmal vor.
@@ -481,6 +482,7 @@ cli-rules-warning_days = Ein TISAX-Label, das innerhalb von { $days ->
     } nach dem Audit abläuft, löst eine Warnung aus.
 settings-rules = Auditregeln
 settings-rules_intro = ENX veröffentlicht diese Regeln für VCS nicht; CSMS Desk geht von gängigen Annahmen aus, und Sie können sie an die Angaben Ihres Prüfdienstleisters anpassen.
+settings-rules_admins_only = Nur ein Admin dieses Arbeitsbereichs darf seine Regeln ändern; Sie sehen sie so, wie sie gelten.
 settings-rules_matrix = Welche Kontrollfragen für welches Auditziel gelten
 settings-rules_matrix_hint = Eine Zeile je Auditziel, zum Beispiel „development: chapter 5, question 6.1“; „all“ gilt für jedes Auditziel. Ihre eigenen Entscheidungen je Geltungsbereich bleiben erhalten.
 settings-rules_warning_days = Warnen, wenn ein TISAX-Label innerhalb so vieler Tage nach dem Audit abläuft

@@ -136,6 +136,7 @@ error-member_role_invalid = A member's role is viewer, editor or admin.
 error-pg_not_allowed_set_up = Your database user may not set up the member roles of this workspace: that needs the database's owner with the right to create roles (CREATEROLE). The server said: { $reason }
 error-pg_not_allowed_add = Your database user may not add members to this workspace: only an admin may (a member with the admin role, or the database's owner with CREATEROLE). The server said: { $reason }
 error-pg_not_allowed_remove = Your database user may not remove members from this workspace: only an admin may (a member with the admin role, or the database's owner with CREATEROLE). The server said: { $reason }
+error-pg_not_allowed_rules = Only an admin of this workspace may change its rules; your role is editor. Ask an admin (Settings → Members lists the members). Nothing was changed.
 error-pg_owner_must_update = The workspace in database { $database } has schema version { $found } and this version of CSMS Desk needs { $supported }. Only the database's owner, { $owner }, may update it: ask them to open it once with this version. Nothing was changed.
 error-pg_aborted = A step of this change failed on the PostgreSQL server, so nothing of the change was saved. Try again; if it fails again, the log has the details.
 error-changed = { $by } saved this record on { $day } at { $time }, after you opened it. Nothing of your change was saved: reload to see their change, then make yours again.
@@ -490,6 +491,7 @@ cli-rules-warning_days = A TISAX label that expires within { $days ->
     } after the audit earns a warning.
 settings-rules = Audit rules
 settings-rules_intro = ENX does not publish these rules for VCS; CSMS Desk starts from common assumptions, and you can adapt them to what your audit provider tells you.
+settings-rules_admins_only = Only an admin of this workspace may change its rules; you see them as they are in force.
 settings-rules_matrix = Which control questions apply to which audit objective
 settings-rules_matrix_hint = One line per objective, for example “development: chapter 5, question 6.1”; “all” applies to every objective. Your own decisions per scope stay.
 settings-rules_warning_days = Warn when a TISAX label expires within this many days after the audit

@@ -3,7 +3,7 @@
 -- here is at revision 0.
 -- Not journalled: the change it counts is journalled in the record's own table. Editors write
 -- it through the schema's default privileges (pg/team.rs), viewers read it.
-CREATE TABLE row_revision (
+CREATE TABLE IF NOT EXISTS row_revision (
     tbl      TEXT NOT NULL,
     id       BIGINT NOT NULL,
     revision BIGINT NOT NULL,

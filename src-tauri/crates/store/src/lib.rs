@@ -163,10 +163,10 @@ pub enum Error {
     /// `Db::create_pg` found a workspace in the database already.
     #[error("database {database} already holds a CSMS Desk workspace")]
     PgAlreadyAWorkspace { database: String },
-    /// The server refused a change of the members (`action`: `set_up`, `add` or `remove`,
-    /// `pg::team`) because the connected role may not make it; `reason` is the server's own
-    /// message.
-    #[error("PostgreSQL refused to {action} members: {reason}")]
+    /// The connected role may not make this change: of the members (`action`: `set_up`,
+    /// `add` or `remove`, `pg::team`; `reason` is the server's own message), or of the rules
+    /// (`rules`: an editor's; the server's grants refuse it too).
+    #[error("the connected role may not do this ({action}): {reason}")]
     PgNotAllowed {
         action: &'static str,
         reason: String,

@@ -253,6 +253,7 @@ fn pg_message(e: &StoreError) -> Message {
         StoreError::PgNotAllowed { action, reason } => Message::new(match *action {
             "set_up" => "error.pg_not_allowed_set_up",
             "remove" => "error.pg_not_allowed_remove",
+            "rules" => "error.pg_not_allowed_rules",
             _ => "error.pg_not_allowed_add",
         })
         .arg("reason", reason),

@@ -137,6 +137,13 @@ impl Workspace {
     /// `Error::Invalid`), then stores all of them in one transaction: a refused set changes
     /// nothing. Returns the rules now in force.
     pub fn save_rules(&mut self, input: &RulesInput) -> Result<Rules> {
+        // The rules are an admin's (issue 20); the server's grants say the same to psql.
+        if self.member_role() == Some(crate::Role::Editor) {
+            return Err(Error::Store(csmsdesk_store::Error::PgNotAllowed {
+                action: "rules",
+                reason: "only an admin may change the rules".to_owned(),
+            }));
+        }
         let before = self.rules()?;
         let mut rules = before.clone();
         let mut errors = Vec::new();

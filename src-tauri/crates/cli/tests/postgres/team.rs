@@ -81,6 +81,18 @@ fn an_admin_adds_members_whose_roles_the_server_enforces_on_postgresql() {
     // Given the editor role, the same member may change records.
     on(h, &url, &["team", "add", &reader, "--role", "editor"], 0);
     reader_runs(&["location", "add", "Plant Süd"], 0);
+    // ... but not the rules, which are an admin's: refused, saying so, nothing changed.
+    let refused = reader_runs(&["--json", "rules", "set", "--notify-days", "9"], 1);
+    assert_eq!(refused["error"]["code"], "read_only", "{refused}");
+    assert!(
+        refused["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Only an admin"),
+        "{refused}"
+    );
+    let rules = reader_runs(&["--json", "rules", "show"], 0);
+    assert_ne!(rules["notify_days"], 9, "{rules}");
 
     // Removed: no longer listed; removing again names what is missing.
     on(h, &url, &["team", "remove", &reader], 0);

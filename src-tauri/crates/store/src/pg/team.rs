@@ -117,6 +117,13 @@ pub fn statements(database: &str) -> Result<Vec<String>> {
         "REVOKE INSERT, UPDATE, DELETE ON {SCHEMA}.journal, {SCHEMA}.journal_head, \
          {SCHEMA}.schema_version FROM {editor}"
     ));
+    // The rules (`setting`) are an admin's: an editor reads them.
+    out.push(format!(
+        "REVOKE INSERT, UPDATE, DELETE ON {SCHEMA}.setting FROM {editor}"
+    ));
+    out.push(format!(
+        "GRANT INSERT, UPDATE, DELETE ON {SCHEMA}.setting TO {admin}"
+    ));
     out.push(format!(
         "GRANT USAGE ON ALL SEQUENCES IN SCHEMA {SCHEMA} TO {editor}"
     ));

@@ -87,12 +87,19 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
         "{refused}"
     );
 
-    // The editor: writes rows, journalled under its own name, and cannot touch the journal.
+    // The editor: writes rows, journalled under its own name, and cannot touch the journal
+    // or the rules (an admin's).
     let mut editor_db = Db::open_pg(&as_member(&test, &editor, "edit pw")).unwrap();
     assert_eq!(editor_db.member_role(), Some(Role::Editor));
     assert!(!editor_db.is_read_only());
     editor_db
-        .write(|tx| settings::set(tx, "by", "editor"))
+        .write(|tx| {
+            crate::sql::Sql::execute(
+                tx,
+                "INSERT INTO location (name) VALUES ('Plant of the editor')",
+                crate::params![],
+            )
+        })
         .unwrap();
     assert_eq!(
         entries_by(&owner_db, &editor),
@@ -101,6 +108,7 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
     );
     let mut raw = crate::pg::connect(&as_member(&test, &editor, "edit pw")).unwrap();
     for forged in [
+        "UPDATE setting SET value = 'editor' WHERE key = 'by'",
         "INSERT INTO journal (seq, at, \"user\", source, tbl, op, row_key) \
          VALUES (999, 'x', 'someone', 'psql', 'setting', 'insert', 'k')",
         "UPDATE journal_head SET seq = 1",
@@ -131,9 +139,13 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
     let (_, _, problems) = crate::journal::verify(owner_db.conn()).unwrap();
     assert!(problems.is_empty(), "{problems:?}");
 
-    // The admin member adds and removes members; the owner cannot be removed.
-    let admin_db = Db::open_pg(&as_member(&test, &boss, "admin pw")).unwrap();
+    // The admin member changes the rules, adds and removes members; the owner cannot be
+    // removed.
+    let mut admin_db = Db::open_pg(&as_member(&test, &boss, "admin pw")).unwrap();
     assert_eq!(admin_db.member_role(), Some(Role::Admin));
+    admin_db
+        .write(|tx| settings::set(tx, "by", "admin"))
+        .unwrap();
     let late = format!("{}_late", test.name);
     admin_db
         .add_member(&late, Role::Editor, Some("late pw"))
