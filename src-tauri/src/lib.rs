@@ -81,6 +81,7 @@ pub fn run() {
             commands::live::live_follow,
             commands::profile::profile_get,
             commands::profile::profile_save,
+            commands::profile::me_set,
             commands::catalogue::catalogue_list,
             commands::catalogue::catalogue_import,
             commands::catalogue::catalogue_import_demo,

@@ -905,6 +905,38 @@ async fn audits_labels_and_deadlines_count_down_in_english_and_german() {
     );
     app.screenshot("audit-02-deadlines-en").await;
 
+    // "Only mine": the user says on this desk which owner name is theirs (issue 20).
+    app.go("settings").await;
+    app.fill("#me", "anna").await;
+    app.click("#me-save").await;
+    app.wait_for_containing("#me-status", "anna").await;
+    app.go("deadlines").await;
+    app.wait_for("#deadlines-table tbody tr").await;
+    app.click("#deadline-mine").await;
+    assert_eq!(app.value("#deadline-owner").await, "anna");
+    let mut rows: Vec<String> = Vec::new();
+    for _ in 0..100 {
+        let shown = app
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#deadlines-table tbody tr')].map((r) => r.textContent)",
+                vec![],
+            )
+            .await
+            .unwrap();
+        rows = serde_json::from_value(shown).unwrap();
+        if !rows.is_empty() && rows.iter().all(|r| r.contains("Anna")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(
+        !rows.is_empty() && rows.iter().all(|r| r.contains("Anna")),
+        "only Anna's: {rows:?}"
+    );
+    app.screenshot("audit-02b-deadlines-only-mine").await;
+    app.click("#deadline-mine").await;
+
     // The follow-up audit confirms everything resolved: the labels turn permanent.
     app.go("audits").await;
     app.wait_for("#audits-table tr[data-audit-id]").await;

@@ -26,6 +26,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "backup_pick_file",
     "profile_get",
     "profile_save",
+    "me_set",
     "catalogue_list",
     "catalogue_import",
     "catalogue_import_demo",

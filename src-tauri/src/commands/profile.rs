@@ -28,3 +28,20 @@ pub async fn profile_save(
     };
     with_workspace(&state, |ws| ws.save_company_profile(&input)).map(|p| Profile::from(&p))
 }
+
+/// Keeps `name` as this desk's user's name as an owner (empty: back to the default, the
+/// member or OS user) and answers the name now in force ("mine" filters by it).
+#[tauri::command]
+pub async fn me_set(state: State<'_, AppState>, name: String) -> Result<String, CommandError> {
+    if name.len() > 4 * csmsdesk_workspace::me::MAX_ME_LEN {
+        return Err(super::invalid(
+            &state,
+            csmsdesk_core::i18n::Message::new("input.me_invalid")
+                .arg("max", csmsdesk_workspace::me::MAX_ME_LEN),
+        ));
+    }
+    with_workspace(&state, |ws| {
+        csmsdesk_workspace::me::remember_me(&name)?;
+        Ok(ws.me())
+    })
+}

@@ -110,6 +110,8 @@ export const saveRules = ({ applicabilityMatrix, labelExpiryWarningDays, notifyD
   });
 /** Follows the open workspace's changes by other desks (on PostgreSQL): { on, others, lost }. */
 export const liveFollow = () => invokeLasting('live_follow');
+/** Keeps this desk's user's name as an owner ('' for the default); resolves to the name in force. */
+export const setMe = (name) => invoke('me_set', { name: String(name ?? '') });
 /** Core's lists, the limits of every rule and the rules in force (see the `vocabulary` command). */
 export const vocabulary = () => invokeLasting('vocabulary');
 // `location` is a location's id, `object` a protection object's.

@@ -5,7 +5,8 @@
 // screen draws them. The backend refuses every change anyway (`read_only`).
 
 // Forms that read rather than change: exporting, a password for opening, backups and checks.
-const READING_FORMS = ['.export-form', '.password-prompt', '.backup-form', '#report-form'];
+// A desk's own settings (the user's name as an owner) change no workspace.
+const READING_FORMS = ['.export-form', '.password-prompt', '.backup-form', '#report-form', '.desk-form'];
 
 // The screens' forms (class `form`); said this way, it is no message key.
 const FORMS = 'form[class~="form"]';

@@ -34,6 +34,13 @@ export function actionsTable(app, { id, audit = null, scopes = null, onChange = 
   const due = el('input', { type: 'date', id: `${id}-due-by` });
   const scope = scopes ? el('select', { id: `${id}-scope` }, scopeOptions(scopes, null, t('deadlines_ui.all_scopes'))) : null;
   const label = (input, key) => el('label', { class: 'inline', for: input.id }, t(key), ' ', input);
+  // "Only mine": the owner filter set to this desk's user's name as an owner (Settings).
+  const me = app.workspace?.me ?? '';
+  const mine = el('input', { type: 'checkbox', id: `${id}-mine`, disabled: !me });
+  mine.addEventListener('change', () => {
+    owner.value = mine.checked ? me : '';
+    load(0);
+  });
   const filters = el(
     'div',
     { class: 'toolbar actions-filters' },
@@ -41,6 +48,7 @@ export function actionsTable(app, { id, audit = null, scopes = null, onChange = 
     label(owner, 'audits_ui.filter_owner'),
     label(status, 'audits_ui.filter_status'),
     label(due, 'audits_ui.filter_due_by'),
+    el('label', { class: 'inline mine-choice', title: t('deadlines_ui.mine_hint') }, mine, ' ', t('deadlines_ui.mine', { me })),
   );
   const body = el('tbody');
   const empty = el('p', { class: 'hint', id: `${id}-empty`, hidden: true }, t('audits_ui.no_actions_match'));
@@ -77,6 +85,9 @@ export function actionsTable(app, { id, audit = null, scopes = null, onChange = 
     }
   };
   const later = debounce(() => load(0), 250);
+  owner.addEventListener('input', () => {
+    mine.checked = Boolean(me) && owner.value === me;
+  });
   owner.addEventListener('input', later);
   for (const input of [status, due, scope].filter(Boolean)) input.addEventListener('change', () => load(0));
   load(0);

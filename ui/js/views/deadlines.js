@@ -80,6 +80,10 @@ function filters(state) {
     .catch(() => {});
   const owner = textInput('owner', filter.owner, { id: 'deadline-owner', type: 'search' });
   const within = el('input', { type: 'number', id: 'deadline-within', name: 'within', min: 0, max, step: 1, value: filter.within, inputmode: 'numeric' });
+  // "Only mine": the owner filter set to this desk's user's name as an owner (Settings).
+  const me = app.workspace?.me ?? '';
+  const mine = el('input', { type: 'checkbox', id: 'deadline-mine', checked: Boolean(me) && filter.owner === me, disabled: !me });
+  const mineChoice = el('label', { class: 'inline mine-choice', title: t('deadlines_ui.mine_hint') }, mine, ' ', t('deadlines_ui.mine', { me }));
   const form = el(
     'form',
     { class: 'deadline-filters', id: 'deadlines-filter', role: 'search', 'aria-label': t('deadlines_ui.filter'), novalidate: true },
@@ -87,6 +91,7 @@ function filters(state) {
     field('scope', t('deadlines_ui.scope'), scope),
     field('owner', t('deadlines_ui.owner'), owner),
     field('within_days', t('deadlines_ui.within'), within, t('deadlines_ui.within_hint')),
+    mineChoice,
   );
   let typing = null;
   const apply = () => {
@@ -103,9 +108,13 @@ function filters(state) {
     history.replaceState(null, '', hrefWith('deadlines', wanted));
     load(state);
   };
-  form.addEventListener('change', apply);
+  form.addEventListener('change', (event) => {
+    if (event.target === mine) owner.value = mine.checked ? me : '';
+    apply();
+  });
   // Typing waits for a pause; Enter applies at once.
   form.addEventListener('input', (event) => {
+    if (event.target === owner) mine.checked = Boolean(me) && owner.value === me;
     if (event.target === owner || event.target === within) {
       clearTimeout(typing);
       typing = setTimeout(apply, 300);

@@ -7,6 +7,7 @@ import { fieldMessages } from '../lib/errors.js';
 import { field, markFields, show, statusLine, textInput } from './form.js';
 import { openReadOnlyOffer } from './read_only.js';
 import { backupPanel } from './settings_backup.js';
+import { mePanel } from './settings_me.js';
 import { membersPanel } from './settings_members.js';
 import { forgetPassword, serverForm, switcher, unavailablePrompt } from './settings_server.js';
 
@@ -27,6 +28,7 @@ export function render(app) {
   const section = el('section', { dataset: { view: 'settings' } }, el('h1', {}, t('settings.title')));
   if (workspace.info) section.append(profilePanel(app, workspace.info.profile));
   section.append(workspacePanel(app));
+  if (workspace.info) section.append(mePanel(app));
   const members = membersPanel(app);
   if (members) section.append(members);
   section.append(backupPanel(app));

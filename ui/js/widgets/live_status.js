@@ -66,7 +66,8 @@ export function installLiveStatus(app, redraw) {
 
   const main = document.getElementById('main');
   main.addEventListener('input', (event) => {
-    const form = event.target.closest?.('form');
+    // The screens' editing forms (class `form`), not their filters.
+    const form = event.target.closest?.('form[class~="form"]');
     if (form) typedInto.add(form);
   });
   // A change held back is shown once the user is done: a form saved is drawn anew (a refused

@@ -259,6 +259,10 @@ pub enum Command {
         scope: Option<String>,
         #[arg(long, value_name = "NAME")]
         owner: Option<String>,
+        /// Only mine: owned by this desk's user (the name set in the app's Settings, else
+        /// $CSMSDESK_ME, else the database or OS user)
+        #[arg(long, conflicts_with = "owner")]
+        mine: bool,
         /// due (the default), countdown, kind, what, scope or owner; with --desc, --limit or
         /// --offset it lists one page with the counts of all the filter keeps
         #[arg(long, value_name = "COLUMN")]

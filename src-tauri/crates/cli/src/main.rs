@@ -199,23 +199,26 @@ fn run(cli: &Cli, out: &mut Output, os_locale: Option<&str>) -> Result<bool, Err
             kind,
             scope,
             owner,
+            mine,
             sort,
             desc,
             limit,
             offset,
         } => {
+            let ws = open(out)?;
+            let me = mine.then(|| ws.me());
             let args = DeadlineArgs {
                 within: *within,
                 ics: ics.as_ref(),
                 kinds: kind,
                 scope: scope.as_deref(),
-                owner: owner.as_deref(),
+                owner: me.as_deref().or(owner.as_deref()),
                 sort: sort.as_deref(),
                 desc: *desc,
                 limit: *limit,
                 offset: *offset,
             };
-            commands::deadlines::run(&open(out)?, &args, out, now, today)
+            commands::deadlines::run(&ws, &args, out, now, today)
         }
         Command::Export {
             scope,

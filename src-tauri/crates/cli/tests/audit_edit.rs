@@ -211,6 +211,36 @@ fn an_action_is_refused_without_owner_or_before_the_closing_meeting_and_changed_
     );
     let (list, _) = cli_in(h, &ws, &["--json", "action", "list", "--owner", "ben"], 0);
     assert_eq!(list[0]["owner"], "Ben");
+    // "Mine": the desk's user as an owner ($CSMSDESK_ME here; the app's Settings keep it).
+    let mine = |me: &str, args: &[&str]| -> Value {
+        let out = run(cli(h)
+            .env("CSMSDESK_ME", me)
+            .args(args)
+            .arg("--workspace")
+            .arg(&ws));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(
+        mine("ben", &["--json", "action", "list", "--mine"])[0]["owner"],
+        "Ben"
+    );
+    assert_eq!(
+        mine("anna", &["--json", "action", "list", "--mine"]),
+        serde_json::json!([])
+    );
+    let due = mine("BEN", &["--json", "deadlines", "--mine"]);
+    let kinds: Vec<&str> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["corrective-action"], "{due}");
     assert_eq!(list[0]["status"], "in-progress");
     assert_eq!(list[0]["due"], "2026-10-15");
     let (bad, _) = cli_in(

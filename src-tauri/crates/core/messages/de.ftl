@@ -71,6 +71,10 @@ settings-saving = Wird gespeichert …
 settings-saved = Gespeichert.
 settings-workspace = Arbeitsbereich
 settings-workspace_current = Aktueller Arbeitsbereich
+settings-me_heading = An diesem Arbeitsplatz
+settings-me = Ihr Name als Verantwortliche(r)
+settings-me_hint = So, wie Sie als Verantwortliche(r) von Korrekturmaßnahmen und Nachweisen eingetragen sind, oder ein Teil davon („Schmidt“). „Nur meine“ filtert danach, und die Desktop-Benachrichtigung nennt Ihre zuerst. Auf diesem Computer für Sie gespeichert; leer gilt wieder Ihr Benutzername.
+settings-me_saved = Gespeichert: „Nur meine“ sucht jetzt nach „{ $me }“.
 settings-workspace_folder = Ordner
 settings-workspace_folder_hint = Geben Sie einen Ordnerpfad ein oder wählen Sie einen aus. „Öffnen“ verwendet einen vorhandenen Arbeitsbereich; „Neu anlegen“ legt einen in einem leeren oder neuen Ordner an.
 settings-workspace_open = Öffnen
@@ -1157,7 +1161,12 @@ notify-title = { $count ->
         [one] eines Tages
        *[other] von { $days } Tagen
     } ({ $overdue } überfällig)
+notify-yours = { $count ->
+        [one] 1 davon gehört Ihnen ({ $me }), zuerst genannt
+       *[other] { $count } davon gehören Ihnen ({ $me }), zuerst genannt
+    }
 notify-more = und { $count } weitere: siehe Fristen
+input-me_invalid = Ihr Name als Verantwortliche(r) darf höchstens { $max } Zeichen und keine Steuerzeichen enthalten.
 input-bad_notify_days = „{ $given }“ ist keine Zahl von Tagen zwischen 0 und { $max } (0 schaltet die Benachrichtigungen aus).
 deadline-kind-vcs-label = VCS-Label
 deadline-kind-renewal = Erneuerung
@@ -1375,6 +1384,8 @@ deadlines_ui-kind = Art
 deadlines_ui-all_kinds = Alle Arten
 deadlines_ui-scope = Geltungsbereich
 deadlines_ui-all_scopes = Alle Geltungsbereiche
+deadlines_ui-mine = Nur meine ({ $me })
+deadlines_ui-mine_hint = Die, deren Verantwortliche(r) Ihren Namen enthält (Einstellungen → An diesem Arbeitsplatz).
 deadlines_ui-owner = Verantwortlich
 deadlines_ui-within = Fällig innerhalb von (Tagen)
 deadlines_ui-within_hint = Leer zeigt alle; überfällige erscheinen immer.

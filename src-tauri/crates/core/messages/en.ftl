@@ -71,6 +71,10 @@ settings-saving = Saving…
 settings-saved = Saved.
 settings-workspace = Workspace
 settings-workspace_current = Current workspace
+settings-me_heading = On this desk
+settings-me = Your name as an owner
+settings-me_hint = As you appear as the owner of corrective actions and evidence, or a part of it (“Schmidt”). “Only mine” filters by it and the desktop notification lists yours first. Kept on this computer for you; empty goes back to your user name.
+settings-me_saved = Saved: “only mine” now looks for “{ $me }”.
 settings-workspace_folder = Folder
 settings-workspace_folder_hint = Type a folder path or choose one. “Open” uses an existing workspace; “Create new” makes one in an empty or new folder.
 settings-workspace_open = Open
@@ -1157,7 +1161,12 @@ notify-title = { $count ->
         [one] { $days } day
        *[other] { $days } days
     } ({ $overdue } overdue)
+notify-yours = { $count ->
+        [one] 1 of them is yours ({ $me }), listed first
+       *[other] { $count } of them are yours ({ $me }), listed first
+    }
 notify-more = and { $count } more: see Deadlines
+input-me_invalid = Your name as an owner may have at most { $max } characters and no control characters.
 input-bad_notify_days = “{ $given }” is not a number of days from 0 to { $max } (0 turns the notifications off).
 deadline-kind-vcs-label = VCS label
 deadline-kind-renewal = Renewal
@@ -1375,6 +1384,8 @@ deadlines_ui-kind = Kind
 deadlines_ui-all_kinds = All kinds
 deadlines_ui-scope = Scope
 deadlines_ui-all_scopes = All scopes
+deadlines_ui-mine = Only mine ({ $me })
+deadlines_ui-mine_hint = Those whose owner contains your name as an owner (Settings → On this desk).
 deadlines_ui-owner = Owner
 deadlines_ui-within = Due within (days)
 deadlines_ui-within_hint = Empty shows all; overdue ones always show.

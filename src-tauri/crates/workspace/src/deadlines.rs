@@ -240,10 +240,20 @@ pub fn digest(
     today: NaiveDate,
     days: i64,
     lang: Lang,
+    me: &str,
 ) -> Option<(String, String)> {
     if deadlines.is_empty() {
         return None;
     }
+    // The user's own first (owner matched to `me`), each part in its order.
+    let mine = |d: &&Deadline| {
+        d.owner
+            .as_deref()
+            .is_some_and(|o| crate::me::is_mine(o, me))
+    };
+    let (own, others): (Vec<&Deadline>, Vec<&Deadline>) = deadlines.iter().partition(mine);
+    let yours = own.len();
+    let deadlines: Vec<&Deadline> = own.into_iter().chain(others).collect();
     let overdue = deadlines.iter().filter(|d| d.overdue(today)).count();
     let title = Message::new("notify.title")
         .arg("count", deadlines.len())
@@ -268,6 +278,15 @@ pub fn digest(
                 .render(lang),
         );
     }
+    if yours > 0 {
+        lines.insert(
+            0,
+            Message::new("notify.yours")
+                .arg("count", yours)
+                .arg("me", me)
+                .render(lang),
+        );
+    }
     Some((title, lines.join("\n")))
 }
 
@@ -287,7 +306,8 @@ impl Workspace {
     }
 
     /// The notification due on `today`: deadlines within the configured days (and overdue
-    /// ones), summarised; `None` when there are none or notifications are off.
+    /// ones), summarised, the user's own ([`Workspace::me`]) first; `None` when there are
+    /// none or notifications are off.
     pub fn deadline_digest(
         &self,
         today: NaiveDate,
@@ -301,7 +321,13 @@ impl Workspace {
             within_days: Some(days),
             ..DeadlineFilter::default()
         };
-        Ok(digest(&self.deadlines(&filter, today)?, today, days, lang))
+        Ok(digest(
+            &self.deadlines(&filter, today)?,
+            today,
+            days,
+            lang,
+            &self.me(),
+        ))
     }
 }
 

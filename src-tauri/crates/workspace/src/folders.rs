@@ -39,7 +39,12 @@ pub fn choose_workspace_dir(
 }
 
 fn last_used_file() -> Option<PathBuf> {
-    project_dirs().map(|d| d.config_dir().join("last-workspace"))
+    config_file("last-workspace")
+}
+
+/// A file of the per-user config folder (`~/.config/csmsdesk/NAME` on Linux).
+pub(crate) fn config_file(name: &str) -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join(name))
 }
 
 /// The workspace the app used last, if it still exists (a URL is taken as it is: whether

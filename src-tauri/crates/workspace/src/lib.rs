@@ -19,6 +19,7 @@ mod ids;
 mod input;
 mod journal;
 mod live;
+pub mod me;
 mod outputs;
 mod package;
 mod partial;

@@ -50,6 +50,8 @@ pub struct WorkspaceInfo {
     pub company: CompanyProfile,
     /// On PostgreSQL, what the connected member may do; `None` for a folder.
     pub member_role: Option<crate::Role>,
+    /// The name this desk's user has as an owner ([`Workspace::me`]).
+    pub me: String,
 }
 
 pub(crate) fn timestamp(now: DateTime<Utc>) -> String {
@@ -208,6 +210,7 @@ impl Workspace {
             created_at: self.db.meta("created_at")?,
             company: self.company_profile()?,
             member_role: self.member_role(),
+            me: self.me(),
         })
     }
 

@@ -206,6 +206,9 @@ pub enum ActionCommand {
         /// Part of the owner's name
         #[arg(long, value_name = "TEXT", default_value = "")]
         owner: String,
+        /// Only mine: owned by this desk's user (as `deadlines --mine`)
+        #[arg(long, conflicts_with = "owner")]
+        mine: bool,
         /// open, in-progress, done or verified (repeat for several)
         #[arg(long, value_name = "STATUS")]
         status: Vec<String>,

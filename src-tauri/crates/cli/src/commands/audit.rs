@@ -260,6 +260,7 @@ pub fn action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Resul
             audit,
             scope,
             owner,
+            mine,
             status,
             due_by,
             offset,
@@ -271,7 +272,7 @@ pub fn action(ws: &mut Workspace, action: &ActionCommand, out: &Output) -> Resul
                     .as_deref()
                     .map(|s| resolve::scope(ws, s))
                     .transpose()?,
-                owner: owner.clone(),
+                owner: if *mine { ws.me() } else { owner.clone() },
                 statuses: status.clone(),
                 due_by: due_by.clone(),
                 offset: *offset,

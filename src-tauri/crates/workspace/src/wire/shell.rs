@@ -162,6 +162,8 @@ pub struct WorkspaceState {
     pub read_only: bool,
     /// On PostgreSQL, what the connected member may do: `viewer`, `editor` or `admin`.
     pub role: Option<&'static str>,
+    /// The name this desk's user has as an owner: what "mine" filters by.
+    pub me: Option<String>,
     /// Why the workspace in `dir` could not be opened, as every refused command reports it.
     pub error: Option<ErrorBody>,
     /// What the user should know about the opening that succeeded (a password in the URL
@@ -189,6 +191,7 @@ pub fn workspace_open(info: &crate::WorkspaceInfo, read_only: bool) -> Workspace
         }),
         read_only,
         role: info.member_role.map(crate::Role::as_str),
+        me: Some(info.me.clone()),
         error: None,
         notice: None,
     }
@@ -207,6 +210,7 @@ pub fn workspace_unavailable(
         info: None,
         read_only: false,
         role: None,
+        me: None,
         error: Some(error(err, &err.message(), lang)),
         notice: None,
     }
