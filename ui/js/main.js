@@ -193,12 +193,15 @@ async function quickScan() {
     (await import('./views/evidence_vault.js')).rememberScan(report);
     const changed = report.changed.length;
     const missing = report.missing.length;
-    if (!changed && !missing && !report.failed.length) {
+    const unreachable = report.unreachable?.length ?? 0;
+    if (!changed && !missing && !unreachable && !report.failed.length) {
       // Nothing changed at the sources: what the screen shows still holds.
       say();
       return;
     }
-    say(el('a', { href: hrefOf('evidence'), id: 'scan-status-link' }, app.t('scan.done', { changed, missing })));
+    // Sources other desks recorded in folders not reachable here are named, not missing.
+    const elsewhere = unreachable ? ` · ${app.t('scan.unreachable', { count: unreachable })}` : '';
+    say(el('a', { href: hrefOf('evidence'), id: 'scan-status-link' }, app.t('scan.done', { changed, missing }) + elsewhere));
     const screen = screenFromHash(location.hash);
     if (screen === 'dashboard') renderScreen();
     else VIEWS[screen]?.onEvidenceScanned?.();

@@ -352,6 +352,7 @@ function drawScanResult(app) {
   document.getElementById('evidence-scan-items')?.replaceWith(scanItemsList(app, report, (id) => select(id, 'scroll')));
   const parts = [
     t('vault.scanned', { unchanged: report.unchanged, changed: report.changed.length, missing: report.missing.length }),
+    report.unreachable?.length ? t('vault.scan_unreachable', { count: report.unreachable.length }) : '',
     report.cancelled ? t('vault.scan_cancelled', { count: report.not_scanned }) : '',
   ].filter(Boolean);
   show(status, parts.join(' '), report.changed.length || report.missing.length || report.failed.length ? 'warn' : 'ok');

@@ -581,6 +581,7 @@ cli-evidence-scanned = Geprüft: { $unchanged } unverändert, { $changed } geän
        *[other] { $missing } fehlen
     }.
 cli-evidence-scan_changed = geändert: #{ $id } { $title } (eine neue Version, die geprüft werden muss)
+cli-evidence-scan_unreachable = von diesem Computer nicht erreichbar: #{ $id } { $title } (auf einem anderen Computer erfasst, in einem Ordner, den dieser nicht erreicht: dort prüfen)
 cli-evidence-scan_missing = fehlt: #{ $id } { $title } (verschieben mit: csmsdesk-cli evidence relocate { $id } PFAD)
 cli-evidence-scan_failed = fehlgeschlagen: #{ $id } { $title }: { $message }
 cli-cancelled = Abgebrochen: Der Rest wurde nicht ausgeführt.
@@ -725,6 +726,10 @@ vault-scan_hint = Vergleicht Größe und Änderungszeit jeder Quelldatei mit dem
 vault-scan_deep = Alles neu hashen
 vault-scan_deep_hint = Liest jede Quelldatei vollständig und vergleicht ihren SHA-256 mit dem Tresor. Dauert länger.
 vault-scanning = Die Quellen werden geprüft …
+vault-scan_unreachable = { $count ->
+        [one] 1 Quelle wurde auf einem anderen Computer erfasst, in einem Ordner, den dieser nicht erreicht: Sie fehlt nicht, prüfen Sie sie dort.
+       *[other] { $count } Quellen wurden auf anderen Computern erfasst, in Ordnern, die dieser nicht erreicht: Sie fehlen nicht, prüfen Sie sie dort.
+    }
 vault-scanned = Quellen geprüft: { $unchanged } unverändert, { $changed } geändert, { $missing ->
         [one] { $missing } fehlt
        *[other] { $missing } fehlen
@@ -869,6 +874,7 @@ files-relocated_item = „{ $title }“ verweist jetzt auf die Datei, mit Versio
 files-add_as_new = Als neuen Nachweis hinzufügen
 scan_items-changed = Geändert:
 scan_items-missing = Fehlt:
+scan_items-unreachable = Von diesem Computer nicht erreichbar:
 scan_items-failed = Fehlgeschlagen:
 mapping-no_scopes = Es gibt noch keinen Geltungsbereich. Anforderungen und Selbstbewertung gehören zu einem Geltungsbereich.
 mapping-to_scope = Geltungsbereich festlegen
@@ -976,6 +982,7 @@ live-changed_while_editing = Jemand anderes hat Änderungen gespeichert, währen
 live-changed_hint = Speichern bleibt sicher: Ein Datensatz, den die andere Person geändert hat, wird nicht überschrieben; Sie erfahren stattdessen, wer ihn geändert hat.
 live-show_changes = Anzeigen (verwirft Ihre Eingaben)
 scan-running = Nachweisquellen werden geprüft …
+scan-unreachable = { $count } von diesem Computer nicht erreichbar
 scan-done = Nachweisquellen geprüft: { $changed } geändert, { $missing ->
         [one] { $missing } fehlt
        *[other] { $missing } fehlen

@@ -587,6 +587,7 @@ cli-evidence-relocated = Evidence { $id } now points to { $path } (same content)
 cli-evidence-relocated_changed = Evidence { $id } now points to { $path }; its content differs, so it is version { $version }, which needs review.
 cli-evidence-scanned = Scanned: { $unchanged } unchanged, { $changed } changed (new versions need review), { $missing } missing.
 cli-evidence-scan_changed = changed: #{ $id } { $title } (a new version that needs review)
+cli-evidence-scan_unreachable = not reachable from this computer: #{ $id } { $title } (recorded on another computer, in a folder this one cannot reach: scan it there)
 cli-evidence-scan_missing = missing: #{ $id } { $title } (relocate it with: csmsdesk-cli evidence relocate { $id } PATH)
 cli-evidence-scan_failed = failed: #{ $id } { $title }: { $message }
 cli-cancelled = Cancelled: the rest was not done.
@@ -731,6 +732,10 @@ vault-scan_hint = Compares each source file's size and time with the vault, and 
 vault-scan_deep = Re-hash everything
 vault-scan_deep_hint = Reads every source file completely and compares its SHA-256 with the vault. Takes longer.
 vault-scanning = Checking the sources …
+vault-scan_unreachable = { $count ->
+        [one] 1 source was recorded on another computer, in a folder this one cannot reach: not missing, scan it there.
+       *[other] { $count } sources were recorded on other computers, in folders this one cannot reach: not missing, scan them there.
+    }
 vault-scanned = Sources checked: { $unchanged } unchanged, { $changed } changed, { $missing } missing.
 vault-scan_cancelled = Cancelled: { $count } not checked.
 vault-findings = Worth a look
@@ -872,6 +877,7 @@ files-relocated_item = “{ $title }” now points to the file, with its version
 files-add_as_new = Add as a new item
 scan_items-changed = Changed:
 scan_items-missing = Missing:
+scan_items-unreachable = Not reachable from this computer:
 scan_items-failed = Failed:
 mapping-no_scopes = There is no scope yet. Requirements and the self-assessment belong to a scope.
 mapping-to_scope = Define a scope
@@ -979,6 +985,7 @@ live-changed_while_editing = Someone else saved changes while you were editing.
 live-changed_hint = Saving stays safe: a record they changed is not overwritten; you are told who changed it instead.
 live-show_changes = Show them (discards what you typed)
 scan-running = Checking evidence sources …
+scan-unreachable = { $count } not reachable from this computer
 scan-done = Evidence sources checked: { $changed } changed, { $missing } missing
 scan-failed = Evidence sources could not be checked: { $message }
 

@@ -26,3 +26,8 @@ BEGIN
     RETURN NULL;
 END;
 $$;
+
+-- Evidence sources on several desks (src/evidence/sources.rs): the computer that recorded an
+-- item's source path. A scan from another computer that cannot reach the path's folder says
+-- so instead of calling the source missing. NULL: recorded before, on the one desk there was.
+ALTER TABLE evidence ADD COLUMN IF NOT EXISTS source_desk TEXT;

@@ -10,3 +10,8 @@ CREATE TABLE IF NOT EXISTS row_revision (
     at       TEXT NOT NULL,
     PRIMARY KEY (tbl, id)
 ) STRICT, WITHOUT ROWID;
+
+-- Evidence sources on several desks (src/evidence/sources.rs): the computer that recorded an
+-- item's source path. A scan from another computer that cannot reach the path's folder says
+-- so instead of calling the source missing. NULL: recorded before, on the one desk there was.
+ALTER TABLE evidence ADD COLUMN source_desk TEXT;

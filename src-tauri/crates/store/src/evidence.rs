@@ -31,7 +31,7 @@ pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
 pub use sort_keys::{fill_sort_keys, sort_key};
-pub use sources::{Source, sources, sources_after};
+pub use sources::{Source, recorded_here, sources, sources_after, this_desk};
 pub use targets::{TargetEvidence, target_evidence};
 
 /// A stored evidence item with its newest version.
@@ -217,8 +217,8 @@ pub fn insert(
     let due = details.review_due.map(|d| d.to_string());
     let id = tx.insert_id(
         "INSERT INTO evidence (title, work_product, owner, classification, review_due, source_path,
-             source_size, source_mtime_ns, added_at, title_key, owner_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+             source_size, source_mtime_ns, added_at, title_key, owner_key, source_desk)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         params![
             &details.title,
             details.work_product.as_deref(),
@@ -230,7 +230,8 @@ pub fn insert(
             stamp.mtime_ns,
             at,
             sort_key(&details.title).as_slice(),
-            sort_key(&details.owner).as_slice()
+            sort_key(&details.owner).as_slice(),
+            sources::this_desk().as_str()
         ],
     )?;
     insert_version(tx, id, 1, blob, file_name, at)?;

@@ -2,6 +2,12 @@
 //! read), changed (new content becomes a new version that needs review) or missing (the vault
 //! copy remains). Hashing runs in parallel across cores.
 //!
+//! A source path belongs to the computer that recorded it (issue 20, a workspace shared by
+//! several desks): one this computer cannot reach (its folder is not here: another desk's
+//! local disk, a share not mounted here) is "not reachable from this computer", never missing,
+//! and nothing about it changes; the desk that recorded it scans it. A share mounted on both
+//! (the same path, a UNC path) is checked from either.
+//!
 //! Like adding, a scan runs in three steps so that the app does not hold the workspace while
 //! it reads files: [`Workspace::plan_scan`], [`ScanPlan::run`], [`Workspace::apply_scan`].
 
@@ -27,6 +33,8 @@ struct ScanItem {
     stamp: Stamp,
     sha256: String,
     missing: bool,
+    /// The computer that recorded the path (`None`: before desks were named).
+    desk: Option<String>,
 }
 
 /// The sources a scan will re-check.
@@ -45,6 +53,8 @@ enum Found {
     /// New content, already in the vault.
     Changed(Blob, Stamp),
     Missing,
+    /// Recorded on another computer, and its folder is not reachable from this one.
+    Unreachable,
     Failed(Message),
     /// Cancelled before it was looked at.
     NotScanned,
@@ -66,6 +76,8 @@ pub struct ScanReport {
     /// Evidence ids whose source is gone.
     pub missing: Vec<i64>,
     /// Sources that could not be read, with why.
+    /// Evidence ids recorded on another computer whose folder this one cannot reach.
+    pub unreachable: Vec<i64>,
     pub failed: Vec<(i64, Message)>,
     /// Sources not looked at because the user cancelled.
     pub not_scanned: usize,
@@ -108,7 +120,7 @@ impl ScanPlan {
             Err(VaultError::Unreadable { source, .. })
                 if source.kind() == std::io::ErrorKind::NotFound =>
             {
-                return (Found::Missing, 0);
+                return (gone(item), 0);
             }
             Err(e) => return (Found::Failed(vault_message(&item.path, &e)), 0),
         };
@@ -123,7 +135,7 @@ impl ScanPlan {
             Err(VaultError::Unreadable { source, .. })
                 if source.kind() == std::io::ErrorKind::NotFound =>
             {
-                return (Found::Missing, 0);
+                return (gone(item), 0);
             }
             Err(e) => return (Found::Failed(vault_message(&item.path, &e)), 0),
         };
@@ -139,6 +151,17 @@ impl ScanPlan {
             Err(VaultError::Cancelled) => (Found::NotScanned, 0),
             Err(e) => (Found::Failed(vault_message(&item.path, &e)), 0),
         }
+    }
+}
+
+/// What a source that is not there is: missing, unless another computer recorded it and its
+/// folder is not reachable from this one.
+fn gone(item: &ScanItem) -> Found {
+    let reachable = item.path.parent().is_some_and(|folder| folder.is_dir());
+    if reachable || table::recorded_here(item.desk.as_deref()) {
+        Found::Missing
+    } else {
+        Found::Unreachable
     }
 }
 
@@ -175,6 +198,7 @@ impl Workspace {
             stamp: s.stamp,
             sha256: s.sha256,
             missing: s.missing,
+            desk: s.desk,
         }));
         Ok(more)
     }
@@ -206,7 +230,7 @@ impl Workspace {
                 }
                 if matches!(
                     found,
-                    Found::Changed(..) | Found::Missing | Found::Failed(_)
+                    Found::Changed(..) | Found::Missing | Found::Unreachable | Found::Failed(_)
                 ) {
                     report.titles.insert(item.id, item.title.clone());
                 }
@@ -234,6 +258,9 @@ impl Workspace {
                         }
                         report.missing.push(item.id);
                     }
+                    // Nothing is known of it from here: its state stays as the last scan of a
+                    // desk that reaches it left it.
+                    Found::Unreachable => report.unreachable.push(item.id),
                     Found::Failed(message) => report.failed.push((item.id, message)),
                     Found::NotScanned => report.not_scanned += 1,
                 }
@@ -244,6 +271,7 @@ impl Workspace {
             unchanged = report.unchanged,
             changed = report.changed.len(),
             missing = report.missing.len(),
+            unreachable = report.unreachable.len(),
             "evidence scan"
         );
         Ok(report)

@@ -136,6 +136,12 @@ impl Output {
                 .arg("title", title(id));
             out_line!("  {}", line.render(self.lang));
         }
+        for id in &report.unreachable {
+            let line = Message::new("cli.evidence.scan_unreachable")
+                .arg("id", id)
+                .arg("title", title(id));
+            out_line!("  {}", line.render(self.lang));
+        }
         for (id, message) in &report.failed {
             let line = Message::new("cli.evidence.scan_failed")
                 .arg("id", id)

@@ -28,12 +28,13 @@ pub fn missing_with_content(
 pub fn set_source(tx: &(impl Sql + ?Sized), id: i64, path: &Path, stamp: Stamp) -> Result<()> {
     tx.execute(
         "UPDATE evidence SET source_path = ?2, source_size = ?3, source_mtime_ns = ?4,
-             source_missing = 0 WHERE id = ?1",
+             source_missing = 0, source_desk = ?5 WHERE id = ?1",
         params![
             id,
             path_bytes(path).as_slice(),
             i64::try_from(stamp.size).unwrap_or(i64::MAX),
-            stamp.mtime_ns
+            stamp.mtime_ns,
+            super::sources::this_desk().as_str()
         ],
     )?;
     Ok(())

@@ -144,3 +144,44 @@ fn a_plan_made_in_slices_lists_what_one_go_lists_and_what_was_added_between_slic
     let report = s.ws.apply_scan(results, now()).unwrap();
     assert_eq!(report.unchanged, 6);
 }
+
+/// A workspace shared by several desks (issue 20): a source another computer recorded in a
+/// folder this one cannot reach is not reachable from here, never missing, and nothing about
+/// it changes; one in a folder both reach is checked; one recorded here is missing when gone.
+#[test]
+fn a_source_another_desk_recorded_where_this_one_cannot_reach_is_not_called_missing() {
+    let mut s = setup();
+    let theirs = s.file("anna/laptop/policy.pdf", "policy");
+    let shared = s.file("share/plan.pdf", "plan");
+    let gone_shared = s.file("share/old.pdf", "old");
+    let mine = s.file("mine/notes.pdf", "notes");
+    let ids: Vec<i64> = [&theirs, &shared, &gone_shared, &mine]
+        .map(|p| Setup::added_id(&s.add(&[p], &[])))
+        .to_vec();
+    // The first three were recorded on Anna's laptop; the last on this computer.
+    for id in &ids[..3] {
+        s.ws.db
+            .conn()
+            .execute_batch(&format!(
+                "UPDATE evidence SET source_desk = 'ANNAS-LAPTOP' WHERE id = {id}"
+            ))
+            .unwrap();
+    }
+    // Her laptop's folder is not here; the share is; two files are gone.
+    std::fs::remove_dir_all(theirs.parent().unwrap()).unwrap();
+    std::fs::remove_file(&gone_shared).unwrap();
+    std::fs::remove_dir_all(mine.parent().unwrap()).unwrap();
+    let report = scan(&mut s, false);
+    assert_eq!(report.unreachable, [ids[0]]);
+    assert_eq!(report.missing, [ids[2], ids[3]]);
+    assert_eq!(report.unchanged, 1, "the shared plan is checked from here");
+    assert_eq!(
+        report.titles.get(&ids[0]).map(String::as_str),
+        Some("policy.pdf")
+    );
+    let (view, _) = s.ws.evidence_item(EvidenceId(ids[0]), today()).unwrap();
+    assert_ne!(view.state, EvidenceState::Missing, "not marked missing");
+    let wire = crate::wire::scan_report(&report, csmsdesk_core::i18n::Lang::English);
+    let outcomes: Vec<&str> = wire.items.iter().map(|i| i.outcome).collect();
+    assert_eq!(outcomes, ["missing", "missing", "unreachable"]);
+}

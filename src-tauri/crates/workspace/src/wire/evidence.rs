@@ -280,21 +280,29 @@ pub fn requirement_evidence(list: &[crate::RequirementEvidence]) -> Vec<Requirem
         .collect()
 }
 
-/// What a scan found (`evidence scan` in docs/CLI.md: `unchanged`, `changed`, `missing`).
+/// What a scan found (`evidence scan` in docs/CLI.md: `unchanged`, `changed`, `missing`,
+/// `unreachable`).
 #[derive(Debug, Serialize)]
 pub struct ScanReport {
     pub unchanged: usize,
     pub changed: Vec<i64>,
     pub missing: Vec<i64>,
+    /// Recorded on another computer, in a folder this one cannot reach: not missing.
+    pub unreachable: Vec<i64>,
     pub failed: Vec<IdMessage>,
     pub not_scanned: usize,
     pub cancelled: bool,
-    /// Every item changed, missing or failed, in that order, with its title: what the scan
-    /// result lists, each linking to its item.
+    /// The items changed, missing, not reachable or failed, in that order, with their titles:
+    /// what the scan result lists, each linking to its item; the first [`MAX_SCANNED_ITEMS`]
+    /// (a share lost on a big vault would name tens of thousands; the counts are above).
     pub items: Vec<ScannedItem>,
 }
 
-/// One item a scan reports: `outcome` is `changed`, `missing` or `failed` (with `message`).
+/// How many items a scan report names one by one.
+pub const MAX_SCANNED_ITEMS: usize = 200;
+
+/// One item a scan reports: `outcome` is `changed`, `missing`, `unreachable` or `failed` (with
+/// `message`).
 #[derive(Debug, Serialize)]
 pub struct ScannedItem {
     pub id: i64,
@@ -315,6 +323,7 @@ pub fn scan_report(report: &crate::ScanReport, lang: Lang) -> ScanReport {
         unchanged: report.unchanged,
         changed: report.changed.clone(),
         missing: report.missing.clone(),
+        unreachable: report.unreachable.clone(),
         failed: report
             .failed
             .iter()
@@ -338,9 +347,18 @@ fn scanned_items(report: &crate::ScanReport, lang: Lang) -> Vec<ScannedItem> {
     };
     let changed = report.changed.iter().map(|id| item(*id, "changed", None));
     let missing = report.missing.iter().map(|id| item(*id, "missing", None));
+    let unreachable = report
+        .unreachable
+        .iter()
+        .map(|id| item(*id, "unreachable", None));
     let failed = report
         .failed
         .iter()
         .map(|(id, m)| item(*id, "failed", Some(m.render(lang))));
-    changed.chain(missing).chain(failed).collect()
+    changed
+        .chain(missing)
+        .chain(unreachable)
+        .chain(failed)
+        .take(MAX_SCANNED_ITEMS)
+        .collect()
 }
