@@ -22,6 +22,7 @@ export const TABLES = [
   'finding',
   'location',
   'location_label',
+  'member_change',
   'package_export',
   'protection_object',
   'protection_object_location',

@@ -1745,6 +1745,7 @@ history-table-scope_location = Standort eines Geltungsbereichs
 history-table-scope_objective = Auditziel eines Geltungsbereichs
 history-table-scope_publication = Veröffentlichung
 history-table-scope_question = Anwendbarkeit
+history-table-member_change = Mitglied
 history-table-scope_sharing = Freigabe
 history-table-setting = Einstellung
 history-table-workspace_meta = Angaben zum Arbeitsbereich

@@ -1742,6 +1742,7 @@ history-table-scope_location = Location of a scope
 history-table-scope_objective = Audit objective of a scope
 history-table-scope_publication = Publication
 history-table-scope_question = Applicability
+history-table-member_change = Member
 history-table-scope_sharing = Sharing
 history-table-setting = Setting
 history-table-workspace_meta = Workspace details

@@ -177,6 +177,7 @@ pub fn add(
     if !groups_exist(client, &database)? {
         set_up(client)?;
     }
+    let was_member = list(client)?.iter().any(|m| m.name == name);
     let mut tx = client.transaction()?;
     let exists = tx
         .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&name])?
@@ -228,6 +229,8 @@ pub fn add(
     };
     tx.batch_execute(&format!("ALTER ROLE {} {createrole}", ident(name)))
         .map_err(|e| not_allowed(e, what))?;
+    let change = if was_member { "moved" } else { "added" };
+    record_change(&mut tx, name, Some(role), change)?;
     tx.commit()?;
     Ok(())
 }
@@ -258,8 +261,24 @@ pub fn remove(client: &mut impl GenericClient, name: &str) -> Result<bool> {
         ))
         .map_err(|e| not_allowed(e, "remove"))?;
     }
+    record_change(&mut tx, name, None, "removed")?;
     tx.commit()?;
     Ok(true)
+}
+
+/// Writes a member change where the journal sees it (its entry names who made it).
+fn record_change(
+    tx: &mut postgres::Transaction<'_>,
+    member: &str,
+    role: Option<Role>,
+    change: &str,
+) -> Result<()> {
+    tx.execute(
+        &format!("INSERT INTO {SCHEMA}.member_change (member, role, change) VALUES ($1, $2, $3)"),
+        &[&member, &role.map(Role::as_str), &change],
+    )
+    .map_err(|e| not_allowed(e, "add"))?;
+    Ok(())
 }
 
 /// The members: the database's owner first, then every login role in a group, by name.

@@ -158,6 +158,26 @@ fn each_role_may_do_what_postgresql_grants_it_and_the_journal_names_the_member_o
     assert!(admin_db.remove_member(&late).unwrap());
     assert!(!admin_db.remove_member(&late).unwrap(), "removed once");
     assert!(admin_db.members().unwrap().iter().all(|m| m.name != late));
+    // Each member change is journalled, naming the admin who made it.
+    let changes = crate::journal::page(
+        owner_db.conn(),
+        &crate::journal::PageQuery {
+            before: None,
+            table: Some("member_change"),
+            user: Some(&boss),
+            limit: 10,
+        },
+    )
+    .unwrap();
+    let said: Vec<String> = changes
+        .iter()
+        .rev()
+        .map(|e| e.after.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(said.len(), 3, "{said:?}");
+    for (entry, change) in said.iter().zip(["added", "moved", "removed"]) {
+        assert!(entry.contains(&late) && entry.contains(change), "{entry}");
+    }
     let owner = members[0].name.clone();
     assert!(matches!(
         admin_db.remove_member(&owner).unwrap_err(),
