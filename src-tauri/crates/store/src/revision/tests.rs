@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Record, claim, of, of_all};
+use super::{Record, claim, claim_all, of, of_all};
 use crate::Error;
 use crate::sql::Sql;
 use crate::sql::twin::{on_postgresql, on_sqlite};
@@ -35,6 +35,13 @@ fn claims_move_on_and_an_older_base_is_refused(conn: &dyn Sql) {
     assert_eq!(
         of_all(conn, Record::Finding).unwrap(),
         HashMap::from([(7, 2), (8, 1)])
+    );
+    // Many at once (a bulk change): each moves on, those never saved start at 1.
+    claim_all(conn, Record::Finding, &[7, 9]).unwrap();
+    claim_all(conn, Record::Finding, &[]).unwrap();
+    assert_eq!(
+        of_all(conn, Record::Finding).unwrap(),
+        HashMap::from([(7, 3), (8, 1), (9, 1)])
     );
 }
 

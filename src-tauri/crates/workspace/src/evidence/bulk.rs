@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use csmsdesk_core::evidence::{Classification, work_product};
 use csmsdesk_core::i18n::{Lang, Message};
 use csmsdesk_store::evidence::{self as table, bulk::BulkField};
+use csmsdesk_store::revision::{Record, claim_all};
 
 use super::links::add_links;
 use super::{EvidencePageInput, LinkInput, existing_evidence, next_review_date};
@@ -76,8 +77,15 @@ impl Workspace {
             return Err(Error::Invalid(errors));
         };
         let changed = self.db.write(|tx| match &checked {
-            Checked::Set(field) => table::bulk::set_field(tx, &ids, field),
-            Checked::Review(next) => table::bulk::mark_reviewed(tx, &ids, *next),
+            // A form of an item opened before this change is refused afterwards (issue 20).
+            Checked::Set(field) => {
+                claim_all(tx, Record::Evidence, &ids)?;
+                table::bulk::set_field(tx, &ids, field)
+            }
+            Checked::Review(next) => {
+                claim_all(tx, Record::Evidence, &ids)?;
+                table::bulk::mark_reviewed(tx, &ids, *next)
+            }
             Checked::Link(place) => ids
                 .iter()
                 .try_fold(0, |n, id| add_links(tx, *id, place).map(|added| n + added)),

@@ -159,3 +159,36 @@ fn a_review_moves_the_items_revision_on_so_that_an_older_details_form_is_refused
     assert_eq!(ws.evidence_record(id).unwrap().title, "Security policy");
     assert_eq!(ws.revision(Record::Evidence, id.0).unwrap(), fresh + 1);
 }
+
+#[test]
+fn a_bulk_change_of_the_vault_refuses_a_details_form_opened_before_it() {
+    let mut s = setup();
+    let path = s.file("plan.pdf", "plan");
+    let id = EvidenceId(crate::test_support::Setup::added_id(&s.add(&[&path], &[])));
+    let ws = &mut s.ws;
+    let form = ws.revision(Record::Evidence, id.0).unwrap();
+    ws.bulk_evidence(
+        &crate::EvidenceSelection {
+            ids: vec![id],
+            filter: None,
+        },
+        &crate::BulkChange::Set {
+            field: "owner".into(),
+            value: "Ben".into(),
+        },
+        today(),
+        Lang::English,
+    )
+    .unwrap();
+    let details = EvidenceInput {
+        owner: "Anna".into(),
+        ..EvidenceInput::default()
+    };
+    let refused = ws.update_evidence(id, &details, Some(form)).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Changed, "{refused:?}");
+    assert_eq!(
+        ws.evidence_record(id).unwrap().owner,
+        "Ben",
+        "the bulk change stays"
+    );
+}
