@@ -249,7 +249,12 @@ impl Workspace {
         let mut errors = Vec::new();
         let parsed = parse_label(0, label, &mut errors);
         match parsed.filter(|_| errors.is_empty()) {
-            Some(parsed) => location::add_label(self.db.conn(), record.id, &parsed)?,
+            // A renewed label moves the location's revision on: a form opened before would
+            // drop it (its label list is the whole list).
+            Some(parsed) => self.db.write(|tx| {
+                claim(tx, Record::Location, record.id, None)?;
+                location::add_label(tx, record.id, &parsed)
+            })?,
             None => return Err(Error::Invalid(errors)),
         }
         self.location(location)

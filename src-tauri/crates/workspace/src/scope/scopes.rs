@@ -185,8 +185,11 @@ impl Workspace {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        self.db
-            .write(|tx| scope_table::set_objectives(tx, record.id, &parsed))?;
+        // The scope's form holds its objectives: one opened before is refused afterwards.
+        self.db.write(|tx| {
+            claim(tx, Record::Scope, record.id, None)?;
+            scope_table::set_objectives(tx, record.id, &parsed)
+        })?;
         self.scope(scope)
     }
 }
