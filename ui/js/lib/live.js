@@ -15,7 +15,8 @@ export function othersText(t, others) {
 /**
  * What a change committed on another desk does to the screen: `redraw` it at once, or `hold`
  * while the user is editing (typed into a form of the screen since it was drawn, or has a
- * dialog open), so that nothing they typed is overwritten; the header then says so.
+ * dialog open or a long job's progress on the screen), so that nothing they typed is
+ * overwritten; the header then says so.
  */
 export function onOthersChange({ edited, dialogOpen }) {
   return edited || dialogOpen ? 'hold' : 'redraw';

@@ -27,6 +27,9 @@ export function installLiveStatus(app, redraw) {
   // input (a form that was saved or reloaded was drawn anew and has left the page).
   let typedInto = new Set();
   const editing = () => [...typedInto].some((form) => form.isConnected);
+  // A dialog, or a long job's progress on the screen (adding files, a scan, an export), holds
+  // the redraw as typing does: redrawing would take its progress bar away.
+  const occupied = () => Boolean(document.querySelector('dialog[open], #main progress:not([hidden])'));
 
   const draw = () => {
     const { t } = app;
@@ -56,8 +59,7 @@ export function installLiveStatus(app, redraw) {
   };
 
   const changed = coalesceFor(REDRAW_DELAY_MS, () => {
-    const dialogOpen = Boolean(document.querySelector('dialog[open]'));
-    if (onOthersChange({ edited: editing(), dialogOpen }) === 'redraw') redrawNow();
+    if (onOthersChange({ edited: editing(), dialogOpen: occupied() }) === 'redraw') redrawNow();
     else {
       state.held = true;
       draw();
@@ -74,7 +76,7 @@ export function installLiveStatus(app, redraw) {
   // one stays, with what was typed).
   main.addEventListener('submit', () => {
     setTimeout(() => {
-      if (state.held && !editing()) redrawNow();
+      if (state.held && onOthersChange({ edited: editing(), dialogOpen: occupied() }) === 'redraw') redrawNow();
     }, SETTLE_MS);
   });
 
