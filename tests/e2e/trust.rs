@@ -368,10 +368,22 @@ async fn a_workspace_the_app_holds_refuses_a_second_writer_by_name_and_opens_rea
     assert_eq!(role.as_deref(), Some("status"));
     app.go("settings").await;
     app.wait_for("#read-only-banner").await;
-    app.fill("#company_name", "Someone Else GmbH").await;
-    app.click("[data-action='save-profile']").await;
-    app.wait_for_text("#profile-status", &en["error.read_only"])
-        .await;
+    // No editing controls: the profile shows its values, disabled, without a save button.
+    let disabled = app
+        .client
+        .execute(
+            "const name = document.getElementById('company_name');
+             const save = document.querySelector('[data-action=save-profile]');
+             return name.disabled && name.value === 'Muster GmbH' && save.offsetParent === null",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        disabled,
+        serde_json::Value::Bool(true),
+        "the profile is read-only"
+    );
     app.screenshot("settings-read-only").await;
     app.go("history").await;
     app.wait_for("#read-only-banner").await;

@@ -67,18 +67,19 @@ impl Op {
     }
 }
 
-/// A small deterministic generator (xorshift64*), so a run can be repeated with `--seed`.
-struct Rng(u64);
+/// A small deterministic generator (xorshift64*), so a run can be repeated with `--seed`
+/// (the load run's too).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n.max(1)
     }
 }

@@ -11,6 +11,10 @@
 //! - `crash [--postgres] [--kills N] [--seed S]`: kills CLI imports, additions, scans, exports,
 //!   backups and restores at random moments and checks the workspace survives each kill (200 by default;
 //!   `test` runs 20; `--postgres` on a workspace in PostgreSQL in its own cluster, `test` 10).
+//! - `load [--clients N] [--changes N] [--kills K] [--seed S]`: N desks (processes) making
+//!   mixed changes to one workspace on PostgreSQL at once, K killed midway; checks no
+//!   committed change is lost or overwritten unseen and prints latency and throughput
+//!   (10 × 1,000, 3 killed by default; `test` runs 3 × 200, 1 killed, on the debug builds).
 //! - `fuzz [TARGET] [--minutes N]`: runs the cargo-fuzz targets in `fuzz/` (each for 10
 //!   minutes by default), minimises their corpus and fails on a crash.
 //! - `bench [catalogue|evidence|pages|results|bulk]`: release-mode benchmarks, each against its anchor in
@@ -23,6 +27,7 @@ mod bench_ui;
 mod crash;
 mod fuzz;
 mod icons;
+mod load;
 mod setup;
 mod windows;
 
@@ -47,9 +52,10 @@ fn main() {
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some("crash") => crash::crash(&args[1..]),
         Some("fuzz") => fuzz::fuzz(&args[1..]),
+        Some("load") => load::load(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--postgres] [--kills N] [--seed S] | fuzz [TARGET] [--minutes N]>"
+                "usage: cargo xtask <run [-- ARGS] | test | icons | bundle [--windows] | windows | bench [catalogue|evidence|pages|results|bulk|package|ui] | crash [--postgres] [--kills N] [--seed S] | load [--clients N] [--changes N] [--kills K] [--seed S] | fuzz [TARGET] [--minutes N]>"
             );
             std::process::exit(2);
         }
@@ -155,6 +161,16 @@ fn test() -> Result<()> {
         "--postgres".to_owned(),
         "--kills".to_owned(),
         "10".to_owned(),
+    ])?;
+    // Measured under load, short: the full run (10 desks × 1,000 changes) is `cargo xtask load`.
+    load::load(&[
+        "--clients".to_owned(),
+        "3".to_owned(),
+        "--changes".to_owned(),
+        "200".to_owned(),
+        "--kills".to_owned(),
+        "1".to_owned(),
+        "--debug".to_owned(),
     ])?;
     let ui_tests = ui_test_files()?;
     let mut node = Command::new("node");
