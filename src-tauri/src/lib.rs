@@ -41,6 +41,7 @@ fn workspace_argument(args: impl IntoIterator<Item = String>) -> Option<PathBuf>
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    webview_memory::before_start();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
