@@ -33,6 +33,7 @@ fn the_workspace_state_names_the_open_folder_with_its_schema_and_profile() {
             },
             "read_only": false,
             "role": null,
+            "me": ws.me(),
             "error": null,
             "notice": null,
         })
