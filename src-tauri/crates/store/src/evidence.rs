@@ -31,7 +31,7 @@ pub use reviews::{
     ReviewCounts, ReviewDate, ReviewFilter, ReviewOrder, review_counts, review_dates,
 };
 pub use sort_keys::{fill_sort_keys, sort_key};
-pub use sources::{Source, recorded_here, sources, sources_after, this_desk};
+pub use sources::{Source, recorded_here, set_desk, sources, sources_after, this_desk};
 pub use targets::{TargetEvidence, target_evidence};
 
 /// A stored evidence item with its newest version.

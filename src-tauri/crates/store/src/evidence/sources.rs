@@ -28,6 +28,16 @@ pub fn this_desk() -> String {
     whoami::fallible::hostname().unwrap_or_else(|_| "this computer".to_owned())
 }
 
+/// Records that item `id`'s source path was recorded on the computer `desk`: what adding it
+/// there did. For the tests of a desk that scans another desk's items (workspace's scan).
+pub fn set_desk(conn: &(impl Sql + ?Sized), id: i64, desk: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE evidence SET source_desk = ?2 WHERE id = ?1",
+        params![id, desk],
+    )?;
+    Ok(())
+}
+
 /// Whether a source recorded on `desk` was recorded on this computer (names compared without
 /// case, as Windows treats them; no name: the one desk there was, taken as this one).
 pub fn recorded_here(desk: Option<&str>) -> bool {

@@ -160,12 +160,7 @@ fn a_source_another_desk_recorded_where_this_one_cannot_reach_is_not_called_miss
         .to_vec();
     // The first three were recorded on Anna's laptop; the last on this computer.
     for id in &ids[..3] {
-        s.ws.db
-            .conn()
-            .execute_batch(&format!(
-                "UPDATE evidence SET source_desk = 'ANNAS-LAPTOP' WHERE id = {id}"
-            ))
-            .unwrap();
+        table::set_desk(s.ws.db.conn(), *id, "ANNAS-LAPTOP").unwrap();
     }
     // Her laptop's folder is not here; the share is; two files are gone.
     std::fs::remove_dir_all(theirs.parent().unwrap()).unwrap();
