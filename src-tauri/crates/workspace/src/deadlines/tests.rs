@@ -294,3 +294,26 @@ fn a_page_read_from_the_first_reviews_is_the_slice_of_the_whole_sorted_list_by_e
         }
     }
 }
+
+/// The desktop notification of a desk lists its user's own deadlines first (issue 20): an
+/// owner that contains the user's name, case ignored.
+#[test]
+fn the_notification_lists_the_desks_users_own_deadlines_first() {
+    let s = dated();
+    let today = crate::test_support::today();
+    let all = s.ws.deadlines(&DeadlineFilter::default(), today).unwrap();
+    let listed = |me: &str| digest(&all, today, 14, Lang::English, me).unwrap().1;
+    let first_line = |me: &str| listed(me).lines().next().unwrap_or_default().to_owned();
+    assert_eq!(first_line("zoe"), "1 of them is yours (zoe), listed first");
+    let zoes = listed("zoe");
+    assert!(zoes.lines().nth(1).unwrap().contains("a.pdf"), "{zoes}");
+    let annas = listed("ANNA");
+    assert!(
+        annas.lines().nth(1).unwrap().contains("c.pdf"),
+        "the year-ahead one leads: {annas}"
+    );
+    assert!(
+        !listed("carla").contains("yours"),
+        "nobody's own: no line for it"
+    );
+}
