@@ -35,7 +35,8 @@ export function installLiveStatus(app, redraw) {
     const { t } = app;
     const parts = [];
     if (state.lost) {
-      parts.push(el('span', { class: 'live-lost', id: 'live-lost', title: state.lost }, t('live.lost')));
+      // The driver's own reason is in the app's log, not in the page: it is no text of the catalogue.
+      parts.push(el('span', { class: 'live-lost', id: 'live-lost' }, t('live.lost')));
     } else if (state.others.length) {
       parts.push(el('span', { id: 'live-others', title: t('live.others_hint') }, t('live.others', { names: othersText(t, state.others) })));
     }
