@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coalesceFor, onOthersChange, othersText } from '../../ui/js/lib/live.js';
+import { debounce } from '../../ui/js/lib/evidence_picker.js';
+import { onOthersChange, othersText } from '../../ui/js/lib/live.js';
 import { translator } from '../../ui/js/lib/i18n.js';
 import { ftlSource } from './catalogue.js';
 
@@ -42,7 +43,8 @@ test('a burst of changes redraws once, after the last of them', () => {
     }
   };
   let runs = 0;
-  const changed = coalesceFor(300, () => runs++, { setTimer, clearTimer });
+  // The live line's redraw is the pickers' debounce.
+  const changed = debounce(() => runs++, 300, { setTimeout: setTimer, clearTimeout: clearTimer });
   changed();
   advance(100);
   changed();

@@ -16,6 +16,7 @@ pub async fn live_follow(
     live: State<'_, Live>,
     window: WebviewWindow,
 ) -> Result<Status, CommandError> {
-    let (location, feed) = with_workspace(&state, |ws| Ok((ws.shown_location(), ws.live_feed()?)))?;
+    let (location, feed) =
+        with_workspace(&state, |ws| Ok((ws.place().to_string(), ws.live_feed()?)))?;
     Ok(live.follow(location, feed, window))
 }

@@ -21,23 +21,3 @@ export function othersText(t, others) {
 export function onOthersChange({ edited, dialogOpen }) {
   return edited || dialogOpen ? 'hold' : 'redraw';
 }
-
-/**
- * Coalesces calls: `run` happens `delayMs` after the last of a burst (the changes of several
- * transactions in a row redraw once). `setTimer`/`clearTimer` are passed for the tests.
- */
-export function coalesceFor(delayMs, run, { setTimer = setTimeout, clearTimer = clearTimeout } = {}) {
-  let timer = null;
-  const call = () => {
-    clearTimer(timer);
-    timer = setTimer(() => {
-      timer = null;
-      run();
-    }, delayMs);
-  };
-  call.cancel = () => {
-    clearTimer(timer);
-    timer = null;
-  };
-  return call;
-}

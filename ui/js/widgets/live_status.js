@@ -8,7 +8,8 @@
 import * as api from '../api/commands.js';
 import { onLive } from '../api/events.js';
 import { el } from '../lib/dom.js';
-import { coalesceFor, onOthersChange, othersText } from '../lib/live.js';
+import { debounce } from '../lib/evidence_picker.js';
+import { onOthersChange, othersText } from '../lib/live.js';
 
 // Several commits in a row redraw once.
 const REDRAW_DELAY_MS = 300;
@@ -59,13 +60,13 @@ export function installLiveStatus(app, redraw) {
     });
   };
 
-  const changed = coalesceFor(REDRAW_DELAY_MS, () => {
+  const changed = debounce(() => {
     if (onOthersChange({ edited: editing(), dialogOpen: occupied() }) === 'redraw') redrawNow();
     else {
       state.held = true;
       draw();
     }
-  });
+  }, REDRAW_DELAY_MS);
 
   const main = document.getElementById('main');
   main.addEventListener('input', (event) => {

@@ -21,9 +21,10 @@ use csmsdesk_store::evidence::{self as table, EvidenceDetails, EvidenceRecord, L
 use csmsdesk_store::vault::{Blob, Stamp, Vault, VaultError};
 
 use self::add::unreadable_message;
+use crate::Record;
 use crate::input::parse_date;
-use crate::revisions::{Record, claim};
 use crate::{Error, EvidenceId, ProtectionObjectId, Result, ScopeId, Workspace};
+use csmsdesk_store::revision::claim;
 
 mod add;
 mod briefs;

@@ -42,6 +42,17 @@ fn last_used_file() -> Option<PathBuf> {
     config_file("last-workspace")
 }
 
+/// Replaces `file` (a small file of the config folder) with the one line `text`: written
+/// beside it, then renamed over it, so that a crash leaves the old file or the new one.
+pub(crate) fn write_line(file: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let temp = file.with_extension("tmp");
+    std::fs::write(&temp, format!("{text}\n"))?;
+    std::fs::rename(&temp, file)
+}
+
 /// A file of the per-user config folder (`~/.config/csmsdesk/NAME` on Linux).
 pub(crate) fn config_file(name: &str) -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join(name))
@@ -93,15 +104,7 @@ pub fn remember_last_used(location: &Location) -> bool {
 /// [`remember_last_used`] into `file` (tests pass their own).
 pub fn remember_in(file: &Path, location: &Location) -> bool {
     let (text, dropped) = remembered_text(location);
-    let write = || -> std::io::Result<()> {
-        if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let temp = file.with_extension("tmp");
-        std::fs::write(&temp, format!("{text}\n"))?;
-        std::fs::rename(&temp, file)
-    };
-    if let Err(e) = write() {
+    if let Err(e) = write_line(file, &text) {
         tracing::warn!(error = %e, file = %file.display(), "could not remember the last workspace");
     }
     if dropped {

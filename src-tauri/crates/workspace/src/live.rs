@@ -25,12 +25,6 @@ impl LiveFeed {
 }
 
 impl Workspace {
-    /// Where this workspace is, as a user reads it (the folder, or the URL with `***` for a
-    /// password): what tells two workspaces apart.
-    pub fn shown_location(&self) -> String {
-        self.location.to_string()
-    }
-
     /// The feed of this workspace's changes by others and of who else has it open; `None`
     /// for a workspace folder.
     pub fn live_feed(&self) -> Result<Option<LiveFeed>> {

@@ -65,12 +65,7 @@ pub fn remember_me_in(file: &Path, name: &str) -> Result<()> {
             _ => Ok(()),
         };
     }
-    if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent).map_err(io)?;
-    }
-    let temp = file.with_extension("tmp");
-    std::fs::write(&temp, format!("{name}\n")).map_err(io)?;
-    std::fs::rename(&temp, file).map_err(io)
+    crate::folders::write_line(file, name).map_err(io)
 }
 
 /// Whether `owner` is `me`'s: it contains the name, case ignored (a blank name owns nothing).
@@ -88,7 +83,7 @@ impl Workspace {
         if let Some(name) = me_file().and_then(|file| read_me(&file)) {
             return name;
         }
-        match (&self.location, &self.pg_config) {
+        match (self.place(), &self.pg_config) {
             (Location::Postgres(_), Some(config)) => config.user.clone(),
             _ => csmsdesk_store::journal::os_user(),
         }

@@ -69,13 +69,3 @@ impl Workspace {
 
 #[cfg(test)]
 mod tests;
-
-/// Claims record `id`'s next revision inside the write transaction `tx` (see the module).
-pub(crate) fn claim(
-    tx: &csmsdesk_store::Transaction<'_>,
-    record: Record,
-    id: i64,
-    based_on: Option<i64>,
-) -> csmsdesk_store::Result<i64> {
-    csmsdesk_store::revision::claim(tx, record, id, based_on)
-}

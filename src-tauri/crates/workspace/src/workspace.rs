@@ -24,7 +24,7 @@ pub const VAULT_DIR: &str = "vault";
 /// while another process holds it.
 #[derive(Debug)]
 pub struct Workspace {
-    pub(crate) location: Location,
+    location: Location,
     pub(crate) db: Db,
     /// Evidence content: the folder's `vault`, or the database's tables on a connection of
     /// the vault's own.

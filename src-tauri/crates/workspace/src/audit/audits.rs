@@ -11,10 +11,11 @@ use csmsdesk_core::results::{OverallResult, overall_result};
 use csmsdesk_store::audit::{self as table, AuditRecord, ResultRecord};
 
 use super::{AuditInput, AuditView, DueLimits};
+use crate::Record;
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, text_problem};
-use crate::revisions::{Record, claim};
 use crate::{AuditId, Error, Invalid, Result, ScopeRecord, Workspace};
 use csmsdesk_core::labels::add_months;
+use csmsdesk_store::revision::claim;
 
 /// Every question with its applicability and result, and the overall result.
 pub(super) type AuditResults = (Vec<(String, bool, Option<ResultRecord>)>, OverallResult);

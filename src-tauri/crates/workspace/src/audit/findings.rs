@@ -11,11 +11,12 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_store::audit::{self as table, ActionRecord, AuditRecord, FindingRecord};
 
 use super::ActionInput;
+use crate::Record;
 use crate::input::{MAX_NAME_LEN, MAX_TEXT_LEN, parse_date, required_text, text_problem};
-use crate::revisions::{Record, claim};
 use crate::{
     ActionId, AuditId, Error, FindingId, Invalid, ProtectionObjectId, Result, ScopeId, Workspace,
 };
+use csmsdesk_store::revision::claim;
 
 /// A finding as typed (for changing one; adding takes the same fields as arguments).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]

@@ -6,9 +6,10 @@ use csmsdesk_core::scope::{TisaxLabel, tisax_label, tisax_label_level};
 use csmsdesk_store::location::{self, LocationRecord};
 
 use super::{LabelInput, LocationInput};
+use crate::Record;
 use crate::input::{MAX_TEXT_LEN, optional_id, parse_date, text_problem, unique_name};
-use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, Result, Workspace};
+use csmsdesk_store::revision::claim;
 
 /// Reads label row `index` (0-based; messages count rows from 1). An empty level takes the
 /// level the label implies; a level the label cannot have, or a missing expiry date, is

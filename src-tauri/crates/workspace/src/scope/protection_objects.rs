@@ -4,9 +4,10 @@ use csmsdesk_core::i18n::Message;
 use csmsdesk_store::protection_object::{self as po_table, ProtectionObjectRecord};
 
 use super::{ProtectionObjectChanges, ProtectionObjectInput};
+use crate::Record;
 use crate::input::{MAX_NAME_LEN, optional_id, parse_objectives, text_problem, unique_name};
-use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, ProtectionObjectId, Result, ScopeId, Workspace};
+use csmsdesk_store::revision::claim;
 use csmsdesk_store::scope::ScopeRecord;
 
 impl Workspace {

@@ -6,11 +6,12 @@ use csmsdesk_store::location as location_table;
 use csmsdesk_store::scope::{self as scope_table, ScopeRecord};
 
 use super::ScopeInput;
+use crate::Record;
 use crate::input::{
     MAX_NAME_LEN, optional_id, parse_date, parse_objectives, text_problem, unique_name,
 };
-use crate::revisions::{Record, claim};
 use crate::{Error, Invalid, LocationId, Result, ScopeId, Workspace};
+use csmsdesk_store::revision::claim;
 
 impl Workspace {
     /// The ids of a scope's locations: at least one, each known.
