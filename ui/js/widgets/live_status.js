@@ -82,7 +82,12 @@ export function installLiveStatus(app, redraw) {
     }, SETTLE_MS);
   });
 
-  onLive((event) => {
+  // The answer of `live_follow` is what was known when it was asked; the feed's first events
+  // may come before that answer does. Each event waits for the follow under way, so that it
+  // lands after the answer and is not overwritten by it (each carries the whole list).
+  let following = Promise.resolve();
+  onLive((event) => following.then(() => apply(event)));
+  const apply = (event) => {
     if (!state.on) return;
     if (event.kind === 'present') state.others = event.others ?? [];
     else if (event.kind === 'lost') state.lost = event.reason || 'lost';
@@ -91,23 +96,29 @@ export function installLiveStatus(app, redraw) {
       changed();
     } else if (event.kind === 'changed') changed();
     draw();
-  });
+  };
+
+  // Asks for the open workspace to be followed and takes the answer as the state so far.
+  async function ask() {
+    if (!app.workspace?.info) {
+      Object.assign(state, { on: false, others: [], lost: null, held: false });
+      draw();
+      return;
+    }
+    try {
+      const status = await api.liveFollow();
+      Object.assign(state, { on: status.on, others: status.others ?? [], lost: status.lost ?? null, held: false });
+    } catch {
+      // Without live updates the app works as on one desk; the header just says nothing.
+      Object.assign(state, { on: false, others: [], lost: null, held: false });
+    }
+    draw();
+  }
 
   return {
-    async follow() {
-      if (!app.workspace?.info) {
-        Object.assign(state, { on: false, others: [], lost: null, held: false });
-        draw();
-        return;
-      }
-      try {
-        const status = await api.liveFollow();
-        Object.assign(state, { on: status.on, others: status.others ?? [], lost: status.lost ?? null, held: false });
-      } catch {
-        // Without live updates the app works as on one desk; the header just says nothing.
-        Object.assign(state, { on: false, others: [], lost: null, held: false });
-      }
-      draw();
+    follow() {
+      following = ask();
+      return following;
     },
     drawn() {
       typedInto = new Set();
